@@ -1,0 +1,72 @@
+// Shared pieces of the `atc` command line: exit codes, the subcommand table,
+// option parsing and the error type for command-line mistakes.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace atc::cli {
+
+// Exit codes. Scripts tell "the data was bad" (1) from "the call was wrong" (2).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// A mistake in how the program was called (unknown option, missing or bad value).
+// main() prints it with the command's usage and exits with kExitUsage.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+    std::string_view name;  // with the leading "--"
+    bool takes_value = true;
+};
+
+// Options of one command line, after parsing: "--name" -> value ("" for flags).
+class ParsedOptions {
+public:
+    bool has(std::string_view name) const;
+    std::optional<std::string> value(std::string_view name) const;
+    // The value of an option the command cannot run without.
+    std::string required(std::string_view name) const;
+
+    std::map<std::string, std::string, std::less<>> values;
+};
+
+// Parses `args` (everything after the subcommand) against `specs`. Accepts
+// "--name value" and "--name=value". Unknown options, positional arguments,
+// repeated options and missing values throw UsageError naming the culprit.
+ParsedOptions parse_options(std::span<const std::string> args, std::span<const OptionSpec> specs);
+
+// Number parsing for option values; the whole text must be the number.
+// UsageError names the option and what is expected.
+double parse_non_negative_double(std::string_view option, std::string_view text);
+std::size_t parse_positive_count(std::string_view option, std::string_view text);
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;  // one line for the overview
+    std::string_view usage;    // "atc NAME ..." synopsis
+    std::string_view details;  // option descriptions for `atc help NAME`
+    int (*run)(std::span<const std::string> args);
+};
+
+std::span<const Command> commands();
+const Command* find_command(std::string_view name);
+
+// Texts for --help, `atc help NAME` and usage errors.
+std::string program_usage();
+std::string command_help(const Command& command);
+std::string version_text();
+
+// Writes all of `text` to stdout; false if the stream failed (closed pipe, full disk).
+bool write_stdout(std::string_view text);
+
+}  // namespace atc::cli

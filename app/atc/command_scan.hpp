@@ -1,0 +1,11 @@
+// `atc scan`: every price file of a folder, ranked by its latest Average signal.
+#pragma once
+
+#include <span>
+#include <string>
+
+namespace atc::cli {
+
+int run_scan(std::span<const std::string> args);
+
+}  // namespace atc::cli

@@ -1,0 +1,185 @@
+#include "scan_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+namespace atc::cli {
+
+namespace {
+
+constexpr std::size_t kColumns = 6;
+constexpr std::array<std::string_view, kColumns> kHeader = {"rank",       "symbol", "signal",
+                                                            "last close", "bars",   "last entry"};
+// Numbers are right-aligned so their digits line up; text is left-aligned.
+constexpr std::array<bool, kColumns> kRightAligned = {true, false, true, true, true, false};
+
+using Cells = std::array<std::string, kColumns>;
+
+// Display width in terminal columns: UTF-8 continuation bytes take no column,
+// so symbols such as "NESTLÉ" do not push the following columns out of line.
+std::size_t display_width(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+    }));
+}
+
+std::string format_signal(double v) {
+    std::array<char, 32> buf{};
+    const int n = std::snprintf(buf.data(), buf.size(), "%+.3f", v);
+    return std::string(buf.data(), static_cast<std::size_t>(std::max(n, 0)));
+}
+
+// Shortest text that reads back as the same double: prices appear as in the file.
+std::string format_price(double v) {
+    std::array<char, 32> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return std::string(buf.data(), res.ptr);
+}
+
+void append_table(std::string& out, const std::vector<Cells>& rows) {
+    std::array<std::size_t, kColumns> width{};
+    for (std::size_t c = 0; c < kColumns; ++c) {
+        width[c] = kHeader[c].size();
+    }
+    for (const Cells& r : rows) {
+        for (std::size_t c = 0; c < kColumns; ++c) {
+            width[c] = std::max(width[c], display_width(r[c]));
+        }
+    }
+    const auto append_row = [&](const auto& cells) {
+        std::string line = " ";
+        for (std::size_t c = 0; c < kColumns; ++c) {
+            const std::string_view cell = cells[c];
+            const std::size_t pad = width[c] - display_width(cell);
+            line += ' ';
+            if (kRightAligned[c]) {
+                line.append(pad, ' ');
+            }
+            line += cell;
+            // The last column gets no trailing padding.
+            if (!kRightAligned[c] && c + 1 < kColumns) {
+                line.append(pad, ' ');
+            }
+            if (c + 1 < kColumns) {
+                line += ' ';
+            }
+        }
+        out += line;
+        out += '\n';
+    };
+    append_row(kHeader);
+    for (const Cells& r : rows) {
+        append_row(r);
+    }
+}
+
+std::string count_text(std::size_t shown, std::size_t total) {
+    std::string s = std::to_string(total) + (total == 1 ? " symbol" : " symbols");
+    if (shown != total) {
+        s += ", " + std::to_string(shown) + " shown";
+    }
+    return s;
+}
+
+void append_section(std::string& out, std::string_view title, const std::vector<ReportRow>& rows,
+                    const ReportOptions& options) {
+    std::vector<Cells> cells;
+    for (const ReportRow& r : rows) {
+        // Rows are ranked by |signal|, so every later row is weaker still.
+        if (std::fabs(r.row.average) < options.min_signal ||
+            (options.top && cells.size() >= *options.top)) {
+            break;
+        }
+        cells.push_back({std::to_string(cells.size() + 1), r.symbol, format_signal(r.row.average),
+                         format_price(r.row.last_close), std::to_string(r.row.bars),
+                         describe_entry(r)});
+    }
+    out += title;
+    out += " (" + count_text(cells.size(), rows.size()) + ")\n";
+    if (cells.empty()) {
+        out += "  (none)\n";
+    } else {
+        append_table(out, cells);
+    }
+}
+
+}  // namespace
+
+std::string describe_entry(const ReportRow& row) {
+    if (!row.row.last_marker) {
+        return "-";
+    }
+    const EntryMarker& m = *row.row.last_marker;
+    std::string s = m.direction == Direction::Long    ? "long"
+                    : m.direction == Direction::Short ? "short"
+                                                      : "flat";
+    s += " @ ";
+    if (row.marker_label.empty()) {
+        s += "bar " + std::to_string(m.bar);
+    } else {
+        s += row.marker_label + " (bar " + std::to_string(m.bar) + ")";
+    }
+    return s;
+}
+
+std::string format_scan_report(std::vector<ReportRow> rows, const ReportOptions& options,
+                               const ReportTotals& totals) {
+    std::vector<ReportRow> longs;
+    std::vector<ReportRow> shorts;
+    std::vector<ReportRow> flats;
+    for (ReportRow& r : rows) {
+        // A NaN average (never produced by the engine) compares false both ways: flat.
+        if (r.row.average > 0.0) {
+            longs.push_back(std::move(r));
+        } else if (r.row.average < 0.0) {
+            shorts.push_back(std::move(r));
+        } else {
+            flats.push_back(std::move(r));
+        }
+    }
+    const auto by_strength = [](const ReportRow& a, const ReportRow& b) {
+        const double fa = std::fabs(a.row.average);
+        const double fb = std::fabs(b.row.average);
+        if (fa != fb) {
+            return fa > fb;
+        }
+        return a.symbol < b.symbol;
+    };
+    std::sort(longs.begin(), longs.end(), by_strength);
+    std::sort(shorts.begin(), shorts.end(), by_strength);
+    std::sort(flats.begin(), flats.end(), by_strength);
+
+    std::string out;
+    append_section(out, "LONG", longs, options);
+    out += '\n';
+    append_section(out, "SHORT", shorts, options);
+
+    // Flat symbols have no rank, but a scan should account for every symbol it read.
+    // With --min-signal above 0 they are filtered out like any weak signal.
+    if (!flats.empty() && options.min_signal <= 0.0) {
+        const std::size_t shown = options.top ? std::min(*options.top, flats.size()) : flats.size();
+        out += "\nFLAT (" + count_text(shown, flats.size()) + "): ";
+        for (std::size_t i = 0; i < shown; ++i) {
+            if (i > 0) {
+                out += ", ";
+            }
+            out += flats[i].symbol;
+        }
+        out += '\n';
+    }
+
+    const std::size_t computed = longs.size() + shorts.size() + flats.size();
+    std::array<char, 160> totals_line{};
+    std::snprintf(totals_line.data(), totals_line.size(),
+                  "\n%zu symbols scanned: %zu long, %zu short, %zu flat, %zu failed; %.3f s\n",
+                  computed + totals.failed, longs.size(), shorts.size(), flats.size(),
+                  totals.failed, totals.elapsed_seconds);
+    out += totals_line.data();
+    return out;
+}
+
+}  // namespace atc::cli

@@ -1,0 +1,52 @@
+// Many symbols at once on oneTBB workers, keeping only what a scan needs.
+// The numbers are identical to compute_symbol's: both run the same pipeline code,
+// and no arithmetic depends on which worker or in which order symbols run.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "atc/params.hpp"
+#include "atc/result.hpp"
+
+namespace atc {
+
+struct BatchOptions {
+    // Keep the per-bar Layer-1 signals, Layer-2 equities and Average. When false,
+    // only the ScanRow and markers are kept (a scan of a huge universe).
+    bool keep_series = true;
+    // Set to true from any thread to stop early; symbols not started stay empty.
+    const std::atomic<bool>* cancel = nullptr;
+    // Called from worker threads with (symbols done, total); must be thread-safe.
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct SymbolScan {
+    std::string error;  // empty when computed; else why this symbol was refused
+    bool computed = false;
+    std::array<std::vector<double>, kFamilyCount> layer1_signals;   // S_t per family
+    std::array<std::vector<double>, kFamilyCount> layer2_equities;  // W_t per family
+    std::vector<double> average;
+    std::vector<EntryMarker> markers;
+    ScanRow row;
+
+    bool ok() const { return computed && error.empty(); }
+};
+
+struct BatchResult {
+    std::vector<SymbolScan> symbols;  // same order as the input
+    bool cancelled = false;
+};
+
+// Computes every series in `closes`. Parameters are checked once up front
+// (InvalidInput is thrown for them); a series that is itself invalid (too short
+// for the cutout, a bad price) gets its SymbolScan::error and the rest go on.
+BatchResult compute_batch(std::span<const std::span<const double>> closes, const AtcParams& params,
+                          const BatchOptions& options = {});
+
+}  // namespace atc

@@ -1,0 +1,15 @@
+// Single-symbol ATC computation with every intermediate kept, for charts.
+#pragma once
+
+#include <span>
+
+#include "atc/params.hpp"
+#include "atc/result.hpp"
+
+namespace atc {
+
+// Runs the whole pipeline of ATC_SPEC.md on one close series.
+// Throws InvalidInput (validation.hpp) for invalid parameters or prices.
+AtcResult compute_symbol(std::span<const double> close, const AtcParams& params);
+
+}  // namespace atc

@@ -1,0 +1,63 @@
+// What the ATC pipeline produces for one symbol. All per-bar arrays have one
+// value per input bar, in time order; NaN means "not defined yet".
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "atc/params.hpp"
+
+namespace atc {
+
+// Direction of a crossing state, a trend or an entry: -1 short, 0 none, +1 long.
+enum class Direction : std::int8_t { Short = -1, Flat = 0, Long = 1 };
+
+// One of the nine members of a family: its MA, crossing state and Layer-1 equity.
+struct MemberSeries {
+    int length = 0;  // window in bars
+    int offset = 0;  // signed offset from the family's base length (for labels)
+    std::vector<double> ma;
+    std::vector<std::int8_t> state;  // -1, 0, +1 per bar
+    std::vector<double> equity;      // NaN before cutout
+};
+
+struct FamilyResult {
+    MaType type = MaType::EMA;
+    int base_length = 0;
+    std::array<MemberSeries, kMembersPerFamily> members;
+    std::vector<double> signal;         // Layer 1, S_t ("<TYPE>_Signal"), rounded to hundredths
+    std::vector<double> weight_equity;  // Layer 2, W_t ("<TYPE>_S")
+};
+
+// An entry arrow of the indicator: Average crossed a threshold against the last arrow.
+struct EntryMarker {
+    std::size_t bar = 0;
+    Direction direction = Direction::Flat;
+    double average = 0.0;  // the Average signal at that bar
+};
+
+// Summary of one symbol for the scanner.
+struct ScanRow {
+    std::size_t bars = 0;
+    double average = 0.0;               // last Average signal
+    Direction trend = Direction::Flat;  // sign of the last Average signal
+    double last_close = 0.0;
+    std::optional<EntryMarker> last_marker;
+};
+
+// The full output for charting: all 54 MAs with their states and equities.
+struct AtcResult {
+    std::size_t bars = 0;
+    AtcParams params;
+    std::array<FamilyResult, kFamilyCount> families;
+    std::vector<double> average;  // "Average_Signal"; 0 where not finite
+    std::vector<EntryMarker> markers;
+    ScanRow row;
+
+    const FamilyResult& family(MaType t) const { return families[static_cast<std::size_t>(t)]; }
+};
+
+}  // namespace atc

@@ -1,0 +1,40 @@
+// LSMA(N): the least-squares line through the last N values, x = 1..N oldest
+// first. Its sums are exactly those of the WMA: sum y, and sum x*y = the
+// weighted sum with the newest weighted N.
+#include <cassert>
+
+#include "atc/moving_averages.hpp"
+#include "ma/fill.hpp"
+#include "ma/window_sums.hpp"
+
+namespace atc::ma {
+
+void lsma(std::span<const double> x, int length, std::span<double> out, bool at_newest) {
+    assert(length >= 1 && out.size() == x.size());
+    const std::size_t first = first_defined_window(length);
+    detail::fill_undefined(out, first);
+    if (length == 1) {
+        // One point fixes no slope (the formula's denominator is 0); the fitted
+        // "line" is the point itself, which is what a one-bar regression means.
+        for (std::size_t i = 0; i < x.size(); ++i)
+            out[i] = x[i];
+        return;
+    }
+    const double n = static_cast<double>(length);
+    const double sum_x = n * (n + 1.0) / 2.0;
+    const double sum_x2 = sum_x * (2.0 * n + 1.0) / 3.0;
+    const double divisor = n * sum_x2 - sum_x * sum_x;
+    // The original library evaluates the line at x = N-1 (second-newest bar).
+    const double at = at_newest ? n : n - 1.0;
+    detail::WindowSums<true> window(x.data(), length);
+    for (std::size_t i = first; i < x.size(); ++i) {
+        window.move_to(i);
+        const double sum_y = window.sum();
+        const double sum_xy = window.weighted();
+        const double slope = (n * sum_xy - sum_x * sum_y) / divisor;
+        const double intercept = (sum_y * sum_x2 - sum_x * sum_xy) / divisor;
+        out[i] = slope * at + intercept;
+    }
+}
+
+}  // namespace atc::ma

@@ -1,0 +1,27 @@
+#include <cmath>
+
+#include "atc/moving_averages.hpp"
+
+namespace atc::ma {
+
+void MaScratch::ensure(std::size_t n) {
+    if (a.size() < n)
+        a.resize(n);
+    if (b.size() < n)
+        b.resize(n);
+    if (c.size() < n)
+        c.resize(n);
+}
+
+int integer_sqrt(int n) {
+    if (n <= 0)
+        return 0;
+    int s = static_cast<int>(std::sqrt(static_cast<double>(n)));
+    while (s > 0 && s * s > n)
+        --s;
+    while ((s + 1) * (s + 1) <= n)
+        ++s;
+    return s;
+}
+
+}  // namespace atc::ma

@@ -1,0 +1,38 @@
+#include "atc/signals.hpp"
+
+namespace atc {
+
+std::vector<EntryMarker> entry_markers(std::span<const double> average, double long_threshold,
+                                       double short_threshold) {
+    std::vector<EntryMarker> markers;
+    Direction last = Direction::Flat;
+    for (std::size_t i = 1; i < average.size(); ++i) {
+        const double prev = average[i - 1];
+        const double now = average[i];
+        if (last != Direction::Long && now > long_threshold && prev <= long_threshold) {
+            last = Direction::Long;
+            markers.push_back({i, last, now});
+        } else if (last != Direction::Short && now < short_threshold && prev >= short_threshold) {
+            last = Direction::Short;
+            markers.push_back({i, last, now});
+        }
+    }
+    return markers;
+}
+
+ScanRow scan_row(std::span<const double> close, std::span<const double> average,
+                 const std::vector<EntryMarker>& markers) {
+    ScanRow row;
+    row.bars = close.size();
+    if (close.empty())
+        return row;
+    row.average = average.back();
+    row.trend = row.average > 0.0 ? Direction::Long
+                                  : (row.average < 0.0 ? Direction::Short : Direction::Flat);
+    row.last_close = close.back();
+    if (!markers.empty())
+        row.last_marker = markers.back();
+    return row;
+}
+
+}  // namespace atc

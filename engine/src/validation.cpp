@@ -1,0 +1,113 @@
+#include "atc/validation.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace atc {
+namespace {
+
+constexpr std::array<const char*, kFamilyCount> kLengthKeys = {"ema_len",  "hull_len", "wma_len",
+                                                               "dema_len", "lsma_len", "kama_len"};
+constexpr std::array<const char*, kFamilyCount> kWeightKeys = {"ema_w",  "hma_w",  "wma_w",
+                                                               "dema_w", "lsma_w", "kama_w"};
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+}  // namespace
+
+std::vector<ParamIssue> check_params(const AtcParams& p) {
+    std::vector<ParamIssue> issues;
+    const int smallest_offset = robustness_offsets(p.robustness)[3];
+    const int min_length = smallest_offset + 1;
+    for (std::size_t t = 0; t < kFamilyCount; ++t) {
+        const int len = p.lengths[t];
+        if (len < min_length || len > kMaxLength) {
+            issues.push_back(
+                {kLengthKeys[t],
+                 std::string(kLengthKeys[t]) + " = " + std::to_string(len) +
+                     " is out of range: with " + std::string(robustness_name(p.robustness)) +
+                     " robustness the shortest member is " + kLengthKeys[t] + " - " +
+                     std::to_string(smallest_offset) +
+                     ", which must be at least 1, so the allowed range is " +
+                     std::to_string(min_length) + " to " + std::to_string(kMaxLength) + " bars"});
+        }
+    }
+    for (std::size_t t = 0; t < kFamilyCount; ++t) {
+        const double w = p.weights[t];
+        if (!std::isfinite(w) || w <= 0.0) {
+            issues.push_back({kWeightKeys[t], std::string(kWeightKeys[t]) + " = " + number(w) +
+                                                  " is invalid: an initial weight must be a "
+                                                  "finite number greater than 0"});
+        }
+    }
+    if (!std::isfinite(p.lambda)) {
+        issues.push_back({"La", "La (growth) = " + number(p.lambda) +
+                                    " is invalid: it must be a finite number"});
+    }
+    if (!std::isfinite(p.decay) || p.decay < 0.0 || p.decay > 100.0) {
+        issues.push_back({"De", "De (decay, percent) = " + number(p.decay) +
+                                    " is out of range: allowed 0 to 100"});
+    }
+    if (p.cutout < 0) {
+        issues.push_back({"cutout", "cutout = " + std::to_string(p.cutout) +
+                                        " is out of range: it counts bars and must be 0 or more"});
+    }
+    if (!std::isfinite(p.long_threshold)) {
+        issues.push_back({"long_threshold", "long_threshold = " + number(p.long_threshold) +
+                                                " is invalid: it must be a finite number"});
+    }
+    if (!std::isfinite(p.short_threshold)) {
+        issues.push_back({"short_threshold", "short_threshold = " + number(p.short_threshold) +
+                                                 " is invalid: it must be a finite number"});
+    }
+    if (std::isfinite(p.long_threshold) && std::isfinite(p.short_threshold) &&
+        p.long_threshold <= p.short_threshold) {
+        issues.push_back({"long_threshold", "long_threshold (" + number(p.long_threshold) +
+                                                ") must be greater than short_threshold (" +
+                                                number(p.short_threshold) + ")"});
+    }
+    return issues;
+}
+
+std::vector<ParamIssue> check_series(std::span<const double> close, const AtcParams& p) {
+    std::vector<ParamIssue> issues;
+    if (close.empty()) {
+        issues.push_back({"close", "the price series is empty: at least one bar is needed"});
+        return issues;
+    }
+    for (std::size_t i = 0; i < close.size(); ++i) {
+        const double c = close[i];
+        if (!std::isfinite(c) || c <= 0.0) {
+            issues.push_back({"close", "close at bar " + std::to_string(i) + " is " + number(c) +
+                                           ": prices must be finite and greater than 0"});
+            break;
+        }
+    }
+    if (p.cutout >= 0 && static_cast<std::size_t>(p.cutout) >= close.size()) {
+        issues.push_back(
+            {"cutout", "cutout = " + std::to_string(p.cutout) +
+                           " leaves no bars: the series has only " + std::to_string(close.size()) +
+                           " bars, so cutout must be at most " + std::to_string(close.size() - 1)});
+    }
+    return issues;
+}
+
+std::vector<ParamIssue> check_input(std::span<const double> close, const AtcParams& p) {
+    std::vector<ParamIssue> issues = check_params(p);
+    auto series = check_series(close, p);
+    issues.insert(issues.end(), series.begin(), series.end());
+    return issues;
+}
+
+void validate_or_throw(std::span<const double> close, const AtcParams& params) {
+    const auto issues = check_input(close, params);
+    if (!issues.empty())
+        throw InvalidInput(issues.front().key, issues.front().message);
+}
+
+}  // namespace atc

@@ -1,0 +1,308 @@
+// The price CSV reader: the file shapes it must accept, and for every kind of
+// bad input, that it is refused with the line and the problem named.
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "atc/price_csv.hpp"
+
+using namespace atc;
+using namespace std::string_literals;
+
+namespace {
+
+const std::string kSource = "prices.csv";
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Parsing must fail at `line` (0: the whole file) with a message containing `fragment`;
+// what() must read "prices.csv:LINE: ..." so the user can find the spot.
+void expect_error(const std::string& text, std::size_t line, const std::string& fragment) {
+    try {
+        parse_price_csv(text, kSource);
+    } catch (const CsvError& e) {
+        QCOMPARE(e.source(), kSource);
+        QCOMPARE(e.line(), line);
+        QVERIFY2(e.problem().find(fragment) != std::string::npos, e.what());
+        const std::string prefix =
+            line == 0 ? kSource + ": " : kSource + ":" + std::to_string(line) + ": ";
+        QVERIFY2(std::string(e.what()).starts_with(prefix), e.what());
+        QVERIFY2(std::string(e.what()).find(fragment) != std::string::npos, e.what());
+        return;
+    }
+    QFAIL(qPrintable("accepted: " + q(text)));
+}
+
+std::string write_temp_file(const QTemporaryDir& dir, const char* name, const std::string& text) {
+    const std::string path = dir.filePath(QString::fromLatin1(name)).toStdString();
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr)
+        return {};
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+    return path;
+}
+
+}  // namespace
+
+class TestPriceCsv : public QObject {
+    Q_OBJECT
+
+private slots:
+    // ---- accepted shapes --------------------------------------------------
+
+    void readsGoldenBarCloseFile() {
+        const PriceSeries s = read_price_csv(ATC_GOLDEN_DIR "/dax_default/input.csv");
+        QCOMPARE(s.close.size(), std::size_t{1860});
+        QCOMPARE(s.close.front(), 1628.75);
+        QCOMPARE(s.close[1], 1613.63);
+        QCOMPARE(s.label_column, std::string("bar"));
+        QCOMPARE(s.labels.size(), std::size_t{1860});
+        QCOMPARE(s.labels.front(), std::string("0"));
+        QCOMPARE(s.labels.back(), std::string("1859"));
+    }
+
+    void readsOhlcvWithDate() {
+        const PriceSeries s = parse_price_csv(
+            "date,open,high,low,close,volume\n"
+            "1985-01-02,3.18,3.18,3.08,3.08,1870906\n"
+            "1985-01-03,3.09,3.15,3.09,3.11,3099506\n",
+            kSource);
+        QCOMPARE(s.close, (std::vector<double>{3.08, 3.11}));
+        QCOMPARE(s.label_column, std::string("date"));
+        QCOMPARE(s.labels, (std::vector<std::string>{"1985-01-02", "1985-01-03"}));
+    }
+
+    void acceptsBomAndCrlf() {
+        const PriceSeries s = parse_price_csv(
+            "\xEF\xBB\xBF"
+            "Date,Close\r\n2024-01-02,100.5\r\n2024-01-03,101\r\n",
+            kSource);
+        QCOMPARE(s.close, (std::vector<double>{100.5, 101.0}));
+        // The BOM must not stick to the first header name.
+        QCOMPARE(s.label_column, std::string("Date"));
+        QCOMPARE(s.labels.back(), std::string("2024-01-03"));
+    }
+
+    void acceptsSemicolonDelimiter() {
+        const PriceSeries s =
+            parse_price_csv("Datum;Open;Close\n02.01.2024;99,5;100.25\n03.01.2024;1;2\n", kSource);
+        QCOMPARE(s.close, (std::vector<double>{100.25, 2.0}));
+        QVERIFY(s.label_column.empty());  // "Datum" is not a label name
+        QVERIFY(s.labels.empty());
+    }
+
+    void acceptsTabDelimiter() {
+        const PriceSeries s =
+            parse_price_csv("timestamp\tclose\n1700000000\t 42.5 \n1700000060\t43\n", kSource);
+        QCOMPARE(s.close, (std::vector<double>{42.5, 43.0}));
+        QCOMPARE(s.label_column, std::string("timestamp"));
+        QCOMPARE(s.labels.front(), std::string("1700000000"));
+    }
+
+    void acceptsQuotedFields() {
+        const PriceSeries s = parse_price_csv(
+            "\"Date\",\"Note\",\"Close\"\n"
+            "\"Jan 2, 2024\",\"said \"\"hi\"\", left\",\"12.5\"\n"
+            "  \"Jan 3, 2024\"  ,plain, 13 \n",
+            kSource);
+        QCOMPARE(s.close, (std::vector<double>{12.5, 13.0}));
+        QCOMPARE(s.labels, (std::vector<std::string>{"Jan 2, 2024", "Jan 3, 2024"}));
+        QCOMPARE(s.label_column, std::string("Date"));
+    }
+
+    void closeColumnMatchedIgnoringCaseAndSpaces() {
+        const PriceSeries s = parse_price_csv("Bar , CLOSE \n1,5\n", kSource);
+        QCOMPARE(s.close, (std::vector<double>{5.0}));
+        QCOMPARE(s.label_column, std::string("Bar"));
+    }
+
+    void firstLabelColumnWins() {
+        const PriceSeries s = parse_price_csv("index,time,close\n7,09:30,5\n", kSource);
+        QCOMPARE(s.label_column, std::string("index"));
+        QCOMPARE(s.labels, (std::vector<std::string>{"7"}));
+    }
+
+    void singleColumnFile() {
+        const PriceSeries s = parse_price_csv("close\n1\n2\n3", kSource);
+        QCOMPARE(s.close, (std::vector<double>{1.0, 2.0, 3.0}));
+        QVERIFY(s.labels.empty());
+    }
+
+    void skipsBlankLines() {
+        const PriceSeries s = parse_price_csv("\n\nbar,close\n\n0,1\n   \n1,2\n\n", kSource);
+        QCOMPARE(s.close, (std::vector<double>{1.0, 2.0}));
+    }
+
+    void numberForms() {
+        const PriceSeries s = parse_price_csv(
+            "close\n+12.5\n 7 \n1e2\n0.1\n.5\n1628.75\n3.0000000000000004\n", kSource);
+        QCOMPARE(s.close,
+                 (std::vector<double>{12.5, 7.0, 100.0, 0.1, 0.5, 1628.75, 3.0000000000000004}));
+    }
+
+    void readsFileFromDisk() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = write_temp_file(dir, "p.csv",
+                                                 "\xEF\xBB\xBF"
+                                                 "date;close\r\n2024-01-02;10\r\n");
+        const PriceSeries s = read_price_csv(path);
+        QCOMPARE(s.close, (std::vector<double>{10.0}));
+    }
+
+    void parsesManyRowsQuickly() {
+        std::string text = "date,open,high,low,close,volume\n";
+        for (int i = 0; i < 100000; ++i) {
+            text +=
+                "2024-01-02,100.25,101.5,99.75," + std::to_string(100 + i % 50) + ".125,1234567\n";
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const PriceSeries s = parse_price_csv(text, kSource);
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(s.close.size(), std::size_t{100000});
+        QCOMPARE(s.close[3], 103.125);
+        qInfo("100k rows parsed in %lld ms", ms);
+        // Generous so a debug build on a busy machine passes; the target is well under 100 ms.
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms) + " ms"));
+    }
+
+    // ---- refused input ----------------------------------------------------
+
+    void rejectsNonNumber() {
+        expect_error("bar,close\n0,1\n1,abc\n", 3, "close is \"abc\", not a number");
+    }
+
+    void rejectsTrailingJunk() {
+        expect_error("bar,close\n0,12.5abc\n", 2, "close is \"12.5abc\", not a number");
+    }
+
+    void rejectsHex() { expect_error("bar,close\n0,0x1A\n", 2, "close is \"0x1A\", not a number"); }
+
+    void rejectsDoubleSign() { expect_error("close\n+-1\n", 2, "close is \"+-1\", not a number"); }
+
+    void rejectsDecimalComma() {
+        expect_error("date;close\n2024-01-02;1,5\n", 2,
+                     "close is \"1,5\", not a number (use a point as the decimal separator)");
+    }
+
+    void rejectsZero() {
+        expect_error("bar,close\n0,1\n1,2\n2,0\n", 4, "close is 0: prices must be greater than 0");
+    }
+
+    void rejectsNegative() {
+        expect_error("bar,close\n0,-3\n", 2, "close is -3: prices must be greater than 0");
+    }
+
+    void rejectsNan() {
+        expect_error("bar,close\n0,nan\n", 2, "close is nan: prices must be finite");
+    }
+
+    void rejectsInf() {
+        expect_error("bar,close\n0,1\n1,inf\n", 3, "close is inf: prices must be finite");
+    }
+
+    void rejectsOutOfRange() {
+        expect_error("close\n1e999\n", 2, "close is 1e999: the number is out of range");
+    }
+
+    void rejectsEmptyClose() {
+        expect_error("date,close,volume\nx,1,2\ny, ,3\n", 3, "close is empty");
+    }
+
+    void rejectsWrongFieldCount() {
+        expect_error("date,open,high,low,close,volume\n1,2,3,4,5,6\n1,2,3,4\n", 3,
+                     "line has 4 fields but the header has 6");
+        expect_error("bar,close\n0,1,2\n", 2, "line has 3 fields but the header has 2");
+    }
+
+    void lineNumbersCountBlankLines() {
+        expect_error("\nbar,close\n\n0,1\r\n\r\n1,x\n", 6, "close is \"x\", not a number");
+    }
+
+    void rejectsNulByte() {
+        expect_error("bar,close\n0,1\n1,\0\n"s, 0, "not a text file (binary data at line 3)");
+    }
+
+    void rejectsInvalidUtf8() {
+        expect_error("bar,close\n0,1\n1,2\n\xC3\x28,3\n", 0,
+                     "not a text file (binary data at line 4)");
+        // A zip file (xlsx) starts with "PK\x03\x04" and soon has bytes that are not UTF-8.
+        expect_error("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xA0"s, 0,
+                     "not a text file (binary data at line 1)");
+    }
+
+    void acceptsUtf8Text() {
+        const PriceSeries s = parse_price_csv("date,close\n2024-01-02 \xE2\x82\xAC,5\n", kSource);
+        QCOMPARE(s.labels.front(), std::string("2024-01-02 \xE2\x82\xAC"));
+    }
+
+    void rejectsUtf16() {
+        expect_error(
+            "\xFF\xFE"
+            "c\0l\0",
+            0, "UTF-16");
+    }
+
+    void rejectsEmptyFile() {
+        expect_error("", 0, "no price rows");
+        expect_error("\n  \r\n\n", 0, "no price rows");
+    }
+
+    void rejectsHeaderOnly() { expect_error("date,close\r\n\r\n", 0, "no price rows"); }
+
+    void rejectsMissingCloseColumn() {
+        expect_error("date,open,price\n1,2,3\n", 1,
+                     "no column named close in the header (columns found: \"date\", \"open\", "
+                     "\"price\")");
+        // A header of numbers means the header line is missing altogether.
+        expect_error("\n1628.75\n1613.63\n", 2, "no column named close");
+    }
+
+    void rejectsTwoCloseColumns() {
+        expect_error("close,Close\n1,2\n", 1, "two columns named close");
+    }
+
+    void rejectsUnclosedQuote() {
+        expect_error("date,close\n\"2024-01-02,5\n", 2, "broken quoting");
+    }
+
+    void rejectsJunkAfterClosingQuote() {
+        expect_error("date,close\n\"2024\"-01-02,5\n", 2, "broken quoting");
+        expect_error("date,close\n2024,\"5\"x\n", 2, "broken quoting");
+    }
+
+    void rejectsBrokenQuotingInHeader() {
+        expect_error("\"date,close\n1,2\n", 1, "broken quoting");
+    }
+
+    void missingFileNamesPathAndReason() {
+        const std::string path = "/nonexistent-dir-atc/prices.csv";
+        try {
+            read_price_csv(path);
+        } catch (const CsvError& e) {
+            QCOMPARE(e.line(), std::size_t{0});
+            QCOMPARE(e.source(), path);
+            QVERIFY2(std::string(e.what()).starts_with(path + ": "), e.what());
+            QVERIFY2(std::string(e.what()).find("No such file or directory") != std::string::npos,
+                     e.what());
+            return;
+        }
+        QFAIL("missing file was accepted");
+    }
+
+    void directoryIsNotAPriceFile() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY_THROWS_EXCEPTION(CsvError, read_price_csv(dir.path().toStdString()));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPriceCsv)
+#include "test_price_csv.moc"
