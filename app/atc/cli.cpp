@@ -9,6 +9,8 @@
 
 #include "command_compute.hpp"
 #include "command_scan.hpp"
+#include "command_store.hpp"
+#include "store_session.hpp"
 
 #ifndef ATC_VERSION
 #error "ATC_VERSION must be defined by the build (see app/atc/CMakeLists.txt)"
@@ -18,7 +20,7 @@ namespace atc::cli {
 
 namespace {
 
-constexpr std::array<Command, 2> kCommands = {{
+constexpr std::array<Command, 4> kCommands = {{
     {"compute", "compute the ATC signals of one price series and write them as CSV",
      "atc compute --csv FILE [--params FILE.json] --out FILE.csv",
      "  --csv FILE          price series (a CSV file with a 'close' column)\n"
@@ -29,16 +31,24 @@ constexpr std::array<Command, 2> kCommands = {{
      "Output columns: bar, the six <TYPE>_Signal (Layer 1), the six <TYPE>_S\n"
      "(Layer 2 equities) and Average_Signal; an empty field means not defined yet.\n",
      run_compute},
-    {"scan", "rank every CSV file of a folder by its latest ATC signal",
-     "atc scan --csv-dir DIR [--params FILE.json] [--min-signal X] [--top N]",
-     "  --csv-dir DIR       folder of price files (*.csv); the symbol is the file name\n"
+    {"scan", "rank symbols by their latest ATC signal",
+     "atc scan [--csv-dir DIR | --db PATH] [--params FILE.json] [--min-signal X] [--top N]",
+     "  --csv-dir DIR       scan a folder of price files (*.csv); the symbol is the\n"
+     "                      file name. Without it, every symbol in the database.\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
      "  --min-signal X      list only symbols with |signal| >= X (X >= 0)\n"
      "  --top N             list at most N symbols per table\n"
      "\n"
      "Prints a LONG and a SHORT table ranked by |signal|. Files that cannot be\n"
      "read or computed are reported on stderr and the exit code is 1.\n",
-     run_scan},
+     run_scan, true},
+    {"import", "import CSV price files into the symbol database",
+     "atc import FILE... [--symbol NAME] [--db PATH]",
+     "  FILE...             CSV files with a close column (and optionally date/time,\n"
+     "                      open, high, low, volume); one symbol per file\n"
+     "  --symbol NAME       the symbol's name (one file only; default: the file name)\n",
+     run_import, true},
+    {"list", "list the symbols in the database", "atc list [--db PATH]", "", run_list, true},
 }};
 
 }  // namespace
@@ -63,12 +73,16 @@ std::string ParsedOptions::required(std::string_view name) const {
     return *v;
 }
 
-ParsedOptions parse_options(std::span<const std::string> args, std::span<const OptionSpec> specs) {
+ParsedOptions parse_options(std::span<const std::string> args, std::span<const OptionSpec> specs,
+                            bool allow_positionals) {
     ParsedOptions parsed;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) {
-            throw UsageError("unexpected argument '" + arg + "'");
+            if (!allow_positionals)
+                throw UsageError("unexpected argument '" + arg + "'");
+            parsed.positionals.push_back(arg);
+            continue;
         }
         const std::size_t eq = arg.find('=');
         const std::string name = arg.substr(0, eq);
@@ -181,6 +195,8 @@ std::string command_help(const Command& command) {
     text += sentence;
     text += ".\n\nOptions:\n";
     text += command.details;
+    if (command.uses_store)
+        text += kDbHelp;
     return text;
 }
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace atc::cli {
 
@@ -38,12 +39,15 @@ public:
     std::string required(std::string_view name) const;
 
     std::map<std::string, std::string, std::less<>> values;
+    std::vector<std::string> positionals;  // only when the command accepts them
 };
 
 // Parses `args` (everything after the subcommand) against `specs`. Accepts
-// "--name value" and "--name=value". Unknown options, positional arguments,
-// repeated options and missing values throw UsageError naming the culprit.
-ParsedOptions parse_options(std::span<const std::string> args, std::span<const OptionSpec> specs);
+// "--name value" and "--name=value". Unknown options, repeated options, missing
+// values and (unless `allow_positionals`) positional arguments throw UsageError
+// naming the culprit.
+ParsedOptions parse_options(std::span<const std::string> args, std::span<const OptionSpec> specs,
+                            bool allow_positionals = false);
 
 // Number parsing for option values; the whole text must be the number.
 // UsageError names the option and what is expected.
@@ -56,6 +60,7 @@ struct Command {
     std::string_view usage;    // "atc NAME ..." synopsis
     std::string_view details;  // option descriptions for `atc help NAME`
     int (*run)(std::span<const std::string> args);
+    bool uses_store = false;  // takes --db (its help is added to `details`)
 };
 
 std::span<const Command> commands();

@@ -40,6 +40,9 @@ int run_compute(std::span<const std::string> args) {
     // Errors propagate to main(), which prints them as "atc compute: ..." (exit 1).
     const AtcParams params = params_path ? read_params_json(*params_path) : AtcParams{};
     const PriceSeries series = read_price_csv(csv_path);
+    for (const std::string& warning : series.warnings) {
+        std::fprintf(stderr, "atc compute: warning: %s: %s\n", csv_path.c_str(), warning.c_str());
+    }
     AtcResult result;
     try {
         result = compute_symbol(series.close, params);

@@ -22,6 +22,7 @@
 #include "atc/validation.hpp"
 #include "cli.hpp"
 #include "scan_report.hpp"
+#include "store_session.hpp"
 
 namespace atc::cli {
 
@@ -29,8 +30,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<OptionSpec, 4> kOptions = {{
+constexpr std::array<OptionSpec, 5> kOptions = {{
     {"--csv-dir", true},
+    {kDbOption, true},
     {"--params", true},
     {"--min-signal", true},
     {"--top", true},
@@ -43,8 +45,8 @@ public:
 };
 
 struct SourceFile {
-    fs::path path;
-    std::string symbol;  // file name without extension
+    fs::path path;       // the price file; empty for a symbol from the database
+    std::string symbol;  // file name without extension, or the stored name
     PriceSeries series;
     std::string error;  // why the file was skipped; empty while it is fine
 };
@@ -81,6 +83,24 @@ std::vector<SourceFile> list_csv_files(const fs::path& dir) {
         return a.path.filename() < b.path.filename();
     });
     return files;
+}
+
+// Every symbol of the database, in watchlist order. A symbol whose stored bars
+// cannot be read is skipped with the reason, like a bad file.
+std::vector<SourceFile> load_store(const std::optional<std::string>& db_option) {
+    StoreSession session("atc scan", db_option);
+    std::vector<SourceFile> symbols;
+    for (const store::SymbolInfo& info : session.symbols().list()) {
+        SourceFile& s = symbols.emplace_back(SourceFile{{}, info.meta.name, {}, {}});
+        try {
+            s.series = session.symbols().load(info.meta.name);
+        } catch (const store::StoreError& e) {
+            s.error = e.what();
+        }
+    }
+    if (symbols.empty())
+        throw ScanError("the database has no symbols: import some with 'atc import'");
+    return symbols;
 }
 
 std::string describe(const CsvError& e) {
@@ -120,7 +140,10 @@ void fail(const std::string& message) {
 int run_scan(std::span<const std::string> args) {
     // All options are checked before any file is read.
     const ParsedOptions options = parse_options(args, kOptions);
-    const fs::path dir = options.required("--csv-dir");
+    const std::optional<std::string> dir = options.value("--csv-dir");
+    if (dir && options.has(kDbOption)) {
+        throw UsageError("--csv-dir and --db choose different sources: give one of them");
+    }
     ReportOptions report;
     if (const auto v = options.value("--min-signal")) {
         report.min_signal = parse_non_negative_double("--min-signal", *v);
@@ -133,8 +156,13 @@ int run_scan(std::span<const std::string> args) {
     const auto started = std::chrono::steady_clock::now();
     // Errors that stop the whole scan propagate to main(): "atc scan: ...", exit 1.
     const AtcParams params = params_path ? read_params_json(*params_path) : AtcParams{};
-    std::vector<SourceFile> files = list_csv_files(dir);
-    read_all(files);
+    std::vector<SourceFile> files;
+    if (dir) {
+        files = list_csv_files(*dir);
+        read_all(files);
+    } else {
+        files = load_store(options.value(kDbOption));
+    }
 
     std::vector<std::size_t> batch_file;  // batch slot -> index in `files`
 
@@ -168,7 +196,7 @@ int run_scan(std::span<const std::string> args) {
     ReportTotals totals;
     for (const SourceFile& f : files) {
         if (!f.error.empty()) {
-            fail("skipped " + f.path.string() + ": " + f.error);
+            fail("skipped " + (f.path.empty() ? f.symbol : f.path.string()) + ": " + f.error);
             ++totals.failed;
         }
     }

@@ -1,4 +1,5 @@
-// `atc scan`: every price file of a folder, ranked by its latest Average signal.
+// `atc scan`: every price file of a folder, or every symbol of the database,
+// ranked by its latest Average signal.
 #pragma once
 
 #include <span>

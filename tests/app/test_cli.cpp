@@ -28,8 +28,18 @@ struct Run {
 
 // Runs atc with `args`. A crash or hang is reported as a test failure by the caller
 // through `crashed`, since QProcess's exit code means nothing then.
+// The database every run uses unless it passes --db: a throwaway file, so the
+// tests never touch the user's own store (ATC_DB overrides the default location).
+QString sandbox_database() {
+    static QTemporaryDir dir;
+    return dir.filePath(QStringLiteral("sandbox.sqlite"));
+}
+
 Run run_atc(const QStringList& args, bool* crashed) {
     QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ATC_DB"), sandbox_database());
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(ATC_CLI_PATH), args);
     Run r;
     const bool started = p.waitForStarted(30000);
@@ -289,9 +299,14 @@ private slots:
         QCOMPARE(r.exit_code, 2);
         QVERIFY(r.err.contains("--csv"));
 
-        RUN_ATC(r, QStringLiteral("scan"));
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), QStringLiteral("x"),
+                QStringLiteral("--db"), QStringLiteral("y.sqlite"));
         QCOMPARE(r.exit_code, 2);
-        QVERIFY(r.err.contains("--csv-dir"));
+        QVERIFY(r.err.contains("--csv-dir and --db"));
+
+        RUN_ATC(r, QStringLiteral("import"));
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY(r.err.contains("no file to import"));
     }
 
     void computeMatchesGolden_data() {
@@ -670,6 +685,74 @@ private slots:
         QCOMPARE(r.exit_code, 1);
         QVERIFY2(r.err.contains("De"), r.err.constData());
         QVERIFY(r.out.isEmpty());
+    }
+
+    // First use of a new database loads the bundled data; list shows real
+    // series first; a scan of the store ranks them all.
+    void newDatabaseIsSeededListedAndScanned() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("fresh/store.sqlite"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.err.contains("loaded the bundled sample data (5 real series, 500 generated)"),
+                 r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 505);
+        QVERIFY(lines[1].startsWith("DAX "));
+        QVERIFY(lines[5].startsWith("TTRC "));
+        QVERIFY(lines[5].contains("1985-01-02"));
+        QVERIFY(lines[6].startsWith("GEN-0001 "));
+        QVERIFY(lines[6].contains("generated"));
+
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QVERIFY2(!r.err.contains("loaded"), "a store with symbols is not seeded again");
+
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--top"),
+                QStringLiteral("3"));
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("505 symbols scanned"), r.out.constData());
+    }
+
+    void importReplacesAndReportsBadFiles() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString good = tmp.filePath(QStringLiteral("ACME.csv"));
+        QVERIFY(write_all(good, "date,close\n2024-01-02,10\n2024-01-03,11\n2024-01-04,12\n"));
+        const QString bad = tmp.filePath(QStringLiteral("BROKEN.csv"));
+        QVERIFY(write_all(bad, "date,close\n2024-01-02,10\n2024-01-03,-4\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), good, bad, QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.out.contains("imported ACME: 3 bars, 1d"), r.out.constData());
+        QVERIFY2(r.err.contains("BROKEN.csv:3"), r.err.constData());
+        QVERIFY(r.err.contains("nothing imported from it"));
+
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QVERIFY(r.out.contains("\nACME "));
+        QVERIFY(!r.out.contains("BROKEN"));
+
+        RUN_ATC(r, QStringLiteral("import"), good, QStringLiteral("--symbol"),
+                QStringLiteral("ACME"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("replaced ACME"), r.out.constData());
+    }
+
+    void damagedDatabaseIsMovedAsideAndReported() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        QVERIFY(write_all(db, QByteArray(8192, 'z')));
+        Run r;
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.err.contains("was damaged"), r.err.constData());
+        const QStringList kept =
+            QDir(tmp.path()).entryList({QStringLiteral("store.sqlite.corrupt-*")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(read_all(tmp.filePath(kept.first())), QByteArray(8192, 'z'));
     }
 };
 

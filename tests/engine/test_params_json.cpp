@@ -342,6 +342,24 @@ private slots:
         QFAIL("missing file was accepted");
     }
 
+    void directoryNamesPathAndReason() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.path().toStdString();
+        try {
+            read_params_json(path);
+        } catch (const ParamsError& e) {
+            QCOMPARE(e.source(), path);
+            QVERIFY(e.key().empty());
+            // Opening a directory works on Linux; reading it is what fails.
+            QVERIFY2(std::string(e.what()).starts_with(path + ": cannot read the file: "),
+                     e.what());
+            QVERIFY2(std::string(e.what()).find("Is a directory") != std::string::npos, e.what());
+            return;
+        }
+        QFAIL("a directory was accepted");
+    }
+
     // ---- writing ----------------------------------------------------------
 
     void writesEveryKeyInGoldenOrder() {

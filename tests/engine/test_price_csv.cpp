@@ -1,8 +1,10 @@
 // The price CSV reader: the file shapes it must accept, and for every kind of
 // bad input, that it is refused with the line and the problem named.
+#include <QDate>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -90,11 +92,15 @@ private slots:
     }
 
     void acceptsSemicolonDelimiter() {
+        // Open is read now, so it must be a number too ("99,5" is refused: see
+        // rejectsDecimalCommaInOpen in test_price_csv_import).
         const PriceSeries s =
-            parse_price_csv("Datum;Open;Close\n02.01.2024;99,5;100.25\n03.01.2024;1;2\n", kSource);
+            parse_price_csv("Datum;Open;Close\n02.01.2024;99.5;100.25\n03.01.2024;1;2\n", kSource);
         QCOMPARE(s.close, (std::vector<double>{100.25, 2.0}));
+        QCOMPARE(s.open, (std::vector<double>{99.5, 1.0}));
         QVERIFY(s.label_column.empty());  // "Datum" is not a label name
         QVERIFY(s.labels.empty());
+        QVERIFY(s.time_ms.empty());  // nor a time name
     }
 
     void acceptsTabDelimiter() {
@@ -157,10 +163,12 @@ private slots:
     }
 
     void parsesManyRowsQuickly() {
+        // Each row has its own date: two bars at the same time are an error now.
         std::string text = "date,open,high,low,close,volume\n";
+        const QDate first(1800, 1, 1);
         for (int i = 0; i < 100000; ++i) {
-            text +=
-                "2024-01-02,100.25,101.5,99.75," + std::to_string(100 + i % 50) + ".125,1234567\n";
+            text += first.addDays(i).toString(Qt::ISODate).toStdString() + ",100.25,101.5,99.75," +
+                    std::to_string(100 + i % 50) + ".125,1234567\n";
         }
         QElapsedTimer timer;
         timer.start();
@@ -168,6 +176,9 @@ private slots:
         const qint64 ms = timer.elapsed();
         QCOMPARE(s.close.size(), std::size_t{100000});
         QCOMPARE(s.close[3], 103.125);
+        QCOMPARE(s.time_ms.size(), std::size_t{100000});
+        QCOMPARE(s.time_ms[1] - s.time_ms[0], std::int64_t{86'400'000});
+        QCOMPARE(s.volume.back(), 1234567.0);
         qInfo("100k rows parsed in %lld ms", ms);
         // Generous so a debug build on a busy machine passes; the target is well under 100 ms.
         QVERIFY2(ms < 1000, qPrintable(QString::number(ms) + " ms"));
@@ -301,6 +312,14 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QVERIFY_THROWS_EXCEPTION(CsvError, read_price_csv(dir.path().toStdString()));
+        try {
+            read_price_csv(dir.path().toStdString());
+        } catch (const CsvError& e) {
+            QCOMPARE(e.line(), std::size_t{0});
+            QVERIFY(e.column().empty());
+            QVERIFY2(e.problem().starts_with("cannot read the file: "), e.what());
+            QVERIFY2(e.problem().find("Is a directory") != std::string::npos, e.what());
+        }
     }
 };
 

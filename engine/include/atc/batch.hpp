@@ -16,6 +16,21 @@
 
 namespace atc {
 
+// Where the pipeline spends its time, for atc-bench and profiling. Each stage is
+// worker time in seconds, summed over all workers (so the four add up to about
+// threads x wall time). Layer 1 covers the crossing states, member equities and
+// the family signals; Layer 2 the family equities; final the Average, the entry
+// markers and the scan row.
+struct StageTimes {
+    double moving_averages = 0.0;
+    double layer1 = 0.0;
+    double layer2 = 0.0;
+    double final_stage = 0.0;
+
+    double total() const { return moving_averages + layer1 + layer2 + final_stage; }
+    StageTimes& operator+=(const StageTimes& other);
+};
+
 struct BatchOptions {
     // Keep the per-bar Layer-1 signals, Layer-2 equities and Average. When false,
     // only the ScanRow and markers are kept (a scan of a huge universe).
@@ -24,6 +39,11 @@ struct BatchOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Called from worker threads with (symbols done, total); must be thread-safe.
     std::function<void(std::size_t, std::size_t)> progress;
+    // Optional stage timing. When set, every worker times the stages into its own
+    // counters (no sharing, no atomics) and compute_batch adds them to
+    // *stage_times before it returns; when null (the default) no clock is read
+    // and the pipeline costs exactly what it does without the hook.
+    StageTimes* stage_times = nullptr;
 };
 
 struct SymbolScan {

@@ -8,8 +8,13 @@
 
 namespace atc {
 
+struct StageTimes;  // batch.hpp
+
 // Runs the whole pipeline of ATC_SPEC.md on one close series.
 // Throws InvalidInput (validation.hpp) for invalid parameters or prices.
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params);
+// The same, adding the time spent in each stage to *stage_times (see batch.hpp).
+AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
+                         StageTimes* stage_times);
 
 }  // namespace atc

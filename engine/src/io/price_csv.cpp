@@ -1,19 +1,23 @@
 // Strict CSV reader for price series. The text is checked once for binary
-// content, then read line by line: each physical line is one record (a quoted
-// field may not span lines, so every error points at the line that has it).
+// content, then read line by line (csv_tokenizer); the header says which column
+// is what (csv_header); each row's values are checked here as they are read, so
+// every error names its line; finally the bars are put in time order
+// (bar_order).
 
 #include "atc/price_csv.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
-#include <charconv>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include <cstdint>
+#include <limits>
 #include <optional>
-#include <system_error>
+
+#include "io/bar_order.hpp"
+#include "io/csv_header.hpp"
+#include "io/csv_tokenizer.hpp"
+#include "io/csv_values.hpp"
+#include "io/read_file.hpp"
+#include "io/time_parse.hpp"
+#include "io/utf8.hpp"
 
 namespace atc {
 
@@ -29,416 +33,330 @@ std::string format_csv_error(const std::string& source, std::size_t line,
 }  // namespace
 
 CsvError::CsvError(std::string source, std::size_t line, std::string problem)
+    : CsvError(std::move(source), line, std::string(), std::move(problem)) {}
+
+CsvError::CsvError(std::string source, std::size_t line, std::string column, std::string problem)
     : std::runtime_error(format_csv_error(source, line, problem)),
       source_(std::move(source)),
       line_(line),
+      column_(std::move(column)),
       problem_(std::move(problem)) {}
+
+std::string_view time_kind_name(TimeKind kind) {
+    switch (kind) {
+        case TimeKind::None:
+            return "none";
+        case TimeKind::Date:
+            return "date";
+        case TimeKind::DateTime:
+            return "datetime";
+        case TimeKind::EpochSeconds:
+            return "epoch_s";
+        case TimeKind::EpochMilliseconds:
+            return "epoch_ms";
+    }
+    return "none";
+}
 
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+using detail::RawField;
 
-// Header names that identify the column holding each bar's date or index.
-constexpr std::array<std::string_view, 7> kLabelNames = {"date", "time",  "datetime", "timestamp",
-                                                         "bar",  "index", "year"};
-
-bool is_blank_char(char c) {
-    return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_blank_char(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_blank_char(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) {
-            return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        };
-        if (lower(a[i]) != lower(b[i]))
-            return false;
-    }
-    return true;
-}
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid
-// (bad lead byte, truncated, overlong, surrogate or beyond U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t len = 0;
-    unsigned char lo = 0x80;  // allowed range of the second byte
-    unsigned char hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        len = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        len = 3;
-        if (lead == 0xE0)
-            lo = 0xA0;  // overlong
-        if (lead == 0xED)
-            hi = 0x9F;  // UTF-16 surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        len = 4;
-        if (lead == 0xF0)
-            lo = 0x90;  // overlong
-        if (lead == 0xF4)
-            hi = 0x8F;  // beyond U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + len > s.size())
-        return 0;
-    if (byte(i + 1) < lo || byte(i + 1) > hi)
-        return 0;
-    for (std::size_t k = 2; k < len; ++k) {
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
-            return 0;
-    }
-    return len;
-}
-
-// Refuses anything that is not UTF-8 text before parsing starts, so that a
-// spreadsheet or zip file gets "not a text file" instead of a confusing
-// complaint about its "header".
-void reject_binary(std::string_view text, const std::string& source) {
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-        throw CsvError(source, 0, "the file is UTF-16 text; save it as UTF-8 (or plain CSV)");
-    }
-    std::size_t line = 1;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++line;
-            ++i;
-        } else if (c == 0) {
-            break;
-        } else if (c < 0x80) {
-            ++i;
-        } else {
-            const std::size_t len = utf8_sequence_length(text, i);
-            if (len == 0)
-                break;
-            i += len;
-        }
-    }
-    if (i < text.size()) {
-        throw CsvError(source, 0,
-                       "not a text file (binary data at line " + std::to_string(line) + ")");
-    }
-}
-
-// One field of a record: its text as it appears in the line (quotes included)
-// and whether it was quoted. Decoding is deferred to the few fields we use.
-struct RawField {
-    std::string_view text;
-    bool quoted = false;
+// An optional numeric column (open, high, low, volume).
+struct ValueColumn {
+    std::size_t index = 0;
+    std::vector<double>* values = nullptr;
+    detail::ValueRule rule = detail::ValueRule::Price;
 };
 
-// Splits one line into fields (RFC 4180 quoting; spaces around a quoted field
-// are tolerated). Returns an error text for broken quoting, or empty.
-std::string split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields) {
-    fields.clear();
-    const auto is_padding = [delimiter](char c) { return c != delimiter && is_blank_char(c); };
-    std::size_t i = 0;
-    while (true) {
-        std::size_t start = i;
-        while (start < line.size() && is_padding(line[start]))
-            ++start;
-        if (start < line.size() && line[start] == '"') {
-            std::size_t j = start + 1;
-            while (true) {
-                const std::size_t quote = line.find('"', j);
-                if (quote == std::string_view::npos) {
-                    return "broken quoting: a quoted field is not closed on this line";
-                }
-                if (quote + 1 < line.size() && line[quote + 1] == '"') {
-                    j = quote + 2;  // a doubled quote stands for one quote
-                    continue;
-                }
-                j = quote + 1;
-                break;
-            }
-            const std::size_t end = j;
-            while (j < line.size() && is_padding(line[j]))
-                ++j;
-            if (j < line.size() && line[j] != delimiter) {
-                return "broken quoting: unexpected text after a closing quote";
-            }
-            fields.push_back({line.substr(start, end - start), true});
-            if (j >= line.size())
-                return {};
-            i = j + 1;
-        } else {
-            const std::size_t next = line.find(delimiter, i);
-            const std::size_t end = next == std::string_view::npos ? line.size() : next;
-            const std::string_view text = line.substr(i, end - i);
-            if (text.find('"') != std::string_view::npos) {
-                return "broken quoting: a quote inside an unquoted field";
-            }
-            fields.push_back({text, false});
-            if (next == std::string_view::npos)
-                return {};
-            i = next + 1;
-        }
-    }
-}
+// ---------------------------------------------------------------------------
+// Time.
 
-// The field's value: unquoted fields trimmed, quoted ones unescaped.
-std::string decode(const RawField& field) {
-    if (!field.quoted)
-        return std::string(trim(field.text));
-    const std::string_view inner = field.text.substr(1, field.text.size() - 2);
-    std::string out;
-    out.reserve(inner.size());
-    for (std::size_t i = 0; i < inner.size(); ++i) {
-        out.push_back(inner[i]);
-        if (inner[i] == '"')
-            ++i;  // skip the second quote of a doubled pair
-    }
-    return out;
-}
+constexpr std::string_view kIsoExpected = "(expected YYYY-MM-DD or ISO-8601 date-time)";
+constexpr std::string_view kUnixExpected =
+    "(expected whole seconds or milliseconds since 1970-01-01 UTC)";
 
-// The header decides the delimiter: the first ',', ';' or TAB outside quotes.
-char detect_delimiter(std::string_view header) {
-    bool in_quotes = false;
-    for (const char c : header) {
-        if (c == '"')
-            in_quotes = !in_quotes;
-        if (!in_quotes && (c == ',' || c == ';' || c == '\t'))
-            return c;
-    }
-    return ',';  // a single column; any delimiter in a data row is then an error
-}
-
-// Splits the text into physical lines, tracking 1-based line numbers.
-class LineReader {
+// The time column and how its first value says it is written.
+class TimeColumn {
 public:
-    explicit LineReader(std::string_view text) : text_(text) {}
-
-    // Next non-blank line with its CR stripped; nullopt at the end.
-    std::optional<std::string_view> next() {
-        while (pos_ < text_.size()) {
-            const std::size_t nl = text_.find('\n', pos_);
-            const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-            std::string_view line = text_.substr(pos_, end - pos_);
-            pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
-            ++line_number_;
-            if (line.ends_with('\r'))
-                line.remove_suffix(1);
-            if (!trim(line).empty())
-                return line;
-        }
-        return std::nullopt;
+    TimeColumn(std::size_t index, std::string name, detail::TimeShape shape, std::int64_t first)
+        : index_(index), name_(std::move(name)), shape_(shape) {
+        if (shape_ == detail::TimeShape::UnixDigits)
+            milliseconds_ = first >= detail::kUnixMillisecondsFrom;
     }
 
-    std::size_t line_number() const { return line_number_; }
+    std::size_t index() const { return index_; }
+    const std::string& name() const { return name_; }
+
+    TimeKind kind() const {
+        if (shape_ == detail::TimeShape::UnixDigits)
+            return milliseconds_ ? TimeKind::EpochMilliseconds : TimeKind::EpochSeconds;
+        return any_time_of_day_ ? TimeKind::DateTime : TimeKind::Date;
+    }
+
+    // One row's time in UTC ms; the problem (naming the column), or empty.
+    std::string read(std::string_view text, std::size_t line, std::int64_t& ms) {
+        if (line_of_first_ == 0)
+            line_of_first_ = line;
+        const bool unix_time = shape_ == detail::TimeShape::UnixDigits;
+        if (text.empty()) {
+            return "column \"" + name_ + "\": the field is empty " +
+                   std::string(unix_time ? kUnixExpected : kIsoExpected);
+        }
+        return unix_time ? read_unix(text, ms) : read_iso(text, ms);
+    }
 
 private:
-    std::string_view text_;
-    std::size_t pos_ = 0;
-    std::size_t line_number_ = 0;
+    // "column "NAME": "TEXT"", the start of every message about one value.
+    std::string about(std::string_view text) const {
+        return "column \"" + name_ + "\": " + detail::quote(text);
+    }
+
+    std::string read_iso(std::string_view text, std::int64_t& ms) {
+        const detail::IsoTime t = detail::parse_iso8601(text);
+        if (!t.ok) {
+            const bool has_time_part = text.size() > 10;
+            std::string message =
+                about(text) + " is not a " + (has_time_part ? "date-time" : "date");
+            if (!t.problem.empty())
+                message += ": " + t.problem;
+            return message + " " + std::string(kIsoExpected);
+        }
+        any_time_of_day_ = any_time_of_day_ || t.has_time;
+        ms = t.ms;
+        return {};
+    }
+
+    std::string read_unix(std::string_view text, std::int64_t& ms) const {
+        std::int64_t value = 0;
+        if (!detail::parse_unix_digits(text, value))
+            return about(text) + " is not a Unix time " + std::string(kUnixExpected);
+        if (value < detail::kUnixSecondsFrom) {
+            return about(text) +
+                   " is too small for a Unix time (times before 1973-03-03 are not read)";
+        }
+        // The first row fixed the unit; a second unit would shift bars by a
+        // factor of 1000 without anyone noticing.
+        const bool in_ms = value >= detail::kUnixMillisecondsFrom;
+        if (in_ms != milliseconds_) {
+            return about(text) + " is in " + (in_ms ? "milliseconds" : "seconds") +
+                   " but the first time (line " + std::to_string(line_of_first_) + ") is in " +
+                   (milliseconds_ ? "milliseconds" : "seconds") + "; a file must use one unit";
+        }
+        ms = in_ms ? value : value * detail::kMsPerSecond;
+        if (ms > detail::kMaxTimeMs)
+            return about(text) + " is after the year 9999";
+        return {};
+    }
+
+    std::size_t index_;
+    std::string name_;
+    detail::TimeShape shape_;
+    bool milliseconds_ = false;
+    bool any_time_of_day_ = false;
+    std::size_t line_of_first_ = 0;
 };
 
-struct HeaderLayout {
-    char delimiter = ',';
-    std::size_t field_count = 0;
-    std::size_t close_index = 0;
-    std::optional<std::size_t> label_index;
-    std::string label_column;
+// Picks the time column from the first data row: the first candidate whose
+// value looks like a time. When a candidate exists but none looks like one, the
+// bars get no time and the user is told why.
+std::optional<TimeColumn> choose_time_column(const detail::HeaderLayout& layout,
+                                             const std::vector<RawField>& fields, std::size_t line,
+                                             PriceSeries& series) {
+    std::string scratch;
+    for (const std::size_t i : layout.time_candidates) {
+        const std::string_view text = detail::field_value(fields[i], scratch);
+        const detail::TimeShape shape = detail::classify_time_text(text);
+        if (shape != detail::TimeShape::Other) {
+            std::int64_t first = 0;
+            if (shape == detail::TimeShape::UnixDigits)
+                detail::parse_unix_digits(text, first);
+            return TimeColumn(i, layout.names[i], shape, first);
+        }
+    }
+    if (!layout.time_candidates.empty()) {
+        const std::size_t i = layout.time_candidates.front();
+        series.warnings.push_back(
+            "column \"" + layout.names[i] +
+            "\" is not read as time: " + detail::quote(detail::field_value(fields[i], scratch)) +
+            " on line " + std::to_string(line) +
+            " is neither an ISO-8601 date (YYYY-MM-DD) nor a Unix time, so the bars have no "
+            "times");
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Bars that contradict themselves. Vendors do ship them (bad ticks, adjusted
+// closes next to unadjusted ranges), so they are counted, not refused.
+
+class BarChecks {
+public:
+    void check(const PriceSeries& s, std::size_t line) {
+        const std::size_t i = s.close.size() - 1;
+        const bool has_high = !s.high.empty();
+        const bool has_low = !s.low.empty();
+        if (!has_high && !has_low)
+            return;
+        const double hi = has_high ? s.high[i] : std::numeric_limits<double>::infinity();
+        const double lo = has_low ? s.low[i] : -std::numeric_limits<double>::infinity();
+        const auto outside = [lo, hi](double v) { return v < lo || v > hi; };
+        if (hi < lo) {
+            count(high_below_low_, first_high_below_low_, line);
+        } else if (outside(s.close[i]) || (!s.open.empty() && outside(s.open[i]))) {
+            count(outside_range_, first_outside_range_, line);
+        }
+    }
+
+    void add_warnings(PriceSeries& s) const {
+        if (high_below_low_ > 0) {
+            s.warnings.push_back(bars(high_below_low_) + " a high below the low (first at line " +
+                                 std::to_string(first_high_below_low_) +
+                                 "); they were kept as they are");
+        }
+        if (outside_range_ > 0) {
+            const char* what = s.open.empty() ? " a close" : " an open or close";
+            s.warnings.push_back(
+                bars(outside_range_) + what + " outside the low-high range (first at line " +
+                std::to_string(first_outside_range_) + "); they were kept as they are");
+        }
+    }
+
+private:
+    static void count(std::size_t& counter, std::size_t& first, std::size_t line) {
+        if (counter++ == 0)
+            first = line;
+    }
+
+    static std::string bars(std::size_t n) {
+        return std::to_string(n) + (n == 1 ? " bar has" : " bars have");
+    }
+
+    std::size_t high_below_low_ = 0;
+    std::size_t first_high_below_low_ = 0;
+    std::size_t outside_range_ = 0;
+    std::size_t first_outside_range_ = 0;
 };
-
-std::string list_columns(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& name : names) {
-        if (!out.empty())
-            out += ", ";
-        out += '"' + name + '"';
-    }
-    return out;
-}
-
-HeaderLayout read_header(std::string_view line, std::size_t line_number,
-                         const std::string& source) {
-    HeaderLayout layout;
-    layout.delimiter = detect_delimiter(line);
-    std::vector<RawField> raw;
-    if (auto error = split_fields(line, layout.delimiter, raw); !error.empty()) {
-        throw CsvError(source, line_number, "header: " + error);
-    }
-    std::vector<std::string> names;
-    for (const auto& field : raw)
-        names.push_back(decode(field));
-    layout.field_count = names.size();
-
-    std::optional<std::size_t> close;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (equals_ignoring_case(names[i], "close")) {
-            if (close) {
-                throw CsvError(source, line_number,
-                               "the header has two columns named close (columns " +
-                                   std::to_string(*close + 1) + " and " + std::to_string(i + 1) +
-                                   ")");
-            }
-            close = i;
-        }
-    }
-    if (!close) {
-        throw CsvError(
-            source, line_number,
-            "no column named close in the header (columns found: " + list_columns(names) + ")");
-    }
-    layout.close_index = *close;
-
-    for (std::size_t i = 0; i < names.size() && !layout.label_index; ++i) {
-        for (const auto label : kLabelNames) {
-            if (equals_ignoring_case(names[i], label)) {
-                layout.label_index = i;
-                layout.label_column = names[i];
-                break;
-            }
-        }
-    }
-    return layout;
-}
-
-bool looks_like_decimal_comma(std::string_view s) {
-    const std::size_t comma = s.find(',');
-    if (comma == std::string_view::npos || comma == 0 || comma + 1 == s.size())
-        return false;
-    const auto digits = [](std::string_view part) {
-        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    std::string_view before = s.substr(0, comma);
-    if (before.front() == '+' || before.front() == '-')
-        before.remove_prefix(1);
-    return !before.empty() && digits(before) && digits(s.substr(comma + 1));
-}
-
-// Parses one close price; the message says what is wrong with it, or is empty.
-// std::from_chars converts the decimal text exactly and ignores the locale.
-std::string parse_close(std::string_view raw, double& value) {
-    const std::string_view text = trim(raw);
-    if (text.empty())
-        return "close is empty";
-    std::string_view number = text;
-    if (number.front() == '+')
-        number.remove_prefix(1);  // from_chars knows only '-'
-    const char* last = number.data() + number.size();
-    const auto [end, ec] = std::from_chars(number.data(), last, value);
-    const bool second_sign = number.size() < text.size() && !number.empty() &&
-                             (number.front() == '-' || number.front() == '+');
-    if (ec == std::errc::result_out_of_range) {
-        return "close is " + std::string(text) + ": the number is out of range";
-    }
-    if (ec != std::errc() || end != last || second_sign) {
-        std::string message = "close is \"";
-        message.append(text).append("\", not a number");
-        if (looks_like_decimal_comma(text))
-            message += " (use a point as the decimal separator)";
-        return message;
-    }
-    if (!std::isfinite(value))
-        return "close is " + std::string(text) + ": prices must be finite";
-    if (value <= 0.0) {
-        return "close is " + std::string(text) + ": prices must be greater than 0";
-    }
-    return {};
-}
 
 std::size_t estimate_rows(std::string_view text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
+std::vector<ValueColumn> value_columns(const detail::HeaderLayout& layout, PriceSeries& series) {
+    std::vector<ValueColumn> columns;
+    const auto add = [&columns](const std::optional<std::size_t>& index, std::vector<double>& dest,
+                                detail::ValueRule rule) {
+        if (index)
+            columns.push_back({*index, &dest, rule});
+    };
+    add(layout.open_index, series.open, detail::ValueRule::Price);
+    add(layout.high_index, series.high, detail::ValueRule::Price);
+    add(layout.low_index, series.low, detail::ValueRule::Price);
+    add(layout.volume_index, series.volume, detail::ValueRule::Volume);
+    return columns;
 }
 
 }  // namespace
 
 PriceSeries parse_price_csv(std::string_view text, std::string_view source_view) {
     const std::string source(source_view);
-    if (text.starts_with(kUtf8Bom))
-        text.remove_prefix(kUtf8Bom.size());
-    reject_binary(text, source);
+    if (text.starts_with(detail::kUtf8Bom))
+        text.remove_prefix(detail::kUtf8Bom.size());
+    detail::reject_binary(text, source);
 
-    LineReader lines(text);
+    detail::LineReader lines(text);
     const auto header_line = lines.next();
     if (!header_line)
         throw CsvError(source, 0, "no price rows: the file is empty");
-    const HeaderLayout layout = read_header(*header_line, lines.line_number(), source);
+    const detail::HeaderLayout layout =
+        detail::read_header(*header_line, lines.line_number(), source);
+    const std::string& close_name = layout.names[layout.close_index];
 
     PriceSeries series;
-    series.label_column = layout.label_column;
+    if (layout.label_index)
+        series.label_column = layout.names[*layout.label_index];
+    const std::vector<ValueColumn> columns = value_columns(layout, series);
     const std::size_t expected_rows = estimate_rows(text);
     series.close.reserve(expected_rows);
     if (layout.label_index)
         series.labels.reserve(expected_rows);
+    for (const ValueColumn& column : columns)
+        column.values->reserve(expected_rows);
 
+    std::optional<TimeColumn> time;
+    std::vector<std::size_t> time_lines;  // file line of each bar, for messages after sorting
+    BarChecks checks;
     std::vector<RawField> fields;
-    fields.reserve(layout.field_count);
+    fields.reserve(layout.field_count());
+    std::string scratch;
     while (const auto line = lines.next()) {
         const std::size_t n = lines.line_number();
-        if (auto error = split_fields(*line, layout.delimiter, fields); !error.empty()) {
+        if (auto error = detail::split_fields(*line, layout.delimiter, fields); !error.empty()) {
             throw CsvError(source, n, error);
         }
-        if (fields.size() != layout.field_count) {
+        if (fields.size() != layout.field_count()) {
             throw CsvError(source, n,
                            "line has " + std::to_string(fields.size()) +
-                               " fields but the header has " + std::to_string(layout.field_count));
+                               " fields but the header has " +
+                               std::to_string(layout.field_count()));
         }
-        const RawField& close_field = fields[layout.close_index];
+        if (series.close.empty()) {
+            time = choose_time_column(layout, fields, n, series);
+            if (time)
+                time_lines.reserve(expected_rows);
+        }
+        if (time) {
+            std::int64_t ms = 0;
+            const std::string error =
+                time->read(detail::field_value(fields[time->index()], scratch), n, ms);
+            if (!error.empty())
+                throw CsvError(source, n, time->name(), error);
+            series.time_ms.push_back(ms);
+            time_lines.push_back(n);
+        }
+
         double value = 0.0;
+        const RawField& close_field = fields[layout.close_index];
         // Only a quoted close needs a decoded copy; the common case parses in place.
-        const std::string error = close_field.quoted ? parse_close(decode(close_field), value)
-                                                     : parse_close(close_field.text, value);
+        const std::string error = close_field.quoted
+                                      ? detail::parse_close(detail::decode(close_field), value)
+                                      : detail::parse_close(close_field.text, value);
         if (!error.empty())
-            throw CsvError(source, n, error);
+            throw CsvError(source, n, close_name, error);
         series.close.push_back(value);
+
+        for (const ValueColumn& column : columns) {
+            const std::string& name = layout.names[column.index];
+            const std::string_view field = detail::field_value(fields[column.index], scratch);
+            if (auto problem = detail::parse_column_value(field, column.rule, name, value);
+                !problem.empty())
+                throw CsvError(source, n, name, problem);
+            column.values->push_back(value);
+        }
         if (layout.label_index)
-            series.labels.push_back(decode(fields[*layout.label_index]));
+            series.labels.push_back(detail::decode(fields[*layout.label_index]));
+        checks.check(series, n);
     }
-    if (series.close.empty()) {
+    if (series.close.empty())
         throw CsvError(source, 0, "no price rows: the file has a header but no data");
+
+    if (time) {
+        series.time_column = time->name();
+        series.time_kind = time->kind();
+        detail::put_in_time_order(series, time_lines, source);
     }
+    checks.add_warnings(series);
     return series;
 }
 
-namespace {
-
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
-std::string read_all(const std::filesystem::path& file) {
-    const std::string name = file.string();
-    std::unique_ptr<std::FILE, FileCloser> f(std::fopen(name.c_str(), "rb"));
-    if (!f)
-        throw CsvError(name, 0, std::string("cannot open the file: ") + std::strerror(errno));
-    std::string content;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (!ec)
-        content.reserve(static_cast<std::size_t>(size));
-    std::array<char, 1 << 16> buffer;
-    while (true) {
-        const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), f.get());
-        content.append(buffer.data(), got);
-        if (got < buffer.size())
-            break;
-    }
-    if (std::ferror(f.get())) {
-        throw CsvError(name, 0, std::string("cannot read the file: ") + std::strerror(errno));
-    }
-    return content;
-}
-
-}  // namespace
-
 PriceSeries read_price_csv(const std::filesystem::path& file) {
-    return parse_price_csv(read_all(file), file.string());
+    std::string text;
+    try {
+        text = detail::read_file(file);
+    } catch (const detail::ReadFileError& e) {
+        throw CsvError(e.path(), 0, e.problem());
+    }
+    return parse_price_csv(text, file.string());
 }
 
 }  // namespace atc

@@ -14,40 +14,44 @@ namespace {
 // Runs one validated series into `scan`, using the worker's workspace for
 // everything the scan does not keep.
 void compute_one(std::span<const double> close, const AtcParams& params, bool keep_series,
-                 detail::PipelineWorkspace& ws, SymbolScan& scan) {
+                 bool timed, detail::PipelineWorkspace& ws, SymbolScan& scan) {
     const std::size_t n = close.size();
-    detail::SymbolPipeline pipeline(close, params, ws);
-    const detail::MemberOutput scratch = ws.scratch_member(n);
-    std::array<detail::MemberOutput, kMembersPerFamily> members;
-    members.fill(scratch);
+    detail::SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
+    const detail::MemberMaOutputs mas = ws.scratch_mas(n);
 
-    std::array<std::span<const double>, kFamilyCount> layer1_signals;
-    std::array<std::span<const double>, kFamilyCount> layer2_equities;
+    auto kept = [n](std::vector<double>& v) {
+        v.resize(n);
+        return std::span<double>(v);
+    };
+    std::array<std::span<const double>, kFamilyCount> signals;
+    std::array<std::span<double>, kFamilyCount> equities;
     for (const MaType type : kAllFamilies) {
         const auto t = static_cast<std::size_t>(type);
-        auto& signal = keep_series ? scan.layer1_signals[t] : ws.layer1_signals[t];
-        auto& weight = keep_series ? scan.layer2_equities[t] : ws.layer2_equities[t];
-        if (signal.size() < n)
-            signal.resize(n);
-        if (weight.size() < n)
-            weight.resize(n);
-        const std::span<double> signal_span(signal.data(), n);
-        const std::span<double> weight_span(weight.data(), n);
-        pipeline.run_family(type, members, signal_span, weight_span);
-        layer1_signals[t] = signal_span;
-        layer2_equities[t] = weight_span;
+        const std::span<double> signal =
+            keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);
+        equities[t] = keep_series ? kept(scan.layer2_equities[t]) : ws.scratch_equity(t, n);
+        pipeline.run_layer1(type, mas, signal, nullptr);
+        signals[t] = signal;
     }
-    auto& average = keep_series ? scan.average : ws.average;
-    if (average.size() < n)
-        average.resize(n);
-    const std::span<double> average_span(average.data(), n);
-    pipeline.run_average(layer1_signals, layer2_equities, average_span);
-    scan.markers = entry_markers(average_span, params.long_threshold, params.short_threshold);
-    scan.row = scan_row(close, average_span, scan.markers);
+    pipeline.run_layer2(signals, equities);
+
+    std::array<std::span<const double>, kFamilyCount> const_equities;
+    for (std::size_t t = 0; t < kFamilyCount; ++t)
+        const_equities[t] = equities[t];
+    const std::span<double> average = keep_series ? kept(scan.average) : ws.scratch_average(n);
+    pipeline.run_final(signals, const_equities, average, scan.markers, scan.row);
     scan.computed = true;
 }
 
 }  // namespace
+
+StageTimes& StageTimes::operator+=(const StageTimes& other) {
+    moving_averages += other.moving_averages;
+    layer1 += other.layer1;
+    layer2 += other.layer2;
+    final_stage += other.final_stage;
+    return *this;
+}
 
 BatchResult compute_batch(std::span<const std::span<const double>> closes, const AtcParams& params,
                           const BatchOptions& options) {
@@ -72,7 +76,8 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
             if (!series_issues.empty()) {
                 scan.error = series_issues.front().message;
             } else {
-                compute_one(closes[s], params, options.keep_series, ws, scan);
+                compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr, ws,
+                            scan);
             }
             const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
             if (options.progress)
@@ -80,6 +85,10 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
         }
     });
 
+    if (options.stage_times) {
+        for (const detail::PipelineWorkspace& ws : workspaces)
+            *options.stage_times += ws.times;
+    }
     result.cancelled = options.cancel && options.cancel->load() && done.load() < total;
     return result;
 }

@@ -7,6 +7,11 @@
 namespace atc {
 
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params) {
+    return compute_symbol(close, params, nullptr);
+}
+
+AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
+                         StageTimes* stage_times) {
     validate_or_throw(close, params);
     const std::size_t n = close.size();
 
@@ -15,16 +20,18 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params)
     result.params = params;
 
     detail::PipelineWorkspace ws;
-    detail::SymbolPipeline pipeline(close, params, ws);
+    detail::SymbolPipeline pipeline(close, params, ws, stage_times);
     const auto offsets = member_offsets(params.robustness);
 
-    std::array<std::span<const double>, kFamilyCount> layer1_signals;
-    std::array<std::span<const double>, kFamilyCount> layer2_equities;
+    std::array<std::span<const double>, kFamilyCount> signals;
+    std::array<std::span<double>, kFamilyCount> equities;
     for (const MaType type : kAllFamilies) {
-        FamilyResult& family = result.families[static_cast<std::size_t>(type)];
+        const auto t = static_cast<std::size_t>(type);
+        FamilyResult& family = result.families[t];
         family.type = type;
         family.base_length = params.length(type);
-        std::array<detail::MemberOutput, kMembersPerFamily> outputs;
+        detail::MemberMaOutputs mas;
+        detail::MemberTraces traces;
         for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
             MemberSeries& member = family.members[k];
             member.offset = offsets[k];
@@ -32,19 +39,22 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params)
             member.ma.resize(n);
             member.state.resize(n);
             member.equity.resize(n);
-            outputs[k] = {member.ma, member.state, member.equity};
+            mas[k] = member.ma;
+            traces[k] = {member.state, member.equity};
         }
         family.signal.resize(n);
         family.weight_equity.resize(n);
-        pipeline.run_family(type, outputs, family.signal, family.weight_equity);
-        layer1_signals[static_cast<std::size_t>(type)] = family.signal;
-        layer2_equities[static_cast<std::size_t>(type)] = family.weight_equity;
+        pipeline.run_layer1(type, mas, family.signal, &traces);
+        signals[t] = family.signal;
+        equities[t] = family.weight_equity;
     }
+    pipeline.run_layer2(signals, equities);
 
     result.average.resize(n);
-    pipeline.run_average(layer1_signals, layer2_equities, result.average);
-    result.markers = entry_markers(result.average, params.long_threshold, params.short_threshold);
-    result.row = scan_row(close, result.average, result.markers);
+    std::array<std::span<const double>, kFamilyCount> const_equities;
+    for (std::size_t t = 0; t < kFamilyCount; ++t)
+        const_equities[t] = equities[t];
+    pipeline.run_final(signals, const_equities, result.average, result.markers, result.row);
     return result;
 }
 

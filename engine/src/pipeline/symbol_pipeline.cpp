@@ -1,70 +1,81 @@
 #include "pipeline/symbol_pipeline.hpp"
 
-#include <algorithm>
+#include <limits>
 
 #include "atc/signals.hpp"
+#include "ma/family_lanes.hpp"
+#include "signal/layer2.hpp"
 
 namespace atc::detail {
+namespace {
 
-void PipelineWorkspace::prepare(std::size_t bars) {
-    auto grow = [bars](auto& v) {
-        if (v.size() < bars)
-            v.resize(bars);
-    };
-    grow(returns);
-    grow(layer1_num);
-    grow(layer1_den);
-    ma_scratch.ensure(bars);
+std::span<double> grown(std::vector<double>& v, std::size_t n) {
+    if (v.size() < n)
+        v.resize(n);
+    return {v.data(), n};
 }
 
-MemberOutput PipelineWorkspace::scratch_member(std::size_t bars) {
-    if (member_ma.size() < bars) {
-        member_ma.resize(bars);
-        member_state.resize(bars);
-        member_equity.resize(bars);
-    }
-    return {std::span(member_ma.data(), bars), std::span(member_state.data(), bars),
-            std::span(member_equity.data(), bars)};
+}  // namespace
+
+MemberMaOutputs PipelineWorkspace::scratch_mas(std::size_t bars) {
+    const std::span<double> all = grown(member_mas, bars * kMembersPerFamily);
+    MemberMaOutputs out;
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k)
+        out[k] = all.subspan(k * bars, bars);
+    return out;
+}
+
+std::span<double> PipelineWorkspace::scratch_signal(std::size_t family, std::size_t bars) {
+    return grown(layer1_signals[family], bars);
+}
+
+std::span<double> PipelineWorkspace::scratch_equity(std::size_t family, std::size_t bars) {
+    return grown(layer2_equities[family], bars);
+}
+
+std::span<double> PipelineWorkspace::scratch_average(std::size_t bars) {
+    return grown(average, bars);
 }
 
 SymbolPipeline::SymbolPipeline(std::span<const double> close, const AtcParams& params,
-                               PipelineWorkspace& ws)
-    : close_(close), params_(params), ws_(ws), keep_(1.0 - params.decay / 100.0) {
-    const std::size_t n = close.size();
-    ws_.prepare(n);
-    std::span<double> returns(ws_.returns.data(), n);
-    scaled_returns(close, params.lambda / 1000.0, params.cutout, returns);
-    returns_ = returns;
+                               PipelineWorkspace& ws, StageTimes* times)
+    : params_(params), ws_(ws), clock_(times), inputs_(ws.inputs.prepare(close, params)) {
+    // The shared per-bar inputs serve the member equities first.
+    clock_.lap(&StageTimes::layer1);
 }
 
-void SymbolPipeline::run_family(MaType type,
-                                const std::array<MemberOutput, kMembersPerFamily>& members,
-                                std::span<double> signal, std::span<double> weight_equity) {
-    const std::size_t n = bars();
-    std::span<double> num(ws_.layer1_num.data(), n);
-    std::span<double> den(ws_.layer1_den.data(), n);
-    std::fill(num.begin(), num.end(), 0.0);
-    std::fill(den.begin(), den.end(), 0.0);
-
+void SymbolPipeline::run_layer1(MaType type, const MemberMaOutputs& mas, std::span<double> signal,
+                                const MemberTraces* traces) {
     const auto lengths = member_lengths(params_.length(type), params_.robustness);
-    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        const MemberOutput& out = members[k];
-        ma::compute(type, params_.profile, close_, lengths[k], out.ma, ws_.ma_scratch);
-        crossing_states(close_, out.ma, out.state);
-        equity_curve(1.0, std::span<const std::int8_t>(out.state), returns_, params_.cutout, keep_,
-                     out.equity);
-        layer1_add_member(out.state, out.equity, num, den);
+    const std::size_t n = bars();
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k)
+        ma::compute(type, params_.profile, inputs_.close, lengths[k], mas[k], ws_.ma_scratch);
+    const std::span<double> lanes = grown(ws_.ma_lanes, n * ma::kLaneStride);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t k = 0; k < kMembersPerFamily; ++k)
+            lanes[i * ma::kLaneStride + k] = mas[k][i];
+        for (std::size_t k = kMembersPerFamily; k < ma::kLaneStride; ++k)
+            lanes[i * ma::kLaneStride + k] = std::numeric_limits<double>::quiet_NaN();
     }
-    layer1_finish(num, den, signal);
-    equity_curve(params_.weight(type), std::span<const double>(signal), returns_, params_.cutout,
-                 keep_, weight_equity);
+    clock_.lap(&StageTimes::moving_averages);
+    family_layer1(inputs_, lanes, signal, traces);
+    clock_.lap(&StageTimes::layer1);
 }
 
-void SymbolPipeline::run_average(
-    const std::array<std::span<const double>, kFamilyCount>& layer1_signals,
-    const std::array<std::span<const double>, kFamilyCount>& layer2_equities,
-    std::span<double> average) const {
-    average_signal(layer1_signals, layer2_equities, params_, average);
+void SymbolPipeline::run_layer2(const std::array<std::span<const double>, kFamilyCount>& signals,
+                                const std::array<std::span<double>, kFamilyCount>& equities) {
+    layer2_equities(inputs_, signals, params_.weights, equities);
+    clock_.lap(&StageTimes::layer2);
+}
+
+void SymbolPipeline::run_final(const std::array<std::span<const double>, kFamilyCount>& signals,
+                               const std::array<std::span<const double>, kFamilyCount>& equities,
+                               std::span<double> average, std::vector<EntryMarker>& markers,
+                               ScanRow& row) {
+    average_signal(signals, equities, params_, average);
+    markers = entry_markers(average, params_.long_threshold, params_.short_threshold);
+    row = scan_row(inputs_.close, average, markers);
+    clock_.lap(&StageTimes::final_stage);
 }
 
 }  // namespace atc::detail

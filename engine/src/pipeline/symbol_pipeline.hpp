@@ -1,72 +1,71 @@
 // The one implementation of the per-symbol pipeline, shared by compute_symbol
-// (keeps everything) and compute_batch (keeps only the scan outputs). Both feed
+// (keeps everything) and compute_batch (keeps only the scan outputs). Both run
 // the same functions in the same order, so their numbers are identical.
 #pragma once
 
 #include <array>
 #include <cstddef>
-#include <cstdint>
 #include <span>
 #include <vector>
 
+#include "atc/batch.hpp"
 #include "atc/moving_averages.hpp"
 #include "atc/params.hpp"
-#include "atc/result.hpp"
+#include "pipeline/stage_clock.hpp"
+#include "signal/family_layer1.hpp"
+#include "signal/symbol_inputs.hpp"
 
 namespace atc::detail {
 
-// Where one member's series are written: into its MemberSeries (full result)
-// or into reused workspace buffers (batch).
-struct MemberOutput {
-    std::span<double> ma;
-    std::span<std::int8_t> state;
-    std::span<double> equity;
-};
+using MemberMaOutputs = std::array<std::span<double>, kMembersPerFamily>;
 
 // Buffers a worker reuses from symbol to symbol; they only ever grow, so a
 // batch worker stops allocating after its longest symbol.
 struct PipelineWorkspace {
-    std::vector<double> returns;
-    std::vector<double> member_ma;
-    std::vector<std::int8_t> member_state;
-    std::vector<double> member_equity;
-    std::vector<double> layer1_num;
-    std::vector<double> layer1_den;
+    SymbolInputBuffers inputs;
+    std::vector<double> member_mas;  // nine MAs, when the caller does not keep them
+    std::vector<double> ma_lanes;    // the nine MAs side by side (ma/family_lanes.hpp)
     std::array<std::vector<double>, kFamilyCount> layer1_signals;
     std::array<std::vector<double>, kFamilyCount> layer2_equities;
     std::vector<double> average;
     ma::MaScratch ma_scratch;
+    StageTimes times;  // this worker's stage timing, when asked for
 
-    void prepare(std::size_t bars);
-    // The workspace's own member buffers, for callers that do not keep members.
-    MemberOutput scratch_member(std::size_t bars);
+    // Spans of `bars` values over the workspace's own buffers.
+    MemberMaOutputs scratch_mas(std::size_t bars);
+    std::span<double> scratch_signal(std::size_t family, std::size_t bars);
+    std::span<double> scratch_equity(std::size_t family, std::size_t bars);
+    std::span<double> scratch_average(std::size_t bars);
 };
 
-// Per-symbol state that every family uses: the close series and the scaled returns.
 class SymbolPipeline {
 public:
-    // `close` and `params` must already be validated; `ws` is prepared here.
-    SymbolPipeline(std::span<const double> close, const AtcParams& params, PipelineWorkspace& ws);
+    // `close` and `params` must already be validated. With `times`, the stages
+    // are timed into it (StageTimes, batch.hpp).
+    SymbolPipeline(std::span<const double> close, const AtcParams& params, PipelineWorkspace& ws,
+                   StageTimes* times = nullptr);
 
-    std::size_t bars() const { return close_.size(); }
+    std::size_t bars() const { return inputs_.close.size(); }
 
-    // Computes the nine members of one family, then its Layer-1 signal and
-    // Layer-2 equity. `members[k]` receives member k's series; all nine may
-    // alias the same buffers, since each member is finished before the next.
-    void run_family(MaType type, const std::array<MemberOutput, kMembersPerFamily>& members,
-                    std::span<double> signal, std::span<double> weight_equity);
+    // The nine MAs of family `type` into `mas`, then its Layer-1 signal; member
+    // states and equities go to `traces` when it is not null.
+    void run_layer1(MaType type, const MemberMaOutputs& mas, std::span<double> signal,
+                    const MemberTraces* traces);
 
-    // Average signal from the six families' Layer-1 layer1_signals and Layer-2 equities.
-    void run_average(const std::array<std::span<const double>, kFamilyCount>& layer1_signals,
-                     const std::array<std::span<const double>, kFamilyCount>& layer2_equities,
-                     std::span<double> average) const;
+    // The six Layer-2 equities from the six Layer-1 signals.
+    void run_layer2(const std::array<std::span<const double>, kFamilyCount>& signals,
+                    const std::array<std::span<double>, kFamilyCount>& equities);
+
+    // The Average signal, then the entry markers and the scan row.
+    void run_final(const std::array<std::span<const double>, kFamilyCount>& signals,
+                   const std::array<std::span<const double>, kFamilyCount>& equities,
+                   std::span<double> average, std::vector<EntryMarker>& markers, ScanRow& row);
 
 private:
-    std::span<const double> close_;
     const AtcParams& params_;
     PipelineWorkspace& ws_;
-    std::span<const double> returns_;
-    double keep_;  // 1 - D
+    StageClock clock_;
+    SymbolInputs inputs_;
 };
 
 }  // namespace atc::detail

@@ -4,18 +4,10 @@
 #include <limits>
 
 #include "atc/signals.hpp"
+#include "signal/steps.hpp"
 
 namespace atc {
 namespace {
-
-constexpr double kEquityFloor = 0.25;
-
-int direction_of(std::int8_t state) {
-    return state;
-}
-int direction_of(double signal) {
-    return signal > 0.0 ? 1 : (signal < 0.0 ? -1 : 0);
-}
 
 template <typename Signal>
 void equity_impl(double start, std::span<const Signal> signal, std::span<const double> r,
@@ -26,14 +18,16 @@ void equity_impl(double start, std::span<const Signal> signal, std::span<const d
     std::fill_n(out.begin(), first, std::numeric_limits<double>::quiet_NaN());
     if (first == n)
         return;
-    double equity = std::max(kEquityFloor, start);
+    double equity = std::max(detail::kEquityFloor, start);
     out[first] = equity;
     for (std::size_t i = first + 1; i < n; ++i) {
-        const int dir = direction_of(signal[i - 1]);
         // r[i] is only NaN at bar 0, which never reaches here; a flat or
-        // undefined signal contributes nothing.
-        const double a = dir > 0 ? r[i] : (dir < 0 ? -r[i] : 0.0);
-        equity = std::max(kEquityFloor, equity * keep * (1.0 + a));
+        // undefined signal holds nothing. The factors are formed exactly as the
+        // pipeline forms them once per symbol (symbol_inputs.cpp).
+        const double factor =
+            detail::hold_factor(static_cast<double>(signal[i - 1]), keep * (1.0 + r[i]),
+                                keep * (1.0 - r[i]), keep);
+        equity = detail::equity_step(equity, factor);
         out[i] = equity;
     }
 }

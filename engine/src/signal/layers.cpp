@@ -2,11 +2,12 @@
 #include <cmath>
 
 #include "atc/signals.hpp"
+#include "signal/steps.hpp"
 
 namespace atc {
 
 double round2(double x) {
-    return std::nearbyint(x * 100.0) / 100.0;
+    return detail::round2(x);
 }
 
 void layer1_add_member(std::span<const std::int8_t> state, std::span<const double> equity,

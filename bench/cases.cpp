@@ -1,0 +1,77 @@
+#include "cases.hpp"
+
+#include <functional>
+
+#include "atc/compute.hpp"
+#include "measure.hpp"
+#include "universe.hpp"
+
+namespace atc::bench {
+namespace {
+
+constexpr int kStageRuns = 3;
+
+// Runs `once` (which adds stage times to its argument when non-null) as run_case says.
+CaseResult measure(const std::function<void(StageTimes*)>& once, int runs) {
+    CaseResult result;
+    once(nullptr);  // warm-up: page in the input, grow every worker's buffers
+    std::vector<double> times;
+    std::vector<double> cpu_times;
+    for (int r = 0; r < runs; ++r) {
+        const double cpu_start = process_cpu_ms();
+        const Clock::time_point start = Clock::now();
+        once(nullptr);
+        times.push_back(milliseconds_since(start));
+        cpu_times.push_back(process_cpu_ms() - cpu_start);
+    }
+    result.median_ms = median(times);
+    result.cpu_ms = median(cpu_times);
+    result.min_ms = *std::min_element(times.begin(), times.end());
+    for (int r = 0; r < kStageRuns; ++r)
+        once(&result.stages);
+    return result;
+}
+
+}  // namespace
+
+const std::vector<CaseSpec>& all_cases() {
+    static const std::vector<CaseSpec> cases = {
+        {"single-5000", 1, 5000, true},
+        {"scan-500x2000", 500, 2000, false},
+        {"scan-1000x2000", 1000, 2000, false},
+        {"scan-5000x2000", 5000, 2000, false},
+    };
+    return cases;
+}
+
+const CaseSpec* find_case(const std::string& name) {
+    for (const CaseSpec& c : all_cases()) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+CaseResult run_case(const CaseSpec& spec, int runs) {
+    const Universe universe(spec.symbols, spec.bars);
+    const AtcParams params;  // the defaults: Medium robustness, base length 28
+    CaseResult result;
+    if (spec.single) {
+        const std::span<const double> close = universe.series().front();
+        result = measure([&](StageTimes* t) { compute_symbol(close, params, t); }, runs);
+    } else {
+        result = measure(
+            [&](StageTimes* t) {
+                BatchOptions options;
+                options.keep_series = false;
+                options.stage_times = t;
+                compute_batch(universe.series(), params, options);
+            },
+            runs);
+    }
+    result.input_mib = static_cast<double>(universe.bytes()) / (1024.0 * 1024.0);
+    result.peak_rss_mib = peak_rss_mib();
+    return result;
+}
+
+}  // namespace atc::bench

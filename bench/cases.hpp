@@ -1,0 +1,36 @@
+// The benchmark cases: one symbol with every series kept (the chart path), and
+// scans of random-walk universes that keep only the scan rows (the scanner path).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "atc/batch.hpp"
+
+namespace atc::bench {
+
+struct CaseSpec {
+    std::string name;
+    std::size_t symbols = 0;
+    std::size_t bars = 0;
+    bool single = false;  // compute_symbol (all 54 MAs, states, equities kept)
+};
+
+struct CaseResult {
+    double median_ms = 0.0;
+    double min_ms = 0.0;
+    double cpu_ms = 0.0;   // median CPU time of a run, all threads together
+    StageTimes stages;  // summed over the stage-timed runs and the workers
+    double input_mib = 0.0;
+    double peak_rss_mib = 0.0;
+};
+
+const std::vector<CaseSpec>& all_cases();
+const CaseSpec* find_case(const std::string& name);
+
+// One warm-up run, `runs` timed runs, then a few more with stage timing on
+// (timed separately, so the hook cannot slow the timed runs).
+CaseResult run_case(const CaseSpec& spec, int runs);
+
+}  // namespace atc::bench

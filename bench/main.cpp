@@ -1,0 +1,156 @@
+// atc-bench: how fast the CPU engine computes ATC, and how much memory it needs.
+//
+//   atc-bench                      every case, each in its own process (so each
+//                                  peak-memory figure belongs to that case alone)
+//   atc-bench --case NAME          one case in this process
+//   options: --runs N (timed runs after one warm-up; median reported)
+//            --threads N (oneTBB worker limit; default: all logical CPUs)
+//            --list (case names)
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <tbb/global_control.h>
+#include <vector>
+
+#include "cases.hpp"
+#include "measure.hpp"
+
+namespace {
+
+using namespace atc::bench;
+
+struct Options {
+    std::string case_name;  // empty: all cases
+    int runs = 11;
+    int threads = 0;        // 0: oneTBB's default
+    bool row_only = false;  // internal: a child process prints its row only
+    bool list = false;
+};
+
+[[noreturn]] void usage(const char* problem) {
+    std::fprintf(stderr, "atc-bench: %s\nusage: atc-bench [--case NAME] [--runs N] [--threads N] "
+                         "[--list]\n", problem);
+    std::exit(2);
+}
+
+int positive(const char* text) {
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < 1 || value > 100000)
+        usage("--runs and --threads take a positive number");
+    return static_cast<int>(value);
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> const char* {
+            if (i + 1 >= argc)
+                usage((arg + " needs a value").c_str());
+            return argv[++i];
+        };
+        if (arg == "--case") {
+            o.case_name = value();
+        } else if (arg == "--runs") {
+            o.runs = positive(value());
+        } else if (arg == "--threads") {
+            o.threads = positive(value());
+        } else if (arg == "--row-only") {
+            o.row_only = true;
+        } else if (arg == "--list") {
+            o.list = true;
+        } else {
+            usage(("unknown option " + arg).c_str());
+        }
+    }
+    if (!o.case_name.empty() && !find_case(o.case_name))
+        usage(("unknown case " + o.case_name + " (see --list)").c_str());
+    return o;
+}
+
+std::size_t threads_in_use() {
+    return tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
+}
+
+void print_header(const Options& o) {
+    std::printf("atc-bench: backend cpu-tbb, %zu threads (%u logical CPUs: %s)\n",
+                threads_in_use(), logical_cpus(), cpu_model().c_str());
+    std::printf("median of %d runs after 1 warm-up; CPU ms: process CPU time per run (all "
+                "threads);\nstages: share of the workers' time per stage; single-5000 runs on "
+                "one thread\n\n",
+                o.runs);
+    std::printf("%-15s %9s %9s %9s %9s %9s | %8s %8s %8s %8s | %9s %9s\n", "case", "median ms",
+                "min ms", "CPU ms", "Mbars/s", "bars", "MAs %", "Layer1 %", "Layer2 %", "final %",
+                "peak MiB", "input MiB");
+}
+
+void print_row(const CaseSpec& spec, const CaseResult& r) {
+    const double bars = static_cast<double>(spec.symbols * spec.bars);
+    // Stage clocks are wall time per worker, which a busy machine inflates by
+    // preemption; their shares are what stays meaningful.
+    const double stage_total = r.stages.total() > 0.0 ? r.stages.total() : 1.0;
+    auto share = [&](double stage) { return 100.0 * stage / stage_total; };
+    std::printf("%-15s %9.2f %9.2f %9.1f %9.2f %9.0f | %8.1f %8.1f %8.1f %8.1f | %9.1f %9.1f\n",
+                spec.name.c_str(), r.median_ms, r.min_ms, r.cpu_ms, bars / (r.median_ms * 1e3), bars,
+                share(r.stages.moving_averages), share(r.stages.layer1), share(r.stages.layer2),
+                share(r.stages.final_stage), r.peak_rss_mib, r.input_mib);
+    std::fflush(stdout);
+}
+
+// Runs one case in a fresh process, which prints its own row.
+bool run_in_child(const std::string& self, const CaseSpec& spec, const Options& o) {
+    std::fflush(stdout);
+    const std::string runs = std::to_string(o.runs);
+    const std::string threads = std::to_string(o.threads);
+    std::vector<const char*> args = {self.c_str(), "--case", spec.name.c_str(), "--runs",
+                                     runs.c_str(),  "--row-only"};
+    if (o.threads > 0) {
+        args.push_back("--threads");
+        args.push_back(threads.c_str());
+    }
+    args.push_back(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        execv(self.c_str(), const_cast<char* const*>(args.data()));
+        std::_Exit(127);
+    }
+    int status = 0;
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options o = parse(argc, argv);
+    if (o.list) {
+        for (const CaseSpec& c : all_cases())
+            std::printf("%s\n", c.name.c_str());
+        return 0;
+    }
+    std::optional<tbb::global_control> limit;
+    if (o.threads > 0)
+        limit.emplace(tbb::global_control::max_allowed_parallelism,
+                      static_cast<std::size_t>(o.threads));
+
+    if (!o.row_only)
+        print_header(o);
+    if (!o.case_name.empty()) {
+        const CaseSpec& spec = *find_case(o.case_name);
+        print_row(spec, run_case(spec, o.runs));
+        return 0;
+    }
+    bool ok = true;
+    for (const CaseSpec& spec : all_cases()) {
+        if (!run_in_child("/proc/self/exe", spec, o)) {
+            std::fprintf(stderr, "atc-bench: case %s failed\n", spec.name.c_str());
+            ok = false;
+        }
+    }
+    return ok ? 0 : 1;
+}

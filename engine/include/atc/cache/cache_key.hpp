@@ -1,0 +1,55 @@
+// The key of a cached result: what kind of output, the bar data, and the
+// context (engine version + canonical parameters) it was computed under.
+//
+// Results depend only on the close series and the parameters (ATC_SPEC.md), and
+// the math only on the engine version, so a key built from exactly these three
+// can never let a stale entry answer for changed data, parameters or engine.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "atc/cache/hash.hpp"
+#include "atc/params.hpp"
+
+namespace atc::cache {
+
+// Which output an entry holds. Stored in the key (a chart result and a scan of
+// the same data are different entries) and in result_cache.kind.
+enum class EntryKind : std::uint8_t {
+    Result = 1,       // the full AtcResult (charts)
+    Scan = 2,         // SymbolScan with its per-bar series (BatchOptions::keep_series)
+    ScanSummary = 3,  // SymbolScan without series (markers and row only)
+};
+
+// Bytes of CacheKey::bytes(): kind, bars, data hash, context hash.
+inline constexpr std::size_t kKeyBytes = 1 + 8 + 16 + 16;
+
+struct CacheKey {
+    EntryKind kind = EntryKind::Result;
+    std::uint64_t bars = 0;  // length of the close series (also inside `data`)
+    Hash128 data;            // hash_closes(close)
+    Hash128 context;         // context_hash(params, engine version)
+
+    // The fixed little-endian encoding used as result_cache.key.
+    std::array<std::byte, kKeyBytes> bytes() const;
+
+    friend bool operator==(const CacheKey&, const CacheKey&) = default;
+};
+
+struct CacheKeyHasher {
+    std::size_t operator()(const CacheKey& key) const noexcept;
+};
+
+// Hash of the engine version and params_to_json(params) (its canonical text:
+// every key, fixed order, shortest round-trip doubles), each preceded by its
+// length so that no two different pairs give the same bytes. Compute it once per
+// request and reuse it for every symbol.
+Hash128 context_hash(const AtcParams& params, std::string_view engine_version);
+
+CacheKey make_key(EntryKind kind, std::span<const double> close, const Hash128& context);
+
+}  // namespace atc::cache

@@ -1,0 +1,134 @@
+// The SQLite database file that holds the symbol store and the result cache.
+//
+// One Database object is one connection. SQLite connections must not be shared
+// between threads that use them at the same time, so every thread (the GUI, each
+// engine worker) opens its own with Database::connect(); the file is in WAL mode,
+// so readers never block the writer nor each other.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace atc::store {
+
+// Current layout of the file; Database::open migrates older files up to it.
+inline constexpr int kSchemaVersion = 2;
+
+// A database problem the user must hear about. what() names the file.
+class StoreError : public std::runtime_error {
+public:
+    explicit StoreError(const std::string& message, int sqlite_code = 0)
+        : std::runtime_error(message), sqlite_code_(sqlite_code) {}
+    // SQLite's extended result code, or 0 when the error did not come from SQLite.
+    int sqlite_code() const { return sqlite_code_; }
+    // True when SQLite says the file's content is damaged or not a database at all
+    // (as opposed to locked, missing or not permitted).
+    bool is_corruption() const;
+
+private:
+    int sqlite_code_;
+};
+
+// What happened while opening: for the status bar and for tests.
+struct OpenReport {
+    bool created = false;               // the file did not exist (or was moved aside) and is new
+    int migrated_from = 0;              // schema version the file had, if it was migrated; else 0
+    std::filesystem::path moved_aside;  // where a corrupt file was moved; empty if none
+    std::string problem;                // why it was moved aside
+};
+
+class Database {
+public:
+    // Opens (creating it and its folder if needed) the database at `path`,
+    // checks it and brings its schema up to kSchemaVersion. A file whose content
+    // is damaged (not a SQLite database, or failing SQLite's quick_check) is never
+    // deleted: it is renamed to "<name>.corrupt-<UTC time>" (with its -wal/-shm
+    // files), a fresh database is created, and `report` says so. Any other
+    // problem throws StoreError and leaves the file exactly as it was: no
+    // permission, locked by another program past the busy timeout, another
+    // application's database, or a schema newer than this program understands.
+    static Database open(const std::filesystem::path& path, OpenReport* report = nullptr);
+
+    // Another connection to an already opened (and checked) database, for use on
+    // another thread.
+    static Database connect(const std::filesystem::path& path);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    const std::filesystem::path& path() const { return path_; }
+    sqlite3* handle() const { return db_; }
+
+    // Runs SQL without results (several statements allowed). Throws StoreError.
+    void exec(std::string_view sql);
+    int schema_version();
+    // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+    int changes() const;
+
+    // Throws StoreError naming the file, the operation and SQLite's message.
+    [[noreturn]] void fail(std::string_view doing) const;
+
+private:
+    Database(sqlite3* db, std::filesystem::path path);
+    sqlite3* db_ = nullptr;
+    std::filesystem::path path_;
+};
+
+// A prepared statement, finalized on destruction. Columns and parameters are
+// 0-based for columns and 1-based for parameters, as in SQLite.
+class Statement {
+public:
+    Statement(Database& db, std::string_view sql);
+    Statement(Statement&&) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bind_blob(int index, std::span<const std::byte> bytes);
+    Statement& bind_null(int index);
+
+    // Advances to the next row: true if there is one, false when done. Throws StoreError.
+    bool step();
+    // Runs a statement that returns no rows.
+    void run();
+    void reset();
+
+    bool is_null(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;
+    std::span<const std::byte> blob(int column) const;  // valid until the next step()
+
+private:
+    Database* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back if destroyed without commit() (an
+// exception left the block), so a failed import changes nothing.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+private:
+    Database& db_;
+    bool open_ = true;
+};
+
+}  // namespace atc::store

@@ -1,0 +1,68 @@
+// Symbols and their bars in the database: what the watchlist lists and what the
+// engine loads. Each save is one transaction: bars are replaced only when the
+// whole save succeeds.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "atc/price_csv.hpp"
+#include "atc/store/database.hpp"
+
+namespace atc::store {
+
+// Real market data is listed before generated data, whatever their names.
+enum class SymbolKind : int { Real = 0, Generated = 1 };
+
+// What the user or the importer says about a symbol.
+struct SymbolMeta {
+    std::string name;        // unique; the watchlist's label
+    std::string source;      // file it came from, or "bundled:DAX.csv", "generator"
+    std::string timeframe;   // "1d", "1h", ... ("" when the file has no time column)
+    std::string provenance;  // a sentence on where the data comes from
+    SymbolKind kind = SymbolKind::Real;
+    int sort_order = 0;  // within a kind, lower first (then by name)
+};
+
+struct SymbolInfo {
+    std::int64_t id = 0;
+    SymbolMeta meta;
+    std::size_t bar_count = 0;
+    std::optional<std::int64_t> first_time_ms;
+    std::optional<std::int64_t> last_time_ms;
+    std::int64_t imported_at_ms = 0;  // when the bars were last saved (UTC ms)
+};
+
+class SymbolStore {
+public:
+    explicit SymbolStore(Database& db) : db_(db) {}
+
+    // Every symbol: real before generated, then sort_order, then name.
+    std::vector<SymbolInfo> list();
+    std::optional<SymbolInfo> find(std::string_view name);
+    std::size_t count();
+
+    // The bars of a symbol. Throws StoreError if there is no such symbol or its
+    // stored arrays are damaged.
+    PriceSeries load(std::string_view name);
+
+    // Creates or replaces the symbol `meta.name` with these bars, in one
+    // transaction. Throws StoreError (and changes nothing) on failure or if the
+    // bars are inconsistent (arrays of different lengths, no close).
+    SymbolInfo save(const SymbolMeta& meta, const PriceSeries& bars);
+
+    // Several symbols in one transaction: all are saved or none (first start).
+    void save_all(const std::vector<std::pair<SymbolMeta, PriceSeries>>& symbols);
+
+    // True if a symbol of that name existed and was removed with its bars.
+    bool remove(std::string_view name);
+
+private:
+    void save_unlocked(const SymbolMeta& meta, const PriceSeries& bars);
+    Database& db_;
+};
+
+}  // namespace atc::store

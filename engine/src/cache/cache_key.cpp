@@ -1,0 +1,52 @@
+#include "atc/cache/cache_key.hpp"
+
+#include <string>
+
+#include "atc/params_json.hpp"
+
+namespace atc::cache {
+namespace {
+
+void put_le64(std::byte* out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i, v >>= 8)
+        out[i] = static_cast<std::byte>(v & 0xff);
+}
+
+void append_with_length(std::string& out, std::string_view text) {
+    std::byte length[8];
+    put_le64(length, text.size());
+    out.append(reinterpret_cast<const char*>(length), sizeof length);
+    out.append(text);
+}
+
+}  // namespace
+
+std::array<std::byte, kKeyBytes> CacheKey::bytes() const {
+    std::array<std::byte, kKeyBytes> out{};
+    out[0] = static_cast<std::byte>(kind);
+    put_le64(&out[1], bars);
+    put_le64(&out[9], data.h1);
+    put_le64(&out[17], data.h2);
+    put_le64(&out[25], context.h1);
+    put_le64(&out[33], context.h2);
+    return out;
+}
+
+std::size_t CacheKeyHasher::operator()(const CacheKey& key) const noexcept {
+    // The parts are already well-mixed hashes; folding them is enough.
+    return static_cast<std::size_t>(key.data.h1 ^ (key.context.h1 * 0x9e3779b97f4a7c15ULL) ^
+                                    static_cast<std::uint64_t>(key.kind));
+}
+
+Hash128 context_hash(const AtcParams& params, std::string_view engine_version) {
+    std::string text;
+    append_with_length(text, engine_version);
+    append_with_length(text, params_to_json(params));
+    return murmur3_x64_128(std::as_bytes(std::span<const char>(text)));
+}
+
+CacheKey make_key(EntryKind kind, std::span<const double> close, const Hash128& context) {
+    return {kind, close.size(), hash_closes(close), context};
+}
+
+}  // namespace atc::cache

@@ -1,0 +1,230 @@
+// Measurements behind the disk tier's design (Release, Debian 12 VM, 2 cores,
+// database in the page cache; random walks and the golden inputs):
+//
+//                           payload   compute   disk write   disk read+decode
+//   AtcResult, 2,000 bars    2.0 MB    1.1 ms    ~15-25 ms    ~1.5-2.5 ms
+//   AtcResult, 5,000 bars    5.1 MB    3.2 ms    ~30-45 ms    ~7 ms
+//   scan + series, 5,000     0.53 MB   ~3 ms     ~5 ms        ~2-4 ms    (per symbol, 200 at once)
+//   scan summary, 5,000      ~11 KB    ~3 ms     ~0.1 ms      ~0.05 ms   (per symbol, 200 at once)
+//
+// zstd (CLI benchmark on the same payloads) does not pay, so payloads are stored
+// raw: full results compress only 1.19-1.29x at levels 1-3 (MA and equity
+// doubles are noise in their low bits) while decompressing 5 MB takes ~8 ms at
+// ~600 MB/s, more than computing the result; scans with series compress ~2.0x,
+// but compressing costs ~2 ms per 0.5 MB symbol on a write path already slower
+// than computing, and decompressing adds ~0.5 ms to every hit. Summaries are too
+// small to matter. DiskKinds lets the application keep only what pays.
+#include "atc/cache/result_cache.hpp"
+
+#include <stdexcept>
+
+#include "atc/cache/codec.hpp"
+#include "atc/cache/disk_cache.hpp"
+
+namespace atc::cache {
+namespace {
+
+bool is_scan(EntryKind kind) {
+    return kind == EntryKind::Scan || kind == EntryKind::ScanSummary;
+}
+
+// Decodes a disk payload for `key`, checking that it is what the key promises
+// (bar count; series present exactly for Scan). Throws CodecError otherwise.
+std::pair<CachedValue, std::size_t> decode_for(const CacheKey& key,
+                                               std::span<const std::byte> payload) {
+    if (key.kind == EntryKind::Result) {
+        auto result = std::make_shared<const AtcResult>(decode_result(payload));
+        if (result->bars != key.bars)
+            throw CodecError("cached result: bar count differs from its key");
+        const std::size_t bytes = estimated_bytes(*result);
+        return {std::move(result), bytes};
+    }
+    auto scan = std::make_shared<const SymbolScan>(decode_scan(payload));
+    const bool has_series = !scan->average.empty();
+    if (scan->row.bars != key.bars || has_series != (key.kind == EntryKind::Scan && key.bars > 0))
+        throw CodecError("cached scan: shape differs from its key");
+    const std::size_t bytes = estimated_bytes(*scan);
+    return {std::move(scan), bytes};
+}
+
+}  // namespace
+
+ResultCache::ResultCache(ResultCacheOptions options)
+    : engine_version_(std::move(options.engine_version)),
+      memory_(options.memory_capacity_bytes),
+      disk_capacity_(options.disk_capacity_bytes),
+      disk_kinds_(options.disk_kinds),
+      on_disk_error_(std::move(options.on_disk_error)) {
+    if (!options.database.empty()) {
+        try {
+            disk_ = std::make_unique<DiskCache>(options.database, options.disk_capacity_bytes,
+                                                engine_version_);
+        } catch (const std::exception& e) {
+            disk_failed(std::string("result cache: working without the disk tier: ") + e.what());
+        }
+    }
+}
+
+ResultCache::~ResultCache() = default;
+
+Hash128 ResultCache::context(const AtcParams& params) const {
+    return context_hash(params, engine_version_);
+}
+
+CacheKey ResultCache::key(EntryKind kind, std::span<const double> close,
+                          const AtcParams& params) const {
+    return make_key(kind, close, context(params));
+}
+
+std::shared_ptr<const AtcResult> ResultCache::find_result(const CacheKey& key) {
+    if (key.kind != EntryKind::Result)
+        throw std::invalid_argument("find_result needs a key of kind Result");
+    const auto value = find(key);
+    if (!value)
+        return nullptr;
+    const auto* result = std::get_if<std::shared_ptr<const AtcResult>>(&*value);
+    return result ? *result : nullptr;
+}
+
+std::shared_ptr<const SymbolScan> ResultCache::find_scan(const CacheKey& key) {
+    if (!is_scan(key.kind))
+        throw std::invalid_argument("find_scan needs a key of kind Scan or ScanSummary");
+    const auto value = find(key);
+    if (!value)
+        return nullptr;
+    const auto* scan = std::get_if<std::shared_ptr<const SymbolScan>>(&*value);
+    return scan ? *scan : nullptr;
+}
+
+std::optional<CachedValue> ResultCache::find(const CacheKey& key) {
+    if (auto value = memory_.get(key)) {
+        memory_hits_.fetch_add(1, std::memory_order_relaxed);
+        return value;
+    }
+    if (disk_ && disk_kinds_.includes(key.kind)) {
+        std::optional<DiskCache::Row> row;
+        try {
+            row = disk_->get(key);
+        } catch (const std::exception& e) {
+            disk_failed(std::string("result cache: reading failed: ") + e.what());
+        }
+        if (row) {
+            std::string damage = row->valid ? "" : "row does not match its key";
+            if (row->valid) {
+                try {
+                    auto [value, bytes] = decode_for(key, row->payload);
+                    memory_.put(key, value, bytes);
+                    disk_hits_.fetch_add(1, std::memory_order_relaxed);
+                    return value;
+                } catch (const CodecError& e) {
+                    damage = e.what();
+                } catch (const std::exception& e) {  // e.g. out of memory: not the row's fault
+                    disk_failed(std::string("result cache: decoding failed: ") + e.what());
+                }
+            }
+            if (!damage.empty()) {
+                disk_failed("result cache: removed a damaged entry: " + damage);
+                try {
+                    disk_->remove(key);
+                } catch (const std::exception& e) {
+                    disk_failed(std::string("result cache: removing failed: ") + e.what());
+                }
+            }
+        }
+    }
+    misses_.fetch_add(1, std::memory_order_relaxed);
+    return std::nullopt;
+}
+
+void ResultCache::store(const CacheKey& key, std::shared_ptr<const AtcResult> result) {
+    if (key.kind != EntryKind::Result)
+        throw std::invalid_argument("storing an AtcResult needs a key of kind Result");
+    if (!result)
+        return;
+    std::vector<std::pair<CacheKey, std::vector<std::byte>>> encoded;
+    if (disk_ && disk_kinds_.includes(key.kind)) {
+        try {
+            encoded.emplace_back(key, encode_result(*result));
+        } catch (const CodecError& e) {
+            disk_failed(e.what());
+        }
+    }
+    memory_.put(key, result, estimated_bytes(*result));
+    store_encoded(encoded);
+}
+
+void ResultCache::store(const CacheKey& key, std::shared_ptr<const SymbolScan> scan) {
+    const std::pair<CacheKey, std::shared_ptr<const SymbolScan>> one{key, std::move(scan)};
+    store(std::span(&one, 1));
+}
+
+void ResultCache::store(
+    std::span<const std::pair<CacheKey, std::shared_ptr<const SymbolScan>>> scans) {
+    std::vector<std::pair<CacheKey, std::vector<std::byte>>> encoded;
+    for (const auto& [key, scan] : scans) {
+        if (!is_scan(key.kind))
+            throw std::invalid_argument("storing a SymbolScan needs a key of kind Scan");
+        if (!scan || !scan->ok())
+            continue;
+        if (disk_ && disk_kinds_.includes(key.kind)) {
+            try {
+                encoded.emplace_back(key, encode_scan(*scan));
+            } catch (const CodecError& e) {
+                disk_failed(e.what());
+            }
+        }
+        memory_.put(key, scan, estimated_bytes(*scan));
+    }
+    store_encoded(encoded);
+}
+
+void ResultCache::store_encoded(
+    std::span<const std::pair<CacheKey, std::vector<std::byte>>> entries) {
+    if (!disk_ || entries.empty())
+        return;
+    try {
+        disk_->put(entries);
+    } catch (const std::exception& e) {
+        disk_failed(std::string("result cache: writing failed: ") + e.what());
+    }
+}
+
+void ResultCache::clear_memory() {
+    memory_.clear();
+}
+
+CacheStats ResultCache::stats() const {
+    CacheStats s;
+    s.memory_hits = memory_hits_.load(std::memory_order_relaxed);
+    s.disk_hits = disk_hits_.load(std::memory_order_relaxed);
+    s.misses = misses_.load(std::memory_order_relaxed);
+    s.disk_errors = disk_errors_.load(std::memory_order_relaxed);
+    const MemoryLruStats memory = memory_.stats();
+    s.memory_evictions = memory.evictions;
+    s.memory_bytes = memory.bytes;
+    s.memory_entries = memory.entries;
+    s.memory_capacity_bytes = memory.capacity_bytes;
+    s.disk_capacity_bytes = disk_capacity_;
+    if (disk_) {
+        const DiskStats disk = disk_->stats();
+        s.disk_enabled = true;
+        s.disk_evictions = disk.evictions;
+        s.disk_bytes = disk.bytes;
+        s.disk_entries = disk.entries;
+    }
+    const std::lock_guard lock(error_mutex_);
+    s.last_disk_error = last_disk_error_;
+    return s;
+}
+
+void ResultCache::disk_failed(const std::string& message) {
+    disk_errors_.fetch_add(1, std::memory_order_relaxed);
+    {
+        const std::lock_guard lock(error_mutex_);
+        last_disk_error_ = message;
+    }
+    if (on_disk_error_)
+        on_disk_error_(message);
+}
+
+}  // namespace atc::cache

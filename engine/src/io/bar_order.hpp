@@ -1,0 +1,22 @@
+// Puts a parsed series into time order: rows out of order are sorted (with a
+// warning), two rows at the same time are an error.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "atc/price_csv.hpp"
+
+namespace atc::detail {
+
+// `series.time_ms` is filled (one value per bar) and `lines` holds each bar's
+// line number in the file, both in file order. Sorts every per-bar vector of
+// `series` (and `lines`) by time, stably, adding a warning that counts the rows
+// earlier than the row before them and names the first one. Throws CsvError
+// for two rows with the same time, naming both lines and the time, at the
+// later of the two lines.
+void put_in_time_order(PriceSeries& series, std::vector<std::size_t>& lines,
+                       const std::string& source);
+
+}  // namespace atc::detail

@@ -1,0 +1,141 @@
+// Each physical line is one record: a quoted field may not span lines, so every
+// error points at the line that has it.
+
+#include "io/csv_tokenizer.hpp"
+
+#include "atc/price_csv.hpp"
+#include "io/utf8.hpp"
+
+namespace atc::detail {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_blank_char(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_blank_char(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+void reject_binary(std::string_view text, const std::string& source) {
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        throw CsvError(source, 0, "the file is UTF-16 text; save it as UTF-8 (or plain CSV)");
+    }
+    std::size_t line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            ++i;
+        } else if (c == 0) {
+            break;
+        } else if (c < 0x80) {
+            ++i;
+        } else {
+            const std::size_t len = utf8_sequence_length(text, i);
+            if (len == 0)
+                break;
+            i += len;
+        }
+    }
+    if (i < text.size()) {
+        throw CsvError(source, 0,
+                       "not a text file (binary data at line " + std::to_string(line) + ")");
+    }
+}
+
+std::string split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields) {
+    fields.clear();
+    const auto is_padding = [delimiter](char c) { return c != delimiter && is_blank_char(c); };
+    std::size_t i = 0;
+    while (true) {
+        std::size_t start = i;
+        while (start < line.size() && is_padding(line[start]))
+            ++start;
+        if (start < line.size() && line[start] == '"') {
+            std::size_t j = start + 1;
+            while (true) {
+                const std::size_t quote = line.find('"', j);
+                if (quote == std::string_view::npos) {
+                    return "broken quoting: a quoted field is not closed on this line";
+                }
+                if (quote + 1 < line.size() && line[quote + 1] == '"') {
+                    j = quote + 2;  // a doubled quote stands for one quote
+                    continue;
+                }
+                j = quote + 1;
+                break;
+            }
+            const std::size_t end = j;
+            while (j < line.size() && is_padding(line[j]))
+                ++j;
+            if (j < line.size() && line[j] != delimiter) {
+                return "broken quoting: unexpected text after a closing quote";
+            }
+            fields.push_back({line.substr(start, end - start), true});
+            if (j >= line.size())
+                return {};
+            i = j + 1;
+        } else {
+            const std::size_t next = line.find(delimiter, i);
+            const std::size_t end = next == std::string_view::npos ? line.size() : next;
+            const std::string_view text = line.substr(i, end - i);
+            if (text.find('"') != std::string_view::npos) {
+                return "broken quoting: a quote inside an unquoted field";
+            }
+            fields.push_back({text, false});
+            if (next == std::string_view::npos)
+                return {};
+            i = next + 1;
+        }
+    }
+}
+
+std::string decode(const RawField& field) {
+    if (!field.quoted)
+        return std::string(trim(field.text));
+    const std::string_view inner = field.text.substr(1, field.text.size() - 2);
+    std::string out;
+    out.reserve(inner.size());
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+        out.push_back(inner[i]);
+        if (inner[i] == '"')
+            ++i;  // skip the second quote of a doubled pair
+    }
+    return out;
+}
+
+std::string_view field_value(const RawField& field, std::string& scratch) {
+    if (!field.quoted)
+        return trim(field.text);
+    scratch = decode(field);
+    return scratch;
+}
+
+char detect_delimiter(std::string_view header) {
+    bool in_quotes = false;
+    for (const char c : header) {
+        if (c == '"')
+            in_quotes = !in_quotes;
+        if (!in_quotes && (c == ',' || c == ';' || c == '\t'))
+            return c;
+    }
+    return ',';  // a single column; any delimiter in a data row is then an error
+}
+
+std::optional<std::string_view> LineReader::next() {
+    while (pos_ < text_.size()) {
+        const std::size_t nl = text_.find('\n', pos_);
+        const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
+        std::string_view line = text_.substr(pos_, end - pos_);
+        pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
+        ++line_number_;
+        if (line.ends_with('\r'))
+            line.remove_suffix(1);
+        if (!trim(line).empty())
+            return line;
+    }
+    return std::nullopt;
+}
+
+}  // namespace atc::detail

@@ -1,0 +1,34 @@
+// Layer 1 of one family in a single pass over the bars: for all nine members
+// at once the crossing state, the member equity and their contribution to the
+// family signal. The nine equity recursions are independent chains; run side
+// by side in vector lanes they keep the core busy where one member alone would
+// wait on every multiply (docs/PERFORMANCE.md).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+
+#include "atc/params.hpp"
+#include "signal/symbol_inputs.hpp"
+
+namespace atc::detail {
+
+// Where member k's crossing states and equities go when the caller keeps them.
+struct MemberTrace {
+    std::span<std::int8_t> state;
+    std::span<double> equity;
+};
+using MemberTraces = std::array<MemberTrace, kMembersPerFamily>;
+
+// `ma_lanes` holds the nine MAs in the layout of ma/family_lanes.hpp. Writes
+// S[i] = round2(num[i] / den[i]) with num = sum_k state_k*E_k, den = sum_k E_k
+// (NaN before the cutout); states and equities are exactly those of
+// crossing_states and equity_curve (signals.hpp). The sums run over three
+// groups of four members lane by lane, then across the lanes:
+// ((m0+m4)+m8 + m1+m5) + (m2+m6 + m3+m7), a fixed order, so every build gives
+// the same bits. `traces` may be null.
+void family_layer1(const SymbolInputs& in, std::span<const double> ma_lanes,
+                   std::span<double> signal, const MemberTraces* traces);
+
+}  // namespace atc::detail

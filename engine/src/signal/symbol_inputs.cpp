@@ -1,0 +1,51 @@
+#include "signal/symbol_inputs.hpp"
+
+#include <cmath>
+
+#include "atc/signals.hpp"
+
+namespace atc::detail {
+
+const std::vector<double>& SymbolInputBuffers::growth(std::size_t bars, double lambda_per_bar,
+                                                      int cutout) {
+    if (lambda_per_bar != growth_lambda_ || cutout != growth_cutout_) {
+        growth_.clear();
+        growth_lambda_ = lambda_per_bar;
+        growth_cutout_ = cutout;
+    }
+    for (std::size_t i = growth_.size(); i < bars; ++i)
+        growth_.push_back(growth_multiplier(i, lambda_per_bar, cutout));
+    return growth_;
+}
+
+SymbolInputs SymbolInputBuffers::prepare(std::span<const double> close, const AtcParams& params) {
+    const std::size_t n = close.size();
+    if (band_.size() < n) {
+        band_.resize(n);
+        up_.resize(n);
+        down_.resize(n);
+    }
+    const std::vector<double>& g = growth(n, params.lambda / 1000.0, params.cutout);
+    const double keep = 1.0 - params.decay / 100.0;
+    for (std::size_t i = 0; i < n; ++i)
+        band_[i] = kTieTolerance * std::fabs(close[i]);
+    if (n > 0) {
+        up_[0] = down_[0] = std::nan("");  // bar 0 has no return; no equity uses it
+    }
+    for (std::size_t i = 1; i < n; ++i) {
+        // Exactly scaled_returns' r[i] and equity_curve's factors (signals.hpp).
+        const double r = (close[i] / close[i - 1] - 1.0) * g[i];
+        up_[i] = keep * (1.0 + r);
+        down_[i] = keep * (1.0 - r);
+    }
+    SymbolInputs in;
+    in.close = close;
+    in.band = std::span<const double>(band_.data(), n);
+    in.up_factor = std::span<const double>(up_.data(), n);
+    in.down_factor = std::span<const double>(down_.data(), n);
+    in.keep = keep;
+    in.cutout = static_cast<std::size_t>(params.cutout);
+    return in;
+}
+
+}  // namespace atc::detail

@@ -1,0 +1,42 @@
+// The per-bar series that every member of every family uses, computed once per
+// symbol: the tie band of the crossing rule and the equity factors.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "atc/params.hpp"
+
+namespace atc::detail {
+
+struct SymbolInputs {
+    std::span<const double> close;
+    std::span<const double> band;         // kTieTolerance * |close[i]|
+    std::span<const double> up_factor;    // keep * (1 + r[i]): a long held into bar i
+    std::span<const double> down_factor;  // keep * (1 - r[i]): a short held into bar i
+    double keep = 1.0;                    // 1 - D: a flat bar
+    std::size_t cutout = 0;
+};
+
+// Owns the buffers behind SymbolInputs; a batch worker keeps one for all its
+// symbols. The growth multipliers e^(L*(b - cutout)) depend only on the bar,
+// L and the cutout, so they are computed once per worker, not per symbol.
+class SymbolInputBuffers {
+public:
+    // `close` and `params` must be validated. The result refers to `close` and
+    // to this object's buffers until the next call.
+    SymbolInputs prepare(std::span<const double> close, const AtcParams& params);
+
+private:
+    const std::vector<double>& growth(std::size_t bars, double lambda_per_bar, int cutout);
+
+    std::vector<double> growth_;
+    double growth_lambda_ = 0.0;
+    int growth_cutout_ = -1;
+    std::vector<double> band_;
+    std::vector<double> up_;
+    std::vector<double> down_;
+};
+
+}  // namespace atc::detail

@@ -1,0 +1,41 @@
+// Arrays stored as little-endian blobs: one per column of a symbol's bars.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace atc::store::detail {
+
+// The blobs hold the machine's own representation; every platform we build for
+// is little-endian, and refusing to build elsewhere beats silently garbled data.
+static_assert(std::endian::native == std::endian::little,
+              "column blobs are little-endian; add byte swapping for this platform");
+
+template <typename T>
+std::span<const std::byte> as_blob(const std::vector<T>& values) {
+    return std::as_bytes(std::span<const T>(values));
+}
+
+// nullopt if the blob does not hold exactly `count` values of T.
+template <typename T>
+std::optional<std::vector<T>> from_blob(std::span<const std::byte> blob, std::size_t count) {
+    if (blob.size() != count * sizeof(T))
+        return std::nullopt;
+    std::vector<T> values(count);
+    if (count > 0)
+        std::memcpy(values.data(), blob.data(), blob.size());
+    return values;
+}
+
+// Labels joined by '\n' (a CSV field never spans lines).
+std::string join_labels(const std::vector<std::string>& labels);
+std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> blob,
+                                                     std::size_t count);
+
+}  // namespace atc::store::detail

@@ -1,0 +1,304 @@
+#include "atc/store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <system_error>
+#include <utility>
+
+#include "store/schema.hpp"
+
+namespace atc::store {
+namespace fs = std::filesystem;
+namespace {
+
+// How long a connection waits for another one's write lock before giving up.
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string quoted_path(const fs::path& p) {
+    return "\"" + p.string() + "\"";
+}
+
+// "<name>.corrupt-20261125T061500Z", with a counter if that name is taken.
+fs::path aside_name(const fs::path& path) {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    fs::path candidate = path;
+    candidate += std::string(".corrupt-") + stamp;
+    for (int i = 2; fs::exists(candidate); ++i) {
+        candidate = path;
+        candidate += std::string(".corrupt-") + stamp + "-" + std::to_string(i);
+    }
+    return candidate;
+}
+
+// Renames the database and its WAL/shared-memory files out of the way.
+fs::path move_aside(const fs::path& path) {
+    const fs::path target = aside_name(path);
+    std::error_code ec;
+    fs::rename(path, target, ec);
+    if (ec) {
+        throw StoreError("database " + quoted_path(path) +
+                         " is unusable and could not be moved aside: " + ec.message());
+    }
+    for (const char* suffix : {"-wal", "-shm"}) {
+        fs::path side = path;
+        side += suffix;
+        if (fs::exists(side)) {
+            fs::path side_target = target;
+            side_target += suffix;
+            fs::rename(side, side_target, ec);  // best effort: the main file is safe already
+        }
+    }
+    return target;
+}
+
+sqlite3* open_connection(const fs::path& path, int flags) {
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        const int code = db ? sqlite3_extended_errcode(db) : rc;
+        sqlite3_close(db);
+        throw StoreError("cannot open database " + quoted_path(path) + ": " + message, code);
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    return db;
+}
+
+// Empty if SQLite's quick_check passes, else why the content is damaged.
+// Errors that say nothing about the content (busy, no permission) propagate.
+std::string damage_of(Database& db) {
+    try {
+        Statement check(db, "PRAGMA quick_check");
+        std::string first;
+        if (check.step())
+            first = check.text(0);
+        if (first != "ok")
+            return "SQLite's integrity check failed: " + first;
+    } catch (const StoreError& e) {
+        if (!e.is_corruption())
+            throw;
+        return e.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+bool StoreError::is_corruption() const {
+    const int primary = sqlite_code_ & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+Database::Database(sqlite3* db, fs::path path) : db_(db), path_(std::move(path)) {}
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        path_ = std::move(other.path_);
+    }
+    return *this;
+}
+
+Database::~Database() {
+    sqlite3_close(db_);
+}
+
+void Database::fail(std::string_view doing) const {
+    throw StoreError("database " + quoted_path(path_) + ": " + std::string(doing) +
+                         " failed: " + sqlite3_errmsg(db_),
+                     sqlite3_extended_errcode(db_));
+}
+
+void Database::exec(std::string_view sql) {
+    char* error = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error ? error : sqlite3_errmsg(db_);
+        sqlite3_free(error);
+        throw StoreError("database " + quoted_path(path_) + ": " + message,
+                         sqlite3_extended_errcode(db_));
+    }
+}
+
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
+
+int Database::schema_version() {
+    return detail::read_schema_version(*this);
+}
+
+Database Database::connect(const fs::path& path) {
+    Database db(open_connection(path, SQLITE_OPEN_READWRITE), path);
+    db.exec("PRAGMA foreign_keys = ON");
+    return db;
+}
+
+Database Database::open(const fs::path& path, OpenReport* report) {
+    OpenReport local;
+    OpenReport& r = report ? *report : local;
+    r = {};
+
+    std::error_code ec;
+    if (path.has_parent_path())
+        fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+        throw StoreError("cannot create the folder for database " + quoted_path(path) + ": " +
+                         ec.message());
+    }
+
+    const bool existed = fs::exists(path);
+    if (existed) {
+        // Anything wrong with an existing file is found here, before it is trusted.
+        std::string damage;
+        {
+            Database probe(open_connection(path, SQLITE_OPEN_READWRITE), path);
+            damage = damage_of(probe);
+            // Someone else's database, or a newer one of ours, is never touched.
+            if (damage.empty())
+                detail::check_ownership(probe);
+        }
+        if (!damage.empty()) {
+            r.problem = damage;
+            r.moved_aside = move_aside(path);
+        }
+    }
+    r.created = !fs::exists(path);
+
+    Database db(open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path);
+    // WAL: readers (engine workers) and one writer (the GUI, an import) work at
+    // the same time. NORMAL sync is durable at checkpoints and never corrupts.
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+    r.migrated_from = detail::migrate(db);
+    return db;
+}
+
+// --- Statement ---------------------------------------------------------------
+
+Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
+                           nullptr) != SQLITE_OK) {
+        db.fail("preparing \"" + std::string(sql) + "\"");
+    }
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK)
+        db_->fail("binding a value");
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK)
+        db_->fail("binding a value");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK) {
+        db_->fail("binding a value");
+    }
+    return *this;
+}
+
+Statement& Statement::bind_blob(int index, std::span<const std::byte> bytes) {
+    // A zero-length blob must still be a blob, not NULL: pass a non-null pointer.
+    static const std::byte kEmpty{};
+    const void* data = bytes.empty() ? &kEmpty : bytes.data();
+    if (sqlite3_bind_blob64(stmt_, index, data, bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) {
+        db_->fail("binding a value");
+    }
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK)
+        db_->fail("binding a value");
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    db_->fail("running \"" + std::string(sqlite3_sql(stmt_)) + "\"");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::real(int column) const {
+    return sqlite3_column_double(stmt_, column);
+}
+
+std::string Statement::text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    const int n = sqlite3_column_bytes(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n))
+             : std::string();
+}
+
+std::span<const std::byte> Statement::blob(int column) const {
+    const void* p = sqlite3_column_blob(stmt_, column);
+    const int n = sqlite3_column_bytes(stmt_, column);
+    return {static_cast<const std::byte*>(p), p ? static_cast<std::size_t>(n) : 0};
+}
+
+// --- Transaction ---------------------------------------------------------------
+
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (open_) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing more can be done in a destructor; SQLite rolls back on close.
+        }
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    open_ = false;
+}
+
+}  // namespace atc::store

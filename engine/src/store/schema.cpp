@@ -1,0 +1,108 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+
+namespace atc::store::detail {
+namespace {
+
+// Each entry upgrades version i to i+1. Never edit a released step: add one.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {
+    // 0 -> 1: symbols and their bars. A symbol's bars are one row of column
+    // arrays (little-endian blobs), so loading a symbol is one read, not
+    // thousands of rows.
+    R"sql(
+    CREATE TABLE schema_version(version INTEGER NOT NULL);
+    INSERT INTO schema_version(version) VALUES (0);
+    CREATE TABLE symbols(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL DEFAULT '',
+        timeframe TEXT NOT NULL DEFAULT '',
+        imported_at_ms INTEGER NOT NULL DEFAULT 0,
+        bar_count INTEGER NOT NULL DEFAULT 0,
+        first_time_ms INTEGER,
+        last_time_ms INTEGER);
+    CREATE TABLE bars(
+        symbol_id INTEGER PRIMARY KEY REFERENCES symbols(id) ON DELETE CASCADE,
+        time_kind INTEGER NOT NULL DEFAULT 0,
+        time_column TEXT NOT NULL DEFAULT '',
+        time_ms BLOB,
+        open BLOB,
+        high BLOB,
+        low BLOB,
+        close BLOB NOT NULL,
+        volume BLOB,
+        label_column TEXT NOT NULL DEFAULT '',
+        labels BLOB);
+    )sql",
+    // 1 -> 2: provenance and ordering of symbols (real data before generated),
+    // and the persistent result cache.
+    R"sql(
+    ALTER TABLE symbols ADD COLUMN provenance TEXT NOT NULL DEFAULT '';
+    ALTER TABLE symbols ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE symbols ADD COLUMN sort_order INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE result_cache(
+        key BLOB PRIMARY KEY,
+        kind INTEGER NOT NULL,
+        engine_version TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        last_used INTEGER NOT NULL,
+        payload BLOB NOT NULL) WITHOUT ROWID;
+    CREATE INDEX result_cache_lru ON result_cache(last_used);
+    )sql",
+};
+
+bool has_table(Database& db, const char* name) {
+    Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    q.bind(1, std::string_view(name));
+    return q.step();
+}
+
+bool has_any_table(Database& db) {
+    Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1");
+    return q.step();
+}
+
+}  // namespace
+
+int read_schema_version(Database& db) {
+    if (!has_table(db, "schema_version"))
+        return 0;
+    Statement q(db, "SELECT version FROM schema_version");
+    return q.step() ? static_cast<int>(q.int64(0)) : 0;
+}
+
+void check_ownership(Database& db) {
+    if (!has_table(db, "schema_version")) {
+        if (has_any_table(db)) {
+            throw ForeignDatabase("database \"" + db.path().string() +
+                                  "\" is not an ATC Studio database (it has other tables); it "
+                                  "was left untouched: choose another file");
+        }
+        return;
+    }
+    const int version = read_schema_version(db);
+    if (version > kSchemaVersion) {
+        throw ForeignDatabase("database \"" + db.path().string() +
+                              "\" was written by a newer ATC Studio (schema " +
+                              std::to_string(version) + "; this version understands up to " +
+                              std::to_string(kSchemaVersion) +
+                              "); it was left untouched: update ATC Studio or choose another file");
+    }
+}
+
+int migrate(Database& db) {
+    check_ownership(db);
+    const int start = read_schema_version(db);
+    for (int v = start; v < kSchemaVersion; ++v) {
+        Transaction tx(db);
+        db.exec(kMigrations[static_cast<std::size_t>(v)]);
+        Statement set(db, "UPDATE schema_version SET version = ?");
+        set.bind(1, std::int64_t{v + 1}).run();
+        tx.commit();
+    }
+    return start > 0 && start < kSchemaVersion ? start : 0;
+}
+
+}  // namespace atc::store::detail

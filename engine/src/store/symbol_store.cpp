@@ -1,0 +1,235 @@
+#include "atc/store/symbol_store.hpp"
+
+#include <chrono>
+
+#include "store/column_blob.hpp"
+
+namespace atc::store {
+namespace detail {
+
+std::string join_labels(const std::vector<std::string>& labels) {
+    std::string joined;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0)
+            joined += '\n';
+        joined += labels[i];
+    }
+    return joined;
+}
+
+std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> blob,
+                                                     std::size_t count) {
+    std::vector<std::string> labels;
+    labels.reserve(count);
+    const std::string_view text(reinterpret_cast<const char*>(blob.data()), blob.size());
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find('\n', start);
+        labels.emplace_back(text.substr(start, end - start));
+        if (end == std::string_view::npos)
+            break;
+        start = end + 1;
+    }
+    if (labels.size() != count)
+        return std::nullopt;
+    return labels;
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr const char* kSymbolColumns =
+    "id, name, source, timeframe, provenance, kind, sort_order, bar_count, first_time_ms, "
+    "last_time_ms, imported_at_ms";
+
+SymbolInfo read_info(const Statement& q) {
+    SymbolInfo info;
+    info.id = q.int64(0);
+    info.meta.name = q.text(1);
+    info.meta.source = q.text(2);
+    info.meta.timeframe = q.text(3);
+    info.meta.provenance = q.text(4);
+    info.meta.kind = q.int64(5) == 1 ? SymbolKind::Generated : SymbolKind::Real;
+    info.meta.sort_order = static_cast<int>(q.int64(6));
+    info.bar_count = static_cast<std::size_t>(q.int64(7));
+    if (!q.is_null(8))
+        info.first_time_ms = q.int64(8);
+    if (!q.is_null(9))
+        info.last_time_ms = q.int64(9);
+    info.imported_at_ms = q.int64(10);
+    return info;
+}
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Optional columns are either absent (empty) or one value per bar.
+void check_shape(const std::string& name, const PriceSeries& bars) {
+    const std::size_t n = bars.close.size();
+    auto fits = [n](std::size_t size) { return size == 0 || size == n; };
+    if (n == 0)
+        throw StoreError("symbol \"" + name + "\" has no bars to save");
+    if (!fits(bars.time_ms.size()) || !fits(bars.open.size()) || !fits(bars.high.size()) ||
+        !fits(bars.low.size()) || !fits(bars.volume.size()) || !fits(bars.labels.size())) {
+        throw StoreError("symbol \"" + name + "\": its columns have different numbers of bars");
+    }
+}
+
+template <typename T>
+void bind_column(Statement& q, int index, const std::vector<T>& values) {
+    if (values.empty()) {
+        q.bind_null(index);
+    } else {
+        q.bind_blob(index, detail::as_blob(values));
+    }
+}
+
+template <typename T>
+void read_column(const Statement& q, int index, std::size_t count, std::vector<T>& out,
+                 const std::string& name, const char* column) {
+    if (q.is_null(index))
+        return;
+    auto values = detail::from_blob<T>(q.blob(index), count);
+    if (!values) {
+        throw StoreError("symbol \"" + name + "\": stored column " + column +
+                         " is damaged (wrong size); re-import the symbol");
+    }
+    out = std::move(*values);
+}
+
+}  // namespace
+
+std::vector<SymbolInfo> SymbolStore::list() {
+    Statement q(db_, std::string("SELECT ") + kSymbolColumns +
+                         " FROM symbols ORDER BY kind, sort_order, name");
+    std::vector<SymbolInfo> symbols;
+    while (q.step())
+        symbols.push_back(read_info(q));
+    return symbols;
+}
+
+std::optional<SymbolInfo> SymbolStore::find(std::string_view name) {
+    Statement q(db_, std::string("SELECT ") + kSymbolColumns + " FROM symbols WHERE name = ?");
+    q.bind(1, name);
+    if (!q.step())
+        return std::nullopt;
+    return read_info(q);
+}
+
+std::size_t SymbolStore::count() {
+    Statement q(db_, "SELECT COUNT(*) FROM symbols");
+    q.step();
+    return static_cast<std::size_t>(q.int64(0));
+}
+
+PriceSeries SymbolStore::load(std::string_view name) {
+    Statement q(db_,
+                "SELECT s.bar_count, b.time_kind, b.time_ms, b.open, b.high, b.low, b.close, "
+                "b.volume, b.label_column, b.labels, b.time_column FROM symbols s JOIN bars b ON "
+                "b.symbol_id = "
+                "s.id WHERE s.name = ?");
+    q.bind(1, name);
+    const std::string symbol(name);
+    if (!q.step())
+        throw StoreError("no symbol named \"" + symbol + "\" in the database");
+    const auto n = static_cast<std::size_t>(q.int64(0));
+    PriceSeries bars;
+    bars.time_kind = static_cast<TimeKind>(q.int64(1));
+    read_column(q, 2, n, bars.time_ms, symbol, "time");
+    read_column(q, 3, n, bars.open, symbol, "open");
+    read_column(q, 4, n, bars.high, symbol, "high");
+    read_column(q, 5, n, bars.low, symbol, "low");
+    read_column(q, 6, n, bars.close, symbol, "close");
+    read_column(q, 7, n, bars.volume, symbol, "volume");
+    if (bars.close.size() != n) {
+        throw StoreError("symbol \"" + symbol + "\" has no stored closes; re-import it");
+    }
+    bars.label_column = q.text(8);
+    if (!q.is_null(9)) {
+        auto labels = detail::split_labels(q.blob(9), n);
+        if (!labels) {
+            throw StoreError("symbol \"" + symbol + "\": stored labels are damaged; re-import it");
+        }
+        bars.labels = std::move(*labels);
+    }
+    bars.time_column = q.text(10);
+    return bars;
+}
+
+void SymbolStore::save_unlocked(const SymbolMeta& meta, const PriceSeries& bars) {
+    check_shape(meta.name, bars);
+    // Upsert keeps the id (and so anything that refers to it) stable on re-import.
+    Statement upsert(db_,
+                     "INSERT INTO symbols(name, source, timeframe, provenance, kind, sort_order, "
+                     "bar_count, first_time_ms, last_time_ms, imported_at_ms) VALUES "
+                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+                     "source = excluded.source, timeframe = excluded.timeframe, provenance = "
+                     "excluded.provenance, kind = excluded.kind, sort_order = excluded.sort_order, "
+                     "bar_count = excluded.bar_count, first_time_ms = excluded.first_time_ms, "
+                     "last_time_ms = excluded.last_time_ms, imported_at_ms = "
+                     "excluded.imported_at_ms RETURNING id");
+    upsert.bind(1, std::string_view(meta.name))
+        .bind(2, std::string_view(meta.source))
+        .bind(3, std::string_view(meta.timeframe))
+        .bind(4, std::string_view(meta.provenance))
+        .bind(5, std::int64_t{static_cast<int>(meta.kind)})
+        .bind(6, std::int64_t{meta.sort_order})
+        .bind(7, static_cast<std::int64_t>(bars.close.size()));
+    if (bars.time_ms.empty()) {
+        upsert.bind_null(8).bind_null(9);
+    } else {
+        upsert.bind(8, bars.time_ms.front()).bind(9, bars.time_ms.back());
+    }
+    upsert.bind(10, now_ms());
+    if (!upsert.step())
+        db_.fail("saving symbol \"" + meta.name + "\"");
+    const std::int64_t id = upsert.int64(0);
+    upsert.run();
+
+    Statement put(db_,
+                  "INSERT OR REPLACE INTO bars(symbol_id, time_kind, time_ms, open, high, low, "
+                  "close, volume, label_column, labels, time_column) VALUES "
+                  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    put.bind(1, id).bind(2, std::int64_t{static_cast<int>(bars.time_kind)});
+    bind_column(put, 3, bars.time_ms);
+    bind_column(put, 4, bars.open);
+    bind_column(put, 5, bars.high);
+    bind_column(put, 6, bars.low);
+    bind_column(put, 7, bars.close);
+    bind_column(put, 8, bars.volume);
+    put.bind(9, std::string_view(bars.label_column));
+    if (bars.labels.empty()) {
+        put.bind_null(10);
+    } else {
+        const std::string joined = detail::join_labels(bars.labels);
+        put.bind_blob(10, std::as_bytes(std::span<const char>(joined)));
+    }
+    put.bind(11, std::string_view(bars.time_column));
+    put.run();
+}
+
+SymbolInfo SymbolStore::save(const SymbolMeta& meta, const PriceSeries& bars) {
+    Transaction tx(db_);
+    save_unlocked(meta, bars);
+    tx.commit();
+    return *find(meta.name);
+}
+
+void SymbolStore::save_all(const std::vector<std::pair<SymbolMeta, PriceSeries>>& symbols) {
+    Transaction tx(db_);
+    for (const auto& [meta, bars] : symbols)
+        save_unlocked(meta, bars);
+    tx.commit();
+}
+
+bool SymbolStore::remove(std::string_view name) {
+    Statement q(db_, "DELETE FROM symbols WHERE name = ?");
+    q.bind(1, name).run();
+    return db_.changes() > 0;
+}
+
+}  // namespace atc::store

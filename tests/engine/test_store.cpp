@@ -1,0 +1,337 @@
+// The SQLite symbol store: schema and migration, saving and loading bars,
+// corrupt and foreign files, and concurrent readers while a writer works.
+#include <sqlite3.h>
+
+#include <QtTest>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "atc/store/database.hpp"
+#include "atc/store/symbol_store.hpp"
+
+using namespace atc;
+using namespace atc::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+PriceSeries make_bars(std::size_t n, double start, bool with_ohlcv = true) {
+    PriceSeries s;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double c = start + static_cast<double>(i % 17) * 0.25;
+        s.close.push_back(c);
+        if (with_ohlcv) {
+            s.time_ms.push_back(1'700'000'000'000 + static_cast<std::int64_t>(i) * 86'400'000);
+            s.open.push_back(c - 0.1);
+            s.high.push_back(c + 0.5);
+            s.low.push_back(c - 0.5);
+            s.volume.push_back(1000.0 + static_cast<double>(i));
+            s.labels.push_back("d" + std::to_string(i));
+        }
+    }
+    if (with_ohlcv) {
+        s.label_column = "date";
+        s.time_column = "date";
+        s.time_kind = TimeKind::Date;
+    }
+    return s;
+}
+
+std::string read_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+// Runs SQL on a raw connection, bypassing the store (to build old or foreign files).
+void raw_exec(const fs::path& p, const char* sql) {
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+    QVERIFY2(rc == SQLITE_OK, err ? err : "");
+    sqlite3_close(db);
+}
+
+}  // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp_;
+    fs::path path(const char* name) const { return fs::path(tmp_.path().toStdString()) / name; }
+
+private slots:
+    void createsFreshDatabase() {
+        OpenReport report;
+        Database db = Database::open(path("sub/dir/new.sqlite"), &report);
+        QVERIFY(report.created);
+        QCOMPARE(report.migrated_from, 0);
+        QVERIFY(report.moved_aside.empty());
+        QCOMPARE(db.schema_version(), kSchemaVersion);
+        Statement mode(db, "PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(QString::fromStdString(mode.text(0)), QStringLiteral("wal"));
+        SymbolStore store(db);
+        QCOMPARE(store.count(), std::size_t{0});
+    }
+
+    void saveAndLoadRoundTrip() {
+        Database db = Database::open(path("roundtrip.sqlite"));
+        SymbolStore store(db);
+        const PriceSeries bars = make_bars(300, 50.0);
+        const SymbolInfo info = store.save(
+            {"ACME", "/data/acme.csv", "1d", "vendor X export", SymbolKind::Real, 0}, bars);
+        QCOMPARE(info.bar_count, std::size_t{300});
+        QCOMPARE(*info.first_time_ms, bars.time_ms.front());
+        QCOMPARE(*info.last_time_ms, bars.time_ms.back());
+        QVERIFY(info.imported_at_ms > 0);
+        const PriceSeries loaded = store.load("ACME");
+        QVERIFY(loaded.close == bars.close);
+        QVERIFY(loaded.time_ms == bars.time_ms);
+        QVERIFY(loaded.open == bars.open);
+        QVERIFY(loaded.high == bars.high);
+        QVERIFY(loaded.low == bars.low);
+        QVERIFY(loaded.volume == bars.volume);
+        QVERIFY(loaded.labels == bars.labels);
+        QCOMPARE(loaded.label_column, std::string("date"));
+        QCOMPARE(loaded.time_kind, TimeKind::Date);
+        QCOMPARE(loaded.time_column, std::string("date"));
+        const auto found = store.find("ACME");
+        QVERIFY(found.has_value());
+        QCOMPARE(found->meta.provenance, std::string("vendor X export"));
+        QCOMPARE(found->meta.timeframe, std::string("1d"));
+    }
+
+    void closeOnlySeries() {
+        Database db = Database::open(path("closeonly.sqlite"));
+        SymbolStore store(db);
+        const PriceSeries bars = make_bars(40, 10.0, false);
+        const SymbolInfo info = store.save({"C", "", "", "", SymbolKind::Real, 0}, bars);
+        QVERIFY(!info.first_time_ms.has_value());
+        const PriceSeries loaded = store.load("C");
+        QVERIFY(loaded.close == bars.close);
+        QVERIFY(loaded.time_ms.empty() && loaded.open.empty() && loaded.labels.empty());
+    }
+
+    void reimportReplacesBarsAndKeepsId() {
+        Database db = Database::open(path("reimport.sqlite"));
+        SymbolStore store(db);
+        const auto first =
+            store.save({"X", "a.csv", "1d", "", SymbolKind::Real, 0}, make_bars(10, 1.0));
+        const auto second =
+            store.save({"X", "b.csv", "1d", "", SymbolKind::Real, 0}, make_bars(20, 2.0));
+        QCOMPARE(second.id, first.id);
+        QCOMPARE(store.count(), std::size_t{1});
+        QCOMPARE(store.load("X").close.size(), std::size_t{20});
+        QCOMPARE(store.find("X")->meta.source, std::string("b.csv"));
+    }
+
+    void failedSaveChangesNothing() {
+        Database db = Database::open(path("failed.sqlite"));
+        SymbolStore store(db);
+        const PriceSeries good = make_bars(10, 1.0);
+        store.save({"X", "a.csv", "1d", "", SymbolKind::Real, 0}, good);
+        PriceSeries bad = make_bars(12, 3.0);
+        bad.volume.pop_back();  // columns of different lengths
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 store.save({"X", "b.csv", "1d", "", SymbolKind::Real, 0}, bad));
+        QVERIFY(store.load("X").close == good.close);
+        QCOMPARE(store.find("X")->meta.source, std::string("a.csv"));
+        // save_all is all or nothing.
+        std::vector<std::pair<SymbolMeta, PriceSeries>> batch = {
+            {{"Y", "", "", "", SymbolKind::Real, 0}, make_bars(5, 1.0)},
+            {{"Z", "", "", "", SymbolKind::Real, 0}, bad}};
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.save_all(batch));
+        QVERIFY(!store.find("Y").has_value());
+    }
+
+    void listsRealBeforeGenerated() {
+        Database db = Database::open(path("order.sqlite"));
+        SymbolStore store(db);
+        store.save({"AAA-GEN", "", "", "", SymbolKind::Generated, 0}, make_bars(5, 1.0));
+        store.save({"ZZZ", "", "", "", SymbolKind::Real, 2}, make_bars(5, 1.0));
+        store.save({"MMM", "", "", "", SymbolKind::Real, 1}, make_bars(5, 1.0));
+        store.save({"BBB", "", "", "", SymbolKind::Real, 1}, make_bars(5, 1.0));
+        QStringList names;
+        for (const auto& s : store.list())
+            names << QString::fromStdString(s.meta.name);
+        QCOMPARE(names, (QStringList{"BBB", "MMM", "ZZZ", "AAA-GEN"}));
+    }
+
+    void removeDeletesBars() {
+        Database db = Database::open(path("remove.sqlite"));
+        SymbolStore store(db);
+        store.save({"X", "", "", "", SymbolKind::Real, 0}, make_bars(5, 1.0));
+        QVERIFY(store.remove("X"));
+        QVERIFY(!store.remove("X"));
+        Statement q(db, "SELECT COUNT(*) FROM bars");
+        q.step();
+        QCOMPARE(q.int64(0), std::int64_t{0});
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.load("X"));
+    }
+
+    // A file written by schema version 1 (before provenance and the cache) opens,
+    // is migrated, and keeps its symbols.
+    void migratesVersionOneFile() {
+        const fs::path p = path("v1.sqlite");
+        raw_exec(p, R"sql(
+            CREATE TABLE schema_version(version INTEGER NOT NULL);
+            INSERT INTO schema_version VALUES (1);
+            CREATE TABLE symbols(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL DEFAULT '', timeframe TEXT NOT NULL DEFAULT '',
+                imported_at_ms INTEGER NOT NULL DEFAULT 0, bar_count INTEGER NOT NULL DEFAULT 0,
+                first_time_ms INTEGER, last_time_ms INTEGER);
+            CREATE TABLE bars(symbol_id INTEGER PRIMARY KEY REFERENCES symbols(id) ON DELETE CASCADE,
+                time_kind INTEGER NOT NULL DEFAULT 0, time_column TEXT NOT NULL DEFAULT '', time_ms BLOB, open BLOB, high BLOB, low BLOB,
+                close BLOB NOT NULL, volume BLOB, label_column TEXT NOT NULL DEFAULT '', labels BLOB);
+            INSERT INTO symbols(id, name, source, timeframe, bar_count) VALUES (7, 'OLD', 'old.csv', '1d', 2);
+            INSERT INTO bars(symbol_id, close) VALUES (7, X'000000000000F03F0000000000000040');
+        )sql");
+        OpenReport report;
+        Database db = Database::open(p, &report);
+        QCOMPARE(report.migrated_from, 1);
+        QVERIFY(!report.created);
+        QCOMPARE(db.schema_version(), kSchemaVersion);
+        SymbolStore store(db);
+        const auto info = store.find("OLD");
+        QVERIFY(info.has_value());
+        QCOMPARE(info->id, std::int64_t{7});
+        QCOMPARE(info->meta.kind, SymbolKind::Real);
+        QCOMPARE(store.load("OLD").close, (std::vector<double>{1.0, 2.0}));
+        Statement cache(db, "SELECT COUNT(*) FROM result_cache");
+        QVERIFY(cache.step());
+    }
+
+    void garbageFileIsMovedAsideNotDeleted() {
+        const fs::path p = path("garbage.sqlite");
+        const std::string junk =
+            "this is not a database, it is a note a user saved here\n" + std::string(5000, 'x');
+        write_bytes(p, junk);
+        OpenReport report;
+        Database db = Database::open(p, &report);
+        QVERIFY(!report.moved_aside.empty());
+        QVERIFY(!report.problem.empty());
+        QVERIFY(report.created);
+        QCOMPARE(read_bytes(report.moved_aside), junk);  // kept byte for byte
+        QVERIFY(QString::fromStdString(report.moved_aside.filename().string())
+                    .startsWith("garbage.sqlite.corrupt-"));
+        SymbolStore store(db);
+        store.save({"NEW", "", "", "", SymbolKind::Real, 0}, make_bars(5, 1.0));
+        QCOMPARE(store.count(), std::size_t{1});
+    }
+
+    void damagedPagesAreDetected() {
+        const fs::path p = path("damaged.sqlite");
+        {
+            Database db = Database::open(p);
+            SymbolStore store(db);
+            for (int i = 0; i < 20; ++i) {
+                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Real, 0},
+                           make_bars(2000, 10.0 + i));
+            }
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        std::string bytes = read_bytes(p);
+        QVERIFY(bytes.size() > 64 * 1024);
+        // Scribble over the b-tree pages after the header page (the schema stays readable).
+        for (std::size_t i = 4096; i < 4096 * 6; ++i)
+            bytes[i] = static_cast<char>(i * 31 + 7);
+        write_bytes(p, bytes);
+        OpenReport report;
+        Database db = Database::open(p, &report);
+        QVERIFY2(!report.moved_aside.empty(), "a damaged file must be detected at open");
+        QCOMPARE(read_bytes(report.moved_aside), bytes);
+        QCOMPARE(SymbolStore(db).count(), std::size_t{0});
+    }
+
+    void foreignDatabaseIsLeftAlone() {
+        const fs::path p = path("foreign.sqlite");
+        raw_exec(p,
+                 "CREATE TABLE invoices(id INTEGER, amount REAL); INSERT INTO invoices VALUES (1, "
+                 "9.5);");
+        const std::string before = read_bytes(p);
+        try {
+            Database::open(p);
+            QFAIL("a foreign database was accepted");
+        } catch (const StoreError& e) {
+            QVERIFY(QString::fromLatin1(e.what()).contains("not an ATC Studio database"));
+        }
+        QCOMPARE(read_bytes(p), before);
+        QVERIFY(fs::exists(p));
+    }
+
+    void newerSchemaIsRefusedUntouched() {
+        const fs::path p = path("newer.sqlite");
+        { Database::open(p); }
+        raw_exec(p, "UPDATE schema_version SET version = 99; PRAGMA wal_checkpoint(TRUNCATE);");
+        const std::string before = read_bytes(p);
+        try {
+            Database::open(p);
+            QFAIL("a newer schema was accepted");
+        } catch (const StoreError& e) {
+            QVERIFY(QString::fromLatin1(e.what()).contains("newer ATC Studio"));
+        }
+        QCOMPARE(read_bytes(p), before);
+    }
+
+    // Engine workers read with their own connections while the GUI re-imports.
+    void concurrentReadersAndWriter() {
+        const fs::path p = path("concurrent.sqlite");
+        {
+            Database db = Database::open(p);
+            SymbolStore store(db);
+            for (int i = 0; i < 8; ++i) {
+                store.save({"S" + std::to_string(i), "", "1d", "", SymbolKind::Real, 0},
+                           make_bars(2000, 100.0));
+            }
+        }
+        std::atomic<bool> stop{false};
+        std::atomic<int> failures{0};
+        std::atomic<int> reads{0};
+        std::vector<std::thread> readers;
+        for (int t = 0; t < 4; ++t) {
+            readers.emplace_back([&, t] {
+                try {
+                    Database db = Database::connect(p);
+                    SymbolStore store(db);
+                    for (int k = 0; !stop || k < 50; ++k) {
+                        const PriceSeries s = store.load("S" + std::to_string((k + t) % 8));
+                        // Every load sees one complete version of the bars, never a mix.
+                        const double base = s.close.front();
+                        if (s.close.size() != 2000 || (base != 100.0 && base != 200.0))
+                            ++failures;
+                        ++reads;
+                        if (k > 5000)
+                            break;
+                    }
+                } catch (const std::exception& e) {
+                    qWarning("reader failed: %s", e.what());
+                    ++failures;
+                }
+            });
+        }
+        {
+            Database db = Database::connect(p);
+            SymbolStore store(db);
+            for (int round = 0; round < 40; ++round) {
+                store.save({"S" + std::to_string(round % 8), "", "1d", "", SymbolKind::Real, 0},
+                           make_bars(2000, round % 2 ? 200.0 : 100.0));
+            }
+        }
+        stop = true;
+        for (auto& r : readers)
+            r.join();
+        QCOMPARE(failures.load(), 0);
+        QVERIFY(reads.load() >= 200);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestStore)
+#include "test_store.moc"
