@@ -10,18 +10,26 @@
 
 namespace atc::bench {
 
+// How a case runs: compute_batch over the universe keeping scan rows only, or
+// compute_symbol (all 54 MAs, states and equities kept) on its first symbol,
+// either replacing the previous result once the new one is ready (what a chart
+// does; the allocator reuses the old result's memory) or freeing each result
+// at once (then the allocator may give the memory back to the system, and the
+// next result pays a page fault per 4 KiB).
+enum class Mode { Scan, SingleKeepPrevious, SingleFreeEach };
+
 struct CaseSpec {
     std::string name;
     std::size_t symbols = 0;
     std::size_t bars = 0;
-    bool single = false;  // compute_symbol (all 54 MAs, states, equities kept)
+    Mode mode = Mode::Scan;
 };
 
 struct CaseResult {
     double median_ms = 0.0;
     double min_ms = 0.0;
-    double cpu_ms = 0.0;   // median CPU time of a run, all threads together
-    StageTimes stages;  // summed over the stage-timed runs and the workers
+    double cpu_ms = 0.0;  // median CPU time of a run, all threads together
+    StageTimes stages;    // summed over the stage-timed runs and the workers
     double input_mib = 0.0;
     double peak_rss_mib = 0.0;
 };

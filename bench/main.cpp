@@ -5,19 +5,21 @@
 //   atc-bench --case NAME          one case in this process
 //   options: --runs N (timed runs after one warm-up; median reported)
 //            --threads N (oneTBB worker limit; default: all logical CPUs)
+//            --no-avx2 (run the baseline SSE2 kernels on an AVX2 CPU too)
 //            --list (case names)
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <tbb/global_control.h>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
-#include <tbb/global_control.h>
 #include <vector>
 
 #include "cases.hpp"
 #include "measure.hpp"
+#include "pipeline/simd.hpp"
 
 namespace {
 
@@ -28,12 +30,15 @@ struct Options {
     int runs = 11;
     int threads = 0;        // 0: oneTBB's default
     bool row_only = false;  // internal: a child process prints its row only
+    bool no_avx2 = false;
     bool list = false;
 };
 
 [[noreturn]] void usage(const char* problem) {
-    std::fprintf(stderr, "atc-bench: %s\nusage: atc-bench [--case NAME] [--runs N] [--threads N] "
-                         "[--list]\n", problem);
+    std::fprintf(stderr,
+                 "atc-bench: %s\nusage: atc-bench [--case NAME] [--runs N] [--threads N] "
+                 "[--no-avx2] [--list]\n",
+                 problem);
     std::exit(2);
 }
 
@@ -62,6 +67,8 @@ Options parse(int argc, char** argv) {
             o.threads = positive(value());
         } else if (arg == "--row-only") {
             o.row_only = true;
+        } else if (arg == "--no-avx2") {
+            o.no_avx2 = true;
         } else if (arg == "--list") {
             o.list = true;
         } else {
@@ -78,13 +85,16 @@ std::size_t threads_in_use() {
 }
 
 void print_header(const Options& o) {
-    std::printf("atc-bench: backend cpu-tbb, %zu threads (%u logical CPUs: %s)\n",
-                threads_in_use(), logical_cpus(), cpu_model().c_str());
-    std::printf("median of %d runs after 1 warm-up; CPU ms: process CPU time per run (all "
-                "threads);\nstages: share of the workers' time per stage; single-5000 runs on "
-                "one thread\n\n",
-                o.runs);
-    std::printf("%-15s %9s %9s %9s %9s %9s | %8s %8s %8s %8s | %9s %9s\n", "case", "median ms",
+    const bool avx2 = atc::detail::simd::active_level() == atc::detail::simd::Level::Avx2;
+    std::printf("atc-bench: backend cpu-tbb, kernels %s, %zu threads (%u logical CPUs: %s)\n",
+                avx2 ? "avx2" : "baseline sse2", threads_in_use(), logical_cpus(),
+                cpu_model().c_str());
+    std::printf(
+        "median of %d runs after 1 warm-up; CPU ms: process CPU time per run (all "
+        "threads);\nstages: share of the workers' time per stage; single-* run on one "
+        "thread\n\n",
+        o.runs);
+    std::printf("%-17s %9s %9s %9s %9s %9s | %8s %8s %8s %8s | %9s %9s\n", "case", "median ms",
                 "min ms", "CPU ms", "Mbars/s", "bars", "MAs %", "Layer1 %", "Layer2 %", "final %",
                 "peak MiB", "input MiB");
 }
@@ -95,10 +105,10 @@ void print_row(const CaseSpec& spec, const CaseResult& r) {
     // preemption; their shares are what stays meaningful.
     const double stage_total = r.stages.total() > 0.0 ? r.stages.total() : 1.0;
     auto share = [&](double stage) { return 100.0 * stage / stage_total; };
-    std::printf("%-15s %9.2f %9.2f %9.1f %9.2f %9.0f | %8.1f %8.1f %8.1f %8.1f | %9.1f %9.1f\n",
-                spec.name.c_str(), r.median_ms, r.min_ms, r.cpu_ms, bars / (r.median_ms * 1e3), bars,
-                share(r.stages.moving_averages), share(r.stages.layer1), share(r.stages.layer2),
-                share(r.stages.final_stage), r.peak_rss_mib, r.input_mib);
+    std::printf("%-17s %9.2f %9.2f %9.1f %9.2f %9.0f | %8.1f %8.1f %8.1f %8.1f | %9.1f %9.1f\n",
+                spec.name.c_str(), r.median_ms, r.min_ms, r.cpu_ms, bars / (r.median_ms * 1e3),
+                bars, share(r.stages.moving_averages), share(r.stages.layer1),
+                share(r.stages.layer2), share(r.stages.final_stage), r.peak_rss_mib, r.input_mib);
     std::fflush(stdout);
 }
 
@@ -107,12 +117,14 @@ bool run_in_child(const std::string& self, const CaseSpec& spec, const Options& 
     std::fflush(stdout);
     const std::string runs = std::to_string(o.runs);
     const std::string threads = std::to_string(o.threads);
-    std::vector<const char*> args = {self.c_str(), "--case", spec.name.c_str(), "--runs",
-                                     runs.c_str(),  "--row-only"};
+    std::vector<const char*> args = {self.c_str(), "--case",     spec.name.c_str(),
+                                     "--runs",     runs.c_str(), "--row-only"};
     if (o.threads > 0) {
         args.push_back("--threads");
         args.push_back(threads.c_str());
     }
+    if (o.no_avx2)
+        args.push_back("--no-avx2");
     args.push_back(nullptr);
     const pid_t pid = fork();
     if (pid == 0) {
@@ -133,6 +145,7 @@ int main(int argc, char** argv) {
             std::printf("%s\n", c.name.c_str());
         return 0;
     }
+    atc::detail::simd::force_baseline(o.no_avx2);
     std::optional<tbb::global_control> limit;
     if (o.threads > 0)
         limit.emplace(tbb::global_control::max_allowed_parallelism,

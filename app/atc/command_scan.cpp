@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -17,6 +18,8 @@
 #include <tbb/parallel_for.h>
 
 #include "atc/batch.hpp"
+#include "atc/cache/cached_compute.hpp"
+#include "atc/cache/result_cache.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/validation.hpp"
@@ -86,9 +89,12 @@ std::vector<SourceFile> list_csv_files(const fs::path& dir) {
 }
 
 // Every symbol of the database, in watchlist order. A symbol whose stored bars
-// cannot be read is skipped with the reason, like a bad file.
-std::vector<SourceFile> load_store(const std::optional<std::string>& db_option) {
+// cannot be read is skipped with the reason, like a bad file. `database` gets
+// the file that was opened, for the result cache.
+std::vector<SourceFile> load_store(const std::optional<std::string>& db_option,
+                                   fs::path& database) {
     StoreSession session("atc scan", db_option);
+    database = session.database().path();
     std::vector<SourceFile> symbols;
     for (const store::SymbolInfo& info : session.symbols().list()) {
         SourceFile& s = symbols.emplace_back(SourceFile{{}, info.meta.name, {}, {}});
@@ -135,6 +141,46 @@ void fail(const std::string& message) {
     std::fprintf(stderr, "atc scan: %s\n", message.c_str());
 }
 
+struct ScanOutcome {
+    std::vector<std::shared_ptr<const SymbolScan>> symbols;  // one per input series
+    std::size_t from_cache = 0;
+};
+
+// The scan rows of every series. With a database the persistent result cache
+// answers series scanned before with the same parameters and engine; a cache
+// that cannot write (read-only file, full disk) only costs the speed-up.
+ScanOutcome compute_scans(std::span<const std::span<const double>> closes, const AtcParams& params,
+                          const std::optional<fs::path>& cache_database) {
+    // A scan needs only the last values; dropping the per-bar series keeps a
+    // large universe in memory.
+    BatchOptions batch_options;
+    batch_options.keep_series = false;
+    ScanOutcome outcome;
+    if (cache_database) {
+        cache::ResultCacheOptions cache_options;
+        cache_options.database = *cache_database;
+        cache_options.disk_kinds = cache::DiskKinds::summaries_only();
+        cache_options.on_disk_error = [](const std::string& message) {
+            fail("result cache: " + message);
+        };
+        cache::ResultCache result_cache(cache_options);
+        cache::CachedBatchResult cached =
+            cache::compute_scan_cached(result_cache, closes, params, batch_options);
+        outcome.symbols = std::move(cached.symbols);
+        outcome.from_cache = cached.from_cache;
+    } else {
+        BatchResult batch = compute_batch(closes, params, batch_options);
+        for (SymbolScan& scan : batch.symbols) {
+            outcome.symbols.push_back(std::make_shared<const SymbolScan>(std::move(scan)));
+        }
+    }
+    if (outcome.symbols.size() != closes.size()) {
+        throw std::logic_error("engine returned " + std::to_string(outcome.symbols.size()) +
+                               " results for " + std::to_string(closes.size()) + " symbols");
+    }
+    return outcome;
+}
+
 }  // namespace
 
 int run_scan(std::span<const std::string> args) {
@@ -157,11 +203,14 @@ int run_scan(std::span<const std::string> args) {
     // Errors that stop the whole scan propagate to main(): "atc scan: ...", exit 1.
     const AtcParams params = params_path ? read_params_json(*params_path) : AtcParams{};
     std::vector<SourceFile> files;
+    std::optional<fs::path> cache_database;
     if (dir) {
         files = list_csv_files(*dir);
         read_all(files);
     } else {
-        files = load_store(options.value(kDbOption));
+        fs::path database;
+        files = load_store(options.value(kDbOption), database);
+        cache_database = database;
     }
 
     std::vector<std::size_t> batch_file;  // batch slot -> index in `files`
@@ -173,20 +222,12 @@ int run_scan(std::span<const std::string> args) {
             batch_file.push_back(i);
         }
     }
-    // A scan needs only the last values; dropping the per-bar series keeps a
-    // large universe in memory.
-    BatchOptions batch_options;
-    batch_options.keep_series = false;
-    const BatchResult batch = compute_batch(closes, params, batch_options);
-    if (batch.symbols.size() != closes.size()) {
-        throw std::logic_error("engine returned " + std::to_string(batch.symbols.size()) +
-                               " results for " + std::to_string(closes.size()) + " symbols");
-    }
+    const ScanOutcome outcome = compute_scans(closes, params, cache_database);
 
     std::vector<ReportRow> rows;
-    for (std::size_t slot = 0; slot < batch.symbols.size(); ++slot) {
+    for (std::size_t slot = 0; slot < outcome.symbols.size(); ++slot) {
         SourceFile& file = files[batch_file[slot]];
-        const SymbolScan& scan = batch.symbols[slot];
+        const SymbolScan& scan = *outcome.symbols[slot];
         if (!scan.ok()) {
             file.error = scan.error.empty() ? "not computed" : scan.error;
             continue;
@@ -194,6 +235,7 @@ int run_scan(std::span<const std::string> args) {
         rows.push_back({file.symbol, scan.row, label_at(file.series, scan.row.last_marker)});
     }
     ReportTotals totals;
+    totals.from_cache = outcome.from_cache;
     for (const SourceFile& f : files) {
         if (!f.error.empty()) {
             fail("skipped " + (f.path.empty() ? f.symbol : f.path.string()) + ": " + f.error);

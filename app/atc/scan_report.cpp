@@ -173,12 +173,16 @@ std::string format_scan_report(std::vector<ReportRow> rows, const ReportOptions&
     }
 
     const std::size_t computed = longs.size() + shorts.size() + flats.size();
-    std::array<char, 160> totals_line{};
+    std::array<char, 200> totals_line{};
     std::snprintf(totals_line.data(), totals_line.size(),
-                  "\n%zu symbols scanned: %zu long, %zu short, %zu flat, %zu failed; %.3f s\n",
+                  "\n%zu symbols scanned: %zu long, %zu short, %zu flat, %zu failed; %.3f s",
                   computed + totals.failed, longs.size(), shorts.size(), flats.size(),
                   totals.failed, totals.elapsed_seconds);
     out += totals_line.data();
+    if (totals.from_cache > 0) {
+        out += " (" + std::to_string(totals.from_cache) + " from the result cache)";
+    }
+    out += '\n';
     return out;
 }
 

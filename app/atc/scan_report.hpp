@@ -27,6 +27,7 @@ struct ReportOptions {
 struct ReportTotals {
     std::size_t failed = 0;  // files skipped (unreadable or refused by the engine)
     double elapsed_seconds = 0.0;
+    std::size_t from_cache = 0;  // symbols answered by the persistent result cache
 };
 
 // Rows with Average > 0 go to LONG, < 0 to SHORT, == 0 to the FLAT line; each

@@ -713,6 +713,33 @@ private slots:
                 QStringLiteral("3"));
         QCOMPARE(r.exit_code, 0);
         QVERIFY2(r.out.contains("505 symbols scanned"), r.out.constData());
+        QVERIFY2(!r.out.contains("result cache"), "the first scan computes everything");
+        const std::vector<ScanLine> first = parse_scan(r.out);
+        QVERIFY(!first.empty());
+
+        // The same scan again is answered by the persistent cache, with the same tables.
+        Run again;
+        RUN_ATC(again, QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--top"),
+                QStringLiteral("3"));
+        QCOMPARE(again.exit_code, 0);
+        QVERIFY2(again.out.contains("(505 from the result cache)"), again.out.constData());
+        const std::vector<ScanLine> second = parse_scan(again.out);
+        QCOMPARE(second.size(), first.size());
+        for (std::size_t i = 0; i < first.size(); ++i) {
+            QCOMPARE(second[i].symbol, first[i].symbol);
+            QCOMPARE(second[i].signal_text, first[i].signal_text);
+        }
+
+        // Other parameters miss the cache.
+        const QString params = tmp.filePath(QStringLiteral("params.json"));
+        QFile file(params);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"La": 0.03})");
+        file.close();
+        RUN_ATC(again, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--params"), params, QStringLiteral("--top"), QStringLiteral("3"));
+        QCOMPARE(again.exit_code, 0);
+        QVERIFY2(!again.out.contains("result cache"), again.out.constData());
     }
 
     void importReplacesAndReportsBadFiles() {

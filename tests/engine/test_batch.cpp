@@ -10,20 +10,13 @@
 #include "atc/compute.hpp"
 #include "atc/validation.hpp"
 #include "reference_kernels.hpp"
+#include "series_equality.hpp"
 
 using namespace atc;
 
 namespace {
 
-bool same(const std::vector<double>& a, const std::vector<double>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i]))))
-            return false;
-    }
-    return true;
-}
+using test::same_values;
 
 // Symbols of different lengths, so workers reuse buffers across sizes.
 std::vector<std::vector<double>> universe(std::size_t count) {
@@ -58,11 +51,11 @@ private slots:
             const SymbolScan& scan = batch.symbols[s];
             QVERIFY(scan.ok());
             for (std::size_t t = 0; t < kFamilyCount; ++t) {
-                QVERIFY2(same(scan.layer1_signals[t], single.families[t].signal),
+                QVERIFY2(same_values(scan.layer1_signals[t], single.families[t].signal),
                          qPrintable(QString::number(s)));
-                QVERIFY(same(scan.layer2_equities[t], single.families[t].weight_equity));
+                QVERIFY(same_values(scan.layer2_equities[t], single.families[t].weight_equity));
             }
-            QVERIFY(same(scan.average, single.average));
+            QVERIFY(same_values(scan.average, single.average));
             QCOMPARE(scan.markers.size(), single.markers.size());
             QCOMPARE(scan.row.average, single.row.average);
             QCOMPARE(scan.row.trend, single.row.trend);

@@ -212,16 +212,27 @@ private slots:
             CachedCompute(cache, counter.fn()).symbol(close, AtcParams{});
             cache.store(numbered_key(1), tagged_scan(1.0));
             cache.store(numbered_key(2), tagged_scan(2.0));
+            auto with_series = std::make_shared<SymbolScan>(*tagged_scan(3.0));
+            for (std::size_t t = 0; t < kFamilyCount; ++t) {
+                with_series->layer1_signals[t].assign(10, 0.5);
+                with_series->layer2_equities[t].assign(10, 1.0);
+            }
+            with_series->average.assign(10, 0.25);
+            const CacheKey scan_key = numbered_key(3, EntryKind::Scan);
+            cache.store(scan_key, std::shared_ptr<const SymbolScan>(with_series));
+            QVERIFY(cache.find_scan(scan_key));
         }
         // Garble the result's bytes in place (same length), cut one scan short
-        // (its bytes column then disagrees), and replace the other's with noise.
+        // (its bytes column then disagrees), replace another's with noise, and
+        // relabel the last with another engine version (it no longer matches its key).
         exec_sql(db_path_,
                  "UPDATE result_cache SET payload = zeroblob(bytes) WHERE kind = 1;"
                  "UPDATE result_cache SET payload = substr(payload, 1, 20) WHERE key = (SELECT key "
                  "FROM result_cache WHERE kind = 3 ORDER BY last_used LIMIT 1);"
                  "UPDATE result_cache SET payload = randomblob(bytes) "
                  "WHERE key = (SELECT key FROM result_cache WHERE kind = 3 ORDER "
-                 "BY last_used DESC LIMIT 1);");
+                 "BY last_used DESC LIMIT 1);"
+                 "UPDATE result_cache SET engine_version = 'atc-engine-0' WHERE kind = 2;");
         ResultCacheOptions o = options();
         std::mutex m;
         o.on_disk_error = [&](const std::string& message) {
@@ -236,15 +247,17 @@ private slots:
         QVERIFY2(diff.empty(), diff.c_str());
         QVERIFY(!cache.find_scan(numbered_key(1)));
         QVERIFY(!cache.find_scan(numbered_key(2)));
+        QVERIFY(!cache.find_scan(numbered_key(3, EntryKind::Scan)));
         const CacheStats s = cache.stats();
-        QCOMPARE(s.disk_errors, std::uint64_t{3});
+        QCOMPARE(s.disk_errors, std::uint64_t{4});
         QCOMPARE(s.disk_hits, std::uint64_t{0});
-        QCOMPARE(s.misses, std::uint64_t{3});
-        QCOMPARE(reported.size(), std::size_t{3});
+        QCOMPARE(s.misses, std::uint64_t{4});
+        QCOMPARE(reported.size(), std::size_t{4});
         QVERIFY(QString::fromStdString(reported.front()).contains("damaged"));
         QVERIFY(!s.last_disk_error.empty());
         // The damaged rows are gone; the recomputed result was written back.
         QCOMPARE(count_rows(db_path_, "kind = 3"), std::int64_t{0});
+        QCOMPARE(count_rows(db_path_, "kind = 2"), std::int64_t{0});
         QCOMPARE(count_rows(db_path_, "kind = 1"), std::int64_t{1});
         ResultCache fresh(options());
         QVERIFY(fresh.find_result(fresh.key(EntryKind::Result, close, AtcParams{})));

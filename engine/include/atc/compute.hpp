@@ -12,6 +12,8 @@ struct StageTimes;  // batch.hpp
 
 // Runs the whole pipeline of ATC_SPEC.md on one close series.
 // Throws InvalidInput (validation.hpp) for invalid parameters or prices.
+// Thread-safe; each thread keeps its scratch buffers between calls (about 250
+// bytes per bar of the longest series it computed, up to 50,000 bars).
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params);
 // The same, adding the time spent in each stage to *stage_times (see batch.hpp).
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,

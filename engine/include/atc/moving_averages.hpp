@@ -10,8 +10,13 @@
 // Sliding-window sums (SMA, WMA, LSMA, KAMA's noise) are updated in O(1) per bar
 // and re-anchored by a direct re-summation every kReanchorInterval bars (or every
 // window length, if longer), which bounds rounding drift on long series.
+//
+// The pipeline runs all nine members of a family at once (compute_family); it
+// computes every member exactly as these single-member kernels do, bit for bit,
+// so what holds for one holds for the other (tests/engine/test_fast_paths.cpp).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -26,11 +31,16 @@ inline constexpr std::size_t kReanchorInterval = 256;
 inline constexpr double kKamaFast = 0.666;
 inline constexpr double kKamaSlow = 0.064;
 
-// Temporary series for the composite kernels (HMA, DEMA). Grows, never shrinks.
+// Temporary series for the composite kernels (HMA, DEMA, KAMA) and the family
+// kernels. Grows, never shrinks.
 struct MaScratch {
     std::vector<double> a;
     std::vector<double> b;
     std::vector<double> c;
+    // Nine members side by side, 12 values per bar: the Hull family's inner
+    // averages, and compute_family's result before it is split into members.
+    std::vector<double> lanes;
+    std::vector<double> lanes_out;
     void ensure(std::size_t n);
 };
 
@@ -60,5 +70,14 @@ void hma(std::span<const double> x, int length, std::span<double> out, MaScratch
 // The member of family `type` with window `length`, as the profile defines it.
 void compute(MaType type, MaProfile profile, std::span<const double> x, int length,
              std::span<double> out, MaScratch& scratch);
+
+// All nine members of family `type` at once: member k (window lengths[k]) into
+// outs[k], each of x.size() values. Bit-identical to nine compute() calls, and
+// several times faster: the members' recursions run side by side in vector
+// registers (AVX2 where the CPU has it) and share their per-bar work.
+void compute_family(MaType type, MaProfile profile, std::span<const double> x,
+                    const std::array<int, kMembersPerFamily>& lengths,
+                    const std::array<std::span<double>, kMembersPerFamily>& outs,
+                    MaScratch& scratch);
 
 }  // namespace atc::ma

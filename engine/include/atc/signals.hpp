@@ -33,7 +33,9 @@ void scaled_returns(std::span<const double> close, double lambda_per_bar, int cu
 
 // equity(start, sig, R) of the spec: NaN before `cutout`, `start` (floored at
 // 0.25) at it, then E[i] = max(0.25, E[i-1]*(1-D)*(1+a[i])) where a[i] = +-r[i]
-// by the sign of sig[i-1] (0 when flat or NaN). `keep` is 1 - D.
+// by the sign of sig[i-1] (0 when flat or NaN). `keep` is 1 - D. The factor is
+// formed as keep + keep*a[i] (equal to rounding), which the pipeline computes
+// once per bar for every member.
 void equity_curve(double start, std::span<const std::int8_t> state, std::span<const double> r,
                   int cutout, double keep, std::span<double> out);
 void equity_curve(double start, std::span<const double> signal, std::span<const double> r,
@@ -42,9 +44,12 @@ void equity_curve(double start, std::span<const double> signal, std::span<const 
 // numpy's round(x, 2): round-half-to-even of x*100 in double, divided by 100.
 double round2(double x);
 
-// Layer 1 in two steps so that members can be folded in one at a time (the batch
-// path never holds all nine): start with num = den = 0, add every member in
-// order, then finish. S[i] = round2(num[i] / den[i]); NaN where an equity is NaN.
+// Layer 1 in two steps so that members can be folded in one at a time: start
+// with num = den = 0, add every member in order, then finish.
+// S[i] = round2(num[i] / den[i]); NaN where an equity is NaN. (The pipeline
+// computes the same sums in a fused pass over all nine members, in a fixed
+// order of its own (signal/family_layer1.hpp); the results agree to rounding,
+// and after rounding to hundredths exactly.)
 void layer1_add_member(std::span<const std::int8_t> state, std::span<const double> equity,
                        std::span<double> num, std::span<double> den);
 void layer1_finish(std::span<const double> num, std::span<const double> den,

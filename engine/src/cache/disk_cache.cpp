@@ -118,15 +118,16 @@ struct DiskCache::Impl {
     std::uint64_t evict(std::uint64_t& entries, std::uint64_t& bytes) {
         std::uint64_t evicted = 0;
         while (bytes > capacity) {
-            std::vector<std::pair<KeyBytes, std::uint64_t>> victims;
+            // Keys are copied as stored (whatever their length), so that even a
+            // row this program did not write is deleted exactly.
+            std::vector<std::pair<std::vector<std::byte>, std::uint64_t>> victims;
             {
                 ResetOnExit guard(oldest);
                 oldest.bind(1, std::int64_t{kEvictBatch});
                 while (oldest.step()) {
                     const auto blob = oldest.blob(0);
-                    KeyBytes key{};
-                    std::copy_n(blob.begin(), std::min(blob.size(), key.size()), key.begin());
-                    victims.emplace_back(key, static_cast<std::uint64_t>(oldest.int64(1)));
+                    victims.emplace_back(std::vector<std::byte>(blob.begin(), blob.end()),
+                                         static_cast<std::uint64_t>(oldest.int64(1)));
                 }
             }
             if (victims.empty())
@@ -137,7 +138,11 @@ struct DiskCache::Impl {
                 ResetOnExit guard(remove);
                 remove.bind_blob(1, key);
                 remove.run();
-                pending_touches.erase(key);
+                if (key.size() == kKeyBytes) {
+                    KeyBytes exact{};
+                    std::copy(key.begin(), key.end(), exact.begin());
+                    pending_touches.erase(exact);
+                }
                 bytes -= std::min(bytes, size);
                 entries -= std::min<std::uint64_t>(entries, 1);
                 ++evicted;

@@ -20,20 +20,11 @@ void lsma(std::span<const double> x, int length, std::span<double> out, bool at_
             out[i] = x[i];
         return;
     }
-    const double n = static_cast<double>(length);
-    const double sum_x = n * (n + 1.0) / 2.0;
-    const double sum_x2 = sum_x * (2.0 * n + 1.0) / 3.0;
-    const double divisor = n * sum_x2 - sum_x * sum_x;
-    // The original library evaluates the line at x = N-1 (second-newest bar).
-    const double at = at_newest ? n : n - 1.0;
+    const detail::LineWeights line = detail::lsma_weights(length, at_newest);
     detail::WindowSums<true> window(x.data(), length);
     for (std::size_t i = first; i < x.size(); ++i) {
         window.move_to(i);
-        const double sum_y = window.sum();
-        const double sum_xy = window.weighted();
-        const double slope = (n * sum_xy - sum_x * sum_y) / divisor;
-        const double intercept = (sum_y * sum_x2 - sum_x * sum_xy) / divisor;
-        out[i] = slope * at + intercept;
+        out[i] = window.weighted() * line.of_sum_xy + window.sum() * line.of_sum_y;
     }
 }
 

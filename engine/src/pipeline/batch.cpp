@@ -17,7 +17,6 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
                  bool timed, detail::PipelineWorkspace& ws, SymbolScan& scan) {
     const std::size_t n = close.size();
     detail::SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
-    const detail::MemberMaOutputs mas = ws.scratch_mas(n);
 
     auto kept = [n](std::vector<double>& v) {
         v.resize(n);
@@ -30,7 +29,7 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
         const std::span<double> signal =
             keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);
         equities[t] = keep_series ? kept(scan.layer2_equities[t]) : ws.scratch_equity(t, n);
-        pipeline.run_layer1(type, mas, signal, nullptr);
+        pipeline.run_layer1(type, signal, nullptr);
         signals[t] = signal;
     }
     pipeline.run_layer2(signals, equities);
@@ -66,6 +65,9 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
     std::atomic<std::size_t> done{0};
     const std::size_t total = closes.size();
 
+    // One symbol per task at the finest (oneTBB's auto partitioner coarsens it
+    // as needed): measured the fastest; grains of 4 and 16 symbols were 5-10 %
+    // slower, 64 twice as slow, a worker idling at the end (docs/PERFORMANCE.md).
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total), [&](const auto& range) {
         detail::PipelineWorkspace& ws = workspaces.local();
         for (std::size_t s = range.begin(); s != range.end(); ++s) {
@@ -76,8 +78,8 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
             if (!series_issues.empty()) {
                 scan.error = series_issues.front().message;
             } else {
-                compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr, ws,
-                            scan);
+                compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr,
+                            ws, scan);
             }
             const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
             if (options.progress)

@@ -5,6 +5,22 @@
 #include "pipeline/symbol_pipeline.hpp"
 
 namespace atc {
+namespace {
+
+// compute_symbol's buffers, kept per thread between calls: fresh buffers cost
+// a page fault per 4 KiB touched, more than the computation itself on a
+// 5000-bar symbol, and freeing them lets the allocator return the result's
+// memory to the system too, so the next result faults again
+// (docs/PERFORMANCE.md). About 250 bytes per bar of the longest series that
+// thread computed; above kRetainedBars it is released after each call.
+constexpr std::size_t kRetainedBars = 50000;
+
+detail::PipelineWorkspace& thread_workspace() {
+    thread_local detail::PipelineWorkspace workspace;
+    return workspace;
+}
+
+}  // namespace
 
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params) {
     return compute_symbol(close, params, nullptr);
@@ -19,7 +35,7 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     result.bars = n;
     result.params = params;
 
-    detail::PipelineWorkspace ws;
+    detail::PipelineWorkspace& ws = thread_workspace();
     detail::SymbolPipeline pipeline(close, params, ws, stage_times);
     const auto offsets = member_offsets(params.robustness);
 
@@ -30,21 +46,14 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
         FamilyResult& family = result.families[t];
         family.type = type;
         family.base_length = params.length(type);
-        detail::MemberMaOutputs mas;
-        detail::MemberTraces traces;
         for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
             MemberSeries& member = family.members[k];
             member.offset = offsets[k];
             member.length = family.base_length + offsets[k];
-            member.ma.resize(n);
-            member.state.resize(n);
-            member.equity.resize(n);
-            mas[k] = member.ma;
-            traces[k] = {member.state, member.equity};
         }
         family.signal.resize(n);
         family.weight_equity.resize(n);
-        pipeline.run_layer1(type, mas, family.signal, &traces);
+        pipeline.run_layer1(type, family.signal, &family.members);
         signals[t] = family.signal;
         equities[t] = family.weight_equity;
     }
@@ -55,6 +64,8 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     for (std::size_t t = 0; t < kFamilyCount; ++t)
         const_equities[t] = equities[t];
     pipeline.run_final(signals, const_equities, result.average, result.markers, result.row);
+    if (n > kRetainedBars)
+        ws = detail::PipelineWorkspace{};
     return result;
 }
 

@@ -1,49 +1,122 @@
-// Four doubles processed as one value (GCC/Clang vector extensions): two SSE2
-// registers in the baseline x86-64 build, one AVX2 register in the functions
-// marked ATC_AVX2_CLONES. Each lane is computed exactly as scalar code would
-// compute it (no FMA contraction: the clones enable AVX2, not FMA), so every
-// clone gives bit-identical numbers.
+// Small fixed-width vectors of doubles (GCC/Clang vector extensions) for the
+// kernels that run the nine members of a family side by side.
+//
+// Kernels are templates over the vector type: V2 (two lanes, SSE2, every
+// x86-64 CPU) or V4 (four lanes, compiled for AVX2), chosen at run time by
+// dispatch(). The build stays plain x86-64; only the dispatched frames use
+// AVX2. Lanes never mix except in reductions, whose order is fixed by the code
+// and not by the width, and AVX2 brings no FMA contraction (the target adds
+// AVX2, not FMA), so both widths give bit-identical numbers. -Wpsabi only notes that 32-byte
+// vectors would be passed differently by value between differently compiled objects; these helpers
+// are always inlined, so it is silenced here and in the kernels.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
+
+#define ATC_INLINE __attribute__((always_inline))
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
 
 namespace atc::detail::simd {
 
-using Vec = double __attribute__((vector_size(32)));
-using Mask = std::int64_t __attribute__((vector_size(32)));
-inline constexpr std::size_t kWidth = 4;
+using V2 = double __attribute__((vector_size(16)));
+using V4 = double __attribute__((vector_size(32)));
+// The same lanes as 64-bit integers, for bit operations.
+using Bits2 = std::int64_t __attribute__((vector_size(16)));
+using Bits4 = std::int64_t __attribute__((vector_size(32)));
+template <class V>
+using BitsOf = std::conditional_t<sizeof(V) == sizeof(V2), Bits2, Bits4>;
 
-inline Vec splat(double x) {
-    return Vec{x, x, x, x};
+template <class V>
+inline constexpr std::size_t kWidth = sizeof(V) / sizeof(double);
+
+// Every lane x. (Not V{} + x, which costs an add and turns -0.0 into +0.0.)
+template <class V>
+inline ATC_INLINE V splat(double x) {
+    V v;
+    for (std::size_t j = 0; j < kWidth<V>; ++j)
+        v[j] = x;
+    return v;
 }
 
-inline Vec load(const double* p) {
-    Vec v;
+template <class V>
+inline ATC_INLINE V load(const double* p) {
+    V v;
     std::memcpy(&v, p, sizeof v);
     return v;
 }
 
-inline void store(double* p, Vec v) {
+template <class V>
+inline ATC_INLINE void store(double* p, V v) {
     std::memcpy(p, &v, sizeof v);
 }
 
-// std::max(floor, x) lane by lane, NaN x giving floor as std::max does.
-inline Vec max_floor(Vec floor, Vec x) {
+// std::fabs lane by lane (clears the sign bit, as fabs does). The builtin
+// rather than std::bit_cast, whose out-of-line instance -Wpsabi would flag.
+template <class V>
+inline ATC_INLINE V abs(V x) {
+    using Bits = BitsOf<V>;
+    return __builtin_bit_cast(V, __builtin_bit_cast(Bits, x) & (Bits{} + INT64_MAX));
+}
+
+// x | (y & sign bit): copysign(x, y) for a non-negative x.
+template <class V>
+inline ATC_INLINE V with_sign_of(V x, V y) {
+    using Bits = BitsOf<V>;
+    return __builtin_bit_cast(
+        V, __builtin_bit_cast(Bits, x) | (__builtin_bit_cast(Bits, y) & (Bits{} + INT64_MIN)));
+}
+
+// std::isfinite lane by lane: x - x is 0 for finite x, NaN for inf and NaN.
+template <class V>
+inline ATC_INLINE auto is_finite(V x) {
+    return x - x == V{};
+}
+
+// std::max(floor, x) lane by lane: NaN x gives floor, as with std::max.
+template <class V>
+inline ATC_INLINE V max_floor(V floor, V x) {
     return floor < x ? x : floor;
 }
 
-inline double sum_lanes(Vec v) {
-    return (v[0] + v[1]) + (v[2] + v[3]);
+// Which build of the kernels runs: AVX2 where the CPU has it, else baseline.
+// force_baseline(true) runs the baseline on AVX2 CPUs too: the tests compare
+// the two builds bit for bit, and atc-bench --no-avx2 measures the difference.
+enum class Level { Baseline, Avx2 };
+Level active_level();
+void force_baseline(bool on);
+
+#if defined(__x86_64__) && defined(__GNUC__)
+template <class Body>
+__attribute__((target("avx2"), noinline)) void run_avx2(Body& body) {
+    body.template operator()<V4>();
+}
+#endif
+
+template <class Body>
+__attribute__((noinline)) void run_baseline(Body& body) {
+    body.template operator()<V2>();
+}
+
+// Runs `body.template operator()<V>()` with the widest vector this CPU has:
+// V4 compiled for AVX2, else V2. The body is a generic lambda marked
+// always_inline, and so are the kernels it calls, so that they are compiled
+// inside the AVX2 frame: `[&]<class V>() ATC_INLINE { kernel<V>(...); }`.
+template <class Body>
+void dispatch(Body&& body) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (active_level() == Level::Avx2) {
+        run_avx2(body);
+        return;
+    }
+#endif
+    run_baseline(body);
 }
 
 }  // namespace atc::detail::simd
 
-// Multiversioning: an AVX2 build of the hot kernels, picked at load time on
-// CPUs that have it; the default build runs everywhere else.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
-#define ATC_AVX2_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define ATC_AVX2_CLONES
-#endif
+#pragma GCC diagnostic pop

@@ -1,10 +1,10 @@
 #include "pipeline/symbol_pipeline.hpp"
 
-#include <limits>
-
 #include "atc/signals.hpp"
+#include "ma/family_kernels.hpp"
 #include "ma/family_lanes.hpp"
 #include "signal/layer2.hpp"
+#include "signal/markers.hpp"
 
 namespace atc::detail {
 namespace {
@@ -16,14 +16,6 @@ std::span<double> grown(std::vector<double>& v, std::size_t n) {
 }
 
 }  // namespace
-
-MemberMaOutputs PipelineWorkspace::scratch_mas(std::size_t bars) {
-    const std::span<double> all = grown(member_mas, bars * kMembersPerFamily);
-    MemberMaOutputs out;
-    for (std::size_t k = 0; k < kMembersPerFamily; ++k)
-        out[k] = all.subspan(k * bars, bars);
-    return out;
-}
 
 std::span<double> PipelineWorkspace::scratch_signal(std::size_t family, std::size_t bars) {
     return grown(layer1_signals[family], bars);
@@ -44,21 +36,34 @@ SymbolPipeline::SymbolPipeline(std::span<const double> close, const AtcParams& p
     clock_.lap(&StageTimes::layer1);
 }
 
-void SymbolPipeline::run_layer1(MaType type, const MemberMaOutputs& mas, std::span<double> signal,
-                                const MemberTraces* traces) {
-    const auto lengths = member_lengths(params_.length(type), params_.robustness);
+void SymbolPipeline::run_layer1(MaType type, std::span<double> signal,
+                                std::array<MemberSeries, kMembersPerFamily>* members) {
     const std::size_t n = bars();
-    for (std::size_t k = 0; k < kMembersPerFamily; ++k)
-        ma::compute(type, params_.profile, inputs_.close, lengths[k], mas[k], ws_.ma_scratch);
     const std::span<double> lanes = grown(ws_.ma_lanes, n * ma::kLaneStride);
+    ma::detail::family_lanes(type, params_.profile, inputs_.close,
+                             member_lengths(params_.length(type), params_.robustness), lanes,
+                             ws_.ma_scratch);
+    clock_.lap(&StageTimes::moving_averages);
+    if (!members) {
+        family_layer1(inputs_, lanes, signal, nullptr);
+        clock_.lap(&StageTimes::layer1);
+        return;
+    }
+    MemberTraces traces;
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        MemberSeries& member = (*members)[k];
+        member.ma.resize(n);
+        member.state.resize(n);
+        member.equity.resize(n);
+        traces[k] = {member.state, member.equity};
+    }
+    // The MAs out of their lanes, bar by bar (reading the lanes in order).
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t k = 0; k < kMembersPerFamily; ++k)
-            lanes[i * ma::kLaneStride + k] = mas[k][i];
-        for (std::size_t k = kMembersPerFamily; k < ma::kLaneStride; ++k)
-            lanes[i * ma::kLaneStride + k] = std::numeric_limits<double>::quiet_NaN();
+            (*members)[k].ma[i] = lanes[i * ma::kLaneStride + k];
     }
     clock_.lap(&StageTimes::moving_averages);
-    family_layer1(inputs_, lanes, signal, traces);
+    family_layer1(inputs_, lanes, signal, &traces);
     clock_.lap(&StageTimes::layer1);
 }
 
@@ -73,7 +78,8 @@ void SymbolPipeline::run_final(const std::array<std::span<const double>, kFamily
                                std::span<double> average, std::vector<EntryMarker>& markers,
                                ScanRow& row) {
     average_signal(signals, equities, params_, average);
-    markers = entry_markers(average, params_.long_threshold, params_.short_threshold);
+    entry_markers_into(average, params_.long_threshold, params_.short_threshold, ws_.markers);
+    markers.assign(ws_.markers.begin(), ws_.markers.end());
     row = scan_row(inputs_.close, average, markers);
     clock_.lap(&StageTimes::final_stage);
 }

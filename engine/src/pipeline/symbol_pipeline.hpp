@@ -11,28 +11,26 @@
 #include "atc/batch.hpp"
 #include "atc/moving_averages.hpp"
 #include "atc/params.hpp"
+#include "atc/result.hpp"
 #include "pipeline/stage_clock.hpp"
 #include "signal/family_layer1.hpp"
 #include "signal/symbol_inputs.hpp"
 
 namespace atc::detail {
 
-using MemberMaOutputs = std::array<std::span<double>, kMembersPerFamily>;
-
 // Buffers a worker reuses from symbol to symbol; they only ever grow, so a
 // batch worker stops allocating after its longest symbol.
 struct PipelineWorkspace {
     SymbolInputBuffers inputs;
-    std::vector<double> member_mas;  // nine MAs, when the caller does not keep them
-    std::vector<double> ma_lanes;    // the nine MAs side by side (ma/family_lanes.hpp)
+    std::vector<double> ma_lanes;  // the nine MAs side by side (ma/family_lanes.hpp)
     std::array<std::vector<double>, kFamilyCount> layer1_signals;
     std::array<std::vector<double>, kFamilyCount> layer2_equities;
     std::vector<double> average;
+    std::vector<EntryMarker> markers;  // collected here, then copied at their size
     ma::MaScratch ma_scratch;
     StageTimes times;  // this worker's stage timing, when asked for
 
     // Spans of `bars` values over the workspace's own buffers.
-    MemberMaOutputs scratch_mas(std::size_t bars);
     std::span<double> scratch_signal(std::size_t family, std::size_t bars);
     std::span<double> scratch_equity(std::size_t family, std::size_t bars);
     std::span<double> scratch_average(std::size_t bars);
@@ -47,10 +45,11 @@ public:
 
     std::size_t bars() const { return inputs_.close.size(); }
 
-    // The nine MAs of family `type` into `mas`, then its Layer-1 signal; member
-    // states and equities go to `traces` when it is not null.
-    void run_layer1(MaType type, const MemberMaOutputs& mas, std::span<double> signal,
-                    const MemberTraces* traces);
+    // The nine MAs of family `type`, then its Layer-1 signal. With `members`
+    // (the full result) each member's MA, states and equities are kept there
+    // too; a scan keeps none of them.
+    void run_layer1(MaType type, std::span<double> signal,
+                    std::array<MemberSeries, kMembersPerFamily>* members);
 
     // The six Layer-2 equities from the six Layer-1 signals.
     void run_layer2(const std::array<std::span<const double>, kFamilyCount>& signals,

@@ -24,9 +24,10 @@ void equity_impl(double start, std::span<const Signal> signal, std::span<const d
         // r[i] is only NaN at bar 0, which never reaches here; a flat or
         // undefined signal holds nothing. The factors are formed exactly as the
         // pipeline forms them once per symbol (symbol_inputs.cpp).
-        const double factor =
-            detail::hold_factor(static_cast<double>(signal[i - 1]), keep * (1.0 + r[i]),
-                                keep * (1.0 - r[i]), keep);
+        const double keep_return = keep * r[i];
+        const double factor = detail::hold_factor(static_cast<double>(signal[i - 1]),
+                                                  detail::long_factor(keep, keep_return),
+                                                  detail::short_factor(keep, keep_return), keep);
         equity = detail::equity_step(equity, factor);
         out[i] = equity;
     }

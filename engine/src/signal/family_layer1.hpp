@@ -24,10 +24,11 @@ using MemberTraces = std::array<MemberTrace, kMembersPerFamily>;
 // `ma_lanes` holds the nine MAs in the layout of ma/family_lanes.hpp. Writes
 // S[i] = round2(num[i] / den[i]) with num = sum_k state_k*E_k, den = sum_k E_k
 // (NaN before the cutout); states and equities are exactly those of
-// crossing_states and equity_curve (signals.hpp). The sums run over three
-// groups of four members lane by lane, then across the lanes:
-// ((m0+m4)+m8 + m1+m5) + (m2+m6 + m3+m7), a fixed order, so every build gives
-// the same bits. `traces` may be null.
+// crossing_states and equity_curve (signals.hpp). The sums run in a fixed
+// order whatever the vector width, so every build gives the same bits: lane j
+// of four sums members j, j+4, j+8 in turn (l_j = (m_j + m_j+4) + m_j+8, with
+// no m11..m9, which are padding), then (l0 + l1) + (l2 + l3). `traces` may be
+// null.
 void family_layer1(const SymbolInputs& in, std::span<const double> ma_lanes,
                    std::span<double> signal, const MemberTraces* traces);
 

@@ -1,10 +1,13 @@
+#include "signal/markers.hpp"
 #include "atc/signals.hpp"
 
 namespace atc {
 
-std::vector<EntryMarker> entry_markers(std::span<const double> average, double long_threshold,
-                                       double short_threshold) {
-    std::vector<EntryMarker> markers;
+namespace detail {
+
+void entry_markers_into(std::span<const double> average, double long_threshold,
+                        double short_threshold, std::vector<EntryMarker>& markers) {
+    markers.clear();
     Direction last = Direction::Flat;
     for (std::size_t i = 1; i < average.size(); ++i) {
         const double prev = average[i - 1];
@@ -17,6 +20,14 @@ std::vector<EntryMarker> entry_markers(std::span<const double> average, double l
             markers.push_back({i, last, now});
         }
     }
+}
+
+}  // namespace detail
+
+std::vector<EntryMarker> entry_markers(std::span<const double> average, double long_threshold,
+                                       double short_threshold) {
+    std::vector<EntryMarker> markers;
+    detail::entry_markers_into(average, long_threshold, short_threshold, markers);
     return markers;
 }
 

@@ -7,6 +7,10 @@
 #include <cmath>
 
 #include "atc/signals.hpp"
+#include "pipeline/simd.hpp"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"  // see pipeline/simd.hpp
 
 namespace atc::detail {
 
@@ -23,7 +27,16 @@ inline double crossing_step(double state, double diff, double band, double prev_
 }
 
 // Equity factor of bar i for the direction held into it (the sign of the
-// previous bar's signal): keep*(1+r) long, keep*(1-r) short, keep flat.
+// previous bar's signal): keep + keep*r long, keep - keep*r short, keep flat.
+// (The spec's E*(1-D)*(1+a) regrouped as E*((1-D) + (1-D)*a): the same to
+// rounding, and for a state s in {-1, 0, +1} it is keep + s*(keep*r), which
+// vector code computes without selecting.) `keep_return` is keep * r[i].
+inline double long_factor(double keep, double keep_return) {
+    return keep + keep_return;
+}
+inline double short_factor(double keep, double keep_return) {
+    return keep - keep_return;
+}
 inline double hold_factor(double previous_signal, double up_factor, double down_factor,
                           double keep) {
     return previous_signal > 0.0 ? up_factor : (previous_signal < 0.0 ? down_factor : keep);
@@ -40,13 +53,36 @@ inline double equity_step(double equity, double factor) {
 // nearest to a |value| < 2^51, ties to even; larger values are integers
 // already; NaN fails the comparison and passes through; copysign keeps
 // nearbyint's -0.
+inline constexpr double kRoundShift = 0x1.8p52;
+inline constexpr double kRoundLimit = 0x1p51;
+
 inline double round2(double x) {
-    constexpr double kShift = 0x1.8p52;
     const double scaled = x * 100.0;
     const double magnitude = std::fabs(scaled);
-    const double rounded =
-        magnitude < 0x1p51 ? std::copysign((magnitude + kShift) - kShift, scaled) : scaled;
+    const double rounded = magnitude < kRoundLimit
+                               ? std::copysign((magnitude + kRoundShift) - kRoundShift, scaled)
+                               : scaled;
     return rounded / 100.0;
 }
 
+// round2 lane by lane, the same operations.
+template <class V>
+inline ATC_INLINE V round2(V x) {
+    const V scaled = x * 100.0;
+    const V magnitude = simd::abs(scaled);
+    const V rounded = magnitude < kRoundLimit
+                          ? simd::with_sign_of((magnitude + kRoundShift) - kRoundShift, scaled)
+                          : scaled;
+    return rounded / 100.0;
+}
+
+// hold_factor lane by lane.
+template <class V>
+inline ATC_INLINE V hold_factor(V previous_signal, V up_factor, V down_factor, V keep) {
+    const V zero{};
+    return previous_signal > zero ? up_factor : (previous_signal < zero ? down_factor : keep);
+}
+
 }  // namespace atc::detail
+
+#pragma GCC diagnostic pop

@@ -1,8 +1,10 @@
 #include "signal/symbol_inputs.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "atc/signals.hpp"
+#include "signal/steps.hpp"
 
 namespace atc::detail {
 
@@ -22,6 +24,7 @@ SymbolInputs SymbolInputBuffers::prepare(std::span<const double> close, const At
     const std::size_t n = close.size();
     if (band_.size() < n) {
         band_.resize(n);
+        keep_return_.resize(n);
         up_.resize(n);
         down_.resize(n);
     }
@@ -30,17 +33,20 @@ SymbolInputs SymbolInputBuffers::prepare(std::span<const double> close, const At
     for (std::size_t i = 0; i < n; ++i)
         band_[i] = kTieTolerance * std::fabs(close[i]);
     if (n > 0) {
-        up_[0] = down_[0] = std::nan("");  // bar 0 has no return; no equity uses it
+        // Bar 0 has no return; no equity uses it.
+        keep_return_[0] = up_[0] = down_[0] = std::numeric_limits<double>::quiet_NaN();
     }
     for (std::size_t i = 1; i < n; ++i) {
         // Exactly scaled_returns' r[i] and equity_curve's factors (signals.hpp).
         const double r = (close[i] / close[i - 1] - 1.0) * g[i];
-        up_[i] = keep * (1.0 + r);
-        down_[i] = keep * (1.0 - r);
+        keep_return_[i] = keep * r;
+        up_[i] = long_factor(keep, keep_return_[i]);
+        down_[i] = short_factor(keep, keep_return_[i]);
     }
     SymbolInputs in;
     in.close = close;
     in.band = std::span<const double>(band_.data(), n);
+    in.keep_return = std::span<const double>(keep_return_.data(), n);
     in.up_factor = std::span<const double>(up_.data(), n);
     in.down_factor = std::span<const double>(down_.data(), n);
     in.keep = keep;

@@ -13,8 +13,9 @@ namespace atc::detail {
 struct SymbolInputs {
     std::span<const double> close;
     std::span<const double> band;         // kTieTolerance * |close[i]|
-    std::span<const double> up_factor;    // keep * (1 + r[i]): a long held into bar i
-    std::span<const double> down_factor;  // keep * (1 - r[i]): a short held into bar i
+    std::span<const double> keep_return;  // keep * r[i]
+    std::span<const double> up_factor;    // keep + keep * r[i]: a long held into bar i
+    std::span<const double> down_factor;  // keep - keep * r[i]: a short held into bar i
     double keep = 1.0;                    // 1 - D: a flat bar
     std::size_t cutout = 0;
 };
@@ -35,6 +36,7 @@ private:
     double growth_lambda_ = 0.0;
     int growth_cutout_ = -1;
     std::vector<double> band_;
+    std::vector<double> keep_return_;
     std::vector<double> up_;
     std::vector<double> down_;
 };

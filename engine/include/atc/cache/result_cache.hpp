@@ -36,7 +36,7 @@ class DiskCache;
 // (see the comment in result_cache.cpp): a disk hit pays for scan summaries
 // (~50x faster than computing them), roughly breaks even for scans with their
 // series, and is slower than recomputing for a full AtcResult (5,000 bars:
-// ~7 ms to read and decode 5 MB against ~3.5 ms to compute; ~30 ms to write).
+// ~7 ms to read and decode 5 MB against ~3 ms to compute, ~30 ms to write).
 struct DiskKinds {
     bool result = true;
     bool scan = true;
@@ -45,11 +45,15 @@ struct DiskKinds {
     bool includes(EntryKind kind) const {
         return kind == EntryKind::Result ? result : kind == EntryKind::Scan ? scan : scan_summary;
     }
+
+    // What the measurements above say is worth a disk write: scan summaries only.
+    // The app and the CLI use this; the all-true default is for tests and tools.
+    static constexpr DiskKinds summaries_only() { return {false, false, true}; }
 };
 
 struct ResultCacheOptions {
     // Decoded outputs kept in memory (estimated_bytes). A 5,000-bar AtcResult
-    // is about 4.5 MB, a 5,000-bar scan with series about 0.5 MB.
+    // is about 5.1 MB, a 5,000-bar scan with series about 0.5 MB.
     std::size_t memory_capacity_bytes = std::size_t{512} << 20;
     // The SQLite database (already opened once with Database::open, which
     // creates the result_cache table). Empty: memory only.

@@ -1,0 +1,207 @@
+// The fast paths of the engine against the simple ones: the family kernels
+// (nine members at once) against the single-member kernels, the AVX2 build of
+// every kernel against the baseline build, and the fused pipeline against the
+// public signal functions. All must agree bit for bit, so that the drift and
+// golden checks of the simple paths hold for the fast ones too.
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "atc/batch.hpp"
+#include "atc/compute.hpp"
+#include "atc/moving_averages.hpp"
+#include "atc/signals.hpp"
+#include "pipeline/simd.hpp"
+#include "reference_kernels.hpp"
+#include "series_equality.hpp"
+
+using namespace atc;
+
+namespace {
+
+// Bitwise equality (so NaN equals NaN, and -0 differs from +0).
+template <typename T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
+using test::same_values;
+
+bool same_result(const AtcResult& a, const AtcResult& b) {
+    for (std::size_t t = 0; t < kFamilyCount; ++t) {
+        const FamilyResult& fa = a.families[t];
+        const FamilyResult& fb = b.families[t];
+        for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+            if (!same_bits(fa.members[k].ma, fb.members[k].ma) ||
+                !same_bits(fa.members[k].state, fb.members[k].state) ||
+                !same_bits(fa.members[k].equity, fb.members[k].equity))
+                return false;
+        }
+        if (!same_bits(fa.signal, fb.signal) || !same_bits(fa.weight_equity, fb.weight_equity))
+            return false;
+    }
+    return same_bits(a.average, b.average) && a.markers.size() == b.markers.size();
+}
+
+// Runs `f` with the AVX2 kernels (where the CPU has them), then the baseline ones.
+template <typename F>
+auto both_builds(F f) {
+    detail::simd::force_baseline(false);
+    auto fast = f();
+    detail::simd::force_baseline(true);
+    auto baseline = f();
+    detail::simd::force_baseline(false);
+    return std::make_pair(std::move(fast), std::move(baseline));
+}
+
+std::vector<AtcParams> parameter_sets() {
+    std::vector<AtcParams> sets(4);
+    sets[1].robustness = Robustness::Narrow;
+    sets[1].cutout = 37;
+    sets[1].lambda = 0.05;
+    sets[1].decay = 0.5;
+    sets[2].robustness = Robustness::Wide;
+    sets[2].lengths = {8, 9, 30, 12, 40, 15};  // Wide base 8: members down to length 1
+    sets[2].weights = {1.0, 1.5, 0.5, 2.0, 1.0, 0.8};
+    sets[2].strategy_mode = true;
+    sets[3].profile = MaProfile::Pine;
+    sets[3].lengths = {50, 60, 70, 80, 90, 100};
+    return sets;
+}
+
+}  // namespace
+
+class TestFastPaths : public QObject {
+    Q_OBJECT
+
+private slots:
+    void familyKernelsMatchSingleMembers_data() {
+        QTest::addColumn<int>("base");
+        QTest::addColumn<int>("robustness");
+        QTest::addColumn<int>("bars");
+        QTest::newRow("Wide base 8 (lengths 1..15)") << 8 << int(Robustness::Wide) << 3000;
+        QTest::newRow("Medium base 28") << 28 << int(Robustness::Medium) << 3000;
+        QTest::newRow("Narrow base 300") << 300 << int(Robustness::Narrow) << 3000;
+        QTest::newRow("shorter than the windows") << 28 << int(Robustness::Medium) << 25;
+        QTest::newRow("one bar") << 5 << int(Robustness::Narrow) << 1;
+        // Long enough for many re-anchorings, at several decades of price.
+        QTest::newRow("100k bars base 34") << 34 << int(Robustness::Medium) << 100000;
+    }
+    void familyKernelsMatchSingleMembers() {
+        QFETCH(int, base);
+        QFETCH(int, robustness);
+        QFETCH(int, bars);
+        const auto x = test::random_walk(static_cast<std::size_t>(bars), 17, 5000.0, 0.02);
+        const auto lengths = member_lengths(base, Robustness(robustness));
+        ma::MaScratch scratch;
+        for (const MaType type : kAllFamilies) {
+            for (const MaProfile profile : {MaProfile::Reference, MaProfile::Pine}) {
+                std::array<std::vector<double>, kMembersPerFamily> family;
+                std::array<std::span<double>, kMembersPerFamily> outs;
+                for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+                    family[k].assign(x.size(), -1.0);
+                    outs[k] = family[k];
+                }
+                const auto [fast, baseline] = both_builds([&] {
+                    ma::compute_family(type, profile, x, lengths, outs, scratch);
+                    return family;
+                });
+                for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+                    std::vector<double> single(x.size());
+                    ma::compute(type, profile, x, lengths[k], single, scratch);
+                    const QByteArray what =
+                        QByteArray(family_name(type).data(), qsizetype(family_name(type).size())) +
+                        " profile " + QByteArray::number(int(profile)) + " length " +
+                        QByteArray::number(lengths[k]);
+                    QVERIFY2(same_bits(fast[k], single), what + " (AVX2 build)");
+                    QVERIFY2(same_bits(baseline[k], single), what + " (baseline build)");
+                }
+            }
+        }
+    }
+
+    void pipelineIsTheSameInBothBuilds() {
+        const auto close = test::random_walk(2500, 23);
+        for (const AtcParams& p : parameter_sets()) {
+            const auto [fast, baseline] = both_builds([&] { return compute_symbol(close, p); });
+            QVERIFY(same_result(fast, baseline));
+        }
+    }
+
+    // The fused per-family pass computes exactly what the public stage functions do.
+    void pipelineMatchesPublicSignalFunctions() {
+        const auto close = test::random_walk(1500, 29);
+        for (const AtcParams& p : parameter_sets()) {
+            const AtcResult r = compute_symbol(close, p);
+            std::vector<double> returns(close.size());
+            scaled_returns(close, p.lambda / 1000.0, p.cutout, returns);
+            const double keep = 1.0 - p.decay / 100.0;
+            std::array<std::span<const double>, kFamilyCount> family_signals, family_equities;
+            for (std::size_t t = 0; t < kFamilyCount; ++t) {
+                const FamilyResult& f = r.families[t];
+                std::vector<double> num(close.size(), 0.0), den(close.size(), 0.0);
+                for (const MemberSeries& m : f.members) {
+                    std::vector<std::int8_t> state(close.size());
+                    crossing_states(close, m.ma, state);
+                    QVERIFY(same_bits(state, m.state));
+                    std::vector<double> equity(close.size());
+                    equity_curve(1.0, std::span<const std::int8_t>(state), returns, p.cutout, keep,
+                                 equity);
+                    QVERIFY(same_bits(equity, m.equity));
+                    layer1_add_member(state, equity, num, den);
+                }
+                // Summed in another order, so equal once rounded to hundredths
+                // (a 0.0 may come out as -0.0 or the other way round).
+                std::vector<double> signal(close.size());
+                layer1_finish(num, den, signal);
+                QVERIFY(same_values(signal, f.signal));
+                std::vector<double> weight(close.size());
+                equity_curve(p.weight(MaType(t)), std::span<const double>(f.signal), returns,
+                             p.cutout, keep, weight);
+                QVERIFY(same_bits(weight, f.weight_equity));
+                family_signals[t] = f.signal;
+                family_equities[t] = f.weight_equity;
+            }
+            std::vector<double> average(close.size());
+            average_signal(family_signals, family_equities, p, average);
+            QVERIFY(same_bits(average, r.average));
+        }
+    }
+
+    // compute_symbol reuses per-thread buffers; a longer series before must not
+    // leave anything behind.
+    void reusedBuffersLeaveNoTrace() {
+        const auto longer = test::random_walk(4000, 31);
+        const auto shorter = test::random_walk(700, 37);
+        const AtcParams p;
+        const AtcResult first = compute_symbol(shorter, p);
+        compute_symbol(longer, p);
+        QVERIFY(same_result(compute_symbol(shorter, p), first));
+    }
+
+    void stageTimingChangesNothing() {
+        std::vector<std::vector<double>> series;
+        for (unsigned s = 0; s < 8; ++s)
+            series.push_back(test::random_walk(900, s + 3));
+        const std::vector<std::span<const double>> views(series.begin(), series.end());
+        BatchOptions timed;
+        StageTimes times;
+        timed.stage_times = &times;
+        const BatchResult plain = compute_batch(views, AtcParams{});
+        const BatchResult with_times = compute_batch(views, AtcParams{}, timed);
+        for (std::size_t s = 0; s < series.size(); ++s)
+            QVERIFY(same_bits(plain.symbols[s].average, with_times.symbols[s].average));
+        QVERIFY(times.moving_averages > 0.0 && times.layer1 > 0.0 && times.layer2 > 0.0 &&
+                times.final_stage > 0.0);
+
+        StageTimes single_times;
+        const AtcResult a = compute_symbol(series[0], AtcParams{}, &single_times);
+        QVERIFY(same_result(a, compute_symbol(series[0], AtcParams{})));
+        QVERIFY(single_times.total() > 0.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestFastPaths)
+#include "test_fast_paths.moc"
