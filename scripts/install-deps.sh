@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins
   libtbb-dev libsqlite3-dev
+  fonts-dejavu-core
   xvfb xauth imagemagick
 )
 

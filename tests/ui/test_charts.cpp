@@ -1,0 +1,647 @@
+// The chart stack draws exactly the engine's numbers, and its navigation,
+// crosshair, toggles and theme behave as a trader expects.
+#include <QChart>
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTest>
+#include <QValueAxis>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "atc/compute.hpp"
+#include "atc/price_csv.hpp"
+#include "charts/chart_format.hpp"
+#include "charts/chart_stack.hpp"
+#include "core/symbol_data.hpp"
+#include "theme/theme.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+namespace {
+
+std::shared_ptr<const SymbolData> make_symbol(const QString& name, const PriceSeries& bars,
+                                              const AtcParams& params) {
+    auto data = std::make_shared<SymbolData>();
+    data->name = name;
+    data->bars = bars;
+    data->params = params;
+    data->result = std::make_shared<const AtcResult>(compute_symbol(bars.close, params));
+    return data;
+}
+
+QLineSeries* series_named(QChart* chart, const QString& name) {
+    for (QAbstractSeries* s : chart->series()) {
+        if (s->objectName() == name)
+            return qobject_cast<QLineSeries*>(s);
+    }
+    return nullptr;
+}
+
+QStringList series_names(QChart* chart) {
+    QStringList names;
+    for (QAbstractSeries* s : chart->series())
+        names << s->objectName();
+    return names;
+}
+
+std::pair<double, double> x_range(QChart* chart) {
+    auto* axis = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).first());
+    return {axis->min(), axis->max()};
+}
+
+// Every point of the series is (i, values[i]), exactly the engine's number, and
+// every defined bar in the visible range has its point. (Series hold the visible
+// bars, plus one on each side, not the whole history: see series_window.hpp.)
+void expect_series_equals(QLineSeries* series, const std::vector<double>& values,
+                          std::pair<double, double> visible) {
+    QVERIFY(series != nullptr);
+    const QList<QPointF> points = series->points();
+    QVERIFY(!points.isEmpty());
+    for (qsizetype k = 0; k < points.size(); ++k) {
+        const QPointF& p = points[k];
+        const auto i = static_cast<std::size_t>(p.x());
+        QCOMPARE(p.x(), static_cast<double>(i));
+        QVERIFY(i < values.size());
+        QCOMPARE(p.y(), values[i]);  // exact: the chart shows the engine's numbers
+        if (k > 0) {
+            // No defined bar is skipped between two points.
+            for (auto j = static_cast<std::size_t>(points[k - 1].x()) + 1; j < i; ++j)
+                QVERIFY(!std::isfinite(values[j]));
+        }
+    }
+    const auto first_visible = static_cast<std::size_t>(std::max(0.0, std::ceil(visible.first)));
+    const auto last_visible = std::min(values.size() - 1, static_cast<std::size_t>(visible.second));
+    for (std::size_t i = first_visible; i <= last_visible; ++i) {
+        if (!std::isfinite(values[i]))
+            continue;
+        QVERIFY2(points.front().x() <= static_cast<double>(i) &&
+                     points.back().x() >= static_cast<double>(i),
+                 qPrintable(QStringLiteral("visible bar %1 has no point").arg(i)));
+    }
+}
+
+// Same length, NaN exactly where the reference has NaN, equal values elsewhere.
+void expect_same_values(const std::vector<double>& got, const std::vector<double>& want) {
+    QCOMPARE(got.size(), want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        QCOMPARE(std::isnan(got[i]), std::isnan(want[i]));
+        if (!std::isnan(got[i]))
+            QCOMPARE(got[i], want[i]);
+    }
+}
+
+}  // namespace
+
+class TestCharts : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void series_hold_engine_numbers();
+    void ma_toggle_hides_line();
+    void candles_switch();
+    void equity_family_shows_members();
+    void calibration_shows_nine_mas();
+    void crosshair_legend();
+    void zoom_and_pan_move_all_panes();
+    void keyboard_navigation();
+    void mouse_navigation();
+    void no_symbol_and_short_symbol();
+    void parameter_change_keeps_range();
+    void other_symbol_resets_range();
+    void date_ticks_readable();
+    void theme_switch();
+    void set_data_timing();
+    void showcase();
+
+private:
+    PriceSeries ttrc_;
+    std::shared_ptr<const SymbolData> data_;
+    std::unique_ptr<ChartStack> stack_;
+};
+
+void TestCharts::initTestCase() {
+    ttrc_ = read_price_csv(ATC_SAMPLE_DIR "/TTRC.csv");
+    QCOMPARE(ttrc_.close.size(), std::size_t{5550});
+    data_ = make_symbol(QStringLiteral("TTRC"), ttrc_, AtcParams{});
+    stack_ = std::make_unique<ChartStack>();
+    stack_->resize(1400, 900);
+    stack_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(stack_.get()));
+    stack_->setData(data_);
+    QCoreApplication::processEvents();
+}
+
+void TestCharts::series_hold_engine_numbers() {
+    const AtcResult& r = *data_->result;
+    expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
+                         stack_->visibleRange());
+    for (MaType t : kAllFamilies) {
+        const QString fam = family_label(t);
+        expect_series_equals(series_named(stack_->signalChart(), fam + QStringLiteral("_Signal")),
+                             r.family(t).signal, stack_->visibleRange());
+        expect_series_equals(series_named(stack_->equityChart(), fam + QStringLiteral("_S")),
+                             r.family(t).weight_equity, stack_->visibleRange());
+        const MemberSeries& base = r.family(t).members[0];
+        expect_same_values(stack_->plottedMa(t), base.ma);
+        QVERIFY(stack_->plottedMaStates(t) == base.state);
+    }
+    expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("Average_Signal")),
+                         r.average, stack_->visibleRange());
+    // Thresholds span the data at the parameters' levels.
+    for (const auto& [name, level] : {std::pair{QStringLiteral("long_threshold"), 0.1},
+                                      std::pair{QStringLiteral("short_threshold"), -0.1}}) {
+        QLineSeries* s = series_named(stack_->signalChart(), name);
+        QVERIFY(s != nullptr);
+        QCOMPARE(s->count(), 2);
+        QCOMPARE(s->at(0).y(), level);
+        QCOMPARE(s->at(1).y(), level);
+        QVERIFY(s->pen().style() == Qt::DashLine);
+    }
+    const auto markers = stack_->plottedMarkers();
+    QVERIFY(!markers.empty());
+    QCOMPARE(markers.size(), r.markers.size());
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        QCOMPARE(markers[i].bar, r.markers[i].bar);
+        QVERIFY(markers[i].direction == r.markers[i].direction);
+    }
+    // The signal pane's scale is fixed.
+    auto* y = qobject_cast<QValueAxis*>(stack_->signalChart()->axes(Qt::Vertical).first());
+    QCOMPARE(y->min(), -1.05);
+    QCOMPARE(y->max(), 1.05);
+}
+
+void TestCharts::ma_toggle_hides_line() {
+    QVERIFY(stack_->maVisible(MaType::HMA));
+    QVERIFY(stack_->legendText().contains(QStringLiteral("HMA 28")));
+    stack_->setMaVisible(MaType::HMA, false);
+    QVERIFY(!stack_->maVisible(MaType::HMA));
+    QVERIFY(stack_->maVisible(MaType::EMA));
+    QVERIFY(!stack_->legendText().contains(QStringLiteral("HMA 28")));
+    stack_->setMaVisible(MaType::HMA, true);
+    QVERIFY(stack_->maVisible(MaType::HMA));
+}
+
+void TestCharts::candles_switch() {
+    QLineSeries* close = series_named(stack_->priceChart(), QStringLiteral("close"));
+    stack_->setCandles(true);
+    QVERIFY(stack_->candlesDrawn());  // TTRC has OHLC
+    QVERIFY(!close->isVisible());
+    QVERIFY(stack_->legendText().contains(QStringLiteral("O ")));
+    stack_->setCandles(false);
+    QVERIFY(!stack_->candlesDrawn());
+    QVERIFY(close->isVisible());
+
+    // Close-only data cannot show candles: the line stays.
+    PriceSeries close_only = ttrc_;
+    close_only.open.clear();
+    close_only.high.clear();
+    close_only.low.clear();
+    ChartStack other;
+    other.setData(make_symbol(QStringLiteral("CLOSE"), close_only, AtcParams{}));
+    other.setCandles(true);
+    QVERIFY(!other.candlesDrawn());
+    QVERIFY(series_named(other.priceChart(), QStringLiteral("close"))->isVisible());
+    stack_->setCandles(true);
+}
+
+void TestCharts::equity_family_shows_members() {
+    const AtcResult& r = *data_->result;
+    stack_->setEquityFamily(MaType::EMA);
+    QCOMPARE(stack_->equityChart()->series().size(), 9);
+    const FamilyResult& ema = r.family(MaType::EMA);
+    for (const MemberSeries& m : ema.members) {
+        const QString name = QStringLiteral("eq_EMA_%1").arg(m.length);
+        QLineSeries* s = series_named(stack_->equityChart(), name);
+        QVERIFY2(s != nullptr, qPrintable(series_names(stack_->equityChart()).join(',')));
+        expect_series_equals(s, m.equity, stack_->visibleRange());
+    }
+    QCOMPARE(series_named(stack_->equityChart(), QStringLiteral("eq_EMA_28"))->name(),
+             QStringLiteral("EMA 28"));
+    QCOMPARE(series_named(stack_->equityChart(), QStringLiteral("eq_EMA_29"))->name(),
+             QStringLiteral("EMA 29 (+1)"));
+    QCOMPARE(series_named(stack_->equityChart(), QStringLiteral("eq_EMA_27"))->name(),
+             QStringLiteral("EMA 27 (-1)"));
+    QVERIFY(stack_->legendText().contains(QStringLiteral("EMA 34 (+6)")));
+    // Back to the six family curves.
+    stack_->setEquityFamily(std::nullopt);
+    QCOMPARE(stack_->equityChart()->series().size(), 6);
+    expect_series_equals(series_named(stack_->equityChart(), QStringLiteral("KAMA_S")),
+                         r.family(MaType::KAMA).weight_equity, stack_->visibleRange());
+}
+
+void TestCharts::calibration_shows_nine_mas() {
+    const AtcResult& r = *data_->result;
+    QVERIFY(!stack_->calibrationVisible());  // hidden by default
+    stack_->setCalibrationFamily(MaType::KAMA);
+    stack_->setCalibrationVisible(true);
+    QVERIFY(stack_->calibrationVisible());
+    QCOMPARE(stack_->calibrationFamily(), MaType::KAMA);
+    const FamilyResult& kama = r.family(MaType::KAMA);
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        expect_same_values(stack_->plottedCalibrationMa(k), kama.members[k].ma);
+        QVERIFY(stack_->plottedCalibrationStates(k) == kama.members[k].state);
+    }
+    QVERIFY(stack_->legendText().contains(QStringLiteral("KAMA calibration")));
+    // Its x range follows the others.
+    QCOMPARE(x_range(stack_->calibrationChart()), x_range(stack_->priceChart()));
+    stack_->setCalibrationVisible(false);
+    QVERIFY(!stack_->legendText().contains(QStringLiteral("KAMA calibration")));
+}
+
+void TestCharts::crosshair_legend() {
+    const AtcResult& r = *data_->result;
+    QSignalSpy moved(stack_.get(), &ChartStack::crosshairMoved);
+    stack_->setCrosshairBar(0);
+    QCOMPARE(stack_->crosshairBar(), 0);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(moved.first().first().toInt(), 0);
+    QString legend = stack_->legendText();
+    QVERIFY2(legend.contains(QStringLiteral("1985-01-02")), qPrintable(legend));
+    QVERIFY(legend.contains(QStringLiteral("Average ") + format_average(r.average[0])));
+
+    const std::size_t bar = 4000;
+    stack_->setCrosshairBar(static_cast<int>(bar));
+    legend = stack_->legendText();
+    QVERIFY(legend.contains(bar_label(*data_, bar)));
+    QVERIFY2(legend.contains(QStringLiteral("Average ") + format_average(r.average[bar])),
+             qPrintable(legend));
+    QVERIFY(legend.contains(QStringLiteral("C ") + format_price(ttrc_.close[bar], 2)));
+    for (MaType t : kAllFamilies) {
+        const QString fam = family_label(t);
+        QVERIFY(legend.contains(fam + QLatin1Char(' ') + format_signal(r.family(t).signal[bar])));
+        QVERIFY(legend.contains(fam + QLatin1Char(' ') +
+                                format_equity(r.family(t).weight_equity[bar])));
+        const MemberSeries& base = r.family(t).members[0];
+        QVERIFY2(legend.contains(fam + QStringLiteral(" 28 ") + format_price(base.ma[bar], 2) +
+                                 QLatin1Char(' ') + state_glyph(base.state[bar])),
+                 qPrintable(legend));
+    }
+    // Out of range clamps to the last bar; -1 hides it and the legend shows the last bar.
+    stack_->setCrosshairBar(100000);
+    QCOMPARE(stack_->crosshairBar(), 5549);
+    stack_->setCrosshairBar(-1);
+    QCOMPARE(stack_->crosshairBar(), -1);
+    QVERIFY(stack_->legendText().contains(bar_label(*data_, 5549)));
+}
+
+void TestCharts::zoom_and_pan_move_all_panes() {
+    stack_->resetZoom();
+    const auto initial = stack_->visibleRange();
+    QCOMPARE(initial.second - initial.first, 500.0 * 1.03);
+    QVERIFY(initial.first > 5549.0 - 501.0);
+    QSignalSpy changed(stack_.get(), &ChartStack::visibleRangeChanged);
+
+    stack_->zoomIn();
+    const auto zoomed = stack_->visibleRange();
+    QVERIFY(zoomed.second - zoomed.first < initial.second - initial.first);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(x_range(stack_->priceChart()), zoomed);
+    QCOMPARE(x_range(stack_->signalChart()), zoomed);
+    QCOMPARE(x_range(stack_->equityChart()), zoomed);
+
+    stack_->panBars(-100);
+    const auto panned = stack_->visibleRange();
+    QCOMPARE(panned.first, zoomed.first - 100.0);
+    QCOMPARE(panned.second, zoomed.second - 100.0);
+    QCOMPARE(x_range(stack_->priceChart()), panned);
+    QCOMPARE(x_range(stack_->equityChart()), panned);
+
+    // The price axis is refitted to the visible bars.
+    auto* y = qobject_cast<QValueAxis*>(stack_->priceChart()->axes(Qt::Vertical).first());
+    double lo = 1e300, hi = -1e300;
+    for (auto i = static_cast<std::size_t>(std::ceil(panned.first));
+         i <= static_cast<std::size_t>(std::floor(panned.second)); ++i) {
+        lo = std::min(lo, ttrc_.low[i]);
+        hi = std::max(hi, ttrc_.high[i]);
+    }
+    QVERIFY(y->min() <= lo && y->max() >= hi);
+    QVERIFY(y->max() - y->min() < 2.0 * (hi - lo) + 1.0);
+
+    // Panning stops at the first bar; zooming out stops at the whole series.
+    stack_->panBars(-100000);
+    QCOMPARE(stack_->visibleRange().first, -0.5);
+    for (int i = 0; i < 40; ++i)
+        stack_->zoomOut();
+    const auto all = stack_->visibleRange();
+    QVERIFY(all.first <= -0.5 && all.second >= 5549.0);
+    // Zoomed out to everything, the series hold every bar.
+    expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal")),
+                         data_->result->family(MaType::EMA).signal, all);
+    QCOMPARE(series_named(stack_->priceChart(), QStringLiteral("close"))->count(), 5550);
+
+    stack_->resetZoom();
+    QCOMPARE(stack_->visibleRange(), initial);
+    QCOMPARE(x_range(stack_->signalChart()), initial);
+}
+
+void TestCharts::keyboard_navigation() {
+    stack_->resetZoom();
+    const auto initial = stack_->visibleRange();
+    QTest::keyClick(stack_.get(), Qt::Key_Plus);
+    QVERIFY(stack_->visibleRange().second - stack_->visibleRange().first <
+            initial.second - initial.first);
+    const auto zoomed = stack_->visibleRange();
+    QTest::keyClick(stack_.get(), Qt::Key_Left);
+    QVERIFY(stack_->visibleRange().first < zoomed.first);
+    QTest::keyClick(stack_.get(), Qt::Key_Minus);
+    QTest::keyClick(stack_.get(), Qt::Key_Minus);
+    QVERIFY(stack_->visibleRange().second - stack_->visibleRange().first >
+            zoomed.second - zoomed.first);
+    QTest::keyClick(stack_.get(), Qt::Key_Home);
+    QCOMPARE(stack_->visibleRange(), initial);
+}
+
+QChartView* view_of(ChartStack& stack, QChart* chart) {
+    for (auto* view : stack.findChildren<QChartView*>()) {
+        if (view->chart() == chart)
+            return view;
+    }
+    return nullptr;
+}
+
+void TestCharts::mouse_navigation() {
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
+    QChartView* price = view_of(*stack_, stack_->priceChart());
+    QVERIFY(price != nullptr);
+    QWidget* vp = price->viewport();
+    const QRectF plot = stack_->priceChart()->plotArea();
+    const QPoint mid(static_cast<int>(plot.center().x()), static_cast<int>(plot.center().y()));
+
+    // Hover: the crosshair goes to the bar under the mouse, in every pane.
+    QSignalSpy moved(stack_.get(), &ChartStack::crosshairMoved);
+    QTest::mouseMove(vp, mid);
+    QVERIFY(moved.count() >= 1);
+    const auto r0 = stack_->visibleRange();
+    const double mid_x = r0.first + (mid.x() - plot.left()) * (r0.second - r0.first) / plot.width();
+    QVERIFY(std::abs(stack_->crosshairBar() - mid_x) <= 1.0);
+    QVERIFY(stack_->legendText().contains(
+        bar_label(*data_, static_cast<std::size_t>(stack_->crosshairBar()))));
+
+    // Wheel: zooms in around the bar under the cursor, which stays in place.
+    QWheelEvent wheel(QPointF(mid), vp->mapToGlobal(QPointF(mid)), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(vp, &wheel);
+    const auto r1 = stack_->visibleRange();
+    QVERIFY(r1.second - r1.first < r0.second - r0.first);
+    const double anchor_before = (mid_x - r0.first) / (r0.second - r0.first);
+    const double anchor_after = (mid_x - r1.first) / (r1.second - r1.first);
+    QVERIFY(std::abs(anchor_before - anchor_after) < 1e-6);
+    QCOMPARE(x_range(stack_->equityChart()), r1);
+
+    // Left drag to the right: earlier bars come into view.
+    QTest::mousePress(vp, Qt::LeftButton, Qt::NoModifier, mid);
+    QTest::mouseMove(vp, mid + QPoint(200, 0));
+    QTest::mouseRelease(vp, Qt::LeftButton, Qt::NoModifier, mid + QPoint(200, 0));
+    const auto r2 = stack_->visibleRange();
+    const double bars_per_px = (r1.second - r1.first) / plot.width();
+    QVERIFY(std::abs((r1.first - r2.first) - 200.0 * bars_per_px) < 1.0);
+
+    // Shift + drag: zooms to the dragged bars.
+    const QPoint a(static_cast<int>(plot.left() + plot.width() * 0.25), mid.y());
+    const QPoint b(static_cast<int>(plot.left() + plot.width() * 0.50), mid.y());
+    QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mouseMove(vp, b);
+    QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier, b);
+    const auto r3 = stack_->visibleRange();
+    QVERIFY(std::abs((r3.second - r3.first) - 0.25 * (r2.second - r2.first)) < 1.0);
+
+    // Double-click: back to the initial view.
+    QTest::mouseDClick(vp, Qt::LeftButton, Qt::NoModifier, mid);
+    QCOMPARE(stack_->visibleRange(), r0);
+}
+
+void TestCharts::no_symbol_and_short_symbol() {
+    ChartStack stack;
+    stack.resize(900, 700);
+    stack.show();
+    // No symbol: empty panes, navigation does nothing harmful.
+    stack.setData(nullptr);
+    stack.zoomIn();
+    stack.panBars(10);
+    stack.setCrosshairBar(3);
+    QCOMPARE(stack.crosshairBar(), -1);
+    QVERIFY(stack.legendText().isEmpty());
+    stack.setEquityFamily(MaType::HMA);
+    stack.setCalibrationVisible(true);
+    QCoreApplication::processEvents();
+
+    // 30 bars: shorter than the longest member (34), so some MAs never start.
+    PriceSeries few = ttrc_;
+    for (auto* v : {&few.close, &few.open, &few.high, &few.low, &few.volume})
+        v->resize(30);
+    few.time_ms.resize(30);
+    few.labels.resize(30);
+    auto data = make_symbol(QStringLiteral("FEW"), few, AtcParams{});
+    stack.setData(data);
+    QCoreApplication::processEvents();
+    QCOMPARE(stack.visibleRange().first, -0.5);
+    QCOMPARE(stack.equityChart()->series().size(), 9);
+    stack.setCrosshairBar(0);
+    QVERIFY(stack.legendText().contains(QStringLiteral("1985-01-02")));
+    QVERIFY(stack.legendText().contains(QString(QChar(kNoValue))));  // MAs not started yet
+    for (int i = 0; i < 10; ++i)
+        stack.zoomIn();
+    QVERIFY(stack.visibleRange().second - stack.visibleRange().first >= 10.0 - 1e-9);
+    stack.setData(nullptr);
+    QCoreApplication::processEvents();
+}
+
+void TestCharts::parameter_change_keeps_range() {
+    stack_->resetZoom();
+    stack_->zoomIn();
+    stack_->panBars(-700);
+    const auto before = stack_->visibleRange();
+    AtcParams params;
+    params.lengths = {20, 20, 20, 20, 20, 20};
+    params.long_threshold = 0.2;
+    auto changed = make_symbol(QStringLiteral("TTRC"), ttrc_, params);
+    stack_->setData(changed);
+    QCOMPARE(stack_->visibleRange(), before);
+    expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("Average_Signal")),
+                         changed->result->average, stack_->visibleRange());
+    QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("long_threshold"))->at(0).y(), 0.2);
+    expect_same_values(stack_->plottedMa(MaType::WMA),
+                       changed->result->family(MaType::WMA).members[0].ma);
+    QVERIFY(stack_->plottedMaStates(MaType::WMA) ==
+            changed->result->family(MaType::WMA).members[0].state);
+    stack_->setData(data_);
+}
+
+void TestCharts::other_symbol_resets_range() {
+    stack_->zoomIn();
+    stack_->panBars(-300);
+    PriceSeries shorter = ttrc_;
+    for (auto* v : {&shorter.close, &shorter.open, &shorter.high, &shorter.low, &shorter.volume})
+        v->resize(300);
+    shorter.time_ms.resize(300);
+    shorter.labels.resize(300);
+    stack_->setData(make_symbol(QStringLiteral("SHORT"), shorter, AtcParams{}));
+    // Fewer bars than the initial window: all of them.
+    const auto r = stack_->visibleRange();
+    QCOMPARE(r.first, -0.5);
+    QVERIFY(r.second >= 299.5);
+    stack_->setData(data_);
+    stack_->resetZoom();
+}
+
+void TestCharts::date_ticks_readable() {
+    QCoreApplication::processEvents();
+    const auto check = [this] {
+        const auto ticks = stack_->timeTicks();
+        QVERIFY(ticks.size() >= 3);
+        QVERIFY(ticks.size() <= 20);
+        for (std::size_t i = 1; i < ticks.size(); ++i)
+            QVERIFY(ticks[i].bar > ticks[i - 1].bar);
+        for (const TimeTick& t : ticks)
+            QCOMPARE(t.label, bar_axis_label(*data_, t.bar));
+    };
+    stack_->resetZoom();
+    check();
+    const auto wide = stack_->timeTicks();
+    // Daily data: ticks open a month (the day before lies in another month).
+    for (const TimeTick& t : wide) {
+        QVERIFY(t.bar > 0);
+        QVERIFY(bar_label(*data_, t.bar).left(7) != bar_label(*data_, t.bar - 1).left(7));
+    }
+    for (int i = 0; i < 6; ++i)
+        stack_->zoomIn();
+    check();
+    for (int i = 0; i < 30; ++i)
+        stack_->zoomOut();
+    check();
+    stack_->resetZoom();
+
+    // Without times the ticks fall on round bar numbers ("bar 5000").
+    PriceSeries plain = ttrc_;
+    plain.time_ms.clear();
+    plain.time_kind = TimeKind::None;
+    plain.labels.clear();
+    ChartStack stack;
+    stack.resize(1400, 900);
+    stack.show();
+    stack.setData(make_symbol(QStringLiteral("PLAIN"), plain, AtcParams{}));
+    QCoreApplication::processEvents();
+    const auto ticks = stack.timeTicks();
+    QVERIFY(ticks.size() >= 3);
+    for (const TimeTick& t : ticks) {
+        QCOMPARE(t.bar % 50, std::size_t{0});
+        QCOMPARE(t.label, QStringLiteral("bar %1").arg(t.bar));
+    }
+}
+
+void TestCharts::theme_switch() {
+    const Theme light = light_theme();
+    stack_->setTheme(light);
+    QCOMPARE(stack_->priceChart()->backgroundBrush().color(), light.chart_background);
+    QCOMPARE(stack_->signalChart()->backgroundBrush().color(), light.chart_background);
+    QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("Average_Signal"))->pen().color(),
+             light.average);
+    QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal"))->pen().color().rgb(),
+             light.family_color(MaType::EMA).rgb());  // drawn translucent
+    const Theme dark = dark_theme();
+    stack_->setTheme(dark);
+    QCOMPARE(stack_->priceChart()->backgroundBrush().color(), dark.chart_background);
+    QCOMPARE(stack_->equityChart()->backgroundBrush().color(), dark.chart_background);
+    QCOMPARE(series_named(stack_->equityChart(), QStringLiteral("EMA_S"))->pen().color(),
+             dark.family_color(MaType::EMA));
+}
+
+// Milliseconds of `step` (and the repaint it causes), median and worst of `runs`.
+template <class Step>
+std::pair<double, double> time_ms(int runs, Step step) {
+    std::vector<double> ms;
+    QElapsedTimer t;
+    for (int i = 0; i < runs; ++i) {
+        t.start();
+        step(i);
+        QCoreApplication::processEvents();
+        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms.back()};
+}
+
+void TestCharts::set_data_timing() {
+    // Alternating symbols, so that every call is a full new symbol (no range kept).
+    auto other = make_symbol(QStringLiteral("TTRC2"), ttrc_, AtcParams{});
+    stack_->setCandles(true);
+    QCoreApplication::processEvents();
+    // The call alone (what the GUI thread is blocked for before the next event)...
+    std::vector<double> call_ms;
+    QElapsedTimer t;
+    const auto set_data = time_ms(9, [&](int i) {
+        t.start();
+        stack_->setData(i % 2 == 0 ? other : data_);
+        call_ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    });
+    std::sort(call_ms.begin(), call_ms.end());
+    // ...and with the repaint of all panes that follows it.
+    qInfo(
+        "setData, %zu bars: the call median %.1f ms, worst %.1f ms; with the repaint median "
+        "%.1f ms, worst %.1f ms",
+        ttrc_.close.size(), call_ms[call_ms.size() / 2], call_ms.back(), set_data.first,
+        set_data.second);
+    stack_->setData(data_);
+    QCoreApplication::processEvents();
+
+    // Navigation and hover at the initial zoom, and zoomed out to 4,400 bars.
+    const auto report = [this](const char* what) {
+        const auto pan = time_ms(10, [this](int i) { stack_->panBars(i % 2 == 0 ? -25 : 20); });
+        const auto hover = time_ms(10, [this](int i) { stack_->setCrosshairBar(5000 + 7 * i); });
+        qInfo(
+            "%s: pan step median %.1f / worst %.1f ms; crosshair move median %.1f / worst %.1f ms",
+            what, pan.first, pan.second, hover.first, hover.second);
+    };
+    stack_->resetZoom();
+    report("500 bars shown");
+    stack_->setVisibleRange(-0.5, 5549.5);
+    stack_->zoomIn();
+    report("4,400 bars shown");
+    stack_->resetZoom();
+    stack_->setCrosshairBar(-1);
+}
+
+void TestCharts::showcase() {
+    // Shows the stack for a while when ATC_CHARTS_SHOW_MS is set, so that a
+    // screenshot can be taken under Xvfb; ATC_CHARTS_GRAB saves a grab() as well.
+    stack_->setCandles(true);
+    stack_->setCalibrationVisible(qEnvironmentVariableIsSet("ATC_CHARTS_CALIBRATION"));
+    if (qEnvironmentVariableIsSet("ATC_CHARTS_LIGHT"))
+        stack_->setTheme(light_theme());
+    if (qEnvironmentVariableIsSet("ATC_CHARTS_EQUITY_EMA"))
+        stack_->setEquityFamily(MaType::EMA);
+    stack_->resize(1560, 960);
+    stack_->move(20, 20);
+    stack_->resetZoom();
+    for (int i = qEnvironmentVariableIntValue("ATC_CHARTS_ZOOM"); i != 0; i += i > 0 ? -1 : 1)
+        i > 0 ? stack_->zoomIn() : stack_->zoomOut();
+    stack_->setCrosshairBar(5400);
+    QCoreApplication::processEvents();
+    if (qEnvironmentVariableIsSet("ATC_CHARTS_HOVER")) {
+        // As a mouse over the price pane: crosshair with its value and date tags.
+        QChartView* price = nullptr;
+        for (auto* view : stack_->findChildren<QChartView*>()) {
+            if (view->chart() == stack_->priceChart())
+                price = view;
+        }
+        QTest::mouseMove(price->viewport(),
+                         QPoint(price->width() * 7 / 10, price->height() * 2 / 5));
+        QCoreApplication::processEvents();
+    }
+    const int ms = qEnvironmentVariableIntValue("ATC_CHARTS_SHOW_MS");
+    if (ms > 0)
+        QTest::qWait(ms);
+    const QString grab = qEnvironmentVariable("ATC_CHARTS_GRAB");
+    if (!grab.isEmpty())
+        QVERIFY(stack_->grab().save(grab));
+}
+
+QTEST_MAIN(TestCharts)
+#include "test_charts.moc"

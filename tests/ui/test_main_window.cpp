@@ -1,0 +1,342 @@
+// The whole window, driven like a trader drives it: it opens on the bundled
+// data, follows symbol and parameter changes with exactly the engine's numbers,
+// and keeps the event loop responsive while a 500-symbol scan runs.
+#include <QChart>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "../engine/series_equality.hpp"
+#include "atc/bundled_samples.hpp"
+#include "atc/compute.hpp"
+#include "atc/store/database.hpp"
+#include "atc/store/importer.hpp"
+#include "charts/chart_stack.hpp"
+#include "core/engine_service.hpp"
+#include "panels/params_panel.hpp"
+#include "panels/watchlist_panel.hpp"
+#include "shell/chart_toolbar.hpp"
+#include "shell/main_window.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+namespace {
+
+QLineSeries* series_named(QChart* chart, const QString& name) {
+    for (QAbstractSeries* s : chart->series()) {
+        if (s->objectName() == name)
+            return qobject_cast<QLineSeries*>(s);
+    }
+    return nullptr;
+}
+
+// The panes plot only the visible bars (plus one either side): every plotted
+// point must equal the engine's value at its bar, and every defined bar in the
+// visible range must be plotted. NaN bars (before the cutout) are not plotted.
+bool plots_exactly(QLineSeries* series, const std::vector<double>& values,
+                   std::pair<double, double> visible) {
+    if (!series)
+        return false;
+    std::set<std::size_t> plotted;
+    for (const QPointF& p : series->points()) {
+        const auto bar = static_cast<std::size_t>(p.x());
+        if (p.x() != static_cast<double>(bar) || bar >= values.size() || p.y() != values[bar])
+            return false;
+        plotted.insert(bar);
+    }
+    const auto first = static_cast<std::size_t>(std::max(0.0, std::ceil(visible.first)));
+    const auto last =
+        std::min(values.size() - 1, static_cast<std::size_t>(std::floor(visible.second)));
+    std::size_t defined = 0;
+    for (std::size_t bar = first; bar <= last; ++bar) {
+        if (std::isnan(values[bar]))
+            continue;
+        ++defined;
+        if (!plotted.count(bar))
+            return false;
+    }
+    return defined > 0;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::filesystem::path db_path_;
+    std::unique_ptr<QSettings> settings_;
+    std::unique_ptr<cache::ResultCache> cache_;
+    std::unique_ptr<EngineService> engine_;
+    std::unique_ptr<MainWindow> window_;
+
+    // Clicks the symbol's row in the watchlist, as a trader does.
+    void click_symbol(const QString& name) {
+        QTableView* view = window_->watchlist()->view();
+        const QAbstractItemModel* model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data().toString() != name)
+                continue;
+            view->scrollTo(index);
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                              view->visualRect(index).center());
+            return;
+        }
+        QFAIL(qPrintable(QStringLiteral("%1 is not in the watchlist").arg(name)));
+    }
+
+    void save_screenshot(const QString& name) {
+        const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(50);  // let the panes repaint
+        QVERIFY(window_->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    bool wait_for_symbol(const QString& name) {
+        return QTest::qWaitFor(
+            [&] {
+                const auto data = window_->currentData();
+                return data && data->name == name && !window_->busyIndicator()->isVisible();
+            },
+            10000);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        db_path_ = std::filesystem::path(dir_.path().toStdString()) / "studio.sqlite";
+        {
+            store::Database db = store::Database::open(db_path_);
+            store::SymbolStore symbols(db);
+            // The real default universe: the latency probe needs 500 symbols × 2000 bars.
+            QVERIFY(store::seed_if_empty(symbols, bundled_samples()).seeded);
+        }
+        settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
+                                                QSettings::IniFormat);
+        cache::ResultCacheOptions options;
+        options.database = db_path_;
+        options.disk_kinds = cache::DiskKinds::summaries_only();  // as the app does
+        cache_ = std::make_unique<cache::ResultCache>(options);
+        engine_ = std::make_unique<EngineService>(db_path_, *cache_);
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->resize(1600, 1000);
+        window_->show();
+    }
+
+    void cleanupTestCase() {
+        window_.reset();
+        engine_.reset();
+    }
+
+    void opensOnTheBundledData() {
+        window_->restoreSession();
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));  // the first real series
+        QCOMPARE(window_->watchlist()->currentSymbol(), QStringLiteral("DAX"));
+        QVERIFY(window_->statusText()->text().contains(QStringLiteral("1860 bars")));
+    }
+
+    void selectingASymbolDrawsTheEnginesNumbers() {
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        const auto data = window_->currentData();
+        const AtcResult expected = compute_symbol(data->bars.close, AtcParams{});
+        QChart* signals_chart = window_->charts()->signalChart();
+        const auto visible = window_->charts()->visibleRange();
+        for (const MaType t : kAllFamilies) {
+            const QString name =
+                QString::fromLatin1(family_name(t).data()) + QStringLiteral("_Signal");
+            QVERIFY2(plots_exactly(series_named(signals_chart, name), expected.family(t).signal,
+                                   visible),
+                     qPrintable(name));
+        }
+        QVERIFY(plots_exactly(series_named(signals_chart, QStringLiteral("Average_Signal")),
+                              expected.average, visible));
+        QVERIFY(
+            plots_exactly(series_named(window_->charts()->equityChart(), QStringLiteral("KAMA_S")),
+                          expected.family(MaType::KAMA).weight_equity, visible));
+        QVERIFY(test::same_values(window_->charts()->plottedMa(MaType::EMA),
+                                  expected.family(MaType::EMA).members[0].ma));
+    }
+
+    // Requests made in a burst (clicks faster than the engine): only the newest
+    // one is delivered, whatever order the workers finish in.
+    void supersededRequestsAreDropped() {
+        EngineService engine(db_path_, *cache_);
+        QSignalSpy ready(&engine, &EngineService::symbolReady);
+        engine.requestSymbol(QStringLiteral("DAX"), AtcParams{});
+        engine.requestSymbol(QStringLiteral("SMI"), AtcParams{});
+        const std::uint64_t last = engine.requestSymbol(QStringLiteral("CAC"), AtcParams{});
+        engine.waitForIdle();
+        QTRY_COMPARE(ready.count(), 1);
+        QTest::qWait(50);
+        QCOMPARE(ready.count(), 1);
+        const auto data = ready.at(0).at(0).value<std::shared_ptr<const SymbolData>>();
+        QCOMPARE(data->name, QStringLiteral("CAC"));
+        QCOMPARE(data->generation, last);
+        QVERIFY(!engine.isBusy());
+    }
+
+    void changingAParameterRecomputes() {
+        auto* ema_length = window_->paramsPanel()->findChild<QSpinBox*>(QStringLiteral("ema_len"));
+        QVERIFY2(ema_length, "the EMA length editor is named ema_len");
+        ema_length->setValue(20);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->params.lengths[0] == 20 && !window_->busyIndicator()->isVisible();
+            },
+            10000));
+        const auto data = window_->currentData();
+        AtcParams p;
+        p.lengths[0] = 20;
+        const AtcResult expected = compute_symbol(data->bars.close, p);
+        QVERIFY(plots_exactly(
+            series_named(window_->charts()->signalChart(), QStringLiteral("EMA_Signal")),
+            expected.family(MaType::EMA).signal, window_->charts()->visibleRange()));
+        QVERIFY(test::same_values(window_->charts()->plottedMa(MaType::EMA),
+                                  expected.family(MaType::EMA).members[0].ma));
+        // Back to the defaults, and wait for that result so the next test starts settled.
+        ema_length->setValue(28);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->params.lengths[0] == 28 && !window_->busyIndicator()->isVisible();
+            },
+            10000));
+    }
+
+    void invalidValueShowsTheSpecsMessage() {
+        auto* hull = window_->paramsPanel()->findChild<QSpinBox*>(QStringLiteral("hull_len"));
+        QVERIFY(hull);
+        const auto before = window_->currentData();
+        hull->setMinimum(1);  // the panel may clamp at the robustness minimum; force the bad value
+        hull->setValue(6);
+        QTRY_VERIFY(window_->paramsPanel()
+                        ->messageFor(QStringLiteral("hull_len"))
+                        .contains(QStringLiteral("7 to")));
+        QTest::qWait(MainWindow::kRecomputeDelayMs * 3);
+        QCOMPARE(window_->currentData(), before);  // nothing invalid was computed
+        hull->setValue(28);
+        QTRY_VERIFY(window_->paramsPanel()->messageFor(QStringLiteral("hull_len")).isEmpty());
+    }
+
+    void crosshairLegendShowsTheBar() {
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        window_->charts()->setCrosshairBar(0);
+        QVERIFY2(window_->charts()->legendText().contains(QStringLiteral("1985-01-02")),
+                 qPrintable(window_->charts()->legendText()));
+    }
+
+    // Each view a trader switches to, through the toolbar. With ATC_SCREENSHOT_DIR
+    // set, every step is also saved as a PNG there (to look at them, see README).
+    void toolbarSwitchesEveryView() {
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        ChartToolbar* toolbar = window_->chartToolbar();
+        ChartStack* charts = window_->charts();
+        save_screenshot(QStringLiteral("1-ttrc-close"));
+
+        toolbar->setCandles(true);
+        QVERIFY(charts->candlesDrawn());  // TTRC has OHLC
+        charts->setVisibleRange(5400, 5549);
+        save_screenshot(QStringLiteral("2-ttrc-candles-zoomed"));
+
+        toolbar->calibrationCombo()->setCurrentIndex(1 + static_cast<int>(MaType::KAMA));
+        QVERIFY(charts->calibrationVisible());
+        QCOMPARE(charts->calibrationFamily(), MaType::KAMA);
+        const AtcResult& r = *window_->currentData()->result;
+        for (std::size_t m = 0; m < kMembersPerFamily; ++m) {
+            QVERIFY(test::same_values(charts->plottedCalibrationMa(m),
+                                      r.family(MaType::KAMA).members[m].ma));
+        }
+        toolbar->equityCombo()->setCurrentIndex(1 + static_cast<int>(MaType::HMA));
+        QCOMPARE(charts->equityFamily(), std::optional<MaType>(MaType::HMA));
+        charts->setCrosshairBar(5500);
+        save_screenshot(QStringLiteral("3-ttrc-calibration-members"));
+
+        window_->setTheme(ThemeKind::Light);
+        save_screenshot(QStringLiteral("4-ttrc-light"));
+
+        window_->setTheme(ThemeKind::Dark);
+        toolbar->calibrationCombo()->setCurrentIndex(0);
+        toolbar->equityCombo()->setCurrentIndex(0);
+        toolbar->setCandles(false);
+        QVERIFY(!charts->calibrationVisible());
+        QCOMPARE(charts->equityFamily(), std::optional<MaType>());
+        charts->resetZoom();
+        charts->setCrosshairBar(-1);
+    }
+
+    void themeSwitchReachesTheCharts() {
+        const QColor dark = window_->charts()->priceChart()->backgroundBrush().color();
+        window_->setTheme(ThemeKind::Light);
+        QVERIFY(window_->charts()->priceChart()->backgroundBrush().color() != dark);
+        window_->setTheme(ThemeKind::Dark);
+        QCOMPARE(window_->charts()->priceChart()->backgroundBrush().color(), dark);
+    }
+
+    // The event loop must never stall for more than 50 ms while the engine scans
+    // the 500-symbol universe: the window keeps painting and answering.
+    void eventLoopStaysResponsiveDuringAScan() {
+        QStringList names;
+        {
+            store::Database db = store::Database::connect(db_path_);
+            for (const auto& s : store::SymbolStore(db).list()) {
+                names << QString::fromStdString(s.meta.name);
+            }
+        }
+        QVERIFY(names.size() >= 500);
+        // Let the window finish what earlier steps left to paint: the probe
+        // measures the scan, not the last redraw of a previous test.
+        QTest::qWait(100);
+        AtcParams p;
+        p.lengths = {21, 22, 23, 24, 25, 26};  // not in the cache: a real computation
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 worst_gap = 0;
+        QTimer probe;
+        probe.setInterval(5);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worst_gap = std::max(worst_gap, now - last);
+            last = now;
+        });
+        bool finished = false;
+        std::shared_ptr<const ScanOutcome> outcome;
+        const auto connection = connect(engine_.get(), &EngineService::scanFinished, this,
+                                        [&](std::shared_ptr<const ScanOutcome> o) {
+                                            outcome = o;
+                                            finished = true;
+                                        });
+        clock.start();
+        probe.start();
+        engine_->requestScan(names, p);
+        QVERIFY(QTest::qWaitFor([&] { return finished; }, 60000));
+        probe.stop();
+        disconnect(connection);
+        qInfo("500-symbol scan: %.0f ms, worst event-loop gap %lld ms", outcome->elapsed_ms,
+              worst_gap);
+        QCOMPARE(outcome->results.size(), static_cast<std::size_t>(names.size()));
+        QVERIFY(outcome->results.front() && outcome->results.front()->ok());
+        QVERIFY2(worst_gap <= 50,
+                 qPrintable(QStringLiteral("event loop stalled %1 ms").arg(worst_gap)));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

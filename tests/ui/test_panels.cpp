@@ -1,0 +1,807 @@
+// The dock panels driven as a trader would, offscreen: the parameter editor
+// (defaults, edits, inline validation, presets that survive a restart), the
+// watchlist (store order, filter, selection, imports good and bad off the GUI
+// thread) and the family table (the engine's last values and colours, and the
+// exponential multiplier's warning levels).
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDropEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
+#include <QtTest>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <vector>
+
+#include "atc/compute.hpp"
+#include "atc/params_json.hpp"
+#include "atc/price_csv.hpp"
+#include "atc/signals.hpp"
+#include "atc/store/database.hpp"
+#include "atc/store/symbol_store.hpp"
+#include "atc/validation.hpp"
+#include "core/symbol_data.hpp"
+#include "panels/contrast.hpp"
+#include "panels/family_table_panel.hpp"
+#include "panels/params_panel.hpp"
+#include "panels/watchlist_panel.hpp"
+#include "theme/theme.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_text(const fs::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+// A daily CSV with `n` rows; `bad_line` (1-based file line, header = 1) gets a
+// non-numeric close when set.
+std::string daily_csv(int n, double start, int bad_line = 0) {
+    std::string text = "Date,Close\n";
+    for (int i = 0; i < n; ++i) {
+        const int line = i + 2;
+        char date[16];
+        std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + i / 28, 1 + i % 28);
+        text += date;
+        text += ",";
+        text += line == bad_line ? std::string("abc") : std::to_string(start + (i % 11) * 0.5);
+        text += "\n";
+    }
+    return text;
+}
+
+PriceSeries make_bars(std::size_t n, double start) {
+    PriceSeries s;
+    for (std::size_t i = 0; i < n; ++i) {
+        s.close.push_back(start + static_cast<double>(i % 13) * 0.25);
+        s.time_ms.push_back(1'700'000'000'000 + static_cast<std::int64_t>(i) * 86'400'000);
+    }
+    s.time_kind = TimeKind::Date;
+    s.time_column = "date";
+    return s;
+}
+
+store::SymbolMeta meta(const std::string& name, store::SymbolKind kind, int order) {
+    store::SymbolMeta m;
+    m.name = name;
+    m.kind = kind;
+    m.sort_order = order;
+    m.timeframe = "1d";
+    m.source = "test";
+    return m;
+}
+
+// Everything the store says about its symbols, for before/after comparisons.
+struct StoreSnapshot {
+    std::vector<std::string> names;
+    std::vector<std::size_t> bar_counts;
+    std::vector<std::int64_t> imported_at;
+    std::vector<std::vector<double>> closes;
+    bool operator==(const StoreSnapshot&) const = default;
+};
+
+StoreSnapshot snapshot(const fs::path& db_path) {
+    store::Database db = store::Database::connect(db_path);
+    store::SymbolStore symbols(db);
+    StoreSnapshot s;
+    for (const store::SymbolInfo& info : symbols.list()) {
+        s.names.push_back(info.meta.name);
+        s.bar_counts.push_back(info.bar_count);
+        s.imported_at.push_back(info.imported_at_ms);
+        s.closes.push_back(symbols.load(info.meta.name).close);
+    }
+    return s;
+}
+
+QStringList names_of(const std::vector<std::string>& names) {
+    QStringList out;
+    for (const std::string& n : names)
+        out << QString::fromStdString(n);
+    return out;
+}
+
+std::shared_ptr<const SymbolData> dax_data(const AtcParams& params) {
+    auto data = std::make_shared<SymbolData>();
+    data->name = QStringLiteral("DAX");
+    data->bars = read_price_csv(fs::path(ATC_SAMPLE_DIR) / "DAX.csv");
+    data->params = params;
+    data->result = std::make_shared<const AtcResult>(compute_symbol(data->bars.close, params));
+    return data;
+}
+
+template <class T>
+T* editor_as(const ParamsPanel& panel, const char* key) {
+    auto* e = qobject_cast<T*>(panel.editor(QString::fromLatin1(key)));
+    if (e == nullptr)
+        qFatal("no editor for %s", key);
+    return e;
+}
+
+// Collects qWarning output while alive (the presets that fail to parse).
+class WarningCatcher {
+public:
+    WarningCatcher() {
+        previous_ = qInstallMessageHandler(&WarningCatcher::handle);
+        lines().clear();
+    }
+    WarningCatcher(const WarningCatcher&) = delete;
+    WarningCatcher& operator=(const WarningCatcher&) = delete;
+    ~WarningCatcher() { qInstallMessageHandler(previous_); }
+    bool contains(const QString& text) const {
+        return std::any_of(lines().cbegin(), lines().cend(),
+                           [&](const QString& l) { return l.contains(text); });
+    }
+
+private:
+    static QStringList& lines() {
+        static QStringList all;
+        return all;
+    }
+    static void handle(QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type == QtWarningMsg)
+            lines() << message;
+    }
+    QtMessageHandler previous_ = nullptr;
+};
+
+QString fmt(double v, int decimals) {
+    return QString::number(v, 'f', decimals);
+}
+
+}  // namespace
+
+class TestPanels : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp_;
+    int counter_ = 0;
+
+    QString fresh(const QString& name) {
+        return tmp_.filePath(QStringLiteral("%1-%2").arg(++counter_).arg(name));
+    }
+    fs::path fresh_path(const QString& name) { return fs::path(fresh(name).toStdString()); }
+
+    // A store with two real and two generated symbols, inserted out of order.
+    fs::path seeded_store() {
+        const fs::path p = fresh_path(QStringLiteral("store.sqlite"));
+        store::Database db = store::Database::open(p);
+        store::SymbolStore symbols(db);
+        symbols.save(meta("GEN-0002", store::SymbolKind::Generated, 2), make_bars(80, 50.0));
+        symbols.save(meta("ZED", store::SymbolKind::Real, 0), make_bars(120, 100.0));
+        symbols.save(meta("GEN-0001", store::SymbolKind::Generated, 1), make_bars(90, 60.0));
+        symbols.save(meta("Alpha", store::SymbolKind::Real, 1), make_bars(100, 10.0));
+        return p;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(tmp_.isValid()); }
+
+    // ---- ParamsPanel -------------------------------------------------------
+
+    void paramsShowDefaults() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        QCOMPARE(panel.params(), AtcParams{});
+        QVERIFY(panel.isValid());
+        for (const char* key :
+             {"ema_len", "hull_len", "wma_len", "dema_len", "lsma_len", "kama_len"}) {
+            QCOMPARE(editor_as<QSpinBox>(panel, key)->value(), 28);
+            QVERIFY(panel.messageFor(QString::fromLatin1(key)).isEmpty());
+        }
+        for (const char* key : {"ema_w", "hma_w", "wma_w", "dema_w", "lsma_w", "kama_w"}) {
+            QCOMPARE(editor_as<QDoubleSpinBox>(panel, key)->value(), 1.0);
+            QCOMPARE(editor_as<QDoubleSpinBox>(panel, key)->text(), QStringLiteral("1.0"));
+        }
+        QCOMPARE(editor_as<QComboBox>(panel, "robustness")->currentData().toInt(),
+                 static_cast<int>(Robustness::Medium));
+        QVERIFY(editor_as<QComboBox>(panel, "robustness")
+                    ->currentText()
+                    .startsWith(QStringLiteral("Medium")));
+        QCOMPARE(editor_as<QComboBox>(panel, "profile")->currentData().toInt(),
+                 static_cast<int>(MaProfile::Reference));
+        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "La")->value(), 0.02);
+        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "La")->text(), QStringLiteral("0.02"));
+        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "De")->value(), 0.03);
+        QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->value(), 0);
+        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "long_threshold")->value(), 0.1);
+        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "short_threshold")->value(), -0.1);
+        QVERIFY(!editor_as<QCheckBox>(panel, "strategy_mode")->isChecked());
+    }
+
+    void paramsEditorsEnforceFixedRanges() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        auto* de = editor_as<QDoubleSpinBox>(panel, "De");
+        QCOMPARE(de->minimum(), 0.0);
+        QCOMPARE(de->maximum(), 100.0);
+        de->setValue(150.0);
+        QCOMPARE(de->value(), 100.0);
+        QVERIFY(editor_as<QDoubleSpinBox>(panel, "hma_w")->minimum() > 0.0);
+        QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->minimum(), 0);
+        QCOMPARE(editor_as<QSpinBox>(panel, "kama_len")->minimum(), 1);
+        QCOMPARE(editor_as<QSpinBox>(panel, "kama_len")->maximum(), kMaxLength);
+    }
+
+    void paramsEditEmitsNewParams() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        std::vector<AtcParams> emitted;
+        connect(&panel, &ParamsPanel::paramsEdited, this,
+                [&](const AtcParams& p) { emitted.push_back(p); });
+
+        editor_as<QSpinBox>(panel, "hull_len")->setValue(40);
+        QCOMPARE(emitted.size(), std::size_t{1});
+        AtcParams expected;
+        expected.lengths[1] = 40;
+        QCOMPARE(emitted.back(), expected);
+        QCOMPARE(panel.params(), expected);
+
+        editor_as<QDoubleSpinBox>(panel, "dema_w")->setValue(2.5);
+        expected.weights[3] = 2.5;
+        QCOMPARE(emitted.back(), expected);
+
+        editor_as<QDoubleSpinBox>(panel, "La")->setValue(0.5);
+        editor_as<QDoubleSpinBox>(panel, "De")->setValue(1.25);
+        editor_as<QSpinBox>(panel, "cutout")->setValue(30);
+        auto* robustness = editor_as<QComboBox>(panel, "robustness");
+        robustness->setCurrentIndex(robustness->findData(static_cast<int>(Robustness::Wide)));
+        auto* profile = editor_as<QComboBox>(panel, "profile");
+        profile->setCurrentIndex(profile->findData(static_cast<int>(MaProfile::Pine)));
+        editor_as<QCheckBox>(panel, "strategy_mode")->setChecked(true);
+        expected.lambda = 0.5;
+        expected.decay = 1.25;
+        expected.cutout = 30;
+        expected.robustness = Robustness::Wide;
+        expected.profile = MaProfile::Pine;
+        expected.strategy_mode = true;
+        QCOMPARE(emitted.size(), std::size_t{8});
+        QCOMPARE(emitted.back(), expected);
+
+        // Typing goes through the same path, keystroke by keystroke.
+        auto* ema = editor_as<QSpinBox>(panel, "ema_len");
+        ema->selectAll();
+        QTest::keyClicks(ema, QStringLiteral("35"));
+        QCOMPARE(emitted.back().lengths[0], 35);
+
+        // Defaults: shown and emitted.
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("defaultsButton")),
+                          Qt::LeftButton);
+        QCOMPARE(emitted.back(), AtcParams{});
+        QCOMPARE(panel.params(), AtcParams{});
+        QCOMPARE(editor_as<QSpinBox>(panel, "hull_len")->value(), 28);
+    }
+
+    void paramsInvalidLengthShowsSpecMessageAndEmitsNothing() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        panel.setTheme(light_theme());
+        panel.show();
+        std::vector<AtcParams> emitted;
+        connect(&panel, &ParamsPanel::paramsEdited, this,
+                [&](const AtcParams& p) { emitted.push_back(p); });
+
+        auto* hull = editor_as<QSpinBox>(panel, "hull_len");
+        hull->setValue(6);  // Medium needs at least 7
+        QVERIFY(emitted.empty());
+        QVERIFY(!panel.isValid());
+        QCOMPARE(panel.params(), AtcParams{});  // the last valid parameters
+        AtcParams bad;
+        bad.lengths[1] = 6;
+        const std::vector<ParamIssue> issues = check_params(bad);
+        QCOMPARE(issues.size(), std::size_t{1});
+        QCOMPARE(panel.messageFor(QStringLiteral("hull_len")),
+                 QString::fromStdString(issues[0].message));
+        QVERIFY(
+            panel.messageFor(QStringLiteral("hull_len")).contains(QStringLiteral("7 to 100000")));
+        auto* label = panel.findChild<QLabel*>(QStringLiteral("message_hull_len"));
+        QVERIFY(label != nullptr);
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->palette().color(QPalette::WindowText), light_theme().danger);
+        QVERIFY(panel.messageFor(QStringLiteral("ema_len")).isEmpty());
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("invalidNotice"))->isVisible());
+        // Presets are not saved from invalid editors.
+        QVERIFY(!panel.findChild<QPushButton*>(QStringLiteral("savePresetButton"))->isEnabled());
+        QVERIFY(!panel.savePreset(QStringLiteral("broken")));
+
+        hull->setValue(7);
+        QVERIFY(panel.messageFor(QStringLiteral("hull_len")).isEmpty());
+        QVERIFY(!label->isVisible());
+        QVERIFY(!panel.findChild<QLabel*>(QStringLiteral("invalidNotice"))->isVisible());
+        QVERIFY(panel.isValid());
+        QCOMPARE(emitted.size(), std::size_t{1});
+        QCOMPARE(emitted.back().lengths[1], 7);
+
+        // Back to the value it had before the error: still a change, emitted.
+        hull->setValue(3);
+        hull->setValue(7);
+        QCOMPARE(emitted.size(), std::size_t{2});
+
+        // Robustness raises the minimum: 7 is too short for Wide (8).
+        auto* robustness = editor_as<QComboBox>(panel, "robustness");
+        robustness->setCurrentIndex(robustness->findData(static_cast<int>(Robustness::Wide)));
+        QVERIFY(panel.messageFor(QStringLiteral("hull_len")).contains(QStringLiteral("Wide")));
+        QCOMPARE(emitted.size(), std::size_t{2});
+        robustness->setCurrentIndex(robustness->findData(static_cast<int>(Robustness::Narrow)));
+        QVERIFY(panel.messageFor(QStringLiteral("hull_len")).isEmpty());
+        QCOMPARE(emitted.size(), std::size_t{3});
+        QCOMPARE(emitted.back().robustness, Robustness::Narrow);
+    }
+
+    void paramsThresholdOrderShowsMessage() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        std::vector<AtcParams> emitted;
+        connect(&panel, &ParamsPanel::paramsEdited, this,
+                [&](const AtcParams& p) { emitted.push_back(p); });
+
+        editor_as<QDoubleSpinBox>(panel, "long_threshold")->setValue(-0.2);
+        QVERIFY(emitted.empty());
+        const QString message = panel.messageFor(QStringLiteral("long_threshold"));
+        QVERIFY2(message.contains(QStringLiteral("must be greater than short_threshold")),
+                 qPrintable(message));
+        AtcParams bad;
+        bad.long_threshold = -0.2;
+        QCOMPARE(message, QString::fromStdString(check_params(bad).at(0).message));
+
+        editor_as<QDoubleSpinBox>(panel, "short_threshold")->setValue(-0.3);
+        QVERIFY(panel.messageFor(QStringLiteral("long_threshold")).isEmpty());
+        QCOMPARE(emitted.size(), std::size_t{1});
+        QCOMPARE(emitted.back().long_threshold, -0.2);
+        QCOMPARE(emitted.back().short_threshold, -0.3);
+    }
+
+    void paramsSetParamsShowsWithoutEmitting() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        QSignalSpy spy(&panel, &ParamsPanel::paramsEdited);
+        AtcParams p;
+        p.lengths = {10, 20, 30, 40, 50, 60};
+        p.weights = {0.5, 1.5, 2.0, 1.0, 0.25, 3.0};
+        p.lambda = 0.0123;
+        p.decay = 0.5;
+        p.cutout = 12;
+        p.long_threshold = 0.25;
+        p.short_threshold = -0.35;
+        p.robustness = Robustness::Narrow;
+        p.profile = MaProfile::Pine;
+        p.strategy_mode = true;
+        panel.setParams(p);
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(panel.params(), p);  // every field round-trips through its editor
+        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "La")->text(), QStringLiteral("0.0123"));
+
+        // Invalid input (a hand-edited session) is shown with its message, not clamped.
+        AtcParams bad = p;
+        bad.cutout = -5;
+        bad.weights[2] = 0.0;
+        panel.setParams(bad);
+        QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->value(), -5);
+        QVERIFY(!panel.messageFor(QStringLiteral("cutout")).isEmpty());
+        QVERIFY(!panel.messageFor(QStringLiteral("wma_w")).isEmpty());
+        QCOMPARE(panel.params(), p);
+        QCOMPARE(spy.count(), 0);
+    }
+
+    void presetsSaveLoadDeleteAndSurviveRestart() {
+        const QString file = fresh(QStringLiteral("settings.ini"));
+        AtcParams trend;
+        trend.lengths = {50, 50, 50, 50, 50, 50};
+        trend.lambda = 0.05;
+        trend.robustness = Robustness::Wide;
+        {
+            QSettings settings(file, QSettings::IniFormat);
+            ParamsPanel panel(settings);
+            QVERIFY(panel.presetNames().isEmpty());
+            panel.setParams(trend);
+            QVERIFY(panel.savePreset(QStringLiteral("Trend 50")));
+            panel.restoreDefaults();
+            QVERIFY(panel.savePreset(QStringLiteral("defaults")));
+            QVERIFY(!panel.savePreset(QStringLiteral("a/b")));
+            QVERIFY(!panel.savePreset(QStringLiteral("  ")));
+            QCOMPARE(panel.presetNames(),
+                     (QStringList{QStringLiteral("defaults"), QStringLiteral("Trend 50")}));
+            auto* combo = panel.findChild<QComboBox*>(QStringLiteral("presetCombo"));
+            QCOMPARE(combo->count(), 2);
+
+            QSignalSpy spy(&panel, &ParamsPanel::paramsEdited);
+            QVERIFY(panel.loadPreset(QStringLiteral("Trend 50")));
+            QCOMPARE(spy.count(), 1);
+            QCOMPARE(panel.params(), trend);
+            QCOMPARE(editor_as<QSpinBox>(panel, "lsma_len")->value(), 50);
+            QCOMPARE(combo->currentText(), QStringLiteral("Trend 50"));
+            // Editing leaves the preset: the combo no longer claims it.
+            editor_as<QSpinBox>(panel, "lsma_len")->setValue(51);
+            QCOMPARE(combo->currentIndex(), -1);
+            QVERIFY(!panel.loadPreset(QStringLiteral("missing")));
+        }
+        // The value is exactly the params.json text, readable by `atc compute --params`.
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            QCOMPARE(raw.value(QStringLiteral("presets/Trend 50")).toString(),
+                     QString::fromStdString(params_to_json(trend)));
+            raw.setValue(QStringLiteral("presets/broken"), QStringLiteral("{\"ema_len\": oops"));
+            raw.setValue(QStringLiteral("presets/too short"), QStringLiteral("{\"ema_len\": 3}"));
+        }
+        {
+            // A new instance (a restart) sees them; the broken ones are skipped with a warning.
+            WarningCatcher warnings;
+            QSettings settings(file, QSettings::IniFormat);
+            ParamsPanel panel(settings);
+            QVERIFY(warnings.contains(QStringLiteral("broken")));
+            QVERIFY(warnings.contains(QStringLiteral("too short")));
+            auto* combo = panel.findChild<QComboBox*>(QStringLiteral("presetCombo"));
+            QCOMPARE(combo->count(), 2);
+            QCOMPARE(panel.presetNames(),
+                     (QStringList{QStringLiteral("defaults"), QStringLiteral("Trend 50")}));
+
+            std::vector<AtcParams> emitted;
+            connect(&panel, &ParamsPanel::paramsEdited, this,
+                    [&](const AtcParams& p) { emitted.push_back(p); });
+            // Choosing it in the combo (as a user does) loads and emits.
+            emit combo->activated(combo->findText(QStringLiteral("Trend 50")));
+            QCOMPARE(emitted.size(), std::size_t{1});
+            QCOMPARE(emitted.back(), trend);
+
+            QVERIFY(panel.deletePreset(QStringLiteral("Trend 50")));
+            QCOMPARE(panel.presetNames(), QStringList{QStringLiteral("defaults")});
+            QCOMPARE(combo->count(), 1);
+            QVERIFY(!panel.deletePreset(QStringLiteral("Trend 50")));
+        }
+        {
+            WarningCatcher warnings;
+            QSettings settings(file, QSettings::IniFormat);
+            ParamsPanel panel(settings);
+            QCOMPARE(panel.presetNames(), QStringList{QStringLiteral("defaults")});
+            QSignalSpy spy(&panel, &ParamsPanel::paramsEdited);
+            QVERIFY(!panel.loadPreset(QStringLiteral("broken")));  // never crashes
+            QCOMPARE(spy.count(), 0);
+            QCOMPARE(panel.params(), AtcParams{});
+            QVERIFY(warnings.contains(QStringLiteral("broken")));
+        }
+    }
+
+    // ---- WatchlistPanel ----------------------------------------------------
+
+    void watchlistListsStoreInOrder() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        QVERIFY(panel.storeError().isEmpty());
+        const QStringList expected = names_of(snapshot(db).names);
+        QCOMPARE(expected, (QStringList{QStringLiteral("ZED"), QStringLiteral("Alpha"),
+                                        QStringLiteral("GEN-0001"), QStringLiteral("GEN-0002")}));
+        QCOMPARE(panel.symbols(), expected);
+        QCOMPARE(panel.visibleSymbols(), expected);
+        QCOMPARE(panel.firstSymbol(), QStringLiteral("ZED"));
+        const QAbstractItemModel* model = panel.view()->model();
+        QCOMPARE(model->columnCount(), 5);
+        QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("120"));
+        QCOMPARE(model->index(0, 2).data().toString(), QStringLiteral("1d"));
+        QCOMPARE(model->index(0, 3).data().toString(),
+                 QStringLiteral("2024-03-12"));  // 119 days after 2023-11-14
+        QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("real"));
+        QCOMPARE(model->index(3, 4).data().toString(), QStringLiteral("generated"));
+        panel.setTheme(light_theme());
+        QCOMPARE(model->index(3, 4).data(Qt::ForegroundRole).value<QColor>(),
+                 light_theme().muted_text);
+    }
+
+    void watchlistFilterNarrowsCaseInsensitively() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        QTest::keyClicks(panel.filterEdit(), QStringLiteral("gen"));
+        QCOMPARE(panel.visibleSymbols(),
+                 (QStringList{QStringLiteral("GEN-0001"), QStringLiteral("GEN-0002")}));
+        panel.setFilterText(QStringLiteral("ALP"));
+        QCOMPARE(panel.visibleSymbols(), QStringList{QStringLiteral("Alpha")});
+        panel.setFilterText(QStringLiteral("nothing like it"));
+        QVERIFY(panel.visibleSymbols().isEmpty());
+        panel.filterEdit()->clear();
+        QCOMPARE(panel.visibleSymbols().size(), 4);
+    }
+
+    void watchlistSelectionEmitsActivated() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        panel.resize(400, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy spy(&panel, &WatchlistPanel::symbolActivated);
+
+        // Programmatic selection is silent (the caller knows) ...
+        QVERIFY(panel.selectSymbol(QStringLiteral("Alpha")));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("Alpha"));
+        QCOMPARE(spy.count(), 0);
+        QVERIFY(!panel.selectSymbol(QStringLiteral("NOPE")));
+
+        // ... keyboard and mouse are not.
+        QTableView* view = panel.view();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("GEN-0001"));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("GEN-0001"));
+
+        const QRect first = view->visualRect(view->model()->index(0, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, first.center());
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("ZED"));
+
+        // Filtering keeps the selection when the symbol stays visible, emits nothing.
+        panel.setFilterText(QStringLiteral("z"));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("ZED"));
+        panel.setFilterText(QString());
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("ZED"));
+        QCOMPARE(spy.count(), 2);
+
+        // Selecting a symbol hidden by the filter clears the filter.
+        panel.setFilterText(QStringLiteral("gen"));
+        QVERIFY(panel.selectSymbol(QStringLiteral("Alpha")));
+        QVERIFY(panel.filterEdit()->text().isEmpty());
+        QCOMPARE(panel.visibleSymbols().size(), 4);
+    }
+
+    void watchlistImportsGoodCsvOffTheGuiThread() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        QSignalSpy finished(&panel, &WatchlistPanel::importFinished);
+        QSignalSpy activated(&panel, &WatchlistPanel::symbolActivated);
+        const fs::path csv = fresh_path(QStringLiteral("dir")) / "NEWSYM.csv";
+        fs::create_directories(csv.parent_path());
+        write_text(csv, daily_csv(40, 20.0));
+
+        panel.importFiles({QString::fromStdString(csv.string())});
+        // importFiles returned before the import finished: it runs on a worker.
+        QVERIFY(panel.isImporting());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!panel.isImporting());
+        QCOMPARE(finished.at(0).at(0).toStringList(), QStringList{QStringLiteral("NEWSYM")});
+        QVERIFY(finished.at(0).at(1).toStringList().isEmpty());
+        QVERIFY(panel.lastErrorDialog() == nullptr);
+
+        QVERIFY(panel.symbols().contains(QStringLiteral("NEWSYM")));
+        QCOMPARE(panel.symbols(), names_of(snapshot(db).names));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("NEWSYM"));
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("NEWSYM"));
+        store::Database conn = store::Database::connect(db);
+        store::SymbolStore symbols(conn);
+        QCOMPARE(symbols.load("NEWSYM").close.size(), std::size_t{40});
+    }
+
+    void watchlistRejectsBadCsvAndLeavesStoreUnchanged() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        panel.show();
+        QVERIFY(panel.selectSymbol(QStringLiteral("ZED")));
+        const StoreSnapshot before = snapshot(db);
+        QSignalSpy finished(&panel, &WatchlistPanel::importFinished);
+        QSignalSpy activated(&panel, &WatchlistPanel::symbolActivated);
+
+        // A new file and one that would replace an existing symbol, both broken on line 3.
+        const fs::path dir = fresh_path(QStringLiteral("bad"));
+        fs::create_directories(dir);
+        write_text(dir / "BROKEN.csv", daily_csv(30, 20.0, 3));
+        write_text(dir / "Alpha.csv", daily_csv(30, 20.0, 3));
+        panel.importFiles({QString::fromStdString((dir / "BROKEN.csv").string())});
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.at(0).at(0).toStringList().isEmpty());
+        const QStringList errors = finished.at(0).at(1).toStringList();
+        QCOMPARE(errors.size(), 1);
+
+        QMessageBox* box = panel.lastErrorDialog();
+        QVERIFY(box != nullptr);
+        QVERIFY(box->isVisible());
+        QCOMPARE(box->parent(), &panel);
+        const QString text = box->text();
+        QVERIFY2(text.contains(QStringLiteral("BROKEN.csv")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("line 3")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("close")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("abc")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Nothing was imported")), qPrintable(text));
+        QVERIFY(QApplication::topLevelWidgets().contains(box));
+
+        panel.importFiles({QString::fromStdString((dir / "Alpha.csv").string())});
+        QVERIFY(finished.wait(10000));
+        QVERIFY(panel.lastErrorDialog() != nullptr);
+        QVERIFY(panel.lastErrorDialog()->text().contains(QStringLiteral("Alpha.csv, line 3")));
+
+        QCOMPARE(snapshot(db), before);
+        QCOMPARE(panel.symbols(), names_of(before.names));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("ZED"));
+        QCOMPARE(activated.count(), 0);
+        panel.lastErrorDialog()->close();
+    }
+
+    void watchlistImportsDroppedFiles() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        QSignalSpy finished(&panel, &WatchlistPanel::importFinished);
+        const fs::path dir = fresh_path(QStringLiteral("drop"));
+        fs::create_directories(dir);
+        write_text(dir / "ONE.csv", daily_csv(30, 5.0));
+        write_text(dir / "TWO.CSV", daily_csv(35, 6.0));
+        write_text(dir / "notes.txt", "not prices");
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QString::fromStdString((dir / "ONE.csv").string())),
+                      QUrl::fromLocalFile(QString::fromStdString((dir / "notes.txt").string())),
+                      QUrl::fromLocalFile(QString::fromStdString((dir / "TWO.CSV").string()))});
+        QCOMPARE(csv_files_of(&mime).size(), 2);
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        enter.ignore();
+        QApplication::sendEvent(&panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&panel, &drop);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toStringList(),
+                 (QStringList{QStringLiteral("ONE"), QStringLiteral("TWO")}));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("TWO"));  // the last imported
+
+        // A drag with no CSV is refused.
+        QMimeData text_only;
+        text_only.setUrls(
+            {QUrl::fromLocalFile(QString::fromStdString((dir / "notes.txt").string()))});
+        QDragEnterEvent refuse(QPoint(5, 5), Qt::CopyAction, &text_only, Qt::LeftButton,
+                               Qt::NoModifier);
+        refuse.ignore();
+        QApplication::sendEvent(&panel, &refuse);
+        QVERIFY(!refuse.isAccepted());
+    }
+
+    // ---- FamilyTablePanel --------------------------------------------------
+
+    void familyTableShowsEngineLastValues() {
+        const AtcParams params;
+        const auto data = dax_data(params);
+        const AtcResult& r = *data->result;
+        const Theme theme = dark_theme();
+        FamilyTablePanel panel;
+        panel.setTheme(theme);
+        panel.setData(data);
+
+        const QStringList headers = {
+            QStringLiteral("B"),       QStringLiteral("+1"),      QStringLiteral("+2"),
+            QStringLiteral("+4"),      QStringLiteral("+6"),      QStringLiteral("\u22121"),
+            QStringLiteral("\u22122"), QStringLiteral("\u22124"), QStringLiteral("\u22126")};
+        for (int k = 0; k < 9; ++k) {
+            QCOMPARE(panel.headerText(FamilyTablePanel::kFirstMemberColumn + k), headers[k]);
+        }
+        QVERIFY(panel.headerToolTip(FamilyTablePanel::kFirstMemberColumn + 4)
+                    .contains(QStringLiteral("EMA 34")));
+
+        int bull = 0;
+        int bear = 0;
+        for (const FamilyResult& f : r.families) {
+            const int row = static_cast<int>(f.type);
+            QCOMPARE(panel.cellText(row, FamilyTablePanel::kFamilyColumn),
+                     QString::fromLatin1(family_name(f.type).data()));
+            QCOMPARE(panel.cellColor(row, FamilyTablePanel::kFamilyColumn),
+                     theme.family_color(f.type));
+            const double s = f.signal.back();
+            const int trend =
+                static_cast<int>(threshold_cut(s, params.long_threshold, params.short_threshold));
+            QCOMPARE(panel.cellText(row, FamilyTablePanel::kTrendColumn),
+                     trend > 0   ? QStringLiteral("Long")
+                     : trend < 0 ? QStringLiteral("Short")
+                                 : QStringLiteral("Flat"));
+            QCOMPARE(panel.cellColor(row, FamilyTablePanel::kTrendColumn),
+                     theme.state_color(trend));
+            const QString signal = panel.cellText(row, FamilyTablePanel::kSignalColumn);
+            QCOMPARE(signal.toDouble(), s);  // rounded to hundredths by the engine: exact
+            QCOMPARE(panel.cellText(row, FamilyTablePanel::kWeightColumn),
+                     fmt(f.weight_equity.back(), 3));
+            for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+                const MemberSeries& m = f.members[k];
+                const int col = FamilyTablePanel::kFirstMemberColumn + static_cast<int>(k);
+                QCOMPARE(panel.cellText(row, col), fmt(m.equity.back(), 3));
+                QCOMPARE(panel.cellColor(row, col), theme.state_color(m.state.back()));
+                QVERIFY(panel.cellToolTip(row, col).contains(QStringLiteral("(%1)").arg(m.length)));
+                bull += m.state.back() > 0;
+                bear += m.state.back() < 0;
+            }
+        }
+        QVERIFY(bull > 0 && bear > 0);  // DAX's last bar has both: colours really vary
+        QVERIFY(panel.captionText().contains(QStringLiteral("DAX")));
+        QVERIFY(panel.captionText().contains(QStringLiteral("1860 bars")));
+
+        // The light theme recolours everything.
+        panel.setTheme(light_theme());
+        const FamilyResult& ema = r.family(MaType::EMA);
+        QCOMPARE(panel.cellColor(0, FamilyTablePanel::kFirstMemberColumn),
+                 light_theme().state_color(ema.members[0].state.back()));
+
+        panel.setData(nullptr);
+        QCOMPARE(panel.cellText(0, FamilyTablePanel::kSignalColumn), QStringLiteral("—"));
+        QVERIFY(panel.multiplierText().isEmpty());
+    }
+
+    void familyTableWideHeaders() {
+        AtcParams params;
+        params.robustness = Robustness::Wide;
+        params.lengths[0] = 20;
+        FamilyTablePanel panel;
+        panel.setData(dax_data(params));
+        QCOMPARE(panel.headerText(FamilyTablePanel::kFirstMemberColumn + 2), QStringLiteral("+3"));
+        QCOMPARE(panel.headerText(FamilyTablePanel::kFirstMemberColumn + 8),
+                 QStringLiteral("\u22127"));
+        QVERIFY(panel.cellToolTip(0, FamilyTablePanel::kFirstMemberColumn + 8)
+                    .contains(QStringLiteral("EMA(13)")));
+    }
+
+    void familyTableMultiplierLevels_data() {
+        QTest::addColumn<double>("la");
+        QTest::addColumn<int>("cutout");
+        QTest::addColumn<int>("level");
+        QTest::newRow("default La") << 0.02 << 0 << static_cast<int>(GrowthLevel::Normal);
+        QTest::newRow("amplified") << 0.08 << 0 << static_cast<int>(GrowthLevel::Warning);
+        QTest::newRow("strongly amplified") << 0.2 << 0 << static_cast<int>(GrowthLevel::Strong);
+        QTest::newRow("cutout tames it") << 0.2 << 1000 << static_cast<int>(GrowthLevel::Warning);
+    }
+
+    void familyTableMultiplierLevels() {
+        QFETCH(double, la);
+        QFETCH(int, cutout);
+        QFETCH(int, level);
+        AtcParams params;
+        params.lambda = la;
+        params.cutout = cutout;
+        const auto data = dax_data(params);
+        const Theme theme = light_theme();
+        FamilyTablePanel panel;
+        panel.setTheme(theme);
+        panel.setData(data);
+        const double m = growth_multiplier(data->bar_count() - 1, la / 1000.0, cutout);
+        const QString text = panel.multiplierText();
+        QVERIFY2(text.contains(QStringLiteral("×") + fmt(m, 3)), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("e^(L·(bars − cutout))")));
+        QCOMPARE(static_cast<int>(panel.multiplierLevel()), level);
+        switch (static_cast<GrowthLevel>(level)) {
+            case GrowthLevel::Normal:
+                QVERIFY(m <= 1.1);
+                QVERIFY(!text.contains(QStringLiteral("amplified")));
+                QCOMPARE(panel.multiplierColor(), theme.text);
+                break;
+            case GrowthLevel::Warning:
+                QVERIFY(m > 1.1 && m <= 1.25);
+                QVERIFY(text.contains(QStringLiteral("equity growth is amplified")));
+                QCOMPARE(panel.multiplierColor(), theme.warning);
+                break;
+            case GrowthLevel::Strong:
+                QVERIFY(m > 1.25);
+                QVERIFY(text.contains(QStringLiteral("strongly amplified")));
+                QCOMPARE(panel.multiplierColor(), theme.danger);
+                break;
+        }
+        auto* label = panel.findChild<QLabel*>(QStringLiteral("growthMultiplier"));
+        // Drawn in the level's colour, darkened just enough to read where it is
+        // faint (light theme orange on near-white).
+        const QColor drawn = label->palette().color(QPalette::WindowText);
+        QCOMPARE(drawn, readable_on(panel.multiplierColor(), theme.window, theme.text, 3.5));
+        QVERIFY(contrast_ratio(drawn, theme.window) >= 3.5);
+        QVERIFY(label->toolTip().contains(QStringLiteral("smaller La")));
+    }
+};
+
+QTEST_MAIN(TestPanels)
+#include "test_panels.moc"

@@ -1,0 +1,111 @@
+#include "charts/calibration_pane.hpp"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "charts/chart_format.hpp"
+#include "charts/state_line_item.hpp"
+
+namespace atc::ui {
+
+CalibrationPane::CalibrationPane(QWidget* parent) : ChartPane(parent) {
+    close_ = new QLineSeries(chart());
+    close_->setObjectName(QStringLiteral("calibration_close"));
+    close_->setName(QStringLiteral("Close"));
+    chart()->addSeries(close_);
+    close_->attachAxis(x_axis());
+    close_->attachAxis(y_axis());
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        members_[k] = new StateLineItem(chart(), x_axis(), y_axis());
+        // The base length stands out; the eight around it are thin.
+        members_[k]->set_width(k == 0 ? 2.0 : 1.0);
+        add_overlay(members_[k]);
+    }
+}
+
+void CalibrationPane::set_symbol(std::shared_ptr<const SymbolData> data) {
+    if (data) {
+        decimals_ = price_decimals(data->bars.close);
+        bind_series(close_, data->bars.close);
+    }
+    ChartPane::set_symbol(std::move(data));
+    fill_members();
+}
+
+void CalibrationPane::set_family(MaType family) {
+    family_ = family;
+    fill_members();
+    refit();
+}
+
+void CalibrationPane::fill_members() {
+    const auto& d = data();
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        if (d) {
+            const MemberSeries& m = d->result->family(family_).members[k];
+            members_[k]->set_series(d, m.ma, m.state);
+        } else {
+            members_[k]->clear();
+        }
+    }
+    refresh_legend();
+}
+
+std::optional<std::pair<double, double>> CalibrationPane::data_range(std::size_t first,
+                                                                     std::size_t last) const {
+    std::pair<double, double> r{std::numeric_limits<double>::infinity(),
+                                -std::numeric_limits<double>::infinity()};
+    const auto widen = [&r](double v) {
+        if (!std::isfinite(v))
+            return;
+        r.first = std::min(r.first, v);
+        r.second = std::max(r.second, v);
+    };
+    const auto& close = data()->bars.close;
+    for (std::size_t i = first; i <= last; ++i)
+        widen(close[i]);
+    for (const StateLineItem* item : members_) {
+        const auto values = item->values();
+        for (std::size_t i = first; i <= last && i < values.size(); ++i)
+            widen(values[i]);
+    }
+    if (!(r.first <= r.second))
+        return std::nullopt;
+    return r;
+}
+
+std::vector<LegendLine> CalibrationPane::legend_lines(std::size_t bar) const {
+    const FamilyResult& fam = data()->result->family(family_);
+    LegendLine line;
+    line.push_back({QStringLiteral("%1 calibration").arg(family_label(family_)),
+                    {},
+                    theme().family_color(family_),
+                    {},
+                    true});
+    for (const MemberSeries& m : fam.members) {
+        const int state = m.state[bar];
+        line.push_back({member_label(family_, m),
+                        format_price(m.ma[bar], decimals_) + QLatin1Char(' ') + state_glyph(state),
+                        {},
+                        theme().state_color(state)});
+    }
+    return {line};
+}
+
+QString CalibrationPane::format_level(double y) const {
+    return format_price(y, decimals_);
+}
+
+void CalibrationPane::apply_content_theme(const Theme& theme) {
+    QColor close = theme.price;
+    close.setAlphaF(0.55f);  // the price is the reference here, not the subject
+    close_->setPen(QPen(close, 1.0));
+    for (StateLineItem* item : members_)
+        item->set_colors(theme.bull, theme.bear, theme.neutral);
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,36 @@
+// Candlesticks for bars with open/high/low/close. QCandlestickSeries makes one
+// QGraphicsItem per candle (5,000 candles: seconds to build, slow to pan), so the
+// candles are painted here: wicks batched into one drawLines and bodies into one
+// drawRects per colour, visible bars only. When a bar is narrower than a few
+// pixels only the high-low range is drawn, which is what remains visible anyway.
+#pragma once
+
+#include <QColor>
+#include <memory>
+#include <span>
+
+#include "charts/plot_overlay.hpp"
+
+namespace atc::ui {
+
+class CandleItem : public PlotOverlay {
+public:
+    CandleItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
+
+    // All four spans hold one value per bar; `owner` keeps them alive.
+    void set_bars(std::shared_ptr<const void> owner, std::span<const double> open,
+                  std::span<const double> high, std::span<const double> low,
+                  std::span<const double> close);
+    void clear();
+    void set_colors(const QColor& up, const QColor& down);
+    std::size_t bar_count() const { return close_.size(); }
+
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    std::shared_ptr<const void> owner_;
+    std::span<const double> open_, high_, low_, close_;
+    QColor up_, down_;
+};
+
+}  // namespace atc::ui

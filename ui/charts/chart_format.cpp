@@ -1,0 +1,92 @@
+#include "charts/chart_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace atc::ui {
+namespace {
+
+QString signed_fixed(double value, int decimals) {
+    if (!std::isfinite(value))
+        return QString(QChar(kNoValue));
+    // Rounds first, so that -0.0001 reads "+0.000" and not "-0.000".
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    if (rounded == 0.0)
+        rounded = 0.0;  // drops the sign of -0.0
+    QString text = QString::number(rounded, 'f', decimals);
+    if (rounded >= 0.0)
+        text.prepend(QLatin1Char('+'));
+    return text;
+}
+
+}  // namespace
+
+int price_decimals(std::span<const double> close) {
+    // A few hundred bars from the end are enough: recent prices carry the tick size
+    // that matters now (old split-adjusted prices may have long fractions).
+    const std::size_t sample = std::min<std::size_t>(close.size(), 300);
+    int decimals = 2;
+    for (std::size_t i = close.size() - sample; i < close.size(); ++i) {
+        const double v = close[i];
+        int d = 2;
+        while (d < 6) {
+            const double scaled = v * std::pow(10.0, d);
+            if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::abs(scaled)))
+                break;
+            ++d;
+        }
+        decimals = std::max(decimals, d);
+        if (decimals == 6)
+            break;
+    }
+    return decimals;
+}
+
+QString format_price(double value, int decimals) {
+    if (!std::isfinite(value))
+        return QString(QChar(kNoValue));
+    return QString::number(value, 'f', decimals);
+}
+
+QString format_signal(double value) {
+    return signed_fixed(value, 2);
+}
+
+QString format_average(double value) {
+    return signed_fixed(value, 3);
+}
+
+QString format_equity(double value) {
+    if (!std::isfinite(value))
+        return QString(QChar(kNoValue));
+    return QString::number(value, 'f', 3);
+}
+
+QString state_glyph(int state) {
+    if (state > 0)
+        return QStringLiteral("\u25B2");
+    if (state < 0)
+        return QStringLiteral("\u25BC");
+    return QStringLiteral("\u2022");
+}
+
+QString family_label(MaType type) {
+    const std::string_view name = family_name(type);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+QString member_label(MaType type, const MemberSeries& member) {
+    QString label = QStringLiteral("%1 %2").arg(family_label(type)).arg(member.length);
+    if (member.offset != 0) {
+        label += member.offset > 0 ? QStringLiteral(" (+%1)").arg(member.offset)
+                                   : QStringLiteral(" (%1)").arg(member.offset);
+    }
+    return label;
+}
+
+QString member_equity_object_name(MaType type, const MemberSeries& member) {
+    return QStringLiteral("eq_%1_%2").arg(family_label(type)).arg(member.length);
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,135 @@
+// The chart stack in the middle of the main window: price, calibration (hidden
+// by default), signals and equity panes in a vertical splitter, sharing one time
+// axis (x = bar index; dates under the bottom pane), one crosshair and one zoom.
+//
+// Navigation (mouse over a pane; keys when the charts have focus, a click gives it):
+//   mouse wheel        zoom around the bar under the cursor (sideways wheel: pan)
+//   left drag          pan
+//   Shift + left drag  zoom to the dragged bars (rubber band)
+//   double-click       reset: the last 500 bars
+//   + / -              zoom in / out around the centre
+//   Left / Right       pan by a tenth of the view;  End: scroll to the newest bar
+//   Home or 0          reset
+// Every change of the visible bars refits the value axes to what is visible.
+//
+// The calibration view (the nine MAs of one family over the close, coloured by
+// state) is a separate pane under the price pane, hidden by default, so that
+// price, base MAs and markers stay in view while calibrating.
+#pragma once
+
+#include <QWidget>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "atc/params.hpp"
+#include "atc/result.hpp"
+#include "charts/time_axis.hpp"
+#include "charts/view_range.hpp"
+#include "core/symbol_data.hpp"
+#include "theme/theme.hpp"
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QSplitter;
+QT_END_NAMESPACE
+
+namespace atc::ui {
+
+class CalibrationPane;
+class ChartPane;
+class EquityPane;
+class PricePane;
+class SignalPane;
+
+class ChartStack : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ChartStack(QWidget* parent = nullptr);
+    ~ChartStack() override;
+
+    // Redraws everything. The same symbol with the same number of bars (a
+    // parameter change) keeps the visible range; anything else shows the last bars.
+    void setData(std::shared_ptr<const SymbolData> data);
+    std::shared_ptr<const SymbolData> data() const { return data_; }
+    void setTheme(const Theme& theme);
+    const Theme& theme() const { return theme_; }
+
+    bool candles() const;       // as requested
+    bool candlesDrawn() const;  // requested and the data has OHLC
+    bool maVisible(MaType type) const;
+    std::optional<MaType> equityFamily() const;
+    MaType calibrationFamily() const;
+    bool calibrationVisible() const;
+
+    // The hovered bar, -1 when none (the legend then shows the last bar).
+    int crosshairBar() const { return crosshair_bar_; }
+    // The legends of the visible panes as plain text, one line per legend line.
+    QString legendText() const;
+    // The x range shown by every pane (bar index at the left and right edges).
+    std::pair<double, double> visibleRange() const { return {range_.first, range_.last}; }
+
+    QChart* priceChart() const;
+    QChart* signalChart() const;
+    QChart* equityChart() const;
+    QChart* calibrationChart() const;
+
+    // What the overlays draw, for tests: the base-length MA of a family and its states,
+    // the entry markers, and the calibration family's member MAs and states.
+    std::vector<double> plottedMa(MaType type) const;
+    std::vector<std::int8_t> plottedMaStates(MaType type) const;
+    std::vector<EntryMarker> plottedMarkers() const;
+    std::vector<double> plottedCalibrationMa(std::size_t member) const;
+    std::vector<std::int8_t> plottedCalibrationStates(std::size_t member) const;
+    // The date ticks currently under the bottom pane.
+    std::vector<TimeTick> timeTicks() const;
+
+public slots:
+    void setCandles(bool on);
+    void setMaVisible(atc::MaType type, bool visible);
+    // nullopt: the six Layer-2 curves; a family: its nine member equity curves.
+    void setEquityFamily(std::optional<atc::MaType> family);
+    void setCalibrationFamily(atc::MaType family);
+    void setCalibrationVisible(bool visible);
+    void setCrosshairBar(int bar);
+    void zoomIn();
+    void zoomOut();
+    void panBars(int bars);
+    void resetZoom();
+    void setVisibleRange(double first, double last);
+
+signals:
+    void crosshairMoved(int bar);
+    void visibleRangeChanged(double first, double last);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void connect_pane(ChartPane* pane);
+    void apply_range(ViewRange range);
+    void update_ticks();
+    void sync_value_axis_widths();
+    void hover(ChartPane* source, int bar, double y);
+    std::size_t bar_count() const;
+    std::vector<ChartPane*> visible_panes() const;
+
+    std::shared_ptr<const SymbolData> data_;
+    Theme theme_;
+    QSplitter* splitter_ = nullptr;
+    PricePane* price_ = nullptr;
+    CalibrationPane* calibration_ = nullptr;
+    SignalPane* signal_ = nullptr;
+    EquityPane* equity_ = nullptr;
+    std::vector<ChartPane*> panes_;  // top to bottom
+    TimeScale time_scale_;
+    ViewRange range_;
+    int crosshair_bar_ = -1;
+    bool in_layout_ = false;
+};
+
+}  // namespace atc::ui

@@ -1,0 +1,146 @@
+#include "charts/equity_pane.hpp"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "charts/chart_format.hpp"
+
+namespace atc::ui {
+namespace {
+
+// Nine related but distinguishable colours for the members of one family: the
+// family hue turned a step per offset rank (shorter lengths one way, longer the
+// other), the base length in the family colour itself.
+QColor member_color(const QColor& base, int rank) {
+    float h = 0.0f, s = 0.0f, l = 0.0f, a = 1.0f;
+    base.getHslF(&h, &s, &l, &a);
+    if (h < 0.0f)
+        h = 0.0f;  // achromatic
+    float hue = h + 0.035f * static_cast<float>(rank);
+    hue -= std::floor(hue);
+    const float light = std::clamp(l + 0.03f * static_cast<float>(rank), 0.25f, 0.8f);
+    return QColor::fromHslF(hue, s, light, a);
+}
+
+}  // namespace
+
+EquityPane::EquityPane(QWidget* parent) : ChartPane(parent) {}
+
+void EquityPane::set_symbol(std::shared_ptr<const SymbolData> data) {
+    // The curves point into the old data: drop them before it may go.
+    unbind_all_series();
+    chart()->removeAllSeries();
+    curves_.clear();
+    ChartPane::set_symbol(std::move(data));
+    rebuild();
+}
+
+void EquityPane::set_family(std::optional<MaType> family) {
+    if (family == family_)
+        return;
+    family_ = family;
+    rebuild();
+    refit();
+    refill_series();
+}
+
+void EquityPane::rebuild() {
+    // The shown set changes with the family, so the series are made anew: at most
+    // nine, and no hidden series linger in the chart (tests and exports read
+    // chart()->series() as "what is shown").
+    unbind_all_series();
+    chart()->removeAllSeries();
+    curves_.clear();
+    if (data()) {
+        const AtcResult& result = *data()->result;
+        if (family_) {
+            const FamilyResult& fam = result.family(*family_);
+            for (const MemberSeries& m : fam.members)
+                curves_.push_back({nullptr, &m.equity, member_label(*family_, m)});
+            for (std::size_t k = 0; k < fam.members.size(); ++k) {
+                auto* s = new QLineSeries();
+                s->setObjectName(member_equity_object_name(*family_, fam.members[k]));
+                curves_[k].series = s;
+            }
+        } else {
+            for (MaType t : kAllFamilies) {
+                auto* s = new QLineSeries();
+                s->setObjectName(family_label(t) + QStringLiteral("_S"));
+                curves_.push_back({s, &result.family(t).weight_equity, family_label(t)});
+            }
+        }
+        for (Curve& c : curves_) {
+            c.series->setName(c.label);
+            chart()->addSeries(c.series);
+            c.series->attachAxis(x_axis());
+            c.series->attachAxis(y_axis());
+            bind_series(c.series, *c.values);
+        }
+    }
+    color_curves();
+    refresh_legend();
+}
+
+void EquityPane::color_curves() {
+    if (curves_.empty())
+        return;  // no data
+    if (!family_) {
+        for (std::size_t f = 0; f < curves_.size() && f < kFamilyCount; ++f)
+            curves_[f].series->setPen(QPen(theme().family[f], 1.0));
+        return;
+    }
+    const AtcResult& result = *data()->result;
+    const FamilyResult& fam = result.family(*family_);
+    // Members come as [B, B+o1..B+o4, B-o1..B-o4]; rank them -4..+4 by offset,
+    // the base (rank 0) in the family colour itself, drawn thicker.
+    for (std::size_t k = 0; k < curves_.size(); ++k) {
+        const int offset = fam.members[k].offset;
+        const int index = static_cast<int>(k);
+        const int rank = index == 0 ? 0 : (index <= 4 ? index : 4 - index);
+        curves_[k].series->setPen(QPen(member_color(theme().family_color(*family_), rank),
+                                       offset == 0 ? emphasis_width(2.0) : 1.0));
+    }
+}
+
+std::optional<std::pair<double, double>> EquityPane::data_range(std::size_t first,
+                                                                std::size_t last) const {
+    std::pair<double, double> r{std::numeric_limits<double>::infinity(),
+                                -std::numeric_limits<double>::infinity()};
+    for (const Curve& c : curves_) {
+        for (std::size_t i = first; i <= last && i < c.values->size(); ++i) {
+            const double v = (*c.values)[i];
+            if (!std::isfinite(v))
+                continue;
+            r.first = std::min(r.first, v);
+            r.second = std::max(r.second, v);
+        }
+    }
+    if (!(r.first <= r.second))
+        return std::nullopt;
+    return r;
+}
+
+std::vector<LegendLine> EquityPane::legend_lines(std::size_t bar) const {
+    LegendLine line;
+    const QString title = family_ ? QStringLiteral("%1 member equities").arg(family_label(*family_))
+                                  : QStringLiteral("Family equities");
+    line.push_back({title, {}, theme().text, {}, true});
+    for (const Curve& c : curves_) {
+        line.push_back({c.label, format_equity((*c.values)[bar]), c.series->pen().color(), {}});
+    }
+    return {line};
+}
+
+QString EquityPane::format_level(double y) const {
+    return format_equity(y);
+}
+
+void EquityPane::apply_content_theme(const Theme&) {
+    color_curves();
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,76 @@
+#include "charts/marker_item.hpp"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace atc::ui {
+
+MarkerItem::MarkerItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
+    : PlotOverlay(chart, x_axis, y_axis) {
+    setZValue(kMarkerZ);
+}
+
+void MarkerItem::set_markers(std::shared_ptr<const void> owner,
+                             std::span<const EntryMarker> markers, std::span<const double> below,
+                             std::span<const double> above) {
+    owner_ = std::move(owner);
+    markers_ = markers;
+    below_ = below;
+    above_ = above;
+    update();
+}
+
+void MarkerItem::clear() {
+    set_markers(nullptr, {}, {}, {});
+}
+
+void MarkerItem::set_colors(const QColor& long_color, const QColor& short_color,
+                            const QColor& outline) {
+    long_ = long_color;
+    short_ = short_color;
+    outline_ = outline;
+    update();
+}
+
+void MarkerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const PlotMap map = plot_map(option);
+    if (!map.valid())
+        return;
+    // Triangles shrink a little when bars are tiny, but stay recognisable.
+    const double size = std::clamp(map.bar_width() * 1.2, 7.0, 11.0);
+    const double gap = 4.0;
+    QPainterPath up, down;
+    for (const EntryMarker& m : markers_) {
+        const double x = static_cast<double>(m.bar);
+        if (x < map.x0 - 1.0 || x > map.x1 + 1.0)
+            continue;
+        const double px = map.px(x);
+        if (m.direction == Direction::Long && m.bar < below_.size()) {
+            const double top = map.py(below_[m.bar]) + gap;
+            up.moveTo(px, top);
+            up.lineTo(px + size * 0.6, top + size);
+            up.lineTo(px - size * 0.6, top + size);
+            up.closeSubpath();
+        } else if (m.direction == Direction::Short && m.bar < above_.size()) {
+            const double bottom = map.py(above_[m.bar]) - gap;
+            down.moveTo(px, bottom);
+            down.lineTo(px + size * 0.6, bottom - size);
+            down.lineTo(px - size * 0.6, bottom - size);
+            down.closeSubpath();
+        }
+    }
+    painter->save();
+    painter->setClipRect(map.area);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    // A thin outline in the background colour keeps an arrow readable over a line.
+    painter->setPen(QPen(outline_, 1.0));
+    painter->setBrush(long_);
+    painter->drawPath(up);
+    painter->setBrush(short_);
+    painter->drawPath(down);
+    painter->restore();
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,37 @@
+// The indicator's entry arrows: ▲ in the bull colour below the bar for a long
+// entry, ▼ in the bear colour above it for a short one. Placed a few pixels off
+// the bar's low/high (or its close on a line chart) so they never hide the price.
+#pragma once
+
+#include <QColor>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "atc/result.hpp"
+#include "charts/plot_overlay.hpp"
+
+namespace atc::ui {
+
+class MarkerItem : public PlotOverlay {
+public:
+    MarkerItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
+
+    // below[i] / above[i]: the price under a ▲ / over a ▼ at bar i.
+    void set_markers(std::shared_ptr<const void> owner, std::span<const EntryMarker> markers,
+                     std::span<const double> below, std::span<const double> above);
+    void clear();
+    void set_colors(const QColor& long_color, const QColor& short_color, const QColor& outline);
+
+    std::vector<EntryMarker> markers() const { return {markers_.begin(), markers_.end()}; }
+
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    std::shared_ptr<const void> owner_;
+    std::span<const EntryMarker> markers_;
+    std::span<const double> below_, above_;
+    QColor long_, short_, outline_;
+};
+
+}  // namespace atc::ui

@@ -1,0 +1,452 @@
+#include "charts/pane_base.hpp"
+
+#include <QChart>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QRubberBand>
+#include <QValueAxis>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+#include "charts/crosshair.hpp"
+#include "charts/time_axis.hpp"
+
+namespace atc::ui {
+namespace {
+
+constexpr double kLeftMargin = 6.0;
+constexpr double kLegendGap = 4.0;
+// Aimed pixel distance between two value-axis ticks.
+constexpr double kTickSpacingPx = 42.0;
+
+// 1, 2 or 5 times a power of ten, at least `raw`.
+double nice_step(double raw) {
+    if (!(raw > 0.0) || !std::isfinite(raw))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : {1.0, 2.0, 5.0, 10.0}) {
+        if (f * magnitude >= raw * (1.0 - 1e-9))
+            return f * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+QString html_color(const QColor& c) {
+    return c.name(QColor::HexRgb);
+}
+
+}  // namespace
+
+ChartPane::ChartPane(QWidget* parent) : QChartView(parent) {
+    chart_ = new QChart();
+    chart_->legend()->hide();
+    chart_->setMargins(QMargins(0, 0, 0, 0));
+    chart_->setBackgroundRoundness(0);
+    chart_->layout()->setContentsMargins(0, 0, 0, 0);
+    chart_->setAnimationOptions(QChart::NoAnimation);
+    setChart(chart_);  // the view owns the chart
+    setFrameShape(QFrame::NoFrame);
+    setRenderHint(QPainter::Antialiasing, true);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setMinimumHeight(90);
+    // Every item moves on each pan; a BSP index would be rebuilt all the time.
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
+
+    // x: bar index. Its labels, line and grid are hidden; the time axis item
+    // draws dates and the grid at calendar ticks instead of numbers.
+    x_axis_ = new QValueAxis(chart_);
+    x_axis_->setLabelsVisible(false);
+    x_axis_->setLineVisible(false);
+    x_axis_->setGridLineVisible(false);
+    x_axis_->setMinorGridLineVisible(false);
+    // Qt Charts lays out the labels of a hidden-label axis all the same: keep them few.
+    x_axis_->setTickCount(2);
+    chart_->addAxis(x_axis_, Qt::AlignBottom);
+    // y on the right, where traders expect the price scale.
+    y_axis_ = new QValueAxis(chart_);
+    y_axis_->setLineVisible(false);
+    y_axis_->setTickType(QValueAxis::TicksDynamic);
+    y_axis_->setTickAnchor(0.0);
+    chart_->addAxis(y_axis_, Qt::AlignRight);
+
+    time_axis_ = new TimeAxisItem(chart_, x_axis_, y_axis_);
+    crosshair_ = new CrosshairItem(chart_, x_axis_, y_axis_);
+    add_overlay(time_axis_);
+    add_overlay(crosshair_);
+
+    legend_ = new QLabel(viewport());
+    legend_->setTextFormat(Qt::RichText);
+    legend_->setWordWrap(true);
+    legend_->setAttribute(Qt::WA_TransparentForMouseEvents);
+    legend_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    axis_font_ = font();
+    axis_font_.setPointSizeF(std::max(7.5, font().pointSizeF() - 1.0));
+    y_axis_->setLabelsFont(axis_font_);
+    time_axis_->set_font(axis_font_);
+    crosshair_->set_font(axis_font_);
+}
+
+ChartPane::~ChartPane() = default;
+
+void ChartPane::set_symbol(std::shared_ptr<const SymbolData> data) {
+    // Empty now; the stack's set_x_range() fills the window of the new data.
+    window_.clear_points();
+    data_ = std::move(data);
+    if (crosshair_bar_ >= 0 &&
+        (!data_ || static_cast<std::size_t>(crosshair_bar_) >= data_->bar_count()))
+        crosshair_bar_ = -1;
+    refresh_legend();
+}
+
+void ChartPane::set_theme(const Theme& theme) {
+    theme_ = theme;
+    chart_->setBackgroundBrush(theme.chart_background);
+    chart_->setBackgroundPen(Qt::NoPen);
+    chart_->setPlotAreaBackgroundVisible(false);
+    setBackgroundBrush(theme.chart_background);
+    y_axis_->setLabelsBrush(theme.muted_text);
+    y_axis_->setGridLinePen(QPen(theme.grid, 1.0));
+    y_axis_->setLinePen(QPen(theme.grid, 1.0));
+    time_axis_->set_colors(theme.grid, theme.muted_text);
+    crosshair_->set_colors(theme.crosshair, theme.crosshair, theme.chart_background);
+    // Opaque, so that a legend change repaints the label only, not the chart under it.
+    QPalette p = legend_->palette();
+    p.setColor(QPalette::WindowText, theme.text);
+    p.setColor(QPalette::Window, theme.chart_background);
+    legend_->setPalette(p);
+    legend_->setAutoFillBackground(true);
+    apply_content_theme(theme);
+    refresh_legend();
+}
+
+void ChartPane::set_x_range(double first, double last) {
+    const bool refill = window_.prepare(first, last, data_ ? data_->bar_count() : 0);
+    x_axis_->setRange(first, last);
+    update_density();
+    refit();
+    if (refill)
+        window_.fill();
+}
+
+void ChartPane::update_density() {
+    // More bars than pixels: the lines are a dense band where antialiasing and
+    // emphasis add nothing visible, but cost 3x (antialiasing) and 10x (wide pens).
+    const bool dense = x_axis_->max() - x_axis_->min() > plot_rect_.width();
+    if (dense == dense_)
+        return;
+    dense_ = dense;
+    setRenderHint(QPainter::Antialiasing, !dense);
+    apply_content_theme(theme_);
+}
+
+void ChartPane::bind_series(QLineSeries* series, std::span<const double> values) {
+    window_.bind(series, values);
+}
+
+void ChartPane::refill_series() {
+    if (window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->bar_count() : 0))
+        window_.fill();
+}
+
+void ChartPane::refit() {
+    std::pair<double, double> range{0.0, 1.0};
+    if (const auto fixed = fixed_range()) {
+        range = *fixed;
+    } else if (data_ && data_->bar_count() > 0) {
+        const double n = static_cast<double>(data_->bar_count());
+        const double lo = std::clamp(std::floor(x_axis_->min()), 0.0, n - 1);
+        const double hi = std::clamp(std::ceil(x_axis_->max()), 0.0, n - 1);
+        if (const auto r = data_range(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi))) {
+            range = *r;
+            double span = range.second - range.first;
+            if (!(span > 0.0))
+                span = std::max(1e-6, std::abs(range.first) * 0.02);
+            const double usable = std::max(20.0, plot_rect_.height() - 2.0 * padding_px());
+            const double pad = span * padding_px() / usable;
+            range = {range.first - pad, range.second + pad};
+        }
+    }
+    const double height = std::max(40.0, plot_rect_.height());
+    const double step =
+        nice_step((range.second - range.first) / std::max(3.0, height / kTickSpacingPx));
+    // Qt Charts builds one grid item per tick at every call: a new range under
+    // the old step (a symbol at 8000 after one at 0.5) would briefly mean
+    // hundreds of thousands of ticks. The coarser step goes first.
+    y_axis_->setTickInterval(std::max(step, y_axis_->tickInterval()));
+    y_axis_->setRange(range.first, range.second);
+    y_axis_->setTickInterval(step);
+    y_decimals_ = std::clamp(static_cast<int>(-std::floor(std::log10(step) + 1e-9)), 0, 8);
+    y_axis_->setLabelFormat(QStringLiteral("%.%1f").arg(y_decimals_));
+    update_overlays();
+}
+
+void ChartPane::set_ticks(const std::vector<TimeTick>& ticks) {
+    time_axis_->set_ticks(ticks);
+}
+
+void ChartPane::set_time_labels_visible(bool visible) {
+    time_axis_->set_labels_visible(visible);
+    crosshair_->set_date_tag_visible(visible);
+    relayout();
+}
+
+bool ChartPane::time_labels_visible() const {
+    return time_axis_->labels_visible();
+}
+
+void ChartPane::set_value_axis_width(int px) {
+    if (px == value_axis_width_)
+        return;
+    value_axis_width_ = px;
+    relayout();
+}
+
+int ChartPane::required_value_axis_width() const {
+    const QFontMetricsF fm(axis_font_);
+    const double lo = y_axis_->min(), hi = y_axis_->max();
+    double w = 0.0;
+    for (double v : {lo, hi}) {
+        w = std::max(w, fm.horizontalAdvance(QString::number(v, 'f', y_decimals_)));
+        w = std::max(w, fm.horizontalAdvance(format_level(v)));
+    }
+    // Qt Charts puts the labels a few pixels off the plot; the crosshair tag pads 4 px.
+    return static_cast<int>(std::ceil(w)) + 16;
+}
+
+void ChartPane::set_crosshair(int bar, std::optional<double> level) {
+    crosshair_bar_ = bar;
+    QString date;
+    if (bar >= 0 && data_ && static_cast<std::size_t>(bar) < data_->bar_count())
+        date = bar_label(*data_, static_cast<std::size_t>(bar));
+    crosshair_->set_bar(bar, date);
+    crosshair_->set_level(level, level ? format_level(*level) : QString());
+    time_axis_->set_keep_clear(crosshair_->date_tag_rect());
+    refresh_legend();
+}
+
+QString ChartPane::format_level(double y) const {
+    return QString::number(y, 'f', std::min(8, y_decimals_ + 1));
+}
+
+void ChartPane::add_overlay(PlotOverlay* item) {
+    overlays_.push_back(item);
+}
+
+void ChartPane::update_overlays() {
+    for (PlotOverlay* item : overlays_) {
+        item->sync_geometry();
+        item->update();
+    }
+    crosshair_->refresh();
+    time_axis_->set_keep_clear(crosshair_->date_tag_rect());
+}
+
+int ChartPane::legend_bar() const {
+    if (!data_ || data_->bar_count() == 0)
+        return -1;
+    if (crosshair_bar_ >= 0 && static_cast<std::size_t>(crosshair_bar_) < data_->bar_count())
+        return crosshair_bar_;
+    return static_cast<int>(data_->bar_count() - 1);
+}
+
+void ChartPane::refresh_legend() {
+    const int bar = legend_bar();
+    std::vector<LegendLine> lines;
+    if (bar >= 0)
+        lines = legend_lines(static_cast<std::size_t>(bar));
+
+    // Entries are separated by a normal space, so the label wraps between
+    // entries only, never between a name and its value.
+    QString html, plain;
+    for (const LegendLine& line : lines) {
+        if (!html.isEmpty()) {
+            html += QStringLiteral("<br>");
+            plain += QLatin1Char('\n');
+        }
+        bool first_entry = true;
+        for (const LegendEntry& e : line) {
+            if (!first_entry) {
+                html += QStringLiteral("&nbsp;&nbsp; ");
+                plain += QStringLiteral("  ");
+            }
+            first_entry = false;
+            const QColor name_color = e.name_color.isValid() ? e.name_color : theme_.muted_text;
+            const QColor value_color = e.value_color.isValid() ? e.value_color : theme_.text;
+            QString piece;
+            if (!e.name.isEmpty()) {
+                piece += QStringLiteral("<span style=\"color:%1\">%2</span>")
+                             .arg(html_color(name_color),
+                                  e.name.toHtmlEscaped().replace(QLatin1Char(' '),
+                                                                 QStringLiteral("&nbsp;")));
+            }
+            if (!e.name.isEmpty() && !e.value.isEmpty())
+                piece += QStringLiteral("&nbsp;");
+            if (!e.value.isEmpty()) {
+                piece += QStringLiteral("<span style=\"color:%1\">%2</span>")
+                             .arg(html_color(value_color),
+                                  e.value.toHtmlEscaped().replace(QLatin1Char(' '),
+                                                                  QStringLiteral("&nbsp;")));
+            }
+            if (e.bold)
+                piece = QStringLiteral("<b>%1</b>").arg(piece);
+            html += piece;
+            QString text = e.name;
+            if (!e.name.isEmpty() && !e.value.isEmpty())
+                text += QLatin1Char(' ');
+            plain += text + e.value;
+        }
+    }
+    legend_plain_ = plain;
+    if (legend_->text() != html) {
+        const int before = legend_->heightForWidth(legend_->width());
+        legend_->setText(html);
+        if (legend_->heightForWidth(legend_->width()) != before)
+            relayout();
+    }
+}
+
+void ChartPane::relayout() {
+    const QSize size = viewport()->size();
+    const double w = size.width();
+    const double h = size.height();
+    const int legend_width = std::max(50, static_cast<int>(w - kLeftMargin - 8));
+    const int legend_height = legend_->text().isEmpty() ? 0 : legend_->heightForWidth(legend_width);
+    legend_->setGeometry(static_cast<int>(kLeftMargin), 2, legend_width,
+                         std::max(0, legend_height));
+    const QFontMetricsF fm(axis_font_);
+    const double top = 2.0 + legend_height + kLegendGap;
+    const double bottom = time_axis_->labels_visible() ? fm.height() + 8.0 : 6.0;
+    plot_rect_ = QRectF(kLeftMargin, top, std::max(10.0, w - kLeftMargin - value_axis_width_),
+                        std::max(10.0, h - top - bottom));
+    chart_->setPlotArea(plot_rect_);
+    update_density();
+    refit();
+    emit layout_changed();
+}
+
+QPointF ChartPane::to_chart(const QPoint& pos) const {
+    return chart_->mapFromScene(mapToScene(pos));
+}
+
+double ChartPane::x_at(double chart_x) const {
+    const double w = std::max(1.0, plot_rect_.width());
+    return x_axis_->min() + (chart_x - plot_rect_.left()) * (x_axis_->max() - x_axis_->min()) / w;
+}
+
+double ChartPane::y_at(double chart_y) const {
+    const double h = std::max(1.0, plot_rect_.height());
+    return y_axis_->min() + (plot_rect_.bottom() - chart_y) * (y_axis_->max() - y_axis_->min()) / h;
+}
+
+void ChartPane::resizeEvent(QResizeEvent* event) {
+    QChartView::resizeEvent(event);
+    relayout();
+}
+
+void ChartPane::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) {
+        event->ignore();
+        return;
+    }
+    const QPointF p = to_chart(event->position().toPoint());
+    if (event->modifiers() & Qt::ShiftModifier) {
+        drag_ = Drag::Band;
+        band_start_x_ = p.x();
+        if (!band_)
+            band_ = new QRubberBand(QRubberBand::Rectangle, viewport());
+        band_->setGeometry(
+            QRect(QPoint(static_cast<int>(p.x()), static_cast<int>(plot_rect_.top())),
+                  QSize(1, static_cast<int>(plot_rect_.height()))));
+        band_->show();
+    } else {
+        drag_ = Drag::Pan;
+        drag_last_x_ = p.x();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
+    event->accept();
+}
+
+void ChartPane::mouseMoveEvent(QMouseEvent* event) {
+    const QPointF p = to_chart(event->position().toPoint());
+    if (drag_ == Drag::Pan) {
+        const double bar_px = plot_rect_.width() / std::max(1e-9, x_axis_->max() - x_axis_->min());
+        const double dx = p.x() - drag_last_x_;
+        drag_last_x_ = p.x();
+        // Dragging right pulls earlier bars into view.
+        if (dx != 0.0)
+            emit pan_requested(-dx / bar_px);
+    } else if (drag_ == Drag::Band && band_) {
+        const double left =
+            std::clamp(std::min(band_start_x_, p.x()), plot_rect_.left(), plot_rect_.right());
+        const double right =
+            std::clamp(std::max(band_start_x_, p.x()), plot_rect_.left(), plot_rect_.right());
+        band_->setGeometry(QRect(QPoint(static_cast<int>(left), static_cast<int>(plot_rect_.top())),
+                                 QSize(std::max(1, static_cast<int>(right - left)),
+                                       static_cast<int>(plot_rect_.height()))));
+    }
+    if (data_ && data_->bar_count() > 0) {
+        const double n = static_cast<double>(data_->bar_count());
+        const int bar = static_cast<int>(std::clamp(std::round(x_at(p.x())), 0.0, n - 1));
+        emit hovered(bar, plot_rect_.contains(p) ? y_at(p.y()) : std::nan(""));
+    }
+    event->accept();
+}
+
+void ChartPane::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) {
+        event->ignore();
+        return;
+    }
+    if (drag_ == Drag::Band && band_) {
+        band_->hide();
+        const double a = x_at(band_start_x_);
+        const double b = x_at(to_chart(event->position().toPoint()).x());
+        // A click without a drag is not a zoom request.
+        if (std::abs(to_chart(event->position().toPoint()).x() - band_start_x_) >= 4.0)
+            emit range_requested(std::min(a, b), std::max(a, b));
+    }
+    drag_ = Drag::None;
+    viewport()->unsetCursor();
+    event->accept();
+}
+
+void ChartPane::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton)
+        emit reset_requested();
+    event->accept();
+}
+
+void ChartPane::wheelEvent(QWheelEvent* event) {
+    const QPoint delta = event->angleDelta();
+    if (std::abs(delta.x()) > std::abs(delta.y())) {
+        // Sideways on a touchpad or tilt wheel: pan, a twentieth of the view per notch.
+        const double span = x_axis_->max() - x_axis_->min();
+        emit pan_requested(-delta.x() / 120.0 * span / 20.0);
+    } else if (delta.y() != 0) {
+        // One notch (120) zooms one step, around the bar under the cursor.
+        const QPointF p = to_chart(event->position().toPoint());
+        emit zoom_requested(x_at(p.x()), delta.y() / 120.0);
+    }
+    event->accept();
+}
+
+void ChartPane::leaveEvent(QEvent* event) {
+    QChartView::leaveEvent(event);
+    if (drag_ == Drag::None)
+        emit left();
+}
+
+void ChartPane::keyPressEvent(QKeyEvent* event) {
+    // Navigation keys belong to the ChartStack (the parent); QGraphicsView would
+    // otherwise take the arrows for scrolling.
+    event->ignore();
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,170 @@
+// What every chart pane shares: a QChart with a hidden bar-index x axis (the
+// ChartStack sets the same range on all panes), a value axis on the right, the
+// time grid, the crosshair, a legend band above the plot, and the mouse
+// gestures, which the pane only translates into requests for the stack (the
+// stack owns the visible range, so all panes move together).
+//
+// The plot area is laid out by hand (QChart::setPlotArea) with the same left
+// edge and the same value-axis width in every pane, so that a bar sits at the
+// same pixel column in all of them.
+#pragma once
+
+#include <QChartView>
+#include <QColor>
+#include <QFont>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "charts/series_window.hpp"
+#include "core/symbol_data.hpp"
+#include "theme/theme.hpp"
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QLineSeries;
+class QRubberBand;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace atc::ui {
+
+class CrosshairItem;
+class PlotOverlay;
+class TimeAxisItem;
+struct TimeTick;
+
+// One "name value" pair of a legend; either part may be empty.
+struct LegendEntry {
+    QString name;
+    QString value;
+    QColor name_color;   // invalid: the theme's muted text colour
+    QColor value_color;  // invalid: the theme's text colour
+    bool bold = false;
+};
+using LegendLine = std::vector<LegendEntry>;
+
+class ChartPane : public QChartView {
+    Q_OBJECT
+
+public:
+    explicit ChartPane(QWidget* parent = nullptr);
+    ~ChartPane() override;
+
+    // The symbol to draw (nullptr: empty pane). Derived panes fill their series.
+    virtual void set_symbol(std::shared_ptr<const SymbolData> data);
+    void set_theme(const Theme& theme);
+
+    // Shows bars x in [first, last] and fits the value axis to what is visible.
+    void set_x_range(double first, double last);
+    // Fits the value axis again (after something was shown or hidden).
+    void refit();
+    void set_ticks(const std::vector<TimeTick>& ticks);
+    void set_time_labels_visible(bool visible);
+    bool time_labels_visible() const;
+    // Width of the value-axis column; the stack gives every pane the widest one.
+    void set_value_axis_width(int px);
+    int required_value_axis_width() const;
+    // Width of the plot in pixels (for the tick count).
+    double plot_width() const { return plot_rect_.width(); }
+
+    // bar < 0: no crosshair (the legend then shows the last bar).
+    void set_crosshair(int bar, std::optional<double> level);
+    QString legend_plain_text() const { return legend_plain_; }
+    // Bars held by the line series: the visible ones and one more on each side.
+    std::pair<std::size_t, std::size_t> series_window() const { return window_.window(); }
+    QLabel* legend_label() const { return legend_; }
+
+    const QFont& axis_font() const { return axis_font_; }
+    QValueAxis* x_axis() const { return x_axis_; }
+    QValueAxis* y_axis() const { return y_axis_; }
+
+signals:
+    void hovered(int bar, double y);
+    void left();
+    void pan_requested(double bars);
+    void zoom_requested(double anchor_x, double steps);
+    void range_requested(double first, double last);
+    void reset_requested();
+    void layout_changed();
+
+protected:
+    // The y extent of the drawn data over bars [first, last]; nullopt when none.
+    virtual std::optional<std::pair<double, double>> data_range(std::size_t first,
+                                                                std::size_t last) const = 0;
+    // A fixed value range (the signal pane) instead of fitting the data.
+    virtual std::optional<std::pair<double, double>> fixed_range() const { return std::nullopt; }
+    // Free pixels above and below the data (room for markers).
+    virtual double padding_px() const { return 8.0; }
+    virtual std::vector<LegendLine> legend_lines(std::size_t bar) const = 0;
+    // The value under the horizontal crosshair, as tagged on the axis.
+    virtual QString format_level(double y) const;
+    virtual void apply_content_theme(const Theme& theme) = 0;
+    // Width for an emphasised line (the Average, a base member): `width` while
+    // bars are at least 1 px wide, 1 px when zoomed further out. Qt strokes wider
+    // lines through QStroker, ~10x the cost of 1-px lines, and with thousands of
+    // points that made a zoom step slow; that far out the lines blur together anyway.
+    double emphasis_width(double width) const { return dense_ ? 1.0 : width; }
+
+    // Line series filled from `values` at the visible bars (see series_window.hpp).
+    void bind_series(QLineSeries* series, std::span<const double> values);
+    void unbind_all_series() { window_.unbind_all(); }
+    // Fills newly bound series for the current range.
+    void refill_series();
+    // Registers an overlay to keep in sync with the chart's size.
+    void add_overlay(PlotOverlay* item);
+    void update_overlays();
+    // Rebuilds the legend text at the crosshair bar (or the last bar).
+    void refresh_legend();
+
+    const std::shared_ptr<const SymbolData>& data() const { return data_; }
+    const Theme& theme() const { return theme_; }
+    int legend_bar() const;
+
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void relayout();
+    // Re-applies the pens when emphasis_width() changes with the zoom.
+    void update_density();
+    // Chart coordinates of a viewport position.
+    QPointF to_chart(const QPoint& pos) const;
+    double x_at(double chart_x) const;
+    double y_at(double chart_y) const;
+
+    std::shared_ptr<const SymbolData> data_;
+    Theme theme_;
+    QChart* chart_ = nullptr;
+    QValueAxis* x_axis_ = nullptr;
+    QValueAxis* y_axis_ = nullptr;
+    TimeAxisItem* time_axis_ = nullptr;
+    CrosshairItem* crosshair_ = nullptr;
+    std::vector<PlotOverlay*> overlays_;
+    SeriesWindow window_;
+    QLabel* legend_ = nullptr;
+    QString legend_plain_;
+    QFont axis_font_;
+    QRectF plot_rect_;
+    int value_axis_width_ = 60;
+    int y_decimals_ = 2;
+    int crosshair_bar_ = -1;
+    bool dense_ = false;
+
+    enum class Drag { None, Pan, Band };
+    Drag drag_ = Drag::None;
+    double drag_last_x_ = 0.0;
+    double band_start_x_ = 0.0;
+    QRubberBand* band_ = nullptr;
+};
+
+}  // namespace atc::ui

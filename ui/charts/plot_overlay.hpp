@@ -1,0 +1,75 @@
+// Base of the items we paint ourselves on top of a QChart (state-coloured MAs,
+// candles, markers, the crosshair, the time grid). Qt Charts series cost one
+// QGraphicsItem per candle or one series per colour change; these items instead
+// paint only the visible bars, batched per colour, and map values to pixels with
+// the axes' current ranges at paint time, so zoom and pan need only an update().
+#pragma once
+
+#include <QGraphicsItem>
+#include <QRectF>
+#include <QStyleOptionGraphicsItem>
+#include <cstddef>
+#include <utility>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace atc::ui {
+
+// Value-to-pixel mapping of the plot area at one moment (chart coordinates).
+struct PlotMap {
+    QRectF area;
+    double x0 = 0.0, x1 = 1.0;  // x axis range (bar index)
+    double y0 = 0.0, y1 = 1.0;  // y axis range
+    // The x range that needs painting: the exposed part of the plot (a crosshair
+    // move repaints two thin strips, not every bar).
+    double paint_x0 = 0.0, paint_x1 = 1.0;
+
+    bool valid() const { return area.width() > 1.0 && area.height() > 1.0 && x1 > x0 && y1 > y0; }
+    double px(double x) const { return area.left() + (x - x0) * area.width() / (x1 - x0); }
+    double py(double y) const { return area.bottom() - (y - y0) * area.height() / (y1 - y0); }
+    double x_of(double px_value) const {
+        return x0 + (px_value - area.left()) * (x1 - x0) / area.width();
+    }
+    double y_of(double py_value) const {
+        return y0 + (area.bottom() - py_value) * (y1 - y0) / area.height();
+    }
+    // Pixels per bar.
+    double bar_width() const { return area.width() / (x1 - x0); }
+    // Bars [first, last] that touch the part being painted, widened by `extra` bars on each side
+    // (lines need the neighbour outside the edge to enter the plot), clamped to
+    // [0, bars). first > last when none.
+    std::pair<std::size_t, std::size_t> visible_bars(std::size_t bars, std::size_t extra) const;
+};
+
+class PlotOverlay : public QGraphicsItem {
+public:
+    // Draw order on the chart: Qt Charts puts its grid at z 2-3 and its series at 4.
+    static constexpr double kGridZ = 2.5;
+    static constexpr double kCandleZ = 4.2;
+    static constexpr double kLineZ = 4.5;
+    static constexpr double kMarkerZ = 4.7;
+    static constexpr double kCrosshairZ = 4.9;
+
+    PlotOverlay(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
+
+    // The whole chart: overlays clip themselves to the plot area, the time labels
+    // and the crosshair tags are drawn just outside it.
+    QRectF boundingRect() const override { return bounds_; }
+    // Call when the chart was resized.
+    void sync_geometry();
+
+protected:
+    // The mapping now; with the paint() option, limited to the exposed area.
+    PlotMap plot_map(const QStyleOptionGraphicsItem* option = nullptr) const;
+
+private:
+    QChart* chart_;
+    QValueAxis* x_axis_;
+    QValueAxis* y_axis_;
+    QRectF bounds_;
+};
+
+}  // namespace atc::ui

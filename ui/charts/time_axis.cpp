@@ -1,0 +1,202 @@
+#include "charts/time_axis.hpp"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "atc/price_csv.hpp"
+#include "core/symbol_data.hpp"
+
+namespace atc::ui {
+namespace {
+
+constexpr std::int64_t kMinute = 60'000;
+constexpr std::int64_t kHour = 60 * kMinute;
+constexpr std::int64_t kDayMs = 24 * kHour;
+
+// Floor division (times before 1970 are negative).
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    const std::int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+bool intraday(const PriceSeries& bars) {
+    return bars.time_kind == TimeKind::DateTime || bars.time_kind == TimeKind::EpochSeconds ||
+           bars.time_kind == TimeKind::EpochMilliseconds;
+}
+
+}  // namespace
+
+TimeScale::TimeScale(const PriceSeries& bars) {
+    const std::size_t n = bars.close.size();
+    if (bars.time_ms.size() == n && n > 0) {
+        ms_ = bars.time_ms;
+        days_.resize(n);
+        months_.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t day = floor_div(ms_[i], kDayMs);
+            days_[i] = static_cast<std::int32_t>(day);
+            const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+            months_[i] =
+                static_cast<std::int32_t>(static_cast<int>(ymd.year()) * 12 +
+                                          static_cast<int>(static_cast<unsigned>(ymd.month())) - 1);
+        }
+        if (intraday(bars)) {
+            for (std::int64_t m : {1, 5, 15, 30, 60, 120, 240, 360, 720})
+                steps_.push_back({Step::Millis, m * kMinute});
+        }
+        for (std::int64_t d : {1, 2, 7, 14})
+            steps_.push_back({Step::Days, d});
+        for (std::int64_t m : {1, 2, 3, 6, 12, 24, 60, 120, 240, 600})
+            steps_.push_back({Step::Months, m});
+    }
+    // Without times, and as the last resort with them: round bar numbers.
+    for (std::int64_t magnitude = 1; magnitude <= 100'000'000; magnitude *= 10) {
+        for (std::int64_t f : {1, 2, 5})
+            steps_.push_back({Step::Bars, f * magnitude});
+    }
+}
+
+std::int64_t TimeScale::bucket(const Step& step, std::size_t bar) const {
+    switch (step.kind) {
+        case Step::Millis:
+            return floor_div(ms_[bar], step.size);
+        case Step::Days:
+            // Weeks start on Monday: 1970-01-01 was a Thursday, so shift by 3 days.
+            return floor_div(days_[bar] + (step.size == 7 || step.size == 14 ? 3 : 0), step.size);
+        case Step::Months:
+            return floor_div(months_[bar], step.size);
+        case Step::Bars:
+            return floor_div(static_cast<std::int64_t>(bar), step.size);
+    }
+    return 0;
+}
+
+std::vector<std::size_t> TimeScale::tick_bars(std::size_t first, std::size_t last,
+                                              int max_ticks) const {
+    std::vector<std::size_t> ticks;
+    if (first > last || max_ticks < 1)
+        return ticks;
+    for (const Step& step : steps_) {
+        if (step.kind != Step::Bars && ms_.empty())
+            continue;
+        ticks.clear();
+        // A tick is a bar that opens a new bucket; bar 0 opens the first one.
+        bool too_many = false;
+        for (std::size_t i = first; i <= last; ++i) {
+            if (i == 0 || bucket(step, i) != bucket(step, i - 1)) {
+                ticks.push_back(i);
+                if (static_cast<int>(ticks.size()) > max_ticks) {
+                    too_many = true;
+                    break;
+                }
+            }
+        }
+        if (!too_many)
+            return ticks;
+    }
+    ticks.clear();
+    return ticks;
+}
+
+std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale, double x_first,
+                                 double x_last, double plot_width, const QFont& font) {
+    std::vector<TimeTick> out;
+    const std::size_t n = data.bar_count();
+    if (n == 0 || plot_width <= 0.0 || x_last <= x_first)
+        return out;
+    const double lo = std::max(0.0, std::ceil(x_first));
+    const double hi = std::min(static_cast<double>(n - 1), std::floor(x_last));
+    if (hi < lo)
+        return out;
+    // Room per label: the widest label of the data (the last one is as wide as
+    // any for dates) plus a gap that keeps neighbours clearly apart.
+    const QFontMetricsF fm(font);
+    const double label_px =
+        fm.horizontalAdvance(bar_axis_label(data, n - 1)) + 3.0 * fm.averageCharWidth();
+    const int max_ticks = std::max(1, static_cast<int>(plot_width / label_px));
+    for (std::size_t bar :
+         scale.tick_bars(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi), max_ticks)) {
+        out.push_back({bar, bar_axis_label(data, bar)});
+    }
+    return out;
+}
+
+TimeAxisItem::TimeAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
+    : PlotOverlay(chart, x_axis, y_axis) {
+    setZValue(kGridZ);
+}
+
+void TimeAxisItem::set_ticks(std::vector<TimeTick> ticks) {
+    ticks_ = std::move(ticks);
+    update();
+}
+
+void TimeAxisItem::set_labels_visible(bool visible) {
+    labels_visible_ = visible;
+    update();
+}
+
+void TimeAxisItem::set_colors(const QColor& grid, const QColor& text) {
+    grid_ = grid;
+    text_ = text;
+    update();
+}
+
+void TimeAxisItem::set_keep_clear(const QRectF& rect) {
+    keep_clear_ = rect;  // the crosshair repaints the area around its tag
+}
+
+void TimeAxisItem::set_font(const QFont& font) {
+    font_ = font;
+    update();
+}
+
+void TimeAxisItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    const PlotMap map = plot_map();
+    if (!map.valid())
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    QList<QLineF> lines;
+    lines.reserve(static_cast<qsizetype>(ticks_.size()));
+    for (const TimeTick& t : ticks_) {
+        const double x = std::floor(map.px(static_cast<double>(t.bar))) + 0.5;
+        if (x < map.area.left() || x > map.area.right())
+            continue;
+        lines.append(QLineF(x, map.area.top(), x, map.area.bottom()));
+    }
+    painter->setPen(QPen(grid_, 1.0));
+    painter->drawLines(lines);
+
+    if (labels_visible_) {
+        painter->setFont(font_);
+        painter->setPen(text_);
+        const QFontMetricsF fm(font_);
+        const double gap = fm.averageCharWidth();
+        const double top = map.area.bottom() + 3.0;
+        double previous_right = -1e9;
+        for (const TimeTick& t : ticks_) {
+            const double x = map.px(static_cast<double>(t.bar));
+            if (x < map.area.left() || x > map.area.right())
+                continue;
+            const double w = fm.horizontalAdvance(t.label);
+            // Centred under its tick, but kept inside the chart at both ends.
+            const double left =
+                std::clamp(x - w / 2, 0.0, std::max(0.0, boundingRect().right() - w - 2.0));
+            if (left < previous_right + gap)
+                continue;
+            const QRectF box(left, top, w, fm.height());
+            if (!keep_clear_.isEmpty() && box.adjusted(-gap, 0, gap, 0).intersects(keep_clear_))
+                continue;
+            painter->drawText(QRectF(left, top, w + 1.0, fm.height()), Qt::AlignLeft | Qt::AlignTop,
+                              t.label);
+            previous_right = left + w;
+        }
+    }
+    painter->restore();
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,82 @@
+// The shared time axis. x is the bar index (weekends and holidays take no
+// space, as on any trading chart); ticks are placed where a human reads time:
+// at the first bar of a new month, quarter or year for daily data, of a new
+// hour or day for intraday data, at round bar numbers when there are no times.
+// The step is the finest one whose labels still fit side by side, and ticks
+// stay on the same bars while panning (no jitter).
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QString>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "charts/plot_overlay.hpp"
+
+namespace atc {
+struct PriceSeries;
+}
+
+namespace atc::ui {
+
+struct SymbolData;
+
+struct TimeTick {
+    std::size_t bar = 0;
+    QString label;  // bar_axis_label of the bar
+};
+
+// Calendar keys of every bar, computed once per symbol so that tick placement
+// on every zoom step is a cheap scan over the visible bars.
+class TimeScale {
+public:
+    TimeScale() = default;
+    explicit TimeScale(const PriceSeries& bars);
+
+    // Tick bars within [first, last]: the finest step giving at most max_ticks ticks.
+    std::vector<std::size_t> tick_bars(std::size_t first, std::size_t last, int max_ticks) const;
+
+private:
+    struct Step {
+        enum Kind { Millis, Days, Months, Bars } kind;
+        std::int64_t size;
+    };
+    std::int64_t bucket(const Step& step, std::size_t bar) const;
+    std::vector<Step> steps_;
+    std::vector<std::int64_t> ms_;      // time, when the data has it
+    std::vector<std::int32_t> days_;    // days since 1970-01-01
+    std::vector<std::int32_t> months_;  // year * 12 + month - 1
+};
+
+std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale, double x_first,
+                                 double x_last, double plot_width, const QFont& font);
+
+// Draws the vertical grid lines at the ticks across the plot and, on the pane
+// that carries them, the date labels under the plot. A label that would touch
+// its left neighbour is skipped (its grid line stays).
+class TimeAxisItem : public PlotOverlay {
+public:
+    TimeAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
+
+    void set_ticks(std::vector<TimeTick> ticks);
+    void set_labels_visible(bool visible);
+    bool labels_visible() const { return labels_visible_; }
+    void set_colors(const QColor& grid, const QColor& text);
+    void set_font(const QFont& font);
+    // A label overlapping this rectangle (the crosshair's date tag) is not drawn.
+    void set_keep_clear(const QRectF& rect);
+    const std::vector<TimeTick>& ticks() const { return ticks_; }
+
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    std::vector<TimeTick> ticks_;
+    bool labels_visible_ = false;
+    QRectF keep_clear_;
+    QColor grid_, text_;
+    QFont font_;
+};
+
+}  // namespace atc::ui

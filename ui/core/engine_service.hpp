@@ -1,0 +1,87 @@
+// The bridge between the windows and the engine: every load and computation
+// runs on a worker thread, never on the GUI thread, and results come back as
+// queued signals. Each request gets a generation number; a symbol result that
+// is no longer the newest request is dropped, so a quick succession of clicks
+// or parameter edits only ever shows the last one.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "atc/batch.hpp"
+#include "atc/cache/result_cache.hpp"
+#include "atc/params.hpp"
+#include "core/symbol_data.hpp"
+
+namespace atc::ui {
+
+// The outcome of a scan request, in the order of the names asked for.
+struct ScanOutcome {
+    std::uint64_t generation = 0;
+    AtcParams params;
+    QStringList names;
+    std::vector<std::shared_ptr<const SymbolScan>> results;  // null where loading failed
+    QStringList errors;                                      // per name; empty string when fine
+    std::vector<double> last_close;
+    bool cancelled = false;
+    double elapsed_ms = 0.0;
+    std::size_t from_cache = 0;
+};
+
+class EngineService : public QObject {
+    Q_OBJECT
+
+public:
+    // `database`: the store's file (already opened once with Database::open);
+    // `cache`: the application's result cache. Both outlive the service.
+    EngineService(std::filesystem::path database, cache::ResultCache& cache,
+                  QObject* parent = nullptr);
+    ~EngineService() override;  // waits for running work
+
+    // Loads `name` from the store and computes its full result. Returns the
+    // request's generation; the result arrives as symbolReady only if no newer
+    // symbol request was made meanwhile.
+    std::uint64_t requestSymbol(const QString& name, const AtcParams& params);
+
+    // Computes the scan outputs of `names` on the batch engine. A newer scan
+    // request cancels the running one. Progress and the outcome arrive as signals.
+    std::uint64_t requestScan(const QStringList& names, const AtcParams& params);
+    void cancelScan();
+
+    bool isBusy() const { return running_ > 0; }
+    std::uint64_t latestSymbolGeneration() const { return symbol_generation_; }
+
+    // Blocks until every started job has finished (tests and shutdown).
+    void waitForIdle();
+
+signals:
+    void symbolReady(std::shared_ptr<const atc::ui::SymbolData> data);
+    void symbolFailed(quint64 generation, const QString& name, const QString& message);
+    void scanProgress(quint64 generation, qsizetype done, qsizetype total);
+    void scanFinished(std::shared_ptr<const atc::ui::ScanOutcome> outcome);
+    void busyChanged(bool busy);
+
+private:
+    void job_started();
+    void job_finished();
+
+    std::filesystem::path database_;
+    cache::ResultCache& cache_;
+    QThreadPool pool_;
+    std::uint64_t symbol_generation_ = 0;
+    std::uint64_t scan_generation_ = 0;
+    std::shared_ptr<std::atomic<bool>> scan_cancel_;
+    int running_ = 0;  // touched on the GUI thread only
+};
+
+}  // namespace atc::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::SymbolData>)
+Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::ScanOutcome>)

@@ -1,0 +1,35 @@
+// One symbol as the windows show it: its bars and its full ATC result, computed
+// off the GUI thread. Immutable once made, so it is shared between widgets by
+// std::shared_ptr<const SymbolData> without copies or locks.
+#pragma once
+
+#include <QString>
+#include <cstdint>
+#include <memory>
+
+#include "atc/params.hpp"
+#include "atc/price_csv.hpp"
+#include "atc/result.hpp"
+
+namespace atc::ui {
+
+struct SymbolData {
+    QString name;
+    PriceSeries bars;                         // times, OHLC where the data has them, close
+    std::shared_ptr<const AtcResult> result;  // never null
+    AtcParams params;                         // what `result` was computed with
+    std::uint64_t generation = 0;             // the request that produced it
+    double compute_ms = 0.0;                  // load + compute (or cache hit)
+    bool from_cache = false;
+
+    std::size_t bar_count() const { return bars.close.size(); }
+    bool has_ohlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }
+};
+
+// Text for bar i on axes and in the legend: the bar's date ("2024-01-31"), or
+// date and time for intraday data, else the file's label, else "bar i".
+QString bar_label(const SymbolData& data, std::size_t bar);
+// Shorter form for axis ticks where space is tight (same as bar_label for dates).
+QString bar_axis_label(const SymbolData& data, std::size_t bar);
+
+}  // namespace atc::ui

@@ -1,0 +1,124 @@
+// The parameter editor (right dock): every AtcParams field with its default,
+// the spec's validation messages inline under the offending field, and named
+// presets kept in QSettings. Only valid parameters ever leave the panel, so the
+// engine never sees a combination it would refuse.
+#pragma once
+
+#include <QHash>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <array>
+
+#include "atc/params.hpp"
+#include "panels/preset_store.hpp"
+#include "theme/theme.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace atc::ui {
+
+class DoubleField;
+
+class ParamsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    // `settings` holds the presets (group "presets"); it must outlive the panel.
+    explicit ParamsPanel(QSettings& settings, QWidget* parent = nullptr);
+
+    // The last valid parameters: what the editors show when they are valid, else
+    // what they showed before the user made them invalid (the charts' parameters).
+    AtcParams params() const { return current_; }
+    // Shows `params` in the editors without emitting paramsEdited (the caller
+    // knows). Values outside an editor's usual range are shown as they are, with
+    // their message, never clamped; params() changes only if they are valid.
+    void setParams(const AtcParams& params);
+    // True when the editors hold valid parameters (no inline message shown).
+    bool isValid() const { return valid_; }
+
+    // The inline message shown for a params.json key ("hull_len", "De",
+    // "long_threshold", ...); empty when that field is fine.
+    QString messageFor(const QString& key) const;
+    // The editor of a params.json key (also "robustness", "profile",
+    // "strategy_mode"), for tests and focus; null for unknown keys.
+    QWidget* editor(const QString& key) const { return editors_.value(key); }
+
+    void setTheme(const Theme& theme);
+
+    // Presets. The buttons use these; they are public for the main window and tests.
+    QStringList presetNames() const;
+    // Saves params() under `name` (replacing one of that name). False, with
+    // nothing saved, if the name is unusable (PresetStore::nameProblem) or the
+    // editors are invalid.
+    bool savePreset(const QString& name);
+    // Shows the preset and emits paramsEdited. False if it is missing or unreadable.
+    bool loadPreset(const QString& name);
+    bool deletePreset(const QString& name);
+
+    // Default parameters (the "Defaults" button): shown and emitted.
+    void restoreDefaults();
+
+signals:
+    // Every valid change made in the panel: an edit, a preset, Defaults. The main
+    // window debounces, so this may fire on every keystroke.
+    void paramsEdited(const atc::AtcParams& params);
+
+private:
+    QWidget* build_presets();
+    QWidget* build_families();
+    QWidget* build_members();
+    QWidget* build_equity();
+    QWidget* build_signal();
+    void add_field(QFormLayout* form, const QString& label, const QString& key, QWidget* field,
+                   const QString& tip);
+    QLabel* make_message(const QString& key);
+
+    AtcParams read_editors() const;
+    void write_editors(const AtcParams& p);
+    // Validates the editors, updates the inline messages; true when valid.
+    bool validate();
+    void on_edited();
+    void show_and_emit(const AtcParams& p);
+    void refresh_presets(const QString& select);
+    void apply_colors();
+    void on_save_clicked();
+    void on_delete_clicked();
+
+    PresetStore presets_;
+    Theme theme_;
+    AtcParams current_;
+    bool valid_ = true;
+    bool loading_ = false;
+
+    std::array<QSpinBox*, kFamilyCount> length_edits_{};
+    std::array<DoubleField*, kFamilyCount> weight_edits_{};
+    std::array<QLabel*, kFamilyCount> family_labels_{};
+    QComboBox* robustness_ = nullptr;
+    QComboBox* profile_ = nullptr;
+    DoubleField* lambda_ = nullptr;
+    DoubleField* decay_ = nullptr;
+    QSpinBox* cutout_ = nullptr;
+    DoubleField* long_threshold_ = nullptr;
+    DoubleField* short_threshold_ = nullptr;
+    QCheckBox* strategy_mode_ = nullptr;
+
+    QComboBox* preset_combo_ = nullptr;
+    QPushButton* save_button_ = nullptr;
+    QPushButton* delete_button_ = nullptr;
+    QPushButton* defaults_button_ = nullptr;
+    QLabel* invalid_notice_ = nullptr;
+
+    QHash<QString, QWidget*> editors_;    // params.json key -> editor
+    QHash<QString, QLabel*> messages_;    // params.json key -> inline message
+    QHash<QString, QFormLayout*> forms_;  // key -> the form holding its message row
+};
+
+}  // namespace atc::ui

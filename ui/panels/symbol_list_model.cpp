@@ -1,0 +1,178 @@
+#include "panels/symbol_list_model.hpp"
+
+#include <QDateTime>
+#include <QFont>
+#include <QTimeZone>
+
+namespace atc::ui {
+namespace {
+
+QString qstr(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+bool is_intraday(const std::string& timeframe) {
+    return !timeframe.empty() &&
+           (timeframe.back() == 'h' || timeframe.back() == 'm' || timeframe.back() == 's');
+}
+
+QString date_text(std::int64_t ms, bool intraday) {
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+    return t.toString(intraday ? QStringLiteral("yyyy-MM-dd hh:mm") : QStringLiteral("yyyy-MM-dd"));
+}
+
+QString tooltip(const store::SymbolInfo& s) {
+    const bool intraday = is_intraday(s.meta.timeframe);
+    QString range;
+    if (s.first_time_ms && s.last_time_ms) {
+        range =
+            QObject::tr("%1 to %2")
+                .arg(date_text(*s.first_time_ms, intraday), date_text(*s.last_time_ms, intraday));
+    }
+    QStringList lines;
+    lines << QStringLiteral("<b>%1</b> — %2")
+                 .arg(qstr(s.meta.name).toHtmlEscaped(),
+                      s.meta.kind == store::SymbolKind::Real
+                          ? QObject::tr("market data")
+                          : QObject::tr("generated, not market data"));
+    lines << QObject::tr("%1 bars%2%3")
+                 .arg(s.bar_count)
+                 .arg(s.meta.timeframe.empty() ? QString()
+                                               : QStringLiteral(", ") + qstr(s.meta.timeframe))
+                 .arg(range.isEmpty() ? QString() : QStringLiteral(", ") + range);
+    if (!s.meta.provenance.empty())
+        lines << qstr(s.meta.provenance).toHtmlEscaped();
+    if (!s.meta.source.empty())
+        lines << QObject::tr("Source: %1").arg(qstr(s.meta.source).toHtmlEscaped());
+    return lines.join(QStringLiteral("<br>"));
+}
+
+}  // namespace
+
+QString last_date_text(const store::SymbolInfo& info) {
+    if (!info.last_time_ms)
+        return QStringLiteral("—");
+    return date_text(*info.last_time_ms, is_intraday(info.meta.timeframe));
+}
+
+SymbolListModel::SymbolListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SymbolListModel::setSymbols(std::vector<store::SymbolInfo> symbols) {
+    beginResetModel();
+    symbols_ = std::move(symbols);
+    endResetModel();
+}
+
+int SymbolListModel::rowOf(const QString& name) const {
+    const std::string key = name.toStdString();
+    for (std::size_t i = 0; i < symbols_.size(); ++i) {
+        if (symbols_[i].meta.name == key)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QString SymbolListModel::nameAt(int row) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= symbols_.size())
+        return {};
+    return qstr(symbols_[static_cast<std::size_t>(row)].meta.name);
+}
+
+void SymbolListModel::setMutedColor(const QColor& color) {
+    muted_ = color;
+    if (!symbols_.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1),
+                         {Qt::ForegroundRole});
+    }
+}
+
+int SymbolListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(symbols_.size());
+}
+
+int SymbolListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant SymbolListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || static_cast<std::size_t>(index.row()) >= symbols_.size())
+        return {};
+    const store::SymbolInfo& s = symbols_[static_cast<std::size_t>(index.row())];
+    const bool generated = s.meta.kind == store::SymbolKind::Generated;
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (index.column()) {
+                case NameColumn:
+                    return qstr(s.meta.name);
+                case BarsColumn:
+                    return QVariant::fromValue(static_cast<qulonglong>(s.bar_count));
+                case TimeframeColumn:
+                    return s.meta.timeframe.empty() ? QStringLiteral("—") : qstr(s.meta.timeframe);
+                case LastDateColumn:
+                    return last_date_text(s);
+                case KindColumn:
+                    return generated ? tr("generated") : tr("real");
+                default:
+                    return {};
+            }
+        case Qt::TextAlignmentRole:
+            if (index.column() == BarsColumn)
+                return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        case Qt::ForegroundRole:
+            // The kind is background information: muted, so names stand out.
+            if (index.column() == KindColumn && muted_.isValid())
+                return muted_;
+            return {};
+        case Qt::FontRole:
+            if (index.column() == KindColumn && generated) {
+                QFont f;
+                f.setItalic(true);
+                return f;
+            }
+            return {};
+        case Qt::ToolTipRole:
+            return tooltip(s);
+        default:
+            return {};
+    }
+}
+
+QVariant SymbolListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+            case NameColumn:
+                return tr("Symbol");
+            case BarsColumn:
+                return tr("Bars");
+            case TimeframeColumn:
+                return tr("TF");
+            case LastDateColumn:
+                return tr("Last");
+            case KindColumn:
+                return tr("Kind");
+            default:
+                return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+            case TimeframeColumn:
+                return tr("Timeframe: typical spacing of the bars (1d daily, 1h hourly, …)");
+            case LastDateColumn:
+                return tr("Date of the last bar");
+            case KindColumn:
+                return tr("real: market data; generated: synthetic test data, not market data");
+            default:
+                return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && section == BarsColumn) {
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,121 @@
+// The watchlist (left dock): the store's symbols with a filter box, CSV import
+// by button, menu or drag-and-drop. Listing is one small query on the GUI
+// thread; imports run on a worker thread with their own connection, so the
+// window never waits for a file to be parsed.
+#pragma once
+
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "atc/store/database.hpp"
+#include "theme/theme.hpp"
+
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
+class QLabel;
+class QLineEdit;
+class QMessageBox;
+class QMimeData;
+class QModelIndex;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QThread;
+
+namespace atc::ui {
+
+class SymbolListModel;
+struct ImportOutcome;
+
+class WatchlistPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    // `database`: the store's file, already opened once with Database::open
+    // (which creates and checks it). The panel keeps its own connection.
+    explicit WatchlistPanel(std::filesystem::path database, QWidget* parent = nullptr);
+    ~WatchlistPanel() override;  // waits for a running import to finish
+
+    // Reads the list from the store again, keeping the selected symbol.
+    void refresh();
+    // Selects a symbol (clearing the filter if it hides it) without emitting
+    // symbolActivated: the caller already knows. False if the store has no such symbol.
+    bool selectSymbol(const QString& name);
+    // The selected symbol, or empty.
+    QString currentSymbol() const { return current_; }
+    // The first symbol of the store's list (real data first), or empty.
+    QString firstSymbol() const;
+    // Every symbol in the store's order (not filtered).
+    QStringList symbols() const;
+    // Names as the list shows them now (filtered), top to bottom.
+    QStringList visibleSymbols() const;
+
+    // Imports CSV files (one symbol each, named after the file) on a worker
+    // thread. Calls made while an import runs are queued behind it. When done:
+    // the list refreshes, importFinished is emitted, errors are shown in a
+    // dialog, and the last imported symbol is selected (symbolActivated).
+    void importFiles(const QStringList& paths);
+    bool isImporting() const { return worker_ != nullptr; }
+
+    void setFilterText(const QString& text);
+    void setTheme(const Theme& theme);
+
+    // The error dialog of the last failed import (non-modal, opened with
+    // open()); null if none was shown or it was closed.
+    QMessageBox* lastErrorDialog() const;
+    // Why the store could not be listed, or empty.
+    QString storeError() const { return store_error_; }
+
+    QSize sizeHint() const override;
+
+    QTableView* view() const { return view_; }
+    QLineEdit* filterEdit() const { return filter_; }
+    QPushButton* importButton() const { return import_button_; }
+
+signals:
+    void symbolActivated(const QString& name);
+    void importFinished(const QStringList& imported, const QStringList& errors);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void on_current_changed(const QModelIndex& current);
+    void select_row_silently(const QString& name);
+    void start_next_import();
+    void finish_import(const ImportOutcome& outcome);
+    void show_errors(const QStringList& errors);
+    void update_status();
+    void choose_files();
+
+    std::filesystem::path database_path_;
+    std::optional<store::Database> db_;  // the GUI thread's connection, for listing
+    QString store_error_;
+    QString current_;
+    bool silent_ = false;  // programmatic selection: no symbolActivated
+    QString import_note_;  // last import's result for the status line
+    QStringList pending_;  // files waiting for the running import
+    QThread* worker_ = nullptr;
+    Theme theme_;
+
+    SymbolListModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* view_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QPushButton* import_button_ = nullptr;
+    QLabel* status_ = nullptr;
+    QPointer<QMessageBox> error_dialog_;
+};
+
+// The local .csv files among dropped URLs (case-insensitive extension).
+QStringList csv_files_of(const QMimeData* mime);
+
+}  // namespace atc::ui

@@ -1,0 +1,126 @@
+#include "shell/chart_toolbar.hpp"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+
+#include "theme/theme.hpp"
+
+namespace atc::ui {
+namespace {
+
+QString family_label(MaType t) {
+    const std::string_view n = family_name(t);
+    return QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
+}
+
+// A small colour swatch so each MA toggle shows the family's colour.
+QIcon swatch(const QColor& color) {
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawRoundedRect(QRectF(1, 4, 12, 6), 2, 2);
+    return QIcon(pixmap);
+}
+
+std::optional<MaType> family_at(const QComboBox* combo) {
+    const QVariant v = combo->currentData();
+    if (!v.isValid() || v.toInt() < 0)
+        return std::nullopt;
+    return static_cast<MaType>(v.toInt());
+}
+
+}  // namespace
+
+ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
+    setObjectName(QStringLiteral("chartToolbar"));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    candles_ = addAction(tr("Candles"));
+    candles_->setCheckable(true);
+    candles_->setToolTip(tr("Candlesticks instead of the close line (where the data has OHLC)"));
+    connect(candles_, &QAction::toggled, this, &ChartToolbar::candlesToggled);
+    addSeparator();
+
+    for (const MaType t : kAllFamilies) {
+        QAction* a = addAction(family_label(t));
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setToolTip(tr("Show the %1 at its base length, coloured by its crossing state")
+                          .arg(family_label(t)));
+        connect(a, &QAction::toggled, this, [this, t](bool on) { emit maToggled(t, on); });
+        ma_[static_cast<std::size_t>(t)] = a;
+    }
+    addSeparator();
+
+    addWidget(new QLabel(tr(" Equity: "), this));
+    equity_ = new QComboBox(this);
+    equity_->setObjectName(QStringLiteral("equityCombo"));
+    equity_->addItem(tr("Families (Layer 2)"), -1);
+    for (const MaType t : kAllFamilies) {
+        equity_->addItem(tr("%1 members").arg(family_label(t)), static_cast<int>(t));
+    }
+    connect(equity_, &QComboBox::currentIndexChanged, this,
+            [this] { emit equityFamilyChosen(family_at(equity_)); });
+    addWidget(equity_);
+
+    addWidget(new QLabel(tr("  Calibration: "), this));
+    calibration_ = new QComboBox(this);
+    calibration_->setObjectName(QStringLiteral("calibrationCombo"));
+    calibration_->addItem(tr("Off"), -1);
+    for (const MaType t : kAllFamilies)
+        calibration_->addItem(family_label(t), static_cast<int>(t));
+    calibration_->setToolTip(
+        tr("The nine lengths of one family over price, as in the original indicator"));
+    connect(calibration_, &QComboBox::currentIndexChanged, this,
+            [this] { emit calibrationChosen(family_at(calibration_)); });
+    addWidget(calibration_);
+    addSeparator();
+
+    QAction* zoom_in = addAction(tr("Zoom in"));
+    zoom_in->setShortcut(QKeySequence::ZoomIn);
+    connect(zoom_in, &QAction::triggered, this, &ChartToolbar::zoomInRequested);
+    QAction* zoom_out = addAction(tr("Zoom out"));
+    zoom_out->setShortcut(QKeySequence::ZoomOut);
+    connect(zoom_out, &QAction::triggered, this, &ChartToolbar::zoomOutRequested);
+    QAction* reset = addAction(tr("Reset"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    reset->setToolTip(tr("Show the last bars again (Ctrl+0)"));
+    connect(reset, &QAction::triggered, this, &ChartToolbar::resetZoomRequested);
+    addSeparator();
+
+    theme_ = addAction(tr("Light theme"));
+    theme_->setToolTip(tr("Switch between the dark and the light theme"));
+    connect(theme_, &QAction::triggered, this, &ChartToolbar::themeToggled);
+}
+
+void ChartToolbar::setTheme(const Theme& theme) {
+    for (const MaType t : kAllFamilies)
+        ma_[static_cast<std::size_t>(t)]->setIcon(swatch(theme.family_color(t)));
+    theme_->setText(theme.kind == ThemeKind::Dark ? tr("Light theme") : tr("Dark theme"));
+}
+
+void ChartToolbar::setCandlesAvailable(bool available) {
+    candles_->setEnabled(available);
+    candles_->setToolTip(available ? tr("Candlesticks instead of the close line")
+                                   : tr("This symbol has closes only"));
+}
+
+bool ChartToolbar::candles() const {
+    return candles_->isChecked();
+}
+
+void ChartToolbar::setCandles(bool on) {
+    candles_->setChecked(on);
+}
+
+bool ChartToolbar::maVisible(MaType type) const {
+    return ma_[static_cast<std::size_t>(type)]->isChecked();
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,52 @@
+// The chart toolbar: what is drawn (candles, each MA family, which equities, the
+// calibration view), navigation and the theme. It only emits; the main window
+// forwards to the chart stack.
+#pragma once
+
+#include <QToolBar>
+#include <array>
+#include <optional>
+
+#include "atc/params.hpp"
+
+class QAction;
+class QComboBox;
+
+namespace atc::ui {
+
+struct Theme;
+
+class ChartToolbar : public QToolBar {
+    Q_OBJECT
+
+public:
+    explicit ChartToolbar(QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme);
+    void setCandlesAvailable(bool available);
+    bool candles() const;
+    void setCandles(bool on);
+    bool maVisible(MaType type) const;
+    QComboBox* equityCombo() const { return equity_; }
+    QComboBox* calibrationCombo() const { return calibration_; }
+    QAction* themeAction() const { return theme_; }
+
+signals:
+    void candlesToggled(bool on);
+    void maToggled(atc::MaType type, bool visible);
+    void equityFamilyChosen(std::optional<atc::MaType> family);  // nullopt: the six Layer-2 curves
+    void calibrationChosen(std::optional<atc::MaType> family);   // nullopt: hidden
+    void zoomInRequested();
+    void zoomOutRequested();
+    void resetZoomRequested();
+    void themeToggled();
+
+private:
+    QAction* candles_ = nullptr;
+    std::array<QAction*, kFamilyCount> ma_{};
+    QComboBox* equity_ = nullptr;
+    QComboBox* calibration_ = nullptr;
+    QAction* theme_ = nullptr;
+};
+
+}  // namespace atc::ui

@@ -1,0 +1,291 @@
+#include "shell/main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScreen>
+#include <QStatusBar>
+
+#include "atc/params_json.hpp"
+#include "charts/chart_stack.hpp"
+#include "panels/family_table_panel.hpp"
+#include "panels/params_panel.hpp"
+#include "panels/watchlist_panel.hpp"
+#include "shell/chart_toolbar.hpp"
+
+namespace atc::ui {
+namespace {
+
+// QSettings keys of the session.
+constexpr const char* kGeometryKey = "window/geometry";
+constexpr const char* kStateKey = "window/state";
+constexpr const char* kThemeKey = "view/theme";
+constexpr const char* kCandlesKey = "view/candles";
+constexpr const char* kSymbolKey = "session/symbol";
+constexpr const char* kParamsKey = "session/params";
+
+QDockWidget* make_dock(const QString& title, const char* object_name, QWidget* content,
+                       QWidget* parent) {
+    auto* dock = new QDockWidget(title, parent);
+    dock->setObjectName(QString::fromLatin1(object_name));  // saveState needs names
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    return dock;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(StudioContext context, QWidget* parent)
+    : QMainWindow(parent), context_(context), theme_(dark_theme()) {
+    setWindowTitle(tr("ATC Studio"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    charts_ = new ChartStack(this);
+    // On a small screen the docks give way before the charts become unreadable.
+    charts_->setMinimumWidth(420);
+    setCentralWidget(charts_);
+    toolbar_ = new ChartToolbar(this);
+    addToolBar(Qt::TopToolBarArea, toolbar_);
+
+    build_docks();
+    build_menus();
+
+    busy_ = new QProgressBar(this);
+    busy_->setObjectName(QStringLiteral("busyIndicator"));
+    busy_->setRange(0, 0);  // indeterminate: "working"
+    busy_->setMaximumWidth(120);
+    busy_->setMaximumHeight(14);
+    busy_->setTextVisible(false);
+    busy_->setVisible(false);
+    status_text_ = new QLabel(this);
+    status_text_->setObjectName(QStringLiteral("statusText"));
+    statusBar()->addWidget(status_text_, 1);
+    statusBar()->addPermanentWidget(busy_);
+
+    // Parameter edits come in bursts (spin box arrows, typing): recompute once
+    // the burst is over.
+    recompute_timer_.setSingleShot(true);
+    recompute_timer_.setInterval(kRecomputeDelayMs);
+    connect(&recompute_timer_, &QTimer::timeout, this, &MainWindow::request_current);
+
+    connect(toolbar_, &ChartToolbar::candlesToggled, charts_, &ChartStack::setCandles);
+    connect(toolbar_, &ChartToolbar::maToggled, charts_, &ChartStack::setMaVisible);
+    connect(toolbar_, &ChartToolbar::equityFamilyChosen, charts_, &ChartStack::setEquityFamily);
+    connect(toolbar_, &ChartToolbar::calibrationChosen, this, [this](std::optional<MaType> f) {
+        charts_->setCalibrationVisible(f.has_value());
+        if (f)
+            charts_->setCalibrationFamily(*f);
+    });
+    connect(toolbar_, &ChartToolbar::zoomInRequested, charts_, &ChartStack::zoomIn);
+    connect(toolbar_, &ChartToolbar::zoomOutRequested, charts_, &ChartStack::zoomOut);
+    connect(toolbar_, &ChartToolbar::resetZoomRequested, charts_, &ChartStack::resetZoom);
+    connect(toolbar_, &ChartToolbar::themeToggled, this, [this] {
+        setTheme(theme_.kind == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark);
+    });
+
+    connect(watchlist_, &WatchlistPanel::symbolActivated, this, &MainWindow::openSymbol);
+    connect(params_, &ParamsPanel::paramsEdited, this, [this] { recompute_timer_.start(); });
+    connect_engine();
+    setTheme(ThemeKind::Dark);
+    // A quit that does not close the window first (session end, Ctrl+Q from a
+    // dialog) must keep the session too.
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::save_session);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::build_docks() {
+    watchlist_ = new WatchlistPanel(context_.database, this);
+    params_ = new ParamsPanel(context_.settings, this);
+    table_ = new FamilyTablePanel(this);
+    addDockWidget(Qt::LeftDockWidgetArea,
+                  make_dock(tr("Watchlist"), "watchlistDock", watchlist_, this));
+    addDockWidget(Qt::RightDockWidgetArea,
+                  make_dock(tr("Parameters"), "paramsDock", params_, this));
+    addDockWidget(Qt::BottomDockWidgetArea, make_dock(tr("Families"), "familyDock", table_, this));
+}
+
+void MainWindow::build_menus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* import = file->addAction(tr("&Import CSV…"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(import, &QAction::triggered, this, [this] {
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, tr("Import price files"), QString(),
+                                          tr("CSV files (*.csv *.CSV);;All files (*)"));
+        if (!files.isEmpty())
+            watchlist_->importFiles(files);
+    });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(toolbar_->themeAction());
+    QAction* reset = view->addAction(tr("Reset zoom"));
+    connect(reset, &QAction::triggered, charts_, &ChartStack::resetZoom);
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About ATC Studio"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About ATC Studio"),
+            tr("<b>ATC Studio %1</b><br>Adaptive Trend Classification: six moving-average "
+               "families, nine lengths each, weighted by their own equity curves.<br><br>"
+               "Chart navigation: mouse wheel zooms, drag pans, double-click resets; "
+               "+/−, arrow keys and Ctrl+0 do the same from the keyboard.")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::connect_engine() {
+    EngineService& engine = context_.engine;
+    connect(&engine, &EngineService::symbolReady, this, &MainWindow::show_data);
+    connect(&engine, &EngineService::symbolFailed, this,
+            [this](quint64, const QString& name, const QString& message) {
+                show_failure(name, message);
+            });
+    connect(&engine, &EngineService::busyChanged, busy_, &QWidget::setVisible);
+    connect(watchlist_, &WatchlistPanel::importFinished, this,
+            [this](const QStringList& imported, const QStringList&) {
+                // A re-imported symbol that is on screen must be redrawn from its new bars.
+                if (imported.contains(current_symbol_))
+                    request_current();
+            });
+}
+
+void MainWindow::openSymbol(const QString& name) {
+    if (name.isEmpty())
+        return;
+    current_symbol_ = name;
+    if (watchlist_->currentSymbol() != name)
+        watchlist_->selectSymbol(name);
+    recompute_timer_.stop();
+    request_current();
+}
+
+void MainWindow::request_current() {
+    if (current_symbol_.isEmpty())
+        return;
+    status_text_->setText(tr("%1 · computing…").arg(current_symbol_));
+    context_.engine.requestSymbol(current_symbol_, params_->params());
+}
+
+void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
+    current_ = shown;
+    charts_->setData(shown);
+    table_->setData(shown);
+    toolbar_->setCandlesAvailable(shown->has_ohlc());
+    const AtcResult& r = *shown->result;
+    const QString trend = r.row.trend == Direction::Long    ? tr("long")
+                          : r.row.trend == Direction::Short ? tr("short")
+                                                            : tr("flat");
+    status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
+                              .arg(shown->name)
+                              .arg(shown->bar_count())
+                              .arg(r.row.average, 0, 'f', 3)
+                              .arg(trend)
+                              .arg(shown->from_cache ? tr("from cache") : tr("computed"))
+                              .arg(shown->compute_ms, 0, 'f', 1));
+    setWindowTitle(tr("%1 — ATC Studio").arg(shown->name));
+    emit symbolShown(shown->name);
+}
+
+void MainWindow::show_failure(const QString& name, const QString& message) {
+    status_text_->setText(tr("%1 could not be computed: %2").arg(name, message));
+}
+
+void MainWindow::setTheme(ThemeKind kind) {
+    theme_ = theme_of(kind);
+    if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        apply_to_application(theme_, *app);
+    }
+    charts_->setTheme(theme_);
+    toolbar_->setTheme(theme_);
+    params_->setTheme(theme_);
+    watchlist_->setTheme(theme_);
+    table_->setTheme(theme_);
+}
+
+void MainWindow::restoreSession() {
+    QSettings& s = context_.settings;
+    if (!restoreGeometry(s.value(kGeometryKey).toByteArray()))
+        apply_default_layout();
+    restoreState(s.value(kStateKey).toByteArray());
+    setTheme(s.value(kThemeKey).toString() == QStringLiteral("light") ? ThemeKind::Light
+                                                                      : ThemeKind::Dark);
+    toolbar_->setCandles(s.value(kCandlesKey, false).toBool());
+    const QString saved_params = s.value(kParamsKey).toString();
+    if (!saved_params.isEmpty()) {
+        try {
+            params_->setParams(parse_params_json(saved_params.toStdString(), "saved session"));
+        } catch (const std::exception&) {
+            // Parameters from another version that no longer validate: keep defaults.
+        }
+    }
+    QString symbol = s.value(kSymbolKey).toString();
+    if (symbol.isEmpty() || !watchlist_->selectSymbol(symbol)) {
+        symbol = watchlist_->firstSymbol();
+    }
+    openSymbol(symbol);
+}
+
+void MainWindow::apply_default_layout() {
+    // First start: most of the screen, and most of the window for the charts.
+    if (const QScreen* screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        resize(available.size() * 0.92);
+        move(available.center() - rect().center());
+    }
+    const auto dock = [this](const char* name) {
+        return findChild<QDockWidget*>(QString::fromLatin1(name));
+    };
+    resizeDocks({dock("watchlistDock"), dock("paramsDock")}, {310, 320}, Qt::Horizontal);
+    resizeDocks({dock("familyDock")}, {height() / 4}, Qt::Vertical);
+}
+
+void MainWindow::save_session() {
+    QSettings& s = context_.settings;
+    s.setValue(kGeometryKey, saveGeometry());
+    s.setValue(kStateKey, saveState());
+    s.setValue(kThemeKey,
+               theme_.kind == ThemeKind::Light ? QStringLiteral("light") : QStringLiteral("dark"));
+    s.setValue(kCandlesKey, toolbar_->candles());
+    s.setValue(kSymbolKey, current_symbol_);
+    s.setValue(kParamsKey, QString::fromStdString(params_to_json(params_->params())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    save_session();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!csv_files_of(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList files = csv_files_of(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    watchlist_->importFiles(files);
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,91 @@
+// The ATC Studio window: watchlist (left), charts (centre), parameters (right),
+// family tables (bottom). It wires the panels to the engine bridge; it computes
+// nothing itself, so the window never waits for the engine.
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+#include <memory>
+
+#include "atc/params.hpp"
+#include "core/symbol_data.hpp"
+#include "shell/studio_context.hpp"
+#include "theme/theme.hpp"
+
+class QLabel;
+class QProgressBar;
+class QDropEvent;
+class QDragEnterEvent;
+
+namespace atc::ui {
+
+class ChartStack;
+class ChartToolbar;
+class FamilyTablePanel;
+class ParamsPanel;
+class WatchlistPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(StudioContext context, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Restores the last session (layout, theme, parameters, symbol) and shows the
+    // last symbol, or the first one of the watchlist.
+    void restoreSession();
+
+    // Selects and computes a symbol, as a click in the watchlist does.
+    void openSymbol(const QString& name);
+    void setTheme(ThemeKind kind);
+    const Theme& theme() const { return theme_; }
+
+    // The data currently drawn (null before the first result).
+    std::shared_ptr<const SymbolData> currentData() const { return current_; }
+
+    ChartStack* charts() const { return charts_; }
+    WatchlistPanel* watchlist() const { return watchlist_; }
+    ParamsPanel* paramsPanel() const { return params_; }
+    FamilyTablePanel* familyTable() const { return table_; }
+    ChartToolbar* chartToolbar() const { return toolbar_; }
+    QLabel* statusText() const { return status_text_; }
+    QProgressBar* busyIndicator() const { return busy_; }
+
+    // Milliseconds a parameter edit waits for the next one before recomputing.
+    static constexpr int kRecomputeDelayMs = 150;
+
+signals:
+    // Emitted after a result is drawn (tests wait for it).
+    void symbolShown(const QString& name);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void build_menus();
+    void build_docks();
+    void connect_engine();
+    void request_current();
+    void show_data(std::shared_ptr<const SymbolData> data);
+    void show_failure(const QString& name, const QString& message);
+    void apply_default_layout();
+    void save_session();
+
+    StudioContext context_;
+    Theme theme_;
+    ChartStack* charts_ = nullptr;
+    ChartToolbar* toolbar_ = nullptr;
+    WatchlistPanel* watchlist_ = nullptr;
+    ParamsPanel* params_ = nullptr;
+    FamilyTablePanel* table_ = nullptr;
+    QLabel* status_text_ = nullptr;
+    QProgressBar* busy_ = nullptr;
+    QTimer recompute_timer_;
+    QString current_symbol_;
+    std::shared_ptr<const SymbolData> current_;
+};
+
+}  // namespace atc::ui

@@ -1,0 +1,49 @@
+// Dark and light themes: one palette for the widgets and the charts alike.
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <array>
+
+#include "atc/params.hpp"
+
+class QApplication;
+
+namespace atc::ui {
+
+enum class ThemeKind { Dark, Light };
+
+struct Theme {
+    ThemeKind kind = ThemeKind::Dark;
+    QString name;   // "Dark", "Light"
+    QColor window;  // widget background
+    QColor panel;   // docks, tables
+    QColor text;
+    QColor muted_text;  // axis labels, secondary text
+    QColor chart_background;
+    QColor grid;
+    QColor crosshair;
+    QColor bull;       // long / up-cross state
+    QColor bear;       // short / down-cross state
+    QColor neutral;    // flat state, no signal yet
+    QColor price;      // close line, candle outline
+    QColor average;    // the Average signal
+    QColor threshold;  // long/short threshold lines
+    QColor warning;    // multiplier warnings
+    QColor danger;
+    // One colour per MA family, indexed by atc::MaType (EMA..KAMA), used where the
+    // families are told apart (signals, equities, legends).
+    std::array<QColor, kFamilyCount> family;
+
+    QColor family_color(MaType t) const { return family[static_cast<std::size_t>(t)]; }
+    QColor state_color(int state) const { return state > 0 ? bull : (state < 0 ? bear : neutral); }
+};
+
+Theme dark_theme();
+Theme light_theme();
+Theme theme_of(ThemeKind kind);
+
+// Sets the Fusion style and a palette from the theme on the whole application.
+void apply_to_application(const Theme& theme, QApplication& app);
+
+}  // namespace atc::ui
