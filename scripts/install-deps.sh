@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages ATC Studio needs to build, test and run.
+# Installs the Debian 12 packages ATC Studio needs to build, test and run
+# (dpkg-dev ... librsvg2-bin: building and checking the Debian package).
 # Safe to run repeatedly; skips apt entirely when everything is already present.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ packages=(
   libtbb-dev libsqlite3-dev
   fonts-dejavu-core
   xvfb xauth imagemagick
+  dpkg-dev file desktop-file-utils appstream librsvg2-bin
+  poppler-utils  # pdftotext, pdftoppm: the report tests read the PDFs back
 )
 
 missing=()

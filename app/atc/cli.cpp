@@ -8,6 +8,8 @@
 #include <system_error>
 
 #include "command_compute.hpp"
+#include "command_hw.hpp"
+#include "command_report.hpp"
 #include "command_scan.hpp"
 #include "command_store.hpp"
 #include "store_session.hpp"
@@ -20,7 +22,7 @@ namespace atc::cli {
 
 namespace {
 
-constexpr std::array<Command, 4> kCommands = {{
+constexpr std::array<Command, 6> kCommands = {{
     {"compute", "compute the ATC signals of one price series and write them as CSV",
      "atc compute --csv FILE [--params FILE.json] --out FILE.csv",
      "  --csv FILE          price series (a CSV file with a 'close' column)\n"
@@ -32,16 +34,96 @@ constexpr std::array<Command, 4> kCommands = {{
      "(Layer 2 equities) and Average_Signal; an empty field means not defined yet.\n",
      run_compute},
     {"scan", "rank symbols by their latest ATC signal",
-     "atc scan [--csv-dir DIR | --db PATH] [--params FILE.json] [--min-signal X] [--top N]",
+     "atc scan [--csv-dir DIR | --db PATH] [--params FILE.json] [--min-signal X] [--top N]\n"
+     "                [--json] [--backend cpu|gpu|auto] [--memory-budget MB]\n"
+     "                [--report FILE.pdf|.csv|.json]",
      "  --csv-dir DIR       scan a folder of price files (*.csv); the symbol is the\n"
      "                      file name. Without it, every symbol in the database.\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
      "  --min-signal X      list only symbols with |signal| >= X (X >= 0)\n"
      "  --top N             list at most N symbols per table\n"
+     "  --json              print one JSON object instead of the tables (below)\n"
+     "  --backend B         cpu, gpu or auto (default): cpu runs the CPU engine,\n"
+     "                      gpu the CUDA backend (exit 1, saying why, when no GPU\n"
+     "                      is usable: 'atc hw' shows it), auto the one a cost\n"
+     "                      model estimates faster for the scan's size. The\n"
+     "                      numbers are the same; a GPU that fails mid-scan is\n"
+     "                      replaced by the CPU, with a message\n"
+     "  --memory-budget MB  keep the process within MB (MiB) of resident memory,\n"
+     "                      its own included: the symbols are loaded and computed\n"
+     "                      in chunks that fit what is left (the rows are the same)\n"
+     "  --report FILE       also write the LONG and SHORT tables with the parameters\n"
+     "                      and the time of the scan to FILE: PDF, CSV or JSON by\n"
+     "                      its extension\n"
      "\n"
      "Prints a LONG and a SHORT table ranked by |signal|. Files that cannot be\n"
-     "read or computed are reported on stderr and the exit code is 1.\n",
+     "read or computed are reported on stderr and the exit code is 1.\n"
+     "\n"
+     "With --json the object has these keys:\n"
+     "  params            the ATC parameters used (the keys of a params file)\n"
+     "  source            {kind: \"csv-dir\" or \"database\", path}\n"
+     "  backend           {requested, ran (\"cpu\" or \"gpu\"), description, reason}:\n"
+     "                    what ran and why (a GPU failure names itself there)\n"
+     "  filters           {min_signal, top (null: no limit)}\n"
+     "  rows              the rows of the tables, in their order: {table (\"long\",\n"
+     "                    \"short\", \"flat\"), rank, symbol, average (the last\n"
+     "                    Average signal, full precision), trend (\"long\", \"short\",\n"
+     "                    \"flat\"), last_close, bars, last_entry (null, or {bar,\n"
+     "                    label (the bar's date or null), direction, average})}\n"
+     "  errors            symbols skipped: {symbol, source (file or symbol), error}\n"
+     "  totals            {symbols, computed, long, short, flat, failed}\n"
+     "  elapsed_seconds   wall time of the scan\n"
+     "  from_cache        symbols answered by the persistent result cache\n"
+     "  memory            {budget_bytes (null without --memory-budget), chunks,\n"
+     "                    estimated_peak_bytes (the largest chunk's working set),\n"
+     "                    within_budget (every chunk fitted what was left),\n"
+     "                    peak_rss_bytes (the process's peak resident memory)}\n",
      run_scan, true},
+    {"hw", "show the hardware and the compute backend as JSON", "atc hw",
+     "  (none)\n"
+     "\n"
+     "Prints one JSON object:\n"
+     "  engine_version               version of the engine's numbers (cache key part)\n"
+     "  cpu.model                    the CPU's name from /proc/cpuinfo\n"
+     "  cpu.logical_cores            CPUs the OS schedules threads on\n"
+     "  cpu.physical_cores           cores without hyper-threads\n"
+     "  cpu.physical_cores_source    \"cpuinfo\" (physical id/core id pairs),\n"
+     "                               \"cpuinfo cpu cores\", or \"assumed equal to logical\"\n"
+     "  cpu.simd                     widest vector level of the CPU and OS: \"SSE2\",\n"
+     "                               \"SSE4.2\", \"AVX2\", \"AVX-512\" (\"none\" off x86-64)\n"
+     "  cpu.simd_features            supported ones of sse4.2, avx, avx2, fma, avx512f\n"
+     "  cpu.kernel_simd              level the engine's kernels run at (\"AVX2\" or \"SSE2\")\n"
+     "  memory.total_bytes           RAM (MemTotal)\n"
+     "  memory.available_bytes       RAM available without swapping (MemAvailable)\n"
+     "  memory.available_estimated   true if estimated as MemFree + Buffers + Cached\n"
+     "  memory.process_rss_bytes     this process's resident memory (VmRSS)\n"
+     "  memory.process_peak_rss_bytes  its peak (VmHWM)\n"
+     "  gpu.available                true when a GPU backend can run\n"
+     "  gpu.reason                   why not (\"built without the CUDA backend\")\n"
+     "  gpu.devices                  [{index, name, memory_bytes, compute_capability,\n"
+     "                               driver_version, runtime_version}]\n"
+     "  backend.name                 backend 'auto' runs on: \"cpu\" or \"gpu\"\n"
+     "  backend.description          e.g. \"cpu (oneTBB, 8 threads, AVX2 kernels)\"\n"
+     "  backend.threads              worker threads of the CPU backend\n"
+     "  backend.reason               why that backend; with a GPU, from which scan size\n"
+     "                               the cost model prefers it\n",
+     run_hw},
+    {"report", "write one symbol's signal report: PDF, CSV, JSON or a PNG of the charts",
+     "atc report --symbol NAME [--db PATH] [--params FILE.json] --format pdf|csv|json|png\n"
+     "                  [--size WxH] --out FILE",
+     "  --symbol NAME       the symbol in the database ('atc list' shows them)\n"
+     "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
+     "  --format F          pdf: the report to read and send (data, parameters,\n"
+     "                      charts, latest signals, weights, entry markers,\n"
+     "                      statistics); csv: every bar, the columns of 'atc\n"
+     "                      compute' plus date and marker; json: all of it as\n"
+     "                      data; png: the charts. Default: the --out extension.\n"
+     "  --size WxH          pixels of the PNG (default 1600x1000)\n"
+     "  --out FILE          where to write it ('-': standard output); an existing\n"
+     "                      file is replaced only when the report is complete\n"
+     "\n"
+     "PDF and PNG are drawn off screen: no display is needed.\n",
+     run_report, true},
     {"import", "import CSV price files into the symbol database",
      "atc import FILE... [--symbol NAME] [--db PATH]",
      "  FILE...             CSV files with a close column (and optionally date/time,\n"

@@ -9,9 +9,9 @@
 #include "atc/compute.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
+#include "atc/signal_csv.hpp"
 #include "atc/validation.hpp"
 #include "cli.hpp"
-#include "signal_csv.hpp"
 
 namespace atc::cli {
 

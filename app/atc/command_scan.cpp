@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -11,20 +12,25 @@
 #include <span>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 #include <vector>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "atc/batch.hpp"
 #include "atc/cache/cached_compute.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/params_json.hpp"
-#include "atc/price_csv.hpp"
-#include "atc/validation.hpp"
+#include "atc/scan_budget.hpp"
+#include "atc/system/backend_choice.hpp"
+#include "atc/system/process_memory.hpp"
 #include "cli.hpp"
+#include "scan_backend.hpp"
+#include "scan_json.hpp"
 #include "scan_report.hpp"
+#include "scan_report_file.hpp"
+#include "scan_source.hpp"
 #include "store_session.hpp"
 
 namespace atc::cli {
@@ -33,101 +39,67 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<OptionSpec, 5> kOptions = {{
+constexpr std::array<OptionSpec, 9> kOptions = {{
     {"--csv-dir", true},
     {kDbOption, true},
     {"--params", true},
     {"--min-signal", true},
     {"--top", true},
+    {"--json", false},
+    {"--backend", true},
+    {"--memory-budget", true},
+    {"--report", true},
 }};
 
-// A problem that stops the whole scan (as opposed to one file being skipped).
-class ScanError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
+constexpr double kBytesPerMb = 1024.0 * 1024.0;
+
+void fail(const std::string& message) {
+    std::fprintf(stderr, "atc scan: %s\n", message.c_str());
+}
+
+// What the command line asks for, checked before anything is read.
+struct ScanSettings {
+    ReportOptions report;
+    std::optional<std::string> params_path;
+    bool json = false;
+    system::BackendRequest backend = system::BackendRequest::Auto;
+    std::optional<std::uint64_t> budget_bytes;
+    std::optional<std::string> report_file;  // --report: the tables as PDF, CSV or JSON
 };
 
-struct SourceFile {
-    fs::path path;       // the price file; empty for a symbol from the database
-    std::string symbol;  // file name without extension, or the stored name
-    PriceSeries series;
-    std::string error;  // why the file was skipped; empty while it is fine
-};
-
-bool has_csv_extension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".csv";
-}
-
-// The *.csv files of `dir`, sorted by file name so runs are reproducible.
-std::vector<SourceFile> list_csv_files(const fs::path& dir) {
-    std::error_code ec;
-    if (!fs::exists(dir, ec)) {
-        throw ScanError("directory not found: " + dir.string());
+ScanSettings read_settings(const ParsedOptions& options) {
+    if (options.has("--csv-dir") && options.has(kDbOption)) {
+        throw UsageError("--csv-dir and --db choose different sources: give one of them");
     }
-    if (!fs::is_directory(dir, ec)) {
-        throw ScanError("not a directory: " + dir.string());
+    ScanSettings settings;
+    if (const auto v = options.value("--min-signal")) {
+        settings.report.min_signal = parse_non_negative_double("--min-signal", *v);
     }
-    std::vector<SourceFile> files;
-    // The throwing iterator reports an unreadable folder with the OS's reason.
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
-        std::error_code entry_ec;
-        // is_regular_file follows symbolic links, so linked price files count too.
-        if (entry.is_regular_file(entry_ec) && has_csv_extension(entry.path())) {
-            files.push_back({entry.path(), entry.path().stem().string(), {}, {}});
+    if (const auto v = options.value("--top")) {
+        settings.report.top = parse_positive_count("--top", *v);
+    }
+    settings.params_path = options.value("--params");
+    settings.json = options.has("--json");
+    if (const auto v = options.value("--backend")) {
+        const auto request = system::parse_backend_request(*v);
+        if (!request) {
+            throw UsageError("invalid value for --backend: '" + *v +
+                             "' (expected cpu, gpu or auto)");
         }
+        settings.backend = *request;
     }
-    if (files.empty()) {
-        throw ScanError("no CSV files (*.csv) in " + dir.string());
-    }
-    std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) {
-        return a.path.filename() < b.path.filename();
-    });
-    return files;
-}
-
-// Every symbol of the database, in watchlist order. A symbol whose stored bars
-// cannot be read is skipped with the reason, like a bad file. `database` gets
-// the file that was opened, for the result cache.
-std::vector<SourceFile> load_store(const std::optional<std::string>& db_option,
-                                   fs::path& database) {
-    StoreSession session("atc scan", db_option);
-    database = session.database().path();
-    std::vector<SourceFile> symbols;
-    for (const store::SymbolInfo& info : session.symbols().list()) {
-        SourceFile& s = symbols.emplace_back(SourceFile{{}, info.meta.name, {}, {}});
-        try {
-            s.series = session.symbols().load(info.meta.name);
-        } catch (const store::StoreError& e) {
-            s.error = e.what();
+    if (const auto v = options.value("--memory-budget")) {
+        const double mb = parse_non_negative_double("--memory-budget", *v);
+        if (mb <= 0.0 || mb * kBytesPerMb >= 1.8e19) {
+            throw UsageError("invalid value for --memory-budget: '" + *v +
+                             "' (expected a number of MB above 0)");
         }
+        settings.budget_bytes = static_cast<std::uint64_t>(std::llround(mb * kBytesPerMb));
     }
-    if (symbols.empty())
-        throw ScanError("the database has no symbols: import some with 'atc import'");
-    return symbols;
-}
-
-std::string describe(const CsvError& e) {
-    return e.line() == 0 ? e.problem() : "line " + std::to_string(e.line()) + ": " + e.problem();
-}
-
-void read_all(std::vector<SourceFile>& files) {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, files.size()),
-                      [&files](const tbb::blocked_range<std::size_t>& range) {
-                          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                              SourceFile& f = files[i];
-                              // One bad file must not stop the others: keep the reason.
-                              try {
-                                  f.series = read_price_csv(f.path);
-                              } catch (const CsvError& e) {
-                                  f.error = describe(e);
-                              } catch (const std::exception& e) {
-                                  f.error = e.what();
-                              }
-                          }
-                      });
+    settings.report_file = options.value("--report");
+    if (settings.report_file)
+        check_scan_report_file(*settings.report_file);
+    return settings;
 }
 
 std::string label_at(const PriceSeries& series, const std::optional<EntryMarker>& marker) {
@@ -137,115 +109,243 @@ std::string label_at(const PriceSeries& series, const std::optional<EntryMarker>
     return series.labels[marker->bar];
 }
 
-void fail(const std::string& message) {
-    std::fprintf(stderr, "atc scan: %s\n", message.c_str());
-}
-
-struct ScanOutcome {
-    std::vector<std::shared_ptr<const SymbolScan>> symbols;  // one per input series
+// Everything the scan found, symbol by symbol.
+struct ScanResults {
+    std::vector<ReportRow> rows;      // the computed symbols
+    std::vector<std::string> errors;  // per entry of the source; empty when fine
     std::size_t from_cache = 0;
+    ScanMemoryReport memory;
 };
 
-// The scan rows of every series. With a database the persistent result cache
-// answers series scanned before with the same parameters and engine; a cache
-// that cannot write (read-only file, full disk) only costs the speed-up.
-ScanOutcome compute_scans(std::span<const std::span<const double>> closes, const AtcParams& params,
-                          const std::optional<fs::path>& cache_database) {
-    // A scan needs only the last values; dropping the per-bar series keeps a
-    // large universe in memory.
-    BatchOptions batch_options;
-    batch_options.keep_series = false;
-    ScanOutcome outcome;
-    if (cache_database) {
-        cache::ResultCacheOptions cache_options;
-        cache_options.database = *cache_database;
-        cache_options.disk_kinds = cache::DiskKinds::summaries_only();
-        cache_options.on_disk_error = [](const std::string& message) {
+// Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
+// computed and let go before the next is loaded, so under a memory budget only
+// one chunk (plus one load group of `workers` symbols) is held. Without a
+// budget there is one chunk, loaded at once: the scan as it always was.
+class ChunkedScan {
+public:
+    ChunkedScan(ScanSource& source, const AtcParams& params, std::optional<std::uint64_t> budget,
+                ScanBackend& backend)
+        : source_(source),
+          params_(params),
+          budget_(budget),
+          backend_(backend),
+          workers_(system::cpu_backend_threads()),
+          batch_options_(summary_options()),
+          planner_(0, batch_options_.keep_series, /*keep_outputs=*/false, workers_,
+                   batch_options_.precision) {
+        results_.errors.resize(source.entries().size());
+        results_.memory.budget_bytes = budget;
+        if (const auto database = source.cache_database())
+            open_cache(*database);
+        planner_.set_room(room_for_scan(budget));
+    }
+
+    ScanResults run() {
+        const std::size_t total = source_.entries().size();
+        const std::size_t group = budget_ ? workers_ : total;
+        for (std::size_t start = 0; start < total; start += group) {
+            const std::size_t end = std::min(total, start + group);
+            std::vector<LoadedSeries> loaded = source_.load(start, end);
+            for (std::size_t i = start; i < end; ++i)
+                admit(i, std::move(loaded[i - start]));
+        }
+        if (!open_.empty())
+            compute_open_chunk();
+        results_.memory.estimated_peak_bytes = planner_.peak_bytes();
+        results_.memory.within_budget = planner_.within_budget();
+        return std::move(results_);
+    }
+
+private:
+    static BatchOptions summary_options() {
+        // A scan needs only the last values; dropping the per-bar series keeps
+        // a large universe in memory.
+        BatchOptions options;
+        options.keep_series = false;
+        return options;
+    }
+
+    // What the budget leaves after the memory the process holds now: the
+    // program and its libraries, the database connections and their page
+    // caches, the rows so far, what the allocator kept. Measured again after
+    // every chunk, so that what the estimates do not see counts too. 0 means
+    // no limit to the planner.
+    static std::uint64_t room_for_scan(std::optional<std::uint64_t> budget) {
+        if (!budget)
+            return 0;
+        const std::uint64_t in_use = system::read_process_memory().rss_bytes;
+        return *budget > in_use ? *budget - in_use : 1;
+    }
+
+    // The persistent result cache: series scanned before with the same
+    // parameters and engine are answered from it; a cache that cannot write
+    // (read-only file, full disk) only costs the speed-up.
+    void open_cache(const fs::path& database) {
+        cache::ResultCacheOptions options;
+        options.database = database;
+        options.disk_kinds = cache::DiskKinds::summaries_only();
+        // One scan looks each symbol up once, so the memory tier never answers;
+        // under a budget it would only hold memory the budget counts.
+        if (budget_)
+            options.memory_capacity_bytes = 0;
+        options.on_disk_error = [](const std::string& message) {
             fail("result cache: " + message);
         };
-        cache::ResultCache result_cache(cache_options);
-        cache::CachedBatchResult cached =
-            cache::compute_scan_cached(result_cache, closes, params, batch_options);
-        outcome.symbols = std::move(cached.symbols);
-        outcome.from_cache = cached.from_cache;
-    } else {
-        BatchResult batch = compute_batch(closes, params, batch_options);
-        for (SymbolScan& scan : batch.symbols) {
-            outcome.symbols.push_back(std::make_shared<const SymbolScan>(std::move(scan)));
+        cache_ = std::make_unique<cache::ResultCache>(options);
+    }
+
+    void admit(std::size_t entry, LoadedSeries loaded) {
+        if (!loaded.error.empty()) {
+            results_.errors[entry] = std::move(loaded.error);
+            return;
+        }
+        const std::size_t bars = loaded.series.close.size();
+        const std::uint64_t bytes = price_series_bytes(loaded.series);
+        if (planner_.should_close_before(bars, bytes)) {
+            compute_open_chunk();
+        }
+        planner_.add(bars, bytes);
+        open_.push_back({entry, std::move(loaded.series)});
+    }
+
+    void compute_open_chunk() {
+        compute_and_collect();
+        ++results_.memory.chunks;
+        open_.clear();
+        planner_.close_chunk();
+        if (budget_) {
+            release_free_memory();
+            planner_.set_room(room_for_scan(budget_));
         }
     }
-    if (outcome.symbols.size() != closes.size()) {
-        throw std::logic_error("engine returned " + std::to_string(outcome.symbols.size()) +
-                               " results for " + std::to_string(closes.size()) + " symbols");
+
+    // glibc keeps freed memory for reuse, so the resident memory would not
+    // shrink between chunks; giving it back lets the next measurement (and the
+    // next chunk) see what is really held.
+    static void release_free_memory() {
+#if defined(__GLIBC__)
+        malloc_trim(0);
+#endif
     }
-    return outcome;
-}
+
+    // The open chunk's rows (and errors) into results_.
+    void compute_and_collect() {
+        std::vector<std::span<const double>> closes;
+        closes.reserve(open_.size());
+        for (const OpenSymbol& s : open_)
+            closes.emplace_back(s.series.close);
+
+        std::vector<std::shared_ptr<const SymbolScan>> scans;
+        if (cache_) {
+            // The misses go to the backend the router picks (CPU or GPU).
+            cache::CachedBatchResult cached =
+                cache::CachedCompute(*cache_, cache::engine_symbol_compute(),
+                                     backend_.batch_function())
+                    .scan(closes, params_, batch_options_);
+            scans = std::move(cached.symbols);
+            results_.from_cache += cached.from_cache;
+        } else {
+            BatchResult batch = backend_.compute(closes, params_, batch_options_);
+            for (SymbolScan& scan : batch.symbols)
+                scans.push_back(std::make_shared<const SymbolScan>(std::move(scan)));
+        }
+        if (scans.size() != open_.size()) {
+            throw std::logic_error("engine returned " + std::to_string(scans.size()) +
+                                   " results for " + std::to_string(open_.size()) + " symbols");
+        }
+        for (std::size_t k = 0; k < open_.size(); ++k) {
+            const OpenSymbol& s = open_[k];
+            const SymbolScan& scan = *scans[k];
+            if (!scan.ok()) {
+                results_.errors[s.entry] = scan.error.empty() ? "not computed" : scan.error;
+                continue;
+            }
+            results_.rows.push_back({source_.entries()[s.entry].symbol, scan.row,
+                                     label_at(s.series, scan.row.last_marker)});
+        }
+    }
+
+    struct OpenSymbol {
+        std::size_t entry;
+        PriceSeries series;
+    };
+
+    ScanSource& source_;
+    const AtcParams& params_;
+    std::optional<std::uint64_t> budget_;
+    ScanBackend& backend_;
+    unsigned workers_;
+    BatchOptions batch_options_;
+    ChunkPlanner planner_;
+    std::unique_ptr<cache::ResultCache> cache_;
+    std::vector<OpenSymbol> open_;
+    ScanResults results_;
+};
 
 }  // namespace
 
 int run_scan(std::span<const std::string> args) {
     // All options are checked before any file is read.
     const ParsedOptions options = parse_options(args, kOptions);
-    const std::optional<std::string> dir = options.value("--csv-dir");
-    if (dir && options.has(kDbOption)) {
-        throw UsageError("--csv-dir and --db choose different sources: give one of them");
+    const ScanSettings settings = read_settings(options);
+
+    // The CPU, or the GPU where one is usable (gpu::make_router): gpu without
+    // one is refused here with the reason, before anything is read.
+    ScanBackend backend(settings.backend);
+    if (const auto refusal = backend.refusal()) {
+        fail(*refusal);
+        return kExitFailure;
     }
-    ReportOptions report;
-    if (const auto v = options.value("--min-signal")) {
-        report.min_signal = parse_non_negative_double("--min-signal", *v);
-    }
-    if (const auto v = options.value("--top")) {
-        report.top = parse_positive_count("--top", *v);
-    }
-    const std::optional<std::string> params_path = options.value("--params");
 
     const auto started = std::chrono::steady_clock::now();
     // Errors that stop the whole scan propagate to main(): "atc scan: ...", exit 1.
-    const AtcParams params = params_path ? read_params_json(*params_path) : AtcParams{};
-    std::vector<SourceFile> files;
-    std::optional<fs::path> cache_database;
-    if (dir) {
-        files = list_csv_files(*dir);
-        read_all(files);
-    } else {
-        fs::path database;
-        files = load_store(options.value(kDbOption), database);
-        cache_database = database;
-    }
+    const AtcParams params =
+        settings.params_path ? read_params_json(*settings.params_path) : AtcParams{};
+    ScanSource source = options.has("--csv-dir") ? ScanSource::csv_dir(*options.value("--csv-dir"))
+                                                 : ScanSource::database(options.value(kDbOption));
 
-    std::vector<std::size_t> batch_file;  // batch slot -> index in `files`
+    ScanResults results = ChunkedScan(source, params, settings.budget_bytes, backend).run();
+    results.memory.peak_rss_bytes = system::read_process_memory().peak_rss_bytes;
 
-    std::vector<std::span<const double>> closes;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (files[i].error.empty()) {
-            closes.emplace_back(files[i].series.close);
-            batch_file.push_back(i);
-        }
-    }
-    const ScanOutcome outcome = compute_scans(closes, params, cache_database);
-
-    std::vector<ReportRow> rows;
-    for (std::size_t slot = 0; slot < outcome.symbols.size(); ++slot) {
-        SourceFile& file = files[batch_file[slot]];
-        const SymbolScan& scan = *outcome.symbols[slot];
-        if (!scan.ok()) {
-            file.error = scan.error.empty() ? "not computed" : scan.error;
-            continue;
-        }
-        rows.push_back({file.symbol, scan.row, label_at(file.series, scan.row.last_marker)});
-    }
     ReportTotals totals;
-    totals.from_cache = outcome.from_cache;
-    for (const SourceFile& f : files) {
-        if (!f.error.empty()) {
-            fail("skipped " + (f.path.empty() ? f.symbol : f.path.string()) + ": " + f.error);
-            ++totals.failed;
-        }
+    totals.from_cache = results.from_cache;
+    std::vector<ScanFailure> failures;
+    for (std::size_t i = 0; i < source.entries().size(); ++i) {
+        if (results.errors[i].empty())
+            continue;
+        const ScanEntry& entry = source.entries()[i];
+        fail("skipped " + entry.origin + ": " + results.errors[i]);
+        failures.push_back({entry.symbol, entry.origin, results.errors[i]});
+        ++totals.failed;
     }
     totals.elapsed_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    if (!write_stdout(format_scan_report(std::move(rows), report, totals))) {
+    // Before the rows move into the output below; a report that cannot be
+    // written stops with its error (exit 1) and leaves nothing behind.
+    if (settings.report_file) {
+        write_scan_report_file(
+            *settings.report_file, results.rows,
+            {params, settings.report, totals, source.kind() + " " + source.location()});
+    }
+    std::string out;
+    if (settings.json) {
+        ScanJsonInput input;
+        input.params = params;
+        input.source_kind = source.kind();
+        input.source_location = source.location();
+        input.backend_request = settings.backend;
+        input.backend = backend.report();  // what ran (the GPU, or the CPU) and why
+        input.filters = settings.report;
+        input.rows = std::move(results.rows);
+        input.failures = std::move(failures);
+        input.totals = totals;
+        input.memory = results.memory;
+        out = format_scan_json(input);
+    } else {
+        out = format_scan_report(std::move(results.rows), settings.report, totals);
+    }
+    if (!write_stdout(out)) {
         fail("cannot write to standard output");
         return kExitFailure;
     }

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "atc/scan_ranking.hpp"
+
 namespace atc::cli {
 
 namespace {
@@ -110,48 +112,29 @@ void append_section(std::string& out, std::string_view title, const std::vector<
 }  // namespace
 
 std::string describe_entry(const ReportRow& row) {
-    if (!row.row.last_marker) {
-        return "-";
-    }
-    const EntryMarker& m = *row.row.last_marker;
-    std::string s = m.direction == Direction::Long    ? "long"
-                    : m.direction == Direction::Short ? "short"
-                                                      : "flat";
-    s += " @ ";
-    if (row.marker_label.empty()) {
-        s += "bar " + std::to_string(m.bar);
-    } else {
-        s += row.marker_label + " (bar " + std::to_string(m.bar) + ")";
-    }
-    return s;
+    return entry_text(row.row.last_marker, row.marker_label);
 }
 
 std::string format_scan_report(std::vector<ReportRow> rows, const ReportOptions& options,
                                const ReportTotals& totals) {
-    std::vector<ReportRow> longs;
-    std::vector<ReportRow> shorts;
-    std::vector<ReportRow> flats;
-    for (ReportRow& r : rows) {
-        // A NaN average (never produced by the engine) compares false both ways: flat.
-        if (r.row.average > 0.0) {
-            longs.push_back(std::move(r));
-        } else if (r.row.average < 0.0) {
-            shorts.push_back(std::move(r));
-        } else {
-            flats.push_back(std::move(r));
-        }
+    // The one ranking of every scan output (atc/scan_ranking.hpp).
+    std::vector<double> averages;
+    std::vector<std::string> names;
+    for (const ReportRow& r : rows) {
+        averages.push_back(r.row.average);
+        names.push_back(r.symbol);
     }
-    const auto by_strength = [](const ReportRow& a, const ReportRow& b) {
-        const double fa = std::fabs(a.row.average);
-        const double fb = std::fabs(b.row.average);
-        if (fa != fb) {
-            return fa > fb;
+    const ScanRanking ranking = rank_scan(averages, names);
+    const auto pick = [&rows](const std::vector<std::size_t>& table) {
+        std::vector<ReportRow> picked;
+        for (const std::size_t i : table) {
+            picked.push_back(std::move(rows[i]));
         }
-        return a.symbol < b.symbol;
+        return picked;
     };
-    std::sort(longs.begin(), longs.end(), by_strength);
-    std::sort(shorts.begin(), shorts.end(), by_strength);
-    std::sort(flats.begin(), flats.end(), by_strength);
+    const std::vector<ReportRow> longs = pick(ranking.longs);
+    const std::vector<ReportRow> shorts = pick(ranking.shorts);
+    const std::vector<ReportRow> flats = pick(ranking.flats);
 
     std::string out;
     append_section(out, "LONG", longs, options);

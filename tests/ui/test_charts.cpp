@@ -4,6 +4,7 @@
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QLineSeries>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 #include <QValueAxis>
@@ -115,6 +116,7 @@ private slots:
     void parameter_change_keeps_range();
     void other_symbol_resets_range();
     void date_ticks_readable();
+    void fractional_year_ticks();
     void theme_switch();
     void set_data_timing();
     void showcase();
@@ -489,6 +491,46 @@ void TestCharts::other_symbol_resets_range() {
     QVERIFY(r.second >= 299.5);
     stack_->setData(data_);
     stack_->resetZoom();
+}
+
+// R's EuStockMarkets series have fractional years and no dates: ticks open a
+// year ("1997") or a twelfth of one ("Jul"), never a decimal like "1996.88".
+void TestCharts::fractional_year_ticks() {
+    const PriceSeries dax = read_price_csv(ATC_SAMPLE_DIR "/DAX.csv");
+    QVERIFY(dax.time_ms.empty());
+    const auto data = make_symbol(QStringLiteral("DAX"), dax, AtcParams{});
+    stack_->setData(data);
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
+    const auto month_of = [&](std::size_t bar) {
+        return static_cast<int>(std::floor(std::stod(dax.labels[bar]) * 12.0 + 1e-9));
+    };
+    const auto ticks = stack_->timeTicks();
+    QVERIFY(ticks.size() >= 3);
+    for (const TimeTick& t : ticks) {
+        QVERIFY(t.bar > 0);
+        QVERIFY(month_of(t.bar) != month_of(t.bar - 1));  // opens a month
+        const int month = month_of(t.bar) % 12;
+        if (month == 0) {
+            QCOMPARE(t.label, QString::number(month_of(t.bar) / 12));
+        } else {
+            QCOMPARE(t.label, QLocale::c().monthName(month + 1, QLocale::ShortFormat));
+        }
+    }
+    // All 1860 bars (1991.5 to 1998.6): every year 1992..1998 is labelled, and
+    // nothing reads as a decimal.
+    stack_->setVisibleRange(0, 1859);
+    QCoreApplication::processEvents();
+    QStringList labels;
+    for (const TimeTick& t : stack_->timeTicks())
+        labels << t.label;
+    for (int year = 1992; year <= 1998; ++year)
+        QVERIFY2(labels.contains(QString::number(year)), qPrintable(labels.join(u' ')));
+    for (const QString& label : labels)
+        QVERIFY2(!label.contains(QLatin1Char('.')), qPrintable(label));
+    stack_->setData(data_);
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
 }
 
 void TestCharts::date_ticks_readable() {

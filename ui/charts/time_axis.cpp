@@ -1,6 +1,7 @@
 #include "charts/time_axis.hpp"
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 #include <algorithm>
 #include <chrono>
@@ -27,10 +28,38 @@ bool intraday(const PriceSeries& bars) {
            bars.time_kind == TimeKind::EpochMilliseconds;
 }
 
+// Months (year * 12 + twelfth) of labels that are all increasing fractional
+// years in a plausible range; empty if any label is something else.
+std::vector<std::int32_t> fractional_year_months(const PriceSeries& bars) {
+    const std::size_t n = bars.close.size();
+    std::vector<std::int32_t> months;
+    if (bars.labels.size() != n || n == 0)
+        return months;
+    months.reserve(n);
+    double previous = -1.0;
+    for (const std::string& label : bars.labels) {
+        bool numeric = false;
+        const double year = QString::fromStdString(label).toDouble(&numeric);
+        if (!numeric || !(year > previous) || year < 1800.0 || year > 2300.0)
+            return {};
+        previous = year;
+        months.push_back(static_cast<std::int32_t>(std::floor(year * 12.0 + 1e-9)));
+    }
+    return months;
+}
+
 }  // namespace
 
 TimeScale::TimeScale(const PriceSeries& bars) {
     const std::size_t n = bars.close.size();
+    if (bars.time_ms.size() != n || n == 0) {
+        months_ = fractional_year_months(bars);
+        fractional_years_ = !months_.empty();
+        if (fractional_years_) {
+            for (std::int64_t m : {1, 2, 3, 6, 12, 24, 60, 120})
+                steps_.push_back({Step::Months, m});
+        }
+    }
     if (bars.time_ms.size() == n && n > 0) {
         ms_ = bars.time_ms;
         days_.resize(n);
@@ -80,7 +109,7 @@ std::vector<std::size_t> TimeScale::tick_bars(std::size_t first, std::size_t las
     if (first > last || max_ticks < 1)
         return ticks;
     for (const Step& step : steps_) {
-        if (step.kind != Step::Bars && ms_.empty())
+        if (step.kind != Step::Bars && ms_.empty() && !fractional_years_)
             continue;
         ticks.clear();
         // A tick is a bar that opens a new bucket; bar 0 opens the first one.
@@ -101,6 +130,16 @@ std::vector<std::size_t> TimeScale::tick_bars(std::size_t first, std::size_t las
     return ticks;
 }
 
+QString TimeScale::fractional_year_label(std::size_t bar) const {
+    if (!fractional_years_ || bar >= months_.size())
+        return {};
+    const std::int32_t year = months_[bar] / 12;
+    const int month = static_cast<int>(months_[bar] % 12) + 1;
+    if (month == 1)
+        return QString::number(year);
+    return QLocale::c().monthName(month, QLocale::ShortFormat);
+}
+
 std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale, double x_first,
                                  double x_last, double plot_width, const QFont& font) {
     std::vector<TimeTick> out;
@@ -119,7 +158,8 @@ std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale,
     const int max_ticks = std::max(1, static_cast<int>(plot_width / label_px));
     for (std::size_t bar :
          scale.tick_bars(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi), max_ticks)) {
-        out.push_back({bar, bar_axis_label(data, bar)});
+        out.push_back({bar, scale.fractional_years() ? scale.fractional_year_label(bar)
+                                                     : bar_axis_label(data, bar)});
     }
     return out;
 }

@@ -38,6 +38,14 @@ public:
     // Tick bars within [first, last]: the finest step giving at most max_ticks ticks.
     std::vector<std::size_t> tick_bars(std::size_t first, std::size_t last, int max_ticks) const;
 
+    // Series labelled with fractional years and no dates (R's EuStockMarkets:
+    // "1997.4962"): ticks fall where the year or its twelfth changes, and read
+    // "1997" or "Jul" instead of a decimal (the month is the fraction's, i.e.
+    // approximate: the data has no calendar).
+    bool fractional_years() const { return fractional_years_; }
+    // The tick label of such a series at `bar`; empty for other series.
+    QString fractional_year_label(std::size_t bar) const;
+
 private:
     struct Step {
         enum Kind { Millis, Days, Months, Bars } kind;
@@ -48,6 +56,7 @@ private:
     std::vector<std::int64_t> ms_;      // time, when the data has it
     std::vector<std::int32_t> days_;    // days since 1970-01-01
     std::vector<std::int32_t> months_;  // year * 12 + month - 1
+    bool fractional_years_ = false;
 };
 
 std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale, double x_first,

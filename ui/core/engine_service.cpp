@@ -1,6 +1,7 @@
 #include "core/engine_service.hpp"
 
 #include <QMetaObject>
+#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -16,13 +17,65 @@ double ms_since(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+// Carries a scan's progress from the workers to the GUI thread. Workers only
+// raise an atomic count; a queued call is posted only when none is pending, so
+// however many symbols finish per millisecond, the GUI thread handles at most
+// one progress event at a time and always ends up with the latest count.
+class ScanProgressRelay : public std::enable_shared_from_this<ScanProgressRelay> {
+public:
+    ScanProgressRelay(EngineService* service, std::uint64_t generation, qsizetype total,
+                      std::chrono::steady_clock::time_point start)
+        : service_(service), generation_(generation), total_(total), start_(start) {}
+
+    // Any thread. Counts only grow: workers report out of order.
+    void report(qsizetype done) {
+        qsizetype seen = done_.load();
+        while (seen < done && !done_.compare_exchange_weak(seen, done)) {
+        }
+        if (posted_.exchange(true))
+            return;  // the pending call will read the newer count
+        QMetaObject::invokeMethod(
+            service_,
+            [relay = shared_from_this()] {
+                // Clear first: a report after the load below posts again.
+                relay->posted_ = false;
+                emit relay->service_->scanProgress(ScanProgress{relay->generation_,
+                                                                relay->done_.load(), relay->total_,
+                                                                ms_since(relay->start_)});
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    EngineService* service_;
+    std::uint64_t generation_;
+    qsizetype total_;
+    std::chrono::steady_clock::time_point start_;
+    std::atomic<qsizetype> done_{0};
+    std::atomic<bool> posted_{false};
+};
+
 }  // namespace
+
+double ScanProgress::symbolsPerSecond() const {
+    if (done <= 0 || elapsed_ms <= 0.0)
+        return 0.0;
+    return static_cast<double>(done) / (elapsed_ms / 1000.0);
+}
+
+double ScanProgress::secondsLeft() const {
+    const double rate = symbolsPerSecond();
+    if (rate <= 0.0)
+        return -1.0;
+    return static_cast<double>(std::max<qsizetype>(0, total - done)) / rate;
+}
 
 EngineService::EngineService(std::filesystem::path database, cache::ResultCache& cache,
                              QObject* parent)
     : QObject(parent), database_(std::move(database)), cache_(cache) {
     qRegisterMetaType<std::shared_ptr<const SymbolData>>();
     qRegisterMetaType<std::shared_ptr<const ScanOutcome>>();
+    qRegisterMetaType<ScanProgress>();
     // One thread for symbol requests and one for scans is enough: each job
     // fans out over all cores through oneTBB itself.
     pool_.setMaxThreadCount(2);
@@ -52,6 +105,7 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
     const std::uint64_t generation = ++symbol_generation_;
     job_started();
     pool_.start([this, name, params, generation] {
+        lower_current_thread_priority();  // loading, too, yields to the GUI
         const auto start = std::chrono::steady_clock::now();
         std::shared_ptr<SymbolData> data;
         QString error;
@@ -66,7 +120,9 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             data->params = params;
             data->generation = generation;
             const auto stats_before = cache_.stats();
-            data->result = cache::compute_symbol_cached(cache_, data->bars.close, params);
+            arena_.execute([&] {
+                data->result = cache::compute_symbol_cached(cache_, data->bars.close, params);
+            });
             const auto stats_after = cache_.stats();
             data->from_cache = stats_after.memory_hits + stats_after.disk_hits >
                                stats_before.memory_hits + stats_before.disk_hits;
@@ -100,64 +156,8 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
     scan_cancel_ = cancel;
     job_started();
     pool_.start([this, names, params, generation, cancel] {
-        const auto start = std::chrono::steady_clock::now();
-        auto outcome = std::make_shared<ScanOutcome>();
-        outcome->generation = generation;
-        outcome->params = params;
-        outcome->names = names;
-        outcome->errors.resize(names.size());
-        outcome->results.resize(static_cast<std::size_t>(names.size()));
-        outcome->last_close.resize(static_cast<std::size_t>(names.size()), 0.0);
-        try {
-            store::Database db = store::Database::connect(database_);
-            store::SymbolStore store(db);
-            std::vector<PriceSeries> series;
-            std::vector<std::size_t> slot_of;  // index into `series` -> index into names
-            for (qsizetype i = 0; i < names.size() && !*cancel; ++i) {
-                try {
-                    series.push_back(store.load(names[i].toStdString()));
-                    slot_of.push_back(static_cast<std::size_t>(i));
-                } catch (const std::exception& e) {
-                    outcome->errors[i] = QString::fromStdString(e.what());
-                }
-            }
-            std::vector<std::span<const double>> closes;
-            closes.reserve(series.size());
-            for (const PriceSeries& s : series)
-                closes.emplace_back(s.close);
-            BatchOptions options;
-            options.keep_series = false;
-            options.cancel = cancel.get();
-            const qsizetype total = names.size();
-            options.progress = [this, generation, total](std::size_t done, std::size_t) {
-                // Called from oneTBB workers: hop to the GUI thread.
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, generation, done, total] {
-                        emit scanProgress(generation, static_cast<qsizetype>(done), total);
-                    },
-                    Qt::QueuedConnection);
-            };
-            cache::CachedBatchResult batch =
-                cache::compute_scan_cached(cache_, closes, params, options);
-            outcome->cancelled = batch.cancelled || *cancel;
-            outcome->from_cache = batch.from_cache;
-            for (std::size_t k = 0; k < batch.symbols.size(); ++k) {
-                const std::size_t i = slot_of[k];
-                outcome->results[i] = batch.symbols[k];
-                outcome->last_close[i] = series[k].close.back();
-                if (!batch.symbols[k]->error.empty()) {
-                    outcome->errors[static_cast<qsizetype>(i)] =
-                        QString::fromStdString(batch.symbols[k]->error);
-                }
-            }
-        } catch (const std::exception& e) {
-            for (QString& err : outcome->errors) {
-                if (err.isEmpty())
-                    err = QString::fromStdString(e.what());
-            }
-        }
-        outcome->elapsed_ms = ms_since(start);
+        lower_current_thread_priority();  // loading, too, yields to the GUI
+        std::shared_ptr<const ScanOutcome> outcome = run_scan(names, params, generation, *cancel);
         QMetaObject::invokeMethod(
             this,
             [this, outcome] {
@@ -169,6 +169,91 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
             Qt::QueuedConnection);
     });
     return generation;
+}
+
+std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& names,
+                                                           const AtcParams& params,
+                                                           std::uint64_t generation,
+                                                           const std::atomic<bool>& cancel) {
+    const auto start = std::chrono::steady_clock::now();
+    const qsizetype total = names.size();
+    auto outcome = std::make_shared<ScanOutcome>();
+    outcome->generation = generation;
+    outcome->params = params;
+    outcome->names = names;
+    outcome->errors.resize(total);
+    outcome->marker_labels.resize(total);
+    outcome->results.resize(static_cast<std::size_t>(total));
+    outcome->last_close.resize(static_cast<std::size_t>(total), 0.0);
+    auto progress = std::make_shared<ScanProgressRelay>(this, generation, total, start);
+    qsizetype reached = 0;  // symbols finished or failed, in order of the names
+    try {
+        store::Database db = store::Database::connect(database_);
+        store::SymbolStore store(db);
+        // Load and compute a chunk at a time rather than loading everything
+        // first: progress then counts finished symbols at one steady rate (so
+        // the time left means something), only one chunk's prices are held,
+        // and a cancel during loading stops before the compute.
+        for (qsizetype first = 0; first < total && !cancel; first += kScanChunk) {
+            const qsizetype last = std::min(total, first + kScanChunk);
+            std::vector<PriceSeries> series;
+            std::vector<qsizetype> slot_of;  // index into `series` -> index into names
+            qsizetype load_failures = 0;
+            for (qsizetype i = first; i < last && !cancel; ++i) {
+                try {
+                    series.push_back(store.load(names[i].toStdString()));
+                    slot_of.push_back(i);
+                } catch (const std::exception& e) {
+                    outcome->errors[i] = QString::fromStdString(e.what());
+                    ++load_failures;
+                }
+            }
+            if (cancel)
+                break;
+            std::vector<std::span<const double>> closes;
+            closes.reserve(series.size());
+            for (const PriceSeries& s : series)
+                closes.emplace_back(s.close);
+            BatchOptions options;
+            options.keep_series = false;
+            options.cancel = &cancel;
+            // Called from oneTBB workers.
+            options.progress = [&progress, offset = first + load_failures](std::size_t done,
+                                                                           std::size_t) {
+                progress->report(offset + static_cast<qsizetype>(done));
+            };
+            cache::CachedBatchResult batch;
+            arena_.execute(
+                [&] { batch = cache::compute_scan_cached(cache_, closes, params, options); });
+            outcome->from_cache += batch.from_cache;
+            for (std::size_t k = 0; k < batch.symbols.size(); ++k) {
+                const qsizetype i = slot_of[k];
+                const auto slot = static_cast<std::size_t>(i);
+                const std::shared_ptr<const SymbolScan>& scan = batch.symbols[k];
+                outcome->results[slot] = scan;
+                outcome->last_close[slot] = series[k].close.empty() ? 0.0 : series[k].close.back();
+                if (!scan->error.empty())
+                    outcome->errors[i] = QString::fromStdString(scan->error);
+                if (scan->ok() && scan->row.last_marker)
+                    outcome->marker_labels[i] = bar_label(series[k], scan->row.last_marker->bar);
+            }
+            if (batch.cancelled)
+                break;
+            reached = last;
+            progress->report(last);
+        }
+    } catch (const std::exception& e) {
+        // The store or the parameters failed as a whole: every symbol without
+        // an answer yet gets this one.
+        for (qsizetype i = 0; i < total; ++i) {
+            if (!outcome->results[static_cast<std::size_t>(i)] && outcome->errors[i].isEmpty())
+                outcome->errors[i] = QString::fromStdString(e.what());
+        }
+        reached = total;
+    }
+    outcome->cancelled = reached < total;
+    outcome->elapsed_ms = ms_since(start);
+    return outcome;
 }
 
 void EngineService::cancelScan() {

@@ -18,6 +18,7 @@
 #include "atc/batch.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/params.hpp"
+#include "core/background_arena.hpp"
 #include "core/symbol_data.hpp"
 
 namespace atc::ui {
@@ -27,12 +28,31 @@ struct ScanOutcome {
     std::uint64_t generation = 0;
     AtcParams params;
     QStringList names;
-    std::vector<std::shared_ptr<const SymbolScan>> results;  // null where loading failed
-    QStringList errors;                                      // per name; empty string when fine
+    // Null where loading failed or a cancel came first; not ok() where the
+    // engine refused the series or did not reach it.
+    std::vector<std::shared_ptr<const SymbolScan>> results;
+    QStringList errors;  // per name; empty string when fine
     std::vector<double> last_close;
-    bool cancelled = false;
+    // Per name: the date (or label) of the bar of the last entry marker, made
+    // on the worker from the stored bars; empty without a marker.
+    QStringList marker_labels;
+    bool cancelled = false;  // stopped before every symbol was reached
     double elapsed_ms = 0.0;
     std::size_t from_cache = 0;
+};
+
+// Where a running scan stands: symbols finished (computed, answered by the
+// cache, or failed) of the total, and the time since its worker started.
+struct ScanProgress {
+    std::uint64_t generation = 0;
+    qsizetype done = 0;
+    qsizetype total = 0;
+    double elapsed_ms = 0.0;
+
+    // Symbols per second so far; 0 until one is done.
+    double symbolsPerSecond() const;
+    // Seconds left at that rate; negative while the rate is unknown.
+    double secondsLeft() const;
 };
 
 class EngineService : public QObject {
@@ -55,6 +75,9 @@ public:
     std::uint64_t requestScan(const QStringList& names, const AtcParams& params);
     void cancelScan();
 
+    // A scan loads and computes this many symbols at a time.
+    static constexpr qsizetype kScanChunk = 64;
+
     bool isBusy() const { return running_ > 0; }
     std::uint64_t latestSymbolGeneration() const { return symbol_generation_; }
 
@@ -64,17 +87,24 @@ public:
 signals:
     void symbolReady(std::shared_ptr<const atc::ui::SymbolData> data);
     void symbolFailed(quint64 generation, const QString& name, const QString& message);
-    void scanProgress(quint64 generation, qsizetype done, qsizetype total);
+    // At most one is queued at a time, however fast the workers finish symbols,
+    // so a large scan cannot flood the GUI thread's event queue.
+    void scanProgress(const atc::ui::ScanProgress& progress);
     void scanFinished(std::shared_ptr<const atc::ui::ScanOutcome> outcome);
     void busyChanged(bool busy);
 
 private:
     void job_started();
     void job_finished();
+    // The body of a scan job, on its worker thread.
+    std::shared_ptr<const ScanOutcome> run_scan(const QStringList& names, const AtcParams& params,
+                                                std::uint64_t generation,
+                                                const std::atomic<bool>& cancel);
 
     std::filesystem::path database_;
     cache::ResultCache& cache_;
     QThreadPool pool_;
+    BackgroundArena arena_;  // below the GUI thread's priority
     std::uint64_t symbol_generation_ = 0;
     std::uint64_t scan_generation_ = 0;
     std::shared_ptr<std::atomic<bool>> scan_cancel_;
@@ -85,3 +115,4 @@ private:
 
 Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::SymbolData>)
 Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::ScanOutcome>)
+Q_DECLARE_METATYPE(atc::ui::ScanProgress)

@@ -18,8 +18,7 @@ QString time_text(const PriceSeries& bars, std::size_t bar, bool compact) {
     return t.toString(compact ? QStringLiteral("MM-dd hh:mm") : QStringLiteral("yyyy-MM-dd hh:mm"));
 }
 
-QString label_text(const SymbolData& data, std::size_t bar, bool compact) {
-    const PriceSeries& bars = data.bars;
+QString label_text(const PriceSeries& bars, std::size_t bar, bool compact) {
     if (bar < bars.time_ms.size())
         return time_text(bars, bar, compact);
     if (bar < bars.labels.size()) {
@@ -36,12 +35,16 @@ QString label_text(const SymbolData& data, std::size_t bar, bool compact) {
 
 }  // namespace
 
+QString bar_label(const PriceSeries& bars, std::size_t bar) {
+    return label_text(bars, bar, false);
+}
+
 QString bar_label(const SymbolData& data, std::size_t bar) {
-    return label_text(data, bar, false);
+    return label_text(data.bars, bar, false);
 }
 
 QString bar_axis_label(const SymbolData& data, std::size_t bar) {
-    return label_text(data, bar, true);
+    return label_text(data.bars, bar, true);
 }
 
 }  // namespace atc::ui

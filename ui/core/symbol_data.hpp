@@ -29,6 +29,8 @@ struct SymbolData {
 // Text for bar i on axes and in the legend: the bar's date ("2024-01-31"), or
 // date and time for intraday data, else the file's label, else "bar i".
 QString bar_label(const SymbolData& data, std::size_t bar);
+// The same for bars without a result (the scanner labels entry markers with it).
+QString bar_label(const PriceSeries& bars, std::size_t bar);
 // Shorter form for axis ticks where space is tight (same as bar_label for dates).
 QString bar_axis_label(const SymbolData& data, std::size_t bar);
 

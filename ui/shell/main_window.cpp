@@ -20,7 +20,10 @@
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/watchlist_panel.hpp"
+#include "report/report_exporter.hpp"
+#include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
+#include "shell/dock_shortcut.hpp"
 
 namespace atc::ui {
 namespace {
@@ -95,7 +98,11 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     });
 
     connect(watchlist_, &WatchlistPanel::symbolActivated, this, &MainWindow::openSymbol);
-    connect(params_, &ParamsPanel::paramsEdited, this, [this] { recompute_timer_.start(); });
+    connect(scanner_, &ScannerPanel::symbolActivated, this, &MainWindow::openSymbol);
+    connect(params_, &ParamsPanel::paramsEdited, this, [this] {
+        recompute_timer_.start();
+        scanner_->noteParamsChanged();
+    });
     connect_engine();
     setTheme(ThemeKind::Dark);
     // A quit that does not close the window first (session end, Ctrl+Q from a
@@ -113,7 +120,19 @@ void MainWindow::build_docks() {
                   make_dock(tr("Watchlist"), "watchlistDock", watchlist_, this));
     addDockWidget(Qt::RightDockWidgetArea,
                   make_dock(tr("Parameters"), "paramsDock", params_, this));
-    addDockWidget(Qt::BottomDockWidgetArea, make_dock(tr("Families"), "familyDock", table_, this));
+    QDockWidget* families = make_dock(tr("Families"), "familyDock", table_, this);
+    addDockWidget(Qt::BottomDockWidgetArea, families);
+
+    // The scanner asks for its inputs when Scan is clicked: the parameters on
+    // the right, and the watchlist's symbols (all, or those its filter shows).
+    scanner_ = new ScannerPanel(
+        context_.engine,
+        ScanSources{[this] { return params_->params(); }, [this] { return watchlist_->symbols(); },
+                    [this] { return watchlist_->visibleSymbols(); }},
+        this);
+    QDockWidget* scanner = make_dock(tr("Scanner"), "scannerDock", scanner_, this);
+    tabifyDockWidget(families, scanner);
+    set_dock_shortcut(scanner, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
 }
 
 void MainWindow::build_menus() {
@@ -127,6 +146,8 @@ void MainWindow::build_menus() {
         if (!files.isEmpty())
             watchlist_->importFiles(files);
     });
+    // The report of the symbol on screen (ui/report/): PDF, CSV, JSON or PNG.
+    file->addAction((new ReportExporter(this, charts_, context_.database))->exportAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -220,6 +241,7 @@ void MainWindow::setTheme(ThemeKind kind) {
     params_->setTheme(theme_);
     watchlist_->setTheme(theme_);
     table_->setTheme(theme_);
+    scanner_->setTheme(theme_);
 }
 
 void MainWindow::restoreSession() {
@@ -257,6 +279,9 @@ void MainWindow::apply_default_layout() {
     };
     resizeDocks({dock("watchlistDock"), dock("paramsDock")}, {310, 320}, Qt::Horizontal);
     resizeDocks({dock("familyDock")}, {height() / 4}, Qt::Vertical);
+    // The families tab in front of the scanner's it shares. Raising a tab works
+    // once the dock area is laid out, i.e. after show().
+    QTimer::singleShot(0, dock("familyDock"), &QWidget::raise);
 }
 
 void MainWindow::save_session() {

@@ -23,6 +23,7 @@ class ChartStack;
 class ChartToolbar;
 class FamilyTablePanel;
 class ParamsPanel;
+class ScannerPanel;
 class WatchlistPanel;
 
 class MainWindow : public QMainWindow {
@@ -48,6 +49,7 @@ public:
     WatchlistPanel* watchlist() const { return watchlist_; }
     ParamsPanel* paramsPanel() const { return params_; }
     FamilyTablePanel* familyTable() const { return table_; }
+    ScannerPanel* scanner() const { return scanner_; }
     ChartToolbar* chartToolbar() const { return toolbar_; }
     QLabel* statusText() const { return status_text_; }
     QProgressBar* busyIndicator() const { return busy_; }
@@ -81,6 +83,7 @@ private:
     WatchlistPanel* watchlist_ = nullptr;
     ParamsPanel* params_ = nullptr;
     FamilyTablePanel* table_ = nullptr;
+    ScannerPanel* scanner_ = nullptr;
     QLabel* status_text_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QTimer recompute_timer_;

@@ -13,6 +13,7 @@
 
 #include "atc/params.hpp"
 #include "atc/result.hpp"
+#include "atc/workspace_gauge.hpp"
 
 namespace atc {
 
@@ -32,6 +33,16 @@ struct StageTimes {
     StageTimes& operator+=(const StageTimes& other);
 };
 
+// The arithmetic of a scan. Float64 is the exact engine of ATC_SPEC.md (the
+// default). Float32 runs the crossing states, member equities and Layer-1 sums
+// in float lanes (eight to an AVX2 register instead of four), on each member's
+// distance to the price (close - MA, computed so that its error is relative to
+// itself); Layer 2, the Average and every output stay double. On the golden
+// cases it gives float64's numbers exactly; elsewhere a Layer-1 signal can
+// differ by 0.01 at a few bars in a million (tests/engine/test_float32.cpp,
+// docs/PERFORMANCE.md "float32 scans"). compute_symbol is always Float64.
+enum class ScanPrecision { Float64, Float32 };
+
 struct BatchOptions {
     // Keep the per-bar Layer-1 signals, Layer-2 equities and Average. When false,
     // only the ScanRow and markers are kept (a scan of a huge universe).
@@ -45,6 +56,11 @@ struct BatchOptions {
     // *stage_times before it returns. When null (the default) no clock is read:
     // the hook costs one predictable branch per stage and symbol.
     StageTimes* stage_times = nullptr;
+    // Optional: the workers' scratch buffers are counted into it as they grow
+    // (after each symbol) and taken out again before compute_batch returns.
+    WorkspaceGauge* workspace_gauge = nullptr;
+    // See ScanPrecision. The outputs have the same shapes either way.
+    ScanPrecision precision = ScanPrecision::Float64;
 };
 
 struct SymbolScan {

@@ -193,6 +193,10 @@ void ResultCache::clear_memory() {
     memory_.clear();
 }
 
+void ResultCache::set_memory_capacity(std::size_t bytes) {
+    memory_.set_capacity(bytes);
+}
+
 CacheStats ResultCache::stats() const {
     CacheStats s;
     s.memory_hits = memory_hits_.load(std::memory_order_relaxed);

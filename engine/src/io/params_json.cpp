@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "atc/json_text.hpp"
 #include "atc/validation.hpp"
 #include "io/json_object.hpp"
 #include "io/read_file.hpp"
@@ -210,30 +211,6 @@ void reject_duplicates(const std::vector<Member>& members, const Document& doc) 
     }
 }
 
-// ---------------------------------------------------------------------------
-// Writing.
-
-// Shortest text that reads back to exactly `v` (std::to_chars guarantees the
-// round trip), with ".0" kept on whole numbers so weights look like numbers
-// with a fraction, as in the golden files.
-std::string format_double(double v) {
-    if (!std::isfinite(v))
-        return "null";  // JSON has no NaN/inf; reading it back names the key
-    std::array<char, 64> buf{};
-    const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    std::string out(buf.data(), ec == std::errc() ? end : buf.data());
-    if (out.find_first_of(".e") == std::string::npos)
-        out += ".0";
-    return out;
-}
-
-std::string quoted(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 2);
-    out.append(1, '"').append(s).append(1, '"');
-    return out;
-}
-
 }  // namespace
 
 AtcParams parse_params_json(std::string_view text, std::string_view source_view) {
@@ -272,20 +249,20 @@ std::string params_to_json(const AtcParams& p) {
         members.emplace_back(kLengthKeys[i], std::to_string(p.lengths[i]));
     }
     for (std::size_t i = 0; i < kFamilyCount; ++i) {
-        members.emplace_back(kWeightKeys[i], format_double(p.weights[i]));
+        members.emplace_back(kWeightKeys[i], json_number(p.weights[i]));
     }
-    members.emplace_back("robustness", quoted(robustness_name(p.robustness)));
-    members.emplace_back("La", format_double(p.lambda));
-    members.emplace_back("De", format_double(p.decay));
+    members.emplace_back("robustness", json_string(robustness_name(p.robustness)));
+    members.emplace_back("La", json_number(p.lambda));
+    members.emplace_back("De", json_number(p.decay));
     members.emplace_back("cutout", std::to_string(p.cutout));
-    members.emplace_back("long_threshold", format_double(p.long_threshold));
-    members.emplace_back("short_threshold", format_double(p.short_threshold));
+    members.emplace_back("long_threshold", json_number(p.long_threshold));
+    members.emplace_back("short_threshold", json_number(p.short_threshold));
     members.emplace_back("strategy_mode", p.strategy_mode ? "true" : "false");
-    members.emplace_back("profile", quoted(profile_name(p.profile)));
+    members.emplace_back("profile", json_string(profile_name(p.profile)));
 
     std::string out = "{\n";
     for (std::size_t i = 0; i < members.size(); ++i) {
-        out += "  " + quoted(members[i].first) + ": " + members[i].second;
+        out += "  " + json_string(members[i].first) + ": " + members[i].second;
         out += i + 1 < members.size() ? ",\n" : "\n";
     }
     out += "}\n";

@@ -14,7 +14,8 @@ namespace {
 // Runs one validated series into `scan`, using the worker's workspace for
 // everything the scan does not keep.
 void compute_one(std::span<const double> close, const AtcParams& params, bool keep_series,
-                 bool timed, detail::PipelineWorkspace& ws, SymbolScan& scan) {
+                 bool timed, ScanPrecision precision, detail::PipelineWorkspace& ws,
+                 SymbolScan& scan) {
     const std::size_t n = close.size();
     detail::SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
 
@@ -23,15 +24,20 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
         return std::span<double>(v);
     };
     std::array<std::span<const double>, kFamilyCount> signals;
+    std::array<std::span<double>, kFamilyCount> signal_outputs;
     std::array<std::span<double>, kFamilyCount> equities;
     for (const MaType type : kAllFamilies) {
         const auto t = static_cast<std::size_t>(type);
         const std::span<double> signal =
             keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);
         equities[t] = keep_series ? kept(scan.layer2_equities[t]) : ws.scratch_equity(t, n);
-        pipeline.run_layer1(type, signal, nullptr);
+        if (precision == ScanPrecision::Float64)
+            pipeline.run_layer1(type, signal, nullptr);
         signals[t] = signal;
+        signal_outputs[t] = signal;
     }
+    if (precision == ScanPrecision::Float32)
+        pipeline.run_layer1_float32(signal_outputs);
     pipeline.run_layer2(signals, equities);
 
     std::array<std::span<const double>, kFamilyCount> const_equities;
@@ -79,14 +85,20 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
                 scan.error = series_issues.front().message;
             } else {
                 compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr,
-                            ws, scan);
+                            options.precision, ws, scan);
             }
+            if (options.workspace_gauge)
+                ws.report_growth(*options.workspace_gauge);
             const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
             if (options.progress)
                 options.progress(finished, total);
         }
     });
 
+    if (options.workspace_gauge) {
+        for (const detail::PipelineWorkspace& ws : workspaces)
+            options.workspace_gauge->release(ws.reported_bytes);
+    }
     if (options.stage_times) {
         for (const detail::PipelineWorkspace& ws : workspaces)
             *options.stage_times += ws.times;

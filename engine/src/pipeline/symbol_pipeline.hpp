@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "atc/moving_averages.hpp"
 #include "atc/params.hpp"
 #include "atc/result.hpp"
+#include "pipeline/float32_workspace.hpp"
 #include "pipeline/stage_clock.hpp"
 #include "signal/family_layer1.hpp"
 #include "signal/symbol_inputs.hpp"
@@ -28,7 +30,15 @@ struct PipelineWorkspace {
     std::vector<double> average;
     std::vector<EntryMarker> markers;  // collected here, then copied at their size
     ma::MaScratch ma_scratch;
-    StageTimes times;  // this worker's stage timing, when asked for
+    Float32Workspace f32;              // the float32 scans' buffers (ScanPrecision::Float32)
+    StageTimes times;                  // this worker's stage timing, when asked for
+    std::uint64_t reported_bytes = 0;  // what report_growth has counted so far
+
+    // Bytes held by all the buffers above (capacities; workspace_bytes.cpp,
+    // which must list every buffer added here).
+    std::uint64_t capacity_bytes() const;
+    // Adds the growth since the last report to `gauge` (WorkspaceGauge, batch.hpp).
+    void report_growth(WorkspaceGauge& gauge);
 
     // Spans of `bars` values over the workspace's own buffers.
     std::span<double> scratch_signal(std::size_t family, std::size_t bars);
@@ -59,6 +69,11 @@ public:
     void run_final(const std::array<std::span<const double>, kFamilyCount>& signals,
                    const std::array<std::span<const double>, kFamilyCount>& equities,
                    std::span<double> average, std::vector<EntryMarker>& markers, ScanRow& row);
+
+    // The six Layer-1 signals of a float32 scan (ScanPrecision::Float32) in
+    // place of six run_layer1 calls: the families in pairs, in float lanes
+    // (float32_layer1.cpp). Signals are indexed by MaType.
+    void run_layer1_float32(const std::array<std::span<double>, kFamilyCount>& signals);
 
 private:
     const AtcParams& params_;

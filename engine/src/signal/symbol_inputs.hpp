@@ -28,6 +28,8 @@ public:
     // `close` and `params` must be validated. The result refers to `close` and
     // to this object's buffers until the next call.
     SymbolInputs prepare(std::span<const double> close, const AtcParams& params);
+    // Bytes held by the buffers (capacities), for the workspace gauge.
+    std::size_t capacity_bytes() const;
 
 private:
     const std::vector<double>& growth(std::size_t bars, double lambda_per_bar, int cutout);

@@ -118,6 +118,9 @@ public:
 
     // Drops the memory tier (the disk tier is kept).
     void clear_memory();
+    // Changes the memory tier's cap; shrinking evicts least recently used
+    // entries at once (a memory budget, scan_budget.hpp). The disk tier is kept.
+    void set_memory_capacity(std::size_t bytes);
     CacheStats stats() const;
 
 private:

@@ -1,0 +1,131 @@
+#include "command_report.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "atc/atomic_file.hpp"
+#include "atc/compute.hpp"
+#include "atc/params_json.hpp"
+#include "atc/validation.hpp"
+#include "cli.hpp"
+#include "offscreen_gui.hpp"
+#include "report/symbol_report.hpp"
+#include "store_session.hpp"
+
+namespace atc::cli {
+
+namespace {
+
+using ui::ReportFormat;
+
+constexpr std::array<OptionSpec, 6> kOptions = {{
+    {"--symbol", true},
+    {kDbOption, true},
+    {"--params", true},
+    {"--format", true},
+    {"--size", true},
+    {"--out", true},
+}};
+
+void fail(const std::string& message) {
+    std::fprintf(stderr, "atc report: %s\n", message.c_str());
+}
+
+// --format, else the --out file's extension.
+ReportFormat read_format(const ParsedOptions& options, const std::string& out) {
+    if (const auto v = options.value("--format")) {
+        if (const auto format = ui::parse_report_format(*v))
+            return *format;
+        throw UsageError("invalid value for --format: '" + *v +
+                         "' (expected pdf, csv, json or png)");
+    }
+    if (const auto format = ui::report_format_of(out))
+        return *format;
+    throw UsageError("give --format pdf|csv|json|png, or an --out file ending in one of them");
+}
+
+int parse_side(std::string_view text, const std::string& whole) {
+    int v = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size() || v < ui::kMinPngSide ||
+        v > ui::kMaxPngSide) {
+        throw UsageError("invalid value for --size: '" + whole + "' (expected WIDTHxHEIGHT, " +
+                         std::to_string(ui::kMinPngSide) + " to " +
+                         std::to_string(ui::kMaxPngSide) + " pixels each, e.g. 1600x1000)");
+    }
+    return v;
+}
+
+QSize parse_size(const std::string& text) {
+    const std::size_t x = text.find_first_of("xX");
+    if (x == std::string::npos)
+        parse_side("", text);  // throws the usage message
+    return {parse_side(std::string_view(text).substr(0, x), text),
+            parse_side(std::string_view(text).substr(x + 1), text)};
+}
+
+}  // namespace
+
+int run_report(std::span<const std::string> args) {
+    // Every option is checked before the database is opened.
+    const ParsedOptions options = parse_options(args, kOptions);
+    const std::string symbol = options.required("--symbol");
+    const std::string out = options.required("--out");
+    const ReportFormat format = read_format(options, out);
+    std::optional<QSize> size;
+    if (const auto v = options.value("--size")) {
+        if (format != ReportFormat::Png)
+            throw UsageError("--size is for --format png only");
+        size = parse_size(*v);
+    }
+    const std::optional<std::string> params_path = options.value("--params");
+
+    // Errors below propagate to main(): "atc report: ...", exit 1. Nothing is
+    // written before the whole report is made.
+    const AtcParams params = params_path ? read_params_json(*params_path) : AtcParams{};
+    StoreSession session("atc report", options.value(kDbOption));
+    const std::optional<store::SymbolInfo> info = session.symbols().find(symbol);
+    if (!info) {
+        fail("no symbol '" + symbol + "' in " + session.database().path().string() +
+             " ('atc list' shows them)");
+        return kExitFailure;
+    }
+    auto data = std::make_shared<ui::SymbolData>();
+    data->name = QString::fromStdString(symbol);
+    data->bars = session.symbols().load(symbol);
+    data->params = params;
+    try {
+        data->result = std::make_shared<const AtcResult>(compute_symbol(data->bars.close, params));
+    } catch (const InvalidInput& e) {
+        fail(symbol + ": " + e.what());
+        return kExitFailure;
+    }
+
+    ui::SymbolReport report;
+    report.data = data;
+    report.info = info;
+    if (size)
+        report.png_size = *size;
+    // Only the drawing formats start Qt's GUI side.
+    std::unique_ptr<OffscreenGui> gui;
+    if (format == ReportFormat::Pdf || format == ReportFormat::Png) {
+        gui = std::make_unique<OffscreenGui>();
+        ui::draw_report_charts(report, format);
+    }
+    const QByteArray bytes = ui::render_symbol_report(report, format);
+    if (out == "-") {
+        if (!write_stdout(
+                std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())))) {
+            fail("cannot write to standard output");
+            return kExitFailure;
+        }
+        return kExitOk;
+    }
+    ui::write_report_file(out, bytes);
+    return kExitOk;
+}
+
+}  // namespace atc::cli

@@ -1,0 +1,48 @@
+// The machine-readable output of `atc scan --json`: the parameters, the
+// backend that ran and why, the rows in the order of the text tables (same
+// --min-signal and --top), the symbols that failed, totals, time, cache hits
+// and, under a memory budget, how the scan was chunked. Every key is listed in
+// `atc help scan` (cli.cpp); keep the two together.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "atc/params.hpp"
+#include "atc/system/backend_choice.hpp"
+#include "scan_report.hpp"
+
+namespace atc::cli {
+
+struct ScanFailure {
+    std::string symbol;
+    std::string origin;  // the file, or the symbol for the database
+    std::string error;
+};
+
+struct ScanMemoryReport {
+    std::optional<std::uint64_t> budget_bytes;  // --memory-budget, if given
+    std::size_t chunks = 0;                     // compute_batch calls the scan made
+    std::uint64_t estimated_peak_bytes = 0;     // the planner's estimate of the working set
+    bool within_budget = true;
+    std::uint64_t peak_rss_bytes = 0;  // the process's high-water mark at the end
+};
+
+struct ScanJsonInput {
+    AtcParams params;
+    std::string source_kind;  // "csv-dir" or "database"
+    std::string source_location;
+    system::BackendRequest backend_request = system::BackendRequest::Auto;
+    system::BackendChoice backend;
+    ReportOptions filters;
+    std::vector<ReportRow> rows;  // every computed symbol, in any order
+    std::vector<ScanFailure> failures;
+    ReportTotals totals;
+    ScanMemoryReport memory;
+};
+
+std::string format_scan_json(const ScanJsonInput& input);
+
+}  // namespace atc::cli

@@ -1,0 +1,44 @@
+#include "scan_report_file.hpp"
+
+#include <memory>
+
+#include "cli.hpp"
+#include "offscreen_gui.hpp"
+#include "report/scan_report.hpp"
+
+namespace atc::cli {
+namespace {
+
+std::optional<ui::ReportFormat> scan_format(const std::string& file) {
+    const auto format = ui::report_format_of(file);
+    if (format == ui::ReportFormat::Png)
+        return std::nullopt;  // a scan has no chart
+    return format;
+}
+
+}  // namespace
+
+void check_scan_report_file(const std::string& file) {
+    if (!scan_format(file))
+        throw UsageError("--report needs a file ending in .pdf, .csv or .json, not '" + file + "'");
+}
+
+void write_scan_report_file(const std::string& file, const std::vector<ReportRow>& rows,
+                            const ScanReportContext& context) {
+    const ui::ReportFormat format = *scan_format(file);
+    ui::ScanReportData data;
+    data.params = context.params;
+    data.source = QString::fromStdString(context.source);
+    data.min_signal = context.filters.min_signal;
+    data.top = context.filters.top;
+    data.failed = context.totals.failed;
+    for (const ReportRow& r : rows)
+        data.rows.push_back({r.symbol, r.row, r.marker_label, r.row.last_close});
+    // Fonts for the PDF need Qt's GUI side; CSV and JSON do not.
+    std::unique_ptr<OffscreenGui> gui;
+    if (format == ui::ReportFormat::Pdf)
+        gui = std::make_unique<OffscreenGui>();
+    ui::write_scan_report(data, format, file);
+}
+
+}  // namespace atc::cli

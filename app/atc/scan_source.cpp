@@ -1,0 +1,133 @@
+#include "scan_source.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "store_session.hpp"
+
+namespace atc::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_csv_extension(const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".csv";
+}
+
+std::string describe(const CsvError& e) {
+    return e.line() == 0 ? e.problem() : "line " + std::to_string(e.line()) + ": " + e.problem();
+}
+
+template <typename T>
+std::uint64_t vector_bytes(const std::vector<T>& v) {
+    return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+ScanSource::ScanSource(ScanSource&&) noexcept = default;
+ScanSource& ScanSource::operator=(ScanSource&&) noexcept = default;
+ScanSource::~ScanSource() = default;
+
+ScanSource ScanSource::csv_dir(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) {
+        throw ScanError("directory not found: " + dir.string());
+    }
+    if (!fs::is_directory(dir, ec)) {
+        throw ScanError("not a directory: " + dir.string());
+    }
+    std::vector<fs::path> files;
+    // The throwing iterator reports an unreadable folder with the OS's reason.
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+        std::error_code entry_ec;
+        // is_regular_file follows symbolic links, so linked price files count too.
+        if (entry.is_regular_file(entry_ec) && has_csv_extension(entry.path())) {
+            files.push_back(entry.path());
+        }
+    }
+    if (files.empty()) {
+        throw ScanError("no CSV files (*.csv) in " + dir.string());
+    }
+    // Sorted by file name so runs are reproducible.
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    ScanSource source;
+    source.location_ = dir;
+    for (const fs::path& file : files)
+        source.entries_.push_back({file.stem().string(), file.string(), 0});
+    return source;
+}
+
+ScanSource ScanSource::database(const std::optional<std::string>& db_option) {
+    ScanSource source;
+    source.store_ = std::make_unique<StoreSession>("atc scan", db_option);
+    source.location_ = source.store_->database().path();
+    for (const store::SymbolInfo& info : source.store_->symbols().list())
+        source.entries_.push_back({info.meta.name, info.meta.name, info.bar_count});
+    if (source.entries_.empty())
+        throw ScanError("the database has no symbols: import some with 'atc import'");
+    return source;
+}
+
+std::optional<fs::path> ScanSource::cache_database() const {
+    if (!store_)
+        return std::nullopt;
+    return location_;
+}
+
+std::string ScanSource::kind() const {
+    return store_ ? "database" : "csv-dir";
+}
+
+std::vector<LoadedSeries> ScanSource::load(std::size_t first, std::size_t last) {
+    std::vector<LoadedSeries> loaded(last - first);
+    if (store_) {
+        // One connection: the symbols are read one after the other.
+        for (std::size_t i = first; i < last; ++i) {
+            try {
+                loaded[i - first].series = store_->symbols().load(entries_[i].symbol);
+            } catch (const store::StoreError& e) {
+                loaded[i - first].error = e.what();
+            }
+        }
+        return loaded;
+    }
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(first, last),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                          for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                              LoadedSeries& out = loaded[i - first];
+                              // One bad file must not stop the others: keep the reason.
+                              try {
+                                  out.series = read_price_csv(entries_[i].origin);
+                              } catch (const CsvError& e) {
+                                  out.error = describe(e);
+                              } catch (const std::exception& e) {
+                                  out.error = e.what();
+                              }
+                          }
+                      });
+    return loaded;
+}
+
+std::uint64_t price_series_bytes(const PriceSeries& series) {
+    std::uint64_t bytes = sizeof(PriceSeries) + vector_bytes(series.close) +
+                          vector_bytes(series.labels) + vector_bytes(series.time_ms) +
+                          vector_bytes(series.open) + vector_bytes(series.high) +
+                          vector_bytes(series.low) + vector_bytes(series.volume);
+    // Labels longer than the small-string buffer live on the heap.
+    for (const std::string& label : series.labels) {
+        if (label.capacity() > std::string().capacity())
+            bytes += label.capacity() + 1;
+    }
+    return bytes;
+}
+
+}  // namespace atc::cli

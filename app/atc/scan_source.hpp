@@ -1,0 +1,72 @@
+// Where `atc scan` gets its symbols: the price files of a folder or the
+// symbols of the database. They are listed first and loaded a range at a
+// time, so a scan under a memory budget holds only one chunk's prices.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "atc/price_csv.hpp"
+
+namespace atc::cli {
+
+class StoreSession;
+
+// A problem that stops the whole scan (as opposed to one symbol being skipped).
+class ScanError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ScanEntry {
+    std::string symbol;         // file name without extension, or the stored name
+    std::string origin;         // the file's path, or the symbol for the database (for messages)
+    std::size_t bars_hint = 0;  // bars known before loading (database); 0 for files
+};
+
+struct LoadedSeries {
+    PriceSeries series;
+    std::string error;  // why the symbol is skipped; empty when loaded
+};
+
+class ScanSource {
+public:
+    // The *.csv files of `dir` (any case), sorted by file name. Throws
+    // ScanError for a missing folder or one without price files.
+    static ScanSource csv_dir(const std::filesystem::path& dir);
+    // Every symbol of the database, in watchlist order (opening it as every
+    // store command does). Throws ScanError for a database without symbols.
+    static ScanSource database(const std::optional<std::string>& db_option);
+
+    ScanSource(ScanSource&&) noexcept;
+    ScanSource& operator=(ScanSource&&) noexcept;
+    ~ScanSource();
+
+    const std::vector<ScanEntry>& entries() const { return entries_; }
+    // The database file, for the persistent result cache; empty for a folder.
+    std::optional<std::filesystem::path> cache_database() const;
+    // "csv-dir" or "database", and the folder or database file.
+    std::string kind() const;
+    std::string location() const { return location_.string(); }
+
+    // Entries [first, last), files read in parallel. A symbol that cannot be
+    // read gets its error; the others load.
+    std::vector<LoadedSeries> load(std::size_t first, std::size_t last);
+
+private:
+    ScanSource() = default;
+
+    std::filesystem::path location_;
+    std::unique_ptr<StoreSession> store_;  // null for a folder
+    std::vector<ScanEntry> entries_;
+};
+
+// Heap and object bytes of a loaded series: what holding it costs.
+std::uint64_t price_series_bytes(const PriceSeries& series);
+
+}  // namespace atc::cli

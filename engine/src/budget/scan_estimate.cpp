@@ -1,0 +1,51 @@
+// The memory estimates behind chunked scans. The constants come from the
+// buffer layout and are checked against the WorkspaceGauge's exact figure in
+// tests/engine/test_scan_budget.cpp (estimate >= measured, and within 10 %
+// of it for long series of one length).
+#include <array>
+
+#include "atc/scan_budget.hpp"
+
+namespace atc {
+namespace {
+
+// A worker's scratch after a series of n bars holds 46 doubles per bar: the
+// five per-bar inputs (band, returns, up/down factors, growth), the lanes of
+// nine MAs, the scratch MAs and the 12-wide lane buffers, and the six signals,
+// six equities and the Average a scan does not keep; plus its entry markers,
+// at most one per two bars in a vector that may have doubled (16 bytes per bar
+// in all). Measured with the WorkspaceGauge: 366-370 bytes per bar.
+constexpr std::uint64_t kScratchBytesPerBar = 46 * sizeof(double) + 16;
+constexpr std::uint64_t kScratchFixedBytes = 16 * 1024;
+// A float32 scan adds float copies of the inputs, the float MA lanes and the
+// float kernels' scratch: 26 floats a bar (measured: about 100 bytes).
+constexpr std::uint64_t kFloat32ExtraBytesPerBar = 26 * sizeof(float);
+
+// Entry markers come and go with the trend: on 1 %-volatility random walks
+// about one per 7.5 bars, on the sample markets fewer; counted as one per 4.
+constexpr std::uint64_t kBarsPerMarker = 4;
+
+// The 13 series a scan keeps with keep_series: six signals, six equities, Average.
+constexpr std::uint64_t kKeptSeries = 2 * kFamilyCount + 1;
+
+}  // namespace
+
+std::uint64_t estimate_worker_scratch_bytes(std::size_t longest_bars, bool mixed_lengths,
+                                            ScanPrecision precision) {
+    const std::uint64_t per_bar =
+        kScratchBytesPerBar + (precision == ScanPrecision::Float32 ? kFloat32ExtraBytesPerBar : 0);
+    const std::uint64_t one_series = kScratchFixedBytes + per_bar * longest_bars;
+    // A vector that grows past its capacity takes max(twice its size, the new
+    // size) (libstdc++), so after a shorter series a longer one can leave the
+    // buffers up to twice what it needs itself.
+    return mixed_lengths ? 2 * one_series : one_series;
+}
+
+std::uint64_t estimate_scan_output_bytes(std::size_t bars, bool keep_series) {
+    std::uint64_t bytes = sizeof(SymbolScan) + (bars / kBarsPerMarker + 1) * sizeof(EntryMarker);
+    if (keep_series)
+        bytes += kKeptSeries * bars * sizeof(double);
+    return bytes;
+}
+
+}  // namespace atc

@@ -1,0 +1,223 @@
+// `atc report` and `atc scan --report` end to end: the built binary run as a
+// user would, without a display (no DISPLAY, no QT_QPA_PLATFORM: the command
+// must draw off screen by itself), against a throwaway database.
+#include <QByteArray>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../support/pdf_tools.hpp"
+#include "atc/compute.hpp"
+#include "atc/price_csv.hpp"
+#include "charts/chart_format.hpp"
+
+namespace {
+
+struct Run {
+    bool finished = false;  // false: crashed or hung
+    int exit_code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray contents(const QString& file) {
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestCliReport : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    // A headless environment: whatever display the test runner has is hidden.
+    Run atc(const QStringList& args) const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(QStringLiteral("ATC_DB"), path(QStringLiteral("store.sqlite")));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ATC_CLI_PATH), args);
+        Run r;
+        r.finished = p.waitForStarted(30000) && p.waitForFinished(300000) &&
+                     p.exitStatus() == QProcess::NormalExit;
+        if (!r.finished) {
+            p.kill();
+            p.waitForFinished(5000);
+        }
+        r.exit_code = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    // The exit code, after checking the run ended by itself.
+    static int code(const Run& r) { return r.finished ? r.exit_code : -1; }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        // The first command creates the database with the bundled data.
+        const Run r = atc({QStringLiteral("list")});
+        QCOMPARE(code(r), 0);
+        QVERIFY(r.out.contains("DAX"));
+    }
+
+    void pdfNamesSymbolParametersAndSignal() {
+        QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
+                 atc::test::poppler_hint());
+        const QString out = path(QStringLiteral("DAX.pdf"));
+        const Run r =
+            atc({QStringLiteral("report"), QStringLiteral("--symbol"), QStringLiteral("DAX"),
+                 QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), out});
+        QVERIFY2(code(r) == 0, r.err.constData());
+        QVERIFY(contents(out).startsWith("%PDF-"));
+        const atc::PriceSeries bars = atc::read_price_csv(std::string(ATC_SAMPLE_DIR) + "/DAX.csv");
+        const atc::AtcResult expected = atc::compute_symbol(bars.close, atc::AtcParams{});
+        const QString text = atc::test::pdf_text(out);
+        for (const QString& needle :
+             {QStringLiteral("DAX"), QStringLiteral("ema_len"), QStringLiteral("Medium"),
+              QStringLiteral("Latest signals"), atc::ui::format_average(expected.average.back())}) {
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        }
+    }
+
+    // The same columns and digits as `atc compute`, plus date and marker.
+    void csvIsComputePlusDateAndMarker() {
+        const QString report = path(QStringLiteral("DAX.csv"));
+        const QString computed = path(QStringLiteral("DAX-compute.csv"));
+        QCOMPARE(code(atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                           QStringLiteral("DAX"), QStringLiteral("--out"), report})),
+                 0);
+        QCOMPARE(code(atc({QStringLiteral("compute"), QStringLiteral("--csv"),
+                           QStringLiteral(ATC_SAMPLE_DIR "/DAX.csv"), QStringLiteral("--out"),
+                           computed})),
+                 0);
+        const QList<QByteArray> ours = contents(report).split('\n');
+        const QList<QByteArray> theirs = contents(computed).split('\n');
+        QCOMPARE(ours.size(), theirs.size());
+        for (qsizetype i = 0; i + 1 < ours.size(); ++i) {
+            QList<QByteArray> f = ours[i].split(',');
+            QCOMPARE(f.size(), 16);
+            f.removeAt(1);   // date
+            f.removeLast();  // marker
+            QCOMPARE(f.join(','), theirs[i]);
+        }
+        QVERIFY(ours[0].startsWith("bar,date,EMA_Signal,"));
+        QVERIFY(ours[0].endsWith(",Average_Signal,marker"));
+    }
+
+    void jsonAndPngByExtension() {
+        const QString json = path(QStringLiteral("TTRC.json"));
+        QCOMPARE(code(atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                           QStringLiteral("TTRC"), QStringLiteral("--out"), json})),
+                 0);
+        const QJsonObject doc = QJsonDocument::fromJson(contents(json)).object();
+        QCOMPARE(doc[QStringLiteral("symbol")].toString(), QStringLiteral("TTRC"));
+        QVERIFY(!doc[QStringLiteral("data")]
+                     .toObject()[QStringLiteral("provenance")]
+                     .toString()
+                     .isEmpty());
+
+        const QString png = path(QStringLiteral("TTRC.png"));
+        QCOMPARE(code(atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                           QStringLiteral("TTRC"), QStringLiteral("--size"),
+                           QStringLiteral("640x400"), QStringLiteral("--out"), png})),
+                 0);
+        QCOMPARE(QImage(png).size(), QSize(640, 400));
+    }
+
+    void mistakesAreUsageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString out = QStringLiteral("--out=x.pdf");
+        QTest::newRow("bad format")
+            << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--format=docx"), out}
+            << QStringLiteral("invalid value for --format: 'docx'");
+        QTest::newRow("no format")
+            << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--out=x")}
+            << QStringLiteral("give --format");
+        QTest::newRow("size for pdf")
+            << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--size=800x600"), out}
+            << QStringLiteral("--size is for --format png only");
+        QTest::newRow("bad size") << QStringList{QStringLiteral("--symbol=DAX"),
+                                                 QStringLiteral("--size=10x10"),
+                                                 QStringLiteral("--out=x.png")}
+                                  << QStringLiteral("invalid value for --size");
+        QTest::newRow("no symbol")
+            << QStringList{out} << QStringLiteral("missing required option --symbol");
+    }
+
+    void mistakesAreUsageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = atc(QStringList{QStringLiteral("report")} + args);
+        QCOMPARE(code(r), 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
+    // An unknown symbol or an unwritable file: exit 1, nothing written, and an
+    // existing file keeps what it had.
+    void failuresLeaveNothing() {
+        const QString kept = path(QStringLiteral("kept.pdf"));
+        {
+            QFile f(kept);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("old");
+        }
+        Run r = atc({QStringLiteral("report"), QStringLiteral("--symbol"), QStringLiteral("NOPE"),
+                     QStringLiteral("--out"), kept});
+        QCOMPARE(code(r), 1);
+        QVERIFY2(r.err.contains("no symbol 'NOPE'"), r.err.constData());
+        QCOMPARE(contents(kept), QByteArray("old"));
+
+        const QString unwritable = path(QStringLiteral("no/such/dir/DAX.pdf"));
+        r = atc({QStringLiteral("report"), QStringLiteral("--symbol"), QStringLiteral("DAX"),
+                 QStringLiteral("--out"), unwritable});
+        QCOMPARE(code(r), 1);
+        QVERIFY2(r.err.contains("atc report:"), r.err.constData());
+        QVERIFY(!QFile::exists(unwritable));
+    }
+
+    void scanWritesItsReport() {
+        for (const QString& ext :
+             {QStringLiteral("pdf"), QStringLiteral("csv"), QStringLiteral("json")}) {
+            const QString out = path(QStringLiteral("scan.") + ext);
+            const Run r = atc({QStringLiteral("scan"), QStringLiteral("--csv-dir"),
+                               QStringLiteral(ATC_SAMPLE_DIR), QStringLiteral("--report"), out});
+            QVERIFY2(code(r) == 0, r.err.constData());
+            QVERIFY(r.out.contains("LONG"));  // the tables are still printed
+            const QByteArray bytes = contents(out);
+            QVERIFY(bytes.contains(ext == QStringLiteral("pdf") ? "%PDF-" : "DAX"));
+            if (ext == QStringLiteral("pdf")) {
+                const QString text = atc::test::pdf_text(out);
+                QVERIFY(text.contains(QStringLiteral("ATC scan")));
+                QVERIFY(text.contains(QStringLiteral("TTRC")));
+            }
+        }
+        // Refused before anything is scanned: no chart in a scan, and an unknown kind.
+        Run r = atc({QStringLiteral("scan"), QStringLiteral("--csv-dir"),
+                     QStringLiteral(ATC_SAMPLE_DIR), QStringLiteral("--report"),
+                     path(QStringLiteral("scan.png"))});
+        QCOMPARE(code(r), 2);
+        QVERIFY(r.out.isEmpty());
+        const QString unwritable = path(QStringLiteral("missing/scan.csv"));
+        r = atc({QStringLiteral("scan"), QStringLiteral("--csv-dir"),
+                 QStringLiteral(ATC_SAMPLE_DIR), QStringLiteral("--report"), unwritable});
+        QCOMPARE(code(r), 1);
+        QVERIFY(!QFile::exists(unwritable));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliReport)
+#include "test_cli_report.moc"

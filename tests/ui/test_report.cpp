@@ -1,0 +1,405 @@
+// The symbol report in every format, checked against the engine: the CSV and
+// the JSON hold exactly compute_symbol's numbers (to the last bit), the PDF is
+// a PDF whose text names the symbol, its parameters and its latest signal, the
+// PNG has the size asked for, and a failed or cancelled report leaves nothing
+// behind. The window's File → Export… runs off the GUI thread.
+//
+// ATC_REPORT_PREVIEW_DIR=/tmp/x keeps the PDFs there and renders their first
+// pages to PNG (pdftoppm) for a human to look at.
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "../support/pdf_tools.hpp"
+#include "atc/atomic_file.hpp"
+#include "atc/compute.hpp"
+#include "atc/params_json.hpp"
+#include "atc/price_csv.hpp"
+#include "charts/chart_format.hpp"
+#include "charts/chart_stack.hpp"
+#include "report/report_exporter.hpp"
+#include "report/report_facts.hpp"
+#include "report/strategy_stats.hpp"
+#include "report/symbol_report.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::shared_ptr<const SymbolData> load_sample(const QString& name, const AtcParams& params) {
+    auto data = std::make_shared<SymbolData>();
+    data->name = name;
+    data->bars = read_price_csv(fs::path(ATC_SAMPLE_DIR) / (name.toStdString() + ".csv"));
+    data->params = params;
+    data->result = std::make_shared<const AtcResult>(compute_symbol(data->bars.close, params));
+    return data;
+}
+
+store::SymbolInfo sample_info(const SymbolData& data) {
+    store::SymbolInfo info;
+    info.meta.name = data.name.toStdString();
+    info.meta.source = "bundled:" + info.meta.name + ".csv";
+    info.meta.timeframe = "1d";
+    info.meta.provenance = "Daily bars of one US stock (the ttrc data set of R's TTR package)";
+    info.bar_count = data.bar_count();
+    return info;
+}
+
+bool same_bits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+// The CSV's numeric field: empty is NaN, anything else read exactly.
+bool field_matches(const QByteArray& field, double expected) {
+    if (field.isEmpty())
+        return std::isnan(expected);
+    char* end = nullptr;
+    const std::string s = field.toStdString();
+    const double v = std::strtod(s.c_str(), &end);
+    return end == s.c_str() + s.size() && same_bits(v, expected);
+}
+
+// QJsonDocument reads "-0.0" as +0 (the file has the sign: see
+// jsonHoldsTheEnginesNumbers), so a zero matches a zero of either sign.
+bool json_matches(const QJsonValue& value, double expected) {
+    if (value.isNull())
+        return !std::isfinite(expected);
+    if (!value.isDouble())
+        return false;
+    return same_bits(value.toDouble(), expected) || (value.toDouble() == 0.0 && expected == 0.0);
+}
+
+QString preview_dir() {
+    return qEnvironmentVariable("ATC_REPORT_PREVIEW_DIR");
+}
+
+}  // namespace
+
+class TestReport : public QObject {
+    Q_OBJECT
+
+private:
+    AtcParams params_;
+    std::shared_ptr<const SymbolData> ttrc_;
+    std::shared_ptr<const SymbolData> dax_;
+    QTemporaryDir dir_;
+
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    SymbolReport report_of(const std::shared_ptr<const SymbolData>& data) const {
+        SymbolReport r;
+        r.data = data;
+        r.info = sample_info(*data);
+        r.generated = QDateTime(QDate(2024, 5, 17), QTime(9, 30), QTimeZone::utc());
+        return r;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        params_.robustness = Robustness::Wide;
+        params_.lengths = {24, 30, 28, 20, 32, 26};
+        params_.lambda = 0.015;
+        ttrc_ = load_sample(QStringLiteral("TTRC"), params_);
+        dax_ = load_sample(QStringLiteral("DAX"), AtcParams{});
+    }
+
+    // Every per-bar output of compute_symbol, bit for bit, with the bar's date
+    // and its entry marker.
+    void csvHoldsTheEnginesNumbers() {
+        const AtcResult expected = compute_symbol(ttrc_->bars.close, params_);
+        const QByteArray csv = render_symbol_report(report_of(ttrc_), ReportFormat::Csv);
+        QList<QByteArray> lines = csv.split('\n');
+        QCOMPARE(lines.back(), QByteArray());
+        lines.removeLast();
+        QCOMPARE(lines.front(),
+                 QByteArray("bar,date,EMA_Signal,HMA_Signal,WMA_Signal,DEMA_Signal,LSMA_Signal,"
+                            "KAMA_Signal,EMA_S,HMA_S,WMA_S,DEMA_S,LSMA_S,KAMA_S,Average_Signal,"
+                            "marker"));
+        QCOMPARE(static_cast<std::size_t>(lines.size() - 1), expected.bars);
+        std::vector<std::string_view> markers(expected.bars);
+        for (const EntryMarker& m : expected.markers)
+            markers[m.bar] = m.direction == Direction::Long ? "long" : "short";
+        const std::vector<std::string> dates = bar_times(ttrc_->bars);
+        QCOMPARE(dates.front(), std::string("1985-01-02"));
+        for (std::size_t i = 0; i < expected.bars; ++i) {
+            const QList<QByteArray> f = lines[static_cast<qsizetype>(i + 1)].split(',');
+            QCOMPARE(f.size(), 16);
+            QCOMPARE(f[0].toULongLong(), i);
+            QCOMPARE(f[1].toStdString(), dates[i]);
+            int c = 2;
+            for (MaType t : kAllFamilies)
+                QVERIFY2(field_matches(f[c++], expected.family(t).signal[i]), f[c - 1].data());
+            for (MaType t : kAllFamilies)
+                QVERIFY2(field_matches(f[c++], expected.family(t).weight_equity[i]),
+                         f[c - 1].data());
+            QVERIFY(field_matches(f[c++], expected.average[i]));
+            QCOMPARE(f[c].toStdString(), std::string(markers[i]));
+        }
+    }
+
+    // A file whose label is a fractional year keeps it unshortened.
+    void csvKeepsTheFilesOwnLabels() {
+        const QByteArray csv = render_symbol_report(report_of(dax_), ReportFormat::Csv);
+        QVERIFY(csv.split('\n')[1].startsWith("0,1991.496153846154,"));
+    }
+
+    void jsonHoldsTheEnginesNumbers() {
+        const AtcResult expected = compute_symbol(ttrc_->bars.close, params_);
+        const QByteArray bytes = render_symbol_report(report_of(ttrc_), ReportFormat::Json);
+        QJsonParseError error{};
+        const QJsonObject doc = QJsonDocument::fromJson(bytes, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc[QStringLiteral("symbol")].toString(), QStringLiteral("TTRC"));
+        QCOMPARE(doc[QStringLiteral("generated_at")].toString(),
+                 QStringLiteral("2024-05-17T09:30:00Z"));
+        const QJsonObject data = doc[QStringLiteral("data")].toObject();
+        QCOMPARE(data[QStringLiteral("timeframe")].toString(), QStringLiteral("1d"));
+        QCOMPARE(data[QStringLiteral("first")].toString(), QStringLiteral("1985-01-02"));
+        QVERIFY(data[QStringLiteral("provenance")].toString().contains(QStringLiteral("TTR")));
+
+        // The parameters object is a params.json the engine reads back unchanged.
+        const QByteArray params_text =
+            QJsonDocument(doc[QStringLiteral("parameters")].toObject()).toJson();
+        QVERIFY(parse_params_json(params_text.toStdString(), "report") == params_);
+
+        const QJsonObject series = doc[QStringLiteral("series")].toObject();
+        const auto check = [&](const char* name, const std::vector<double>& values) {
+            const QJsonArray a = series[QString::fromLatin1(name)].toArray();
+            QCOMPARE(static_cast<std::size_t>(a.size()), values.size());
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                if (!json_matches(a[i], values[static_cast<std::size_t>(i)]))
+                    QFAIL(qPrintable(QStringLiteral("%1[%2]: %3 in the JSON, %4 computed")
+                                         .arg(name)
+                                         .arg(i)
+                                         .arg(a[i].toDouble(), 0, 'g', 17)
+                                         .arg(values[static_cast<std::size_t>(i)], 0, 'g', 17)));
+            }
+        };
+        check("close", ttrc_->bars.close);
+        for (MaType t : kAllFamilies) {
+            check((std::string(family_name(t)) + "_Signal").c_str(), expected.family(t).signal);
+            check((std::string(family_name(t)) + "_S").c_str(), expected.family(t).weight_equity);
+        }
+        check("Average_Signal", expected.average);
+        // The engine rounds small negative Layer-1 signals to -0.0; the file keeps the sign.
+        QVERIFY(std::signbit(expected.family(MaType::EMA).signal[1852]));
+        QVERIFY(bytes.contains(", -0.0, "));
+        QCOMPARE(series[QStringLiteral("time")].toArray().size(),
+                 static_cast<qsizetype>(expected.bars));
+
+        const QJsonObject latest = doc[QStringLiteral("latest")].toObject();
+        QVERIFY(json_matches(latest[QStringLiteral("average")], expected.average.back()));
+        const QJsonArray families = latest[QStringLiteral("families")].toArray();
+        QCOMPARE(families.size(), 6);
+        const QJsonObject hma = families[1].toObject();
+        QCOMPARE(hma[QStringLiteral("family")].toString(), QStringLiteral("HMA"));
+        QCOMPARE(hma[QStringLiteral("base_length")].toInt(), 30);
+        const QJsonArray members = hma[QStringLiteral("members")].toArray();
+        QCOMPARE(members.size(), 9);
+        for (qsizetype k = 0; k < 9; ++k) {
+            const MemberSeries& m =
+                expected.family(MaType::HMA).members[static_cast<std::size_t>(k)];
+            const QJsonObject jm = members[k].toObject();
+            QCOMPARE(jm[QStringLiteral("length")].toInt(), m.length);
+            QCOMPARE(jm[QStringLiteral("offset")].toInt(), m.offset);
+            QCOMPARE(jm[QStringLiteral("state")].toInt(), static_cast<int>(m.state.back()));
+            QVERIFY(json_matches(jm[QStringLiteral("equity")], m.equity.back()));
+        }
+
+        const QJsonArray markers = doc[QStringLiteral("markers")].toArray();
+        QCOMPARE(static_cast<std::size_t>(markers.size()), expected.markers.size());
+        for (qsizetype k = 0; k < markers.size(); ++k) {
+            const EntryMarker& m = expected.markers[static_cast<std::size_t>(k)];
+            const QJsonObject jm = markers[k].toObject();
+            QCOMPARE(static_cast<std::size_t>(jm[QStringLiteral("bar")].toInteger()), m.bar);
+            QCOMPARE(jm[QStringLiteral("direction")].toString(),
+                     QString::fromLatin1(direction_word(m.direction)));
+            QVERIFY(json_matches(jm[QStringLiteral("close")], ttrc_->bars.close[m.bar]));
+        }
+        const QJsonObject stats = doc[QStringLiteral("statistics")].toObject();
+        QCOMPARE(static_cast<std::size_t>(stats[QStringLiteral("trades")].toInteger()),
+                 expected.markers.size());
+        QVERIFY(json_matches(
+            stats[QStringLiteral("final_layer2_equity")].toObject()[QStringLiteral("KAMA")],
+            expected.family(MaType::KAMA).weight_equity.back()));
+    }
+
+    // Trades run from marker to marker (the last to the last bar); a hit moved
+    // the trade's way.
+    void strategyStatsFollowTheMarkers() {
+        AtcResult r;
+        r.bars = 6;
+        for (FamilyResult& f : r.families)
+            f.weight_equity.assign(6, 1.5);
+        r.markers = {
+            {1, Direction::Long, 0.5}, {3, Direction::Short, -0.5}, {5, Direction::Long, 0.4}};
+        const std::vector<double> close = {10, 10, 12, 11, 13, 14};
+        const StrategyStats s = strategy_stats(close, r);
+        QCOMPARE(s.trades.size(), std::size_t(3));
+        QCOMPARE(s.trades[0].exit_bar, std::size_t(3));
+        QVERIFY(s.trades[0].hit);   // 10 -> 11 long
+        QVERIFY(!s.trades[1].hit);  // 11 -> 14 short
+        QVERIFY(s.trades[2].open);
+        QVERIFY(!s.trades[2].hit);  // entered on the last bar: no move
+        QCOMPARE(s.hits, std::size_t(1));
+        QCOMPARE(s.longs, std::size_t(2));
+        QCOMPARE(s.hit_rate, 1.0 / 3.0);
+        QCOMPARE(s.final_equity[0], 1.5);
+        QVERIFY(std::isnan(strategy_stats({}, AtcResult{}).hit_rate));
+    }
+
+    // A valid PDF whose text carries the symbol, the parameters, the latest
+    // signal and the markers, over several pages.
+    void pdfReadsAsAReport() {
+        QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
+                 atc::test::poppler_hint());
+        SymbolReport report = report_of(ttrc_);
+        draw_report_charts(report, ReportFormat::Pdf);
+        QVERIFY(!report.chart_picture.isNull());
+        const QString file = path(QStringLiteral("TTRC.pdf"));
+        write_symbol_report(report, ReportFormat::Pdf, file.toStdString());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5) == "%PDF-");
+
+        const QString text = atc::test::pdf_text(file);
+        QVERIFY2(!text.isEmpty(), "pdftotext could not read the PDF");
+        const AtcResult& r = *ttrc_->result;
+        // As the legend and the family table write it.
+        const QString average = format_average(r.average.back());
+        for (const QString& needle :
+             {QStringLiteral("TTRC"), QStringLiteral("ATC signal report"),
+              QStringLiteral("Timeframe 1d"), QStringLiteral("1985-01-02"),
+              QStringLiteral("Daily bars of one US stock"), average, QStringLiteral("hull_len"),
+              QStringLiteral("30"), QStringLiteral("robustness"), QStringLiteral("Wide"),
+              QStringLiteral("0.015"), QStringLiteral("Latest signals"),
+              QStringLiteral("Layer-1 signal"), QStringLiteral("Entry markers"),
+              QStringLiteral("Hit rate"), QStringLiteral("KAMA")}) {
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        }
+        QVERIFY(atc::test::pdf_pages(text) >= 3);
+        if (!preview_dir().isEmpty()) {
+            QDir().mkpath(preview_dir());
+            QFile::remove(preview_dir() + QStringLiteral("/TTRC.pdf"));
+            QFile::copy(file, preview_dir() + QStringLiteral("/TTRC.pdf"));
+            QVERIFY(atc::test::pdf_preview(file, preview_dir() + QStringLiteral("/TTRC"), 1, 3));
+        }
+    }
+
+    void pngHasTheSizeAskedFor() {
+        SymbolReport report = report_of(dax_);
+        report.view.theme = dark_theme();
+        report.png_size = QSize(900, 560);
+        draw_report_charts(report, ReportFormat::Png);
+        const QByteArray png = render_symbol_report(report, ReportFormat::Png);
+        QImage image;
+        QVERIFY(image.loadFromData(png, "PNG"));
+        QCOMPARE(image.size(), QSize(900, 560));
+        // The dark theme's chart background, not an empty image.
+        QCOMPARE(image.pixelColor(2, 2), dark_theme().chart_background);
+        if (!preview_dir().isEmpty()) {
+            QDir().mkpath(preview_dir());
+            QVERIFY(image.save(preview_dir() + QStringLiteral("/DAX-dark.png")));
+        }
+    }
+
+    // An unwritable destination leaves nothing; a report that fails keeps the
+    // old file as it was.
+    void failuresLeaveNothingBehind() {
+        SymbolReport report = report_of(dax_);
+        const QString missing_dir = path(QStringLiteral("no/such/dir/x.csv"));
+        QVERIFY_THROWS_EXCEPTION(FileWriteError, write_symbol_report(report, ReportFormat::Csv,
+                                                                     missing_dir.toStdString()));
+        QVERIFY(!QFile::exists(missing_dir));
+
+        const QString existing = path(QStringLiteral("old.png"));
+        {
+            QFile f(existing);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("old");
+        }
+        // PNG without drawn charts: refused before the file is touched.
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, write_symbol_report(report, ReportFormat::Png,
+                                                                       existing.toStdString()));
+        QFile f(existing);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("old"));
+        QCOMPARE(QDir(dir_.path()).entryList(QDir::Files | QDir::Hidden).filter("old").size(), 1);
+    }
+
+    void cancelWritesNothing() {
+        SymbolReport report = report_of(ttrc_);
+        draw_report_charts(report, ReportFormat::Pdf);
+        const QString file = path(QStringLiteral("cancelled.pdf"));
+        int calls = 0;
+        QVERIFY_THROWS_EXCEPTION(ReportCancelled,
+                                 write_symbol_report(report, ReportFormat::Pdf, file.toStdString(),
+                                                     [&calls](double) { return ++calls < 3; }));
+        QVERIFY(!QFile::exists(file));
+    }
+
+    // File → Export…: the work happens on a worker; the GUI thread keeps
+    // serving events; the file appears once `finished` says so.
+    void exporterRunsOffTheGuiThread() {
+        QWidget window;
+        auto* charts = new ChartStack(&window);
+        charts->resize(1000, 700);
+        charts->setData(ttrc_);
+        ReportExporter exporter(&window, charts, {});
+        QVERIFY(!exporter.isBusy());
+        QSignalSpy finished(&exporter, &ReportExporter::finished);
+        QSignalSpy progress(&exporter, &ReportExporter::progressChanged);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start(1);
+
+        const QString file = path(QStringLiteral("exported.pdf"));
+        QVERIFY(exporter.exportTo(file, ReportFormat::Pdf));
+        QVERIFY(exporter.isBusy());
+        QVERIFY(!exporter.exportTo(path(QStringLiteral("second.pdf")), ReportFormat::Pdf));
+        QCOMPARE(finished.size(), 0);  // not done inside exportTo
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.front().at(0).toBool(), true);
+        QVERIFY(QFile::exists(file));
+        QVERIFY(!progress.isEmpty());
+        QVERIFY(ticks > 0);
+
+        // PNG at the size asked for; a failure is reported, not thrown.
+        const QString png = path(QStringLiteral("exported.png"));
+        QVERIFY(exporter.exportTo(png, ReportFormat::Png, QSize(640, 400)));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(QImage(png).size(), QSize(640, 400));
+        const QString bad = path(QStringLiteral("missing/dir/x.json"));
+        QVERIFY(exporter.exportTo(bad, ReportFormat::Json));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.back().at(0).toBool(), false);
+        QVERIFY(!finished.back().at(2).toString().isEmpty());
+        QVERIFY(!QFile::exists(bad));
+    }
+
+    void formatsByNameAndExtension() {
+        QCOMPARE(parse_report_format("PDF"), std::optional(ReportFormat::Pdf));
+        QCOMPARE(parse_report_format("docx"), std::optional<ReportFormat>());
+        QCOMPARE(report_format_of("a/b.Json"), std::optional(ReportFormat::Json));
+        QCOMPARE(report_format_of("report"), std::optional<ReportFormat>());
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "test_report.moc"

@@ -1,0 +1,195 @@
+// The scan report as PDF, CSV and JSON: the LONG and SHORT tables ranked as
+// `atc scan` ranks them (atc/scan_ranking.hpp), with the parameters and the
+// time of the scan, the numbers exactly the engine's, and nothing left behind
+// by a report that cannot be written.
+//
+// ATC_REPORT_PREVIEW_DIR=/tmp/x keeps the PDF there with page one as PNG.
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+
+#include "../support/pdf_tools.hpp"
+#include "atc/atomic_file.hpp"
+#include "atc/batch.hpp"
+#include "atc/params_json.hpp"
+#include "atc/sample_universe.hpp"
+#include "atc/scan_ranking.hpp"
+#include "charts/chart_format.hpp"
+#include "report/report_facts.hpp"
+#include "report/scan_report.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+namespace {
+
+bool same_bits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+double exact(const QByteArray& field) {
+    return std::strtod(field.toStdString().c_str(), nullptr);
+}
+
+}  // namespace
+
+class TestScanReport : public QObject {
+    Q_OBJECT
+
+private:
+    ScanReportData data_;
+    ScanRanking ranking_;
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        UniverseSpec spec;
+        spec.symbols = 120;
+        spec.bars = 600;
+        const std::vector<GeneratedSymbol> universe = generate_universe(spec);
+        std::vector<std::span<const double>> closes;
+        for (const GeneratedSymbol& g : universe)
+            closes.emplace_back(g.bars.close);
+        data_.params.robustness = Robustness::Narrow;
+        data_.params.long_threshold = 0.2;
+        BatchOptions options;
+        options.keep_series = false;
+        const BatchResult batch = compute_batch(closes, data_.params, options);
+        std::vector<double> averages;
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < universe.size(); ++i) {
+            const ScanRow& row = batch.symbols[i].row;
+            const std::string label =
+                row.last_marker ? bar_times(universe[i].bars)[row.last_marker->bar] : std::string();
+            data_.rows.push_back({universe[i].name, row, label, universe[i].bars.close.back()});
+            averages.push_back(row.average);
+            names.push_back(universe[i].name);
+        }
+        data_.scanned_at = QDateTime(QDate(2024, 5, 17), QTime(9, 30), QTimeZone::utc());
+        data_.source = QStringLiteral("database /data/atc-studio.sqlite");
+        data_.failed = 2;
+        ranking_ = rank_scan(averages, names);
+        QVERIFY(ranking_.longs.size() > 5);
+        QVERIFY(ranking_.shorts.size() > 5);
+    }
+
+    void csvListsTheRankedTables() {
+        const QByteArray csv = render_scan_report(data_, ReportFormat::Csv);
+        QList<QByteArray> lines = csv.split('\n');
+        lines.removeLast();
+        QCOMPARE(lines.front(), QByteArray("table,rank,symbol,average,trend,last_close,bars,"
+                                           "entry_direction,entry_bar,entry_label,scanned_at"));
+        QCOMPARE(static_cast<std::size_t>(lines.size() - 1), data_.rows.size());
+        std::size_t line = 1;
+        for (const auto& [name, table] :
+             {std::pair("long", &ranking_.longs), std::pair("short", &ranking_.shorts),
+              std::pair("flat", &ranking_.flats)}) {
+            for (std::size_t k = 0; k < table->size(); ++k, ++line) {
+                const ScanReportRow& r = data_.rows[(*table)[k]];
+                const QList<QByteArray> f = lines[static_cast<qsizetype>(line)].split(',');
+                QCOMPARE(f.size(), 11);
+                QCOMPARE(f[0], QByteArray(name));
+                QCOMPARE(f[1].toULongLong(), k + 1);
+                QCOMPARE(f[2].toStdString(), r.symbol);
+                QVERIFY(same_bits(exact(f[3]), r.row.average));
+                QVERIFY(same_bits(exact(f[5]), r.last_close));
+                QCOMPARE(f[6].toULongLong(), r.row.bars);
+                if (r.row.last_marker) {
+                    QCOMPARE(f[8].toULongLong(), r.row.last_marker->bar);
+                    QCOMPARE(f[9].toStdString(), r.marker_label);
+                }
+                QCOMPARE(f[10], QByteArray("2024-05-17T09:30:00Z"));
+            }
+        }
+    }
+
+    // --min-signal and --top cut each table as `atc scan` does.
+    void filtersCutEachTable() {
+        ScanReportData cut = data_;
+        cut.top = 3;
+        const QByteArray csv = render_scan_report(cut, ReportFormat::Csv);
+        QCOMPARE(csv.count("\nlong,"), 3);
+        QCOMPARE(csv.count("\nshort,"), 3);
+        cut.top.reset();
+        cut.min_signal = 2.0;  // above any |Average|
+        QCOMPARE(render_scan_report(cut, ReportFormat::Csv).count('\n'), 1);
+    }
+
+    void jsonHoldsParametersTimeAndTables() {
+        const QByteArray bytes = render_scan_report(data_, ReportFormat::Json);
+        QJsonParseError error{};
+        const QJsonObject doc = QJsonDocument::fromJson(bytes, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc[QStringLiteral("scanned_at")].toString(),
+                 QStringLiteral("2024-05-17T09:30:00Z"));
+        QCOMPARE(doc[QStringLiteral("source")].toString(), data_.source);
+        const QByteArray params =
+            QJsonDocument(doc[QStringLiteral("parameters")].toObject()).toJson();
+        QVERIFY(parse_params_json(params.toStdString(), "scan report") == data_.params);
+        const QJsonObject totals = doc[QStringLiteral("totals")].toObject();
+        QCOMPARE(totals[QStringLiteral("failed")].toInt(), 2);
+        QCOMPARE(static_cast<std::size_t>(totals[QStringLiteral("long")].toInt()),
+                 ranking_.longs.size());
+        const QJsonArray longs =
+            doc[QStringLiteral("long")].toObject()[QStringLiteral("rows")].toArray();
+        QCOMPARE(static_cast<std::size_t>(longs.size()), ranking_.longs.size());
+        for (qsizetype k = 0; k < longs.size(); ++k) {
+            const ScanReportRow& r = data_.rows[ranking_.longs[static_cast<std::size_t>(k)]];
+            const QJsonObject row = longs[k].toObject();
+            QCOMPARE(row[QStringLiteral("symbol")].toString().toStdString(), r.symbol);
+            QVERIFY(same_bits(row[QStringLiteral("average")].toDouble(), r.row.average));
+        }
+    }
+
+    void pdfNamesTheScanAndItsTables() {
+        QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
+                 atc::test::poppler_hint());
+        const QString file = dir_.filePath(QStringLiteral("scan.pdf"));
+        write_scan_report(data_, ReportFormat::Pdf, file.toStdString());
+        const QString text = atc::test::pdf_text(file);
+        QVERIFY2(!text.isEmpty(), "pdftotext could not read the PDF");
+        const ScanReportRow& top_long = data_.rows[ranking_.longs.front()];
+        const ScanReportRow& top_short = data_.rows[ranking_.shorts.front()];
+        for (const QString& needle :
+             {QStringLiteral("ATC scan"), QStringLiteral("2024-05-17 09:30"),
+              QStringLiteral("LONG"), QStringLiteral("SHORT"), QStringLiteral("robustness"),
+              QStringLiteral("Narrow"), QStringLiteral("long_threshold"), QStringLiteral("0.2"),
+              QString::fromStdString(top_long.symbol), format_average(top_long.row.average),
+              QString::fromStdString(top_short.symbol), format_average(top_short.row.average),
+              QStringLiteral("2 failed"), data_.source}) {
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        }
+        // LONG comes first and is ranked strongest first.
+        QVERIFY(text.indexOf(QStringLiteral("LONG")) < text.indexOf(QStringLiteral("SHORT")));
+        const QString second = QString::fromStdString(data_.rows[ranking_.longs[1]].symbol);
+        QVERIFY(text.indexOf(QString::fromStdString(top_long.symbol)) < text.indexOf(second));
+        const QString preview = qEnvironmentVariable("ATC_REPORT_PREVIEW_DIR");
+        if (!preview.isEmpty()) {
+            QDir().mkpath(preview);
+            QFile::remove(preview + QStringLiteral("/scan.pdf"));
+            QFile::copy(file, preview + QStringLiteral("/scan.pdf"));
+            QVERIFY(atc::test::pdf_preview(file, preview + QStringLiteral("/scan"), 1, 2));
+        }
+    }
+
+    void pngAndUnwritableFilesAreRefused() {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 render_scan_report(data_, ReportFormat::Png));
+        const QString file = dir_.filePath(QStringLiteral("missing/scan.json"));
+        QVERIFY_THROWS_EXCEPTION(FileWriteError,
+                                 write_scan_report(data_, ReportFormat::Json, file.toStdString()));
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(!QDir(dir_.filePath(QStringLiteral("missing"))).exists());
+    }
+};
+
+QTEST_MAIN(TestScanReport)
+#include "test_scan_report.moc"

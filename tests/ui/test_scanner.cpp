@@ -1,0 +1,523 @@
+// The Scanner, driven through its own buttons inside the real window: a scan of
+// the 500-symbol universe keeps the event loop responsive, ranks exactly the
+// engine's numbers into LONG and SHORT, filters by strength, can be cancelled
+// within 100 ms, lists failed symbols, and opens a chart on double-click.
+
+// oneTBB before Qt: Qt's `emit` macro breaks oneTBB's headers.
+#include <tbb/task_arena.h>
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <span>
+
+#include "atc/batch.hpp"
+#include "atc/bundled_samples.hpp"
+#include "atc/compute.hpp"
+#include "atc/store/database.hpp"
+#include "atc/store/importer.hpp"
+#include "core/engine_service.hpp"
+#include "core/symbol_data.hpp"
+#include "event_loop_probe.hpp"
+#include "panels/family_table_panel.hpp"
+#include "panels/params_panel.hpp"
+#include "panels/watchlist_panel.hpp"
+#include "scanner/scan_side_proxy.hpp"
+#include "scanner/scan_summary.hpp"
+#include "scanner/scan_table_model.hpp"
+#include "scanner/scanner_panel.hpp"
+#include "shell/dock_shortcut.hpp"
+#include "shell/main_window.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+namespace {
+
+// Parameters no earlier step has computed, so a scan really computes (the
+// result cache would answer a repeated scan in a few milliseconds).
+AtcParams uncached_params(int base) {
+    AtcParams p;
+    p.lengths = {base, base + 1, base + 2, base + 3, base + 4, base + 5};
+    return p;
+}
+
+struct TableRow {
+    QString symbol;
+    double average = 0.0;
+    double trend = 0.0;
+    double last_close = 0.0;
+    QString entry;  // the marker's date label; empty without one
+    double bars = 0.0;
+};
+
+std::vector<TableRow> rows_of(const QTableView* view) {
+    const QAbstractItemModel* m = view->model();
+    const auto value = [m](int row, int column) {
+        return m->index(row, column).data(ScanTableModel::kValueRole);
+    };
+    std::vector<TableRow> rows;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        rows.push_back({value(r, ScanTableModel::SymbolColumn).toString(),
+                        value(r, ScanTableModel::AverageColumn).toDouble(),
+                        value(r, ScanTableModel::TrendColumn).toDouble(),
+                        value(r, ScanTableModel::LastCloseColumn).toDouble(),
+                        value(r, ScanTableModel::LastEntryColumn).toString(),
+                        value(r, ScanTableModel::BarsColumn).toDouble()});
+    }
+    return rows;
+}
+
+// Strongest first; equal strengths by name.
+bool ranked(const std::vector<TableRow>& rows) {
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const double before = std::fabs(rows[i - 1].average);
+        const double after = std::fabs(rows[i].average);
+        if (before < after || (before == after && rows[i - 1].symbol > rows[i].symbol))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+class TestScanner : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::filesystem::path db_path_;
+    std::unique_ptr<QSettings> settings_;
+    std::unique_ptr<cache::ResultCache> cache_;
+    std::unique_ptr<EngineService> engine_;
+    std::unique_ptr<MainWindow> window_;
+    ScannerPanel* scanner_ = nullptr;
+
+    // With ATC_SCREENSHOT_DIR set, saves `widget` (the window) there as
+    // scanner-NAME.png (to look at them, see README).
+    void save_screenshot(const QString& name, QWidget* widget = nullptr) {
+        const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(50);  // let the panes repaint
+        QWidget* shot = widget ? widget : window_.get();
+        QVERIFY(
+            shot->grab().save(dir + QStringLiteral("/scanner-") + name + QStringLiteral(".png")));
+    }
+
+    // Clicks Scan and waits for the results; returns the worst event-loop gap
+    // while the scan ran (ms), or -1 if it did not finish.
+    qint64 scan_and_wait() {
+        QSignalSpy shown(scanner_, &ScannerPanel::resultsShown);
+        // The probe measures the scan, not what earlier steps left to paint.
+        test::settle_event_loop();
+        QEventLoop loop;
+        connect(scanner_, &ScannerPanel::resultsShown, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        test::EventLoopProbe probe;
+        probe.start();
+        QTest::mouseClick(scanner_->scanButton(), Qt::LeftButton);
+        if (!scanner_->isScanning())
+            return -1;
+        loop.exec();
+        // Keep probing while the filled tables are laid out and painted.
+        test::run_event_loop(150);
+        const qint64 worst = probe.stop();
+        return shown.count() == 1 ? worst : -1;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        db_path_ = std::filesystem::path(dir_.path().toStdString()) / "studio.sqlite";
+        {
+            store::Database db = store::Database::open(db_path_);
+            store::SymbolStore symbols(db);
+            QVERIFY(store::seed_if_empty(symbols, bundled_samples()).seeded);
+        }
+        settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
+                                                QSettings::IniFormat);
+        cache::ResultCacheOptions options;
+        options.database = db_path_;
+        options.disk_kinds = cache::DiskKinds::summaries_only();  // as the app does
+        cache_ = std::make_unique<cache::ResultCache>(options);
+        engine_ = std::make_unique<EngineService>(db_path_, *cache_);
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->resize(1600, 1000);
+        window_->show();
+        // Shortcuts reach only the active window (under xvfb nothing activates it).
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        window_->restoreSession();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return window_->currentData() && !window_->busyIndicator()->isVisible(); },
+            10000));
+        scanner_ = window_->scanner();
+        QVERIFY(scanner_);
+    }
+
+    void cleanupTestCase() {
+        window_.reset();
+        engine_.reset();
+    }
+
+    // The scanner is a tab behind the families until asked for: View menu or
+    // Ctrl+Shift+S, which brings it to the front rather than closing it.
+    void shortcutBringsTheScannerForward() {
+        auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("scannerDock"));
+        auto* families = window_->findChild<QDockWidget*>(QStringLiteral("familyDock"));
+        QVERIFY(dock && families);
+        QCOMPARE(window_->tabifiedDockWidgets(dock), QList<QDockWidget*>{families});
+        QTRY_VERIFY(is_behind_another_tab(dock));  // the families tab is in front at first
+        QVERIFY(!is_behind_another_tab(families));
+        const auto press = [this] {
+            QTest::keyClick(window_.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        };
+        press();
+        QTRY_VERIFY(!dock->visibleRegion().isEmpty());
+        QVERIFY(is_behind_another_tab(families));
+        press();  // in front: the shortcut closes it, like the menu entry
+        QTRY_VERIFY(dock->isHidden());
+        QVERIFY(!dock->toggleViewAction()->isChecked());
+        press();  // and opens it again, in front
+        QTRY_VERIFY(!dock->visibleRegion().isEmpty());
+        QVERIFY(dock->toggleViewAction()->isChecked());
+        QCOMPARE(dock->toggleViewAction()->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    }
+
+    // The whole universe with parameters nobody computed yet: the window keeps
+    // answering, progress and throughput are shown, and the tables hold exactly
+    // what compute_symbol gives, ranked by strength.
+    void scanRanksTheUniverseWithoutStallingTheWindow() {
+        const AtcParams params = uncached_params(21);
+        window_->paramsPanel()->setParams(params);
+        QCOMPARE(window_->paramsPanel()->params(), params);
+        const QStringList universe = window_->watchlist()->symbols();
+        QVERIFY(universe.size() >= 500);
+
+        QStringList progress_texts;
+        const auto watch = connect(
+            engine_.get(), &EngineService::scanProgress, this,
+            [&](const ScanProgress&) { progress_texts << scanner_->statusLabel()->text(); });
+        const qint64 worst_gap = scan_and_wait();
+        disconnect(watch);
+        QVERIFY2(worst_gap >= 0, "the scan did not finish");
+        const auto outcome = scanner_->outcome();
+        QVERIFY(outcome);
+        qInfo(
+            "Scanner: %lld symbols in %.0f ms, %lld progress updates, worst event-loop gap %lld ms",
+            static_cast<long long>(universe.size()), outcome->elapsed_ms,
+            static_cast<long long>(progress_texts.size()), worst_gap);
+        QVERIFY2(worst_gap <= 50,
+                 qPrintable(QStringLiteral("event loop stalled %1 ms").arg(worst_gap)));
+
+        QCOMPARE(outcome->names, universe);
+        QCOMPARE(outcome->params, params);
+        QVERIFY(!outcome->cancelled);
+        QVERIFY(!scanner_->isScanning());
+        // The focus went from Scan to Cancel and back, never to the min-signal box.
+        QVERIFY(scanner_->scanButton()->hasFocus());
+        QCOMPARE(scanner_->progressBar()->maximum(), universe.size());
+        QCOMPARE(scanner_->progressBar()->value(), universe.size());
+        QVERIFY(!progress_texts.isEmpty());
+        QVERIFY2(std::any_of(progress_texts.begin(), progress_texts.end(),
+                             [](const QString& t) {
+                                 return t.contains(QStringLiteral("symbols/s")) &&
+                                        t.contains(QStringLiteral("left"));
+                             }),
+                 qPrintable(progress_texts.join(QStringLiteral(" | "))));
+        QVERIFY(!scanner_->failedLabel()->isVisible());  // the bundled data all computes
+
+        const std::vector<TableRow> longs = rows_of(scanner_->longView());
+        const std::vector<TableRow> shorts = rows_of(scanner_->shortView());
+        const ScanCounts counts = count_scan(*outcome);
+        QCOMPARE(counts.computed, universe.size());
+        QCOMPARE(static_cast<qsizetype>(longs.size()), counts.longs);
+        QCOMPARE(static_cast<qsizetype>(shorts.size()), counts.shorts);
+        QCOMPARE(counts.longs + counts.shorts + counts.flats, universe.size());
+        QVERIFY(longs.size() > 50 && shorts.size() > 50);  // the generator has both regimes
+        QVERIFY(std::all_of(longs.begin(), longs.end(),
+                            [](const auto& r) { return r.average > 0.0 && r.trend == 1.0; }));
+        QVERIFY(std::all_of(shorts.begin(), shorts.end(),
+                            [](const auto& r) { return r.average < 0.0 && r.trend == -1.0; }));
+        QVERIFY(ranked(longs));
+        QVERIFY(ranked(shorts));
+
+        // A few symbols, real and generated, against the engine's own answer.
+        store::Database db = store::Database::connect(db_path_);
+        store::SymbolStore store(db);
+        for (const QString& name :
+             {QStringLiteral("DAX"), QStringLiteral("TTRC"), QStringLiteral("GEN-0001"),
+              QStringLiteral("GEN-0250"), QStringLiteral("GEN-0500"), longs.front().symbol,
+              shorts.front().symbol}) {
+            const PriceSeries bars = store.load(name.toStdString());
+            const AtcResult expected = compute_symbol(bars.close, params);
+            const std::vector<TableRow>& side = expected.row.average > 0.0 ? longs : shorts;
+            const auto found = std::find_if(side.begin(), side.end(),
+                                            [&](const TableRow& r) { return r.symbol == name; });
+            QVERIFY2(found != side.end(), qPrintable(name));
+            QCOMPARE(found->average, expected.row.average);  // exactly, not approximately
+            QCOMPARE(found->trend, static_cast<double>(expected.row.trend));
+            QCOMPARE(found->last_close, bars.close.back());
+            QCOMPARE(found->bars, static_cast<double>(bars.close.size()));
+            QVERIFY2(expected.row.last_marker.has_value(), qPrintable(name));
+            QCOMPARE(found->entry, bar_label(bars, expected.row.last_marker->bar));
+            if (!bars.time_ms.empty()) {  // dated bars give a date (TTRC has year fractions)
+                QVERIFY2(QDate::fromString(found->entry, Qt::ISODate).isValid(),
+                         qPrintable(found->entry));
+            }
+        }
+        save_screenshot(QStringLiteral("1-universe"));
+    }
+
+    void minimumSignalFilterHidesWeakSymbols() {
+        const auto all_longs = rows_of(scanner_->longView());
+        const auto all_shorts = rows_of(scanner_->shortView());
+        const double min_signal = 0.5;
+        const auto strong = [min_signal](const std::vector<TableRow>& rows) {
+            return std::count_if(rows.begin(), rows.end(), [min_signal](const TableRow& r) {
+                return std::fabs(r.average) >= min_signal;
+            });
+        };
+        const auto strong_longs = strong(all_longs);
+        const auto strong_shorts = strong(all_shorts);
+        // The threshold must split the data, or the test proves nothing.
+        QVERIFY(strong_longs > 0 && strong_longs < static_cast<long>(all_longs.size()));
+        QVERIFY(strong_shorts > 0 && strong_shorts < static_cast<long>(all_shorts.size()));
+
+        QDoubleSpinBox* box = scanner_->minSignalBox();
+        box->setFocus();
+        box->selectAll();
+        QTest::keyClicks(box, QStringLiteral("0.50"));
+        QCOMPARE(box->value(), min_signal);
+        const auto longs = rows_of(scanner_->longView());
+        const auto shorts = rows_of(scanner_->shortView());
+        QCOMPARE(static_cast<long>(longs.size()), strong_longs);
+        QCOMPARE(static_cast<long>(shorts.size()), strong_shorts);
+        QVERIFY(std::all_of(longs.begin(), longs.end(),
+                            [&](const auto& r) { return std::fabs(r.average) >= min_signal; }));
+        QVERIFY(std::all_of(shorts.begin(), shorts.end(),
+                            [&](const auto& r) { return std::fabs(r.average) >= min_signal; }));
+        QVERIFY(ranked(longs) && ranked(shorts));
+        save_screenshot(QStringLiteral("2-min-signal"));
+
+        scanner_->setMinSignal(0.0);
+        QCOMPARE(rows_of(scanner_->longView()).size(), all_longs.size());
+    }
+
+    // Clicking a header sorts by that column, numerically.
+    void headersSortNumerically() {
+        QTableView* view = scanner_->longView();
+        view->sortByColumn(ScanTableModel::LastCloseColumn, Qt::AscendingOrder);
+        const auto by_close = rows_of(view);
+        QVERIFY(std::is_sorted(by_close.begin(), by_close.end(), [](const auto& a, const auto& b) {
+            return a.last_close < b.last_close;
+        }));
+        view->sortByColumn(ScanTableModel::AverageColumn, Qt::DescendingOrder);
+        QVERIFY(ranked(rows_of(view)));
+    }
+
+    void doubleClickOpensTheChart() {
+        QTableView* view = scanner_->shortView();
+        const QModelIndex index = view->model()->index(2, ScanTableModel::AverageColumn);
+        const QString name = index.siblingAtColumn(ScanTableModel::SymbolColumn).data().toString();
+        QVERIFY(!name.isEmpty());
+        QVERIFY(window_->currentData()->name != name);
+        view->scrollTo(index);
+        const QPoint at = view->visualRect(index).center();
+        // A real double-click: press, release, double-click event.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto data = window_->currentData();
+                return data && data->name == name && !window_->busyIndicator()->isVisible();
+            },
+            10000));
+        QCOMPARE(window_->watchlist()->currentSymbol(), name);
+        save_screenshot(QStringLiteral("3-opened-from-scanner"));
+    }
+
+    // Cancel mid-scan: the engine checks its cancel flag per symbol (loading and
+    // computing), so the scan ends and the panel is idle again within 100 ms.
+    void cancelStopsTheScanWithin100Ms() {
+        window_->paramsPanel()->setParams(uncached_params(31));
+        test::settle_event_loop();
+        qint64 done_at_cancel = -1;
+        QElapsedTimer since_cancel;
+        qint64 cancel_ms = -1;  // Cancel click to the panel showing the cancelled scan
+        QEventLoop loop;
+        // Cancel as the user does, with the scan well under way: past its
+        // first chunks, workers busy computing, the next chunk to load.
+        const auto on_progress =
+            connect(engine_.get(), &EngineService::scanProgress, this, [&](const ScanProgress& p) {
+                if (done_at_cancel >= 0 || p.done < 150)
+                    return;
+                done_at_cancel = p.done;
+                since_cancel.start();
+                QTest::mouseClick(scanner_->cancelButton(), Qt::LeftButton);
+            });
+        const auto on_shown = connect(scanner_, &ScannerPanel::resultsShown, this, [&] {
+            if (since_cancel.isValid())
+                cancel_ms = since_cancel.elapsed();
+            loop.quit();
+        });
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        QTest::mouseClick(scanner_->scanButton(), Qt::LeftButton);
+        QVERIFY(scanner_->isScanning());
+        loop.exec();
+        disconnect(on_progress);
+        disconnect(on_shown);
+        QVERIFY2(done_at_cancel >= 150, "the scan finished before the cancel");
+        const auto outcome = scanner_->outcome();
+        QVERIFY(outcome);
+        qInfo("Cancel clicked at %lld of %lld symbols: scan stopped and shown after %lld ms",
+              done_at_cancel, static_cast<long long>(outcome->names.size()), cancel_ms);
+        QVERIFY2(outcome->cancelled, "the scan finished before the cancel reached it");
+        QVERIFY(cancel_ms >= 0);
+        QVERIFY2(cancel_ms <= 100, qPrintable(QStringLiteral("cancel took %1 ms").arg(cancel_ms)));
+        QVERIFY(!scanner_->isScanning());
+        QVERIFY(scanner_->scanButton()->isEnabled());
+        QVERIFY(!scanner_->cancelButton()->isEnabled());
+        const ScanCounts counts = count_scan(*outcome);
+        QVERIFY(counts.unreached > 0);
+        QVERIFY(scanner_->progressBar()->value() < outcome->names.size());
+        QVERIFY2(scanner_->statusLabel()->text().contains(QStringLiteral("Cancelled")),
+                 qPrintable(scanner_->statusLabel()->text()));
+        save_screenshot(QStringLiteral("5-cancelled"));
+        // What was computed before the cancel is shown; nothing unreached is.
+        const auto rows =
+            rows_of(scanner_->longView()).size() + rows_of(scanner_->shortView()).size();
+        QCOMPARE(static_cast<qsizetype>(rows), counts.longs + counts.shorts);
+    }
+
+    // What the 100 ms rests on: the batch engine looks at the cancel flag before
+    // every symbol, not once per call. On one thread the count is exact.
+    void batchChecksCancelBeforeEverySymbol() {
+        store::Database db = store::Database::connect(db_path_);
+        const PriceSeries bars = store::SymbolStore(db).load("GEN-0001");
+        const std::vector<std::span<const double>> closes(50, std::span<const double>(bars.close));
+        std::atomic<bool> cancel{false};
+        BatchOptions options;
+        options.keep_series = false;
+        options.cancel = &cancel;
+        options.progress = [&cancel](std::size_t done, std::size_t) {
+            if (done == 10)
+                cancel = true;
+        };
+        tbb::task_arena one_thread(1);
+        const BatchResult result =
+            one_thread.execute([&] { return compute_batch(closes, uncached_params(41), options); });
+        QVERIFY(result.cancelled);
+        const auto computed = std::count_if(result.symbols.begin(), result.symbols.end(),
+                                            [](const SymbolScan& s) { return s.computed; });
+        QCOMPARE(computed, 10);
+    }
+
+    // A cancel that comes before the worker starts loads nothing at all.
+    void cancelBeforeLoadingLoadsNothing() {
+        QSignalSpy finished(engine_.get(), &EngineService::scanFinished);
+        engine_->requestScan(window_->watchlist()->symbols(), uncached_params(51));
+        engine_->cancelScan();
+        QVERIFY(finished.wait(5000));
+        const auto outcome = finished.at(0).at(0).value<std::shared_ptr<const ScanOutcome>>();
+        QVERIFY(outcome->cancelled);
+        QVERIFY(std::none_of(outcome->results.begin(), outcome->results.end(),
+                             [](const auto& r) { return r != nullptr; }));
+        QCOMPARE(count_scan(*outcome).unreached, outcome->names.size());
+        QVERIFY(!scanner_->isScanning());  // the panel did not start it and ignores it
+    }
+
+    void watchlistFilterLimitsTheScan() {
+        window_->paramsPanel()->setParams(AtcParams{});
+        window_->watchlist()->setFilterText(QStringLiteral("GEN-00"));
+        const QStringList shown = window_->watchlist()->visibleSymbols();
+        QCOMPARE(shown.size(), 99);  // GEN-0001 … GEN-0099
+        scanner_->scopeBox()->setCurrentIndex(
+            static_cast<int>(ScannerPanel::Scope::WatchlistFilter));
+        QVERIFY(scan_and_wait() >= 0);
+        QCOMPARE(scanner_->outcome()->names, shown);
+        QCOMPARE(rows_of(scanner_->longView()).size() + rows_of(scanner_->shortView()).size() +
+                     static_cast<std::size_t>(count_scan(*scanner_->outcome()).flats),
+                 static_cast<std::size_t>(shown.size()));
+        window_->watchlist()->setFilterText(QString());
+        scanner_->setScope(ScannerPanel::Scope::AllSymbols);
+    }
+
+    // Results made with other parameters than the editors now hold say so.
+    void changedParametersMarkTheResults() {
+        QVERIFY(!scanner_->statusLabel()->text().contains(QStringLiteral("other parameters")));
+        auto* ema = window_->paramsPanel()->findChild<QSpinBox*>(QStringLiteral("ema_len"));
+        QVERIFY(ema);
+        ema->setValue(30);
+        QTRY_VERIFY(scanner_->statusLabel()->text().contains(QStringLiteral("other parameters")));
+        ema->setValue(28);
+        QTRY_VERIFY(!scanner_->statusLabel()->text().contains(QStringLiteral("other parameters")));
+    }
+
+    // A symbol that cannot be loaded is listed as failed; the others are ranked.
+    void failedSymbolsAreListed() {
+        ScannerPanel panel(*engine_, ScanSources{[] { return AtcParams{}; },
+                                                 [] {
+                                                     return QStringList{
+                                                         QStringLiteral("DAX"),
+                                                         QStringLiteral("NO-SUCH-SYMBOL"),
+                                                         QStringLiteral("SMI")};
+                                                 },
+                                                 [] { return QStringList{}; }});
+        panel.resize(1200, 300);
+        panel.show();
+        QSignalSpy shown(&panel, &ScannerPanel::resultsShown);
+        QTest::mouseClick(panel.scanButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() == 1; }, 20000));
+        QVERIFY(panel.failedLabel()->isVisible());
+        QVERIFY2(panel.failedLabel()->text().contains(QStringLiteral("1 failed")),
+                 qPrintable(panel.failedLabel()->text()));
+        QVERIFY(panel.failedLabel()->toolTip().contains(QStringLiteral("NO-SUCH-SYMBOL")));
+        QCOMPARE(panel.model()->rowCount(), 2);
+        save_screenshot(QStringLiteral("6-failed"), &panel);
+        // The link opens the full list.
+        emit panel.failedLabel()->linkActivated(QStringLiteral("failed"));
+        QTRY_VERIFY(panel.failuresDialog() && panel.failuresDialog()->isVisible());
+        QVERIFY(panel.failuresDialog()->detailedText().contains(QStringLiteral("NO-SUCH-SYMBOL")));
+        panel.failuresDialog()->close();
+
+        // With nothing to scan, Scan says so and starts nothing.
+        panel.setScope(ScannerPanel::Scope::WatchlistFilter);
+        QTest::mouseClick(panel.scanButton(), Qt::LeftButton);
+        QVERIFY(!panel.isScanning());
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("no symbols")));
+    }
+
+    void lightThemeKeepsTheTablesReadable() {
+        window_->setTheme(ThemeKind::Light);
+        scanner_->startScan();
+        QTRY_VERIFY(!scanner_->isScanning());
+        save_screenshot(QStringLiteral("4-light"));
+        const QModelIndex first = scanner_->longView()->model()->index(0, 1);
+        const QColor bull = first.data(Qt::ForegroundRole).value<QColor>();
+        QVERIFY(bull.isValid());
+        QVERIFY(
+            bull !=
+            scanner_->shortView()->model()->index(0, 1).data(Qt::ForegroundRole).value<QColor>());
+        window_->setTheme(ThemeKind::Dark);
+    }
+};
+
+QTEST_MAIN(TestScanner)
+#include "test_scanner.moc"

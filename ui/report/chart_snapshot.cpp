@@ -1,0 +1,100 @@
+#include "report/chart_snapshot.hpp"
+
+#include <QCoreApplication>
+#include <QPainter>
+
+#include "charts/chart_stack.hpp"
+
+namespace atc::ui {
+namespace {
+
+// Qt Charts and the panes lay themselves out through posted events: layout
+// requests (the charts are QGraphicsWidgets, outside the stack's object tree)
+// and the stack's own deferred work. Delivering only those keeps unrelated
+// queued work (a result arriving for the window) from running in the middle of
+// an export.
+void settle(QWidget& stack) {
+    for (int round = 0; round < 3; ++round) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::sendPostedEvents(&stack);
+        for (QObject* child : stack.findChildren<QObject*>())
+            QCoreApplication::sendPostedEvents(child);
+    }
+}
+
+// A stack that is laid out like a shown window but never appears on screen.
+class OffscreenStack {
+public:
+    OffscreenStack(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                   QSize size) {
+        stack_.setAttribute(Qt::WA_DontShowOnScreen);
+        stack_.resize(size);
+        // Shown (off screen) before the theme is set, as in the window: the
+        // splitter's style sheet polishes the panes on show, and a theme set
+        // before that would leave the legends with the first theme's palette.
+        stack_.show();
+        stack_.setTheme(view.theme);
+        stack_.setCandles(view.candles);
+        for (MaType t : kAllFamilies)
+            stack_.setMaVisible(t, view.ma_visible[static_cast<std::size_t>(t)]);
+        stack_.setEquityFamily(view.equity_family);
+        if (view.calibration)
+            stack_.setCalibrationFamily(*view.calibration);
+        stack_.setCalibrationVisible(view.calibration.has_value());
+        stack_.setData(data);
+        if (view.range)
+            stack_.setVisibleRange(view.range->first, view.range->second);
+        settle(stack_);
+    }
+    ~OffscreenStack() { stack_.hide(); }
+    OffscreenStack(const OffscreenStack&) = delete;
+    OffscreenStack& operator=(const OffscreenStack&) = delete;
+
+    ChartStack& stack() { return stack_; }
+
+private:
+    ChartStack stack_;
+};
+
+}  // namespace
+
+ChartView capture_view(const ChartStack& charts) {
+    ChartView view;
+    view.candles = charts.candles();
+    for (MaType t : kAllFamilies)
+        view.ma_visible[static_cast<std::size_t>(t)] = charts.maVisible(t);
+    view.equity_family = charts.equityFamily();
+    if (charts.calibrationVisible())
+        view.calibration = charts.calibrationFamily();
+    view.range = charts.visibleRange();
+    view.theme = charts.theme();
+    return view;
+}
+
+QPicture record_charts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                       QSize size) {
+    OffscreenStack offscreen(data, view, size);
+    QPicture picture;
+    QPainter painter(&picture);
+    offscreen.stack().render(&painter, QPoint(), QRegion(),
+                             QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    painter.end();
+    return picture;
+}
+
+QImage render_charts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                     QSize size) {
+    OffscreenStack offscreen(data, view, size);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(1.0);
+    image.fill(view.theme.chart_background);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    offscreen.stack().render(&painter, QPoint(), QRegion(),
+                             QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    painter.end();
+    return image.convertToFormat(QImage::Format_RGB32);
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,14 @@
+// The question a PNG export asks: how many pixels wide and high.
+#pragma once
+
+#include <QSize>
+#include <optional>
+
+class QWidget;
+
+namespace atc::ui {
+
+// `initial` is offered (the charts' size on screen); nullopt when cancelled.
+std::optional<QSize> ask_png_size(QWidget* parent, QSize initial);
+
+}  // namespace atc::ui

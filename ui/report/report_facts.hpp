@@ -1,0 +1,47 @@
+// What the symbol report says, worked out once from the data so that the PDF,
+// the CSV and the JSON can never disagree: bar times as text, the latest values
+// of every family, the data's description.
+#pragma once
+
+#include <QString>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "atc/params.hpp"
+#include "atc/price_csv.hpp"
+#include "atc/result.hpp"
+
+namespace atc::ui {
+
+// The time of every bar as exact text for files: ISO-8601 dates ("2024-01-31")
+// for daily data, date-times in UTC ("2024-01-31T15:30:00Z") for intraday data;
+// without times the file's own label ("1991.496153846154"); else empty.
+std::vector<std::string> bar_times(const PriceSeries& bars);
+
+// "long", "short", "flat".
+const char* direction_word(Direction direction);
+Direction direction_of(int sign);
+
+struct LatestMember {
+    int length = 0;
+    int offset = 0;
+    int state = 0;        // -1, 0, +1 at the last bar
+    double equity = 0.0;  // Layer-1 equity at the last bar (NaN before the cutout)
+};
+
+struct LatestFamily {
+    MaType type = MaType::EMA;
+    int base_length = 0;
+    double signal = 0.0;                // Layer-1 S at the last bar
+    Direction trend = Direction::Flat;  // cut(S) against the thresholds
+    double weight = 0.0;                // Layer-2 W at the last bar
+    double share = 0.0;                 // W / sum of W: the family's part of the Average's vote
+    std::array<LatestMember, kMembersPerFamily> members;
+};
+
+// The six families at the last bar, in MaType order. Empty for an empty result.
+std::vector<LatestFamily> latest_families(const AtcResult& result);
+
+}  // namespace atc::ui

@@ -1,0 +1,100 @@
+#include "report/report_text.hpp"
+
+#include <QObject>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace atc::ui {
+
+const Theme& paper_theme() {
+    static const Theme theme = light_theme();
+    return theme;
+}
+
+QString utf8(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString exact_text(double v) {
+    if (!std::isfinite(v))
+        return QStringLiteral("—");
+    std::array<char, 32> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return QString::fromLatin1(buf.data(), static_cast<qsizetype>(res.ptr - buf.data()));
+}
+
+QString signed_percent(double fraction, int decimals) {
+    if (!std::isfinite(fraction))
+        return QStringLiteral("—");
+    const QString digits = QString::number(100.0 * fraction, 'f', decimals);
+    return (fraction > 0 && digits.toDouble() != 0.0 ? QStringLiteral("+") : QString()) + digits +
+           QStringLiteral(" %");
+}
+
+QString percent_text(double fraction, int decimals) {
+    return std::isfinite(fraction)
+               ? QString::number(100.0 * fraction, 'f', decimals) + QStringLiteral(" %")
+               : QStringLiteral("—");
+}
+
+QString direction_label(Direction d) {
+    return d == Direction::Long    ? QObject::tr("▲ Long")
+           : d == Direction::Short ? QObject::tr("▼ Short")
+                                   : QObject::tr("Flat");
+}
+
+QString trend_label(Direction d) {
+    return d == Direction::Long    ? QObject::tr("Long")
+           : d == Direction::Short ? QObject::tr("Short")
+                                   : QObject::tr("Flat");
+}
+
+QColor direction_color(Direction d) {
+    return paper_theme().state_color(static_cast<int>(d));
+}
+
+PdfTable parameters_table(const AtcParams& p) {
+    // The keys of params.json (atc/params_json.hpp), so a reader can copy them.
+    static constexpr std::array<const char*, kFamilyCount> kLengthKeys = {
+        "ema_len", "hull_len", "wma_len", "dema_len", "lsma_len", "kama_len"};
+    static constexpr std::array<const char*, kFamilyCount> kWeightKeys = {
+        "ema_w", "hma_w", "wma_w", "dema_w", "lsma_w", "kama_w"};
+    std::vector<std::pair<QString, QString>> items;
+    for (std::size_t i = 0; i < kFamilyCount; ++i)
+        items.emplace_back(QString::fromLatin1(kLengthKeys[i]), QString::number(p.lengths[i]));
+    for (std::size_t i = 0; i < kFamilyCount; ++i)
+        items.emplace_back(QString::fromLatin1(kWeightKeys[i]), exact_text(p.weights[i]));
+    items.emplace_back(QStringLiteral("robustness"), utf8(robustness_name(p.robustness)));
+    items.emplace_back(QStringLiteral("La"), exact_text(p.lambda));
+    items.emplace_back(QStringLiteral("De"), exact_text(p.decay));
+    items.emplace_back(QStringLiteral("cutout"), QString::number(p.cutout));
+    items.emplace_back(QStringLiteral("long_threshold"), exact_text(p.long_threshold));
+    items.emplace_back(QStringLiteral("short_threshold"), exact_text(p.short_threshold));
+    items.emplace_back(QStringLiteral("strategy_mode"),
+                       p.strategy_mode ? QStringLiteral("true") : QStringLiteral("false"));
+    items.emplace_back(QStringLiteral("profile"), utf8(profile_name(p.profile)));
+
+    PdfTable t;
+    t.font_pt = 8.0;
+    t.columns = {{QObject::tr("Parameter"), 1.6},
+                 {QObject::tr("Value"), 1.0, Qt::AlignRight},
+                 {QString(), 0.4},
+                 {QObject::tr("Parameter"), 1.6},
+                 {QObject::tr("Value"), 1.0, Qt::AlignRight}};
+    const std::size_t half = (items.size() + 1) / 2;
+    for (std::size_t i = 0; i < half; ++i) {
+        std::vector<PdfCell> cells = {PdfCell(items[i].first, PdfDocument::muted_color()),
+                                      PdfCell(items[i].second), PdfCell()};
+        if (i + half < items.size()) {
+            cells.emplace_back(items[i + half].first, PdfDocument::muted_color());
+            cells.emplace_back(items[i + half].second);
+        }
+        t.rows.push_back(cells);
+    }
+    return t;
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,36 @@
+// How the PDF reports write numbers and words beyond what the charts write
+// (charts/chart_format.hpp decides prices, signals, the Average and equities,
+// so a report quotes the same digits as the legends): parameters, percentages,
+// directions, and the parameters table.
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <string_view>
+
+#include "atc/params.hpp"
+#include "atc/result.hpp"
+#include "report/pdf_document.hpp"
+#include "theme/theme.hpp"
+
+namespace atc::ui {
+
+// The theme of everything printed: paper is white.
+const Theme& paper_theme();
+
+QString utf8(std::string_view text);
+// The shortest text that is the same number (prices as in the file), "—" for NaN.
+QString exact_text(double v);
+// "+2.36 %", "-0.85 %": a move; "24.7 %": a share.
+QString signed_percent(double fraction, int decimals);
+QString percent_text(double fraction, int decimals);
+
+// "▲ Long", "▼ Short", "Flat" and "Long", "Short", "Flat".
+QString direction_label(Direction d);
+QString trend_label(Direction d);
+QColor direction_color(Direction d);
+
+// The 20 parameters as a params.json file names them, in two pairs of columns.
+PdfTable parameters_table(const AtcParams& params);
+
+}  // namespace atc::ui

@@ -1,0 +1,131 @@
+// The scan report as PDF: when and what was scanned and with which
+// parameters, then the LONG and SHORT tables ranked by signal strength, each
+// signal drawn as a bar so the strongest names stand out.
+#include <QBuffer>
+#include <QLocale>
+#include <QStringList>
+#include <cmath>
+
+#include "atc/scan_ranking.hpp"
+#include "atc/version.hpp"
+#include "charts/chart_format.hpp"
+#include "report/pdf_document.hpp"
+#include "report/report_text.hpp"
+#include "report/scan_report_writers.hpp"
+
+namespace atc::ui {
+namespace {
+
+QString count_text(std::size_t n) {
+    return QLocale(QLocale::English).toString(static_cast<qulonglong>(n));
+}
+
+void title(PdfDocument& doc, const ScanReportData& data, const RankedScanReport& ranked) {
+    QPainter& p = doc.painter();
+    const QRectF top = doc.take(40.0);
+    p.setFont(PdfDocument::font(22.0, true));
+    p.setPen(PdfDocument::text_color());
+    p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("ATC scan"));
+    p.setFont(PdfDocument::font(10.5, true));
+    p.drawText(top.adjusted(0, 2, 0, -20), Qt::AlignRight | Qt::AlignVCenter,
+               QObject::tr("scanned %1 UTC")
+                   .arg(data.scanned_at.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm"))));
+    p.setFont(PdfDocument::font(7.5));
+    p.setPen(PdfDocument::muted_color());
+    p.drawText(top.adjusted(0, 20, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
+               QObject::tr("ATC Studio · %1").arg(QString::fromLatin1(kEngineVersion)));
+    doc.skip(4.0);
+    const std::size_t computed = data.rows.size();
+    doc.paragraph(QObject::tr("%1 symbols scanned: %2 long, %3 short, %4 flat, %5 failed")
+                      .arg(count_text(computed + data.failed), count_text(ranked.longs.total),
+                           count_text(ranked.shorts.total), count_text(ranked.flats.total),
+                           count_text(data.failed)),
+                  PdfDocument::font(8.5), PdfDocument::text_color(), 2.0);
+    QStringList notes;
+    if (!data.source.isEmpty())
+        notes << QObject::tr("Source: %1").arg(data.source);
+    if (data.min_signal > 0.0)
+        notes << QObject::tr("listed: |signal| ≥ %1").arg(exact_text(data.min_signal));
+    if (data.top)
+        notes << QObject::tr("at most %1 per table").arg(*data.top);
+    if (!notes.isEmpty())
+        doc.paragraph(notes.join(QStringLiteral(" · ")), PdfDocument::font(8.0),
+                      PdfDocument::muted_color(), 2.0);
+    doc.skip(6.0);
+}
+
+void table(PdfDocument& doc, const QString& heading, const ScanTable& table,
+           const std::function<void(std::size_t)>& on_row) {
+    const QString shown = table.shown.size() == table.total
+                              ? QString()
+                              : QObject::tr(", %1 shown").arg(count_text(table.shown.size()));
+    doc.heading(QObject::tr("%1 · %2 symbols%3").arg(heading, count_text(table.total), shown));
+    if (table.shown.empty()) {
+        doc.paragraph(QObject::tr("None."), PdfDocument::font(8.5), PdfDocument::muted_color());
+        return;
+    }
+    PdfTable t;
+    t.font_pt = 8.0;
+    t.columns = {{QObject::tr("Rank"), 0.55, Qt::AlignRight},
+                 {QObject::tr("Symbol"), 1.5},
+                 {QObject::tr("Signal"), 1.7, Qt::AlignRight},
+                 {QObject::tr("Last close"), 1.1, Qt::AlignRight},
+                 {QObject::tr("Bars"), 0.7, Qt::AlignRight},
+                 {QObject::tr("Last entry"), 2.7}};
+    for (std::size_t k = 0; k < table.shown.size(); ++k) {
+        const ScanReportRow& r = *table.shown[k];
+        const QColor c = direction_color(r.row.trend);
+        const QColor entry = r.row.last_marker ? direction_color(r.row.last_marker->direction)
+                                               : PdfDocument::muted_color();
+        t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::muted_color()),
+                          PdfCell(utf8(r.symbol)).strong(),
+                          PdfCell(format_average(r.row.average), c).with_bar(r.row.average),
+                          PdfCell(exact_text(r.last_close)),
+                          PdfCell(QString::number(r.row.bars), PdfDocument::muted_color()),
+                          PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry)});
+    }
+    doc.table(t, on_row);
+}
+
+}  // namespace
+
+QByteArray scan_report_pdf(const ScanReportData& data, const RankedScanReport& ranked,
+                           const ReportProgress& progress) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        PdfDocument doc(
+            buffer, QObject::tr("ATC scan · %1 UTC")
+                        .arg(data.scanned_at.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm"))));
+        title(doc, data, ranked);
+        doc.heading(QObject::tr("Parameters"));
+        doc.table(parameters_table(data.params));
+
+        const double rows =
+            static_cast<double>(ranked.longs.shown.size() + ranked.shorts.shown.size()) + 1.0;
+        std::size_t done = 0;
+        const auto on_row = [&](std::size_t) {
+            if (++done % 32 == 0)
+                report_progress(progress, 0.05 + 0.9 * static_cast<double>(done) / rows);
+        };
+        table(doc, QObject::tr("LONG"), ranked.longs, on_row);
+        table(doc, QObject::tr("SHORT"), ranked.shorts, on_row);
+        if (!ranked.flats.shown.empty()) {
+            QStringList names;
+            for (const ScanReportRow* r : ranked.flats.shown)
+                names << utf8(r->symbol);
+            doc.heading(QObject::tr("FLAT · %1 symbols").arg(count_text(ranked.flats.total)), 30);
+            doc.paragraph(names.join(QStringLiteral(", ")), PdfDocument::font(8.0),
+                          PdfDocument::text_color());
+        }
+        doc.paragraph(QObject::tr("Signal: the latest Average signal (−1 to +1); LONG above 0, "
+                                  "SHORT below, ranked by its strength. Last entry: the latest "
+                                  "▲/▼ entry marker and its bar."),
+                      PdfDocument::font(7.0), PdfDocument::muted_color());
+        doc.finish();
+    }
+    return bytes;
+}
+
+}  // namespace atc::ui

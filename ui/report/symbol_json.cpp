@@ -1,0 +1,141 @@
+// The symbol report as JSON: the parameters (in the engine's params.json
+// format), where the data comes from, the latest values, the entry markers, the
+// statistics and every per-bar output, numbers exact to the last bit.
+#include <QTimeZone>
+
+#include "atc/json_writer.hpp"
+#include "atc/params_json.hpp"
+#include "atc/version.hpp"
+#include "report/report_facts.hpp"
+#include "report/strategy_stats.hpp"
+#include "report/symbol_report_writers.hpp"
+
+namespace atc::ui {
+namespace {
+
+void write_provenance(JsonWriter& json, const SymbolReport& report,
+                      const std::vector<std::string>& times) {
+    json.key("data").begin_object();
+    json.key("bars").integer(report.data->bar_count());
+    json.key("first").string(times.empty() ? std::string_view() : std::string_view(times.front()));
+    json.key("last").string(times.empty() ? std::string_view() : std::string_view(times.back()));
+    if (report.info) {
+        const store::SymbolMeta& meta = report.info->meta;
+        json.key("timeframe").string(meta.timeframe);
+        json.key("kind").string(meta.kind == store::SymbolKind::Real ? "real" : "generated");
+        json.key("source").string(meta.source);
+        json.key("provenance").string(meta.provenance);
+        json.key("imported_at")
+            .string(QDateTime::fromMSecsSinceEpoch(report.info->imported_at_ms, QTimeZone::utc())
+                        .toString(Qt::ISODate)
+                        .toStdString());
+    }
+    json.end_object();
+}
+
+void write_latest(JsonWriter& json, const SymbolReport& report,
+                  const std::vector<std::string>& times) {
+    const AtcResult& r = *report.data->result;
+    const std::size_t last = r.bars - 1;
+    json.key("latest").begin_object();
+    json.key("bar").integer(last);
+    json.key("time").string(times[last]);
+    json.key("close").number(report.data->bars.close[last]);
+    json.key("average").number(r.average[last]);
+    json.key("trend").string(direction_word(r.row.trend));
+    json.key("families").begin_array();
+    for (const LatestFamily& f : latest_families(r)) {
+        json.begin_object();
+        json.key("family").string(family_name(f.type));
+        json.key("base_length").signed_integer(f.base_length);
+        json.key("signal").number(f.signal);
+        json.key("trend").string(direction_word(f.trend));
+        json.key("weight").number(f.weight);
+        json.key("weight_share").number(f.share);
+        json.key("members").begin_array();
+        for (const LatestMember& m : f.members) {
+            json.begin_object();
+            json.key("length").signed_integer(m.length);
+            json.key("offset").signed_integer(m.offset);
+            json.key("state").signed_integer(m.state);
+            json.key("equity").number(m.equity);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+void write_markers(JsonWriter& json, const SymbolReport& report,
+                   const std::vector<std::string>& times, const StrategyStats& stats) {
+    json.key("markers").begin_array();
+    for (const MarkerTrade& t : stats.trades) {
+        json.begin_object();
+        json.key("bar").integer(t.entry_bar);
+        json.key("time").string(times[t.entry_bar]);
+        json.key("direction").string(direction_word(t.direction));
+        json.key("close").number(t.entry_close);
+        json.key("average").number(report.data->result->average[t.entry_bar]);
+        json.key("exit_bar").integer(t.exit_bar);
+        json.key("move").number(t.move);
+        json.key("hit").boolean(t.hit);
+        json.key("open").boolean(t.open);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("statistics").begin_object();
+    json.key("trades").integer(stats.trades.size());
+    json.key("long_trades").integer(stats.longs);
+    json.key("short_trades").integer(stats.shorts);
+    json.key("hits").integer(stats.hits);
+    json.key("hit_rate").number(stats.hit_rate);
+    json.key("final_layer2_equity").begin_object();
+    for (MaType t : kAllFamilies) {
+        json.key(family_name(t)).number(stats.final_equity[static_cast<std::size_t>(t)]);
+    }
+    json.end_object();
+    json.end_object();
+}
+
+// The columns of `atc compute`, under the same names, plus time and close.
+void write_series(JsonWriter& json, const SymbolReport& report,
+                  const std::vector<std::string>& times) {
+    const AtcResult& r = *report.data->result;
+    json.key("series").begin_object();
+    json.key("time").string_array(times);
+    json.key("close").number_array(report.data->bars.close);
+    for (MaType t : kAllFamilies) {
+        json.key(std::string(family_name(t)) + "_Signal").number_array(r.family(t).signal);
+    }
+    for (MaType t : kAllFamilies) {
+        json.key(std::string(family_name(t)) + "_S").number_array(r.family(t).weight_equity);
+    }
+    json.key("Average_Signal").number_array(r.average);
+    json.end_object();
+}
+
+}  // namespace
+
+QByteArray symbol_report_json(const SymbolReport& report) {
+    const std::vector<std::string> times = bar_times(report.data->bars);
+    const StrategyStats stats = strategy_stats(report.data->bars.close, *report.data->result);
+    JsonWriter json;
+    json.begin_object();
+    json.key("report").string("atc-symbol-report");
+    json.key("format_version").integer(1);
+    json.key("symbol").string(report.data->name.toStdString());
+    json.key("generated_at").string(report.generated.toUTC().toString(Qt::ISODate).toStdString());
+    json.key("engine_version").string(kEngineVersion);
+    write_provenance(json, report, times);
+    json.key("parameters").raw(params_to_json(report.data->params));
+    write_latest(json, report, times);
+    write_markers(json, report, times, stats);
+    write_series(json, report, times);
+    json.end_object();
+    return QByteArray::fromStdString(json.finish());
+}
+
+}  // namespace atc::ui

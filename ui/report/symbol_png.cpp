@@ -1,0 +1,20 @@
+// The symbol report as PNG: the charts alone, at the size asked for.
+#include <QBuffer>
+#include <stdexcept>
+
+#include "report/symbol_report_writers.hpp"
+
+namespace atc::ui {
+
+QByteArray symbol_report_png(const SymbolReport& report) {
+    if (report.chart_image.isNull())
+        throw std::logic_error("the PNG report's charts were not drawn (draw_report_charts)");
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!report.chart_image.save(&buffer, "PNG"))
+        throw std::runtime_error("the chart image could not be encoded as PNG");
+    return bytes;
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,63 @@
+// One symbol's signal report: PDF (title, provenance, parameters, the charts as
+// the window draws them, latest signals, weights, entry markers, statistics),
+// CSV and JSON (every per-bar output), or PNG (the charts alone).
+//
+// Two steps, so that the window never waits: draw_report_charts() paints the
+// charts on the GUI thread (ChartStack is a widget; tens of milliseconds), and
+// render_symbol_report() makes the file's bytes on any thread (the long part).
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QImage>
+#include <QPicture>
+#include <QSize>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "atc/store/symbol_store.hpp"
+#include "core/symbol_data.hpp"
+#include "report/chart_snapshot.hpp"
+#include "report/report_format.hpp"
+
+namespace atc::ui {
+
+struct SymbolReport {
+    std::shared_ptr<const SymbolData> data;  // bars, result and the parameters used
+    // What the store knows of the symbol (timeframe, provenance, source); nullopt
+    // when the data did not come from the store.
+    std::optional<store::SymbolInfo> info;
+    QDateTime generated = QDateTime::currentDateTimeUtc();
+    // The charts' view. The PDF prints it in the light theme; the PNG keeps its theme.
+    ChartView view;
+    QSize png_size{1600, 1000};  // logical pixels of the PNG
+
+    // Painted by draw_report_charts().
+    QPicture chart_picture;  // PDF
+    QSize chart_picture_size;
+    QImage chart_image;  // PNG
+};
+
+// The widget size the PDF's charts are laid out at (scaled to the page width).
+inline constexpr QSize kPdfChartSize{840, 940};
+// Limits of a PNG's size, in pixels per side.
+inline constexpr int kMinPngSide = 200;
+inline constexpr int kMaxPngSide = 10000;
+
+// Paints the charts `format` needs into `report` (nothing for CSV and JSON).
+// GUI thread only; needs a QApplication.
+void draw_report_charts(SymbolReport& report, ReportFormat format);
+
+// The report file's content. Any thread, after draw_report_charts(). Throws
+// ReportCancelled when `progress` cancels, std::logic_error for a PDF or PNG
+// whose charts were not drawn.
+QByteArray render_symbol_report(const SymbolReport& report, ReportFormat format,
+                                const ReportProgress& progress = {});
+
+// render_symbol_report() written atomically to `file`: on any error (thrown)
+// nothing is left at `file`, an existing file keeps its content.
+void write_symbol_report(const SymbolReport& report, ReportFormat format,
+                         const std::filesystem::path& file, const ReportProgress& progress = {});
+
+}  // namespace atc::ui

@@ -1,0 +1,54 @@
+#include "scanner/column_fit.hpp"
+
+#include <QAbstractItemModel>
+#include <QFont>
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QTableView>
+#include <algorithm>
+
+namespace atc::ui {
+namespace {
+
+// Room around a cell's text (the style's margins) and, in the header, for the
+// sort arrow.
+constexpr int kCellPadding = 18;
+constexpr int kHeaderPadding = 28;
+
+int text_width(const QFontMetrics& metrics, const QString& text) {
+    int width = 0;
+    for (const QChar c : text)
+        width += metrics.horizontalAdvance(c);
+    return width;
+}
+
+}  // namespace
+
+QList<int> fitted_column_widths(const QAbstractItemModel& model, const QFont& cell_font,
+                                const QFont& header_font) {
+    const QFontMetrics header_metrics(header_font);
+    QList<int> widths;
+    for (int column = 0; column < model.columnCount(); ++column) {
+        const QString title = model.headerData(column, Qt::Horizontal).toString();
+        int width = header_metrics.horizontalAdvance(title) + kHeaderPadding;
+        // The model may give a column its own font (the bold symbols).
+        const QVariant font =
+            model.rowCount() > 0 ? model.index(0, column).data(Qt::FontRole) : QVariant();
+        const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : cell_font);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            width =
+                std::max(width, text_width(metrics, model.index(row, column).data().toString()) +
+                                    kCellPadding);
+        }
+        widths << width;
+    }
+    return widths;
+}
+
+void set_column_widths(QTableView* view, const QList<int>& widths) {
+    QHeaderView* header = view->horizontalHeader();
+    for (int column = 0; column < widths.size(); ++column)
+        header->resizeSection(column, widths[column]);
+}
+
+}  // namespace atc::ui

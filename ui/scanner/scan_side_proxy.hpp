@@ -1,0 +1,37 @@
+// One side of a scan, as the LONG or the SHORT table shows it: the symbols whose
+// last Average has that sign and at least the minimum strength |Average|,
+// ranked strongest first (ties by symbol). Clicking a header re-sorts by that
+// column; numbers sort as numbers.
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+#include "atc/result.hpp"
+
+namespace atc::ui {
+
+class ScanSideProxy : public QSortFilterProxyModel {
+    Q_OBJECT
+
+public:
+    // `side`: Direction::Long (Average > 0) or Direction::Short (Average < 0).
+    explicit ScanSideProxy(Direction side, QObject* parent = nullptr);
+
+    Direction side() const { return side_; }
+    // Shows only |Average| >= `min_signal` (0 shows the whole side).
+    void setMinSignal(double min_signal);
+    double minSignal() const { return min_signal_; }
+
+    // Back to the ranking: strongest first.
+    void sortByStrength();
+
+protected:
+    bool filterAcceptsRow(int source_row, const QModelIndex& source_parent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    Direction side_;
+    double min_signal_ = 0.0;
+};
+
+}  // namespace atc::ui

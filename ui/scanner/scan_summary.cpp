@@ -1,0 +1,91 @@
+#include "scanner/scan_summary.hpp"
+
+#include <QLocale>
+#include <cmath>
+
+#include "core/engine_service.hpp"
+
+namespace atc::ui {
+namespace {
+
+// Thousands separated, so "12,480 symbols/s" reads at a glance; the C locale
+// keeps it the same on every machine, like the rest of the numbers.
+QString count_text(double value) {
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions);  // C omits group separators by default
+    return c.toString(std::llround(value));
+}
+
+}  // namespace
+
+ScanCounts count_scan(const ScanOutcome& outcome) {
+    ScanCounts c;
+    c.total = outcome.names.size();
+    for (qsizetype i = 0; i < c.total; ++i) {
+        const auto& scan = outcome.results[static_cast<std::size_t>(i)];
+        if (!outcome.errors.value(i).isEmpty()) {
+            ++c.failed;
+        } else if (!scan || !scan->ok()) {
+            ++c.unreached;
+        } else {
+            ++c.computed;
+            if (scan->row.average > 0.0)
+                ++c.longs;
+            else if (scan->row.average < 0.0)
+                ++c.shorts;
+            else
+                ++c.flats;
+        }
+    }
+    return c;
+}
+
+QString duration_text(double seconds) {
+    if (seconds < 10.0)
+        return QObject::tr("%1 s").arg(seconds, 0, 'f', 1);
+    if (seconds < 60.0)
+        return QObject::tr("%1 s").arg(std::lround(seconds));
+    const long whole = std::lround(seconds);
+    return QObject::tr("%1 min %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString progress_text(const ScanProgress& progress) {
+    const double rate = progress.symbolsPerSecond();
+    if (rate <= 0.0)
+        return QObject::tr("starting…");
+    return QObject::tr("%1 symbols/s · %2 left")
+        .arg(count_text(rate), duration_text(progress.secondsLeft()));
+}
+
+QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts) {
+    const double seconds = outcome.elapsed_ms / 1000.0;
+    QStringList parts;
+    if (outcome.cancelled) {
+        parts << QObject::tr("Cancelled after %1 of %2 symbols: the tables show those")
+                     .arg(counts.total - counts.unreached)
+                     .arg(counts.total);
+    } else {
+        const QString rate = seconds > 0.0 ? QObject::tr(" (%1/s)").arg(count_text(
+                                                 static_cast<double>(counts.total) / seconds))
+                                           : QString();
+        parts << QObject::tr("%1 symbols in %2%3")
+                     .arg(counts.total)
+                     .arg(duration_text(seconds), rate);
+    }
+    if (outcome.from_cache > 0)
+        parts << QObject::tr("%1 from cache").arg(outcome.from_cache);
+    if (counts.flats > 0)
+        parts << QObject::tr("%1 flat").arg(counts.flats);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QStringList failure_lines(const ScanOutcome& outcome) {
+    QStringList lines;
+    for (qsizetype i = 0; i < outcome.names.size(); ++i) {
+        if (!outcome.errors.value(i).isEmpty())
+            lines << QStringLiteral("%1: %2").arg(outcome.names[i], outcome.errors[i]);
+    }
+    return lines;
+}
+
+}  // namespace atc::ui

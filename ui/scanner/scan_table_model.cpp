@@ -1,0 +1,249 @@
+#include "scanner/scan_table_model.hpp"
+
+#include <QFont>
+#include <cmath>
+
+#include "core/engine_service.hpp"
+#include "panels/contrast.hpp"
+
+namespace atc::ui {
+namespace {
+
+QString direction_word(Direction d) {
+    switch (d) {
+        case Direction::Long:
+            return QObject::tr("long");
+        case Direction::Short:
+            return QObject::tr("short");
+        default:
+            return QObject::tr("flat");
+    }
+}
+
+// ▲ and ▼ as on the price chart's entry markers.
+QString arrow(Direction d) {
+    return d == Direction::Long    ? QStringLiteral("▲")
+           : d == Direction::Short ? QStringLiteral("▼")
+                                   : QStringLiteral("•");
+}
+
+}  // namespace
+
+QString signed_signal_text(double average) {
+    const QString digits = QString::number(std::fabs(average), 'f', 3);
+    if (digits == QStringLiteral("0.000"))
+        return digits;
+    return (average > 0 ? QStringLiteral("+") : QStringLiteral("−")) + digits;
+}
+
+QString price_text(double close) {
+    return QString::number(close, 'f', std::fabs(close) >= 1.0 ? 2 : 4);
+}
+
+std::vector<ScanTableRow> table_rows_of(const ScanOutcome& outcome) {
+    std::vector<ScanTableRow> rows;
+    rows.reserve(outcome.results.size());
+    for (std::size_t i = 0; i < outcome.results.size(); ++i) {
+        const std::shared_ptr<const SymbolScan>& scan = outcome.results[i];
+        if (!scan || !scan->ok())
+            continue;
+        const auto slot = static_cast<qsizetype>(i);
+        ScanTableRow row;
+        row.symbol = outcome.names.value(slot);
+        row.average = scan->row.average;
+        row.trend = scan->row.trend;
+        row.last_close = outcome.last_close[i];
+        row.last_marker = scan->row.last_marker;
+        row.marker_label = outcome.marker_labels.value(slot);
+        row.bars = scan->row.bars;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+ScanTableModel::ScanTableModel(QObject* parent) : QAbstractTableModel(parent) {
+    setTheme(dark_theme());
+}
+
+void ScanTableModel::setRows(std::vector<ScanTableRow> rows) {
+    beginResetModel();
+    rows_ = std::move(rows);
+    endResetModel();
+}
+
+void ScanTableModel::setTheme(const Theme& theme) {
+    // The state colours are made for chart lines; as text on the panel they
+    // must stay readable in both themes.
+    bull_ = readable_on(theme.bull, theme.panel, theme.text, 4.0);
+    bear_ = readable_on(theme.bear, theme.panel, theme.text, 4.0);
+    muted_ = theme.muted_text;
+    if (!rows_.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1),
+                         {Qt::ForegroundRole});
+    }
+}
+
+int ScanTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int ScanTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant ScanTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || static_cast<std::size_t>(index.row()) >= rows_.size())
+        return {};
+    const ScanTableRow& row = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+        case Qt::DisplayRole:
+            return display(row, index.column());
+        case kValueRole:
+            return value(row, index.column());
+        case Qt::ForegroundRole:
+            return foreground(row, index.column());
+        case Qt::ToolTipRole:
+            return tooltip(row, index.column());
+        case Qt::TextAlignmentRole:
+            // Numbers right-aligned so their decimal points line up.
+            if (index.column() == AverageColumn || index.column() == LastCloseColumn ||
+                index.column() == BarsColumn) {
+                return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        case Qt::FontRole:
+            if (index.column() == SymbolColumn) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+        default:
+            return {};
+    }
+}
+
+QVariant ScanTableModel::display(const ScanTableRow& row, int column) const {
+    switch (column) {
+        case SymbolColumn:
+            return row.symbol;
+        case AverageColumn:
+            return signed_signal_text(row.average);
+        case TrendColumn:
+            return arrow(row.trend) + QLatin1Char(' ') + direction_word(row.trend);
+        case LastCloseColumn:
+            return price_text(row.last_close);
+        case LastEntryColumn:
+            if (!row.last_marker)
+                return QStringLiteral("—");
+            return arrow(row.last_marker->direction) + QLatin1Char(' ') + row.marker_label;
+        case BarsColumn:
+            return QString::number(row.bars);
+        default:
+            return {};
+    }
+}
+
+QVariant ScanTableModel::value(const ScanTableRow& row, int column) const {
+    switch (column) {
+        case SymbolColumn:
+            return row.symbol;
+        case AverageColumn:
+            return row.average;
+        case TrendColumn:
+            return static_cast<double>(row.trend);
+        case LastCloseColumn:
+            return row.last_close;
+        case LastEntryColumn:
+            return row.last_marker ? row.marker_label : QString();
+        case BarsColumn:
+            return static_cast<double>(row.bars);
+        default:
+            return {};
+    }
+}
+
+QVariant ScanTableModel::foreground(const ScanTableRow& row, int column) const {
+    const auto colour_of = [this](Direction d) -> QVariant {
+        if (d == Direction::Long)
+            return bull_;
+        if (d == Direction::Short)
+            return bear_;
+        return muted_;
+    };
+    switch (column) {
+        case AverageColumn:
+        case TrendColumn:
+            return colour_of(row.trend);
+        case LastEntryColumn:
+            return row.last_marker ? colour_of(row.last_marker->direction) : QVariant(muted_);
+        case BarsColumn:
+            return muted_;  // background information
+        default:
+            return {};
+    }
+}
+
+QString ScanTableModel::tooltip(const ScanTableRow& row, int column) const {
+    switch (column) {
+        case AverageColumn:
+            return tr("Average signal at the last bar: %1 (−1 all families short, +1 all long)")
+                .arg(row.average, 0, 'f', 6);
+        case LastEntryColumn:
+            if (!row.last_marker)
+                return tr("No entry marker: the Average never crossed a threshold");
+            return tr("%1 entry on %2, %3 bars ago (bar %4), Average %5 then")
+                .arg(direction_word(row.last_marker->direction), row.marker_label)
+                .arg(row.bars - 1 - row.last_marker->bar)
+                .arg(row.last_marker->bar)
+                .arg(signed_signal_text(row.last_marker->average));
+        default:
+            return tr("Double-click to open %1's chart").arg(row.symbol);
+    }
+}
+
+QVariant ScanTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+            case SymbolColumn:
+                return tr("Symbol");
+            case AverageColumn:
+                return tr("Average");
+            case TrendColumn:
+                return tr("Trend");
+            case LastCloseColumn:
+                return tr("Last close");
+            case LastEntryColumn:
+                return tr("Last entry");
+            case BarsColumn:
+                return tr("Bars");
+            default:
+                return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+            case AverageColumn:
+                return tr(
+                    "The Average signal at the last bar; the table is ranked by its "
+                    "strength |Average|");
+            case TrendColumn:
+                return tr("Sign of the last Average signal");
+            case LastEntryColumn:
+                return tr("Direction and date of the last entry marker (▲ long, ▼ short)");
+            case BarsColumn:
+                return tr("Number of bars computed");
+            default:
+                return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole &&
+        (section == AverageColumn || section == LastCloseColumn || section == BarsColumn)) {
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+}  // namespace atc::ui

@@ -1,0 +1,88 @@
+// The scanned symbols as a table: symbol, Average signal, trend, last close,
+// last entry (date and direction of the last entry marker) and bar count. One
+// model holds every computed symbol of a scan; the LONG and SHORT tables are two
+// ScanSideProxy views of it. Exact numbers stay available (kValueRole) for
+// sorting and for tests; the display role is for reading.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QString>
+#include <optional>
+#include <vector>
+
+#include "atc/result.hpp"
+#include "theme/theme.hpp"
+
+namespace atc::ui {
+
+struct ScanOutcome;
+
+// One computed symbol of a scan.
+struct ScanTableRow {
+    QString symbol;
+    double average = 0.0;  // the last Average signal
+    Direction trend = Direction::Flat;
+    double last_close = 0.0;
+    std::optional<EntryMarker> last_marker;
+    QString marker_label;  // date (or label) of the marker's bar; empty without a marker
+    std::size_t bars = 0;
+};
+
+// The rows of every symbol the engine computed, in the outcome's order; failed
+// and (after a cancel) unreached symbols are left out.
+std::vector<ScanTableRow> table_rows_of(const ScanOutcome& outcome);
+
+class ScanTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column : int {
+        SymbolColumn = 0,
+        AverageColumn,
+        TrendColumn,
+        LastCloseColumn,
+        LastEntryColumn,
+        BarsColumn
+    };
+    static constexpr int kColumnCount = 6;
+    // The exact value behind a cell, for sorting: double for the numbers
+    // (Average, close, bars), the trend as -1/0/+1, text for the symbol and
+    // the entry date ("" without an entry, so those sort together).
+    static constexpr int kValueRole = Qt::UserRole + 1;
+
+    explicit ScanTableModel(QObject* parent = nullptr);
+
+    // Replaces every row (a model reset).
+    void setRows(std::vector<ScanTableRow> rows);
+    const std::vector<ScanTableRow>& rows() const { return rows_; }
+    const ScanTableRow& rowAt(int row) const { return rows_.at(static_cast<std::size_t>(row)); }
+
+    // Colours of the long/short text; taken from the theme, made readable on its panel.
+    void setTheme(const Theme& theme);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant display(const ScanTableRow& row, int column) const;
+    QVariant value(const ScanTableRow& row, int column) const;
+    QVariant foreground(const ScanTableRow& row, int column) const;
+    QString tooltip(const ScanTableRow& row, int column) const;
+
+    std::vector<ScanTableRow> rows_;
+    QColor bull_;
+    QColor bear_;
+    QColor muted_;
+};
+
+// "+0.734", "−0.512", "0.000": three decimals, always signed, with a real minus
+// sign so positive and negative columns line up.
+QString signed_signal_text(double average);
+// A close price with as many decimals as its size needs (2 from 1 up, 4 below).
+QString price_text(double close);
+
+}  // namespace atc::ui

@@ -1,0 +1,367 @@
+#include "scanner/scanner_panel.hpp"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "panels/contrast.hpp"
+#include "scanner/column_fit.hpp"
+#include "scanner/scan_side_proxy.hpp"
+#include "scanner/scan_summary.hpp"
+#include "scanner/scan_table_model.hpp"
+
+namespace atc::ui {
+namespace {
+
+// The failed symbols' tooltip names this many; the dialog lists them all.
+constexpr qsizetype kFailuresInTooltip = 12;
+// The rate and time left are rewritten at most this often (ms).
+constexpr qint64 kRateTextIntervalMs = 250;
+
+}  // namespace
+
+ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* parent)
+    : QWidget(parent), engine_(engine), sources_(std::move(sources)), theme_(dark_theme()) {
+    scan_button_ = new QPushButton(tr("Scan"));
+    scan_button_->setObjectName(QStringLiteral("scanButton"));
+    scan_button_->setToolTip(
+        tr("Compute ATC with the current parameters for the chosen "
+           "symbols and rank them by signal strength"));
+    cancel_button_ = new QPushButton(tr("Cancel"));
+    cancel_button_->setObjectName(QStringLiteral("cancelScanButton"));
+    cancel_button_->setEnabled(false);
+
+    scope_box_ = new QComboBox;
+    scope_box_->setObjectName(QStringLiteral("scanScope"));
+    scope_box_->addItem(tr("All symbols"));
+    scope_box_->addItem(tr("Watchlist filter"));
+    scope_box_->setToolTip(
+        tr("Scan every symbol of the database, or only those the "
+           "watchlist's filter box shows"));
+
+    min_signal_box_ = new QDoubleSpinBox;
+    min_signal_box_->setObjectName(QStringLiteral("minSignal"));
+    min_signal_box_->setRange(0.0, 1.0);
+    min_signal_box_->setSingleStep(0.05);
+    min_signal_box_->setDecimals(2);
+    min_signal_box_->setToolTip(
+        tr("List only symbols whose last Average signal is at least "
+           "this strong (|Average| ≥ value)"));
+
+    progress_ = new QProgressBar;
+    progress_->setObjectName(QStringLiteral("scanProgress"));
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progress_->setFormat(tr("%v / %m"));
+    progress_->setTextVisible(true);
+    progress_->setFixedWidth(
+        progress_->fontMetrics().horizontalAdvance(QStringLiteral("00000 / 00000")) + 40);
+
+    status_ = new QLabel;
+    status_->setObjectName(QStringLiteral("scanStatus"));
+    // One line in the control row; what does not fit is in the tooltip.
+    status_->setMinimumWidth(120);
+    status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    show_status(tr("Scan ranks the symbols by the strength of their last Average signal."));
+    failed_ = new QLabel;
+    failed_->setObjectName(QStringLiteral("scanFailed"));
+    failed_->setVisible(false);
+
+    model_ = new ScanTableModel(this);
+    long_proxy_ = new ScanSideProxy(Direction::Long, this);
+    short_proxy_ = new ScanSideProxy(Direction::Short, this);
+    long_proxy_->setSourceModel(model_);
+    short_proxy_->setSourceModel(model_);
+    long_caption_ = new QLabel;
+    short_caption_ = new QLabel;
+    long_view_ = make_table(long_proxy_);
+    long_view_->setObjectName(QStringLiteral("scanLongView"));
+    short_view_ = make_table(short_proxy_);
+    short_view_->setObjectName(QStringLiteral("scanShortView"));
+    fit_columns();  // the headers, before the first scan
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(scan_button_);
+    controls->addWidget(cancel_button_);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Symbols:")));
+    controls->addWidget(scope_box_);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Min |Average|:")));
+    controls->addWidget(min_signal_box_);
+    controls->addSpacing(12);
+    controls->addWidget(progress_);
+    controls->addWidget(status_, 1);
+    controls->addWidget(failed_);
+
+    auto* tables = new QSplitter(Qt::Horizontal);
+    tables->setChildrenCollapsible(false);
+    tables->addWidget(make_side(long_caption_, long_view_));
+    tables->addWidget(make_side(short_caption_, short_view_));
+
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(6, 6, 6, 6);
+    column->setSpacing(4);
+    column->addLayout(controls);
+    column->addWidget(tables, 1);
+
+    connect(scan_button_, &QPushButton::clicked, this, &ScannerPanel::startScan);
+    connect(cancel_button_, &QPushButton::clicked, this, &ScannerPanel::cancelScan);
+    connect(min_signal_box_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        long_proxy_->setMinSignal(value);
+        short_proxy_->setMinSignal(value);
+        update_captions();
+    });
+    connect(failed_, &QLabel::linkActivated, this, &ScannerPanel::show_failures);
+    connect(&engine_, &EngineService::scanProgress, this, &ScannerPanel::on_progress);
+    connect(&engine_, &EngineService::scanFinished, this, &ScannerPanel::on_finished);
+
+    update_captions();
+    setTheme(theme_);
+}
+
+QTableView* ScannerPanel::make_table(ScanSideProxy* proxy) {
+    auto* view = new QTableView;
+    view->setModel(proxy);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->setAlternatingRowColors(true);
+    view->setSortingEnabled(true);
+    view->sortByColumn(ScanTableModel::AverageColumn, Qt::DescendingOrder);
+    view->verticalHeader()->setVisible(false);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    QHeaderView* header = view->horizontalHeader();
+    header->setHighlightSections(false);
+    // Widths are measured once per result (fit_columns), never per cell
+    // and layout pass; the user may still drag them.
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    // activated: a double-click, or Enter on the current row.
+    connect(view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        const QString name = index.siblingAtColumn(ScanTableModel::SymbolColumn).data().toString();
+        if (!name.isEmpty())
+            emit symbolActivated(name);
+    });
+    return view;
+}
+
+QWidget* ScannerPanel::make_side(QLabel* caption, QTableView* view) {
+    auto* side = new QWidget;
+    auto* column = new QVBoxLayout(side);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(caption);
+    column->addWidget(view, 1);
+    return side;
+}
+
+void ScannerPanel::setScope(Scope scope) {
+    scope_box_->setCurrentIndex(static_cast<int>(scope));
+}
+
+ScannerPanel::Scope ScannerPanel::scope() const {
+    return scope_box_->currentIndex() == static_cast<int>(Scope::WatchlistFilter)
+               ? Scope::WatchlistFilter
+               : Scope::AllSymbols;
+}
+
+void ScannerPanel::setMinSignal(double min_signal) {
+    min_signal_box_->setValue(min_signal);
+}
+
+void ScannerPanel::startScan() {
+    const QStringList names =
+        scope() == Scope::AllSymbols ? sources_.all_symbols() : sources_.shown_symbols();
+    if (names.isEmpty()) {
+        show_status(scope() == Scope::AllSymbols
+                        ? tr("The database has no symbols to scan.")
+                        : tr("The watchlist's filter shows no symbols to scan."));
+        return;
+    }
+    model_->setRows({});
+    update_captions();
+    update_failures({});
+    outcome_.reset();
+    progress_->setRange(0, static_cast<int>(names.size()));
+    progress_->setValue(0);
+    show_status(tr("Scanning %n symbol(s)…", nullptr, static_cast<int>(names.size())));
+    rate_shown_.invalidate();
+    generation_ = engine_.requestScan(names, sources_.params());
+    set_scanning(true);
+}
+
+void ScannerPanel::cancelScan() {
+    if (!scanning_)
+        return;
+    engine_.cancelScan();
+    set_buttons(false, false);
+    show_status(tr("Cancelling…"));
+}
+
+void ScannerPanel::show_status(const QString& text) {
+    status_->setText(text);
+    status_->setToolTip(text);  // the line may be cut where the dock is narrow
+}
+
+void ScannerPanel::set_scanning(bool scanning) {
+    if (scanning_ == scanning)
+        return;
+    scanning_ = scanning;
+    set_buttons(!scanning, scanning);
+    scope_box_->setEnabled(!scanning);
+    emit scanningChanged(scanning);
+}
+
+void ScannerPanel::set_buttons(bool scan_enabled, bool cancel_enabled) {
+    // A focused button that gets disabled hands the focus to the next widget,
+    // here the min-signal box, which would then take whatever the user types.
+    // Keep it on the button that applies now (Space scans or cancels).
+    const bool ours = hasFocus() || scan_button_->hasFocus() || cancel_button_->hasFocus();
+    if (ours)
+        setFocus();
+    scan_button_->setEnabled(scan_enabled);
+    cancel_button_->setEnabled(cancel_enabled);
+    if (ours && cancel_enabled)
+        cancel_button_->setFocus();
+    else if (ours && scan_enabled)
+        scan_button_->setFocus();
+}
+
+void ScannerPanel::on_progress(const ScanProgress& progress) {
+    if (!scanning_ || progress.generation != generation_)
+        return;
+    progress_->setValue(static_cast<int>(progress.done));
+    // The rate and time left change with every symbol; redrawn at reading
+    // speed they stay legible (and the label's relayout stays rare).
+    if (rate_shown_.isValid() && rate_shown_.elapsed() < kRateTextIntervalMs)
+        return;
+    rate_shown_.start();
+    if (cancel_button_->isEnabled())  // else it says "Cancelling…"
+        show_status(progress_text(progress));
+}
+
+void ScannerPanel::on_finished(std::shared_ptr<const ScanOutcome> outcome) {
+    if (!scanning_)
+        return;
+    if (outcome->generation != generation_) {
+        // A newer scan from elsewhere replaced ours (the engine runs one at a time).
+        if (outcome->generation > generation_) {
+            set_scanning(false);
+            show_status(tr("Stopped: another scan was started."));
+        }
+        return;
+    }
+    outcome_ = outcome;
+    model_->setRows(table_rows_of(*outcome));
+    fit_columns();
+    const ScanCounts counts = count_scan(*outcome);
+    progress_->setValue(static_cast<int>(counts.total - counts.unreached));
+    summary_ = summary_text(*outcome, counts);
+    update_captions();
+    update_failures(failure_lines(*outcome));
+    update_stale_note();
+    set_scanning(false);
+    emit resultsShown();
+}
+
+void ScannerPanel::fit_columns() {
+    // Both tables show rows of the same model: one measurement, the same
+    // widths side by side.
+    const QList<int> widths =
+        fitted_column_widths(*model_, long_view_->font(), long_view_->horizontalHeader()->font());
+    set_column_widths(long_view_, widths);
+    set_column_widths(short_view_, widths);
+}
+
+void ScannerPanel::update_captions() {
+    const auto caption = [](const QString& side, const ScanSideProxy* proxy,
+                            const ScanTableModel* model, const QColor& colour) {
+        int on_side = 0;
+        for (const ScanTableRow& row : model->rows()) {
+            if (proxy->side() == Direction::Long ? row.average > 0.0 : row.average < 0.0)
+                ++on_side;
+        }
+        const int shown = proxy->rowCount();
+        const QString count =
+            shown == on_side ? QString::number(on_side) : tr("%1 of %2").arg(shown).arg(on_side);
+        return QStringLiteral("<span style='color:%1; font-weight:600'>%2</span>&nbsp;&nbsp;%3")
+            .arg(colour.name(), side, count);
+    };
+    long_caption_->setText(caption(tr("LONG"), long_proxy_, model_,
+                                   readable_on(theme_.bull, theme_.window, theme_.text, 4.0)));
+    short_caption_->setText(caption(tr("SHORT"), short_proxy_, model_,
+                                    readable_on(theme_.bear, theme_.window, theme_.text, 4.0)));
+}
+
+void ScannerPanel::update_failures(const QStringList& lines) {
+    failure_lines_ = lines;
+    failed_->setVisible(!lines.isEmpty());
+    if (lines.isEmpty())
+        return;
+    const QColor colour = readable_on(theme_.danger, theme_.window, theme_.text, 4.0);
+    failed_->setText(
+        QStringLiteral("<a href='failed' style='color:%1'>%2</a>")
+            .arg(colour.name(), tr("%n failed", nullptr, static_cast<int>(lines.size()))));
+    QStringList shown = lines.mid(0, kFailuresInTooltip);
+    if (lines.size() > kFailuresInTooltip)
+        shown << tr("… and %1 more (click for the list)").arg(lines.size() - kFailuresInTooltip);
+    failed_->setToolTip(shown.join(QLatin1Char('\n')));
+}
+
+void ScannerPanel::show_failures() {
+    if (failure_lines_.isEmpty())
+        return;
+    if (failures_dialog_)
+        failures_dialog_->close();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Symbols not scanned"),
+                                tr("%n symbol(s) could not be scanned; the others are ranked.",
+                                   nullptr, static_cast<int>(failure_lines_.size())),
+                                QMessageBox::Close, this);
+    box->setDetailedText(failure_lines_.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    failures_dialog_ = box;
+    box->open();
+}
+
+QMessageBox* ScannerPanel::failuresDialog() const {
+    return failures_dialog_;
+}
+
+void ScannerPanel::noteParamsChanged() {
+    update_stale_note();
+}
+
+void ScannerPanel::update_stale_note() {
+    if (!outcome_)
+        return;
+    if (outcome_->params == sources_.params()) {
+        show_status(summary_);
+        return;
+    }
+    const QColor colour = readable_on(theme_.warning, theme_.window, theme_.text, 4.0);
+    show_status(QStringLiteral("%1 · <span style='color:%2'>%3</span>")
+                    .arg(summary_.toHtmlEscaped(), colour.name(),
+                         tr("made with other parameters: Scan again to update")));
+}
+
+void ScannerPanel::setTheme(const Theme& theme) {
+    theme_ = theme;
+    model_->setTheme(theme);
+    update_captions();
+    update_failures(failure_lines_);
+    update_stale_note();
+}
+
+}  // namespace atc::ui
