@@ -13,7 +13,7 @@ version=$2
 cpack=${3:-cpack}
 
 fail() { echo "test-package: FAIL: $*" >&2; exit 1; }
-step() { echo "== $*"; }
+step() { echo "== [${SECONDS}s] $*"; }
 trap 'echo "test-package: FAIL at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 for tool in "$cpack" dpkg-deb dpkg-shlibdeps readelf desktop-file-validate appstreamcli \
@@ -28,6 +28,8 @@ trap 'rm -rf "$tmp"' EXIT
 step "cpack -G DEB (from $build into a temporary folder)"
 if ! (cd "$build" && "$cpack" -G DEB -B "$tmp/out") >"$tmp/cpack.log" 2>&1; then
     cat "$tmp/cpack.log" >&2
+    # cpack builds what is out of date first; show why that failed.
+    find "$tmp/out" -name PreinstallOutput.log -exec tail -n 40 {} + >&2 2>/dev/null || true
     fail "cpack failed"
 fi
 debs=("$tmp"/out/atc-studio_*.deb)

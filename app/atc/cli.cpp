@@ -118,11 +118,10 @@ constexpr std::array<Command, 6> kCommands = {{
      "                      statistics); csv: every bar, the columns of 'atc\n"
      "                      compute' plus date and marker; json: all of it as\n"
      "                      data; png: the charts. Default: the --out extension.\n"
+     "                      PDF and PNG are drawn off screen: no display needed.\n"
      "  --size WxH          pixels of the PNG (default 1600x1000)\n"
      "  --out FILE          where to write it ('-': standard output); an existing\n"
-     "                      file is replaced only when the report is complete\n"
-     "\n"
-     "PDF and PNG are drawn off screen: no display is needed.\n",
+     "                      file is replaced only when the report is complete\n",
      run_report, true},
     {"import", "import CSV price files into the symbol database",
      "atc import FILE... [--symbol NAME] [--db PATH]",

@@ -10,9 +10,12 @@
 
 #include "atc/bundled_samples.hpp"
 #include "atc/cache/result_cache.hpp"
+#include "atc/gpu/gpu_backend.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/default_location.hpp"
 #include "atc/store/importer.hpp"
+#include "atc/system/hardware.hpp"
+#include "atc/system/memory_monitor.hpp"
 #include "charts/chart_stack.hpp"
 #include "core/engine_service.hpp"
 #include "shell/main_window.hpp"
@@ -92,7 +95,17 @@ int main(int argc, char* argv[]) {
     // ~/.config/atc-studio/atc-studio.ini: presets, layout, theme, last symbol.
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("atc-studio"),
                        QStringLiteral("atc-studio"));
-    atc::ui::MainWindow window({store.path, cache, engine, settings});
+    // The hardware report and the memory monitor live as long as the window;
+    // the monitor samples on its own thread, the panel reads it every second.
+    const auto gpu_router = atc::gpu::make_router();
+    const atc::system::HardwareReport hardware =
+        atc::system::detect_hardware([&gpu_router] { return gpu_router->gpu_report(); });
+    atc::system::MemoryMonitorOptions monitor_options;
+    monitor_options.interval = std::chrono::milliseconds(1000);
+    monitor_options.history_capacity = 300;  // five minutes
+    monitor_options.engine_bytes = [&cache] { return cache.stats().memory_bytes; };
+    atc::system::MemoryMonitor monitor(monitor_options);
+    atc::ui::MainWindow window({store.path, cache, engine, settings, &hardware, &monitor});
     window.restoreSession();
     if (parser.isSet(symbol_option))
         window.openSymbol(parser.value(symbol_option));

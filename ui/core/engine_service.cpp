@@ -217,6 +217,9 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
             BatchOptions options;
             options.keep_series = false;
             options.cancel = &cancel;
+            options.stage_times = &outcome->stage_times;  // summed over the chunks
+            for (const auto& c : closes)
+                outcome->bars_computed += c.size();
             // Called from oneTBB workers.
             options.progress = [&progress, offset = first + load_failures](std::size_t done,
                                                                            std::size_t) {

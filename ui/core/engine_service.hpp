@@ -39,6 +39,10 @@ struct ScanOutcome {
     bool cancelled = false;  // stopped before every symbol was reached
     double elapsed_ms = 0.0;
     std::size_t from_cache = 0;
+    // For the performance panel: worker time per pipeline stage (symbols the
+    // cache answered cost none) and the bars of every series sent to the engine.
+    StageTimes stage_times;
+    std::size_t bars_computed = 0;
 };
 
 // Where a running scan stands: symbols finished (computed, answered by the

@@ -24,6 +24,7 @@
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/dock_shortcut.hpp"
+#include "status/hardware_panel.hpp"
 
 namespace atc::ui {
 namespace {
@@ -133,6 +134,16 @@ void MainWindow::build_docks() {
     QDockWidget* scanner = make_dock(tr("Scanner"), "scannerDock", scanner_, this);
     tabifyDockWidget(families, scanner);
     set_dock_shortcut(scanner, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+
+    if (context_.hardware && context_.monitor) {
+        hardware_ = new HardwarePanel(*context_.hardware, *context_.monitor, context_.cache, this);
+        QDockWidget* hardware =
+            make_dock(tr("Hardware && performance"), "hardwareDock", hardware_, this);
+        tabifyDockWidget(families, hardware);
+        connect(
+            &context_.engine, &EngineService::scanFinished, hardware_,
+            [this](std::shared_ptr<const ScanOutcome> outcome) { hardware_->showScan(*outcome); });
+    }
 }
 
 void MainWindow::build_menus() {
@@ -242,6 +253,8 @@ void MainWindow::setTheme(ThemeKind kind) {
     watchlist_->setTheme(theme_);
     table_->setTheme(theme_);
     scanner_->setTheme(theme_);
+    if (hardware_)
+        hardware_->setTheme(theme_);
 }
 
 void MainWindow::restoreSession() {

@@ -24,6 +24,7 @@ class ChartToolbar;
 class FamilyTablePanel;
 class ParamsPanel;
 class ScannerPanel;
+class HardwarePanel;
 class WatchlistPanel;
 
 class MainWindow : public QMainWindow {
@@ -50,6 +51,7 @@ public:
     ParamsPanel* paramsPanel() const { return params_; }
     FamilyTablePanel* familyTable() const { return table_; }
     ScannerPanel* scanner() const { return scanner_; }
+    HardwarePanel* hardwarePanel() const { return hardware_; }  // null without a monitor
     ChartToolbar* chartToolbar() const { return toolbar_; }
     QLabel* statusText() const { return status_text_; }
     QProgressBar* busyIndicator() const { return busy_; }
@@ -84,6 +86,7 @@ private:
     ParamsPanel* params_ = nullptr;
     FamilyTablePanel* table_ = nullptr;
     ScannerPanel* scanner_ = nullptr;
+    HardwarePanel* hardware_ = nullptr;
     QLabel* status_text_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QTimer recompute_timer_;

@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "atc/cache/result_cache.hpp"
+#include "atc/system/hardware.hpp"
+#include "atc/system/memory_monitor.hpp"
 #include "core/engine_service.hpp"
 
 namespace atc::ui {
@@ -16,6 +18,9 @@ struct StudioContext {
     cache::ResultCache& cache;
     EngineService& engine;
     QSettings& settings;
+    // For the hardware and performance panel; without both it is left out.
+    const system::HardwareReport* hardware = nullptr;
+    system::MemoryMonitor* monitor = nullptr;
 };
 
 }  // namespace atc::ui

@@ -1,0 +1,122 @@
+// The hardware and performance panel shows what the engine detected, the
+// cache's counters, the process's memory and the figures of the last scan.
+#include <QLineSeries>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <thread>
+
+#include "atc/cache/cached_compute.hpp"
+#include "atc/sample_universe.hpp"
+#include "core/engine_service.hpp"
+#include "status/byte_text.hpp"
+#include "status/hardware_panel.hpp"
+#include "status/memory_chart.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+class TestHardwarePanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void showsTheDetectedHardware() {
+        system::HardwareReport report = system::detect_hardware();
+        system::MemoryMonitor monitor;
+        cache::ResultCache cache;
+        HardwarePanel panel(report, monitor, cache);
+        QCOMPARE(panel.valueText(QStringLiteral("cpu_model")),
+                 QString::fromStdString(report.cpu.model));
+        QVERIFY(
+            panel.valueText(QStringLiteral("cores"))
+                .contains(QStringLiteral("%1 logical").arg(std::thread::hardware_concurrency())));
+        QVERIFY(
+            panel.valueText(QStringLiteral("simd"))
+                .startsWith(QString::fromUtf8(system::simd_level_name(report.cpu.simd).data())));
+        QVERIFY(
+            panel.valueText(QStringLiteral("ram")).startsWith(byte_text(report.ram.total_bytes)));
+        QCOMPARE(panel.valueText(QStringLiteral("backend")),
+                 QString::fromStdString(report.backend.description));
+        // No GPU in this report's probe: the reason is said, not hidden.
+        QVERIFY(!report.gpu.available);
+        QCOMPARE(
+            panel.valueText(QStringLiteral("cuda")),
+            QStringLiteral("no CUDA device: %1").arg(QString::fromStdString(report.gpu.reason)));
+    }
+
+    void showsDevicesWhenTheProbeFindsThem() {
+        system::HardwareReport report;
+        report.gpu.available = true;
+        system::GpuDevice device;
+        device.name = "NVIDIA H100 80GB HBM3";
+        device.memory_bytes = std::uint64_t{80} << 30;
+        device.compute_capability_major = 9;
+        device.driver_version = "13.0";
+        device.runtime_version = "13.0";
+        report.gpu.devices.push_back(device);
+        system::MemoryMonitor monitor;
+        cache::ResultCache cache;
+        HardwarePanel panel(report, monitor, cache);
+        const QString cuda = panel.valueText(QStringLiteral("cuda"));
+        QVERIFY2(cuda.contains(QStringLiteral("NVIDIA H100 80GB HBM3")) &&
+                     cuda.contains(QStringLiteral("80.00 GiB")) &&
+                     cuda.contains(QStringLiteral("compute 9.0")),
+                 qPrintable(cuda));
+    }
+
+    void followsTheCacheAndTheMemoryMonitor() {
+        system::MemoryMonitorOptions options;
+        // Samples taken by the test only, so nothing changes between reads.
+        options.interval = std::chrono::hours(1);
+        system::MemoryMonitor monitor(options);
+        cache::ResultCache cache;
+        HardwarePanel panel(system::detect_hardware(), monitor, cache);
+        panel.resize(900, 500);
+        panel.show();
+
+        UniverseSpec spec;
+        spec.symbols = 3;
+        spec.bars = 500;
+        const auto universe = generate_universe(spec);
+        const AtcParams params;
+        for (int round = 0; round < 2; ++round)  // a miss, then a hit, per symbol
+            for (const auto& s : universe)
+                cache::compute_symbol_cached(cache, s.bars.close, params);
+        monitor.sample_now();
+        monitor.sample_now();
+        panel.refresh();
+        const cache::CacheStats stats = cache.stats();
+        QVERIFY(panel.valueText(QStringLiteral("cache_hits"))
+                    .startsWith(QString::number(stats.memory_hits)));
+        QCOMPARE(panel.valueText(QStringLiteral("cache_misses")), QString::number(stats.misses));
+        QCOMPARE(stats.misses, std::uint64_t{3});
+        const system::MemoryStatus m = monitor.status();
+        QVERIFY(m.current.rss_bytes > 0);
+        QCOMPARE(panel.valueText(QStringLiteral("rss_peak")), byte_text(m.peak_rss_bytes));
+        // The live plot holds the monitor's history.
+        QVERIFY(panel.memoryChart()->rssSeries()->count() >= 2);
+        if (const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(panel.grab().save(dir + QStringLiteral("/hardware-panel.png")));
+    }
+
+    void showsTheLastScan() {
+        system::MemoryMonitor monitor;
+        cache::ResultCache cache;
+        HardwarePanel panel(system::HardwareReport{}, monitor, cache);
+        ScanOutcome outcome;
+        outcome.names = {QStringLiteral("A"), QStringLiteral("B")};
+        outcome.elapsed_ms = 500.0;
+        outcome.bars_computed = 4000;
+        outcome.stage_times.moving_averages = 0.0123;
+        outcome.stage_times.layer1 = 0.002;
+        panel.showScan(outcome);
+        QCOMPARE(panel.valueText(QStringLiteral("stage_mas")), QStringLiteral("12.3 ms"));
+        QCOMPARE(panel.valueText(QStringLiteral("stage_layer1")), QStringLiteral("2.0 ms"));
+        QVERIFY(panel.valueText(QStringLiteral("bars_per_second"))
+                    .startsWith(QLocale().toString(8000.0, 'f', 0)));
+        QVERIFY(
+            panel.valueText(QStringLiteral("symbols_per_second")).startsWith(QStringLiteral("4 ")));
+    }
+};
+
+QTEST_MAIN(TestHardwarePanel)
+#include "test_hardware_panel.moc"

@@ -1,0 +1,206 @@
+#include "status/hardware_panel.hpp"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include "core/engine_service.hpp"
+#include "status/byte_text.hpp"
+#include "status/memory_chart.hpp"
+
+namespace atc::ui {
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString ms_text(double seconds) {
+    return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', 1);
+}
+
+QString rate_text(double per_second, const QString& unit) {
+    return QStringLiteral("%1 %2/s").arg(QLocale().toString(per_second, 'f', 0), unit);
+}
+
+QFormLayout* add_group(QVBoxLayout* column, const QString& title) {
+    auto* box = new QGroupBox(title);
+    auto* form = new QFormLayout(box);
+    form->setLabelAlignment(Qt::AlignLeft);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    column->addWidget(box);
+    return form;
+}
+
+}  // namespace
+
+HardwarePanel::HardwarePanel(system::HardwareReport report, system::MemoryMonitor& monitor,
+                             cache::ResultCache& cache, QWidget* parent)
+    : QWidget(parent), report_(std::move(report)), monitor_(monitor), cache_(cache) {
+    auto* content = new QWidget;
+    auto* columns = new QHBoxLayout(content);
+    auto* left = new QVBoxLayout;
+    auto* right = new QVBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+
+    QFormLayout* machine = add_group(left, tr("Machine"));
+    add_row(machine, QStringLiteral("cpu_model"), tr("CPU"));
+    add_row(machine, QStringLiteral("cores"), tr("Cores"));
+    add_row(machine, QStringLiteral("simd"), tr("SIMD"));
+    add_row(machine, QStringLiteral("ram"), tr("RAM"));
+    add_row(machine, QStringLiteral("cuda"), tr("CUDA"));
+    add_row(machine, QStringLiteral("backend"), tr("Backend"));
+    add_row(machine, QStringLiteral("backend_reason"), tr("Why"));
+
+    QFormLayout* last = add_group(left, tr("Last scan"));
+    add_row(last, QStringLiteral("scan_symbols"), tr("Symbols"));
+    add_row(last, QStringLiteral("stage_mas"), tr("Moving averages"));
+    add_row(last, QStringLiteral("stage_layer1"), tr("Layer 1"));
+    add_row(last, QStringLiteral("stage_layer2"), tr("Layer 2"));
+    add_row(last, QStringLiteral("stage_final"), tr("Final"));
+    add_row(last, QStringLiteral("stage_transfers"), tr("Transfers"));
+    add_row(last, QStringLiteral("bars_per_second"), tr("Bars per second"));
+    add_row(last, QStringLiteral("symbols_per_second"), tr("Symbols per second"));
+
+    QFormLayout* cache_form = add_group(right, tr("Result cache"));
+    add_row(cache_form, QStringLiteral("cache_hits"), tr("Hits"));
+    add_row(cache_form, QStringLiteral("cache_misses"), tr("Misses"));
+    add_row(cache_form, QStringLiteral("cache_size"), tr("Size"));
+    add_row(cache_form, QStringLiteral("cache_evictions"), tr("Evictions"));
+
+    QFormLayout* memory = add_group(right, tr("Memory"));
+    add_row(memory, QStringLiteral("rss_now"), tr("Resident now"));
+    add_row(memory, QStringLiteral("rss_peak"), tr("Resident at peak"));
+    add_row(memory, QStringLiteral("engine_bytes"), tr("Engine buffers"));
+    chart_ = new MemoryChart;
+    right->addWidget(chart_, 1);
+    left->addStretch(1);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    for (const QString& key :
+         {QStringLiteral("scan_symbols"), QStringLiteral("stage_mas"),
+          QStringLiteral("stage_layer1"), QStringLiteral("stage_layer2"),
+          QStringLiteral("stage_final"), QStringLiteral("stage_transfers"),
+          QStringLiteral("bars_per_second"), QStringLiteral("symbols_per_second")})
+        set_value(key, tr("— (no scan yet)"));
+    show_static_report();
+    refresh();
+    refresh_timer_.setInterval(kRefreshMs);
+    connect(&refresh_timer_, &QTimer::timeout, this, &HardwarePanel::refresh);
+    refresh_timer_.start();
+}
+
+QLabel* HardwarePanel::add_row(QFormLayout* form, const QString& key, const QString& title) {
+    auto* value = new QLabel;
+    value->setObjectName(key);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setWordWrap(true);
+    form->addRow(title, value);
+    values_.insert(key, value);
+    return value;
+}
+
+void HardwarePanel::set_value(const QString& key, const QString& text) {
+    if (QLabel* label = values_.value(key))
+        label->setText(text);
+}
+
+QString HardwarePanel::valueText(const QString& key) const {
+    const QLabel* label = values_.value(key);
+    return label ? label->text() : QString();
+}
+
+void HardwarePanel::show_static_report() {
+    const system::CpuInfo& cpu = report_.cpu;
+    set_value(QStringLiteral("cpu_model"), qs(cpu.model));
+    set_value(QStringLiteral("cores"),
+              tr("%1 physical, %2 logical").arg(cpu.physical_cores).arg(cpu.logical_cores));
+    set_value(QStringLiteral("simd"), tr("%1 (engine kernels: %2)")
+                                          .arg(qs(system::simd_level_name(cpu.simd)),
+                                               qs(system::simd_level_name(cpu.kernel_simd))));
+    set_value(QStringLiteral("ram"),
+              tr("%1 total, %2 available")
+                  .arg(byte_text(report_.ram.total_bytes), byte_text(report_.ram.available_bytes)));
+    QStringList devices;
+    for (const system::GpuDevice& d : report_.gpu.devices) {
+        devices << tr("%1, %2, compute %3.%4, driver %5, runtime %6")
+                       .arg(qs(d.name), byte_text(d.memory_bytes))
+                       .arg(d.compute_capability_major)
+                       .arg(d.compute_capability_minor)
+                       .arg(qs(d.driver_version), qs(d.runtime_version));
+    }
+    set_value(QStringLiteral("cuda"), devices.isEmpty()
+                                          ? tr("no CUDA device: %1").arg(qs(report_.gpu.reason))
+                                          : devices.join(QLatin1Char('\n')));
+    set_value(QStringLiteral("backend"), qs(report_.backend.description));
+    set_value(QStringLiteral("backend_reason"), qs(report_.backend.reason));
+}
+
+void HardwarePanel::showScan(const ScanOutcome& outcome) {
+    const StageTimes& t = outcome.stage_times;
+    const qsizetype symbols = outcome.names.size();
+    set_value(QStringLiteral("scan_symbols"), tr("%1 in %2 ms (%3 from the cache)")
+                                                  .arg(symbols)
+                                                  .arg(outcome.elapsed_ms, 0, 'f', 0)
+                                                  .arg(outcome.from_cache));
+    // Worker time summed over threads: it can exceed the wall time.
+    set_value(QStringLiteral("stage_mas"), ms_text(t.moving_averages));
+    set_value(QStringLiteral("stage_layer1"), ms_text(t.layer1));
+    set_value(QStringLiteral("stage_layer2"), ms_text(t.layer2));
+    set_value(QStringLiteral("stage_final"), ms_text(t.final_stage));
+    set_value(QStringLiteral("stage_transfers"), tr("none (CPU backend)"));
+    const double seconds = outcome.elapsed_ms / 1000.0;
+    if (seconds > 0.0) {
+        set_value(QStringLiteral("bars_per_second"),
+                  rate_text(static_cast<double>(outcome.bars_computed) / seconds, tr("bars")));
+        set_value(QStringLiteral("symbols_per_second"),
+                  rate_text(static_cast<double>(symbols) / seconds, tr("symbols")));
+    }
+}
+
+void HardwarePanel::refresh() {
+    const cache::CacheStats c = cache_.stats();
+    set_value(QStringLiteral("cache_hits"), tr("%1 (memory %2, disk %3)")
+                                                .arg(c.memory_hits + c.disk_hits)
+                                                .arg(c.memory_hits)
+                                                .arg(c.disk_hits));
+    set_value(QStringLiteral("cache_misses"), QString::number(c.misses));
+    set_value(QStringLiteral("cache_size"),
+              tr("memory %1 of %2 (%3 entries); disk %4")
+                  .arg(byte_text(c.memory_bytes), byte_text(c.memory_capacity_bytes))
+                  .arg(c.memory_entries)
+                  .arg(c.disk_enabled
+                           ? tr("%1 (%2 entries)").arg(byte_text(c.disk_bytes)).arg(c.disk_entries)
+                       : c.last_disk_error.empty() ? tr("off (memory only)")
+                                                   : tr("off: %1").arg(qs(c.last_disk_error))));
+    set_value(QStringLiteral("cache_evictions"),
+              tr("memory %1, disk %2").arg(c.memory_evictions).arg(c.disk_evictions));
+
+    const system::MemoryStatus m = monitor_.status();
+    set_value(QStringLiteral("rss_now"), byte_text(m.current.rss_bytes));
+    set_value(QStringLiteral("rss_peak"), byte_text(m.peak_rss_bytes));
+    set_value(QStringLiteral("engine_bytes"), byte_text(m.current.engine_bytes));
+    if (isVisible())
+        chart_->setSamples(monitor_.history());
+}
+
+void HardwarePanel::setTheme(const Theme& theme) {
+    chart_->setTheme(theme);
+}
+
+}  // namespace atc::ui
