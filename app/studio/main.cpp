@@ -103,7 +103,10 @@ int main(int argc, char* argv[]) {
     atc::system::MemoryMonitorOptions monitor_options;
     monitor_options.interval = std::chrono::milliseconds(1000);
     monitor_options.history_capacity = 300;  // five minutes
-    monitor_options.engine_bytes = [&cache] { return cache.stats().memory_bytes; };
+    // The engine's own bytes: the workers' scratch buffers and the cached results.
+    monitor_options.engine_bytes = [&cache, &engine] {
+        return engine.workspaceGauge().bytes() + cache.stats().memory_bytes;
+    };
     atc::system::MemoryMonitor monitor(monitor_options);
     atc::ui::MainWindow window({store.path, cache, engine, settings, &hardware, &monitor});
     window.restoreSession();

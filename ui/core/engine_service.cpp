@@ -218,6 +218,7 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
             options.keep_series = false;
             options.cancel = &cancel;
             options.stage_times = &outcome->stage_times;  // summed over the chunks
+            options.workspace_gauge = &workspace_gauge_;  // the panel's "engine buffers"
             for (const auto& c : closes)
                 outcome->bars_computed += c.size();
             // Called from oneTBB workers.

@@ -82,6 +82,9 @@ public:
     // A scan loads and computes this many symbols at a time.
     static constexpr qsizetype kScanChunk = 64;
 
+    // Bytes the batch workers' scratch buffers hold now (for the status panel).
+    const WorkspaceGauge& workspaceGauge() const { return workspace_gauge_; }
+
     bool isBusy() const { return running_ > 0; }
     std::uint64_t latestSymbolGeneration() const { return symbol_generation_; }
 
@@ -109,6 +112,7 @@ private:
     cache::ResultCache& cache_;
     QThreadPool pool_;
     BackgroundArena arena_;  // below the GUI thread's priority
+    WorkspaceGauge workspace_gauge_;
     std::uint64_t symbol_generation_ = 0;
     std::uint64_t scan_generation_ = 0;
     std::shared_ptr<std::atomic<bool>> scan_cancel_;
