@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -321,6 +322,45 @@ private slots:
     }
 
     // Clicking a header sorts by that column, numerically.
+    // Export… writes the tables on display as a scan report; a bad name or an
+    // unwritable place is an error that leaves nothing behind.
+    void exportWritesTheScanReport() {
+        const auto outcome = scanner_->outcome();
+        QVERIFY(outcome);
+        QVERIFY(scanner_->exportButton()->isEnabled());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto export_to = [&](const QString& path) {
+            QSignalSpy done(scanner_, &ScannerPanel::exportFinished);
+            scanner_->exportTo(path);
+            if (done.isEmpty() && !done.wait(20000))
+                return QStringLiteral("no exportFinished");
+            return done.at(0).at(1).toString();
+        };
+        const QString csv_path = dir.filePath(QStringLiteral("scan.csv"));
+        QCOMPARE(export_to(csv_path), QString());
+        QFile csv(csv_path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        // Every computed symbol of the scan is in the report.
+        std::size_t computed = 0;
+        for (std::size_t i = 0; i < outcome->results.size(); ++i) {
+            if (!outcome->results[i] || !outcome->results[i]->ok())
+                continue;
+            ++computed;
+            QVERIFY2(text.contains(outcome->names[static_cast<qsizetype>(i)]),
+                     qPrintable(outcome->names[static_cast<qsizetype>(i)]));
+        }
+        QVERIFY(computed > 0);
+
+        QVERIFY(
+            export_to(dir.filePath(QStringLiteral("scan.txt"))).contains(QStringLiteral(".pdf")));
+        const QString unwritable = dir.filePath(QStringLiteral("missing/folder/scan.json"));
+        QVERIFY(!export_to(unwritable).isEmpty());
+        QVERIFY(!QFile::exists(unwritable));
+        QVERIFY(scanner_->exportButton()->isEnabled());
+    }
+
     void headersSortNumerically() {
         QTableView* view = scanner_->longView();
         view->sortByColumn(ScanTableModel::LastCloseColumn, Qt::AscendingOrder);

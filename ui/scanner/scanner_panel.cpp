@@ -2,18 +2,22 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include "panels/contrast.hpp"
 #include "scanner/column_fit.hpp"
+#include "scanner/scan_export.hpp"
 #include "scanner/scan_side_proxy.hpp"
 #include "scanner/scan_summary.hpp"
 #include "scanner/scan_table_model.hpp"
@@ -91,6 +95,11 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
     auto* controls = new QHBoxLayout;
     controls->addWidget(scan_button_);
     controls->addWidget(cancel_button_);
+    export_button_ = new QPushButton(tr("Export…"));
+    export_button_->setObjectName(QStringLiteral("exportScanButton"));
+    export_button_->setToolTip(tr("Save these tables as a scan report (PDF, CSV or JSON)"));
+    export_button_->setEnabled(false);
+    controls->addWidget(export_button_);
     controls->addSpacing(12);
     controls->addWidget(new QLabel(tr("Symbols:")));
     controls->addWidget(scope_box_);
@@ -115,6 +124,27 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
 
     connect(scan_button_, &QPushButton::clicked, this, &ScannerPanel::startScan);
     connect(cancel_button_, &QPushButton::clicked, this, &ScannerPanel::cancelScan);
+    connect(export_button_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export scan report"), QStringLiteral("atc-scan.pdf"),
+            tr("PDF report (*.pdf);;CSV table (*.csv);;JSON (*.json)"));
+        if (!path.isEmpty())
+            exportTo(path);
+    });
+    connect(this, &ScannerPanel::exportFinished, this,
+            [this](const QString& path, const QString& error) {
+                export_button_->setEnabled(outcome_ != nullptr);
+                if (error.isEmpty()) {
+                    show_status(tr("Scan report saved to %1").arg(path));
+                } else {
+                    auto* box =
+                        new QMessageBox(QMessageBox::Warning, tr("Export failed"),
+                                        tr("The scan report was not saved:\n\n%1").arg(error),
+                                        QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                }
+            });
     connect(min_signal_box_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         long_proxy_->setMinSignal(value);
         short_proxy_->setMinSignal(value);
@@ -264,6 +294,7 @@ void ScannerPanel::on_finished(std::shared_ptr<const ScanOutcome> outcome) {
         return;
     }
     outcome_ = outcome;
+    export_button_->setEnabled(true);
     model_->setRows(table_rows_of(*outcome));
     fit_columns();
     const ScanCounts counts = count_scan(*outcome);
@@ -274,6 +305,40 @@ void ScannerPanel::on_finished(std::shared_ptr<const ScanOutcome> outcome) {
     update_stale_note();
     set_scanning(false);
     emit resultsShown();
+}
+
+void ScannerPanel::exportTo(const QString& path) {
+    if (!outcome_) {
+        emit exportFinished(path, tr("there is no scan to export yet"));
+        return;
+    }
+    const std::filesystem::path file(path.toStdString());
+    const std::optional<ReportFormat> format = report_format_of(file);
+    if (!format || *format == ReportFormat::Png) {
+        emit exportFinished(path,
+                            tr("%1: the file name must end in .pdf, .csv or .json").arg(path));
+        return;
+    }
+    export_button_->setEnabled(false);
+    // Built here, from the results on display; written on a worker thread.
+    auto report =
+        std::make_shared<ScanReportData>(scan_report_data(*outcome_, min_signal_box_->value()));
+    QPointer<ScannerPanel> self(this);
+    QThreadPool::globalInstance()->start([self, report, file, format = *format, path] {
+        QString error;
+        try {
+            write_scan_report(*report, format, file);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, path, error] {
+                if (self)
+                    emit self->exportFinished(path, error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void ScannerPanel::fit_columns() {

@@ -71,6 +71,12 @@ public:
     // For tests and the main window.
     QPushButton* scanButton() const { return scan_button_; }
     QPushButton* cancelButton() const { return cancel_button_; }
+    QPushButton* exportButton() const { return export_button_; }
+
+    // Writes the scan on display as a scan report (format from the extension:
+    // .pdf, .csv, .json) on a worker thread; exportFinished says how it went.
+    // The Export… button asks for the file and calls this.
+    void exportTo(const QString& path);
     QComboBox* scopeBox() const { return scope_box_; }
     QDoubleSpinBox* minSignalBox() const { return min_signal_box_; }
     QProgressBar* progressBar() const { return progress_; }
@@ -89,6 +95,8 @@ signals:
     void scanningChanged(bool scanning);
     // A scan's results (complete, or what a cancel left) are on display.
     void resultsShown();
+    // An export ended: `error` is empty on success.
+    void exportFinished(const QString& path, const QString& error);
 
 private:
     QTableView* make_table(ScanSideProxy* proxy);
@@ -119,6 +127,7 @@ private:
     ScanSideProxy* short_proxy_ = nullptr;
     QPushButton* scan_button_ = nullptr;
     QPushButton* cancel_button_ = nullptr;
+    QPushButton* export_button_ = nullptr;
     QComboBox* scope_box_ = nullptr;
     QDoubleSpinBox* min_signal_box_ = nullptr;
     QProgressBar* progress_ = nullptr;

@@ -1,0 +1,19 @@
+// The scanner's export: the scan on display as the scan report (PDF, CSV or
+// JSON, chosen by the file's extension), written on a worker thread so the
+// window keeps working during a long PDF.
+#pragma once
+
+#include <QString>
+#include <memory>
+
+#include "report/scan_report.hpp"
+
+namespace atc::ui {
+
+struct ScanOutcome;
+
+// The report's content: every symbol the scan computed, with the scan's
+// parameters, the current minimum signal and the number of failures.
+ScanReportData scan_report_data(const ScanOutcome& outcome, double min_signal);
+
+}  // namespace atc::ui
