@@ -15,6 +15,7 @@
 #include "pipeline/simd.hpp"
 #include "reference_kernels.hpp"
 #include "series_equality.hpp"
+#include "varied_parameters.hpp"
 
 using namespace atc;
 
@@ -54,21 +55,6 @@ auto both_builds(F f) {
     auto baseline = f();
     detail::simd::force_baseline(false);
     return std::make_pair(std::move(fast), std::move(baseline));
-}
-
-std::vector<AtcParams> parameter_sets() {
-    std::vector<AtcParams> sets(4);
-    sets[1].robustness = Robustness::Narrow;
-    sets[1].cutout = 37;
-    sets[1].lambda = 0.05;
-    sets[1].decay = 0.5;
-    sets[2].robustness = Robustness::Wide;
-    sets[2].lengths = {8, 9, 30, 12, 40, 15};  // Wide base 8: members down to length 1
-    sets[2].weights = {1.0, 1.5, 0.5, 2.0, 1.0, 0.8};
-    sets[2].strategy_mode = true;
-    sets[3].profile = MaProfile::Pine;
-    sets[3].lengths = {50, 60, 70, 80, 90, 100};
-    return sets;
 }
 
 }  // namespace
@@ -124,7 +110,7 @@ private slots:
 
     void pipelineIsTheSameInBothBuilds() {
         const auto close = test::random_walk(2500, 23);
-        for (const AtcParams& p : parameter_sets()) {
+        for (const AtcParams& p : test::varied_parameter_sets()) {
             const auto [fast, baseline] = both_builds([&] { return compute_symbol(close, p); });
             QVERIFY(same_result(fast, baseline));
         }
@@ -133,7 +119,7 @@ private slots:
     // The fused per-family pass computes exactly what the public stage functions do.
     void pipelineMatchesPublicSignalFunctions() {
         const auto close = test::random_walk(1500, 29);
-        for (const AtcParams& p : parameter_sets()) {
+        for (const AtcParams& p : test::varied_parameter_sets()) {
             const AtcResult r = compute_symbol(close, p);
             std::vector<double> returns(close.size());
             scaled_returns(close, p.lambda / 1000.0, p.cutout, returns);

@@ -18,6 +18,7 @@
 #include "golden_case.hpp"
 #include "pipeline/simd.hpp"
 #include "reference_kernels.hpp"
+#include "varied_parameters.hpp"
 
 using namespace atc;
 
@@ -145,22 +146,6 @@ bool same_scan(const SymbolScan& a, const SymbolScan& b) {
     return same_bits(a.average, b.average) && a.markers.size() == b.markers.size();
 }
 
-// The shapes of test_fast_paths.cpp's parameter sets.
-std::vector<AtcParams> parameter_sets() {
-    std::vector<AtcParams> sets(4);
-    sets[1].robustness = Robustness::Narrow;
-    sets[1].cutout = 37;
-    sets[1].lambda = 0.05;
-    sets[1].decay = 0.5;
-    sets[2].robustness = Robustness::Wide;
-    sets[2].lengths = {8, 9, 30, 12, 40, 15};  // Wide base 8: members down to length 1
-    sets[2].weights = {1.0, 1.5, 0.5, 2.0, 1.0, 0.8};
-    sets[2].strategy_mode = true;
-    sets[3].profile = MaProfile::Pine;
-    sets[3].lengths = {50, 60, 70, 80, 90, 100};
-    return sets;
-}
-
 }  // namespace
 
 class TestFloat32 : public QObject {
@@ -203,7 +188,7 @@ private slots:
     void randomWalks() {
         QFETCH(int, set);
         QFETCH(int, bars);
-        const AtcParams p = parameter_sets()[static_cast<std::size_t>(set)];
+        const AtcParams p = test::varied_parameter_sets()[static_cast<std::size_t>(set)];
         Comparison total;
         for (unsigned seed = 1; seed <= 20; ++seed) {
             const auto close = test::random_walk(static_cast<std::size_t>(bars), seed,

@@ -29,6 +29,7 @@
 #include "panels/watchlist_panel.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/main_window.hpp"
+#include "studio_fixture.hpp"
 
 using namespace atc;
 using namespace atc::ui;
@@ -73,15 +74,8 @@ bool plots_exactly(QLineSeries* series, const std::vector<double>& values,
 
 }  // namespace
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
     Q_OBJECT
-
-    QTemporaryDir dir_;
-    std::filesystem::path db_path_;
-    std::unique_ptr<QSettings> settings_;
-    std::unique_ptr<cache::ResultCache> cache_;
-    std::unique_ptr<EngineService> engine_;
-    std::unique_ptr<MainWindow> window_;
 
     // Clicks the symbol's row in the watchlist, as a trader does.
     void click_symbol(const QString& name) {
@@ -118,31 +112,12 @@ class TestMainWindow : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        db_path_ = std::filesystem::path(dir_.path().toStdString()) / "studio.sqlite";
-        {
-            store::Database db = store::Database::open(db_path_);
-            store::SymbolStore symbols(db);
-            // The real default universe: the latency probe needs 500 symbols × 2000 bars.
-            QVERIFY(store::seed_if_empty(symbols, bundled_samples()).seeded);
-        }
-        settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
-                                                QSettings::IniFormat);
-        cache::ResultCacheOptions options;
-        options.database = db_path_;
-        options.disk_kinds = cache::DiskKinds::summaries_only();  // as the app does
-        cache_ = std::make_unique<cache::ResultCache>(options);
-        engine_ = std::make_unique<EngineService>(db_path_, *cache_);
-        window_ =
-            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
-        window_->resize(1600, 1000);
-        window_->show();
+        open_studio();
+        if (QTest::currentTestFailed())
+            return;
     }
 
-    void cleanupTestCase() {
-        window_.reset();
-        engine_.reset();
-    }
+    void cleanupTestCase() { close_studio(); }
 
     void opensOnTheBundledData() {
         window_->restoreSession();

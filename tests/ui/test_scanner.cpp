@@ -43,6 +43,7 @@
 #include "scanner/scanner_panel.hpp"
 #include "shell/dock_shortcut.hpp"
 #include "shell/main_window.hpp"
+#include "studio_fixture.hpp"
 
 using namespace atc;
 using namespace atc::ui;
@@ -96,15 +97,9 @@ bool ranked(const std::vector<TableRow>& rows) {
 
 }  // namespace
 
-class TestScanner : public QObject {
+class TestScanner : public atc::ui::gui_test::StudioTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::filesystem::path db_path_;
-    std::unique_ptr<QSettings> settings_;
-    std::unique_ptr<cache::ResultCache> cache_;
-    std::unique_ptr<EngineService> engine_;
-    std::unique_ptr<MainWindow> window_;
     ScannerPanel* scanner_ = nullptr;
 
     // With ATC_SCREENSHOT_DIR set, saves `widget` (the window) there as
@@ -142,24 +137,9 @@ class TestScanner : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        db_path_ = std::filesystem::path(dir_.path().toStdString()) / "studio.sqlite";
-        {
-            store::Database db = store::Database::open(db_path_);
-            store::SymbolStore symbols(db);
-            QVERIFY(store::seed_if_empty(symbols, bundled_samples()).seeded);
-        }
-        settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
-                                                QSettings::IniFormat);
-        cache::ResultCacheOptions options;
-        options.database = db_path_;
-        options.disk_kinds = cache::DiskKinds::summaries_only();  // as the app does
-        cache_ = std::make_unique<cache::ResultCache>(options);
-        engine_ = std::make_unique<EngineService>(db_path_, *cache_);
-        window_ =
-            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
-        window_->resize(1600, 1000);
-        window_->show();
+        open_studio();
+        if (QTest::currentTestFailed())
+            return;
         // Shortcuts reach only the active window (under xvfb nothing activates it).
         window_->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window_.get()));
@@ -171,10 +151,7 @@ private slots:
         QVERIFY(scanner_);
     }
 
-    void cleanupTestCase() {
-        window_.reset();
-        engine_.reset();
-    }
+    void cleanupTestCase() { close_studio(); }
 
     // The scanner is a tab behind the families until asked for: View menu or
     // Ctrl+Shift+S, which brings it to the front rather than closing it.
