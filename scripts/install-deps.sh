@@ -12,6 +12,9 @@ packages=(
   xvfb xauth imagemagick
   dpkg-dev file desktop-file-utils appstream librsvg2-bin
   poppler-utils  # pdftotext, pdftoppm: the report tests read the PDFs back
+  # The sanitizer and fuzzing builds (scripts/run-sanitizers.sh): clang, its
+  # sanitizer and libFuzzer runtimes, llvm-symbolizer for readable stacks.
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()

@@ -260,6 +260,11 @@ std::string program_usage() {
         text += '\n';
     }
     text += "\nRun 'atc help COMMAND' for the options of a command.\n";
+    text +=
+        "\nEnvironment:\n"
+        "  ATC_DB                   the database file (see --db)\n"
+        "  ATC_AVAILABLE_MEMORY_MB  act as if only this much memory were available: work\n"
+        "                           that would not fit is refused or scanned in chunks\n";
     return text;
 }
 

@@ -21,8 +21,10 @@
 #include "atc/batch.hpp"
 #include "atc/cache/cached_compute.hpp"
 #include "atc/cache/result_cache.hpp"
+#include "atc/memory_limits.hpp"
 #include "atc/params_json.hpp"
 #include "atc/scan_budget.hpp"
+#include "atc/system/available_memory.hpp"
 #include "atc/system/backend_choice.hpp"
 #include "atc/system/process_memory.hpp"
 #include "cli.hpp"
@@ -118,9 +120,11 @@ struct ScanResults {
 };
 
 // Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
-// computed and let go before the next is loaded, so under a memory budget only
-// one chunk (plus one load group of `workers` symbols) is held. Without a
-// budget there is one chunk, loaded at once: the scan as it always was.
+// computed and let go before the next is loaded, so only one chunk (plus one
+// load group of `workers` symbols) is held. The limit is --memory-budget, or
+// without one the memory the machine has (automatic_limit): an ordinary
+// universe fits in one chunk, a huge one (10^5 symbols) is chunked instead of
+// running the machine out of memory.
 class ChunkedScan {
 public:
     ChunkedScan(ScanSource& source, const AtcParams& params, std::optional<std::uint64_t> budget,
@@ -128,6 +132,7 @@ public:
         : source_(source),
           params_(params),
           budget_(budget),
+          limit_(budget ? budget : automatic_limit()),
           backend_(backend),
           workers_(system::cpu_backend_threads()),
           batch_options_(summary_options()),
@@ -137,12 +142,14 @@ public:
         results_.memory.budget_bytes = budget;
         if (const auto database = source.cache_database())
             open_cache(*database);
-        planner_.set_room(room_for_scan(budget));
+        else if (const std::string why = source.cache_off_reason(); !why.empty())
+            fail("result cache off: " + why);
+        planner_.set_room(room_for_scan(limit_));
     }
 
     ScanResults run() {
         const std::size_t total = source_.entries().size();
-        const std::size_t group = budget_ ? workers_ : total;
+        const std::size_t group = limit_ ? workers_ : total;
         for (std::size_t start = 0; start < total; start += group) {
             const std::size_t end = std::min(total, start + group);
             std::vector<LoadedSeries> loaded = source_.load(start, end);
@@ -165,16 +172,26 @@ private:
         return options;
     }
 
-    // What the budget leaves after the memory the process holds now: the
+    // The limit without --memory-budget: what the process holds now plus the
+    // share of the available memory one task may take (memory_limits.hpp).
+    // None when the available memory cannot be read.
+    static std::optional<std::uint64_t> automatic_limit() {
+        const std::uint64_t available = system::available_memory_bytes();
+        if (available == 0)
+            return std::nullopt;
+        return system::read_process_memory().rss_bytes + usable_memory_bytes(available);
+    }
+
+    // What the limit leaves after the memory the process holds now: the
     // program and its libraries, the database connections and their page
     // caches, the rows so far, what the allocator kept. Measured again after
     // every chunk, so that what the estimates do not see counts too. 0 means
     // no limit to the planner.
-    static std::uint64_t room_for_scan(std::optional<std::uint64_t> budget) {
-        if (!budget)
+    static std::uint64_t room_for_scan(std::optional<std::uint64_t> limit) {
+        if (!limit)
             return 0;
         const std::uint64_t in_use = system::read_process_memory().rss_bytes;
-        return *budget > in_use ? *budget - in_use : 1;
+        return *limit > in_use ? *limit - in_use : 1;
     }
 
     // The persistent result cache: series scanned before with the same
@@ -190,6 +207,9 @@ private:
             options.memory_capacity_bytes = 0;
         options.on_disk_error = [](const std::string& message) {
             fail("result cache: " + message);
+        };
+        options.on_disk_off = [](const std::string& reason) {
+            fail("result cache in memory only from now on: " + reason);
         };
         cache_ = std::make_unique<cache::ResultCache>(options);
     }
@@ -213,9 +233,9 @@ private:
         ++results_.memory.chunks;
         open_.clear();
         planner_.close_chunk();
-        if (budget_) {
+        if (limit_) {
             release_free_memory();
-            planner_.set_room(room_for_scan(budget_));
+            planner_.set_room(room_for_scan(limit_));
         }
     }
 
@@ -272,7 +292,8 @@ private:
 
     ScanSource& source_;
     const AtcParams& params_;
-    std::optional<std::uint64_t> budget_;
+    std::optional<std::uint64_t> budget_;  // --memory-budget
+    std::optional<std::uint64_t> limit_;   // the budget, or the automatic limit
     ScanBackend& backend_;
     unsigned workers_;
     BatchOptions batch_options_;

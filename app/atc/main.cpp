@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "memory_rehearsal.hpp"
 
 namespace {
 
@@ -39,6 +40,7 @@ int run_command(const atc::cli::Command& command, const std::vector<std::string>
     }
     const std::string prefix = "atc " + std::string(command.name) + ": ";
     try {
+        const auto rehearsal = atc::cli::rehearse_available_memory();
         return command.run(args);
     } catch (const atc::cli::UsageError& e) {
         std::fprintf(stderr, "%s%s\nUsage: %.*s\nRun 'atc help %.*s' for details.\n",

@@ -78,9 +78,13 @@ ScanSource ScanSource::database(const std::optional<std::string>& db_option) {
 }
 
 std::optional<fs::path> ScanSource::cache_database() const {
-    if (!store_)
+    if (!store_ || store_->report().access != store::Access::ReadWrite)
         return std::nullopt;
     return location_;
+}
+
+std::string ScanSource::cache_off_reason() const {
+    return store_ ? store_->report().not_writable : std::string();
 }
 
 std::string ScanSource::kind() const {

@@ -48,8 +48,11 @@ public:
     ~ScanSource();
 
     const std::vector<ScanEntry>& entries() const { return entries_; }
-    // The database file, for the persistent result cache; empty for a folder.
+    // The database file, for the persistent result cache; empty for a folder,
+    // and for a database that cannot be written (cache_off_reason says why).
     std::optional<std::filesystem::path> cache_database() const;
+    // Why a database source has no persistent result cache; empty otherwise.
+    std::string cache_off_reason() const;
     // "csv-dir" or "database", and the folder or database file.
     std::string kind() const;
     std::string location() const { return location_.string(); }

@@ -13,9 +13,13 @@ std::filesystem::path database_path(const std::optional<std::string>& db_option)
     return db_option ? std::filesystem::path(*db_option) : store::default_database_path();
 }
 
-store::Database open_and_report(std::string_view command, const std::filesystem::path& path) {
-    store::OpenReport report;
+store::Database open_and_report(std::string_view command, const std::filesystem::path& path,
+                                store::OpenReport& report) {
     store::Database db = store::Database::open(path, &report);
+    if (report.access == store::Access::ReadOnly) {
+        std::fprintf(stderr, "%.*s: %s: reading the database as it is, nothing will be saved\n",
+                     static_cast<int>(command.size()), command.data(), report.not_writable.c_str());
+    }
     if (!report.moved_aside.empty()) {
         std::fprintf(stderr,
                      "%.*s: the database %s was damaged (%s); it was kept as %s and a new one "
@@ -29,7 +33,9 @@ store::Database open_and_report(std::string_view command, const std::filesystem:
 }  // namespace
 
 StoreSession::StoreSession(std::string_view command, const std::optional<std::string>& db_option)
-    : db_(open_and_report(command, database_path(db_option))), store_(db_) {
+    : db_(open_and_report(command, database_path(db_option), report_)), store_(db_) {
+    if (report_.access != store::Access::ReadWrite)
+        return;  // shown as it is
     const store::SeedReport seeded = store::seed_if_empty(store_, bundled_samples());
     if (seeded.seeded) {
         std::fprintf(stderr,

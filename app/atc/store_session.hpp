@@ -1,6 +1,7 @@
 // Opening the symbol store for a command: the --db option or the default
-// location, the user told about a damaged file that was moved aside, and the
-// bundled sample data loaded into a new, empty store.
+// location, the user told about a damaged file that was moved aside or a file
+// that can only be read, and the bundled sample data loaded into a new, empty
+// store.
 #pragma once
 
 #include <filesystem>
@@ -26,8 +27,11 @@ public:
 
     store::Database& database() { return db_; }
     store::SymbolStore& symbols() { return store_; }
+    // Whether the file is written (access), and if not, why (not_writable).
+    const store::OpenReport& report() const { return report_; }
 
 private:
+    store::OpenReport report_;
     store::Database db_;
     store::SymbolStore store_;
 };

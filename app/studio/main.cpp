@@ -13,34 +13,13 @@
 #include "atc/gpu/gpu_backend.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/default_location.hpp"
-#include "atc/store/importer.hpp"
 #include "atc/system/hardware.hpp"
 #include "atc/system/memory_monitor.hpp"
 #include "charts/chart_stack.hpp"
 #include "core/engine_service.hpp"
+#include "core/open_store.hpp"
+#include "core/storage_status.hpp"
 #include "shell/main_window.hpp"
-
-namespace {
-
-struct OpenedStore {
-    std::filesystem::path path;
-    atc::store::OpenReport report;
-    atc::store::SeedReport seeded;
-};
-
-// Opens (or creates, or recovers) the store and loads the bundled data into a
-// new one. The connection is closed again: every thread opens its own.
-OpenedStore open_store(const QString& db_option) {
-    OpenedStore opened;
-    opened.path = db_option.isEmpty() ? atc::store::default_database_path()
-                                      : std::filesystem::path(db_option.toStdString());
-    atc::store::Database db = atc::store::Database::open(opened.path, &opened.report);
-    atc::store::SymbolStore store(db);
-    opened.seeded = atc::store::seed_if_empty(store, atc::bundled_samples());
-    return opened;
-}
-
-}  // namespace
 
 int main(int argc, char* argv[]) {
     QElapsedTimer startup;
@@ -71,9 +50,12 @@ int main(int argc, char* argv[]) {
     parser.addOption(quit_option);
     parser.process(app);
 
-    OpenedStore store;
+    const QString db_path = parser.value(db_option);
+    atc::ui::OpenedStore store;
     try {
-        store = open_store(parser.value(db_option));
+        store =
+            atc::ui::open_store(db_path.isEmpty() ? atc::store::default_database_path()
+                                                  : std::filesystem::path(db_path.toStdString()));
     } catch (const std::exception& e) {
         QMessageBox::critical(nullptr, QStringLiteral("ATC Studio"),
                               QStringLiteral("The symbol database cannot be opened:\n\n%1\n\n"
@@ -82,16 +64,35 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
+    // What is not saved, told in the window (and on stderr, for logs).
+    atc::ui::StorageStatus storage;
+    const auto tell = [&storage](const atc::ui::StorageNotice& notice) {
+        std::fprintf(stderr, "atc-studio: %s\n", qPrintable(notice.headline));
+        storage.report(notice);
+    };
+    const bool writable = store.report.access == atc::store::Access::ReadWrite;
+    if (store.report.access == atc::store::Access::ReadOnly)
+        tell(atc::ui::read_only_database_notice(store.file, store.report.not_writable));
+    else if (store.report.access == atc::store::Access::Memory)
+        tell(atc::ui::memory_database_notice(store.file, store.report.not_writable));
+
     atc::cache::ResultCacheOptions cache_options;
-    cache_options.database = store.path;
+    // A database that cannot be written cannot keep results either.
+    if (writable)
+        cache_options.database = store.location;
+    cache_options.memory_only_reason = store.report.not_writable;
     // Only scan summaries pay for a disk round trip (see DiskKinds); full
     // results stay in memory.
     cache_options.disk_kinds = atc::cache::DiskKinds::summaries_only();
     cache_options.on_disk_error = [](const std::string& message) {
         std::fprintf(stderr, "atc-studio: result cache: %s\n", message.c_str());
     };
+    // From an engine worker; StorageStatus queues it to the GUI thread.
+    cache_options.on_disk_off = [&tell](const std::string& reason) {
+        tell(atc::ui::cache_disk_off_notice(reason));
+    };
     atc::cache::ResultCache cache(cache_options);
-    atc::ui::EngineService engine(store.path, cache);
+    atc::ui::EngineService engine(store.location, cache);
     // ~/.config/atc-studio/atc-studio.ini: presets, layout, theme, last symbol.
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("atc-studio"),
                        QStringLiteral("atc-studio"));
@@ -108,7 +109,8 @@ int main(int argc, char* argv[]) {
         return engine.workspaceGauge().bytes() + cache.stats().memory_bytes;
     };
     atc::system::MemoryMonitor monitor(monitor_options);
-    atc::ui::MainWindow window({store.path, cache, engine, settings, &hardware, &monitor});
+    atc::ui::MainWindow window(
+        {store.location, cache, engine, settings, &hardware, &monitor, &storage});
     window.restoreSession();
     if (parser.isSet(symbol_option))
         window.openSymbol(parser.value(symbol_option));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
 
 namespace atc {
@@ -86,6 +87,26 @@ std::vector<ParamIssue> check_series(std::span<const double> close, const AtcPar
             issues.push_back({"close", "close at bar " + std::to_string(i) + " is " + number(c) +
                                            ": prices must be finite and greater than 0"});
             break;
+        }
+    }
+    // The growth factor e^(L·(i − cutout)), L = La/1000, must stay a number
+    // up to the last bar: beyond e^709.78 a double is infinite, and every
+    // equity and signal after it would be NaN or 0 (a result that only looks
+    // like one). Negative La only shrinks the factor towards 0, which is fine.
+    const std::size_t grown_bars =
+        p.cutout >= 0 && static_cast<std::size_t>(p.cutout) < close.size()
+            ? close.size() - 1 - static_cast<std::size_t>(p.cutout)
+            : 0;
+    if (std::isfinite(p.lambda) && p.lambda > 0.0 && grown_bars > 0) {
+        const double max_exponent = std::log(std::numeric_limits<double>::max());
+        const double max_lambda = max_exponent * 1000.0 / static_cast<double>(grown_bars);
+        if (p.lambda > max_lambda) {
+            issues.push_back(
+                {"La", "La (growth) = " + number(p.lambda) + " is too large for " +
+                           std::to_string(close.size()) +
+                           " bars: the growth factor e^(La/1000 × bars) would exceed the largest "
+                           "number; for this series La must be at most " +
+                           number(max_lambda)});
         }
     }
     if (p.cutout >= 0 && static_cast<std::size_t>(p.cutout) >= close.size()) {

@@ -39,6 +39,20 @@ struct Run {
 // through `crashed`, since QProcess's exit code means nothing then.
 // The database every run uses unless it passes --db: a throwaway file, so the
 // tests never touch the user's own store (ATC_DB overrides the default location).
+// Sets an environment variable for the runs of atc in its scope.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char* name, const QByteArray& value) : name_(name) {
+        qputenv(name, value);
+    }
+    ~ScopedEnvironment() { qunsetenv(name_); }
+    ScopedEnvironment(const ScopedEnvironment&) = delete;
+    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+private:
+    const char* name_;
+};
+
 QString sandbox_database() {
     static QTemporaryDir dir;
     return dir.filePath(QStringLiteral("sandbox.sqlite"));
@@ -1146,6 +1160,73 @@ private slots:
             QCOMPARE(r.exit_code, 2);
             QVERIFY2(r.err.contains("--memory-budget"), r.err.constData());
         }
+    }
+
+    // Without --memory-budget a scan is still held to the memory there is
+    // (ATC_AVAILABLE_MEMORY_MB pretends a small machine): chunked, same rows.
+    void scanChunksToTheAvailableMemory() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
+        QCOMPARE(r.exit_code, 0);
+
+        Run small;
+        {
+            // 3/4 of 16 MB next to the program: the universe takes about 30 MB.
+            const ScopedEnvironment available("ATC_AVAILABLE_MEMORY_MB", "16");
+            RUN_ATC(small, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                    QStringLiteral("--json"));
+        }
+        QVERIFY2(small.exit_code == 0, small.err.constData());
+        const QJsonObject chunked = QJsonDocument::fromJson(small.out).object();
+        const QJsonObject memory = chunked[QLatin1String("memory")].toObject();
+        QVERIFY(memory[QLatin1String("budget_bytes")].isNull());  // none was given
+        QVERIFY2(memory[QLatin1String("chunks")].toInt() > 1, small.out.constData());
+
+        Run whole;
+        RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--json"));
+        const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
+        QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
+        QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
+        QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
+
+        const ScopedEnvironment nonsense("ATC_AVAILABLE_MEMORY_MB", "lots");
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("invalid value for ATC_AVAILABLE_MEMORY_MB: 'lots'"),
+                 r.err.constData());
+    }
+
+    // A series whose full result would not fit is refused before it is
+    // computed, naming the file and the memory; --out is not written.
+    void computeRefusesASeriesTooLongForMemory() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString csv = tmp.filePath(QStringLiteral("long.csv"));
+        QByteArray text = "close\n";
+        for (int i = 0; i < 100000; ++i)
+            text += QByteArray::number(100.0 + (i % 97) * 0.25) + '\n';
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        const QString out = tmp.filePath(QStringLiteral("signals.csv"));
+
+        const ScopedEnvironment available("ATC_AVAILABLE_MEMORY_MB", "64");
+        Run r;
+        RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--csv"), csv, QStringLiteral("--out"),
+                out);
+        QCOMPARE(r.exit_code, 1);
+        const QByteArray expected =
+            "atc compute: " + csv.toUtf8() + ": a full result for 100,000 bars needs ";
+        QVERIFY2(r.err.startsWith(expected), r.err.constData());
+        QVERIFY2(r.err.contains(" of memory; 64.0 MiB is available, of which one task may use "
+                                "48.0 MiB\n"),
+                 r.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
     }
 };
 

@@ -57,7 +57,10 @@ private slots:
         options.interval = 5ms;
         MemoryMonitor monitor(options);
         QVERIFY(monitor.running());
-        QCOMPARE(monitor.history().size(), std::size_t{1});  // sampled at creation
+        // Sampled at creation. Not "exactly one": with a 5 ms interval the
+        // thread adds the next whenever this one is descheduled that long
+        // (ThreadSanitizer's slowdown under ctest -j made it so).
+        QVERIFY(!monitor.history().empty());
         QVERIFY(eventually([&] { return monitor.history().size() >= 5; }));
 
         const std::vector<MemorySample> history = monitor.history();

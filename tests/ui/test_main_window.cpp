@@ -314,7 +314,7 @@ private slots:
               worst_gap);
         QCOMPARE(outcome->results.size(), static_cast<std::size_t>(names.size()));
         QVERIFY(outcome->results.front() && outcome->results.front()->ok());
-        QVERIFY2(worst_gap <= 50,
+        QVERIFY2(worst_gap <= atc::test::latency_bound_ms(50),
                  qPrintable(QStringLiteral("event loop stalled %1 ms").arg(worst_gap)));
     }
 };

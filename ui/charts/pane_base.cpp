@@ -42,14 +42,16 @@ QString html_color(const QColor& c) {
 
 }  // namespace
 
-ChartPane::ChartPane(QWidget* parent) : QChartView(parent) {
-    chart_ = new QChart();
+// The chart is handed to QChartView's constructor: QChartView(parent) makes a
+// default chart of its own, and setChart() later releases that one to the
+// caller, who never saw it, so it leaked with all its items (LeakSanitizer).
+ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
+    chart_ = chart();  // owned by the view
     chart_->legend()->hide();
     chart_->setMargins(QMargins(0, 0, 0, 0));
     chart_->setBackgroundRoundness(0);
     chart_->layout()->setContentsMargins(0, 0, 0, 0);
     chart_->setAnimationOptions(QChart::NoAnimation);
-    setChart(chart_);  // the view owns the chart
     setFrameShape(QFrame::NoFrame);
     setRenderHint(QPainter::Antialiasing, true);
     setMouseTracking(true);

@@ -24,6 +24,7 @@
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/dock_shortcut.hpp"
+#include "shell/storage_notice_view.hpp"
 #include "status/hardware_panel.hpp"
 
 namespace atc::ui {
@@ -76,6 +77,8 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     status_text_->setObjectName(QStringLiteral("statusText"));
     statusBar()->addWidget(status_text_, 1);
     statusBar()->addPermanentWidget(busy_);
+    if (context_.storage)
+        storage_notices_ = new StorageNoticeView(*context_.storage, this);
 
     // Parameter edits come in bursts (spin box arrows, typing): recompute once
     // the burst is over.

@@ -25,6 +25,7 @@ class FamilyTablePanel;
 class ParamsPanel;
 class ScannerPanel;
 class HardwarePanel;
+class StorageNoticeView;
 class WatchlistPanel;
 
 class MainWindow : public QMainWindow {
@@ -55,6 +56,8 @@ public:
     ChartToolbar* chartToolbar() const { return toolbar_; }
     QLabel* statusText() const { return status_text_; }
     QProgressBar* busyIndicator() const { return busy_; }
+    // The status bar's notice of what is not saved; null without a StorageStatus.
+    StorageNoticeView* storageNotices() const { return storage_notices_; }
 
     // Milliseconds a parameter edit waits for the next one before recomputing.
     static constexpr int kRecomputeDelayMs = 150;
@@ -89,6 +92,7 @@ private:
     HardwarePanel* hardware_ = nullptr;
     QLabel* status_text_ = nullptr;
     QProgressBar* busy_ = nullptr;
+    StorageNoticeView* storage_notices_ = nullptr;
     QTimer recompute_timer_;
     QString current_symbol_;
     std::shared_ptr<const SymbolData> current_;

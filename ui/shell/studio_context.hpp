@@ -10,6 +10,7 @@
 #include "atc/system/hardware.hpp"
 #include "atc/system/memory_monitor.hpp"
 #include "core/engine_service.hpp"
+#include "core/storage_status.hpp"
 
 namespace atc::ui {
 
@@ -21,6 +22,9 @@ struct StudioContext {
     // For the hardware and performance panel; without both it is left out.
     const system::HardwareReport* hardware = nullptr;
     system::MemoryMonitor* monitor = nullptr;
+    // What is not saved (a read-only or in-memory database, a full disk); the
+    // window shows its notices. Optional.
+    StorageStatus* storage = nullptr;
 };
 
 }  // namespace atc::ui

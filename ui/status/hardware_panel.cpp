@@ -186,6 +186,8 @@ void HardwarePanel::refresh() {
                   .arg(c.memory_entries)
                   .arg(c.disk_enabled
                            ? tr("%1 (%2 entries)").arg(byte_text(c.disk_bytes)).arg(c.disk_entries)
+                       : !c.disk_off_reason.empty()
+                           ? tr("off, results in memory only: %1").arg(qs(c.disk_off_reason))
                        : c.last_disk_error.empty() ? tr("off (memory only)")
                                                    : tr("off: %1").arg(qs(c.last_disk_error))));
     set_value(QStringLiteral("cache_evictions"),

@@ -7,8 +7,10 @@
 
 namespace atc::ui {
 
-MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
-    auto* chart = new QChart();
+// The chart goes to QChartView's constructor, not to setChart(): that would
+// release the view's default chart to nobody (see ChartPane).
+MemoryChart::MemoryChart(QWidget* parent) : QChartView(new QChart(), parent) {
+    QChart* chart = this->chart();
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(4, 4, 4, 4));
     rss_ = new QLineSeries(chart);
@@ -31,7 +33,6 @@ MemoryChart::MemoryChart(QWidget* parent) : QChartView(parent) {
     rss_->attachAxis(rss_axis_);
     cpu_->attachAxis(time_axis_);
     cpu_->attachAxis(cpu_axis_);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
 }

@@ -5,6 +5,7 @@
 // wrong types and out-of-range values are errors naming the key.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -33,6 +34,12 @@ private:
 // ParamsError with its key and allowed range ("SOURCE: message").
 // "robustness" and "profile" values are matched ignoring case.
 AtcParams parse_params_json(std::string_view text, std::string_view source);
+
+// The largest parameters file read_params_json accepts; all keys written out
+// take about 500 bytes, so a larger file is the wrong file.
+inline constexpr std::uint64_t kMaxParamsFileBytes = 1u << 20;
+// Reads and parses a file; one larger than kMaxParamsFileBytes is refused
+// before it is read.
 AtcParams read_params_json(const std::filesystem::path& file);
 
 // Every key, in the golden files' order, as a pretty-printed JSON object that

@@ -70,6 +70,12 @@ struct PriceSeries {
     std::vector<std::string> warnings;
 };
 
+// The longest line a price file may have. A row of prices is a few dozen
+// bytes and even a wide vendor export stays far below this; a longer line
+// means the file is not a price table (a minified JSON, a log, a file with
+// old Mac CR-only line ends), and refusing it early keeps the error useful.
+inline constexpr std::size_t kMaxCsvLineBytes = 1u << 20;
+
 // Parses CSV text.
 //
 // Shape: the first non-empty line is the header. The delimiter is the first of
@@ -115,12 +121,18 @@ struct PriceSeries {
 // outside [low, high], is kept and counted in a warning (vendors ship such
 // bars).
 //
+// Lines: one longer than kMaxCsvLineBytes is refused naming its line and
+// length, as is a carriage return inside a line (CR-only line ends).
+//
 // `source` names the text in error messages (usually the file path). Errors
 // about one value read "SOURCE:LINE: column "NAME": "VALUE" is not ..." with
 // column() set; errors about close keep the form "close is ...".
 PriceSeries parse_price_csv(std::string_view text, std::string_view source);
 
-// Reads and parses a file; CsvError names the path if it cannot be read.
+// Reads and parses a file; CsvError names the path if it cannot be read. A
+// file whose text and parsed bars would not fit in the available memory
+// (memory_limits.hpp: about three times the file's size) is refused before it
+// is read, with the memory it needs and the memory there is (line 0).
 PriceSeries read_price_csv(const std::filesystem::path& file);
 
 }  // namespace atc

@@ -40,7 +40,9 @@ inline constexpr int kMaxLength = 100000;
 std::vector<ParamIssue> check_params(const AtcParams& params);
 
 // Problems of the series under these parameters: empty series, non-finite or
-// non-positive prices (first offending bar named), cutout >= number of bars.
+// non-positive prices (first offending bar named), cutout >= number of bars,
+// La so large that the growth factor e^(La/1000 × bars) overflows a double
+// on this many bars (the largest La allowed for the series is named).
 std::vector<ParamIssue> check_series(std::span<const double> close, const AtcParams& params);
 
 // check_params followed by check_series.

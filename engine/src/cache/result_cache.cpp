@@ -20,6 +20,7 @@
 
 #include "atc/cache/codec.hpp"
 #include "atc/cache/disk_cache.hpp"
+#include "atc/store/database_location.hpp"
 
 namespace atc::cache {
 namespace {
@@ -54,13 +55,16 @@ ResultCache::ResultCache(ResultCacheOptions options)
       memory_(options.memory_capacity_bytes),
       disk_capacity_(options.disk_capacity_bytes),
       disk_kinds_(options.disk_kinds),
-      on_disk_error_(std::move(options.on_disk_error)) {
+      on_disk_error_(std::move(options.on_disk_error)),
+      on_disk_off_(std::move(options.on_disk_off)),
+      disk_location_(options.database),
+      disk_off_reason_(options.database.empty() ? options.memory_only_reason : std::string()) {
     if (!options.database.empty()) {
         try {
             disk_ = std::make_unique<DiskCache>(options.database, options.disk_capacity_bytes,
                                                 engine_version_);
         } catch (const std::exception& e) {
-            disk_failed(std::string("result cache: working without the disk tier: ") + e.what());
+            disk_failed("result cache: working without the disk tier: connecting", e);
         }
     }
 }
@@ -101,12 +105,12 @@ std::optional<CachedValue> ResultCache::find(const CacheKey& key) {
         memory_hits_.fetch_add(1, std::memory_order_relaxed);
         return value;
     }
-    if (disk_ && disk_kinds_.includes(key.kind)) {
+    if (disk_on_for(key.kind)) {
         std::optional<DiskCache::Row> row;
         try {
-            row = disk_->get(key);
+            row = disk_->get(key);  // may write batched recency updates
         } catch (const std::exception& e) {
-            disk_failed(std::string("result cache: reading failed: ") + e.what());
+            disk_failed("result cache: reading", e);
         }
         if (row) {
             std::string damage = row->valid ? "" : "row does not match its key";
@@ -127,7 +131,7 @@ std::optional<CachedValue> ResultCache::find(const CacheKey& key) {
                 try {
                     disk_->remove(key);
                 } catch (const std::exception& e) {
-                    disk_failed(std::string("result cache: removing failed: ") + e.what());
+                    disk_failed("result cache: removing", e);
                 }
             }
         }
@@ -142,7 +146,7 @@ void ResultCache::store(const CacheKey& key, std::shared_ptr<const AtcResult> re
     if (!result)
         return;
     std::vector<std::pair<CacheKey, std::vector<std::byte>>> encoded;
-    if (disk_ && disk_kinds_.includes(key.kind)) {
+    if (disk_on_for(key.kind)) {
         try {
             encoded.emplace_back(key, encode_result(*result));
         } catch (const CodecError& e) {
@@ -166,7 +170,7 @@ void ResultCache::store(
             throw std::invalid_argument("storing a SymbolScan needs a key of kind Scan");
         if (!scan || !scan->ok())
             continue;
-        if (disk_ && disk_kinds_.includes(key.kind)) {
+        if (disk_on_for(key.kind)) {
             try {
                 encoded.emplace_back(key, encode_scan(*scan));
             } catch (const CodecError& e) {
@@ -180,12 +184,14 @@ void ResultCache::store(
 
 void ResultCache::store_encoded(
     std::span<const std::pair<CacheKey, std::vector<std::byte>>> entries) {
-    if (!disk_ || entries.empty())
+    // The entries are in memory already: a failed write loses nothing but the
+    // next session's speed-up, and SQLite rolls the whole transaction back.
+    if (!disk_ || disk_off_ || entries.empty())
         return;
     try {
         disk_->put(entries);
     } catch (const std::exception& e) {
-        disk_failed(std::string("result cache: writing failed: ") + e.what());
+        disk_failed("result cache: writing", e);
     }
 }
 
@@ -211,14 +217,35 @@ CacheStats ResultCache::stats() const {
     s.disk_capacity_bytes = disk_capacity_;
     if (disk_) {
         const DiskStats disk = disk_->stats();
-        s.disk_enabled = true;
+        s.disk_enabled = !disk_off_;
         s.disk_evictions = disk.evictions;
         s.disk_bytes = disk.bytes;
         s.disk_entries = disk.entries;
     }
     const std::lock_guard lock(error_mutex_);
     s.last_disk_error = last_disk_error_;
+    s.disk_off_reason = disk_off_reason_;
     return s;
+}
+
+bool ResultCache::disk_on_for(EntryKind kind) const {
+    return disk_ && !disk_off_ && disk_kinds_.includes(kind);
+}
+
+void ResultCache::disk_failed(const std::string& doing, const std::exception& error) {
+    disk_failed(doing + " failed: " + error.what());
+    const auto* store_error = dynamic_cast<const store::StoreError*>(&error);
+    if (!store_error || !store_error->is_unwritable())
+        return;
+    const std::string reason = store::why_not_writable(disk_location_, *store_error);
+    if (disk_off_.exchange(true))
+        return;  // another thread turned it off first and said so
+    {
+        const std::lock_guard lock(error_mutex_);
+        disk_off_reason_ = reason;
+    }
+    if (on_disk_off_)
+        on_disk_off_(reason);
 }
 
 void ResultCache::disk_failed(const std::string& message) {

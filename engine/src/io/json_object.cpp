@@ -242,6 +242,19 @@ private:
             if (skip_digits() == 0)
                 fail("expected a digit in the exponent");
         }
+        // "0x10", "28abc", "1.5.2": the grammar stopped inside a word, which
+        // would otherwise be reported as a puzzling "expected ','" after it.
+        if (!at_end() && (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '.')) {
+            std::size_t end = pos_;
+            while (end < text_.size() &&
+                   (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '.' ||
+                    text_[end] == '+' || text_[end] == '-'))
+                ++end;
+            const std::string word(text_.substr(start, end - start));
+            pos_ = start;
+            fail("\"" + word +
+                 "\" is not a number: JSON numbers are decimal, like 28, 0.5 or 1e-3");
+        }
         value.number_text = text_.substr(start, pos_ - start);
         const char* last = text_.data() + pos_;
         const auto [end, ec] = std::from_chars(text_.data() + start, last, value.number);
@@ -328,11 +341,15 @@ private:
 
     // The string at pos_ (which is at '"'), unescaped.
     std::string parse_string() {
+        const std::size_t opening = pos_;
         ++pos_;
         std::string out;
         while (true) {
-            if (at_end())
-                fail("a string is not closed");
+            if (at_end()) {
+                // Pointed at where it opens: the end of the text says nothing.
+                pos_ = opening;
+                fail("a string is not closed (it starts here)");
+            }
             const char c = peek();
             if (c == '"') {
                 ++pos_;

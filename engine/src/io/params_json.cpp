@@ -11,11 +11,13 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "atc/json_text.hpp"
+#include "atc/memory_limits.hpp"
 #include "atc/validation.hpp"
 #include "io/json_object.hpp"
 #include "io/read_file.hpp"
@@ -234,6 +236,16 @@ AtcParams parse_params_json(std::string_view text, std::string_view source_view)
 }
 
 AtcParams read_params_json(const std::filesystem::path& file) {
+    // Checked before reading: a wrong path (a price file, a disk image) must
+    // not be read whole only to fail at its first character.
+    std::error_code size_error;
+    const std::uint64_t size = std::filesystem::file_size(file, size_error);
+    if (!size_error && size > kMaxParamsFileBytes) {
+        throw ParamsError(file.string(), {},
+                          file.string() + ": the file is " + format_bytes(size) +
+                              "; a parameters file is a small JSON object of at most " +
+                              format_bytes(kMaxParamsFileBytes));
+    }
     std::string text;
     try {
         text = detail::read_file(file);

@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <system_error>
 
+#include "atc/memory_limits.hpp"
 #include "io/bar_order.hpp"
 #include "io/csv_header.hpp"
 #include "io/csv_tokenizer.hpp"
@@ -242,6 +244,31 @@ std::size_t estimate_rows(std::string_view text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
+// What no price row holds, checked before its fields are: a line too long
+// for a row of prices (the reader's own limit, so that a file that is not a
+// price table is refused at its line rather than held whole), and a carriage
+// return inside the line, which means CR-only line ends (classic Mac OS)
+// that would otherwise show up as a puzzling "no close column" or a value
+// with an invisible character in it.
+void check_line_shape(std::string_view line, std::size_t number, const std::string& source) {
+    if (line.size() > kMaxCsvLineBytes) {
+        throw CsvError(source, number,
+                       "the line is " + format_bytes(line.size()) +
+                           " long; a row of prices is at most " + format_bytes(kMaxCsvLineBytes) +
+                           " (is this a price file?)");
+    }
+    if (line.find('\r') != std::string_view::npos) {
+        throw CsvError(source, number,
+                       "the line holds a carriage return (CR) inside it: the file has CR-only "
+                       "line ends (classic Mac OS); save it with LF or CRLF line ends");
+    }
+}
+
+// The text read whole, plus the bars parsed from it: per row up to six
+// doubles, a time, its line number and a label, which for rows of typical
+// length comes to about twice the text.
+constexpr std::uint64_t kReadBytesPerFileByte = 3;
+
 std::vector<ValueColumn> value_columns(const detail::HeaderLayout& layout, PriceSeries& series) {
     std::vector<ValueColumn> columns;
     const auto add = [&columns](const std::optional<std::size_t>& index, std::vector<double>& dest,
@@ -268,6 +295,7 @@ PriceSeries parse_price_csv(std::string_view text, std::string_view source_view)
     const auto header_line = lines.next();
     if (!header_line)
         throw CsvError(source, 0, "no price rows: the file is empty");
+    check_line_shape(*header_line, lines.line_number(), source);
     const detail::HeaderLayout layout =
         detail::read_header(*header_line, lines.line_number(), source);
     const std::string& close_name = layout.names[layout.close_index];
@@ -291,6 +319,7 @@ PriceSeries parse_price_csv(std::string_view text, std::string_view source_view)
     std::string scratch;
     while (const auto line = lines.next()) {
         const std::size_t n = lines.line_number();
+        check_line_shape(*line, n, source);
         if (auto error = detail::split_fields(*line, layout.delimiter, fields); !error.empty()) {
             throw CsvError(source, n, error);
         }
@@ -350,6 +379,13 @@ PriceSeries parse_price_csv(std::string_view text, std::string_view source_view)
 }
 
 PriceSeries read_price_csv(const std::filesystem::path& file) {
+    std::error_code size_error;
+    const std::uint64_t size = std::filesystem::file_size(file, size_error);
+    if (!size_error) {
+        if (auto shortfall = memory_shortfall("reading this " + format_bytes(size) + " file",
+                                              size * kReadBytesPerFileByte))
+            throw CsvError(file.string(), 0, *shortfall);
+    }
     std::string text;
     try {
         text = detail::read_file(file);

@@ -97,10 +97,12 @@ struct LaggedReads {
     ATC_INLINE V read(const float* series, std::size_t i) const {
         if constexpr (!kClamped && lanes_in_group<V>(kSlot, g) == 1) {
             return simd::splat<V>(series[i - top[g]]);
-        } else if constexpr (!kClamped && kPermute && kWidth == 8) {
+        } else if constexpr (!kClamped && kPermute && kWidth == 8 && simd::kHasRuntimeShuffle) {
+#if !defined(__clang__)  // not parsed where the builtin does not exist
             const float* window = series + (i - top[g]);
             return __builtin_shuffle(simd::load<V>(window), simd::load<V>(window + kWidth),
                                      index[g]);
+#endif
         } else {
             V v{};
             for (std::size_t j = 0; j < kWidth; ++j) {

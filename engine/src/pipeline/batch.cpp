@@ -4,6 +4,8 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include "atc/memory_limits.hpp"
+#include "atc/scan_budget.hpp"
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
 #include "pipeline/symbol_pipeline.hpp"
@@ -48,6 +50,21 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
     scan.computed = true;
 }
 
+// Why one symbol cannot be scanned in the memory there is, or nothing: the
+// worker's buffers must grow to the series' length (what they already hold
+// is counted as had) and kept series come on top.
+std::optional<std::string> scan_memory_refusal(std::size_t bars, const BatchOptions& options,
+                                               const detail::PipelineWorkspace& ws) {
+    std::uint64_t needed = estimate_worker_scratch_bytes(bars, false, options.precision);
+    const std::uint64_t held = ws.capacity_bytes();
+    needed = needed > held ? needed - held : 0;
+    if (options.keep_series)
+        needed += estimate_scan_output_bytes(bars, true);
+    if (needed < kMemoryCheckFromBytes)
+        return std::nullopt;  // the common case, without building a message
+    return memory_shortfall("scanning " + format_count(bars) + " bars", needed);
+}
+
 }  // namespace
 
 StageTimes& StageTimes::operator+=(const StageTimes& other) {
@@ -83,6 +100,8 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
             const auto series_issues = check_series(closes[s], params);
             if (!series_issues.empty()) {
                 scan.error = series_issues.front().message;
+            } else if (auto refusal = scan_memory_refusal(closes[s].size(), options, ws)) {
+                scan.error = std::move(*refusal);
             } else {
                 compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr,
                             options.precision, ws, scan);

@@ -1,5 +1,6 @@
 #include "atc/compute.hpp"
 
+#include "atc/memory_limits.hpp"
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
 #include "pipeline/symbol_pipeline.hpp"
@@ -30,6 +31,14 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
                          StageTimes* stage_times) {
     validate_or_throw(close, params);
     const std::size_t n = close.size();
+    // Refused before anything is allocated: a result that cannot fit would
+    // otherwise be killed by the kernel half-way, taking the program along.
+    if (const std::uint64_t needed = estimate_full_result_bytes(n);
+        needed >= kMemoryCheckFromBytes) {
+        if (auto shortfall =
+                memory_shortfall("a full result for " + format_count(n) + " bars", needed))
+            throw InsufficientMemory(*shortfall, needed);
+    }
 
     AtcResult result;
     result.bars = n;

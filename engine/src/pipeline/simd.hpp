@@ -50,6 +50,16 @@ using BitsOf =
 template <class V>
 inline constexpr std::size_t kWidth = sizeof(V) / sizeof(ScalarOf<V>);
 
+// GCC's __builtin_shuffle picks lanes from two vectors by indices known only at
+// run time; clang has no such builtin (__builtin_shufflevector needs constant
+// indices). Kernels that use it keep a lane loop with the same result for
+// clang, which builds only the sanitizer and fuzzing trees (CMakePresets.json).
+#if defined(__clang__)
+inline constexpr bool kHasRuntimeShuffle = false;
+#else
+inline constexpr bool kHasRuntimeShuffle = true;
+#endif
+
 // Every lane x. (Not V{} + x, which costs an add and turns -0.0 into +0.0.)
 // For floats GCC 12 builds the lane loop lane by lane (eight instructions);
 // a shuffle of lane 0 is one broadcast.

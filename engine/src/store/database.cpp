@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "atc/store/database_location.hpp"
 #include "store/schema.hpp"
 
 namespace atc::store {
@@ -59,6 +60,8 @@ fs::path move_aside(const fs::path& path) {
 
 sqlite3* open_connection(const fs::path& path, int flags) {
     sqlite3* db = nullptr;
+    if (is_sqlite_uri(path))
+        flags |= SQLITE_OPEN_URI;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -94,6 +97,16 @@ std::string damage_of(Database& db) {
 bool StoreError::is_corruption() const {
     const int primary = sqlite_code_ & 0xff;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+bool StoreError::is_unwritable() const {
+    const int primary = sqlite_code_ & 0xff;
+    return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM ||
+           primary == SQLITE_FULL;
+}
+
+bool Database::read_only() const {
+    return sqlite3_db_readonly(db_, "main") == 1;
 }
 
 Database::Database(sqlite3* db, fs::path path) : db_(db), path_(std::move(path)) {}
@@ -149,16 +162,35 @@ Database Database::open(const fs::path& path, OpenReport* report) {
     OpenReport local;
     OpenReport& r = report ? *report : local;
     r = {};
+    try {
+        return open_read_write(path, r);
+    } catch (const StoreError& e) {
+        // Only a file that is there can be read without writing; anything else
+        // (a damaged or foreign file, a lock) is the caller's to hear about.
+        const fs::path file = file_of(path);
+        std::error_code ec;
+        if (!e.is_unwritable() || file.empty() || !fs::is_regular_file(file, ec))
+            throw;
+        Database db = open_read_only(file);
+        r = {};
+        r.access = Access::ReadOnly;
+        r.not_writable = why_not_writable(path, e);
+        return db;
+    }
+}
 
+Database Database::open_read_write(const fs::path& path, OpenReport& r) {
+    const fs::path file = file_of(path);
     std::error_code ec;
-    if (path.has_parent_path())
-        fs::create_directories(path.parent_path(), ec);
+    if (file.has_parent_path())
+        fs::create_directories(file.parent_path(), ec);
     if (ec) {
-        throw StoreError("cannot create the folder for database " + quoted_path(path) + ": " +
-                         ec.message());
+        throw StoreError(
+            "cannot create the folder for database " + quoted_path(path) + ": " + ec.message(),
+            SQLITE_CANTOPEN);
     }
 
-    const bool existed = fs::exists(path);
+    const bool existed = !file.empty() && fs::exists(file);
     if (existed) {
         // Anything wrong with an existing file is found here, before it is trusted.
         std::string damage;
@@ -170,17 +202,75 @@ Database Database::open(const fs::path& path, OpenReport* report) {
                 detail::check_ownership(probe);
         }
         if (!damage.empty()) {
+            // A URI asks for the file as it is (read-only, say): never moved.
+            if (is_sqlite_uri(path))
+                throw StoreError("database " + quoted_path(path) + " is damaged: " + damage);
             r.problem = damage;
-            r.moved_aside = move_aside(path);
+            r.moved_aside = move_aside(file);
         }
     }
-    r.created = !fs::exists(path);
+    r.created = file.empty() || !fs::exists(file);
 
     Database db(open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path);
     // WAL: readers (engine workers) and one writer (the GUI, an import) work at
     // the same time. NORMAL sync is durable at checkpoints and never corrupts.
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
     r.migrated_from = detail::migrate(db);
+    // A file SQLite could only open read-only, up to date, passes all of the
+    // above without writing (even BEGIN IMMEDIATE, in WAL mode): a write is
+    // what it refuses. Rolled back, so it never reaches the file.
+    db.exec("BEGIN IMMEDIATE; UPDATE schema_version SET version = version; ROLLBACK");
+    return db;
+}
+
+Database Database::open_read_only(const fs::path& file) {
+    // "mode=ro" reads the WAL too, but SQLite needs the -shm file for that and
+    // cannot create it in a read-only folder. "immutable=1" then reads the main
+    // file alone, which is all there is unless a -wal file holds later commits.
+    try {
+        return open_checked_read_only(file_uri(file, "mode=ro"));
+    } catch (const StoreError& e) {
+        if (!e.is_unwritable())
+            throw;
+        fs::path wal = file;
+        wal += "-wal";
+        std::error_code ec;
+        if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0) {
+            throw StoreError("database " + quoted_path(file) +
+                                 " cannot be written, and its latest changes (in " +
+                                 quoted_path(wal) + ") cannot be read without writing: " + e.what(),
+                             e.sqlite_code());
+        }
+        return open_checked_read_only(file_uri(file, "mode=ro&immutable=1"));
+    }
+}
+
+Database Database::open_checked_read_only(const fs::path& uri) {
+    Database db(open_connection(uri, SQLITE_OPEN_READONLY), uri);
+    if (const std::string damage = damage_of(db); !damage.empty()) {
+        throw StoreError("database " + quoted_path(uri) +
+                         " is damaged and cannot be written to set it aside: " + damage);
+    }
+    detail::check_ownership(db);
+    if (const int version = detail::read_schema_version(db); version != kSchemaVersion) {
+        // Upgrading the layout would need writing; the queries need the current one.
+        throw StoreError(
+            "database " + quoted_path(uri) + " cannot be written and " +
+                (version == 0 ? std::string("holds no symbols yet")
+                              : "has an older layout (schema " + std::to_string(version) + ")"),
+            SQLITE_READONLY);
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    return db;
+}
+
+Database Database::open_memory(std::string_view name) {
+    // The memdb VFS shares a database between the connections of one process
+    // whose names start with '/'.
+    const fs::path uri = "file:/" + std::string(name) + "?vfs=memdb";
+    Database db(open_connection(uri, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), uri);
+    db.exec("PRAGMA foreign_keys = ON");
+    detail::migrate(db);
     return db;
 }
 

@@ -5,8 +5,11 @@
 // The disk tier can only ever cost a recomputation: any failure there (busy past
 // the timeout, disk full, a damaged row, a missing table) is counted in
 // disk_errors, reported through on_disk_error, and answered as a miss; a damaged
-// row is deleted when found. No global instance: the application owns one and
-// passes it in.
+// row is deleted when found. A failure that says the file cannot be written any
+// more (disk full, read-only: StoreError::is_unwritable) turns the disk tier off
+// for the rest of the cache's life, once, through on_disk_off: results are kept
+// in memory from then on, and what the file holds is left as it was. No global
+// instance: the application owns one and passes it in.
 #pragma once
 
 #include <atomic>
@@ -58,6 +61,9 @@ struct ResultCacheOptions {
     // The SQLite database (already opened once with Database::open, which
     // creates the result_cache table). Empty: memory only.
     std::filesystem::path database;
+    // Why `database` is empty, where the application knows (the database file
+    // cannot be written); stats().disk_off_reason reports it.
+    std::string memory_only_reason;
     // Encoded payload bytes kept in result_cache.
     std::uint64_t disk_capacity_bytes = std::uint64_t{2} << 30;
     DiskKinds disk_kinds;
@@ -66,6 +72,10 @@ struct ResultCacheOptions {
     // Called (from whichever thread hit it, never under a cache lock) with a
     // message for each disk-tier failure. Optional.
     std::function<void(const std::string&)> on_disk_error;
+    // Called once, from the thread that found it, when the disk tier is turned
+    // off because the file cannot be written, with the reason naming the folder
+    // or file ("the disk holding /data is full"). Optional.
+    std::function<void(const std::string&)> on_disk_off;
 };
 
 // A snapshot for the status panel.
@@ -82,8 +92,9 @@ struct CacheStats {
     std::uint64_t disk_entries = 0;
     std::uint64_t disk_capacity_bytes = 0;
     std::uint64_t disk_errors = 0;
-    bool disk_enabled = false;    // a disk tier is connected
+    bool disk_enabled = false;    // a disk tier is connected and on
     std::string last_disk_error;  // empty if none
+    std::string disk_off_reason;  // why the disk tier was turned off; empty if it was not
 };
 
 class ResultCache {
@@ -127,6 +138,10 @@ private:
     std::optional<CachedValue> find(const CacheKey& key);
     void store_encoded(std::span<const std::pair<CacheKey, std::vector<std::byte>>> entries);
     void disk_failed(const std::string& message);
+    // disk_failed, and turns the disk tier off if `error` says the file cannot
+    // be written any more.
+    void disk_failed(const std::string& doing, const std::exception& error);
+    bool disk_on_for(EntryKind kind) const;
 
     std::string engine_version_;
     MemoryLru memory_;
@@ -134,6 +149,10 @@ private:
     std::unique_ptr<DiskCache> disk_;  // null: memory only
     DiskKinds disk_kinds_;
     std::function<void(const std::string&)> on_disk_error_;
+    std::function<void(const std::string&)> on_disk_off_;
+    std::filesystem::path disk_location_;
+    std::atomic<bool> disk_off_{false};
+    std::string disk_off_reason_;  // under error_mutex_
     std::atomic<std::uint64_t> memory_hits_{0};
     std::atomic<std::uint64_t> disk_hits_{0};
     std::atomic<std::uint64_t> misses_{0};

@@ -33,9 +33,19 @@ public:
     // True when SQLite says the file's content is damaged or not a database at all
     // (as opposed to locked, missing or not permitted).
     bool is_corruption() const;
+    // True when the file (or its folder) cannot be written: SQLite reports it
+    // read-only, cannot open or create it, is not permitted, or the disk is full.
+    bool is_unwritable() const;
 
 private:
     int sqlite_code_;
+};
+
+// How the database could be opened.
+enum class Access {
+    ReadWrite,  // the file, saved as it changes
+    ReadOnly,   // the file could not be written: its symbols can be read, nothing is saved
+    Memory,     // no file: an in-memory database (Database::open_memory), lost at exit
 };
 
 // What happened while opening: for the status bar and for tests.
@@ -44,6 +54,9 @@ struct OpenReport {
     int migrated_from = 0;              // schema version the file had, if it was migrated; else 0
     std::filesystem::path moved_aside;  // where a corrupt file was moved; empty if none
     std::string problem;                // why it was moved aside
+    Access access = Access::ReadWrite;
+    // Why the file cannot be written ("/data is read-only"), when access is not ReadWrite.
+    std::string not_writable;
 };
 
 class Database {
@@ -53,21 +66,38 @@ public:
     // is damaged (not a SQLite database, or failing SQLite's quick_check) is never
     // deleted: it is renamed to "<name>.corrupt-<UTC time>" (with its -wal/-shm
     // files), a fresh database is created, and `report` says so. Any other
-    // problem throws StoreError and leaves the file exactly as it was: no
-    // permission, locked by another program past the busy timeout, another
-    // application's database, or a schema newer than this program understands.
+    // problem throws StoreError and leaves the file exactly as it was: locked by
+    // another program past the busy timeout, another application's database, or
+    // a schema newer than this program understands.
+    //
+    // A file that exists but cannot be written (SQLite reports it read-only or
+    // cannot create its journal; the folder or the disk refuses) is opened
+    // read-only instead, if its schema is current: report->access is ReadOnly and
+    // report->not_writable says why, and path() is then a read-only SQLite URI
+    // (database_location.hpp) that connect() opens read-only too. Without such a
+    // file the StoreError is thrown, is_unwritable() true.
+    //
+    // `path` may also be a SQLite "file:" URI (e.g. "file:/x.sqlite?mode=ro").
     static Database open(const std::filesystem::path& path, OpenReport* report = nullptr);
 
+    // A new, empty database in memory under `name`, with the current schema, that
+    // every connect(path()) of this process shares. It lives as long as at least
+    // one connection to it is open; nothing of it is ever written to disk.
+    static Database open_memory(std::string_view name);
+
     // Another connection to an already opened (and checked) database, for use on
-    // another thread.
+    // another thread: a file path or the path() of the Database that opened it.
     static Database connect(const std::filesystem::path& path);
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
     ~Database();
 
+    // The file, or the SQLite URI this connection was opened with.
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() const { return db_; }
+    // True when SQLite opened the main database read-only.
+    bool read_only() const;
 
     // Runs SQL without results (several statements allowed). Throws StoreError.
     void exec(std::string_view sql);
@@ -80,6 +110,10 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path);
+    static Database open_read_write(const std::filesystem::path& path, OpenReport& report);
+    // The existing `file`, read-only: its WAL included where SQLite can map it.
+    static Database open_read_only(const std::filesystem::path& file);
+    static Database open_checked_read_only(const std::filesystem::path& uri);
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
 };

@@ -1,0 +1,69 @@
+#include "atc/memory_limits.hpp"
+
+#include <cstdio>
+
+#include "atc/result.hpp"
+#include "atc/scan_budget.hpp"
+#include "atc/system/available_memory.hpp"
+
+namespace atc {
+namespace {
+
+// Per bar of an AtcResult: each of the 54 members keeps its MA and equity
+// (doubles) and its crossing state (one byte); each family its Layer-1
+// signal and Layer-2 equity; then the Average.
+constexpr std::uint64_t kMemberBytesPerBar = 2 * sizeof(double) + sizeof(std::int8_t);
+constexpr std::uint64_t kResultBytesPerBar = kFamilyCount * kMembersPerFamily * kMemberBytesPerBar +
+                                             kFamilyCount * 2 * sizeof(double) + sizeof(double);
+// Entry markers: counted as one per four bars, as the scan estimate does.
+constexpr std::uint64_t kBarsPerMarker = 4;
+
+}  // namespace
+
+std::uint64_t usable_memory_bytes(std::uint64_t available_bytes) {
+    return available_bytes / 4 * 3;
+}
+
+std::string format_bytes(std::uint64_t bytes) {
+    constexpr const char* kUnits[] = {"KiB", "MiB", "GiB", "TiB"};
+    if (bytes < 1024)
+        return std::to_string(bytes) + " bytes";
+    double value = static_cast<double>(bytes) / 1024.0;
+    std::size_t unit = 0;
+    while (value >= 1024.0 && unit + 1 < std::size(kUnits)) {
+        value /= 1024.0;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %s", value, kUnits[unit]);
+    return text;
+}
+
+std::string format_count(std::uint64_t count) {
+    std::string digits = std::to_string(count);
+    for (std::size_t i = digits.size(); i > 3; i -= 3)
+        digits.insert(i - 3, 1, ',');
+    return digits;
+}
+
+std::optional<std::string> memory_shortfall(std::string_view what, std::uint64_t needed_bytes) {
+    if (needed_bytes < kMemoryCheckFromBytes)
+        return std::nullopt;
+    const std::uint64_t available = system::available_memory_bytes();
+    if (available == 0)
+        return std::nullopt;  // unknown: refusing would stop work that may well fit
+    const std::uint64_t usable = usable_memory_bytes(available);
+    if (needed_bytes <= usable)
+        return std::nullopt;
+    return std::string(what) + " needs " + format_bytes(needed_bytes) + " of memory; " +
+           format_bytes(available) + " is available, of which one task may use " +
+           format_bytes(usable);
+}
+
+std::uint64_t estimate_full_result_bytes(std::size_t bars) {
+    const std::uint64_t result = sizeof(AtcResult) + kResultBytesPerBar * bars +
+                                 (bars / kBarsPerMarker + 1) * sizeof(EntryMarker);
+    return result + estimate_worker_scratch_bytes(bars);
+}
+
+}  // namespace atc
