@@ -109,8 +109,12 @@ int main(int argc, char* argv[]) {
         return engine.workspaceGauge().bytes() + cache.stats().memory_bytes;
     };
     atc::system::MemoryMonitor monitor(monitor_options);
+    const QString import_refusal =
+        store.report.access == atc::store::Access::ReadOnly
+            ? atc::ui::read_only_import_refusal(store.file, store.report.not_writable)
+            : QString();
     atc::ui::MainWindow window(
-        {store.location, cache, engine, settings, &hardware, &monitor, &storage});
+        {store.location, cache, engine, settings, &hardware, &monitor, &storage, import_refusal});
     window.restoreSession();
     if (parser.isSet(symbol_option))
         window.openSymbol(parser.value(symbol_option));

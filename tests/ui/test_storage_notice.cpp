@@ -4,7 +4,10 @@
 // cache turned off by a full disk, is told in the status bar and a non-modal
 // notice (the window stays usable) and in the performance panel.
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +20,7 @@
 #include "core/engine_service.hpp"
 #include "core/open_store.hpp"
 #include "core/storage_status.hpp"
+#include "panels/watchlist_panel.hpp"
 #include "shell/main_window.hpp"
 #include "shell/storage_notice_view.hpp"
 #include "status/hardware_panel.hpp"
@@ -104,8 +108,46 @@ private slots:
         store::Database db = store::Database::connect(opened.location);
         QCOMPARE(store::SymbolStore(db).count(), std::size_t{1});
         const StorageNotice notice = read_only_database_notice(file, opened.report.not_writable);
-        QVERIFY(notice.headline.startsWith(QStringLiteral("Result cache in memory only: ")));
+        QVERIFY(
+            notice.headline.startsWith(QStringLiteral("Imports off, results in memory only: ")));
         QVERIFY(notice.detail.contains(QString::fromStdString(file.string())));
+
+        // Importing is off, and says why, rather than failing on the first write.
+        cache::ResultCacheOptions options;
+        options.memory_only_reason = opened.report.not_writable;
+        cache::ResultCache cache(options);
+        EngineService engine(opened.location, cache);
+        QSettings settings(dir_.filePath(QStringLiteral("ro.ini")), QSettings::IniFormat);
+        const QString refusal = read_only_import_refusal(file, opened.report.not_writable);
+        MainWindow window(
+            {opened.location, cache, engine, settings, nullptr, nullptr, nullptr, refusal});
+        window.show();
+        WatchlistPanel* watchlist = window.watchlist();
+        QVERIFY(!watchlist->importButton()->isEnabled());
+        QVERIFY(
+            watchlist->importButton()->toolTip().startsWith(QStringLiteral("Importing is off: ")));
+        QAction* import_action = nullptr;
+        for (QAction* action : window.menuBar()->actions().front()->menu()->actions()) {
+            if (action->text().startsWith(QStringLiteral("&Import")))
+                import_action = action;
+        }
+        QVERIFY(import_action != nullptr);
+        QVERIFY(!import_action->isEnabled());
+
+        // A dropped file is refused with the reason, and the store is unchanged.
+        const fs::path csv = path("NEW.csv");
+        std::ofstream(csv) << "date,close\n2024-01-02,10\n2024-01-03,11\n";
+        watchlist->importFiles({QString::fromStdString(csv.string())});
+        QVERIFY(!watchlist->isImporting());
+        QMessageBox* box = watchlist->lastErrorDialog();
+        QVERIFY(box != nullptr);
+        QVERIFY2(
+            box->text().contains(QStringLiteral("NEW.csv: not imported: the symbol database ")),
+            qPrintable(box->text()));
+        QVERIFY(box->text().contains(QString::fromStdString(file.string())));
+        QCOMPARE(store::SymbolStore(db).count(), std::size_t{1});
+        box->close();
+        window.close();
     }
 
     // The result cache's disk tier turned off from an engine worker: queued to

@@ -16,12 +16,17 @@ QString qs(const std::string& s) {
 
 StorageNotice read_only_database_notice(const std::filesystem::path& file,
                                         const std::string& reason) {
-    return {QObject::tr("Result cache in memory only: %1").arg(qs(reason)),
+    return {QObject::tr("Imports off, results in memory only: %1").arg(qs(reason)),
             QObject::tr("ATC Studio cannot write to its symbol database %1: %2.\n\n"
-                        "Its symbols are shown as they are, but imported files cannot be "
-                        "saved, and computed results are kept in memory only, until ATC "
-                        "Studio closes.")
+                        "Its symbols are shown as they are, but importing is turned off, and "
+                        "computed results are kept in memory only, until ATC Studio closes. "
+                        "Start it with --db PATH to use a file that can be written.")
                 .arg(qs(store::file_of(file).string()), qs(reason))};
+}
+
+QString read_only_import_refusal(const std::filesystem::path& file, const std::string& reason) {
+    return QObject::tr("the symbol database %1 cannot be written (%2)")
+        .arg(qs(store::file_of(file).string()), qs(reason));
 }
 
 StorageNotice memory_database_notice(const std::filesystem::path& file, const std::string& reason) {

@@ -23,6 +23,8 @@ struct StorageNotice {
 // the URI the user gave, the notice names the file.
 StorageNotice read_only_database_notice(const std::filesystem::path& file,
                                         const std::string& reason);
+// Why nothing can be imported into that database, to finish "Importing is off: …".
+QString read_only_import_refusal(const std::filesystem::path& file, const std::string& reason);
 // No database file could be opened or created: the app runs on one in memory.
 StorageNotice memory_database_notice(const std::filesystem::path& file, const std::string& reason);
 // The result cache's disk tier was turned off while running (disk full).

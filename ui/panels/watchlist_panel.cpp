@@ -220,9 +220,25 @@ void WatchlistPanel::setFilterText(const QString& text) {
 void WatchlistPanel::importFiles(const QStringList& paths) {
     if (paths.isEmpty())
         return;
+    if (!import_refusal_.isEmpty()) {
+        QStringList errors;
+        for (const QString& path : paths)
+            errors << tr("%1: not imported: %2.").arg(QFileInfo(path).fileName(), import_refusal_);
+        import_note_ = tr("Importing is off.");
+        update_status();
+        show_errors(errors);
+        return;
+    }
     pending_ << paths;
     if (worker_ == nullptr)
         start_next_import();
+}
+
+void WatchlistPanel::refuseImports(const QString& why) {
+    import_refusal_ = why;
+    import_button_->setEnabled(why.isEmpty());
+    if (!why.isEmpty())
+        import_button_->setToolTip(tr("Importing is off: %1.").arg(why));
 }
 
 void WatchlistPanel::start_next_import() {

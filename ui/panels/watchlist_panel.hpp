@@ -62,6 +62,11 @@ public:
     // dialog, and the last imported symbol is selected (symbolActivated).
     void importFiles(const QStringList& paths);
     bool isImporting() const { return worker_ != nullptr; }
+    // Turns importing off for a database that cannot be written: the button is
+    // disabled and says why, and importFiles (a drop) shows `why` for each file
+    // instead of failing on the first write.
+    void refuseImports(const QString& why);
+    QString importRefusal() const { return import_refusal_; }
 
     void setFilterText(const QString& text);
     void setTheme(const Theme& theme);
@@ -100,9 +105,10 @@ private:
     std::optional<store::Database> db_;  // the GUI thread's connection, for listing
     QString store_error_;
     QString current_;
-    bool silent_ = false;  // programmatic selection: no symbolActivated
-    QString import_note_;  // last import's result for the status line
-    QStringList pending_;  // files waiting for the running import
+    bool silent_ = false;     // programmatic selection: no symbolActivated
+    QString import_note_;     // last import's result for the status line
+    QStringList pending_;     // files waiting for the running import
+    QString import_refusal_;  // non-empty: the database cannot be written
     QThread* worker_ = nullptr;
     Theme theme_;
 

@@ -118,6 +118,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::build_docks() {
     watchlist_ = new WatchlistPanel(context_.database, this);
+    watchlist_->refuseImports(context_.import_refusal);
     params_ = new ParamsPanel(context_.settings, this);
     table_ = new FamilyTablePanel(this);
     addDockWidget(Qt::LeftDockWidgetArea,
@@ -160,6 +161,10 @@ void MainWindow::build_menus() {
         if (!files.isEmpty())
             watchlist_->importFiles(files);
     });
+    if (!context_.import_refusal.isEmpty()) {
+        import->setEnabled(false);
+        import->setStatusTip(tr("Importing is off: %1.").arg(context_.import_refusal));
+    }
     // The report of the symbol on screen (ui/report/): PDF, CSV, JSON or PNG.
     file->addAction((new ReportExporter(this, charts_, context_.database))->exportAction());
     file->addSeparator();

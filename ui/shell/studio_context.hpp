@@ -25,6 +25,9 @@ struct StudioContext {
     // What is not saved (a read-only or in-memory database, a full disk); the
     // window shows its notices. Optional.
     StorageStatus* storage = nullptr;
+    // Non-empty when the database is open read-only: why nothing can be
+    // imported (read_only_import_refusal). Import is then turned off.
+    QString import_refusal = {};
 };
 
 }  // namespace atc::ui

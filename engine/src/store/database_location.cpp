@@ -120,6 +120,12 @@ std::string why_not_writable(const fs::path& location, const StoreError& error) 
                 return file.string() + " is read-only (" + why + ")";
         }
     }
+    // The user asked for it (--db 'file:...?mode=ro'): say so rather than
+    // SQLite's "attempt to write a readonly database".
+    const std::string& text = location.native();
+    if (const auto query = text.find('?');
+        query != std::string::npos && text.find("mode=ro", query) != std::string::npos)
+        return file.string() + " was opened read-only (mode=ro)";
     // SQLite's words without the file name and statement StoreError adds.
     const std::string reason =
         error.sqlite_code() != 0 ? sqlite3_errstr(error.sqlite_code()) : error.what();
