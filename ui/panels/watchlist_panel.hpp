@@ -66,7 +66,6 @@ public:
     // disabled and says why, and importFiles (a drop) shows `why` for each file
     // instead of failing on the first write.
     void refuseImports(const QString& why);
-    QString importRefusal() const { return import_refusal_; }
 
     void setFilterText(const QString& text);
     void setTheme(const Theme& theme);

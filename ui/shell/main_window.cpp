@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QStatusBar>
 
@@ -161,9 +162,10 @@ void MainWindow::build_menus() {
         if (!files.isEmpty())
             watchlist_->importFiles(files);
     });
-    if (!context_.import_refusal.isEmpty()) {
+    // Off with the watchlist's button (read-only database), saying the same.
+    if (!watchlist_->importButton()->isEnabled()) {
         import->setEnabled(false);
-        import->setStatusTip(tr("Importing is off: %1.").arg(context_.import_refusal));
+        import->setStatusTip(watchlist_->importButton()->toolTip());
     }
     // The report of the symbol on screen (ui/report/): PDF, CSV, JSON or PNG.
     file->addAction((new ReportExporter(this, charts_, context_.database))->exportAction());
