@@ -1,7 +1,6 @@
 #include "command_hw.hpp"
 
 #include "atc/gpu/gpu_backend.hpp"
-#include "atc/system/hardware.hpp"
 #include "atc/system/process_memory.hpp"
 #include "cli.hpp"
 #include "hardware_json.hpp"
@@ -13,9 +12,7 @@ int run_hw(std::span<const std::string> args) {
     // The CUDA backend's probe (gpu/; "built without the CUDA backend" in a
     // build without it), and what auto does with it: the router's cost model.
     const auto router = gpu::make_router();
-    system::HardwareReport report =
-        system::detect_hardware([&router] { return router->gpu_report(); });
-    report.backend.reason = router->auto_summary();
+    const system::HardwareReport report = router->hardware_report();
     const std::string json = hardware_json(report, system::read_process_memory());
     return write_stdout(json) ? kExitOk : kExitFailure;
 }

@@ -19,8 +19,9 @@
 #endif
 
 #include "atc/batch.hpp"
-#include "atc/cache/cached_compute.hpp"
 #include "atc/cache/result_cache.hpp"
+#include "atc/compute_service.hpp"
+#include "atc/gpu/gpu_backend.hpp"
 #include "atc/memory_limits.hpp"
 #include "atc/params_json.hpp"
 #include "atc/scan_budget.hpp"
@@ -28,7 +29,6 @@
 #include "atc/system/backend_choice.hpp"
 #include "atc/system/process_memory.hpp"
 #include "cli.hpp"
-#include "scan_backend.hpp"
 #include "scan_json.hpp"
 #include "scan_report.hpp"
 #include "scan_report_file.hpp"
@@ -117,6 +117,7 @@ struct ScanResults {
     std::vector<std::string> errors;  // per entry of the source; empty when fine
     std::size_t from_cache = 0;
     ScanMemoryReport memory;
+    ComputeRecord compute;  // which backend computed and why
 };
 
 // Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
@@ -128,12 +129,11 @@ struct ScanResults {
 class ChunkedScan {
 public:
     ChunkedScan(ScanSource& source, const AtcParams& params, std::optional<std::uint64_t> budget,
-                ScanBackend& backend)
+                BackendRouter& router)
         : source_(source),
           params_(params),
           budget_(budget),
           limit_(budget ? budget : automatic_limit()),
-          backend_(backend),
           workers_(system::cpu_backend_threads()),
           batch_options_(summary_options()),
           planner_(0, batch_options_.keep_series, /*keep_outputs=*/false, workers_,
@@ -144,6 +144,10 @@ public:
             open_cache(*database);
         else if (const std::string why = source.cache_off_reason(); !why.empty())
             fail("result cache off: " + why);
+        // The misses go to the backend the router picks (CPU or GPU), chosen
+        // once for the whole scan.
+        service_.emplace(router, cache_.get());
+        run_.emplace(service_->scan(source.entries().size()));
         planner_.set_room(room_for_scan(limit_));
     }
 
@@ -160,6 +164,7 @@ public:
             compute_open_chunk();
         results_.memory.estimated_peak_bytes = planner_.peak_bytes();
         results_.memory.within_budget = planner_.within_budget();
+        results_.compute = run_->record();
         return std::move(results_);
     }
 
@@ -255,20 +260,9 @@ private:
         for (const OpenSymbol& s : open_)
             closes.emplace_back(s.series.close);
 
-        std::vector<std::shared_ptr<const SymbolScan>> scans;
-        if (cache_) {
-            // The misses go to the backend the router picks (CPU or GPU).
-            cache::CachedBatchResult cached =
-                cache::CachedCompute(*cache_, cache::engine_symbol_compute(),
-                                     backend_.batch_function())
-                    .scan(closes, params_, batch_options_);
-            scans = std::move(cached.symbols);
-            results_.from_cache += cached.from_cache;
-        } else {
-            BatchResult batch = backend_.compute(closes, params_, batch_options_);
-            for (SymbolScan& scan : batch.symbols)
-                scans.push_back(std::make_shared<const SymbolScan>(std::move(scan)));
-        }
+        cache::CachedBatchResult computed = run_->compute(closes, params_, batch_options_);
+        results_.from_cache += computed.from_cache;
+        const std::vector<std::shared_ptr<const SymbolScan>>& scans = computed.symbols;
         if (scans.size() != open_.size()) {
             throw std::logic_error("engine returned " + std::to_string(scans.size()) +
                                    " results for " + std::to_string(open_.size()) + " symbols");
@@ -294,11 +288,12 @@ private:
     const AtcParams& params_;
     std::optional<std::uint64_t> budget_;  // --memory-budget
     std::optional<std::uint64_t> limit_;   // the budget, or the automatic limit
-    ScanBackend& backend_;
     unsigned workers_;
     BatchOptions batch_options_;
     ChunkPlanner planner_;
     std::unique_ptr<cache::ResultCache> cache_;
+    std::optional<ComputeService> service_;  // over cache_, made once it is open
+    std::optional<ScanRun> run_;
     std::vector<OpenSymbol> open_;
     ScanResults results_;
 };
@@ -312,9 +307,10 @@ int run_scan(std::span<const std::string> args) {
 
     // The CPU, or the GPU where one is usable (gpu::make_router): gpu without
     // one is refused here with the reason, before anything is read.
-    ScanBackend backend(settings.backend);
-    if (const auto refusal = backend.refusal()) {
-        fail(*refusal);
+    const std::unique_ptr<BackendRouter> router = gpu::make_router(settings.backend);
+    router->set_log([](const std::string& message) { fail(message); });
+    if (const RouteDecision asked = router->decide(Workload{}); !asked.choice.usable) {
+        fail(asked.choice.reason);
         return kExitFailure;
     }
 
@@ -325,7 +321,7 @@ int run_scan(std::span<const std::string> args) {
     ScanSource source = options.has("--csv-dir") ? ScanSource::csv_dir(*options.value("--csv-dir"))
                                                  : ScanSource::database(options.value(kDbOption));
 
-    ScanResults results = ChunkedScan(source, params, settings.budget_bytes, backend).run();
+    ScanResults results = ChunkedScan(source, params, settings.budget_bytes, *router).run();
     results.memory.peak_rss_bytes = system::read_process_memory().peak_rss_bytes;
 
     ReportTotals totals;
@@ -356,7 +352,7 @@ int run_scan(std::span<const std::string> args) {
         input.source_kind = source.kind();
         input.source_location = source.location();
         input.backend_request = settings.backend;
-        input.backend = backend.report();  // what ran (the GPU, or the CPU) and why
+        input.backend = results.compute.choice;  // what ran (the GPU, or the CPU) and why
         input.filters = settings.report;
         input.rows = std::move(results.rows);
         input.failures = std::move(failures);

@@ -62,6 +62,21 @@ void write_backend(JsonWriter& json, const system::BackendChoice& backend) {
     json.end_object();
 }
 
+// What the setting chooses for typical scans: [{"symbols": 500,
+// "bars_per_symbol": 2000, "backend": "cpu", "reason": "..."}, ...].
+void write_scan_routes(JsonWriter& json, const std::vector<system::ScanRoute>& routes) {
+    json.key("scan_routes").begin_array();
+    for (const system::ScanRoute& route : routes) {
+        json.begin_object();
+        json.key("symbols").integer(static_cast<std::uint64_t>(route.symbols));
+        json.key("bars_per_symbol").integer(route.bars_per_symbol);
+        json.key("backend").string(system::backend_kind_name(route.choice.kind));
+        json.key("reason").string(route.choice.reason);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 }  // namespace
 
 std::string hardware_json(const system::HardwareReport& report,
@@ -73,6 +88,7 @@ std::string hardware_json(const system::HardwareReport& report,
     write_memory(json, report.ram, process);
     write_gpu(json, report.gpu);
     write_backend(json, report.backend);
+    write_scan_routes(json, report.scan_routes);
     json.end_object();
     return json.finish();
 }

@@ -16,6 +16,7 @@
 #include "atc/system/hardware.hpp"
 #include "atc/system/memory_monitor.hpp"
 #include "charts/chart_stack.hpp"
+#include "core/compute_setting.hpp"
 #include "core/engine_service.hpp"
 #include "core/open_store.hpp"
 #include "core/storage_status.hpp"
@@ -92,15 +93,20 @@ int main(int argc, char* argv[]) {
         tell(atc::ui::cache_disk_off_notice(reason));
     };
     atc::cache::ResultCache cache(cache_options);
-    atc::ui::EngineService engine(store.location, cache);
     // ~/.config/atc-studio/atc-studio.ini: presets, layout, theme, last symbol.
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("atc-studio"),
                        QStringLiteral("atc-studio"));
+    // The CPU and, where one is usable, the GPU: every chart and scan of the
+    // engine service is computed through this router, so the backend the
+    // hardware panel and the status bar name is the one that ran.
+    const auto router = atc::gpu::make_router(atc::ui::savedBackendRequest(settings));
+    router->set_log([](const std::string& message) {
+        std::fprintf(stderr, "atc-studio: %s\n", message.c_str());
+    });
+    atc::ui::EngineService engine(store.location, cache, *router);
     // The hardware report and the memory monitor live as long as the window;
     // the monitor samples on its own thread, the panel reads it every second.
-    const auto gpu_router = atc::gpu::make_router();
-    const atc::system::HardwareReport hardware =
-        atc::system::detect_hardware([&gpu_router] { return gpu_router->gpu_report(); });
+    const atc::system::HardwareReport hardware = router->hardware_report();
     atc::system::MemoryMonitorOptions monitor_options;
     monitor_options.interval = std::chrono::milliseconds(1000);
     monitor_options.history_capacity = 300;  // five minutes

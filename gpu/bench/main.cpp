@@ -5,9 +5,13 @@
 // whether the two backends' results are identical. docs/PERFORMANCE.md
 // ("CUDA backend") says how to read it.
 //
-//   atc-gpu-bench                       500x2000, 5000x2000, 10000x5000, scans
+//   atc-gpu-bench                       500x2000, 5000x2000, 10000x2000, 10000x5000
 //   atc-gpu-bench --runs 21 --keep      more runs; keep_series (13 series back)
 //   atc-gpu-bench --case 5000x2000      one case (SYMBOLSxBARS, any size)
+//
+// Last, it measures the router's GPU cost constants on this device
+// (backend_cost.hpp: start-up, fixed cost per request, kernel rate, copy
+// rates) and prints what `auto` then chooses for 500 and 10,000 symbols.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,8 +22,10 @@
 #include <vector>
 
 #include "atc/backend.hpp"
+#include "atc/backend_router.hpp"
 #include "atc/batch.hpp"
 #include "atc/gpu/gpu_backend.hpp"
+#include "calibration.hpp"
 #include "ceilings.hpp"
 #include "host/executor_backend.hpp"
 #include "universe.hpp"
@@ -34,7 +40,7 @@ struct Case {
 };
 
 struct Options {
-    std::vector<Case> cases{{500, 2000}, {5000, 2000}, {10000, 5000}};
+    std::vector<Case> cases{{500, 2000}, {5000, 2000}, {10000, 2000}, {10000, 5000}};
     int runs = 11;
     bool keep_series = false;
 };
@@ -122,6 +128,9 @@ int run(const Options& options) {
     std::shared_ptr<atc::BatchBackend> backend = atc::gpu::make_backend(report);
     auto* gpu = dynamic_cast<atc::gpu::host::ExecutorBackend*>(backend.get());
     atc::CpuBackend cpu;
+    // The process's first request creates the CUDA context and loads the
+    // kernels: timed on a tiny request, before anything else touches the device.
+    const double first_request_seconds = atc::gpu::bench::time_first_request(*gpu);
     std::printf("GPU: %s\nCPU: %s\nruns: %d (medians), keep_series: %s\n",
                 gpu->description().c_str(), cpu.description().c_str(), options.runs,
                 options.keep_series ? "true" : "false");
@@ -135,6 +144,7 @@ int run(const Options& options) {
     atc::BatchOptions batch;
     batch.keep_series = options.keep_series;
     const atc::AtcParams params;
+    std::vector<atc::gpu::bench::CaseTiming> measured;
     std::printf("%-12s %9s %9s %9s %9s %9s %9s %9s %9s %8s %10s  %s\n", "case", "cpu ms", "gpu ms",
                 "kernel", "upload", "download", "markers", "pack", "unpack", "speedup",
                 "gpu Gbar/s", "check");
@@ -175,7 +185,11 @@ int run(const Options& options) {
                     bars / median(kernel) * 1e-9, check.c_str());
         std::printf("%-12s first request %.1f ms (kernels %.2f ms, %zu chunks)\n", "",
                     1e3 * first_seconds, 1e3 * first.kernel_seconds, first.chunks);
+        measured.push_back({c.symbols, c.bars, median(cpu_s), median(gpu_s), median(kernel),
+                            median(pack) + median(unpack), first.chunks});
     }
+    atc::gpu::bench::print_calibration(*gpu, report, ceilings, measured, first_request_seconds,
+                                       batch);
     return 0;
 }
 }  // namespace

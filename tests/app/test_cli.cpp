@@ -925,6 +925,20 @@ private slots:
                      qPrintable(backend[QLatin1String("reason")].toString()));
         }
 
+        // What auto does with a 500- and a 10,000-symbol scan of 2,000 bars.
+        const QJsonArray routes = hw[QLatin1String("scan_routes")].toArray();
+        QCOMPARE(routes.size(), 2);
+        QCOMPARE(routes[0].toObject()[QLatin1String("symbols")].toInt(), 500);
+        QCOMPARE(routes[1].toObject()[QLatin1String("symbols")].toInt(), 10000);
+        for (const QJsonValue route : routes) {
+            const QJsonObject choice = route.toObject();
+            QCOMPARE(choice[QLatin1String("bars_per_symbol")].toInt(), 2000);
+            if (!gpu_available) {
+                QCOMPARE(choice[QLatin1String("backend")].toString(), QStringLiteral("cpu"));
+                QVERIFY(choice[QLatin1String("reason")].toString().contains(gpu_reason));
+            }
+        }
+
         // Every key is documented, and every documented key is there.
         Run help;
         RUN_ATC(help, QStringLiteral("help"), QStringLiteral("hw"));

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "atc/backend.hpp"
+#include "atc/backend_router.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/store/database.hpp"
@@ -19,6 +21,15 @@
 #include "shell/main_window.hpp"
 
 namespace atc::ui::gui_test {
+
+// The router of a machine without a GPU: every suite computes on the CPU,
+// whatever the machine running it has (test_compute_routing hands in an
+// emulated GPU instead).
+inline std::unique_ptr<BackendRouter> cpu_router() {
+    system::GpuReport no_gpu;
+    no_gpu.reason = "the GUI suites compute on the CPU";
+    return std::make_unique<BackendRouter>(std::make_shared<CpuBackend>(), nullptr, no_gpu);
+}
 
 class StudioTestBase : public QObject {
 protected:
@@ -37,7 +48,7 @@ protected:
         options.database = db_path_;
         options.disk_kinds = cache::DiskKinds::summaries_only();  // as the app does
         cache_ = std::make_unique<cache::ResultCache>(options);
-        engine_ = std::make_unique<EngineService>(db_path_, *cache_);
+        engine_ = std::make_unique<EngineService>(db_path_, *cache_, *router_);
         window_ =
             std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
         window_->resize(1600, 1000);
@@ -54,6 +65,7 @@ protected:
     std::filesystem::path db_path_;
     std::unique_ptr<QSettings> settings_;
     std::unique_ptr<cache::ResultCache> cache_;
+    std::unique_ptr<BackendRouter> router_ = cpu_router();
     std::unique_ptr<EngineService> engine_;
     std::unique_ptr<MainWindow> window_;
 };

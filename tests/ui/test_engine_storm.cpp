@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "studio_fixture.hpp"
 #include "../engine/reference_kernels.hpp"
 #include "../engine/test_result_cache_support.hpp"
 #include "atc/batch.hpp"
@@ -83,7 +84,8 @@ private slots:
         int stale = 0;
         int symbol_answers = 0;
         int scan_answers = 0;
-        EngineService engine(db_path_, cache);
+        const auto router = gui_test::cpu_router();
+        EngineService engine(db_path_, cache, *router);
         connect(&engine, &EngineService::symbolReady, this,
                 [&](std::shared_ptr<const SymbolData> data) {
                     if (data->generation != engine.latestSymbolGeneration())

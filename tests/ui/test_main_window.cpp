@@ -152,7 +152,7 @@ private slots:
     // Requests made in a burst (clicks faster than the engine): only the newest
     // one is delivered, whatever order the workers finish in.
     void supersededRequestsAreDropped() {
-        EngineService engine(db_path_, *cache_);
+        EngineService engine(db_path_, *cache_, *router_);
         QSignalSpy ready(&engine, &EngineService::symbolReady);
         engine.requestSymbol(QStringLiteral("DAX"), AtcParams{});
         engine.requestSymbol(QStringLiteral("SMI"), AtcParams{});

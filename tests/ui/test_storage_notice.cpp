@@ -13,6 +13,7 @@
 #include <fstream>
 #include <thread>
 
+#include "studio_fixture.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/database_location.hpp"
@@ -68,7 +69,8 @@ private slots:
         cache::ResultCacheOptions options;
         options.memory_only_reason = opened.report.not_writable;
         cache::ResultCache cache(options);
-        EngineService engine(opened.location, cache);
+        const auto router = gui_test::cpu_router();
+        EngineService engine(opened.location, cache, *router);
         QSettings settings(dir_.filePath(QStringLiteral("memory.ini")), QSettings::IniFormat);
         MainWindow window({opened.location, cache, engine, settings, nullptr, nullptr, &storage});
         window.resize(1200, 800);
@@ -116,7 +118,8 @@ private slots:
         cache::ResultCacheOptions options;
         options.memory_only_reason = opened.report.not_writable;
         cache::ResultCache cache(options);
-        EngineService engine(opened.location, cache);
+        const auto router = gui_test::cpu_router();
+        EngineService engine(opened.location, cache, *router);
         QSettings settings(dir_.filePath(QStringLiteral("ro.ini")), QSettings::IniFormat);
         const QString refusal = read_only_import_refusal(file, opened.report.not_writable);
         MainWindow window(

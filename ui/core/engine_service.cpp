@@ -5,7 +5,6 @@
 #include <chrono>
 #include <exception>
 
-#include "atc/cache/cached_compute.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
 
@@ -71,8 +70,8 @@ double ScanProgress::secondsLeft() const {
 }
 
 EngineService::EngineService(std::filesystem::path database, cache::ResultCache& cache,
-                             QObject* parent)
-    : QObject(parent), database_(std::move(database)), cache_(cache) {
+                             BackendRouter& router, QObject* parent)
+    : QObject(parent), database_(std::move(database)), cache_(cache), compute_(router, &cache) {
     qRegisterMetaType<std::shared_ptr<const SymbolData>>();
     qRegisterMetaType<std::shared_ptr<const ScanOutcome>>();
     qRegisterMetaType<ScanProgress>();
@@ -119,13 +118,11 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             data->bars = store.load(name.toStdString());
             data->params = params;
             data->generation = generation;
-            const auto stats_before = cache_.stats();
-            arena_.execute([&] {
-                data->result = cache::compute_symbol_cached(cache_, data->bars.close, params);
-            });
-            const auto stats_after = cache_.stats();
-            data->from_cache = stats_after.memory_hits + stats_after.disk_hits >
-                               stats_before.memory_hits + stats_before.disk_hits;
+            ChartAnswer answer;
+            arena_.execute([&] { answer = compute_.chart(data->bars.close, params); });
+            data->result = std::move(answer.result);
+            data->from_cache = answer.record.from_cache > 0;
+            data->compute = std::move(answer.record);
             data->compute_ms = ms_since(start);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
@@ -187,6 +184,7 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
     outcome->last_close.resize(static_cast<std::size_t>(total), 0.0);
     auto progress = std::make_shared<ScanProgressRelay>(this, generation, total, start);
     qsizetype reached = 0;  // symbols finished or failed, in order of the names
+    ScanRun run = compute_.scan(static_cast<std::size_t>(total));
     try {
         store::Database db = store::Database::connect(database_);
         store::SymbolStore store(db);
@@ -194,8 +192,10 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
         // first: progress then counts finished symbols at one steady rate (so
         // the time left means something), only one chunk's prices are held,
         // and a cancel during loading stops before the compute.
-        for (qsizetype first = 0; first < total && !cancel; first += kScanChunk) {
-            const qsizetype last = std::min(total, first + kScanChunk);
+        for (qsizetype first = 0, chunk = kScanChunk; first < total && !cancel; first += chunk) {
+            if (run.decision() && run.decision()->choice.kind == system::BackendKind::Gpu)
+                chunk = kGpuScanChunk;
+            const qsizetype last = std::min(total, first + chunk);
             std::vector<PriceSeries> series;
             std::vector<qsizetype> slot_of;  // index into `series` -> index into names
             qsizetype load_failures = 0;
@@ -227,8 +227,7 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
                 progress->report(offset + static_cast<qsizetype>(done));
             };
             cache::CachedBatchResult batch;
-            arena_.execute(
-                [&] { batch = cache::compute_scan_cached(cache_, closes, params, options); });
+            arena_.execute([&] { batch = run.compute(closes, params, options); });
             outcome->from_cache += batch.from_cache;
             for (std::size_t k = 0; k < batch.symbols.size(); ++k) {
                 const qsizetype i = slot_of[k];
@@ -255,6 +254,7 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
         }
         reached = total;
     }
+    outcome->compute = run.record();
     outcome->cancelled = reached < total;
     outcome->elapsed_ms = ms_since(start);
     return outcome;

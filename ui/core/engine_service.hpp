@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "atc/batch.hpp"
+#include "atc/backend_router.hpp"
 #include "atc/cache/result_cache.hpp"
+#include "atc/compute_service.hpp"
 #include "atc/params.hpp"
 #include "core/background_arena.hpp"
 #include "core/symbol_data.hpp"
@@ -43,6 +45,8 @@ struct ScanOutcome {
     // cache answered cost none) and the bars of every series sent to the engine.
     StageTimes stage_times;
     std::size_t bars_computed = 0;
+    // The backend that computed the scan (chosen once for all its chunks) and why.
+    ComputeRecord compute;
 };
 
 // Where a running scan stands: symbols finished (computed, answered by the
@@ -64,9 +68,12 @@ class EngineService : public QObject {
 
 public:
     // `database`: the store's file (already opened once with Database::open);
-    // `cache`: the application's result cache. Both outlive the service.
+    // `cache`: the application's result cache; `router`: the CPU and, where
+    // one is usable, the GPU backend (atc::gpu::make_router). Every chart and
+    // scan is computed through them (atc::ComputeService). All three outlive
+    // the service.
     EngineService(std::filesystem::path database, cache::ResultCache& cache,
-                  QObject* parent = nullptr);
+                  BackendRouter& router, QObject* parent = nullptr);
     ~EngineService() override;  // waits for running work
 
     // Loads `name` from the store and computes its full result. Returns the
@@ -79,11 +86,19 @@ public:
     std::uint64_t requestScan(const QStringList& names, const AtcParams& params);
     void cancelScan();
 
-    // A scan loads and computes this many symbols at a time.
+    // A scan loads and computes this many symbols at a time on the CPU: small
+    // chunks keep progress steady and a cancel quick.
     static constexpr qsizetype kScanChunk = 64;
+    // On the GPU a chunk is one device request, and each has a fixed cost:
+    // once the scan's backend is known to be the GPU, chunks grow to this.
+    static constexpr qsizetype kGpuScanChunk = 4096;
 
     // Bytes the batch workers' scratch buffers hold now (for the status panel).
     const WorkspaceGauge& workspaceGauge() const { return workspace_gauge_; }
+
+    // The router every chart and scan goes through: its setting (auto, cpu,
+    // gpu) and what it reports about this machine.
+    BackendRouter& router() { return compute_.router(); }
 
     bool isBusy() const { return running_ > 0; }
     std::uint64_t latestSymbolGeneration() const { return symbol_generation_; }
@@ -110,6 +125,7 @@ private:
 
     std::filesystem::path database_;
     cache::ResultCache& cache_;
+    ComputeService compute_;
     QThreadPool pool_;
     BackgroundArena arena_;  // below the GUI thread's priority
     WorkspaceGauge workspace_gauge_;

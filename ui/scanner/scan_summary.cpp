@@ -40,6 +40,10 @@ ScanCounts count_scan(const ScanOutcome& outcome) {
     return c;
 }
 
+QString backend_text(system::BackendKind kind) {
+    return kind == system::BackendKind::Gpu ? QObject::tr("GPU") : QObject::tr("CPU");
+}
+
 QString duration_text(double seconds) {
     if (seconds < 10.0)
         return QObject::tr("%1 s").arg(seconds, 0, 'f', 1);
@@ -72,6 +76,8 @@ QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts) {
                      .arg(counts.total)
                      .arg(duration_text(seconds), rate);
     }
+    if (outcome.compute.computed > 0)
+        parts << QObject::tr("computed on the %1").arg(backend_text(outcome.compute.choice.kind));
     if (outcome.from_cache > 0)
         parts << QObject::tr("%1 from cache").arg(outcome.from_cache);
     if (counts.flats > 0)

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "atc/system/backend_choice.hpp"
+
 namespace atc::ui {
 
 struct ScanOutcome;
@@ -26,7 +28,10 @@ ScanCounts count_scan(const ScanOutcome& outcome);
 QString duration_text(double seconds);
 // "1,630 symbols/s · 0.2 s left"; "starting…" before the first symbol is done.
 QString progress_text(const ScanProgress& progress);
-// "505 symbols in 0.31 s (1,630/s) · 120 from cache · 2 flat", or, after a
+// "CPU" or "GPU", for sentences such as "computed on the GPU".
+QString backend_text(system::BackendKind kind);
+// "505 symbols in 0.31 s (1,630/s) · computed on the GPU · 120 from cache ·
+// 2 flat", or, after a
 // cancel, "Cancelled after 123 of 505 symbols: the tables show those".
 QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts);
 // One line per failed symbol, "NAME: reason", in the scan's order.

@@ -18,10 +18,12 @@
 
 #include "atc/params_json.hpp"
 #include "charts/chart_stack.hpp"
+#include "core/compute_setting.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "report/report_exporter.hpp"
+#include "scanner/scan_summary.hpp"
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/dock_shortcut.hpp"
@@ -148,6 +150,17 @@ void MainWindow::build_docks() {
         connect(
             &context_.engine, &EngineService::scanFinished, hardware_,
             [this](std::shared_ptr<const ScanOutcome> outcome) { hardware_->showScan(*outcome); });
+        // "Compute on": the router takes it at its next request, the settings
+        // keep it, the panel shows what it now chooses.
+        BackendRouter& router = context_.engine.router();
+        hardware_->setBackendRequest(router.request());
+        connect(hardware_, &HardwarePanel::backendRequested, this,
+                [this](system::BackendRequest request) {
+                    BackendRouter& r = context_.engine.router();
+                    r.set_request(request);
+                    saveBackendRequest(context_.settings, request);
+                    hardware_->setReport(r.hardware_report());
+                });
     }
 }
 
@@ -203,6 +216,7 @@ void MainWindow::connect_engine() {
                 show_failure(name, message);
             });
     connect(&engine, &EngineService::busyChanged, busy_, &QWidget::setVisible);
+    connect(&engine, &EngineService::scanFinished, this, &MainWindow::show_scan_status);
     connect(watchlist_, &WatchlistPanel::importFinished, this,
             [this](const QStringList& imported, const QStringList&) {
                 // A re-imported symbol that is on screen must be redrawn from its new bars.
@@ -237,15 +251,37 @@ void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
     const QString trend = r.row.trend == Direction::Long    ? tr("long")
                           : r.row.trend == Direction::Short ? tr("short")
                                                             : tr("flat");
+    const QString how =
+        shown->from_cache
+            ? tr("from cache")
+            : tr("computed on the %1").arg(backend_text(shown->compute.choice.kind));
     status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
                               .arg(shown->name)
                               .arg(shown->bar_count())
                               .arg(r.row.average, 0, 'f', 3)
                               .arg(trend)
-                              .arg(shown->from_cache ? tr("from cache") : tr("computed"))
+                              .arg(how)
                               .arg(shown->compute_ms, 0, 'f', 1));
+    status_text_->setToolTip(QString::fromStdString(shown->compute.choice.reason));
     setWindowTitle(tr("%1 — ATC Studio").arg(shown->name));
     emit symbolShown(shown->name);
+}
+
+void MainWindow::show_scan_status(std::shared_ptr<const ScanOutcome> outcome) {
+    // The backend that computed the scan, with why in the tooltip (the
+    // scanner's own line has the counts).
+    const ComputeRecord& compute = outcome->compute;
+    const QString where =
+        compute.computed > 0
+            ? tr("computed on the %1 (%2)")
+                  .arg(backend_text(compute.choice.kind),
+                       QString::fromStdString(compute.choice.description))
+            : tr("every result from the cache");
+    status_text_->setText(tr("Scan of %1 symbols · %2 · %3 ms")
+                              .arg(outcome->names.size())
+                              .arg(where)
+                              .arg(outcome->elapsed_ms, 0, 'f', 0));
+    status_text_->setToolTip(QString::fromStdString(compute.choice.reason));
 }
 
 void MainWindow::show_failure(const QString& name, const QString& message) {

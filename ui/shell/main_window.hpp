@@ -78,6 +78,8 @@ private:
     void request_current();
     void show_data(std::shared_ptr<const SymbolData> data);
     void show_failure(const QString& name, const QString& message);
+    // The status bar after a scan: which backend computed it (why: the tooltip).
+    void show_scan_status(std::shared_ptr<const ScanOutcome> outcome);
     void apply_default_layout();
     void save_session();
 

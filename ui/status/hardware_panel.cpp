@@ -1,5 +1,6 @@
 #include "status/hardware_panel.hpp"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -57,11 +58,30 @@ HardwarePanel::HardwarePanel(system::HardwareReport report, system::MemoryMonito
     add_row(machine, QStringLiteral("simd"), tr("SIMD"));
     add_row(machine, QStringLiteral("ram"), tr("RAM"));
     add_row(machine, QStringLiteral("cuda"), tr("CUDA"));
-    add_row(machine, QStringLiteral("backend"), tr("Backend"));
-    add_row(machine, QStringLiteral("backend_reason"), tr("Why"));
+
+    // Where charts and scans are computed: the setting, what it runs and why,
+    // and what it chooses for a typical small and large scan.
+    QFormLayout* compute = add_group(left, tr("Compute"));
+    compute_on_ = new QComboBox;
+    compute_on_->setObjectName(QStringLiteral("computeOn"));
+    compute_on_->addItem(tr("Auto (the faster for each scan)"),
+                         static_cast<int>(system::BackendRequest::Auto));
+    compute_on_->addItem(tr("CPU"), static_cast<int>(system::BackendRequest::Cpu));
+    compute_on_->addItem(tr("GPU"), static_cast<int>(system::BackendRequest::Gpu));
+    compute->addRow(tr("Compute on"), compute_on_);
+    connect(compute_on_, &QComboBox::activated, this, [this](int index) {
+        emit backendRequested(
+            static_cast<system::BackendRequest>(compute_on_->itemData(index).toInt()));
+    });
+    add_row(compute, QStringLiteral("backend"), tr("Backend"));
+    add_row(compute, QStringLiteral("backend_reason"), tr("Why"));
+    add_row(compute, QStringLiteral("route_small"), tr("500-symbol scan"));
+    add_row(compute, QStringLiteral("route_large"), tr("10,000-symbol scan"));
 
     QFormLayout* last = add_group(left, tr("Last scan"));
     add_row(last, QStringLiteral("scan_symbols"), tr("Symbols"));
+    add_row(last, QStringLiteral("scan_backend"), tr("Computed on"));
+    add_row(last, QStringLiteral("scan_backend_reason"), tr("Why"));
     add_row(last, QStringLiteral("stage_mas"), tr("Moving averages"));
     add_row(last, QStringLiteral("stage_layer1"), tr("Layer 1"));
     add_row(last, QStringLiteral("stage_layer2"), tr("Layer 2"));
@@ -93,7 +113,8 @@ HardwarePanel::HardwarePanel(system::HardwareReport report, system::MemoryMonito
     outer->addWidget(scroll);
 
     for (const QString& key :
-         {QStringLiteral("scan_symbols"), QStringLiteral("stage_mas"),
+         {QStringLiteral("scan_symbols"), QStringLiteral("scan_backend"),
+          QStringLiteral("scan_backend_reason"), QStringLiteral("stage_mas"),
           QStringLiteral("stage_layer1"), QStringLiteral("stage_layer2"),
           QStringLiteral("stage_final"), QStringLiteral("stage_transfers"),
           QStringLiteral("bars_per_second"), QStringLiteral("symbols_per_second")})
@@ -149,6 +170,28 @@ void HardwarePanel::show_static_report() {
                                           : devices.join(QLatin1Char('\n')));
     set_value(QStringLiteral("backend"), qs(report_.backend.description));
     set_value(QStringLiteral("backend_reason"), qs(report_.backend.reason));
+    // Filled by BackendRouter::hardware_report: 500 and 10,000 symbols.
+    const QString keys[] = {QStringLiteral("route_small"), QStringLiteral("route_large")};
+    for (std::size_t i = 0; i < std::size(keys); ++i) {
+        if (i >= report_.scan_routes.size()) {
+            set_value(keys[i], tr("—"));
+            continue;
+        }
+        const system::BackendChoice& choice = report_.scan_routes[i].choice;
+        set_value(keys[i], choice.usable ? tr("%1 — %2").arg(qs(choice.description), qs(choice.reason))
+                                         : qs(choice.reason));
+    }
+}
+
+void HardwarePanel::setReport(system::HardwareReport report) {
+    report_ = std::move(report);
+    show_static_report();
+}
+
+void HardwarePanel::setBackendRequest(system::BackendRequest request) {
+    const int index = compute_on_->findData(static_cast<int>(request));
+    if (index >= 0)
+        compute_on_->setCurrentIndex(index);  // activated() is for the user's choices only
 }
 
 void HardwarePanel::showScan(const ScanOutcome& outcome) {
@@ -158,12 +201,26 @@ void HardwarePanel::showScan(const ScanOutcome& outcome) {
                                                   .arg(symbols)
                                                   .arg(outcome.elapsed_ms, 0, 'f', 0)
                                                   .arg(outcome.from_cache));
-    // Worker time summed over threads: it can exceed the wall time.
-    set_value(QStringLiteral("stage_mas"), ms_text(t.moving_averages));
-    set_value(QStringLiteral("stage_layer1"), ms_text(t.layer1));
-    set_value(QStringLiteral("stage_layer2"), ms_text(t.layer2));
-    set_value(QStringLiteral("stage_final"), ms_text(t.final_stage));
-    set_value(QStringLiteral("stage_transfers"), tr("none (CPU backend)"));
+    const system::BackendChoice& ran = outcome.compute.choice;
+    set_value(QStringLiteral("scan_backend"), qs(ran.description));
+    set_value(QStringLiteral("scan_backend_reason"), qs(ran.reason));
+    if (ran.kind == system::BackendKind::Gpu && outcome.compute.computed > 0) {
+        // The device runs the stages as fused kernels, with the copies
+        // overlapping them: only the whole is timed.
+        const QString fused = tr("on the GPU (fused kernels, in the total)");
+        for (const QString& key :
+             {QStringLiteral("stage_mas"), QStringLiteral("stage_layer1"),
+              QStringLiteral("stage_layer2"), QStringLiteral("stage_final"),
+              QStringLiteral("stage_transfers")})
+            set_value(key, fused);
+    } else {
+        // Worker time summed over threads: it can exceed the wall time.
+        set_value(QStringLiteral("stage_mas"), ms_text(t.moving_averages));
+        set_value(QStringLiteral("stage_layer1"), ms_text(t.layer1));
+        set_value(QStringLiteral("stage_layer2"), ms_text(t.layer2));
+        set_value(QStringLiteral("stage_final"), ms_text(t.final_stage));
+        set_value(QStringLiteral("stage_transfers"), tr("none (CPU backend)"));
+    }
     const double seconds = outcome.elapsed_ms / 1000.0;
     if (seconds > 0.0) {
         set_value(QStringLiteral("bars_per_second"),

@@ -10,10 +10,12 @@
 #include <QWidget>
 
 #include "atc/cache/result_cache.hpp"
+#include "atc/system/backend_choice.hpp"
 #include "atc/system/hardware.hpp"
 #include "atc/system/memory_monitor.hpp"
 #include "theme/theme.hpp"
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 
@@ -29,8 +31,14 @@ public:
     HardwarePanel(system::HardwareReport report, system::MemoryMonitor& monitor,
                   cache::ResultCache& cache, QWidget* parent = nullptr);
 
-    // The figures of a finished scan: time per stage, bars and symbols per second.
+    // The figures of a finished scan: the backend that computed it and why,
+    // time per stage, bars and symbols per second.
     void showScan(const ScanOutcome& outcome);
+    // The machine and the backend setting again (after the setting changed).
+    void setReport(system::HardwareReport report);
+    // Shows `request` in the "Compute on" choice without emitting backendRequested.
+    void setBackendRequest(system::BackendRequest request);
+    QComboBox* computeOnBox() const { return compute_on_; }
     void setTheme(const Theme& theme);
 
     // Reads the monitor and the cache again (the panel's timer does it every second).
@@ -43,6 +51,10 @@ public:
 
     static constexpr int kRefreshMs = 1000;
 
+signals:
+    // The user chose where to compute: auto, cpu or gpu.
+    void backendRequested(atc::system::BackendRequest request);
+
 private:
     QLabel* add_row(QFormLayout* form, const QString& key, const QString& title);
     void set_value(const QString& key, const QString& text);
@@ -53,6 +65,7 @@ private:
     cache::ResultCache& cache_;
     QMap<QString, QLabel*> values_;
     MemoryChart* chart_ = nullptr;
+    QComboBox* compute_on_ = nullptr;
     QTimer refresh_timer_;
 };
 

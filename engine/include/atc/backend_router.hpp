@@ -19,6 +19,7 @@
 #include "atc/backend_cost.hpp"
 #include "atc/system/backend_choice.hpp"
 #include "atc/system/gpu_report.hpp"
+#include "atc/system/hardware.hpp"
 
 namespace atc {
 
@@ -69,11 +70,22 @@ public:
     RouteDecision decide(const Workload& work) const;  // with the current setting
     RouteDecision decide(system::BackendRequest request, const Workload& work) const;
 
+    // A chart's full result (every moving average, crossing state and equity)
+    // is produced by the CPU pipeline alone: the GPU backend computes scans.
+    // The CPU, with that reason, whatever the setting.
+    RouteDecision decide_chart() const;
+
     // Decides, then computes. Throws BackendUnavailable when the decision is
     // not usable, InvalidInput for invalid parameters (as compute_batch).
     RoutedBatch compute(std::span<const std::span<const double>> closes, const AtcParams& params,
                         const BatchOptions& options = {});
     RoutedBatch compute(system::BackendRequest request,
+                        std::span<const std::span<const double>> closes, const AtcParams& params,
+                        const BatchOptions& options = {});
+    // Computes as `decision` (from decide()) says, with the same fallback:
+    // a scan decides once for all its chunks. Throws BackendUnavailable when
+    // the decision is not usable.
+    RoutedBatch compute(const RouteDecision& decision,
                         std::span<const std::span<const double>> closes, const AtcParams& params,
                         const BatchOptions& options = {});
 
@@ -88,6 +100,11 @@ public:
     // the cost model prefers it (cold and once warmed up).
     std::string auto_summary() const;
 
+    // This machine as `atc hw` and the hardware panel show it: CPU, RAM, this
+    // router's GPU report, the current setting with auto_summary() as its
+    // reason, and the choices for a 500- and a 10,000-symbol scan of 2,000 bars.
+    system::HardwareReport hardware_report() const;
+
     const system::GpuReport& gpu_report() const { return gpu_report_; }
     const CostModel& cost_model() const { return model_; }
     bool has_gpu() const { return gpu_ != nullptr; }
@@ -95,9 +112,6 @@ public:
     std::string gpu_failure() const;
 
 private:
-    RoutedBatch run(const RouteDecision& decision, std::span<const std::span<const double>> closes,
-                    const AtcParams& params, const BatchOptions& options);
-
     std::shared_ptr<BatchBackend> cpu_;
     std::shared_ptr<BatchBackend> gpu_;
     system::GpuReport gpu_report_;

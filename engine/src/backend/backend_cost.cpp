@@ -26,9 +26,13 @@ double CostModel::cpu_seconds(const Workload& work, unsigned threads) const {
 
 double CostModel::gpu_seconds(const Workload& work, bool warmed_up) const {
     const double bytes = transfer_bytes(work);
+    const auto bars = static_cast<double>(work.bars);
+    const double mean_length = work.symbols > 0 ? bars / static_cast<double>(work.symbols) : 0.0;
+    const double kernels =
+        std::max(bars / gpu_bars_per_second, mean_length * gpu_seconds_per_bar_step);
     return (warmed_up ? 0.0 : gpu_startup_seconds) + gpu_request_seconds +
-           bytes / pcie_bytes_per_second + bytes / host_copy_bytes_per_second +
-           static_cast<double>(work.bars) / gpu_bars_per_second;
+           static_cast<double>(work.symbols) * gpu_host_seconds_per_symbol +
+           bytes / pcie_bytes_per_second + bytes / host_copy_bytes_per_second + kernels;
 }
 
 }  // namespace atc

@@ -105,6 +105,16 @@ RouteDecision BackendRouter::decide(system::BackendRequest request, const Worklo
     return decision;
 }
 
+RouteDecision BackendRouter::decide_chart() const {
+    RouteDecision decision;
+    decision.choice = system::choose_backend(system::BackendRequest::Cpu, gpu_report_,
+                                             cpu_threads_, kernel_simd_);
+    decision.choice.reason =
+        "charts need every moving average, state and equity, which the CPU pipeline computes; "
+        "the GPU backend computes scans";
+    return decision;
+}
+
 std::string BackendRouter::auto_summary() const {
     const RouteDecision none = decide(system::BackendRequest::Auto, Workload{});
     if (!gpu_)
@@ -128,6 +138,21 @@ std::string BackendRouter::auto_summary() const {
            " in a fresh process, " + break_even(true) + " once it is warmed up; the CPU below";
 }
 
+system::HardwareReport BackendRouter::hardware_report() const {
+    system::HardwareReport report = system::detect_hardware([this] { return gpu_report_; });
+    report.backend = decide(Workload{}).choice;
+    if (request() == system::BackendRequest::Auto)
+        report.backend.reason = auto_summary();
+    for (const std::size_t symbols : {std::size_t{500}, std::size_t{10000}}) {
+        constexpr std::uint64_t kBars = 2000;
+        Workload work;
+        work.symbols = symbols;
+        work.bars = symbols * kBars;
+        report.scan_routes.push_back({symbols, kBars, decide(work).choice});
+    }
+    return report;
+}
+
 RoutedBatch BackendRouter::compute(std::span<const std::span<const double>> closes,
                                    const AtcParams& params, const BatchOptions& options) {
     return compute(request(), closes, params, options);
@@ -138,15 +163,16 @@ RoutedBatch BackendRouter::compute(system::BackendRequest request,
                                    const AtcParams& params, const BatchOptions& options) {
     Workload work = workload_of(closes, options.keep_series);
     work.float32 = options.precision == ScanPrecision::Float32;
-    const RouteDecision decision = decide(request, work);
-    if (!decision.choice.usable)
-        throw BackendUnavailable(decision.choice.reason);
-    return run(decision, closes, params, options);
+    return compute(decide(request, work), closes, params, options);
 }
 
-RoutedBatch BackendRouter::run(const RouteDecision& decision,
-                               std::span<const std::span<const double>> closes,
-                               const AtcParams& params, const BatchOptions& options) {
+RoutedBatch BackendRouter::compute(const RouteDecision& decision,
+                                   std::span<const std::span<const double>> closes,
+                                   const AtcParams& params, const BatchOptions& options) {
+    if (!decision.choice.usable)
+        throw BackendUnavailable(decision.choice.reason);
+    if (decision.choice.kind == system::BackendKind::Gpu && !gpu_)
+        throw BackendUnavailable("the GPU backend is not available: " + gpu_report_.reason);
     RoutedBatch routed;
     routed.decision = decision;
     routed.ran = decision.choice.kind;

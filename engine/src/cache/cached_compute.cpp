@@ -31,12 +31,16 @@ CachedCompute::CachedCompute(ResultCache& cache, SymbolComputeFn symbol, BatchCo
     : cache_(cache), symbol_(std::move(symbol)), batch_(std::move(batch)) {}
 
 std::shared_ptr<const AtcResult> CachedCompute::symbol(std::span<const double> close,
-                                                       const AtcParams& params) {
+                                                       const AtcParams& params, bool* from_cache) {
     check_params_or_throw(params);
     const CacheKey key = cache_.key(EntryKind::Result, close, params);
     // The result carries its parameters: a hit must be for exactly these (a
     // last guard behind the 128-bit context hash).
-    if (auto hit = cache_.find_result(key); hit && hit->params == params)
+    auto hit = cache_.find_result(key);
+    const bool answered = hit && hit->params == params;
+    if (from_cache)
+        *from_cache = answered;
+    if (answered)
         return hit;
     auto result = std::make_shared<const AtcResult>(symbol_(close, params));
     cache_.store(key, result);

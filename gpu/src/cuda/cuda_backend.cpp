@@ -14,7 +14,7 @@
 namespace atc::gpu {
 namespace {
 
-// The device kGpuBarsPerSecond was estimated for: an H100 SXM, 132
+// The device kGpuBarsPerSecond was measured on: an H100 SXM, 132
 // multiprocessors, float64 at half the float32 rate.
 constexpr double kReferenceMultiprocessors = 132.0;
 constexpr double kReferenceSingleToDoubleRatio = 2.0;

@@ -17,7 +17,10 @@ constexpr int kThreads = kSymbolsPerBlock * kMembers;
 // within 96 registers (16 bytes spilled, sm_90, CUDA 13.0). With one block it
 // takes 141 registers and spills nothing, but 9 warps hide little latency.
 // To be weighed on a device (docs/PERFORMANCE.md, "CUDA backend").
-constexpr int kMinBlocksPerMultiprocessor = 2;
+#ifndef ATC_LAYER1_MIN_BLOCKS
+#define ATC_LAYER1_MIN_BLOCKS 2
+#endif
+constexpr int kMinBlocksPerMultiprocessor = ATC_LAYER1_MIN_BLOCKS;
 
 template <MaKind kKind>
 __device__ __forceinline__ void family_block(const Layer1Args& a, int family, double* numerators,

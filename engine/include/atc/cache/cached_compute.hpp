@@ -38,8 +38,10 @@ public:
 
     // The full result for charts. Throws InvalidInput for invalid parameters
     // (whether cached or not) and whatever the compute function throws for an
-    // invalid series; such failures are not cached.
-    std::shared_ptr<const AtcResult> symbol(std::span<const double> close, const AtcParams& params);
+    // invalid series; such failures are not cached. `from_cache`, when given,
+    // says whether the cache answered.
+    std::shared_ptr<const AtcResult> symbol(std::span<const double> close, const AtcParams& params,
+                                            bool* from_cache = nullptr);
 
     // A scan: every series is looked up (kind Scan, or ScanSummary when
     // options.keep_series is false), the misses go to the batch function in one

@@ -4,8 +4,10 @@
 // probe is passed in, so a build with the CUDA backend hands in its own.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "atc/system/backend_choice.hpp"
 #include "atc/system/cpu_info.hpp"
@@ -26,11 +28,21 @@ RamInfo parse_meminfo(std::string_view text);
 // This machine's RAM (zeros where /proc/meminfo cannot be read).
 RamInfo detect_ram();
 
+// What the backend setting chooses for a scan of a given size.
+struct ScanRoute {
+    std::size_t symbols = 0;
+    std::uint64_t bars_per_symbol = 0;
+    BackendChoice choice;
+};
+
 struct HardwareReport {
     CpuInfo cpu;
     RamInfo ram;
     GpuReport gpu;
     BackendChoice backend;  // what a request for `auto` runs on, and why
+    // The choice for typical scans (BackendRouter::hardware_report fills it:
+    // 500 and 10,000 symbols of 2,000 bars); empty without a router.
+    std::vector<ScanRoute> scan_routes;
 };
 
 // Detects the CPU and RAM, runs `gpu_probe` (empty: gpu_report_without_backend)

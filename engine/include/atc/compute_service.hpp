@@ -1,0 +1,100 @@
+// The one way the app and `atc` compute: a chart's full result and a scan's
+// rows go through the result cache (when there is one) and the backend router,
+// and every answer says which backend produced its numbers and why, so that
+// what the status bar, the hardware panel and `atc scan --json` name is what
+// ran. No Qt, no global state: the caller owns the router and the cache.
+//
+//   chart request --> ComputeService::chart --> cache --miss--> CPU pipeline
+//   scan request  --> ComputeService::scan  --> ScanRun (backend chosen once
+//                     for the whole scan) --> cache --misses--> router --> CPU | GPU
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "atc/backend_router.hpp"
+#include "atc/batch.hpp"
+#include "atc/cache/cached_compute.hpp"
+#include "atc/cache/result_cache.hpp"
+#include "atc/params.hpp"
+#include "atc/result.hpp"
+#include "atc/system/backend_choice.hpp"
+
+namespace atc {
+
+// Which backend computed an answer, for people.
+struct ComputeRecord {
+    // The backend whose numbers the answer holds and why it was chosen; after
+    // a GPU failure the CPU, with the failure in the reason.
+    system::BackendChoice choice;
+    std::string fallback;         // the GPU's failure when the CPU answered instead
+    std::size_t from_cache = 0;   // symbols the result cache answered
+    std::size_t computed = 0;     // symbols a backend computed
+};
+
+struct ChartAnswer {
+    std::shared_ptr<const AtcResult> result;
+    ComputeRecord record;
+};
+
+class ScanRun;
+
+class ComputeService {
+public:
+    // `cache` may be null (`atc scan --csv-dir` keeps none): then everything is
+    // computed. Both must outlive the service and its runs.
+    ComputeService(BackendRouter& router, cache::ResultCache* cache);
+
+    // A chart's full result (every moving average, state and equity): from the
+    // cache, or computed on the CPU, the only backend that produces it.
+    // Throws InvalidInput for invalid parameters or series.
+    ChartAnswer chart(std::span<const double> close, const AtcParams& params);
+
+    // A scan of `symbols` series, computed in one or more chunks by the
+    // returned run. The backend is chosen once, for the whole scan's size
+    // (estimated from its first chunk), not per chunk: a scan computed in
+    // small chunks still goes to the GPU when the whole of it is worth it.
+    ScanRun scan(std::size_t symbols);
+
+    BackendRouter& router() { return router_; }
+
+private:
+    friend class ScanRun;
+    BackendRouter& router_;
+    cache::ResultCache* cache_;
+};
+
+// One scan in progress. Not thread-safe: one thread computes its chunks.
+class ScanRun {
+public:
+    // One chunk: cache look-ups, the misses on the scan's backend, the fresh
+    // results stored. Errors, progress and cancellation as CachedCompute::scan.
+    // Throws BackendUnavailable when the backend asked for cannot run.
+    cache::CachedBatchResult compute(std::span<const std::span<const double>> closes,
+                                     const AtcParams& params, const BatchOptions& options);
+
+    // The backend chosen (after the first chunk with something to compute);
+    // nullopt before.
+    const std::optional<RouteDecision>& decision() const { return decision_; }
+
+    // The whole run so far: which backend computed and why; when nothing
+    // needed computing, says so.
+    ComputeRecord record() const;
+
+private:
+    friend class ComputeService;
+    ScanRun(ComputeService& service, std::size_t symbols);
+    BatchResult compute_misses(std::span<const std::span<const double>> closes,
+                               const AtcParams& params, const BatchOptions& options);
+
+    ComputeService& service_;
+    std::size_t symbols_;
+    std::optional<RouteDecision> decision_;
+    ComputeRecord record_;
+};
+
+}  // namespace atc

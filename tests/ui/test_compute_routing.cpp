@@ -1,0 +1,253 @@
+// The app computes through the router: a scan whose size is above the cost
+// model's break-even runs on the "GPU" (the CUDA backend's own request runner
+// and kernels' code, emulated on the host), and the scanner, the status bar
+// and the hardware panel say so; a smaller scan and every chart run on the
+// CPU, and say that. The numbers are the CPU engine's, bit for bit, whichever
+// backend computed them. Runs everywhere: no GPU is needed.
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <filesystem>
+#include <memory>
+
+#include "atc/backend.hpp"
+#include "atc/backend_router.hpp"
+#include "atc/batch.hpp"
+#include "atc/sample_universe.hpp"
+#include "atc/store/database.hpp"
+#include "atc/store/symbol_store.hpp"
+#include "atc/system/memory_monitor.hpp"
+#include "core/compute_setting.hpp"
+#include "core/engine_service.hpp"
+#include "host/emulated_executor.hpp"
+#include "host/executor_backend.hpp"
+#include "scanner/scanner_panel.hpp"
+#include "shell/main_window.hpp"
+#include "status/hardware_panel.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+namespace {
+
+constexpr std::size_t kSymbols = 24;
+constexpr std::size_t kBars = 300;
+// Scans of more symbols than this (of kBars bars) go to the GPU.
+constexpr std::size_t kBreakEvenSymbols = 10;
+const char* const kDeviceName = "Emulated GPU (host)";
+
+// A cost model with a break-even the test controls: the GPU costs a fixed
+// 50 ms per request and nothing else; the CPU is slow enough that
+// kBreakEvenSymbols x kBars bars take exactly those 50 ms on this machine's
+// worker threads.
+CostModel test_cost_model() {
+    CostModel model;
+    model.gpu_request_seconds = 0.05;
+    model.gpu_startup_seconds = 0.0;
+    model.gpu_host_seconds_per_symbol = 0.0;
+    model.gpu_seconds_per_bar_step = 0.0;
+    model.gpu_bars_per_second = 1e18;
+    model.pcie_bytes_per_second = 1e18;
+    model.host_copy_bytes_per_second = 1e18;
+    const double break_even_bars = static_cast<double>(kBreakEvenSymbols * kBars);
+    model.cpu_bars_per_second_per_thread =
+        break_even_bars / model.gpu_request_seconds / system::cpu_backend_threads();
+    return model;
+}
+
+std::unique_ptr<BackendRouter> emulated_gpu_router() {
+    system::GpuReport report;
+    report.available = true;
+    system::GpuDevice device;
+    device.name = kDeviceName;
+    device.memory_bytes = std::uint64_t{1} << 30;
+    device.compute_capability_major = 9;
+    report.devices.push_back(device);
+    auto gpu = std::make_shared<gpu::host::ExecutorBackend>(
+        std::make_unique<gpu::host::EmulatedExecutor>(),
+        std::string("gpu (") + kDeviceName + ")");
+    return std::make_unique<BackendRouter>(std::make_shared<CpuBackend>(), gpu, report,
+                                           test_cost_model());
+}
+
+// Every scan output of `got` equals the CPU engine's for the same series.
+QString differences(const ScanOutcome& got, const std::vector<GeneratedSymbol>& universe) {
+    std::vector<std::span<const double>> closes;
+    for (const QString& name : got.names) {
+        const auto it = std::find_if(universe.begin(), universe.end(), [&](const auto& s) {
+            return QString::fromStdString(s.name) == name;
+        });
+        closes.emplace_back(it->bars.close);
+    }
+    BatchOptions options;
+    options.keep_series = false;
+    const BatchResult cpu = compute_batch(closes, got.params, options);
+    for (std::size_t i = 0; i < closes.size(); ++i) {
+        const SymbolScan& a = *got.results[i];
+        const SymbolScan& b = cpu.symbols[i];
+        bool same = a.ok() && b.ok() && a.row.average == b.row.average &&
+                    a.row.trend == b.row.trend && a.markers.size() == b.markers.size();
+        for (std::size_t m = 0; same && m < b.markers.size(); ++m)
+            same = a.markers[m].bar == b.markers[m].bar &&
+                   a.markers[m].average == b.markers[m].average;
+        if (!same)
+            return got.names[static_cast<qsizetype>(i)] + QStringLiteral(" differs from the CPU");
+    }
+    return {};
+}
+
+}  // namespace
+
+class TestComputeRouting : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::filesystem::path db_path_;
+    std::vector<GeneratedSymbol> universe_;
+    std::unique_ptr<QSettings> settings_;
+    std::unique_ptr<cache::ResultCache> cache_;
+    std::unique_ptr<BackendRouter> router_;
+    std::unique_ptr<EngineService> engine_;
+    std::unique_ptr<system::MemoryMonitor> monitor_;
+    system::HardwareReport hardware_;
+    std::unique_ptr<MainWindow> window_;
+
+    QString status_text() const {
+        return window_->findChild<QLabel*>(QStringLiteral("statusText"))->text();
+    }
+    HardwarePanel* panel() const { return window_->findChild<HardwarePanel*>(); }
+
+    // Each scan with other parameters than the ones before, so that the
+    // result cache cannot answer it.
+    std::shared_ptr<const ScanOutcome> scan(const QStringList& names, int cutout) {
+        AtcParams params;
+        params.cutout = cutout;
+        QSignalSpy finished(engine_.get(), &EngineService::scanFinished);
+        engine_->requestScan(names, params);
+        if (!finished.wait(60000))
+            return nullptr;
+        return finished.takeFirst().at(0).value<std::shared_ptr<const ScanOutcome>>();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        db_path_ = std::filesystem::path(dir_.path().toStdString()) / "routing.sqlite";
+        UniverseSpec spec;
+        spec.symbols = kSymbols;
+        spec.bars = kBars;
+        universe_ = generate_universe(spec);
+        {
+            store::Database db = store::Database::open(db_path_);
+            store::SymbolStore symbols(db);
+            std::vector<std::pair<store::SymbolMeta, PriceSeries>> rows;
+            for (const GeneratedSymbol& s : universe_)
+                rows.push_back({{s.name, "generator", "1d", "test universe"}, s.bars});
+            symbols.save_all(rows);
+        }
+        settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
+                                                QSettings::IniFormat);
+        cache_ = std::make_unique<cache::ResultCache>();  // memory only, empty
+        router_ = emulated_gpu_router();
+        engine_ = std::make_unique<EngineService>(db_path_, *cache_, *router_);
+        monitor_ = std::make_unique<system::MemoryMonitor>();
+        hardware_ = router_->hardware_report();
+        window_ = std::make_unique<MainWindow>(StudioContext{
+            db_path_, *cache_, *engine_, *settings_, &hardware_, monitor_.get()});
+        window_->resize(1600, 1000);
+        window_->show();
+        QVERIFY(panel());
+    }
+
+    void cleanupTestCase() {
+        window_.reset();
+        engine_.reset();
+    }
+
+    // The panel lists the device and what auto does with a 500- and a
+    // 10,000-symbol scan before anything ran.
+    void panelShowsTheDeviceAndTheRoutes() {
+        QVERIFY(panel()->valueText(QStringLiteral("cuda")).contains(kDeviceName));
+        QVERIFY2(panel()->valueText(QStringLiteral("route_small")).contains(kDeviceName),
+                 qPrintable(panel()->valueText(QStringLiteral("route_small"))));
+        QVERIFY(panel()->valueText(QStringLiteral("route_large")).contains(kDeviceName));
+        QCOMPARE(panel()->computeOnBox()->currentData().toInt(),
+                 static_cast<int>(system::BackendRequest::Auto));
+    }
+
+    void largeScanRunsOnTheGpuAndSaysSo() {
+        // Clicked as a user would: Scan, every symbol of the watchlist.
+        auto* scanner = window_->findChild<ScannerPanel*>();
+        QSignalSpy finished(engine_.get(), &EngineService::scanFinished);
+        QTest::mouseClick(scanner->scanButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        const auto outcome = finished.takeFirst().at(0).value<std::shared_ptr<const ScanOutcome>>();
+        QCOMPARE(outcome->names.size(), qsizetype(kSymbols));
+        QCOMPARE(outcome->compute.choice.kind, system::BackendKind::Gpu);
+        QCOMPARE(outcome->compute.computed, kSymbols);
+        QVERIFY(outcome->compute.fallback.empty());
+        QVERIFY2(differences(*outcome, universe_).isEmpty(),
+                 qPrintable(differences(*outcome, universe_)));
+        QTRY_VERIFY(status_text().contains(QStringLiteral("computed on the GPU")));
+        QVERIFY2(status_text().contains(kDeviceName), qPrintable(status_text()));
+        QVERIFY(panel()->valueText(QStringLiteral("scan_backend")).contains(kDeviceName));
+        QVERIFY(panel()->valueText(QStringLiteral("scan_backend_reason"))
+                    .startsWith(QStringLiteral("auto: estimated")));
+        QVERIFY(scanner->findChild<QLabel*>(QStringLiteral("scanStatus"))
+                    ->text()
+                    .contains(QStringLiteral("computed on the GPU")));
+    }
+
+    void smallScanRunsOnTheCpuAndSaysSo() {
+        QStringList few;
+        for (std::size_t i = 0; i < kBreakEvenSymbols / 2; ++i)
+            few << QString::fromStdString(universe_[i].name);
+        const auto outcome = scan(few, 1);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->compute.choice.kind, system::BackendKind::Cpu);
+        QVERIFY(differences(*outcome, universe_).isEmpty());
+        QTRY_VERIFY(status_text().contains(QStringLiteral("computed on the CPU")));
+        QVERIFY(panel()->valueText(QStringLiteral("scan_backend")).startsWith(QStringLiteral("cpu")));
+        QVERIFY2(panel()->valueText(QStringLiteral("scan_backend_reason"))
+                     .contains(QStringLiteral("outweigh")),
+                 qPrintable(panel()->valueText(QStringLiteral("scan_backend_reason"))));
+    }
+
+    // "Compute on: CPU" keeps even a large scan on the CPU, and is remembered.
+    void theSettingIsObeyedAndSaved() {
+        QComboBox* box = panel()->computeOnBox();
+        const int cpu = box->findData(static_cast<int>(system::BackendRequest::Cpu));
+        box->setFocus();
+        box->setCurrentIndex(cpu);
+        emit box->activated(cpu);  // what a click on the item sends
+        QCOMPARE(router_->request(), system::BackendRequest::Cpu);
+        QCOMPARE(savedBackendRequest(*settings_), system::BackendRequest::Cpu);
+        QVERIFY(panel()->valueText(QStringLiteral("route_large")).startsWith(QStringLiteral("cpu")));
+        QStringList all;
+        for (const GeneratedSymbol& s : universe_)
+            all << QString::fromStdString(s.name);
+        const auto outcome = scan(all, 2);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->compute.choice.kind, system::BackendKind::Cpu);
+        const int automatic = box->findData(static_cast<int>(system::BackendRequest::Auto));
+        box->setCurrentIndex(automatic);
+        emit box->activated(automatic);
+        QCOMPARE(router_->request(), system::BackendRequest::Auto);
+    }
+
+    // A chart's full result is the CPU pipeline's: the status bar says so.
+    void chartsRunOnTheCpu() {
+        QSignalSpy shown(window_.get(), &MainWindow::symbolShown);
+        window_->openSymbol(QString::fromStdString(universe_.front().name));
+        QVERIFY(shown.wait(30000));
+        QVERIFY2(status_text().contains(QStringLiteral("computed on the CPU")),
+                 qPrintable(status_text()));
+    }
+};
+
+QTEST_MAIN(TestComputeRouting)
+#include "test_compute_routing.moc"
