@@ -30,9 +30,9 @@
 #include "atc/system/process_memory.hpp"
 #include "cli.hpp"
 #include "scan_json.hpp"
-#include "scan_report.hpp"
 #include "scan_report_file.hpp"
 #include "scan_source.hpp"
+#include "scan_text.hpp"
 #include "store_session.hpp"
 
 namespace atc::cli {
@@ -61,7 +61,7 @@ void fail(const std::string& message) {
 
 // What the command line asks for, checked before anything is read.
 struct ScanSettings {
-    ReportOptions report;
+    ScanFilter filter;
     std::optional<std::string> params_path;
     bool json = false;
     system::BackendRequest backend = system::BackendRequest::Auto;
@@ -75,10 +75,10 @@ ScanSettings read_settings(const ParsedOptions& options) {
     }
     ScanSettings settings;
     if (const auto v = options.value("--min-signal")) {
-        settings.report.min_signal = parse_non_negative_double("--min-signal", *v);
+        settings.filter.min_signal = parse_non_negative_double("--min-signal", *v);
     }
     if (const auto v = options.value("--top")) {
-        settings.report.top = parse_positive_count("--top", *v);
+        settings.filter.top = parse_positive_count("--top", *v);
     }
     settings.params_path = options.value("--params");
     settings.json = options.has("--json");
@@ -113,7 +113,7 @@ std::string label_at(const PriceSeries& series, const std::optional<EntryMarker>
 
 // Everything the scan found, symbol by symbol.
 struct ScanResults {
-    std::vector<ReportRow> rows;      // the computed symbols
+    std::vector<ScanReportRow> rows;  // the computed symbols
     std::vector<std::string> errors;  // per entry of the source; empty when fine
     std::size_t from_cache = 0;
     ScanMemoryReport memory;
@@ -324,49 +324,37 @@ int run_scan(std::span<const std::string> args) {
     ScanResults results = ChunkedScan(source, params, settings.budget_bytes, *router).run();
     results.memory.peak_rss_bytes = system::read_process_memory().peak_rss_bytes;
 
-    ReportTotals totals;
-    totals.from_cache = results.from_cache;
-    std::vector<ScanFailure> failures;
+    ScanReport report;
+    report.params = params;
+    report.source = {source.kind(), source.location()};
+    report.filter = settings.filter;
+    report.from_cache = results.from_cache;
+    report.rows = std::move(results.rows);
     for (std::size_t i = 0; i < source.entries().size(); ++i) {
         if (results.errors[i].empty())
             continue;
         const ScanEntry& entry = source.entries()[i];
         fail("skipped " + entry.origin + ": " + results.errors[i]);
-        failures.push_back({entry.symbol, entry.origin, results.errors[i]});
-        ++totals.failed;
+        report.failures.push_back({entry.symbol, entry.origin, results.errors[i]});
     }
-    totals.elapsed_seconds =
+    report.elapsed_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    // Before the rows move into the output below; a report that cannot be
-    // written stops with its error (exit 1) and leaves nothing behind.
-    if (settings.report_file) {
-        write_scan_report_file(
-            *settings.report_file, results.rows,
-            {params, settings.report, totals, source.kind() + " " + source.location()});
-    }
-    std::string out;
-    if (settings.json) {
-        ScanJsonInput input;
-        input.params = params;
-        input.source_kind = source.kind();
-        input.source_location = source.location();
-        input.backend_request = settings.backend;
-        input.backend = results.compute.choice;  // what ran (the GPU, or the CPU) and why
-        input.filters = settings.report;
-        input.rows = std::move(results.rows);
-        input.failures = std::move(failures);
-        input.totals = totals;
-        input.memory = results.memory;
-        out = format_scan_json(input);
-    } else {
-        out = format_scan_report(std::move(results.rows), settings.report, totals);
-    }
+    // A report that cannot be written stops with its error (exit 1) and leaves
+    // nothing behind.
+    if (settings.report_file)
+        write_scan_report_file(*settings.report_file, report);
+    // The JSON also tells how the scan ran: the backend that ran (the GPU, or
+    // the CPU) and why, and how its memory was planned.
+    const std::string out =
+        settings.json
+            ? format_scan_json(report, {settings.backend, results.compute.choice, results.memory})
+            : format_scan_text(report);
     if (!write_stdout(out)) {
         fail("cannot write to standard output");
         return kExitFailure;
     }
-    return totals.failed == 0 ? kExitOk : kExitFailure;
+    return report.failures.empty() ? kExitOk : kExitFailure;
 }
 
 }  // namespace atc::cli

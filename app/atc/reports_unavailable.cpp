@@ -20,8 +20,7 @@ void check_scan_report_file(const std::string&) {
     throw UsageError(std::string("--report: ") + kMissing);
 }
 
-void write_scan_report_file(const std::string&, const std::vector<ReportRow>&,
-                            const ScanReportContext&) {
+void write_scan_report_file(const std::string&, const ScanReport&) {
     throw UsageError(kMissing);
 }
 

@@ -1,28 +1,19 @@
 #include "scan_json.hpp"
 
-#include <span>
 #include <string_view>
 
 #include "atc/json_writer.hpp"
 #include "atc/params_json.hpp"
 #include "atc/scan_ranking.hpp"
+#include "atc/scan_report_formats.hpp"
 
 namespace atc::cli {
 namespace {
 
-std::string_view direction_name(Direction d) {
-    return d == Direction::Long ? "long" : d == Direction::Short ? "short" : "flat";
-}
-
-void write_row(JsonWriter& json, std::string_view table, std::size_t rank, const ReportRow& r) {
+void write_row(JsonWriter& json, std::string_view table, std::size_t rank, const ScanReportRow& r) {
     json.begin_object();
     json.key("table").string(table);
-    json.key("rank").integer(rank);
-    json.key("symbol").string(r.symbol);
-    json.key("average").number(r.row.average);
-    json.key("trend").string(direction_name(r.row.trend));
-    json.key("last_close").number(r.row.last_close);
-    json.key("bars").integer(r.row.bars);
+    write_scan_row_members_json(json, rank, r);
     json.key("last_entry");
     if (!r.row.last_marker) {
         json.null();
@@ -42,43 +33,32 @@ void write_row(JsonWriter& json, std::string_view table, std::size_t rank, const
     json.end_object();
 }
 
-void write_rows_and_totals(JsonWriter& json, const ScanJsonInput& input) {
-    std::vector<double> averages;
-    std::vector<std::string> names;
-    for (const ReportRow& r : input.rows) {
-        averages.push_back(r.row.average);
-        names.push_back(r.symbol);
-    }
+void write_rows_and_totals(JsonWriter& json, const ScanReport& report) {
     // The ranking and the filters of the text report, so both list the same rows.
-    const ScanRanking ranking = rank_scan(averages, names);
-    const auto table = [&](std::string_view name, std::span<const std::size_t> order) {
-        const std::size_t shown =
-            shown_in_table(order, averages, input.filters.min_signal, input.filters.top);
-        for (std::size_t i = 0; i < shown; ++i)
-            write_row(json, name, i + 1, input.rows[order[i]]);
-    };
+    const RankedScanReport ranked = rank_scan_report(report);
     json.key("rows").begin_array();
-    table("long", ranking.longs);
-    table("short", ranking.shorts);
-    table("flat", ranking.flats);
+    for (const ScanReportTable* table : {&ranked.longs, &ranked.shorts, &ranked.flats}) {
+        for (std::size_t i = 0; i < table->shown.size(); ++i)
+            write_row(json, table->name, i + 1, *table->shown[i]);
+    }
     json.end_array();
 
     json.key("totals").begin_object();
-    json.key("symbols").integer(input.rows.size() + input.totals.failed);
-    json.key("computed").integer(input.rows.size());
-    json.key("long").integer(ranking.longs.size());
-    json.key("short").integer(ranking.shorts.size());
-    json.key("flat").integer(ranking.flats.size());
-    json.key("failed").integer(input.totals.failed);
+    json.key("symbols").integer(report.rows.size() + report.failures.size());
+    json.key("computed").integer(report.rows.size());
+    json.key("long").integer(ranked.longs.total);
+    json.key("short").integer(ranked.shorts.total);
+    json.key("flat").integer(ranked.flats.total);
+    json.key("failed").integer(report.failures.size());
     json.end_object();
 }
 
-void write_backend(JsonWriter& json, const ScanJsonInput& input) {
+void write_backend(JsonWriter& json, const ScanExecution& execution) {
     json.key("backend").begin_object();
-    json.key("requested").string(system::backend_request_name(input.backend_request));
-    json.key("ran").string(system::backend_kind_name(input.backend.kind));
-    json.key("description").string(input.backend.description);
-    json.key("reason").string(input.backend.reason);
+    json.key("requested").string(system::backend_request_name(execution.backend_request));
+    json.key("ran").string(system::backend_kind_name(execution.backend.kind));
+    json.key("description").string(execution.backend.description);
+    json.key("reason").string(execution.backend.reason);
     json.end_object();
 }
 
@@ -98,26 +78,20 @@ void write_memory(JsonWriter& json, const ScanMemoryReport& memory) {
 
 }  // namespace
 
-std::string format_scan_json(const ScanJsonInput& input) {
+std::string format_scan_json(const ScanReport& report, const ScanExecution& execution) {
     JsonWriter json;
     json.begin_object();
-    json.key("params").raw(params_to_json(input.params));
+    json.key("params").raw(params_to_json(report.params));
     json.key("source").begin_object();
-    json.key("kind").string(input.source_kind);
-    json.key("path").string(input.source_location);
+    json.key("kind").string(report.source.kind);
+    json.key("path").string(report.source.location);
     json.end_object();
-    write_backend(json, input);
-    json.key("filters").begin_object();
-    json.key("min_signal").number(input.filters.min_signal);
-    json.key("top");
-    if (input.filters.top)
-        json.integer(*input.filters.top);
-    else
-        json.null();
-    json.end_object();
-    write_rows_and_totals(json, input);
+    write_backend(json, execution);
+    json.key("filters");
+    write_scan_filter_json(json, report.filter);
+    write_rows_and_totals(json, report);
     json.key("errors").begin_array();
-    for (const ScanFailure& f : input.failures) {
+    for (const ScanFailure& f : report.failures) {
         json.begin_object();
         json.key("symbol").string(f.symbol);
         json.key("source").string(f.origin);
@@ -125,9 +99,9 @@ std::string format_scan_json(const ScanJsonInput& input) {
         json.end_object();
     }
     json.end_array();
-    json.key("elapsed_seconds").number(input.totals.elapsed_seconds);
-    json.key("from_cache").integer(input.totals.from_cache);
-    write_memory(json, input.memory);
+    json.key("elapsed_seconds").number(report.elapsed_seconds);
+    json.key("from_cache").integer(report.from_cache);
+    write_memory(json, execution.memory);
     json.end_object();
     return json.finish();
 }

@@ -8,19 +8,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "atc/params.hpp"
+#include "atc/scan_report.hpp"
 #include "atc/system/backend_choice.hpp"
-#include "scan_report.hpp"
 
 namespace atc::cli {
-
-struct ScanFailure {
-    std::string symbol;
-    std::string origin;  // the file, or the symbol for the database
-    std::string error;
-};
 
 struct ScanMemoryReport {
     std::optional<std::uint64_t> budget_bytes;  // --memory-budget, if given
@@ -30,19 +22,14 @@ struct ScanMemoryReport {
     std::uint64_t peak_rss_bytes = 0;  // the process's high-water mark at the end
 };
 
-struct ScanJsonInput {
-    AtcParams params;
-    std::string source_kind;  // "csv-dir" or "database"
-    std::string source_location;
+// How the command ran the scan, which only its JSON tells (the scan reports
+// and the app's scanner have no --backend and no memory budget).
+struct ScanExecution {
     system::BackendRequest backend_request = system::BackendRequest::Auto;
     system::BackendChoice backend;
-    ReportOptions filters;
-    std::vector<ReportRow> rows;  // every computed symbol, in any order
-    std::vector<ScanFailure> failures;
-    ReportTotals totals;
     ScanMemoryReport memory;
 };
 
-std::string format_scan_json(const ScanJsonInput& input);
+std::string format_scan_json(const ScanReport& report, const ScanExecution& execution);
 
 }  // namespace atc::cli

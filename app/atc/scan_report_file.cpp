@@ -23,22 +23,13 @@ void check_scan_report_file(const std::string& file) {
         throw UsageError("--report needs a file ending in .pdf, .csv or .json, not '" + file + "'");
 }
 
-void write_scan_report_file(const std::string& file, const std::vector<ReportRow>& rows,
-                            const ScanReportContext& context) {
+void write_scan_report_file(const std::string& file, const ScanReport& report) {
     const ui::ReportFormat format = *scan_format(file);
-    ui::ScanReportData data;
-    data.params = context.params;
-    data.source = QString::fromStdString(context.source);
-    data.min_signal = context.filters.min_signal;
-    data.top = context.filters.top;
-    data.failed = context.totals.failed;
-    for (const ReportRow& r : rows)
-        data.rows.push_back({r.symbol, r.row, r.marker_label, r.row.last_close});
     // Fonts for the PDF need Qt's GUI side; CSV and JSON do not.
     std::unique_ptr<OffscreenGui> gui;
     if (format == ui::ReportFormat::Pdf)
         gui = std::make_unique<OffscreenGui>();
-    ui::write_scan_report(data, format, file);
+    ui::write_scan_report(report, format, file);
 }
 
 }  // namespace atc::cli

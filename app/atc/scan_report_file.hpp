@@ -4,10 +4,8 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "atc/params.hpp"
-#include "scan_report.hpp"
+#include "atc/scan_report.hpp"
 
 namespace atc::cli {
 
@@ -15,15 +13,7 @@ namespace atc::cli {
 // the extension names no scan report format (or this atc has no reports).
 void check_scan_report_file(const std::string& file);
 
-struct ScanReportContext {
-    AtcParams params;
-    ReportOptions filters;
-    ReportTotals totals;
-    std::string source;  // "database PATH", "folder PATH"
-};
-
 // Throws (FileWriteError, ...) on failure; `file` is then left as it was.
-void write_scan_report_file(const std::string& file, const std::vector<ReportRow>& rows,
-                            const ScanReportContext& context);
+void write_scan_report_file(const std::string& file, const ScanReport& report);
 
 }  // namespace atc::cli

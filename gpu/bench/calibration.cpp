@@ -70,8 +70,7 @@ void fit_fixed_costs(CostModel& model, const std::vector<CaseTiming>& cases) {
     if (n < 2 || spread <= 0)
         return;  // the defaults stay
     model.gpu_host_seconds_per_symbol = std::max(0.0, (n * sxy - sx * sy) / spread);
-    model.gpu_request_seconds =
-        std::max(0.0, (sy - model.gpu_host_seconds_per_symbol * sx) / n);
+    model.gpu_request_seconds = std::max(0.0, (sy - model.gpu_host_seconds_per_symbol * sx) / n);
 }
 
 }  // namespace
@@ -112,13 +111,12 @@ void print_calibration(host::ExecutorBackend& gpu, const system::GpuReport& repo
         smallest.kernel_seconds / static_cast<double>(smallest.bars);
     measured.pcie_bytes_per_second = ceilings.upload_bytes_per_second;
     // Packing reads and writes the prices: 8 bytes a bar each way.
-    measured.host_copy_bytes_per_second =
-        largest.host_copy_seconds > 0.0 ? bars * 8.0 / largest.host_copy_seconds
-                                        : measured.host_copy_bytes_per_second;
+    measured.host_copy_bytes_per_second = largest.host_copy_seconds > 0.0
+                                              ? bars * 8.0 / largest.host_copy_seconds
+                                              : measured.host_copy_bytes_per_second;
     fit_fixed_costs(measured, cases);
     const double tiny_request_seconds = request_overhead_seconds(gpu, options);
-    measured.gpu_startup_seconds =
-        std::max(0.0, first_request_seconds - tiny_request_seconds);
+    measured.gpu_startup_seconds = std::max(0.0, first_request_seconds - tiny_request_seconds);
     measured.cpu_bars_per_second_per_thread = bars / largest.cpu_seconds / threads;
 
     std::printf("\ncost model measured here (backend_cost.hpp):\n");
@@ -137,8 +135,7 @@ void print_calibration(host::ExecutorBackend& gpu, const system::GpuReport& repo
     std::printf("  kGpuStartupSeconds       %.3g  (the process's first request, beyond that)\n",
                 measured.gpu_startup_seconds);
     std::printf("  CPU bars/s per thread    %.3g  (%u threads, %zux%zu)\n",
-                measured.cpu_bars_per_second_per_thread, threads, largest.symbols,
-                largest.bars);
+                measured.cpu_bars_per_second_per_thread, threads, largest.symbols, largest.bars);
 
     const BackendRouter router(std::make_shared<CpuBackend>(), borrowed(gpu), report, measured);
     std::printf("%s\n", router.auto_summary().c_str());

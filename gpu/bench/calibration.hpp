@@ -18,8 +18,8 @@ struct CaseTiming {
     std::size_t symbols = 0;
     std::size_t bars = 0;  // per symbol
     double cpu_seconds = 0.0;
-    double gpu_seconds = 0.0;     // end to end
-    double kernel_seconds = 0.0;  // device events around the kernels
+    double gpu_seconds = 0.0;        // end to end
+    double kernel_seconds = 0.0;     // device events around the kernels
     double host_copy_seconds = 0.0;  // packing and unpacking on the host
     // Device requests it took: with more than one, the chunks' kernels overlap
     // and their summed kernel time reads too high, so calibration skips it.

@@ -68,8 +68,7 @@ std::unique_ptr<BackendRouter> emulated_gpu_router() {
     device.compute_capability_major = 9;
     report.devices.push_back(device);
     auto gpu = std::make_shared<gpu::host::ExecutorBackend>(
-        std::make_unique<gpu::host::EmulatedExecutor>(),
-        std::string("gpu (") + kDeviceName + ")");
+        std::make_unique<gpu::host::EmulatedExecutor>(), std::string("gpu (") + kDeviceName + ")");
     return std::make_unique<BackendRouter>(std::make_shared<CpuBackend>(), gpu, report,
                                            test_cost_model());
 }
@@ -156,8 +155,8 @@ private slots:
         engine_ = std::make_unique<EngineService>(db_path_, *cache_, *router_);
         monitor_ = std::make_unique<system::MemoryMonitor>();
         hardware_ = router_->hardware_report();
-        window_ = std::make_unique<MainWindow>(StudioContext{
-            db_path_, *cache_, *engine_, *settings_, &hardware_, monitor_.get()});
+        window_ = std::make_unique<MainWindow>(
+            StudioContext{db_path_, *cache_, *engine_, *settings_, &hardware_, monitor_.get()});
         window_->resize(1600, 1000);
         window_->show();
         QVERIFY(panel());
@@ -195,7 +194,8 @@ private slots:
         QTRY_VERIFY(status_text().contains(QStringLiteral("computed on the GPU")));
         QVERIFY2(status_text().contains(kDeviceName), qPrintable(status_text()));
         QVERIFY(panel()->valueText(QStringLiteral("scan_backend")).contains(kDeviceName));
-        QVERIFY(panel()->valueText(QStringLiteral("scan_backend_reason"))
+        QVERIFY(panel()
+                    ->valueText(QStringLiteral("scan_backend_reason"))
                     .startsWith(QStringLiteral("auto: estimated")));
         QVERIFY(scanner->findChild<QLabel*>(QStringLiteral("scanStatus"))
                     ->text()
@@ -211,8 +211,10 @@ private slots:
         QCOMPARE(outcome->compute.choice.kind, system::BackendKind::Cpu);
         QVERIFY(differences(*outcome, universe_).isEmpty());
         QTRY_VERIFY(status_text().contains(QStringLiteral("computed on the CPU")));
-        QVERIFY(panel()->valueText(QStringLiteral("scan_backend")).startsWith(QStringLiteral("cpu")));
-        QVERIFY2(panel()->valueText(QStringLiteral("scan_backend_reason"))
+        QVERIFY(
+            panel()->valueText(QStringLiteral("scan_backend")).startsWith(QStringLiteral("cpu")));
+        QVERIFY2(panel()
+                     ->valueText(QStringLiteral("scan_backend_reason"))
                      .contains(QStringLiteral("outweigh")),
                  qPrintable(panel()->valueText(QStringLiteral("scan_backend_reason"))));
     }
@@ -226,7 +228,8 @@ private slots:
         emit box->activated(cpu);  // what a click on the item sends
         QCOMPARE(router_->request(), system::BackendRequest::Cpu);
         QCOMPARE(savedBackendRequest(*settings_), system::BackendRequest::Cpu);
-        QVERIFY(panel()->valueText(QStringLiteral("route_large")).startsWith(QStringLiteral("cpu")));
+        QVERIFY(
+            panel()->valueText(QStringLiteral("route_large")).startsWith(QStringLiteral("cpu")));
         QStringList all;
         for (const GeneratedSymbol& s : universe_)
             all << QString::fromStdString(s.name);

@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "studio_fixture.hpp"
 #include "../engine/reference_kernels.hpp"
 #include "../engine/test_result_cache_support.hpp"
 #include "atc/batch.hpp"
@@ -20,6 +19,7 @@
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
 #include "core/engine_service.hpp"
+#include "studio_fixture.hpp"
 
 using namespace atc;
 using namespace atc::ui;

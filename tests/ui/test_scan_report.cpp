@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -44,7 +45,7 @@ class TestScanReport : public QObject {
     Q_OBJECT
 
 private:
-    ScanReportData data_;
+    ScanReport data_;
     ScanRanking ranking_;
     QTemporaryDir dir_;
 
@@ -69,13 +70,16 @@ private slots:
             const ScanRow& row = batch.symbols[i].row;
             const std::string label =
                 row.last_marker ? bar_times(universe[i].bars)[row.last_marker->bar] : std::string();
-            data_.rows.push_back({universe[i].name, row, label, universe[i].bars.close.back()});
+            // The report's last close is the series' own.
+            QVERIFY(same_bits(row.last_close, universe[i].bars.close.back()));
+            data_.rows.push_back({universe[i].name, row, label});
             averages.push_back(row.average);
             names.push_back(universe[i].name);
         }
-        data_.scanned_at = QDateTime(QDate(2024, 5, 17), QTime(9, 30), QTimeZone::utc());
-        data_.source = QStringLiteral("database /data/atc-studio.sqlite");
-        data_.failed = 2;
+        using namespace std::chrono;
+        data_.scanned_at = sys_days{year{2024} / 5 / 17} + hours{9} + minutes{30};
+        data_.source = {"database", "/data/atc-studio.sqlite"};
+        data_.failures = {{"BROKEN", "BROKEN", "no bars"}, {"EMPTY", "EMPTY", "no bars"}};
         ranking_ = rank_scan(averages, names);
         QVERIFY(ranking_.longs.size() > 5);
         QVERIFY(ranking_.shorts.size() > 5);
@@ -100,7 +104,7 @@ private slots:
                 QCOMPARE(f[1].toULongLong(), k + 1);
                 QCOMPARE(f[2].toStdString(), r.symbol);
                 QVERIFY(same_bits(exact(f[3]), r.row.average));
-                QVERIFY(same_bits(exact(f[5]), r.last_close));
+                QVERIFY(same_bits(exact(f[5]), r.row.last_close));
                 QCOMPARE(f[6].toULongLong(), r.row.bars);
                 if (r.row.last_marker) {
                     QCOMPARE(f[8].toULongLong(), r.row.last_marker->bar);
@@ -113,13 +117,13 @@ private slots:
 
     // --min-signal and --top cut each table as `atc scan` does.
     void filtersCutEachTable() {
-        ScanReportData cut = data_;
-        cut.top = 3;
+        ScanReport cut = data_;
+        cut.filter.top = 3;
         const QByteArray csv = render_scan_report(cut, ReportFormat::Csv);
         QCOMPARE(csv.count("\nlong,"), 3);
         QCOMPARE(csv.count("\nshort,"), 3);
-        cut.top.reset();
-        cut.min_signal = 2.0;  // above any |Average|
+        cut.filter.top.reset();
+        cut.filter.min_signal = 2.0;  // above any |Average|
         QCOMPARE(render_scan_report(cut, ReportFormat::Csv).count('\n'), 1);
     }
 
@@ -130,7 +134,8 @@ private slots:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(doc[QStringLiteral("scanned_at")].toString(),
                  QStringLiteral("2024-05-17T09:30:00Z"));
-        QCOMPARE(doc[QStringLiteral("source")].toString(), data_.source);
+        QCOMPARE(doc[QStringLiteral("source")].toString(),
+                 QStringLiteral("database /data/atc-studio.sqlite"));
         const QByteArray params =
             QJsonDocument(doc[QStringLiteral("parameters")].toObject()).toJson();
         QVERIFY(parse_params_json(params.toStdString(), "scan report") == data_.params);
@@ -164,7 +169,7 @@ private slots:
               QStringLiteral("Narrow"), QStringLiteral("long_threshold"), QStringLiteral("0.2"),
               QString::fromStdString(top_long.symbol), format_average(top_long.row.average),
               QString::fromStdString(top_short.symbol), format_average(top_short.row.average),
-              QStringLiteral("2 failed"), data_.source}) {
+              QStringLiteral("2 failed"), QStringLiteral("database /data/atc-studio.sqlite")}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }
         // LONG comes first and is ranked strongest first.

@@ -13,7 +13,6 @@
 #include <fstream>
 #include <thread>
 
-#include "studio_fixture.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/database_location.hpp"
@@ -25,6 +24,7 @@
 #include "shell/main_window.hpp"
 #include "shell/storage_notice_view.hpp"
 #include "status/hardware_panel.hpp"
+#include "studio_fixture.hpp"
 
 using namespace atc;
 using namespace atc::ui;

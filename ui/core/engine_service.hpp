@@ -15,8 +15,8 @@
 #include <memory>
 #include <vector>
 
-#include "atc/batch.hpp"
 #include "atc/backend_router.hpp"
+#include "atc/batch.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/compute_service.hpp"
 #include "atc/params.hpp"
@@ -72,8 +72,8 @@ public:
     // one is usable, the GPU backend (atc::gpu::make_router). Every chart and
     // scan is computed through them (atc::ComputeService). All three outlive
     // the service.
-    EngineService(std::filesystem::path database, cache::ResultCache& cache,
-                  BackendRouter& router, QObject* parent = nullptr);
+    EngineService(std::filesystem::path database, cache::ResultCache& cache, BackendRouter& router,
+                  QObject* parent = nullptr);
     ~EngineService() override;  // waits for running work
 
     // Loads `name` from the store and computes its full result. Returns the

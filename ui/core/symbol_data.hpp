@@ -22,7 +22,7 @@ struct SymbolData {
     std::uint64_t generation = 0;             // the request that produced it
     double compute_ms = 0.0;                  // load + compute (or cache hit)
     bool from_cache = false;
-    ComputeRecord compute;                    // which backend computed it and why
+    ComputeRecord compute;  // which backend computed it and why
 
     std::size_t bar_count() const { return bars.close.size(); }
     bool has_ohlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }

@@ -2,8 +2,11 @@
 // parameters, then the LONG and SHORT tables ranked by signal strength, each
 // signal drawn as a bar so the strongest names stand out.
 #include <QBuffer>
+#include <QDateTime>
 #include <QLocale>
 #include <QStringList>
+#include <QTimeZone>
+#include <chrono>
 #include <cmath>
 
 #include "atc/scan_ranking.hpp"
@@ -20,7 +23,15 @@ QString count_text(std::size_t n) {
     return QLocale(QLocale::English).toString(static_cast<qulonglong>(n));
 }
 
-void title(PdfDocument& doc, const ScanReportData& data, const RankedScanReport& ranked) {
+// "2024-05-17 09:30": the report's time in UTC, to the minute.
+QString scanned_at_minute(const ScanReport& report) {
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(report.scanned_at.time_since_epoch());
+    return QDateTime::fromMSecsSinceEpoch(ms.count(), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd hh:mm"));
+}
+
+void title(PdfDocument& doc, const ScanReport& report, const RankedScanReport& ranked) {
     QPainter& p = doc.painter();
     const QRectF top = doc.take(40.0);
     p.setFont(PdfDocument::font(22.0, true));
@@ -28,33 +39,33 @@ void title(PdfDocument& doc, const ScanReportData& data, const RankedScanReport&
     p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("ATC scan"));
     p.setFont(PdfDocument::font(10.5, true));
     p.drawText(top.adjusted(0, 2, 0, -20), Qt::AlignRight | Qt::AlignVCenter,
-               QObject::tr("scanned %1 UTC")
-                   .arg(data.scanned_at.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm"))));
+               QObject::tr("scanned %1 UTC").arg(scanned_at_minute(report)));
     p.setFont(PdfDocument::font(7.5));
     p.setPen(PdfDocument::muted_color());
     p.drawText(top.adjusted(0, 20, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
                QObject::tr("ATC Studio · %1").arg(QString::fromLatin1(kEngineVersion)));
     doc.skip(4.0);
-    const std::size_t computed = data.rows.size();
+    const std::size_t computed = report.rows.size();
+    const std::size_t failed = report.failures.size();
     doc.paragraph(QObject::tr("%1 symbols scanned: %2 long, %3 short, %4 flat, %5 failed")
-                      .arg(count_text(computed + data.failed), count_text(ranked.longs.total),
+                      .arg(count_text(computed + failed), count_text(ranked.longs.total),
                            count_text(ranked.shorts.total), count_text(ranked.flats.total),
-                           count_text(data.failed)),
+                           count_text(failed)),
                   PdfDocument::font(8.5), PdfDocument::text_color(), 2.0);
     QStringList notes;
-    if (!data.source.isEmpty())
-        notes << QObject::tr("Source: %1").arg(data.source);
-    if (data.min_signal > 0.0)
-        notes << QObject::tr("listed: |signal| ≥ %1").arg(exact_text(data.min_signal));
-    if (data.top)
-        notes << QObject::tr("at most %1 per table").arg(*data.top);
+    if (const std::string source = describe_source(report.source); !source.empty())
+        notes << QObject::tr("Source: %1").arg(utf8(source));
+    if (report.filter.min_signal > 0.0)
+        notes << QObject::tr("listed: |signal| ≥ %1").arg(exact_text(report.filter.min_signal));
+    if (report.filter.top)
+        notes << QObject::tr("at most %1 per table").arg(*report.filter.top);
     if (!notes.isEmpty())
         doc.paragraph(notes.join(QStringLiteral(" · ")), PdfDocument::font(8.0),
                       PdfDocument::muted_color(), 2.0);
     doc.skip(6.0);
 }
 
-void table(PdfDocument& doc, const QString& heading, const ScanTable& table,
+void table(PdfDocument& doc, const QString& heading, const ScanReportTable& table,
            const std::function<void(std::size_t)>& on_row) {
     const QString shown = table.shown.size() == table.total
                               ? QString()
@@ -80,7 +91,7 @@ void table(PdfDocument& doc, const QString& heading, const ScanTable& table,
         t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::muted_color()),
                           PdfCell(utf8(r.symbol)).strong(),
                           PdfCell(format_average(r.row.average), c).with_bar(r.row.average),
-                          PdfCell(exact_text(r.last_close)),
+                          PdfCell(exact_text(r.row.last_close)),
                           PdfCell(QString::number(r.row.bars), PdfDocument::muted_color()),
                           PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry)});
     }
@@ -89,18 +100,16 @@ void table(PdfDocument& doc, const QString& heading, const ScanTable& table,
 
 }  // namespace
 
-QByteArray scan_report_pdf(const ScanReportData& data, const RankedScanReport& ranked,
+QByteArray scan_report_pdf(const ScanReport& report, const RankedScanReport& ranked,
                            const ReportProgress& progress) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     {
-        PdfDocument doc(
-            buffer, QObject::tr("ATC scan · %1 UTC")
-                        .arg(data.scanned_at.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm"))));
-        title(doc, data, ranked);
+        PdfDocument doc(buffer, QObject::tr("ATC scan · %1 UTC").arg(scanned_at_minute(report)));
+        title(doc, report, ranked);
         doc.heading(QObject::tr("Parameters"));
-        doc.table(parameters_table(data.params));
+        doc.table(parameters_table(report.params));
 
         const double rows =
             static_cast<double>(ranked.longs.shown.size() + ranked.shorts.shown.size()) + 1.0;

@@ -4,23 +4,27 @@
 
 namespace atc::ui {
 
-ScanReportData scan_report_data(const ScanOutcome& outcome, double min_signal) {
-    ScanReportData data;
-    data.params = outcome.params;
-    data.min_signal = min_signal;
-    data.source = QStringLiteral("ATC Studio scanner");
+ScanReport scan_report_data(const ScanOutcome& outcome, double min_signal) {
+    ScanReport report;
+    report.params = outcome.params;
+    report.filter.min_signal = min_signal;
+    // The scanner always scans the app's own database.
+    report.source.kind = "ATC Studio scanner";
+    report.elapsed_seconds = outcome.elapsed_ms / 1000.0;
+    report.from_cache = outcome.from_cache;
     for (std::size_t i = 0; i < outcome.results.size(); ++i) {
         const auto& result = outcome.results[i];
+        const auto name = static_cast<qsizetype>(i);
+        const std::string symbol = outcome.names[name].toStdString();
         if (!result || !result->ok()) {
-            ++data.failed;
+            // From the database: the symbol is its origin.
+            report.failures.push_back({symbol, symbol, outcome.errors.value(name).toStdString()});
             continue;
         }
-        const auto name = static_cast<qsizetype>(i);
-        data.rows.push_back({outcome.names[name].toStdString(), result->row,
-                             outcome.marker_labels.value(name).toStdString(),
-                             outcome.last_close[i]});
+        report.rows.push_back(
+            {symbol, result->row, outcome.marker_labels.value(name).toStdString()});
     }
-    return data;
+    return report;
 }
 
 }  // namespace atc::ui

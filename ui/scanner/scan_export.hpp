@@ -3,9 +3,6 @@
 // window keeps working during a long PDF.
 #pragma once
 
-#include <QString>
-#include <memory>
-
 #include "report/scan_report.hpp"
 
 namespace atc::ui {
@@ -13,7 +10,7 @@ namespace atc::ui {
 struct ScanOutcome;
 
 // The report's content: every symbol the scan computed, with the scan's
-// parameters, the current minimum signal and the number of failures.
-ScanReportData scan_report_data(const ScanOutcome& outcome, double min_signal);
+// parameters, the current minimum signal and the symbols that failed.
+ScanReport scan_report_data(const ScanOutcome& outcome, double min_signal);
 
 }  // namespace atc::ui

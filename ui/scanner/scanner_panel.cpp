@@ -322,7 +322,7 @@ void ScannerPanel::exportTo(const QString& path) {
     export_button_->setEnabled(false);
     // Built here, from the results on display; written on a worker thread.
     auto report =
-        std::make_shared<ScanReportData>(scan_report_data(*outcome_, min_signal_box_->value()));
+        std::make_shared<ScanReport>(scan_report_data(*outcome_, min_signal_box_->value()));
     QPointer<ScannerPanel> self(this);
     QThreadPool::globalInstance()->start([self, report, file, format = *format, path] {
         QString error;

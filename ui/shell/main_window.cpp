@@ -252,9 +252,8 @@ void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
                           : r.row.trend == Direction::Short ? tr("short")
                                                             : tr("flat");
     const QString how =
-        shown->from_cache
-            ? tr("from cache")
-            : tr("computed on the %1").arg(backend_text(shown->compute.choice.kind));
+        shown->from_cache ? tr("from cache")
+                          : tr("computed on the %1").arg(backend_text(shown->compute.choice.kind));
     status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
                               .arg(shown->name)
                               .arg(shown->bar_count())
@@ -271,12 +270,11 @@ void MainWindow::show_scan_status(std::shared_ptr<const ScanOutcome> outcome) {
     // The backend that computed the scan, with why in the tooltip (the
     // scanner's own line has the counts).
     const ComputeRecord& compute = outcome->compute;
-    const QString where =
-        compute.computed > 0
-            ? tr("computed on the %1 (%2)")
-                  .arg(backend_text(compute.choice.kind),
-                       QString::fromStdString(compute.choice.description))
-            : tr("every result from the cache");
+    const QString where = compute.computed > 0
+                              ? tr("computed on the %1 (%2)")
+                                    .arg(backend_text(compute.choice.kind),
+                                         QString::fromStdString(compute.choice.description))
+                              : tr("every result from the cache");
     status_text_->setText(tr("Scan of %1 symbols · %2 · %3 ms")
                               .arg(outcome->names.size())
                               .arg(where)

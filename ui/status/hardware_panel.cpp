@@ -178,8 +178,9 @@ void HardwarePanel::show_static_report() {
             continue;
         }
         const system::BackendChoice& choice = report_.scan_routes[i].choice;
-        set_value(keys[i], choice.usable ? tr("%1 — %2").arg(qs(choice.description), qs(choice.reason))
-                                         : qs(choice.reason));
+        set_value(keys[i], choice.usable
+                               ? tr("%1 — %2").arg(qs(choice.description), qs(choice.reason))
+                               : qs(choice.reason));
     }
 }
 
@@ -208,10 +209,9 @@ void HardwarePanel::showScan(const ScanOutcome& outcome) {
         // The device runs the stages as fused kernels, with the copies
         // overlapping them: only the whole is timed.
         const QString fused = tr("on the GPU (fused kernels, in the total)");
-        for (const QString& key :
-             {QStringLiteral("stage_mas"), QStringLiteral("stage_layer1"),
-              QStringLiteral("stage_layer2"), QStringLiteral("stage_final"),
-              QStringLiteral("stage_transfers")})
+        for (const QString& key : {QStringLiteral("stage_mas"), QStringLiteral("stage_layer1"),
+                                   QStringLiteral("stage_layer2"), QStringLiteral("stage_final"),
+                                   QStringLiteral("stage_transfers")})
             set_value(key, fused);
     } else {
         // Worker time summed over threads: it can exceed the wall time.

@@ -31,9 +31,9 @@ struct ComputeRecord {
     // The backend whose numbers the answer holds and why it was chosen; after
     // a GPU failure the CPU, with the failure in the reason.
     system::BackendChoice choice;
-    std::string fallback;         // the GPU's failure when the CPU answered instead
-    std::size_t from_cache = 0;   // symbols the result cache answered
-    std::size_t computed = 0;     // symbols a backend computed
+    std::string fallback;        // the GPU's failure when the CPU answered instead
+    std::size_t from_cache = 0;  // symbols the result cache answered
+    std::size_t computed = 0;    // symbols a backend computed
 };
 
 struct ChartAnswer {

@@ -107,8 +107,8 @@ RouteDecision BackendRouter::decide(system::BackendRequest request, const Worklo
 
 RouteDecision BackendRouter::decide_chart() const {
     RouteDecision decision;
-    decision.choice = system::choose_backend(system::BackendRequest::Cpu, gpu_report_,
-                                             cpu_threads_, kernel_simd_);
+    decision.choice = system::choose_backend(system::BackendRequest::Cpu, gpu_report_, cpu_threads_,
+                                             kernel_simd_);
     decision.choice.reason =
         "charts need every moving average, state and equity, which the CPU pipeline computes; "
         "the GPU backend computes scans";

@@ -47,13 +47,15 @@ std::size_t shown_in_table(std::span<const std::size_t> table, std::span<const d
     return shown;
 }
 
+const char* direction_name(Direction direction) {
+    return direction == Direction::Long ? "long" : direction == Direction::Short ? "short" : "flat";
+}
+
 std::string entry_text(const std::optional<EntryMarker>& marker, std::string_view label) {
     if (!marker) {
         return "-";
     }
-    std::string s = marker->direction == Direction::Long    ? "long"
-                    : marker->direction == Direction::Short ? "short"
-                                                            : "flat";
+    std::string s = direction_name(marker->direction);
     s += " @ ";
     if (label.empty()) {
         s += "bar " + std::to_string(marker->bar);

@@ -1,9 +1,8 @@
-#include "scan_report.hpp"
+#include "scan_text.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <string_view>
 
@@ -87,21 +86,15 @@ std::string count_text(std::size_t shown, std::size_t total) {
     return s;
 }
 
-void append_section(std::string& out, std::string_view title, const std::vector<ReportRow>& rows,
-                    const ReportOptions& options) {
+void append_section(std::string& out, std::string_view title, const ScanReportTable& table) {
     std::vector<Cells> cells;
-    for (const ReportRow& r : rows) {
-        // Rows are ranked by |signal|, so every later row is weaker still.
-        if (std::fabs(r.row.average) < options.min_signal ||
-            (options.top && cells.size() >= *options.top)) {
-            break;
-        }
-        cells.push_back({std::to_string(cells.size() + 1), r.symbol, format_signal(r.row.average),
-                         format_price(r.row.last_close), std::to_string(r.row.bars),
-                         describe_entry(r)});
+    for (const ScanReportRow* r : table.shown) {
+        cells.push_back({std::to_string(cells.size() + 1), r->symbol, format_signal(r->row.average),
+                         format_price(r->row.last_close), std::to_string(r->row.bars),
+                         entry_text(r->row.last_marker, r->marker_label)});
     }
     out += title;
-    out += " (" + count_text(cells.size(), rows.size()) + ")\n";
+    out += " (" + count_text(cells.size(), table.total) + ")\n";
     if (cells.empty()) {
         out += "  (none)\n";
     } else {
@@ -111,59 +104,38 @@ void append_section(std::string& out, std::string_view title, const std::vector<
 
 }  // namespace
 
-std::string describe_entry(const ReportRow& row) {
-    return entry_text(row.row.last_marker, row.marker_label);
-}
-
-std::string format_scan_report(std::vector<ReportRow> rows, const ReportOptions& options,
-                               const ReportTotals& totals) {
-    // The one ranking of every scan output (atc/scan_ranking.hpp).
-    std::vector<double> averages;
-    std::vector<std::string> names;
-    for (const ReportRow& r : rows) {
-        averages.push_back(r.row.average);
-        names.push_back(r.symbol);
-    }
-    const ScanRanking ranking = rank_scan(averages, names);
-    const auto pick = [&rows](const std::vector<std::size_t>& table) {
-        std::vector<ReportRow> picked;
-        for (const std::size_t i : table) {
-            picked.push_back(std::move(rows[i]));
-        }
-        return picked;
-    };
-    const std::vector<ReportRow> longs = pick(ranking.longs);
-    const std::vector<ReportRow> shorts = pick(ranking.shorts);
-    const std::vector<ReportRow> flats = pick(ranking.flats);
+std::string format_scan_text(const ScanReport& report) {
+    // The one ranking and cut of every scan output (atc/scan_report.hpp).
+    const RankedScanReport ranked = rank_scan_report(report);
 
     std::string out;
-    append_section(out, "LONG", longs, options);
+    append_section(out, "LONG", ranked.longs);
     out += '\n';
-    append_section(out, "SHORT", shorts, options);
+    append_section(out, "SHORT", ranked.shorts);
 
-    // Flat symbols have no rank, but a scan should account for every symbol it read.
-    // With --min-signal above 0 they are filtered out like any weak signal.
-    if (!flats.empty() && options.min_signal <= 0.0) {
-        const std::size_t shown = options.top ? std::min(*options.top, flats.size()) : flats.size();
-        out += "\nFLAT (" + count_text(shown, flats.size()) + "): ";
-        for (std::size_t i = 0; i < shown; ++i) {
+    // Flat symbols have no rank, but a scan should account for every symbol it
+    // read. With --min-signal above 0 the cut leaves none of them, as it does
+    // any weak signal.
+    if (!ranked.flats.shown.empty()) {
+        out += "\nFLAT (" + count_text(ranked.flats.shown.size(), ranked.flats.total) + "): ";
+        for (std::size_t i = 0; i < ranked.flats.shown.size(); ++i) {
             if (i > 0) {
                 out += ", ";
             }
-            out += flats[i].symbol;
+            out += ranked.flats.shown[i]->symbol;
         }
         out += '\n';
     }
 
-    const std::size_t computed = longs.size() + shorts.size() + flats.size();
+    const std::size_t failed = report.failures.size();
     std::array<char, 200> totals_line{};
     std::snprintf(totals_line.data(), totals_line.size(),
                   "\n%zu symbols scanned: %zu long, %zu short, %zu flat, %zu failed; %.3f s",
-                  computed + totals.failed, longs.size(), shorts.size(), flats.size(),
-                  totals.failed, totals.elapsed_seconds);
+                  report.rows.size() + failed, ranked.longs.total, ranked.shorts.total,
+                  ranked.flats.total, failed, report.elapsed_seconds);
     out += totals_line.data();
-    if (totals.from_cache > 0) {
-        out += " (" + std::to_string(totals.from_cache) + " from the result cache)";
+    if (report.from_cache > 0) {
+        out += " (" + std::to_string(report.from_cache) + " from the result cache)";
     }
     out += '\n';
     return out;

@@ -1,19 +1,16 @@
-// The scan report as CSV: one line per listed symbol, LONG then SHORT then
-// FLAT, in rank order, with the scan's time on every line so that the files of
-// many scans can be appended into one sheet. (The parameters are in the JSON
-// and PDF reports; a CSV has no place for them.)
+#include "atc/scan_ranking.hpp"
+#include "atc/scan_report_formats.hpp"
 #include "atc/signal_csv.hpp"
-#include "report/report_facts.hpp"
-#include "report/scan_report_writers.hpp"
 
-namespace atc::ui {
+namespace atc {
 
-QByteArray scan_report_csv(const ScanReportData& data, const RankedScanReport& ranked) {
-    const std::string scanned_at = data.scanned_at.toUTC().toString(Qt::ISODate).toStdString();
+std::string format_scan_report_csv(const ScanReport& report) {
+    const RankedScanReport ranked = rank_scan_report(report);
+    const std::string scanned_at = scanned_at_text(report);
     std::string out =
         "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,entry_label,"
         "scanned_at\n";
-    for (const ScanTable* table : {&ranked.longs, &ranked.shorts, &ranked.flats}) {
+    for (const ScanReportTable* table : {&ranked.longs, &ranked.shorts, &ranked.flats}) {
         for (std::size_t k = 0; k < table->shown.size(); ++k) {
             const ScanReportRow& r = *table->shown[k];
             out += table->name;
@@ -22,12 +19,12 @@ QByteArray scan_report_csv(const ScanReportData& data, const RankedScanReport& r
             out += ',';
             append_csv_number(out, r.row.average);
             out += ',';
-            out += direction_word(r.row.trend);
+            out += direction_name(r.row.trend);
             out += ',';
-            append_csv_number(out, r.last_close);
+            append_csv_number(out, r.row.last_close);
             out += ',' + std::to_string(r.row.bars) + ',';
             if (r.row.last_marker) {
-                out += direction_word(r.row.last_marker->direction);
+                out += direction_name(r.row.last_marker->direction);
                 out += ',' + std::to_string(r.row.last_marker->bar) + ',';
                 append_csv_text(out, r.marker_label);
             } else {
@@ -36,7 +33,7 @@ QByteArray scan_report_csv(const ScanReportData& data, const RankedScanReport& r
             out += ',' + scanned_at + '\n';
         }
     }
-    return QByteArray::fromStdString(out);
+    return out;
 }
 
-}  // namespace atc::ui
+}  // namespace atc

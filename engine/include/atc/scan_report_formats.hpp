@@ -1,0 +1,35 @@
+// The scan report's file formats that need no drawing: CSV and JSON. The
+// command line (`atc scan --report`) and the app's scanner (Export…) both
+// write these; the PDF is drawn with Qt in the app (ui/report/scan_pdf.cpp).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "atc/json_writer.hpp"
+#include "atc/scan_report.hpp"
+
+namespace atc {
+
+// One line per listed symbol, LONG then SHORT then FLAT, in rank order, with
+// the scan's time on every line so that the files of many scans can be
+// appended into one sheet. (The parameters are in the JSON and PDF reports; a
+// CSV has no place for them.)
+std::string format_scan_report_csv(const ScanReport& report);
+
+// When, what and with which parameters was scanned, the totals, and the LONG,
+// SHORT and FLAT tables in rank order.
+std::string format_scan_report_json(const ScanReport& report);
+
+// The filter as both scan JSONs (this report, `atc scan --json`) write it:
+// {"min_signal": 0.2, "top": 10}, "top" null without a limit. The caller
+// writes the member's key.
+void write_scan_filter_json(JsonWriter& json, const ScanFilter& filter);
+
+// The members both scan JSONs open a row with: "rank", "symbol", "average",
+// "trend", "last_close", "bars", written into the object the caller opened.
+// (Each writes the last entry its own way: `atc scan --json` an unknown label
+// as null, this report as "".)
+void write_scan_row_members_json(JsonWriter& json, std::size_t rank, const ScanReportRow& row);
+
+}  // namespace atc
