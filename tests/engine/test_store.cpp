@@ -177,6 +177,28 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(StoreError, store.load("X"));
     }
 
+    // SQLite's reset repeats the error of the step before it: step() reports it,
+    // reset() does not report it twice, and the statement runs again afterwards
+    // with the values bound anew.
+    void statementRunsAgainAfterFailedStep() {
+        Database db = Database::open(path("reset.sqlite"));
+        db.exec("CREATE TABLE t(x INTEGER NOT NULL UNIQUE)");
+        Statement insert(db, "INSERT INTO t(x) VALUES (?1)");
+        insert.bind(1, std::int64_t{1}).run();
+        insert.reset();
+        insert.bind(1, std::int64_t{1});
+        QVERIFY_THROWS_EXCEPTION(StoreError, insert.run());
+        insert.reset();
+        insert.bind(1, std::int64_t{2}).run();
+        insert.reset();
+        // The bindings are cleared too: an unbound parameter is NULL.
+        QVERIFY_THROWS_EXCEPTION(StoreError, insert.run());
+        insert.reset();
+        Statement count(db, "SELECT COUNT(*) FROM t");
+        QVERIFY(count.step());
+        QCOMPARE(count.int64(0), std::int64_t{2});
+    }
+
     // A file written by schema version 1 (before provenance and the cache) opens,
     // is migrated, and keeps its symbols.
     void migratesVersionOneFile() {

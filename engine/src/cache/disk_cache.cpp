@@ -22,7 +22,15 @@ constexpr int kEvictBatch = 64;
 class ResetOnExit {
 public:
     explicit ResetOnExit(Statement& s) : s_(s) { s_.reset(); }
-    ~ResetOnExit() { s_.reset(); }
+    // A failure is dropped here: a throw would end the program (this may run
+    // while another StoreError unwinds), and SQLite rewinds the statement even
+    // when its reset reports an error, so no read transaction is left open.
+    ~ResetOnExit() {
+        try {
+            s_.reset();
+        } catch (const store::StoreError&) {
+        }
+    }
     ResetOnExit(const ResetOnExit&) = delete;
     ResetOnExit& operator=(const ResetOnExit&) = delete;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <string>
 
 #include "io/time_parse.hpp"
 
@@ -45,8 +46,7 @@ std::string rows(std::size_t n) {
 
 }  // namespace
 
-void put_in_time_order(PriceSeries& series, std::vector<std::size_t>& lines,
-                       const std::string& source) {
+CsvResult<> put_in_time_order(PriceSeries& series, std::vector<std::size_t>& lines) {
     const auto& time = series.time_ms;
     std::size_t out_of_order = 0;
     std::size_t first_line = 0;
@@ -71,14 +71,14 @@ void put_in_time_order(PriceSeries& series, std::vector<std::size_t>& lines,
         if (time[i] == time[i - 1] && (found == 0 || lines[i] < lines[found]))
             found = i;
     }
-    if (found != 0) {
-        const bool date_only = series.time_kind == TimeKind::Date;
-        throw CsvError(source, lines[found], series.time_column,
-                       "column \"" + series.time_column + "\": the time " +
-                           format_utc(time[found], date_only) + " appears on lines " +
-                           std::to_string(lines[found - 1]) + " and " +
-                           std::to_string(lines[found]) + "; each bar must have its own time");
-    }
+    if (found == 0)
+        return {};
+    const bool date_only = series.time_kind == TimeKind::Date;
+    return CsvProblem{"column \"" + series.time_column + "\": the time " +
+                          format_utc(time[found], date_only) + " appears on lines " +
+                          std::to_string(lines[found - 1]) + " and " +
+                          std::to_string(lines[found]) + "; each bar must have its own time",
+                      lines[found], series.time_column};
 }
 
 }  // namespace atc::detail

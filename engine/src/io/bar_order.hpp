@@ -3,20 +3,19 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <vector>
 
 #include "atc/price_csv.hpp"
+#include "io/csv_result.hpp"
 
 namespace atc::detail {
 
 // `series.time_ms` is filled (one value per bar) and `lines` holds each bar's
 // line number in the file, both in file order. Sorts every per-bar vector of
 // `series` (and `lines`) by time, stably, adding a warning that counts the rows
-// earlier than the row before them and names the first one. Throws CsvError
-// for two rows with the same time, naming both lines and the time, at the
-// later of the two lines.
-void put_in_time_order(PriceSeries& series, std::vector<std::size_t>& lines,
-                       const std::string& source);
+// earlier than the row before them and names the first one. Refuses two rows
+// with the same time, naming both lines and the time, at the later of the two
+// lines.
+CsvResult<> put_in_time_order(PriceSeries& series, std::vector<std::size_t>& lines);
 
 }  // namespace atc::detail

@@ -2,7 +2,6 @@
 
 #include <array>
 
-#include "atc/price_csv.hpp"
 #include "io/csv_tokenizer.hpp"
 
 namespace atc::detail {
@@ -35,16 +34,21 @@ std::string list_columns(const std::vector<std::string>& names) {
     return out;
 }
 
-// Remembers `index` as the column for `role`, refusing a second one: with two
-// close columns we could only guess which one the user means.
-void claim(std::optional<std::size_t>& slot, std::size_t index, std::string_view role,
-           const HeaderLayout& layout, std::size_t line_number, const std::string& source) {
-    if (slot) {
-        throw CsvError(source, line_number, layout.names[index],
-                       "the header has two columns named " + std::string(role) + " (columns " +
-                           std::to_string(*slot + 1) + " and " + std::to_string(index + 1) + ")");
-    }
-    slot = index;
+// Where the column for the role that `name` (normalized) names is kept: close,
+// open, high, low or volume; nullptr for any other name.
+std::optional<std::size_t>* role_slot(const std::string& name, HeaderLayout& layout,
+                                      std::optional<std::size_t>& close) {
+    if (name == "close")
+        return &close;
+    if (name == "open")
+        return &layout.open_index;
+    if (name == "high")
+        return &layout.high_index;
+    if (name == "low")
+        return &layout.low_index;
+    if (name == "volume")
+        return &layout.volume_index;
+    return nullptr;
 }
 
 }  // namespace
@@ -60,30 +64,28 @@ std::string normalize_column_name(std::string_view name) {
     return out;
 }
 
-HeaderLayout read_header(std::string_view line, std::size_t line_number,
-                         const std::string& source) {
+CsvResult<HeaderLayout> read_header(std::string_view line, std::size_t line_number) {
     HeaderLayout layout;
     layout.delimiter = detect_delimiter(line);
     std::vector<RawField> raw;
-    if (auto error = split_fields(line, layout.delimiter, raw); !error.empty()) {
-        throw CsvError(source, line_number, "header: " + error);
-    }
+    if (auto split = split_fields(line, layout.delimiter, raw); !split)
+        return CsvProblem{"header: " + split.problem().text, line_number};
     for (const auto& field : raw)
         layout.names.push_back(decode(field));
 
     std::optional<std::size_t> close;
     for (std::size_t i = 0; i < layout.names.size(); ++i) {
         const std::string name = normalize_column_name(layout.names[i]);
-        if (name == "close") {
-            claim(close, i, "close", layout, line_number, source);
-        } else if (name == "open") {
-            claim(layout.open_index, i, "open", layout, line_number, source);
-        } else if (name == "high") {
-            claim(layout.high_index, i, "high", layout, line_number, source);
-        } else if (name == "low") {
-            claim(layout.low_index, i, "low", layout, line_number, source);
-        } else if (name == "volume") {
-            claim(layout.volume_index, i, "volume", layout, line_number, source);
+        if (auto* slot = role_slot(name, layout, close)) {
+            // A second column for a role is refused: with two close columns we
+            // could only guess which one the user means.
+            if (*slot) {
+                return CsvProblem{"the header has two columns named " + name + " (columns " +
+                                      std::to_string(**slot + 1) + " and " + std::to_string(i + 1) +
+                                      ")",
+                                  line_number, layout.names[i]};
+            }
+            *slot = i;
         }
         if (!layout.label_index && is_one_of(name, kLabelNames))
             layout.label_index = i;
@@ -91,9 +93,9 @@ HeaderLayout read_header(std::string_view line, std::size_t line_number,
             layout.time_candidates.push_back(i);
     }
     if (!close) {
-        throw CsvError(source, line_number, "close",
-                       "no column named close in the header (columns found: " +
-                           list_columns(layout.names) + ")");
+        return CsvProblem{"no column named close in the header (columns found: " +
+                              list_columns(layout.names) + ")",
+                          line_number, "close"};
     }
     layout.close_index = *close;
     return layout;

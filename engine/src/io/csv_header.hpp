@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/csv_result.hpp"
+
 namespace atc::detail {
 
 // A header name reduced for matching: ASCII lower case without spaces, tabs and
@@ -27,9 +29,9 @@ struct HeaderLayout {
     std::size_t field_count() const { return names.size(); }
 };
 
-// Reads the header line (line number `line_number` of `source`). Throws
-// CsvError for broken quoting, a missing close column or two columns that
-// would both be close (or open, high, low, volume).
-HeaderLayout read_header(std::string_view line, std::size_t line_number, const std::string& source);
+// Reads the header line, line number `line_number` of the file. Refuses broken
+// quoting, a missing close column and two columns that would both be close (or
+// open, high, low, volume).
+CsvResult<HeaderLayout> read_header(std::string_view line, std::size_t line_number);
 
 }  // namespace atc::detail

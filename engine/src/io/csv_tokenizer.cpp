@@ -3,7 +3,6 @@
 
 #include "io/csv_tokenizer.hpp"
 
-#include "atc/price_csv.hpp"
 #include "io/utf8.hpp"
 
 namespace atc::detail {
@@ -16,10 +15,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-void reject_binary(std::string_view text, const std::string& source) {
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-        throw CsvError(source, 0, "the file is UTF-16 text; save it as UTF-8 (or plain CSV)");
-    }
+CsvResult<> check_is_text(std::string_view text) {
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+        return CsvProblem{"the file is UTF-16 text; save it as UTF-8 (or plain CSV)"};
     std::size_t line = 1;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -38,13 +36,12 @@ void reject_binary(std::string_view text, const std::string& source) {
             i += len;
         }
     }
-    if (i < text.size()) {
-        throw CsvError(source, 0,
-                       "not a text file (binary data at line " + std::to_string(line) + ")");
-    }
+    if (i < text.size())
+        return CsvProblem{"not a text file (binary data at line " + std::to_string(line) + ")"};
+    return {};
 }
 
-std::string split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields) {
+CsvResult<> split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields) {
     fields.clear();
     const auto is_padding = [delimiter](char c) { return c != delimiter && is_blank_char(c); };
     std::size_t i = 0;
@@ -57,7 +54,7 @@ std::string split_fields(std::string_view line, char delimiter, std::vector<RawF
             while (true) {
                 const std::size_t quote = line.find('"', j);
                 if (quote == std::string_view::npos) {
-                    return "broken quoting: a quoted field is not closed on this line";
+                    return CsvProblem{"broken quoting: a quoted field is not closed on this line"};
                 }
                 if (quote + 1 < line.size() && line[quote + 1] == '"') {
                     j = quote + 2;  // a doubled quote stands for one quote
@@ -70,7 +67,7 @@ std::string split_fields(std::string_view line, char delimiter, std::vector<RawF
             while (j < line.size() && is_padding(line[j]))
                 ++j;
             if (j < line.size() && line[j] != delimiter) {
-                return "broken quoting: unexpected text after a closing quote";
+                return CsvProblem{"broken quoting: unexpected text after a closing quote"};
             }
             fields.push_back({line.substr(start, end - start), true});
             if (j >= line.size())
@@ -81,7 +78,7 @@ std::string split_fields(std::string_view line, char delimiter, std::vector<RawF
             const std::size_t end = next == std::string_view::npos ? line.size() : next;
             const std::string_view text = line.substr(i, end - i);
             if (text.find('"') != std::string_view::npos) {
-                return "broken quoting: a quote inside an unquoted field";
+                return CsvProblem{"broken quoting: a quote inside an unquoted field"};
             }
             fields.push_back({text, false});
             if (next == std::string_view::npos)

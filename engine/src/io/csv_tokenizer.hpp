@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/csv_result.hpp"
+
 namespace atc::detail {
 
 inline bool is_blank_char(char c) {
@@ -17,10 +19,10 @@ inline bool is_blank_char(char c) {
 // `s` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view s);
 
-// Throws CsvError (line 0) unless `text` is UTF-8 without NUL bytes, so that a
+// A problem (line 0) unless `text` is UTF-8 without NUL bytes, so that a
 // spreadsheet or zip file gets "not a text file" instead of a confusing
 // complaint about its "header". `text` must not start with the BOM any more.
-void reject_binary(std::string_view text, const std::string& source);
+CsvResult<> check_is_text(std::string_view text);
 
 // One field of a record: its text as it appears in the line (quotes included)
 // and whether it was quoted. Decoding is deferred to the few fields we use.
@@ -30,8 +32,8 @@ struct RawField {
 };
 
 // Splits one line into `fields` (RFC 4180 quoting; spaces around a quoted field
-// are tolerated). Returns the problem for broken quoting, or an empty string.
-std::string split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields);
+// are tolerated). The problem for broken quoting has no line: the caller's.
+CsvResult<> split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields);
 
 // The field's value: unquoted fields trimmed, quoted ones unescaped.
 std::string decode(const RawField& field);

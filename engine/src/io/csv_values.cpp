@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <system_error>
+#include <utility>
 
 #include "io/csv_tokenizer.hpp"
 
@@ -49,48 +50,9 @@ bool looks_like_decimal_comma(std::string_view s) {
 
 constexpr std::string_view kDecimalCommaHint = " (use a point as the decimal separator)";
 
-}  // namespace
-
-// Built with append: GCC 12 warns falsely (-Wrestrict) about "\"" + std::string(...).
-std::string quote(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out.append(1, '"').append(text).append(1, '"');
-    return out;
-}
-
-std::string parse_close(std::string_view raw, double& value) {
-    const std::string_view text = detail::trim(raw);
-    switch (read_number(text, value)) {
-        case NumberStatus::Empty:
-            return "close is empty";
-        case NumberStatus::OutOfRange:
-            return "close is " + std::string(text) + ": the number is out of range";
-        case NumberStatus::NotANumber: {
-            std::string message = "close is \"";
-            message.append(text).append("\", not a number");
-            if (looks_like_decimal_comma(text))
-                message += kDecimalCommaHint;
-            return message;
-        }
-        case NumberStatus::Ok:
-            break;
-    }
-    if (!std::isfinite(value))
-        return "close is " + std::string(text) + ": prices must be finite";
-    if (value <= 0.0)
-        return "close is " + std::string(text) + ": prices must be greater than 0";
-    return {};
-}
-
-// The message is only built on failure: this runs for every field.
-std::string parse_column_value(std::string_view text, ValueRule rule, const std::string& name,
-                               double& value) {
-    const NumberStatus status = read_number(text, value);
-    if (status == NumberStatus::Ok && std::isfinite(value) &&
-        (rule == ValueRule::Volume ? value >= 0.0 : value > 0.0)) {
-        return {};
-    }
+// Why `text`, read with `status`, is not a value of the column `name`.
+std::string column_value_problem(std::string_view text, NumberStatus status, ValueRule rule,
+                                 const std::string& name) {
     std::string message = "column \"" + name + "\": ";
     switch (status) {
         case NumberStatus::Empty:
@@ -109,6 +71,53 @@ std::string parse_column_value(std::string_view text, ValueRule rule, const std:
            (rule == ValueRule::Volume
                 ? " is not a valid volume (volumes must be finite numbers of 0 or more)"
                 : " is not a valid price (prices must be finite numbers greater than 0)");
+}
+
+}  // namespace
+
+// Built with append: GCC 12 warns falsely (-Wrestrict) about "\"" + std::string(...).
+std::string quote(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.append(1, '"').append(text).append(1, '"');
+    return out;
+}
+
+CsvResult<double> parse_close(std::string_view raw) {
+    const std::string_view text = detail::trim(raw);
+    double value = 0.0;
+    switch (read_number(text, value)) {
+        case NumberStatus::Empty:
+            return CsvProblem{"close is empty"};
+        case NumberStatus::OutOfRange:
+            return CsvProblem{"close is " + std::string(text) + ": the number is out of range"};
+        case NumberStatus::NotANumber: {
+            std::string message = "close is \"";
+            message.append(text).append("\", not a number");
+            if (looks_like_decimal_comma(text))
+                message += kDecimalCommaHint;
+            return CsvProblem{std::move(message)};
+        }
+        case NumberStatus::Ok:
+            break;
+    }
+    if (!std::isfinite(value))
+        return CsvProblem{"close is " + std::string(text) + ": prices must be finite"};
+    if (value <= 0.0)
+        return CsvProblem{"close is " + std::string(text) + ": prices must be greater than 0"};
+    return value;
+}
+
+// The message is only built on failure: this runs for every field.
+CsvResult<double> parse_column_value(std::string_view text, ValueRule rule,
+                                     const std::string& name) {
+    double value = 0.0;
+    const NumberStatus status = read_number(text, value);
+    if (status == NumberStatus::Ok && std::isfinite(value) &&
+        (rule == ValueRule::Volume ? value >= 0.0 : value > 0.0)) {
+        return value;
+    }
+    return CsvProblem{column_value_problem(text, status, rule, name)};
 }
 
 }  // namespace atc::detail

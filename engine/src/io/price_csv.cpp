@@ -3,6 +3,20 @@
 // is what (csv_header); each row's values are checked here as they are read, so
 // every error names its line; finally the bars are put in time order
 // (bar_order).
+//
+// Errors, one convention for the whole reader (this file, csv_tokenizer,
+// csv_header, csv_values, time_parse, bar_order): every step that can refuse
+// the file returns a CsvResult (csv_result.hpp), its value or the CsvProblem
+// that ends the read, and its caller passes the problem up, adding the line and
+// column when the step could not know them. CsvError, the public exception, is
+// built in exactly one place, series_or_error() below. read_file, shared with
+// the params reader, throws ReadFileError; read_price_file() turns it into a
+// CsvProblem at once (utf8 only measures sequences and refuses nothing
+// itself). Why results and not a thrown error: the per-field steps
+// (a value, a time) are pure functions of their text that know neither the
+// file nor the line, so they return what is wrong and the row reader says
+// where; on a good row a result costs one test of a flag, and nothing
+// allocates until a problem's message is written.
 
 #include "atc/price_csv.hpp"
 
@@ -10,11 +24,15 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "atc/memory_limits.hpp"
 #include "io/bar_order.hpp"
 #include "io/csv_header.hpp"
+#include "io/csv_result.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/csv_values.hpp"
 #include "io/read_file.hpp"
@@ -62,6 +80,8 @@ std::string_view time_kind_name(TimeKind kind) {
 
 namespace {
 
+using detail::CsvProblem;
+using detail::CsvResult;
 using detail::RawField;
 
 // An optional numeric column (open, high, low, volume).
@@ -96,16 +116,17 @@ public:
         return any_time_of_day_ ? TimeKind::DateTime : TimeKind::Date;
     }
 
-    // One row's time in UTC ms; the problem (naming the column), or empty.
-    std::string read(std::string_view text, std::size_t line, std::int64_t& ms) {
+    // One row's time in UTC ms. The problem's text names the column; the
+    // caller places it on the line.
+    CsvResult<std::int64_t> read(std::string_view text, std::size_t line) {
         if (line_of_first_ == 0)
             line_of_first_ = line;
         const bool unix_time = shape_ == detail::TimeShape::UnixDigits;
         if (text.empty()) {
-            return "column \"" + name_ + "\": the field is empty " +
-                   std::string(unix_time ? kUnixExpected : kIsoExpected);
+            return CsvProblem{"column \"" + name_ + "\": the field is empty " +
+                              std::string(unix_time ? kUnixExpected : kIsoExpected)};
         }
-        return unix_time ? read_unix(text, ms) : read_iso(text, ms);
+        return unix_time ? read_unix(text) : read_iso(text);
     }
 
 private:
@@ -114,41 +135,42 @@ private:
         return "column \"" + name_ + "\": " + detail::quote(text);
     }
 
-    std::string read_iso(std::string_view text, std::int64_t& ms) {
-        const detail::IsoTime t = detail::parse_iso8601(text);
-        if (!t.ok) {
+    CsvResult<std::int64_t> read_iso(std::string_view text) {
+        auto t = detail::parse_iso8601(text);
+        if (!t) {
             const bool has_time_part = text.size() > 10;
             std::string message =
                 about(text) + " is not a " + (has_time_part ? "date-time" : "date");
-            if (!t.problem.empty())
-                message += ": " + t.problem;
-            return message + " " + std::string(kIsoExpected);
+            if (const std::string& range = t.problem().text; !range.empty())
+                message += ": " + range;
+            return CsvProblem{message + " " + std::string(kIsoExpected)};
         }
-        any_time_of_day_ = any_time_of_day_ || t.has_time;
-        ms = t.ms;
-        return {};
+        any_time_of_day_ = any_time_of_day_ || t->has_time;
+        return t->ms;
     }
 
-    std::string read_unix(std::string_view text, std::int64_t& ms) const {
+    CsvResult<std::int64_t> read_unix(std::string_view text) const {
         std::int64_t value = 0;
         if (!detail::parse_unix_digits(text, value))
-            return about(text) + " is not a Unix time " + std::string(kUnixExpected);
+            return CsvProblem{about(text) + " is not a Unix time " + std::string(kUnixExpected)};
         if (value < detail::kUnixSecondsFrom) {
-            return about(text) +
-                   " is too small for a Unix time (times before 1973-03-03 are not read)";
+            return CsvProblem{about(text) +
+                              " is too small for a Unix time (times before 1973-03-03 are not "
+                              "read)"};
         }
         // The first row fixed the unit; a second unit would shift bars by a
         // factor of 1000 without anyone noticing.
         const bool in_ms = value >= detail::kUnixMillisecondsFrom;
         if (in_ms != milliseconds_) {
-            return about(text) + " is in " + (in_ms ? "milliseconds" : "seconds") +
-                   " but the first time (line " + std::to_string(line_of_first_) + ") is in " +
-                   (milliseconds_ ? "milliseconds" : "seconds") + "; a file must use one unit";
+            return CsvProblem{about(text) + " is in " + (in_ms ? "milliseconds" : "seconds") +
+                              " but the first time (line " + std::to_string(line_of_first_) +
+                              ") is in " + (milliseconds_ ? "milliseconds" : "seconds") +
+                              "; a file must use one unit"};
         }
-        ms = in_ms ? value : value * detail::kMsPerSecond;
+        const std::int64_t ms = in_ms ? value : value * detail::kMsPerSecond;
         if (ms > detail::kMaxTimeMs)
-            return about(text) + " is after the year 9999";
-        return {};
+            return CsvProblem{about(text) + " is after the year 9999"};
+        return ms;
     }
 
     std::size_t index_;
@@ -250,18 +272,20 @@ std::size_t estimate_rows(std::string_view text) {
 // return inside the line, which means CR-only line ends (classic Mac OS)
 // that would otherwise show up as a puzzling "no close column" or a value
 // with an invisible character in it.
-void check_line_shape(std::string_view line, std::size_t number, const std::string& source) {
+CsvResult<> check_line_shape(std::string_view line, std::size_t number) {
     if (line.size() > kMaxCsvLineBytes) {
-        throw CsvError(source, number,
-                       "the line is " + format_bytes(line.size()) +
-                           " long; a row of prices is at most " + format_bytes(kMaxCsvLineBytes) +
-                           " (is this a price file?)");
+        return CsvProblem{"the line is " + format_bytes(line.size()) +
+                              " long; a row of prices is at most " +
+                              format_bytes(kMaxCsvLineBytes) + " (is this a price file?)",
+                          number};
     }
     if (line.find('\r') != std::string_view::npos) {
-        throw CsvError(source, number,
-                       "the line holds a carriage return (CR) inside it: the file has CR-only "
-                       "line ends (classic Mac OS); save it with LF or CRLF line ends");
+        return CsvProblem{
+            "the line holds a carriage return (CR) inside it: the file has CR-only "
+            "line ends (classic Mac OS); save it with LF or CRLF line ends",
+            number};
     }
+    return {};
 }
 
 // The text read whole, plus the bars parsed from it: per row up to six
@@ -283,116 +307,160 @@ std::vector<ValueColumn> value_columns(const detail::HeaderLayout& layout, Price
     return columns;
 }
 
-}  // namespace
+// Reads the data rows one at a time into a series, checking every value as it
+// is read so that a problem names its line.
+class RowReader {
+public:
+    RowReader(const detail::HeaderLayout& layout, std::size_t expected_rows)
+        : layout_(layout),
+          close_name_(layout.names[layout.close_index]),
+          expected_rows_(expected_rows),
+          columns_(value_columns(layout, series_)) {
+        if (layout.label_index)
+            series_.label_column = layout.names[*layout.label_index];
+        series_.close.reserve(expected_rows);
+        if (layout.label_index)
+            series_.labels.reserve(expected_rows);
+        for (const ValueColumn& column : columns_)
+            column.values->reserve(expected_rows);
+        fields_.reserve(layout.field_count());
+    }
+    // columns_ points into series_.
+    RowReader(const RowReader&) = delete;
+    RowReader& operator=(const RowReader&) = delete;
 
-PriceSeries parse_price_csv(std::string_view text, std::string_view source_view) {
-    const std::string source(source_view);
+    // Adds the bar of `line`, line number `n` of the file.
+    CsvResult<> read(std::string_view line, std::size_t n) {
+        if (auto shape = check_line_shape(line, n); !shape)
+            return shape;
+        if (auto split = detail::split_fields(line, layout_.delimiter, fields_); !split)
+            return CsvProblem{std::move(split.problem().text), n};
+        if (fields_.size() != layout_.field_count()) {
+            return CsvProblem{"line has " + std::to_string(fields_.size()) +
+                                  " fields but the header has " +
+                                  std::to_string(layout_.field_count()),
+                              n};
+        }
+        if (series_.close.empty()) {
+            time_ = choose_time_column(layout_, fields_, n, series_);
+            if (time_)
+                time_lines_.reserve(expected_rows_);
+        }
+        if (time_) {
+            auto ms = time_->read(detail::field_value(fields_[time_->index()], scratch_), n);
+            if (!ms)
+                return CsvProblem{std::move(ms.problem().text), n, time_->name()};
+            series_.time_ms.push_back(*ms);
+            time_lines_.push_back(n);
+        }
+
+        const RawField& close_field = fields_[layout_.close_index];
+        // Only a quoted close needs a decoded copy; the common case parses in place.
+        auto close = close_field.quoted ? detail::parse_close(detail::decode(close_field))
+                                        : detail::parse_close(close_field.text);
+        if (!close)
+            return CsvProblem{std::move(close.problem().text), n, close_name_};
+        series_.close.push_back(*close);
+
+        for (const ValueColumn& column : columns_) {
+            const std::string& name = layout_.names[column.index];
+            auto value = detail::parse_column_value(
+                detail::field_value(fields_[column.index], scratch_), column.rule, name);
+            if (!value)
+                return CsvProblem{std::move(value.problem().text), n, name};
+            column.values->push_back(*value);
+        }
+        if (layout_.label_index)
+            series_.labels.push_back(detail::decode(fields_[*layout_.label_index]));
+        checks_.check(series_, n);
+        return {};
+    }
+
+    // The series once every row is read: in time order, with its warnings.
+    CsvResult<PriceSeries> finish() {
+        if (series_.close.empty())
+            return CsvProblem{"no price rows: the file has a header but no data"};
+        if (time_) {
+            series_.time_column = time_->name();
+            series_.time_kind = time_->kind();
+            if (auto order = detail::put_in_time_order(series_, time_lines_); !order)
+                return std::move(order.problem());
+        }
+        checks_.add_warnings(series_);
+        return std::move(series_);
+    }
+
+private:
+    const detail::HeaderLayout& layout_;
+    const std::string& close_name_;
+    std::size_t expected_rows_;
+    PriceSeries series_;
+    std::vector<ValueColumn> columns_;
+    std::optional<TimeColumn> time_;
+    std::vector<std::size_t> time_lines_;  // file line of each bar, for messages after sorting
+    BarChecks checks_;
+    std::vector<RawField> fields_;
+    std::string scratch_;
+};
+
+CsvResult<PriceSeries> read_series(std::string_view text) {
     if (text.starts_with(detail::kUtf8Bom))
         text.remove_prefix(detail::kUtf8Bom.size());
-    detail::reject_binary(text, source);
+    if (auto is_text = detail::check_is_text(text); !is_text)
+        return std::move(is_text.problem());
 
     detail::LineReader lines(text);
     const auto header_line = lines.next();
     if (!header_line)
-        throw CsvError(source, 0, "no price rows: the file is empty");
-    check_line_shape(*header_line, lines.line_number(), source);
-    const detail::HeaderLayout layout =
-        detail::read_header(*header_line, lines.line_number(), source);
-    const std::string& close_name = layout.names[layout.close_index];
+        return CsvProblem{"no price rows: the file is empty"};
+    if (auto shape = check_line_shape(*header_line, lines.line_number()); !shape)
+        return std::move(shape.problem());
+    auto header = detail::read_header(*header_line, lines.line_number());
+    if (!header)
+        return std::move(header.problem());
 
-    PriceSeries series;
-    if (layout.label_index)
-        series.label_column = layout.names[*layout.label_index];
-    const std::vector<ValueColumn> columns = value_columns(layout, series);
-    const std::size_t expected_rows = estimate_rows(text);
-    series.close.reserve(expected_rows);
-    if (layout.label_index)
-        series.labels.reserve(expected_rows);
-    for (const ValueColumn& column : columns)
-        column.values->reserve(expected_rows);
-
-    std::optional<TimeColumn> time;
-    std::vector<std::size_t> time_lines;  // file line of each bar, for messages after sorting
-    BarChecks checks;
-    std::vector<RawField> fields;
-    fields.reserve(layout.field_count());
-    std::string scratch;
+    RowReader rows(*header, estimate_rows(text));
     while (const auto line = lines.next()) {
-        const std::size_t n = lines.line_number();
-        check_line_shape(*line, n, source);
-        if (auto error = detail::split_fields(*line, layout.delimiter, fields); !error.empty()) {
-            throw CsvError(source, n, error);
-        }
-        if (fields.size() != layout.field_count()) {
-            throw CsvError(source, n,
-                           "line has " + std::to_string(fields.size()) +
-                               " fields but the header has " +
-                               std::to_string(layout.field_count()));
-        }
-        if (series.close.empty()) {
-            time = choose_time_column(layout, fields, n, series);
-            if (time)
-                time_lines.reserve(expected_rows);
-        }
-        if (time) {
-            std::int64_t ms = 0;
-            const std::string error =
-                time->read(detail::field_value(fields[time->index()], scratch), n, ms);
-            if (!error.empty())
-                throw CsvError(source, n, time->name(), error);
-            series.time_ms.push_back(ms);
-            time_lines.push_back(n);
-        }
-
-        double value = 0.0;
-        const RawField& close_field = fields[layout.close_index];
-        // Only a quoted close needs a decoded copy; the common case parses in place.
-        const std::string error = close_field.quoted
-                                      ? detail::parse_close(detail::decode(close_field), value)
-                                      : detail::parse_close(close_field.text, value);
-        if (!error.empty())
-            throw CsvError(source, n, close_name, error);
-        series.close.push_back(value);
-
-        for (const ValueColumn& column : columns) {
-            const std::string& name = layout.names[column.index];
-            const std::string_view field = detail::field_value(fields[column.index], scratch);
-            if (auto problem = detail::parse_column_value(field, column.rule, name, value);
-                !problem.empty())
-                throw CsvError(source, n, name, problem);
-            column.values->push_back(value);
-        }
-        if (layout.label_index)
-            series.labels.push_back(detail::decode(fields[*layout.label_index]));
-        checks.check(series, n);
+        if (auto row = rows.read(*line, lines.line_number()); !row)
+            return std::move(row.problem());
     }
-    if (series.close.empty())
-        throw CsvError(source, 0, "no price rows: the file has a header but no data");
-
-    if (time) {
-        series.time_column = time->name();
-        series.time_kind = time->kind();
-        detail::put_in_time_order(series, time_lines, source);
-    }
-    checks.add_warnings(series);
-    return series;
+    return rows.finish();
 }
 
-PriceSeries read_price_csv(const std::filesystem::path& file) {
+CsvResult<PriceSeries> read_price_file(const std::filesystem::path& file) {
     std::error_code size_error;
     const std::uint64_t size = std::filesystem::file_size(file, size_error);
     if (!size_error) {
         if (auto shortfall = memory_shortfall("reading this " + format_bytes(size) + " file",
                                               size * kReadBytesPerFileByte))
-            throw CsvError(file.string(), 0, *shortfall);
+            return CsvProblem{std::move(*shortfall)};
     }
     std::string text;
     try {
         text = detail::read_file(file);
     } catch (const detail::ReadFileError& e) {
-        throw CsvError(e.path(), 0, e.problem());
+        return CsvProblem{e.problem()};
     }
-    return parse_price_csv(text, file.string());
+    return read_series(text);
+}
+
+// The one place where the reader's problem becomes the public CsvError.
+PriceSeries series_or_error(CsvResult<PriceSeries> result, const std::string& source) {
+    if (!result) {
+        CsvProblem& problem = result.problem();
+        throw CsvError(source, problem.line, std::move(problem.column), std::move(problem.text));
+    }
+    return std::move(*result);
+}
+
+}  // namespace
+
+PriceSeries parse_price_csv(std::string_view text, std::string_view source) {
+    return series_or_error(read_series(text), std::string(source));
+}
+
+PriceSeries read_price_csv(const std::filesystem::path& file) {
+    return series_or_error(read_price_file(file), file.string());
 }
 
 }  // namespace atc

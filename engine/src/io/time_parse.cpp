@@ -2,11 +2,14 @@
 
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace atc::detail {
 
 namespace {
+
+namespace chrono = std::chrono;
 
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -46,51 +49,12 @@ std::string two_digits(unsigned v) {
     return out;
 }
 
-IsoTime failed(std::string problem = {}) {
-    IsoTime t;
-    t.problem = std::move(problem);
-    return t;
+// Text that is not YYYY-MM-DD[...] at all: no specific problem to name.
+CsvProblem not_iso8601() {
+    return CsvProblem();
 }
 
 }  // namespace
-
-bool is_leap_year(std::int64_t year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-unsigned days_in_month(std::int64_t year, unsigned month) {
-    static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                                       31, 31, 30, 31, 30, 31};
-    if (month == 2 && is_leap_year(year))
-        return 29;
-    return kDays[month - 1];
-}
-
-// Eras of 400 years (146097 days) make the leap-year rule periodic; within an
-// era, counting years from March puts the leap day at the end of the year.
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
-    const std::int64_t y = month <= 2 ? year - 1 : year;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t yoe = y - era * 400;                          // [0, 399]
-    const std::int64_t mp = month > 2 ? month - 3 : month + 9;       // March = 0
-    const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;           // [0, 365]
-    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
-    return era * 146097 + doe - 719468;
-}
-
-CivilDate civil_from_days(std::int64_t days) {
-    const std::int64_t z = days + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    CivilDate date;
-    date.day = static_cast<unsigned>(doy - (153 * mp + 2) / 5 + 1);
-    date.month = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
-    date.year = yoe + era * 400 + (date.month <= 2 ? 1 : 0);
-    return date;
-}
 
 TimeShape classify_time_text(std::string_view text) {
     if (has_date_prefix(text)) {
@@ -106,29 +70,32 @@ TimeShape classify_time_text(std::string_view text) {
     return TimeShape::Other;
 }
 
-IsoTime parse_iso8601(std::string_view text) {
+CsvResult<IsoTime> parse_iso8601(std::string_view text) {
     unsigned year = 0;
     unsigned month = 0;
     unsigned day = 0;
     if (!has_date_prefix(text))
-        return failed();
+        return not_iso8601();
     read_digits(text, 0, 4, year);
     read_digits(text, 5, 2, month);
     read_digits(text, 8, 2, day);
-    if (month < 1 || month > 12)
-        return failed("there is no month " + two_digits(month));
-    const unsigned month_days = days_in_month(year, month);
-    if (day < 1 || day > month_days) {
-        std::string problem = std::string(kMonthNames[month - 1]) + " " + std::to_string(year) +
-                              " has " + std::to_string(month_days) + " days";
-        return failed(std::move(problem));
+    // Four digits and two make a valid chrono::year and a representable
+    // chrono::day; ok() then checks the month and the day within it (leap
+    // years of the proleptic Gregorian calendar included).
+    const chrono::year_month_day date{chrono::year{static_cast<int>(year)}, chrono::month{month},
+                                      chrono::day{day}};
+    if (!date.month().ok())
+        return CsvProblem{"there is no month " + two_digits(month)};
+    if (!date.ok()) {
+        const auto month_days =
+            static_cast<unsigned>((date.year() / date.month() / chrono::last).day());
+        return CsvProblem{std::string(kMonthNames[month - 1]) + " " + std::to_string(year) +
+                          " has " + std::to_string(month_days) + " days"};
     }
     IsoTime t;
-    t.ms = days_from_civil(year, month, day) * kMsPerDay;
-    if (text.size() == 10) {
-        t.ok = true;
+    t.ms = chrono::milliseconds{chrono::sys_days{date}.time_since_epoch()}.count();
+    if (text.size() == 10)
         return t;
-    }
 
     // Time of day: HH:MM, then optional :SS and .fraction.
     unsigned hour = 0;
@@ -136,12 +103,12 @@ IsoTime parse_iso8601(std::string_view text) {
     unsigned second = 0;
     if (!is_time_separator(text[10]) || !read_digits(text, 11, 2, hour) || text.size() < 16 ||
         text[13] != ':' || !read_digits(text, 14, 2, minute)) {
-        return failed();
+        return not_iso8601();
     }
     std::size_t pos = 16;
     if (pos < text.size() && text[pos] == ':') {
         if (!read_digits(text, pos + 1, 2, second))
-            return failed();
+            return not_iso8601();
         pos += 3;
         if (pos < text.size() && text[pos] == '.') {
             ++pos;
@@ -155,18 +122,18 @@ IsoTime parse_iso8601(std::string_view text) {
                 ++pos;
             }
             if (pos == start)
-                return failed();
+                return not_iso8601();
             for (std::size_t i = pos - start; i < 3; ++i)
                 ms *= 10;
             t.ms += ms;
         }
     }
     if (hour > 23)
-        return failed("hour " + two_digits(hour) + " is out of range (00-23)");
+        return CsvProblem{"hour " + two_digits(hour) + " is out of range (00-23)"};
     if (minute > 59)
-        return failed("minute " + two_digits(minute) + " is out of range (00-59)");
+        return CsvProblem{"minute " + two_digits(minute) + " is out of range (00-59)"};
     if (second > 59)
-        return failed("second " + two_digits(second) + " is out of range (00-59)");
+        return CsvProblem{"second " + two_digits(second) + " is out of range (00-59)"};
     t.ms += ((std::int64_t{hour} * 60 + minute) * 60 + second) * kMsPerSecond;
 
     // Zone: nothing (UTC), Z, or an offset east (+) or west (-) of UTC.
@@ -178,16 +145,16 @@ IsoTime parse_iso8601(std::string_view text) {
             unsigned off_hour = 0;
             unsigned off_minute = 0;
             if (!read_digits(text, pos + 1, 2, off_hour))
-                return failed();
+                return not_iso8601();
             pos += 3;
             if (pos < text.size() && text[pos] == ':')
                 ++pos;
             if (!read_digits(text, pos, 2, off_minute))
-                return failed();
+                return not_iso8601();
             pos += 2;
             if (off_hour > 23 || off_minute > 59) {
-                return failed("the offset " + std::string(1, zone) + two_digits(off_hour) + ":" +
-                              two_digits(off_minute) + " is out of range");
+                return CsvProblem{"the offset " + std::string(1, zone) + two_digits(off_hour) +
+                                  ":" + two_digits(off_minute) + " is out of range"};
             }
             const std::int64_t offset_ms =
                 (std::int64_t{off_hour} * 60 + off_minute) * 60 * kMsPerSecond;
@@ -195,9 +162,8 @@ IsoTime parse_iso8601(std::string_view text) {
             t.ms += zone == '+' ? -offset_ms : offset_ms;
         }
         if (pos != text.size())
-            return failed();
+            return not_iso8601();
     }
-    t.ok = true;
     t.has_time = true;
     return t;
 }
@@ -214,30 +180,29 @@ bool parse_unix_digits(std::string_view text, std::int64_t& value) {
 }
 
 std::string format_utc(std::int64_t ms, bool date_only) {
-    // Floor division, so times before 1970 land on the right day.
-    std::int64_t days = ms / kMsPerDay;
-    std::int64_t rest = ms % kMsPerDay;
-    if (rest < 0) {
-        rest += kMsPerDay;
-        --days;
-    }
-    const CivilDate date = civil_from_days(days);
+    const chrono::sys_time<chrono::milliseconds> time{chrono::milliseconds{ms}};
+    // floor, so that times before 1970 land on the right day.
+    const auto midnight = chrono::floor<chrono::days>(time);
+    const chrono::year_month_day date{midnight};
+    const auto year = static_cast<int>(date.year());
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
     std::array<char, 48> buf{};
-    const auto year = static_cast<long long>(date.year);
     int n = 0;
     if (date_only) {
-        n = std::snprintf(buf.data(), buf.size(), "%04lld-%02u-%02u", year, date.month, date.day);
+        n = std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", year, month, day);
     } else {
-        const auto h = static_cast<unsigned>(rest / 3'600'000);
-        const auto m = static_cast<unsigned>(rest / 60'000 % 60);
-        const auto s = static_cast<unsigned>(rest / 1000 % 60);
-        const auto milli = static_cast<unsigned>(rest % 1000);
+        const chrono::hh_mm_ss clock{time - midnight};
+        const auto h = static_cast<unsigned>(clock.hours().count());
+        const auto m = static_cast<unsigned>(clock.minutes().count());
+        const auto s = static_cast<unsigned>(clock.seconds().count());
+        const auto milli = static_cast<unsigned>(clock.subseconds().count());
         if (milli == 0) {
-            n = std::snprintf(buf.data(), buf.size(), "%04lld-%02u-%02uT%02u:%02u:%02uZ", year,
-                              date.month, date.day, h, m, s);
+            n = std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02u:%02u:%02uZ", year, month,
+                              day, h, m, s);
         } else {
-            n = std::snprintf(buf.data(), buf.size(), "%04lld-%02u-%02uT%02u:%02u:%02u.%03uZ", year,
-                              date.month, date.day, h, m, s, milli);
+            n = std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", year,
+                              month, day, h, m, s, milli);
         }
     }
     return std::string(buf.data(), n > 0 ? static_cast<std::size_t>(n) : 0);

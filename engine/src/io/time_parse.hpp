@@ -1,5 +1,6 @@
 // Dates and times as price files write them, turned into UTC milliseconds since
-// the epoch. Hand-written on purpose: no locale, no time zone database, no
+// the epoch. The text is read by hand and the calendar is std::chrono's
+// (year_month_day, sys_days): no locale, no time zone database, no
 // std::get_time, so a file reads the same on every machine; and fast enough to
 // run on every row.
 #pragma once
@@ -8,10 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "io/csv_result.hpp"
+
 namespace atc::detail {
 
 constexpr std::int64_t kMsPerSecond = 1000;
-constexpr std::int64_t kMsPerDay = 86'400'000;
 
 // The last millisecond of the year 9999, the latest time we accept.
 constexpr std::int64_t kMaxTimeMs = 253'402'300'799'999;
@@ -24,20 +26,6 @@ constexpr std::int64_t kMaxTimeMs = 253'402'300'799'999;
 constexpr std::int64_t kUnixSecondsFrom = 100'000'000;
 constexpr std::int64_t kUnixMillisecondsFrom = 100'000'000'000;
 
-bool is_leap_year(std::int64_t year);
-unsigned days_in_month(std::int64_t year, unsigned month);
-
-// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (Howard
-// Hinnant's days_from_civil); valid for any year, no range check.
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
-
-struct CivilDate {
-    std::int64_t year = 1970;
-    unsigned month = 1;
-    unsigned day = 1;
-};
-CivilDate civil_from_days(std::int64_t days);
-
 // How a time column's first value looks; it decides how the column is read.
 enum class TimeShape {
     Other,       // neither of the two below: the column is not read as time
@@ -46,17 +34,14 @@ enum class TimeShape {
 };
 TimeShape classify_time_text(std::string_view text);
 
-// Parses YYYY-MM-DD[(T|t| )HH:MM[:SS[.f...]][Z|z|(+|-)HH[:]MM]] in full. On
-// success `problem` is empty; on failure it holds the specific range problem
-// ("there is no month 13") or is empty when the text does not have the shape at
-// all, and ok is false.
+// Parses YYYY-MM-DD[(T|t| )HH:MM[:SS[.f...]][Z|z|(+|-)HH[:]MM]] in full. The
+// problem's text is the specific range problem ("there is no month 13"), or
+// empty when the text does not have the shape at all; the caller words it.
 struct IsoTime {
-    bool ok = false;
     bool has_time = false;  // a time of day was written (not a plain date)
     std::int64_t ms = 0;    // UTC; no offset means UTC
-    std::string problem;
 };
-IsoTime parse_iso8601(std::string_view text);
+CsvResult<IsoTime> parse_iso8601(std::string_view text);
 
 // Parses an unsigned decimal integer of up to 18 digits (no sign, no spaces).
 bool parse_unix_digits(std::string_view text, std::int64_t& value);

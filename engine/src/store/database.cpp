@@ -284,7 +284,9 @@ Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(other.db_),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      thrown_step_error_(other.thrown_step_error_) {}
 
 Statement::~Statement() {
     sqlite3_finalize(stmt_);
@@ -332,6 +334,7 @@ bool Statement::step() {
         return true;
     if (rc == SQLITE_DONE)
         return false;
+    thrown_step_error_ = rc;
     db_->fail("running \"" + std::string(sqlite3_sql(stmt_)) + "\"");
 }
 
@@ -341,8 +344,12 @@ void Statement::run() {
 }
 
 void Statement::reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
+    const int rc = sqlite3_reset(stmt_);
+    const int thrown = std::exchange(thrown_step_error_, SQLITE_OK);
+    if (rc != SQLITE_OK && rc != thrown)
+        db_->fail("resetting \"" + std::string(sqlite3_sql(stmt_)) + "\"");
+    if (sqlite3_clear_bindings(stmt_) != SQLITE_OK)
+        db_->fail("clearing the values bound to \"" + std::string(sqlite3_sql(stmt_)) + "\"");
 }
 
 bool Statement::is_null(int column) const {

@@ -137,6 +137,9 @@ public:
     bool step();
     // Runs a statement that returns no rows.
     void run();
+    // Readies the statement to run again, with no values bound. Throws StoreError
+    // when SQLite cannot; the error of a failed step(), which SQLite's reset
+    // repeats, is not thrown again: step() has thrown it.
     void reset();
 
     bool is_null(int column) const;
@@ -148,6 +151,7 @@ public:
 private:
     Database* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    int thrown_step_error_ = 0;  // SQLite's code that step() last threw for; 0 after reset()
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back if destroyed without commit() (an
