@@ -55,8 +55,8 @@ int main(int argc, char* argv[]) {
     atc::ui::OpenedStore store;
     try {
         store =
-            atc::ui::open_store(db_path.isEmpty() ? atc::store::default_database_path()
-                                                  : std::filesystem::path(db_path.toStdString()));
+            atc::ui::openStore(db_path.isEmpty() ? atc::store::default_database_path()
+                                                 : std::filesystem::path(db_path.toStdString()));
     } catch (const std::exception& e) {
         QMessageBox::critical(nullptr, QStringLiteral("ATC Studio"),
                               QStringLiteral("The symbol database cannot be opened:\n\n%1\n\n"
@@ -73,9 +73,9 @@ int main(int argc, char* argv[]) {
     };
     const bool writable = store.report.access == atc::store::Access::ReadWrite;
     if (store.report.access == atc::store::Access::ReadOnly)
-        tell(atc::ui::read_only_database_notice(store.file, store.report.not_writable));
+        tell(atc::ui::readOnlyDatabaseNotice(store.file, store.report.not_writable));
     else if (store.report.access == atc::store::Access::Memory)
-        tell(atc::ui::memory_database_notice(store.file, store.report.not_writable));
+        tell(atc::ui::memoryDatabaseNotice(store.file, store.report.not_writable));
 
     atc::cache::ResultCacheOptions cache_options;
     // A database that cannot be written cannot keep results either.
@@ -90,7 +90,7 @@ int main(int argc, char* argv[]) {
     };
     // From an engine worker; StorageStatus queues it to the GUI thread.
     cache_options.on_disk_off = [&tell](const std::string& reason) {
-        tell(atc::ui::cache_disk_off_notice(reason));
+        tell(atc::ui::cacheDiskOffNotice(reason));
     };
     atc::cache::ResultCache cache(cache_options);
     // ~/.config/atc-studio/atc-studio.ini: presets, layout, theme, last symbol.
@@ -117,7 +117,7 @@ int main(int argc, char* argv[]) {
     atc::system::MemoryMonitor monitor(monitor_options);
     const QString import_refusal =
         store.report.access == atc::store::Access::ReadOnly
-            ? atc::ui::read_only_import_refusal(store.file, store.report.not_writable)
+            ? atc::ui::readOnlyImportRefusal(store.file, store.report.not_writable)
             : QString();
     atc::ui::MainWindow window(
         {store.location, cache, engine, settings, &hardware, &monitor, &storage, import_refusal});

@@ -87,7 +87,7 @@ private slots:
         const QString text = atc::test::pdf_text(out);
         for (const QString& needle :
              {QStringLiteral("DAX"), QStringLiteral("ema_len"), QStringLiteral("Medium"),
-              QStringLiteral("Latest signals"), atc::ui::format_average(expected.average.back())}) {
+              QStringLiteral("Latest signals"), atc::ui::formatAverage(expected.average.back())}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }
     }

@@ -144,7 +144,7 @@ void TestCharts::series_hold_engine_numbers() {
     expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
                          stack_->visibleRange());
     for (MaType t : kAllFamilies) {
-        const QString fam = family_label(t);
+        const QString fam = familyLabel(t);
         expect_series_equals(series_named(stack_->signalChart(), fam + QStringLiteral("_Signal")),
                              r.family(t).signal, stack_->visibleRange());
         expect_series_equals(series_named(stack_->equityChart(), fam + QStringLiteral("_S")),
@@ -265,23 +265,23 @@ void TestCharts::crosshair_legend() {
     QCOMPARE(moved.first().first().toInt(), 0);
     QString legend = stack_->legendText();
     QVERIFY2(legend.contains(QStringLiteral("1985-01-02")), qPrintable(legend));
-    QVERIFY(legend.contains(QStringLiteral("Average ") + format_average(r.average[0])));
+    QVERIFY(legend.contains(QStringLiteral("Average ") + formatAverage(r.average[0])));
 
     const std::size_t bar = 4000;
     stack_->setCrosshairBar(static_cast<int>(bar));
     legend = stack_->legendText();
-    QVERIFY(legend.contains(bar_label(*data_, bar)));
-    QVERIFY2(legend.contains(QStringLiteral("Average ") + format_average(r.average[bar])),
+    QVERIFY(legend.contains(barLabel(*data_, bar)));
+    QVERIFY2(legend.contains(QStringLiteral("Average ") + formatAverage(r.average[bar])),
              qPrintable(legend));
-    QVERIFY(legend.contains(QStringLiteral("C ") + format_price(ttrc_.close[bar], 2)));
+    QVERIFY(legend.contains(QStringLiteral("C ") + formatPrice(ttrc_.close[bar], 2)));
     for (MaType t : kAllFamilies) {
-        const QString fam = family_label(t);
-        QVERIFY(legend.contains(fam + QLatin1Char(' ') + format_signal(r.family(t).signal[bar])));
-        QVERIFY(legend.contains(fam + QLatin1Char(' ') +
-                                format_equity(r.family(t).weight_equity[bar])));
+        const QString fam = familyLabel(t);
+        QVERIFY(legend.contains(fam + QLatin1Char(' ') + formatSignal(r.family(t).signal[bar])));
+        QVERIFY(
+            legend.contains(fam + QLatin1Char(' ') + formatEquity(r.family(t).weight_equity[bar])));
         const MemberSeries& base = r.family(t).members[0];
-        QVERIFY2(legend.contains(fam + QStringLiteral(" 28 ") + format_price(base.ma[bar], 2) +
-                                 QLatin1Char(' ') + state_glyph(base.state[bar])),
+        QVERIFY2(legend.contains(fam + QStringLiteral(" 28 ") + formatPrice(base.ma[bar], 2) +
+                                 QLatin1Char(' ') + stateGlyph(base.state[bar])),
                  qPrintable(legend));
     }
     // Out of range clamps to the last bar; -1 hides it and the legend shows the last bar.
@@ -289,7 +289,7 @@ void TestCharts::crosshair_legend() {
     QCOMPARE(stack_->crosshairBar(), 5549);
     stack_->setCrosshairBar(-1);
     QCOMPARE(stack_->crosshairBar(), -1);
-    QVERIFY(stack_->legendText().contains(bar_label(*data_, 5549)));
+    QVERIFY(stack_->legendText().contains(barLabel(*data_, 5549)));
 }
 
 void TestCharts::zoom_and_pan_move_all_panes() {
@@ -384,7 +384,7 @@ void TestCharts::mouse_navigation() {
     const double mid_x = r0.first + (mid.x() - plot.left()) * (r0.second - r0.first) / plot.width();
     QVERIFY(std::abs(stack_->crosshairBar() - mid_x) <= 1.0);
     QVERIFY(stack_->legendText().contains(
-        bar_label(*data_, static_cast<std::size_t>(stack_->crosshairBar()))));
+        barLabel(*data_, static_cast<std::size_t>(stack_->crosshairBar()))));
 
     // Wheel: zooms in around the bar under the cursor, which stays in place.
     QWheelEvent wheel(QPointF(mid), vp->mapToGlobal(QPointF(mid)), QPoint(), QPoint(0, 120),
@@ -542,7 +542,7 @@ void TestCharts::date_ticks_readable() {
         for (std::size_t i = 1; i < ticks.size(); ++i)
             QVERIFY(ticks[i].bar > ticks[i - 1].bar);
         for (const TimeTick& t : ticks)
-            QCOMPARE(t.label, bar_axis_label(*data_, t.bar));
+            QCOMPARE(t.label, barAxisLabel(*data_, t.bar));
     };
     stack_->resetZoom();
     check();
@@ -550,7 +550,7 @@ void TestCharts::date_ticks_readable() {
     // Daily data: ticks open a month (the day before lies in another month).
     for (const TimeTick& t : wide) {
         QVERIFY(t.bar > 0);
-        QVERIFY(bar_label(*data_, t.bar).left(7) != bar_label(*data_, t.bar - 1).left(7));
+        QVERIFY(barLabel(*data_, t.bar).left(7) != barLabel(*data_, t.bar - 1).left(7));
     }
     for (int i = 0; i < 6; ++i)
         stack_->zoomIn();
@@ -579,20 +579,20 @@ void TestCharts::date_ticks_readable() {
 }
 
 void TestCharts::theme_switch() {
-    const Theme light = light_theme();
+    const Theme light = lightTheme();
     stack_->setTheme(light);
     QCOMPARE(stack_->priceChart()->backgroundBrush().color(), light.chart_background);
     QCOMPARE(stack_->signalChart()->backgroundBrush().color(), light.chart_background);
     QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("Average_Signal"))->pen().color(),
              light.average);
     QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal"))->pen().color().rgb(),
-             light.family_color(MaType::EMA).rgb());  // drawn translucent
-    const Theme dark = dark_theme();
+             light.familyColor(MaType::EMA).rgb());  // drawn translucent
+    const Theme dark = darkTheme();
     stack_->setTheme(dark);
     QCOMPARE(stack_->priceChart()->backgroundBrush().color(), dark.chart_background);
     QCOMPARE(stack_->equityChart()->backgroundBrush().color(), dark.chart_background);
     QCOMPARE(series_named(stack_->equityChart(), QStringLiteral("EMA_S"))->pen().color(),
-             dark.family_color(MaType::EMA));
+             dark.familyColor(MaType::EMA));
 }
 
 // Milliseconds of `step` (and the repaint it causes), median and worst of `runs`.
@@ -656,7 +656,7 @@ void TestCharts::showcase() {
     stack_->setCandles(true);
     stack_->setCalibrationVisible(qEnvironmentVariableIsSet("ATC_CHARTS_CALIBRATION"));
     if (qEnvironmentVariableIsSet("ATC_CHARTS_LIGHT"))
-        stack_->setTheme(light_theme());
+        stack_->setTheme(lightTheme());
     if (qEnvironmentVariableIsSet("ATC_CHARTS_EQUITY_EMA"))
         stack_->setEquityFamily(MaType::EMA);
     stack_->resize(1560, 960);

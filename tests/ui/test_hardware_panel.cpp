@@ -33,7 +33,7 @@ private slots:
             panel.valueText(QStringLiteral("simd"))
                 .startsWith(QString::fromUtf8(system::simd_level_name(report.cpu.simd).data())));
         QVERIFY(
-            panel.valueText(QStringLiteral("ram")).startsWith(byte_text(report.ram.total_bytes)));
+            panel.valueText(QStringLiteral("ram")).startsWith(byteText(report.ram.total_bytes)));
         QCOMPARE(panel.valueText(QStringLiteral("backend")),
                  QString::fromStdString(report.backend.description));
         // No GPU in this report's probe: the reason is said, not hidden.
@@ -91,7 +91,7 @@ private slots:
         QCOMPARE(stats.misses, std::uint64_t{3});
         const system::MemoryStatus m = monitor.status();
         QVERIFY(m.current.rss_bytes > 0);
-        QCOMPARE(panel.valueText(QStringLiteral("rss_peak")), byte_text(m.peak_rss_bytes));
+        QCOMPARE(panel.valueText(QStringLiteral("rss_peak")), byteText(m.peak_rss_bytes));
         // The live plot holds the monitor's history.
         QVERIFY(panel.memoryChart()->rssSeries()->count() >= 2);
         if (const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR"); !dir.isEmpty())

@@ -294,7 +294,7 @@ private slots:
     void paramsInvalidLengthShowsSpecMessageAndEmitsNothing() {
         QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
         ParamsPanel panel(settings);
-        panel.setTheme(light_theme());
+        panel.setTheme(lightTheme());
         panel.show();
         std::vector<AtcParams> emitted;
         connect(&panel, &ParamsPanel::paramsEdited, this,
@@ -316,7 +316,7 @@ private slots:
         auto* label = panel.findChild<QLabel*>(QStringLiteral("message_hull_len"));
         QVERIFY(label != nullptr);
         QVERIFY(label->isVisible());
-        QCOMPARE(label->palette().color(QPalette::WindowText), light_theme().danger);
+        QCOMPARE(label->palette().color(QPalette::WindowText), lightTheme().danger);
         QVERIFY(panel.messageFor(QStringLiteral("ema_len")).isEmpty());
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("invalidNotice"))->isVisible());
         // Presets are not saved from invalid editors.
@@ -500,9 +500,9 @@ private slots:
                  QStringLiteral("2024-03-12"));  // 119 days after 2023-11-14
         QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("real"));
         QCOMPARE(model->index(3, 4).data().toString(), QStringLiteral("generated"));
-        panel.setTheme(light_theme());
+        panel.setTheme(lightTheme());
         QCOMPARE(model->index(3, 4).data(Qt::ForegroundRole).value<QColor>(),
-                 light_theme().muted_text);
+                 lightTheme().muted_text);
     }
 
     void watchlistFilterNarrowsCaseInsensitively() {
@@ -646,7 +646,7 @@ private slots:
         mime.setUrls({QUrl::fromLocalFile(QString::fromStdString((dir / "ONE.csv").string())),
                       QUrl::fromLocalFile(QString::fromStdString((dir / "notes.txt").string())),
                       QUrl::fromLocalFile(QString::fromStdString((dir / "TWO.CSV").string()))});
-        QCOMPARE(csv_files_of(&mime).size(), 2);
+        QCOMPARE(csvFilesOf(&mime).size(), 2);
         QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         enter.ignore();
         QApplication::sendEvent(&panel, &enter);
@@ -675,7 +675,7 @@ private slots:
         const AtcParams params;
         const auto data = dax_data(params);
         const AtcResult& r = *data->result;
-        const Theme theme = dark_theme();
+        const Theme theme = darkTheme();
         FamilyTablePanel panel;
         panel.setTheme(theme);
         panel.setData(data);
@@ -697,7 +697,7 @@ private slots:
             QCOMPARE(panel.cellText(row, FamilyTablePanel::kFamilyColumn),
                      QString::fromLatin1(family_name(f.type).data()));
             QCOMPARE(panel.cellColor(row, FamilyTablePanel::kFamilyColumn),
-                     theme.family_color(f.type));
+                     theme.familyColor(f.type));
             const double s = f.signal.back();
             const int trend =
                 static_cast<int>(threshold_cut(s, params.long_threshold, params.short_threshold));
@@ -705,8 +705,7 @@ private slots:
                      trend > 0   ? QStringLiteral("Long")
                      : trend < 0 ? QStringLiteral("Short")
                                  : QStringLiteral("Flat"));
-            QCOMPARE(panel.cellColor(row, FamilyTablePanel::kTrendColumn),
-                     theme.state_color(trend));
+            QCOMPARE(panel.cellColor(row, FamilyTablePanel::kTrendColumn), theme.stateColor(trend));
             const QString signal = panel.cellText(row, FamilyTablePanel::kSignalColumn);
             QCOMPARE(signal.toDouble(), s);  // rounded to hundredths by the engine: exact
             QCOMPARE(panel.cellText(row, FamilyTablePanel::kWeightColumn),
@@ -715,7 +714,7 @@ private slots:
                 const MemberSeries& m = f.members[k];
                 const int col = FamilyTablePanel::kFirstMemberColumn + static_cast<int>(k);
                 QCOMPARE(panel.cellText(row, col), fmt(m.equity.back(), 3));
-                QCOMPARE(panel.cellColor(row, col), theme.state_color(m.state.back()));
+                QCOMPARE(panel.cellColor(row, col), theme.stateColor(m.state.back()));
                 QVERIFY(panel.cellToolTip(row, col).contains(QStringLiteral("(%1)").arg(m.length)));
                 bull += m.state.back() > 0;
                 bear += m.state.back() < 0;
@@ -726,10 +725,10 @@ private slots:
         QVERIFY(panel.captionText().contains(QStringLiteral("1860 bars")));
 
         // The light theme recolours everything.
-        panel.setTheme(light_theme());
+        panel.setTheme(lightTheme());
         const FamilyResult& ema = r.family(MaType::EMA);
         QCOMPARE(panel.cellColor(0, FamilyTablePanel::kFirstMemberColumn),
-                 light_theme().state_color(ema.members[0].state.back()));
+                 lightTheme().stateColor(ema.members[0].state.back()));
 
         panel.setData(nullptr);
         QCOMPARE(panel.cellText(0, FamilyTablePanel::kSignalColumn), QStringLiteral("—"));
@@ -767,11 +766,11 @@ private slots:
         params.lambda = la;
         params.cutout = cutout;
         const auto data = dax_data(params);
-        const Theme theme = light_theme();
+        const Theme theme = lightTheme();
         FamilyTablePanel panel;
         panel.setTheme(theme);
         panel.setData(data);
-        const double m = growth_multiplier(data->bar_count() - 1, la / 1000.0, cutout);
+        const double m = growth_multiplier(data->barCount() - 1, la / 1000.0, cutout);
         const QString text = panel.multiplierText();
         QVERIFY2(text.contains(QStringLiteral("×") + fmt(m, 3)), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("e^(L·(bars − cutout))")));
@@ -797,8 +796,8 @@ private slots:
         // Drawn in the level's colour, darkened just enough to read where it is
         // faint (light theme orange on near-white).
         const QColor drawn = label->palette().color(QPalette::WindowText);
-        QCOMPARE(drawn, readable_on(panel.multiplierColor(), theme.window, theme.text, 3.5));
-        QVERIFY(contrast_ratio(drawn, theme.window) >= 3.5);
+        QCOMPARE(drawn, readableOn(panel.multiplierColor(), theme.window, theme.text, 3.5));
+        QVERIFY(contrastRatio(drawn, theme.window) >= 3.5);
         QVERIFY(label->toolTip().contains(QStringLiteral("smaller La")));
     }
 };

@@ -55,7 +55,7 @@ store::SymbolInfo sample_info(const SymbolData& data) {
     info.meta.source = "bundled:" + info.meta.name + ".csv";
     info.meta.timeframe = "1d";
     info.meta.provenance = "Daily bars of one US stock (the ttrc data set of R's TTR package)";
-    info.bar_count = data.bar_count();
+    info.bar_count = data.barCount();
     return info;
 }
 
@@ -281,7 +281,7 @@ private slots:
         QVERIFY2(!text.isEmpty(), "pdftotext could not read the PDF");
         const AtcResult& r = *ttrc_->result;
         // As the legend and the family table write it.
-        const QString average = format_average(r.average.back());
+        const QString average = formatAverage(r.average.back());
         for (const QString& needle :
              {QStringLiteral("TTRC"), QStringLiteral("ATC signal report"),
               QStringLiteral("Timeframe 1d"), QStringLiteral("1985-01-02"),
@@ -303,7 +303,7 @@ private slots:
 
     void pngHasTheSizeAskedFor() {
         SymbolReport report = report_of(dax_);
-        report.view.theme = dark_theme();
+        report.view.theme = darkTheme();
         report.png_size = QSize(900, 560);
         draw_report_charts(report, ReportFormat::Png);
         const QByteArray png = render_symbol_report(report, ReportFormat::Png);
@@ -311,7 +311,7 @@ private slots:
         QVERIFY(image.loadFromData(png, "PNG"));
         QCOMPARE(image.size(), QSize(900, 560));
         // The dark theme's chart background, not an empty image.
-        QCOMPARE(image.pixelColor(2, 2), dark_theme().chart_background);
+        QCOMPARE(image.pixelColor(2, 2), darkTheme().chart_background);
         if (!preview_dir().isEmpty()) {
             QDir().mkpath(preview_dir());
             QVERIFY(image.save(preview_dir() + QStringLiteral("/DAX-dark.png")));

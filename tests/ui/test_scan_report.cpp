@@ -167,8 +167,8 @@ private slots:
              {QStringLiteral("ATC scan"), QStringLiteral("2024-05-17 09:30"),
               QStringLiteral("LONG"), QStringLiteral("SHORT"), QStringLiteral("robustness"),
               QStringLiteral("Narrow"), QStringLiteral("long_threshold"), QStringLiteral("0.2"),
-              QString::fromStdString(top_long.symbol), format_average(top_long.row.average),
-              QString::fromStdString(top_short.symbol), format_average(top_short.row.average),
+              QString::fromStdString(top_long.symbol), formatAverage(top_long.row.average),
+              QString::fromStdString(top_short.symbol), formatAverage(top_short.row.average),
               QStringLiteral("2 failed"), QStringLiteral("database /data/atc-studio.sqlite")}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }

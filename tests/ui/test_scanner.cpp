@@ -160,14 +160,14 @@ private slots:
         auto* families = window_->findChild<QDockWidget*>(QStringLiteral("familyDock"));
         QVERIFY(dock && families);
         QCOMPARE(window_->tabifiedDockWidgets(dock), QList<QDockWidget*>{families});
-        QTRY_VERIFY(is_behind_another_tab(dock));  // the families tab is in front at first
-        QVERIFY(!is_behind_another_tab(families));
+        QTRY_VERIFY(isBehindAnotherTab(dock));  // the families tab is in front at first
+        QVERIFY(!isBehindAnotherTab(families));
         const auto press = [this] {
             QTest::keyClick(window_.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
         };
         press();
         QTRY_VERIFY(!dock->visibleRegion().isEmpty());
-        QVERIFY(is_behind_another_tab(families));
+        QVERIFY(isBehindAnotherTab(families));
         press();  // in front: the shortcut closes it, like the menu entry
         QTRY_VERIFY(dock->isHidden());
         QVERIFY(!dock->toggleViewAction()->isChecked());
@@ -223,7 +223,7 @@ private slots:
 
         const std::vector<TableRow> longs = rows_of(scanner_->longView());
         const std::vector<TableRow> shorts = rows_of(scanner_->shortView());
-        const ScanCounts counts = count_scan(*outcome);
+        const ScanCounts counts = countScan(*outcome);
         QCOMPARE(counts.computed, universe.size());
         QCOMPARE(static_cast<qsizetype>(longs.size()), counts.longs);
         QCOMPARE(static_cast<qsizetype>(shorts.size()), counts.shorts);
@@ -254,7 +254,7 @@ private slots:
             QCOMPARE(found->last_close, bars.close.back());
             QCOMPARE(found->bars, static_cast<double>(bars.close.size()));
             QVERIFY2(expected.row.last_marker.has_value(), qPrintable(name));
-            QCOMPARE(found->entry, bar_label(bars, expected.row.last_marker->bar));
+            QCOMPARE(found->entry, barLabel(bars, expected.row.last_marker->bar));
             if (!bars.time_ms.empty()) {  // dated bars give a date (TTRC has year fractions)
                 QVERIFY2(QDate::fromString(found->entry, Qt::ISODate).isValid(),
                          qPrintable(found->entry));
@@ -412,7 +412,7 @@ private slots:
         QVERIFY(!scanner_->isScanning());
         QVERIFY(scanner_->scanButton()->isEnabled());
         QVERIFY(!scanner_->cancelButton()->isEnabled());
-        const ScanCounts counts = count_scan(*outcome);
+        const ScanCounts counts = countScan(*outcome);
         QVERIFY(counts.unreached > 0);
         QVERIFY(scanner_->progressBar()->value() < outcome->names.size());
         QVERIFY2(scanner_->statusLabel()->text().contains(QStringLiteral("Cancelled")),
@@ -457,7 +457,7 @@ private slots:
         QVERIFY(outcome->cancelled);
         QVERIFY(std::none_of(outcome->results.begin(), outcome->results.end(),
                              [](const auto& r) { return r != nullptr; }));
-        QCOMPARE(count_scan(*outcome).unreached, outcome->names.size());
+        QCOMPARE(countScan(*outcome).unreached, outcome->names.size());
         QVERIFY(!scanner_->isScanning());  // the panel did not start it and ignores it
     }
 
@@ -471,7 +471,7 @@ private slots:
         QVERIFY(scan_and_wait() >= 0);
         QCOMPARE(scanner_->outcome()->names, shown);
         QCOMPARE(rows_of(scanner_->longView()).size() + rows_of(scanner_->shortView()).size() +
-                     static_cast<std::size_t>(count_scan(*scanner_->outcome()).flats),
+                     static_cast<std::size_t>(countScan(*scanner_->outcome()).flats),
                  static_cast<std::size_t>(shown.size()));
         window_->watchlist()->setFilterText(QString());
         scanner_->setScope(ScannerPanel::Scope::AllSymbols);

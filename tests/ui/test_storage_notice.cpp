@@ -55,7 +55,7 @@ private slots:
     void uncreatableDatabaseRunsInMemory() {
         std::ofstream(path("blocker")) << "x";
         const fs::path file = path("blocker") / "atc" / "atc-studio.sqlite";
-        OpenedStore opened = open_store(file);
+        OpenedStore opened = openStore(file);
         QCOMPARE(opened.report.access, store::Access::Memory);
         QVERIFY2(QString::fromStdString(opened.report.not_writable).contains("is not a folder"),
                  opened.report.not_writable.c_str());
@@ -65,7 +65,7 @@ private slots:
 
         // The whole app on it: the watchlist lists it, the engine computes from it.
         StorageStatus storage;
-        storage.report(memory_database_notice(file, opened.report.not_writable));
+        storage.report(memoryDatabaseNotice(file, opened.report.not_writable));
         cache::ResultCacheOptions options;
         options.memory_only_reason = opened.report.not_writable;
         cache::ResultCache cache(options);
@@ -78,7 +78,7 @@ private slots:
         QSignalSpy shown(&window, &MainWindow::symbolShown);
         window.restoreSession();
         QVERIFY(shown.wait(20'000));
-        QVERIFY(window.currentData() && window.currentData()->bar_count() > 0);
+        QVERIFY(window.currentData() && window.currentData()->barCount() > 0);
 
         QTRY_COMPARE(notice_boxes(window).size(), 1);
         QMessageBox* box = notice_boxes(window).front();
@@ -104,12 +104,12 @@ private slots:
                 bars.close.push_back(100.0 + (i % 11) * 0.5);
             store::SymbolStore(db).save({"ONLY", "", "1d", "", store::SymbolKind::Real, 0}, bars);
         }
-        OpenedStore opened = open_store(store::file_uri(file, "mode=ro"));
+        OpenedStore opened = openStore(store::file_uri(file, "mode=ro"));
         QCOMPARE(opened.report.access, store::Access::ReadOnly);
         QVERIFY(!opened.seeded.seeded);  // shown as it is, nothing added
         store::Database db = store::Database::connect(opened.location);
         QCOMPARE(store::SymbolStore(db).count(), std::size_t{1});
-        const StorageNotice notice = read_only_database_notice(file, opened.report.not_writable);
+        const StorageNotice notice = readOnlyDatabaseNotice(file, opened.report.not_writable);
         QVERIFY(
             notice.headline.startsWith(QStringLiteral("Imports off, results in memory only: ")));
         QVERIFY(notice.detail.contains(QString::fromStdString(file.string())));
@@ -121,7 +121,7 @@ private slots:
         const auto router = gui_test::cpu_router();
         EngineService engine(opened.location, cache, *router);
         QSettings settings(dir_.filePath(QStringLiteral("ro.ini")), QSettings::IniFormat);
-        const QString refusal = read_only_import_refusal(file, opened.report.not_writable);
+        const QString refusal = readOnlyImportRefusal(file, opened.report.not_writable);
         MainWindow window(
             {opened.location, cache, engine, settings, nullptr, nullptr, nullptr, refusal});
         window.show();
@@ -163,7 +163,7 @@ private slots:
         QCoreApplication::processEvents();
         QVERIFY(!view.label()->isVisible());
         const std::string reason = "the disk holding /data is full";
-        std::thread([&] { storage.report(cache_disk_off_notice(reason)); }).join();
+        std::thread([&] { storage.report(cacheDiskOffNotice(reason)); }).join();
         QTRY_COMPARE(storage.notices().size(), 1);
         QTRY_COMPARE(notice_boxes(window).size(), 1);
         QCOMPARE(view.label()->text(),

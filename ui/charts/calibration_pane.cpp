@@ -17,46 +17,46 @@ CalibrationPane::CalibrationPane(QWidget* parent) : ChartPane(parent) {
     close_->setObjectName(QStringLiteral("calibration_close"));
     close_->setName(QStringLiteral("Close"));
     chart()->addSeries(close_);
-    close_->attachAxis(x_axis());
-    close_->attachAxis(y_axis());
+    close_->attachAxis(xAxis());
+    close_->attachAxis(yAxis());
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        members_[k] = new StateLineItem(chart(), x_axis(), y_axis());
+        members_[k] = new StateLineItem(chart(), xAxis(), yAxis());
         // The base length stands out; the eight around it are thin.
-        members_[k]->set_width(k == 0 ? 2.0 : 1.0);
-        add_overlay(members_[k]);
+        members_[k]->setLineWidth(k == 0 ? 2.0 : 1.0);
+        addOverlay(members_[k]);
     }
 }
 
-void CalibrationPane::set_symbol(std::shared_ptr<const SymbolData> data) {
+void CalibrationPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     if (data) {
-        decimals_ = price_decimals(data->bars.close);
-        bind_series(close_, data->bars.close);
+        decimals_ = priceDecimals(data->bars.close);
+        bindSeries(close_, data->bars.close);
     }
-    ChartPane::set_symbol(std::move(data));
-    fill_members();
+    ChartPane::setSymbol(std::move(data));
+    fillMembers();
 }
 
-void CalibrationPane::set_family(MaType family) {
+void CalibrationPane::setFamily(MaType family) {
     family_ = family;
-    fill_members();
+    fillMembers();
     refit();
 }
 
-void CalibrationPane::fill_members() {
+void CalibrationPane::fillMembers() {
     const auto& d = data();
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         if (d) {
             const MemberSeries& m = d->result->family(family_).members[k];
-            members_[k]->set_series(d, m.ma, m.state);
+            members_[k]->setSeries(d, m.ma, m.state);
         } else {
             members_[k]->clear();
         }
     }
-    refresh_legend();
+    refreshLegend();
 }
 
-std::optional<std::pair<double, double>> CalibrationPane::data_range(std::size_t first,
-                                                                     std::size_t last) const {
+std::optional<std::pair<double, double>> CalibrationPane::dataRange(std::size_t first,
+                                                                    std::size_t last) const {
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
     const auto widen = [&r](double v) {
@@ -78,34 +78,34 @@ std::optional<std::pair<double, double>> CalibrationPane::data_range(std::size_t
     return r;
 }
 
-std::vector<LegendLine> CalibrationPane::legend_lines(std::size_t bar) const {
+std::vector<LegendLine> CalibrationPane::legendLines(std::size_t bar) const {
     const FamilyResult& fam = data()->result->family(family_);
     LegendLine line;
-    line.push_back({QStringLiteral("%1 calibration").arg(family_label(family_)),
+    line.push_back({QStringLiteral("%1 calibration").arg(familyLabel(family_)),
                     {},
-                    theme().family_color(family_),
+                    theme().familyColor(family_),
                     {},
                     true});
     for (const MemberSeries& m : fam.members) {
         const int state = m.state[bar];
-        line.push_back({member_label(family_, m),
-                        format_price(m.ma[bar], decimals_) + QLatin1Char(' ') + state_glyph(state),
+        line.push_back({memberLabel(family_, m),
+                        formatPrice(m.ma[bar], decimals_) + QLatin1Char(' ') + stateGlyph(state),
                         {},
-                        theme().state_color(state)});
+                        theme().stateColor(state)});
     }
     return {line};
 }
 
-QString CalibrationPane::format_level(double y) const {
-    return format_price(y, decimals_);
+QString CalibrationPane::formatLevel(double y) const {
+    return formatPrice(y, decimals_);
 }
 
-void CalibrationPane::apply_content_theme(const Theme& theme) {
+void CalibrationPane::applyContentTheme(const Theme& theme) {
     QColor close = theme.price;
     close.setAlphaF(0.55f);  // the price is the reference here, not the subject
     close_->setPen(QPen(close, 1.0));
     for (StateLineItem* item : members_)
-        item->set_colors(theme.bull, theme.bear, theme.neutral);
+        item->setColors(theme.bull, theme.bear, theme.neutral);
 }
 
 }  // namespace atc::ui

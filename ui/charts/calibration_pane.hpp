@@ -23,21 +23,21 @@ class CalibrationPane : public ChartPane {
 
 public:
     explicit CalibrationPane(QWidget* parent = nullptr);
-    void set_symbol(std::shared_ptr<const SymbolData> data) override;
-    void set_family(MaType family);
+    void setSymbol(std::shared_ptr<const SymbolData> data) override;
+    void setFamily(MaType family);
     MaType family() const { return family_; }
-    const StateLineItem& member_item(std::size_t member) const { return *members_[member]; }
-    QLineSeries* close_series() const { return close_; }
+    const StateLineItem& memberItem(std::size_t member) const { return *members_[member]; }
+    QLineSeries* closeSeries() const { return close_; }
 
 protected:
-    std::optional<std::pair<double, double>> data_range(std::size_t first,
-                                                        std::size_t last) const override;
-    std::vector<LegendLine> legend_lines(std::size_t bar) const override;
-    QString format_level(double y) const override;
-    void apply_content_theme(const Theme& theme) override;
+    std::optional<std::pair<double, double>> dataRange(std::size_t first,
+                                                       std::size_t last) const override;
+    std::vector<LegendLine> legendLines(std::size_t bar) const override;
+    QString formatLevel(double y) const override;
+    void applyContentTheme(const Theme& theme) override;
 
 private:
-    void fill_members();
+    void fillMembers();
 
     MaType family_ = MaType::EMA;
     QLineSeries* close_ = nullptr;

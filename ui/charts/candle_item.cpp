@@ -14,9 +14,9 @@ CandleItem::CandleItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
     setZValue(kCandleZ);
 }
 
-void CandleItem::set_bars(std::shared_ptr<const void> owner, std::span<const double> open,
-                          std::span<const double> high, std::span<const double> low,
-                          std::span<const double> close) {
+void CandleItem::setBars(std::shared_ptr<const void> owner, std::span<const double> open,
+                         std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close) {
     owner_ = std::move(owner);
     const std::size_t n = std::min({open.size(), high.size(), low.size(), close.size()});
     open_ = open.first(n);
@@ -27,22 +27,22 @@ void CandleItem::set_bars(std::shared_ptr<const void> owner, std::span<const dou
 }
 
 void CandleItem::clear() {
-    set_bars(nullptr, {}, {}, {}, {});
+    setBars(nullptr, {}, {}, {}, {});
 }
 
-void CandleItem::set_colors(const QColor& up, const QColor& down) {
+void CandleItem::setColors(const QColor& up, const QColor& down) {
     up_ = up;
     down_ = down;
     update();
 }
 
 void CandleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const PlotMap map = plot_map(option);
-    const auto [first, last] = map.visible_bars(close_.size(), 0);
+    const PlotMap map = plotMap(option);
+    const auto [first, last] = map.visibleBars(close_.size(), 0);
     if (first > last)
         return;
 
-    const double bar_px = map.bar_width();
+    const double bar_px = map.barWidth();
     // A body fills about 70% of its slot, leaving a visible gap between
     // neighbours; an odd number of whole pixels, so it is centred on the wick
     // and sharp without antialiasing. Under 3 px only the wick remains.

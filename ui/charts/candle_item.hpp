@@ -18,12 +18,12 @@ public:
     CandleItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
     // All four spans hold one value per bar; `owner` keeps them alive.
-    void set_bars(std::shared_ptr<const void> owner, std::span<const double> open,
-                  std::span<const double> high, std::span<const double> low,
-                  std::span<const double> close);
+    void setBars(std::shared_ptr<const void> owner, std::span<const double> open,
+                 std::span<const double> high, std::span<const double> low,
+                 std::span<const double> close);
     void clear();
-    void set_colors(const QColor& up, const QColor& down);
-    std::size_t bar_count() const { return close_.size(); }
+    void setColors(const QColor& up, const QColor& down);
+    std::size_t barCount() const { return close_.size(); }
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

@@ -6,7 +6,7 @@
 namespace atc::ui {
 namespace {
 
-QString signed_fixed(double value, int decimals) {
+QString signedFixed(double value, int decimals) {
     if (!std::isfinite(value))
         return QString(QChar(kNoValue));
     // Rounds first, so that -0.0001 reads "+0.000" and not "-0.000".
@@ -22,7 +22,7 @@ QString signed_fixed(double value, int decimals) {
 
 }  // namespace
 
-int price_decimals(std::span<const double> close) {
+int priceDecimals(std::span<const double> close) {
     // A few hundred bars from the end are enough: recent prices carry the tick size
     // that matters now (old split-adjusted prices may have long fractions).
     const std::size_t sample = std::min<std::size_t>(close.size(), 300);
@@ -43,27 +43,27 @@ int price_decimals(std::span<const double> close) {
     return decimals;
 }
 
-QString format_price(double value, int decimals) {
+QString formatPrice(double value, int decimals) {
     if (!std::isfinite(value))
         return QString(QChar(kNoValue));
     return QString::number(value, 'f', decimals);
 }
 
-QString format_signal(double value) {
-    return signed_fixed(value, 2);
+QString formatSignal(double value) {
+    return signedFixed(value, 2);
 }
 
-QString format_average(double value) {
-    return signed_fixed(value, 3);
+QString formatAverage(double value) {
+    return signedFixed(value, 3);
 }
 
-QString format_equity(double value) {
+QString formatEquity(double value) {
     if (!std::isfinite(value))
         return QString(QChar(kNoValue));
     return QString::number(value, 'f', 3);
 }
 
-QString state_glyph(int state) {
+QString stateGlyph(int state) {
     if (state > 0)
         return QStringLiteral("\u25B2");
     if (state < 0)
@@ -71,13 +71,13 @@ QString state_glyph(int state) {
     return QStringLiteral("\u2022");
 }
 
-QString family_label(MaType type) {
+QString familyLabel(MaType type) {
     const std::string_view name = family_name(type);
     return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
-QString member_label(MaType type, const MemberSeries& member) {
-    QString label = QStringLiteral("%1 %2").arg(family_label(type)).arg(member.length);
+QString memberLabel(MaType type, const MemberSeries& member) {
+    QString label = QStringLiteral("%1 %2").arg(familyLabel(type)).arg(member.length);
     if (member.offset != 0) {
         label += member.offset > 0 ? QStringLiteral(" (+%1)").arg(member.offset)
                                    : QStringLiteral(" (%1)").arg(member.offset);
@@ -85,8 +85,8 @@ QString member_label(MaType type, const MemberSeries& member) {
     return label;
 }
 
-QString member_equity_object_name(MaType type, const MemberSeries& member) {
-    return QStringLiteral("eq_%1_%2").arg(family_label(type)).arg(member.length);
+QString memberEquityObjectName(MaType type, const MemberSeries& member) {
+    return QStringLiteral("eq_%1_%2").arg(familyLabel(type)).arg(member.length);
 }
 
 }  // namespace atc::ui

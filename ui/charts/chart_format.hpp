@@ -17,24 +17,24 @@ inline constexpr char16_t kNoValue = u'\u2014';  // em dash
 
 // Decimals that show every price of the series exactly (as the data vendor
 // wrote it), at least 2 and at most 6; looks at a sample of the closes.
-int price_decimals(std::span<const double> close);
+int priceDecimals(std::span<const double> close);
 
 // "12.34" with the given decimals; the em dash for NaN.
-QString format_price(double value, int decimals);
+QString formatPrice(double value, int decimals);
 // Layer-1 signals are hundredths: "+0.45", "-1.00", "+0.00"; em dash for NaN.
-QString format_signal(double value);
+QString formatSignal(double value);
 // The Average is a weighted mean, so one digit more than the signals: "+0.327".
-QString format_average(double value);
+QString formatAverage(double value);
 // Equity curves (Layer 1 and Layer 2): "1.234".
-QString format_equity(double value);
+QString formatEquity(double value);
 // ▲ long, ▼ short, • no crossing yet.
-QString state_glyph(int state);
+QString stateGlyph(int state);
 
 // "EMA".
-QString family_label(MaType type);
+QString familyLabel(MaType type);
 // Member label: "EMA 28" for the base length, "EMA 29 (+1)", "EMA 27 (-1)" for the others.
-QString member_label(MaType type, const MemberSeries& member);
+QString memberLabel(MaType type, const MemberSeries& member);
 // Object name of a member equity series: "eq_EMA_28".
-QString member_equity_object_name(MaType type, const MemberSeries& member);
+QString memberEquityObjectName(MaType type, const MemberSeries& member);
 
 }  // namespace atc::ui

@@ -32,7 +32,7 @@ ChartStack::ChartStack(QWidget* parent) : QWidget(parent) {
     panes_ = {price_, calibration_, signal_, equity_};
     for (ChartPane* pane : panes_) {
         splitter_->addWidget(pane);
-        connect_pane(pane);
+        connectPane(pane);
     }
     // Price gets most of the height; the calibration view, when shown, a fair share.
     splitter_->setStretchFactor(0, 5);
@@ -41,51 +41,51 @@ ChartStack::ChartStack(QWidget* parent) : QWidget(parent) {
     splitter_->setStretchFactor(3, 2);
     calibration_->hide();
     // Dates only under the bottom pane: the others keep the vertical grid lines.
-    equity_->set_time_labels_visible(true);
-    setTheme(dark_theme());
+    equity_->setTimeLabelsVisible(true);
+    setTheme(darkTheme());
 }
 
 ChartStack::~ChartStack() = default;
 
-void ChartStack::connect_pane(ChartPane* pane) {
+void ChartStack::connectPane(ChartPane* pane) {
     // Clicking a pane focuses the stack, which handles the keys.
     pane->setFocusPolicy(Qt::ClickFocus);
     pane->setFocusProxy(this);
     connect(pane, &ChartPane::hovered, this,
             [this, pane](int bar, double y) { hover(pane, bar, y); });
     connect(pane, &ChartPane::left, this, [this] { setCrosshairBar(-1); });
-    connect(pane, &ChartPane::pan_requested, this,
-            [this](double bars) { apply_range(pan_range(range_, bars, bar_count())); });
-    connect(pane, &ChartPane::zoom_requested, this, [this](double anchor, double steps) {
-        apply_range(zoom_range(range_, std::pow(kZoomStep, steps), anchor, bar_count()));
+    connect(pane, &ChartPane::panRequested, this,
+            [this](double bars) { applyRange(panRange(range_, bars, barCount())); });
+    connect(pane, &ChartPane::zoomRequested, this, [this](double anchor, double steps) {
+        applyRange(zoomRange(range_, std::pow(kZoomStep, steps), anchor, barCount()));
     });
-    connect(pane, &ChartPane::range_requested, this, &ChartStack::setVisibleRange);
-    connect(pane, &ChartPane::reset_requested, this, &ChartStack::resetZoom);
-    connect(pane, &ChartPane::layout_changed, this, [this] {
+    connect(pane, &ChartPane::rangeRequested, this, &ChartStack::setVisibleRange);
+    connect(pane, &ChartPane::resetRequested, this, &ChartStack::resetZoom);
+    connect(pane, &ChartPane::layoutChanged, this, [this] {
         if (in_layout_)
             return;
-        sync_value_axis_widths();
-        update_ticks();
+        syncValueAxisWidths();
+        updateTicks();
     });
 }
 
-std::size_t ChartStack::bar_count() const {
-    return data_ ? data_->bar_count() : 0;
+std::size_t ChartStack::barCount() const {
+    return data_ ? data_->barCount() : 0;
 }
 
 void ChartStack::setData(std::shared_ptr<const SymbolData> data) {
     // A parameter change recomputes the same bars: keep the trader's view.
     const bool keep_range =
-        data && data_ && data->name == data_->name && data->bar_count() == data_->bar_count();
+        data && data_ && data->name == data_->name && data->barCount() == data_->barCount();
     data_ = std::move(data);
     time_scale_ = data_ ? TimeScale(data_->bars) : TimeScale();
-    if (crosshair_bar_ >= 0 && static_cast<std::size_t>(crosshair_bar_) >= bar_count())
+    if (crosshair_bar_ >= 0 && static_cast<std::size_t>(crosshair_bar_) >= barCount())
         crosshair_bar_ = -1;
     for (ChartPane* pane : panes_)
-        pane->set_symbol(data_);
-    apply_range(keep_range ? range_ : initial_range(bar_count()));
+        pane->setSymbol(data_);
+    applyRange(keep_range ? range_ : initialRange(barCount()));
     for (ChartPane* pane : panes_)
-        pane->set_crosshair(crosshair_bar_, std::nullopt);
+        pane->setCrosshair(crosshair_bar_, std::nullopt);
 }
 
 void ChartStack::setTheme(const Theme& theme) {
@@ -98,17 +98,17 @@ void ChartStack::setTheme(const Theme& theme) {
     splitter_->setStyleSheet(
         QStringLiteral("QSplitter::handle { background-color: %1; }").arg(theme.grid.name()));
     for (ChartPane* pane : panes_)
-        pane->set_theme(theme);
+        pane->setTheme(theme);
 }
 
 bool ChartStack::candles() const {
-    return price_->candles_requested();
+    return price_->candlesRequested();
 }
 bool ChartStack::candlesDrawn() const {
-    return price_->candles_drawn();
+    return price_->candlesDrawn();
 }
 bool ChartStack::maVisible(MaType type) const {
-    return price_->ma_visible(type);
+    return price_->maVisible(type);
 }
 std::optional<MaType> ChartStack::equityFamily() const {
     return equity_->family();
@@ -121,24 +121,24 @@ bool ChartStack::calibrationVisible() const {
 }
 
 void ChartStack::setCandles(bool on) {
-    price_->set_candles(on);
-    sync_value_axis_widths();
+    price_->setCandles(on);
+    syncValueAxisWidths();
 }
 
 void ChartStack::setMaVisible(MaType type, bool visible) {
-    price_->set_ma_visible(type, visible);
-    sync_value_axis_widths();
+    price_->setMaVisible(type, visible);
+    syncValueAxisWidths();
 }
 
 void ChartStack::setEquityFamily(std::optional<MaType> family) {
-    equity_->set_family(family);
-    equity_->set_crosshair(crosshair_bar_, std::nullopt);
-    sync_value_axis_widths();
+    equity_->setFamily(family);
+    equity_->setCrosshair(crosshair_bar_, std::nullopt);
+    syncValueAxisWidths();
 }
 
 void ChartStack::setCalibrationFamily(MaType family) {
-    calibration_->set_family(family);
-    sync_value_axis_widths();
+    calibration_->setFamily(family);
+    syncValueAxisWidths();
 }
 
 void ChartStack::setCalibrationVisible(bool visible) {
@@ -156,22 +156,22 @@ void ChartStack::setCalibrationVisible(bool visible) {
         splitter_->setSizes(visible ? QList<int>{part(0.40), part(0.30), part(0.15), part(0.15)}
                                     : QList<int>{part(0.56), 0, part(0.22), part(0.22)});
     }
-    calibration_->set_x_range(range_.first, range_.last);
-    calibration_->set_crosshair(crosshair_bar_, std::nullopt);
-    sync_value_axis_widths();
-    update_ticks();
+    calibration_->setXRange(range_.first, range_.last);
+    calibration_->setCrosshair(crosshair_bar_, std::nullopt);
+    syncValueAxisWidths();
+    updateTicks();
 }
 
 QString ChartStack::legendText() const {
     QStringList parts;
-    for (const ChartPane* pane : visible_panes()) {
-        if (!pane->legend_plain_text().isEmpty())
-            parts << pane->legend_plain_text();
+    for (const ChartPane* pane : visiblePanes()) {
+        if (!pane->legendPlainText().isEmpty())
+            parts << pane->legendPlainText();
     }
     return parts.join(QLatin1Char('\n'));
 }
 
-std::vector<ChartPane*> ChartStack::visible_panes() const {
+std::vector<ChartPane*> ChartStack::visiblePanes() const {
     std::vector<ChartPane*> out;
     for (ChartPane* pane : panes_) {
         if (!pane->isHidden())
@@ -194,12 +194,12 @@ QChart* ChartStack::calibrationChart() const {
 }
 
 std::vector<double> ChartStack::plottedMa(MaType type) const {
-    const auto v = price_->ma_item(type).values();
+    const auto v = price_->maItem(type).values();
     return {v.begin(), v.end()};
 }
 
 std::vector<std::int8_t> ChartStack::plottedMaStates(MaType type) const {
-    const auto v = price_->ma_item(type).states();
+    const auto v = price_->maItem(type).states();
     return {v.begin(), v.end()};
 }
 
@@ -210,14 +210,14 @@ std::vector<EntryMarker> ChartStack::plottedMarkers() const {
 std::vector<double> ChartStack::plottedCalibrationMa(std::size_t member) const {
     if (member >= kMembersPerFamily)
         return {};
-    const auto v = calibration_->member_item(member).values();
+    const auto v = calibration_->memberItem(member).values();
     return {v.begin(), v.end()};
 }
 
 std::vector<std::int8_t> ChartStack::plottedCalibrationStates(std::size_t member) const {
     if (member >= kMembersPerFamily)
         return {};
-    const auto v = calibration_->member_item(member).states();
+    const auto v = calibration_->memberItem(member).states();
     return {v.begin(), v.end()};
 }
 
@@ -225,90 +225,89 @@ std::vector<TimeTick> ChartStack::timeTicks() const {
     std::vector<TimeTick> ticks;
     if (!data_)
         return ticks;
-    return time_ticks(*data_, time_scale_, range_.first, range_.last, equity_->plot_width(),
-                      equity_->axis_font());
+    return ticksInRange(*data_, time_scale_, range_.first, range_.last, equity_->plotWidth(),
+                        equity_->axisFont());
 }
 
 void ChartStack::setCrosshairBar(int bar) {
-    if (bar >= static_cast<int>(bar_count()))
-        bar = static_cast<int>(bar_count()) - 1;
+    if (bar >= static_cast<int>(barCount()))
+        bar = static_cast<int>(barCount()) - 1;
     if (bar < 0)
         bar = -1;
     const bool changed = bar != crosshair_bar_;
     crosshair_bar_ = bar;
     for (ChartPane* pane : panes_)
-        pane->set_crosshair(bar, std::nullopt);
+        pane->setCrosshair(bar, std::nullopt);
     if (changed)
         emit crosshairMoved(bar);
 }
 
 void ChartStack::hover(ChartPane* source, int bar, double y) {
-    if (bar >= static_cast<int>(bar_count()))
+    if (bar >= static_cast<int>(barCount()))
         return;
     const bool changed = bar != crosshair_bar_;
     crosshair_bar_ = bar;
     for (ChartPane* pane : panes_) {
         const bool here = pane == source && std::isfinite(y);
-        pane->set_crosshair(bar, here ? std::optional<double>(y) : std::nullopt);
+        pane->setCrosshair(bar, here ? std::optional<double>(y) : std::nullopt);
     }
     if (changed)
         emit crosshairMoved(bar);
 }
 
 void ChartStack::zoomIn() {
-    apply_range(zoom_range(range_, kZoomStep, 0.5 * (range_.first + range_.last), bar_count()));
+    applyRange(zoomRange(range_, kZoomStep, 0.5 * (range_.first + range_.last), barCount()));
 }
 
 void ChartStack::zoomOut() {
-    apply_range(
-        zoom_range(range_, 1.0 / kZoomStep, 0.5 * (range_.first + range_.last), bar_count()));
+    applyRange(zoomRange(range_, 1.0 / kZoomStep, 0.5 * (range_.first + range_.last), barCount()));
 }
 
 void ChartStack::panBars(int bars) {
-    apply_range(pan_range(range_, static_cast<double>(bars), bar_count()));
+    applyRange(panRange(range_, static_cast<double>(bars), barCount()));
 }
 
 void ChartStack::resetZoom() {
-    apply_range(initial_range(bar_count()));
+    applyRange(initialRange(barCount()));
 }
 
 void ChartStack::setVisibleRange(double first, double last) {
-    apply_range(clamp_range({std::min(first, last), std::max(first, last)}, bar_count()));
+    applyRange(clampRange({std::min(first, last), std::max(first, last)}, barCount()));
 }
 
-void ChartStack::apply_range(ViewRange range) {
-    if (bar_count() > 0)
-        range = clamp_range(range, bar_count());
+void ChartStack::applyRange(ViewRange range) {
+    if (barCount() > 0)
+        range = clampRange(range, barCount());
     const bool changed = !(range == range_);
     range_ = range;
     in_layout_ = true;
     // A hidden pane catches up when it is shown.
-    for (ChartPane* pane : visible_panes())
-        pane->set_x_range(range_.first, range_.last);
+    for (ChartPane* pane : visiblePanes())
+        pane->setXRange(range_.first, range_.last);
     in_layout_ = false;
-    sync_value_axis_widths();
-    update_ticks();
+    syncValueAxisWidths();
+    updateTicks();
     if (changed)
         emit visibleRangeChanged(range_.first, range_.last);
 }
 
-void ChartStack::sync_value_axis_widths() {
+void ChartStack::syncValueAxisWidths() {
     // One width for all panes, so that every pane's plot ends at the same pixel.
     int width = 0;
     for (ChartPane* pane : panes_) {
         if (!pane->isHidden())
-            width = std::max(width, pane->required_value_axis_width());
+            width = std::max(width, pane->requiredValueAxisWidth());
     }
     in_layout_ = true;
     for (ChartPane* pane : panes_)
-        pane->set_value_axis_width(width);
+        pane->setValueAxisWidth(width);
     in_layout_ = false;
 }
 
-void ChartStack::update_ticks() {
+void ChartStack::updateTicks() {
     const std::vector<TimeTick> ticks = timeTicks();
     for (ChartPane* pane : panes_)
-        pane->set_ticks(ticks);
+        pane->setTicks(ticks);
 }
 
 void ChartStack::keyPressEvent(QKeyEvent* event) {
@@ -329,7 +328,7 @@ void ChartStack::keyPressEvent(QKeyEvent* event) {
             panBars(step);
             break;
         case Qt::Key_End:
-            apply_range(pan_range(range_, static_cast<double>(bar_count()), bar_count()));
+            applyRange(panRange(range_, static_cast<double>(barCount()), barCount()));
             break;
         case Qt::Key_Home:
         case Qt::Key_0:

@@ -110,13 +110,13 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    void connect_pane(ChartPane* pane);
-    void apply_range(ViewRange range);
-    void update_ticks();
-    void sync_value_axis_widths();
+    void connectPane(ChartPane* pane);
+    void applyRange(ViewRange range);
+    void updateTicks();
+    void syncValueAxisWidths();
     void hover(ChartPane* source, int bar, double y);
-    std::size_t bar_count() const;
-    std::vector<ChartPane*> visible_panes() const;
+    std::size_t barCount() const;
+    std::vector<ChartPane*> visiblePanes() const;
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;

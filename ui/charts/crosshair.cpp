@@ -17,7 +17,7 @@ CrosshairItem::CrosshairItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_ax
 
 CrosshairItem::Shapes CrosshairItem::shapes() const {
     Shapes s;
-    const PlotMap map = plot_map();
+    const PlotMap map = plotMap();
     if (!map.valid())
         return s;
     const QFontMetricsF fm(font_);
@@ -47,7 +47,7 @@ CrosshairItem::Shapes CrosshairItem::shapes() const {
     return s;
 }
 
-void CrosshairItem::repaint_shapes() {
+void CrosshairItem::repaintShapes() {
     // Only the strips under the old and the new lines are repainted: a mouse
     // move must not redraw every bar of every pane.
     const auto dirty = [this](const Shapes& s) {
@@ -67,46 +67,46 @@ void CrosshairItem::repaint_shapes() {
     dirty(painted_);
 }
 
-void CrosshairItem::set_bar(int bar, const QString& date_tag) {
+void CrosshairItem::setBar(int bar, const QString& date_tag) {
     if (bar == bar_ && date_tag == date_tag_)
         return;
     bar_ = bar;
     date_tag_ = date_tag;
-    repaint_shapes();
+    repaintShapes();
 }
 
-void CrosshairItem::set_level(std::optional<double> y, const QString& value_tag) {
+void CrosshairItem::setLevel(std::optional<double> y, const QString& value_tag) {
     if (y == level_ && value_tag == value_tag_)
         return;
     level_ = y;
     value_tag_ = value_tag;
-    repaint_shapes();
+    repaintShapes();
 }
 
 void CrosshairItem::refresh() {
-    repaint_shapes();
+    repaintShapes();
 }
 
-QRectF CrosshairItem::date_tag_rect() const {
+QRectF CrosshairItem::dateTagRect() const {
     return shapes().date_tag;
 }
 
-void CrosshairItem::set_colors(const QColor& line, const QColor& tag_background,
-                               const QColor& tag_text) {
+void CrosshairItem::setColors(const QColor& line, const QColor& tag_background,
+                              const QColor& tag_text) {
     line_ = line;
     tag_background_ = tag_background;
     tag_text_ = tag_text;
     update();
 }
 
-void CrosshairItem::set_font(const QFont& font) {
+void CrosshairItem::setLabelFont(const QFont& font) {
     font_ = font;
     update();
 }
 
-void CrosshairItem::set_date_tag_visible(bool visible) {
+void CrosshairItem::setDateTagVisible(bool visible) {
     date_tag_visible_ = visible;
-    repaint_shapes();
+    repaintShapes();
 }
 
 void CrosshairItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {

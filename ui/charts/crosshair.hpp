@@ -20,16 +20,16 @@ public:
     CrosshairItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
     // bar < 0 hides the crosshair.
-    void set_bar(int bar, const QString& date_tag);
+    void setBar(int bar, const QString& date_tag);
     // The horizontal line, in y-axis units, with its axis tag; nullopt hides it.
-    void set_level(std::optional<double> y, const QString& value_tag);
-    void set_colors(const QColor& line, const QColor& tag_background, const QColor& tag_text);
-    void set_font(const QFont& font);
-    void set_date_tag_visible(bool visible);
+    void setLevel(std::optional<double> y, const QString& value_tag);
+    void setColors(const QColor& line, const QColor& tag_background, const QColor& tag_text);
+    void setLabelFont(const QFont& font);
+    void setDateTagVisible(bool visible);
     // Call after the axes or the plot area changed: the lines moved.
     void refresh();
     // Where the date tag is drawn (empty when none), for the time axis to keep clear.
-    QRectF date_tag_rect() const;
+    QRectF dateTagRect() const;
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -39,7 +39,7 @@ private:
         QRectF date_tag, value_tag;   // empty when not shown
     };
     Shapes shapes() const;
-    void repaint_shapes();
+    void repaintShapes();
 
     Shapes painted_;
     int bar_ = -1;

@@ -15,7 +15,7 @@ namespace {
 // Nine related but distinguishable colours for the members of one family: the
 // family hue turned a step per offset rank (shorter lengths one way, longer the
 // other), the base length in the family colour itself.
-QColor member_color(const QColor& base, int rank) {
+QColor memberColor(const QColor& base, int rank) {
     float h = 0.0f, s = 0.0f, l = 0.0f, a = 1.0f;
     base.getHslF(&h, &s, &l, &a);
     if (h < 0.0f)
@@ -30,29 +30,29 @@ QColor member_color(const QColor& base, int rank) {
 
 EquityPane::EquityPane(QWidget* parent) : ChartPane(parent) {}
 
-void EquityPane::set_symbol(std::shared_ptr<const SymbolData> data) {
+void EquityPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     // The curves point into the old data: drop them before it may go.
-    unbind_all_series();
+    unbindAllSeries();
     chart()->removeAllSeries();
     curves_.clear();
-    ChartPane::set_symbol(std::move(data));
+    ChartPane::setSymbol(std::move(data));
     rebuild();
 }
 
-void EquityPane::set_family(std::optional<MaType> family) {
+void EquityPane::setFamily(std::optional<MaType> family) {
     if (family == family_)
         return;
     family_ = family;
     rebuild();
     refit();
-    refill_series();
+    refillSeries();
 }
 
 void EquityPane::rebuild() {
     // The shown set changes with the family, so the series are made anew: at most
     // nine, and no hidden series linger in the chart (tests and exports read
     // chart()->series() as "what is shown").
-    unbind_all_series();
+    unbindAllSeries();
     chart()->removeAllSeries();
     curves_.clear();
     if (data()) {
@@ -60,32 +60,32 @@ void EquityPane::rebuild() {
         if (family_) {
             const FamilyResult& fam = result.family(*family_);
             for (const MemberSeries& m : fam.members)
-                curves_.push_back({nullptr, &m.equity, member_label(*family_, m)});
+                curves_.push_back({nullptr, &m.equity, memberLabel(*family_, m)});
             for (std::size_t k = 0; k < fam.members.size(); ++k) {
                 auto* s = new QLineSeries();
-                s->setObjectName(member_equity_object_name(*family_, fam.members[k]));
+                s->setObjectName(memberEquityObjectName(*family_, fam.members[k]));
                 curves_[k].series = s;
             }
         } else {
             for (MaType t : kAllFamilies) {
                 auto* s = new QLineSeries();
-                s->setObjectName(family_label(t) + QStringLiteral("_S"));
-                curves_.push_back({s, &result.family(t).weight_equity, family_label(t)});
+                s->setObjectName(familyLabel(t) + QStringLiteral("_S"));
+                curves_.push_back({s, &result.family(t).weight_equity, familyLabel(t)});
             }
         }
         for (Curve& c : curves_) {
             c.series->setName(c.label);
             chart()->addSeries(c.series);
-            c.series->attachAxis(x_axis());
-            c.series->attachAxis(y_axis());
-            bind_series(c.series, *c.values);
+            c.series->attachAxis(xAxis());
+            c.series->attachAxis(yAxis());
+            bindSeries(c.series, *c.values);
         }
     }
-    color_curves();
-    refresh_legend();
+    colorCurves();
+    refreshLegend();
 }
 
-void EquityPane::color_curves() {
+void EquityPane::colorCurves() {
     if (curves_.empty())
         return;  // no data
     if (!family_) {
@@ -101,13 +101,13 @@ void EquityPane::color_curves() {
         const int offset = fam.members[k].offset;
         const int index = static_cast<int>(k);
         const int rank = index == 0 ? 0 : (index <= 4 ? index : 4 - index);
-        curves_[k].series->setPen(QPen(member_color(theme().family_color(*family_), rank),
-                                       offset == 0 ? emphasis_width(2.0) : 1.0));
+        curves_[k].series->setPen(QPen(memberColor(theme().familyColor(*family_), rank),
+                                       offset == 0 ? emphasisWidth(2.0) : 1.0));
     }
 }
 
-std::optional<std::pair<double, double>> EquityPane::data_range(std::size_t first,
-                                                                std::size_t last) const {
+std::optional<std::pair<double, double>> EquityPane::dataRange(std::size_t first,
+                                                               std::size_t last) const {
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
     for (const Curve& c : curves_) {
@@ -124,23 +124,23 @@ std::optional<std::pair<double, double>> EquityPane::data_range(std::size_t firs
     return r;
 }
 
-std::vector<LegendLine> EquityPane::legend_lines(std::size_t bar) const {
+std::vector<LegendLine> EquityPane::legendLines(std::size_t bar) const {
     LegendLine line;
-    const QString title = family_ ? QStringLiteral("%1 member equities").arg(family_label(*family_))
+    const QString title = family_ ? QStringLiteral("%1 member equities").arg(familyLabel(*family_))
                                   : QStringLiteral("Family equities");
     line.push_back({title, {}, theme().text, {}, true});
     for (const Curve& c : curves_) {
-        line.push_back({c.label, format_equity((*c.values)[bar]), c.series->pen().color(), {}});
+        line.push_back({c.label, formatEquity((*c.values)[bar]), c.series->pen().color(), {}});
     }
     return {line};
 }
 
-QString EquityPane::format_level(double y) const {
-    return format_equity(y);
+QString EquityPane::formatLevel(double y) const {
+    return formatEquity(y);
 }
 
-void EquityPane::apply_content_theme(const Theme&) {
-    color_curves();
+void EquityPane::applyContentTheme(const Theme&) {
+    colorCurves();
 }
 
 }  // namespace atc::ui

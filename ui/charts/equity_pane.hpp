@@ -20,16 +20,16 @@ class EquityPane : public ChartPane {
 
 public:
     explicit EquityPane(QWidget* parent = nullptr);
-    void set_symbol(std::shared_ptr<const SymbolData> data) override;
-    void set_family(std::optional<MaType> family);
+    void setSymbol(std::shared_ptr<const SymbolData> data) override;
+    void setFamily(std::optional<MaType> family);
     std::optional<MaType> family() const { return family_; }
 
 protected:
-    std::optional<std::pair<double, double>> data_range(std::size_t first,
-                                                        std::size_t last) const override;
-    std::vector<LegendLine> legend_lines(std::size_t bar) const override;
-    QString format_level(double y) const override;
-    void apply_content_theme(const Theme& theme) override;
+    std::optional<std::pair<double, double>> dataRange(std::size_t first,
+                                                       std::size_t last) const override;
+    std::vector<LegendLine> legendLines(std::size_t bar) const override;
+    QString formatLevel(double y) const override;
+    void applyContentTheme(const Theme& theme) override;
 
 private:
     struct Curve {
@@ -38,7 +38,7 @@ private:
         QString label;
     };
     void rebuild();
-    void color_curves();
+    void colorCurves();
 
     std::optional<MaType> family_;
     std::vector<Curve> curves_;

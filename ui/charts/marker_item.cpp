@@ -12,9 +12,8 @@ MarkerItem::MarkerItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
     setZValue(kMarkerZ);
 }
 
-void MarkerItem::set_markers(std::shared_ptr<const void> owner,
-                             std::span<const EntryMarker> markers, std::span<const double> below,
-                             std::span<const double> above) {
+void MarkerItem::setMarkers(std::shared_ptr<const void> owner, std::span<const EntryMarker> markers,
+                            std::span<const double> below, std::span<const double> above) {
     owner_ = std::move(owner);
     markers_ = markers;
     below_ = below;
@@ -23,11 +22,11 @@ void MarkerItem::set_markers(std::shared_ptr<const void> owner,
 }
 
 void MarkerItem::clear() {
-    set_markers(nullptr, {}, {}, {});
+    setMarkers(nullptr, {}, {}, {});
 }
 
-void MarkerItem::set_colors(const QColor& long_color, const QColor& short_color,
-                            const QColor& outline) {
+void MarkerItem::setColors(const QColor& long_color, const QColor& short_color,
+                           const QColor& outline) {
     long_ = long_color;
     short_ = short_color;
     outline_ = outline;
@@ -35,11 +34,11 @@ void MarkerItem::set_colors(const QColor& long_color, const QColor& short_color,
 }
 
 void MarkerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const PlotMap map = plot_map(option);
+    const PlotMap map = plotMap(option);
     if (!map.valid())
         return;
     // Triangles shrink a little when bars are tiny, but stay recognisable.
-    const double size = std::clamp(map.bar_width() * 1.2, 7.0, 11.0);
+    const double size = std::clamp(map.barWidth() * 1.2, 7.0, 11.0);
     const double gap = 4.0;
     QPainterPath up, down;
     for (const EntryMarker& m : markers_) {

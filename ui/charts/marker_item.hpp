@@ -18,10 +18,10 @@ public:
     MarkerItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
     // below[i] / above[i]: the price under a ▲ / over a ▼ at bar i.
-    void set_markers(std::shared_ptr<const void> owner, std::span<const EntryMarker> markers,
-                     std::span<const double> below, std::span<const double> above);
+    void setMarkers(std::shared_ptr<const void> owner, std::span<const EntryMarker> markers,
+                    std::span<const double> below, std::span<const double> above);
     void clear();
-    void set_colors(const QColor& long_color, const QColor& short_color, const QColor& outline);
+    void setColors(const QColor& long_color, const QColor& short_color, const QColor& outline);
 
     std::vector<EntryMarker> markers() const { return {markers_.begin(), markers_.end()}; }
 

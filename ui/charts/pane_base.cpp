@@ -25,7 +25,7 @@ constexpr double kLegendGap = 4.0;
 constexpr double kTickSpacingPx = 42.0;
 
 // 1, 2 or 5 times a power of ten, at least `raw`.
-double nice_step(double raw) {
+double niceStep(double raw) {
     if (!(raw > 0.0) || !std::isfinite(raw))
         return 1.0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
@@ -36,7 +36,7 @@ double nice_step(double raw) {
     return 10.0 * magnitude;
 }
 
-QString html_color(const QColor& c) {
+QString htmlColor(const QColor& c) {
     return c.name(QColor::HexRgb);
 }
 
@@ -79,8 +79,8 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
 
     time_axis_ = new TimeAxisItem(chart_, x_axis_, y_axis_);
     crosshair_ = new CrosshairItem(chart_, x_axis_, y_axis_);
-    add_overlay(time_axis_);
-    add_overlay(crosshair_);
+    addOverlay(time_axis_);
+    addOverlay(crosshair_);
 
     legend_ = new QLabel(viewport());
     legend_->setTextFormat(Qt::RichText);
@@ -91,23 +91,23 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
     axis_font_ = font();
     axis_font_.setPointSizeF(std::max(7.5, font().pointSizeF() - 1.0));
     y_axis_->setLabelsFont(axis_font_);
-    time_axis_->set_font(axis_font_);
-    crosshair_->set_font(axis_font_);
+    time_axis_->setLabelFont(axis_font_);
+    crosshair_->setLabelFont(axis_font_);
 }
 
 ChartPane::~ChartPane() = default;
 
-void ChartPane::set_symbol(std::shared_ptr<const SymbolData> data) {
-    // Empty now; the stack's set_x_range() fills the window of the new data.
-    window_.clear_points();
+void ChartPane::setSymbol(std::shared_ptr<const SymbolData> data) {
+    // Empty now; the stack's setXRange() fills the window of the new data.
+    window_.clearPoints();
     data_ = std::move(data);
     if (crosshair_bar_ >= 0 &&
-        (!data_ || static_cast<std::size_t>(crosshair_bar_) >= data_->bar_count()))
+        (!data_ || static_cast<std::size_t>(crosshair_bar_) >= data_->barCount()))
         crosshair_bar_ = -1;
-    refresh_legend();
+    refreshLegend();
 }
 
-void ChartPane::set_theme(const Theme& theme) {
+void ChartPane::setTheme(const Theme& theme) {
     theme_ = theme;
     chart_->setBackgroundBrush(theme.chart_background);
     chart_->setBackgroundPen(Qt::NoPen);
@@ -116,28 +116,28 @@ void ChartPane::set_theme(const Theme& theme) {
     y_axis_->setLabelsBrush(theme.muted_text);
     y_axis_->setGridLinePen(QPen(theme.grid, 1.0));
     y_axis_->setLinePen(QPen(theme.grid, 1.0));
-    time_axis_->set_colors(theme.grid, theme.muted_text);
-    crosshair_->set_colors(theme.crosshair, theme.crosshair, theme.chart_background);
+    time_axis_->setColors(theme.grid, theme.muted_text);
+    crosshair_->setColors(theme.crosshair, theme.crosshair, theme.chart_background);
     // Opaque, so that a legend change repaints the label only, not the chart under it.
     QPalette p = legend_->palette();
     p.setColor(QPalette::WindowText, theme.text);
     p.setColor(QPalette::Window, theme.chart_background);
     legend_->setPalette(p);
     legend_->setAutoFillBackground(true);
-    apply_content_theme(theme);
-    refresh_legend();
+    applyContentTheme(theme);
+    refreshLegend();
 }
 
-void ChartPane::set_x_range(double first, double last) {
-    const bool refill = window_.prepare(first, last, data_ ? data_->bar_count() : 0);
+void ChartPane::setXRange(double first, double last) {
+    const bool refill = window_.prepare(first, last, data_ ? data_->barCount() : 0);
     x_axis_->setRange(first, last);
-    update_density();
+    updateDensity();
     refit();
     if (refill)
         window_.fill();
 }
 
-void ChartPane::update_density() {
+void ChartPane::updateDensity() {
     // More bars than pixels: the lines are a dense band where antialiasing and
     // emphasis add nothing visible, but cost 3x (antialiasing) and 10x (wide pens).
     const bool dense = x_axis_->max() - x_axis_->min() > plot_rect_.width();
@@ -145,39 +145,39 @@ void ChartPane::update_density() {
         return;
     dense_ = dense;
     setRenderHint(QPainter::Antialiasing, !dense);
-    apply_content_theme(theme_);
+    applyContentTheme(theme_);
 }
 
-void ChartPane::bind_series(QLineSeries* series, std::span<const double> values) {
+void ChartPane::bindSeries(QLineSeries* series, std::span<const double> values) {
     window_.bind(series, values);
 }
 
-void ChartPane::refill_series() {
-    if (window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->bar_count() : 0))
+void ChartPane::refillSeries() {
+    if (window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->barCount() : 0))
         window_.fill();
 }
 
 void ChartPane::refit() {
     std::pair<double, double> range{0.0, 1.0};
-    if (const auto fixed = fixed_range()) {
+    if (const auto fixed = fixedRange()) {
         range = *fixed;
-    } else if (data_ && data_->bar_count() > 0) {
-        const double n = static_cast<double>(data_->bar_count());
+    } else if (data_ && data_->barCount() > 0) {
+        const double n = static_cast<double>(data_->barCount());
         const double lo = std::clamp(std::floor(x_axis_->min()), 0.0, n - 1);
         const double hi = std::clamp(std::ceil(x_axis_->max()), 0.0, n - 1);
-        if (const auto r = data_range(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi))) {
+        if (const auto r = dataRange(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi))) {
             range = *r;
             double span = range.second - range.first;
             if (!(span > 0.0))
                 span = std::max(1e-6, std::abs(range.first) * 0.02);
-            const double usable = std::max(20.0, plot_rect_.height() - 2.0 * padding_px());
-            const double pad = span * padding_px() / usable;
+            const double usable = std::max(20.0, plot_rect_.height() - 2.0 * paddingPx());
+            const double pad = span * paddingPx() / usable;
             range = {range.first - pad, range.second + pad};
         }
     }
     const double height = std::max(40.0, plot_rect_.height());
     const double step =
-        nice_step((range.second - range.first) / std::max(3.0, height / kTickSpacingPx));
+        niceStep((range.second - range.first) / std::max(3.0, height / kTickSpacingPx));
     // Qt Charts builds one grid item per tick at every call: a new range under
     // the old step (a symbol at 8000 after one at 0.5) would briefly mean
     // hundreds of thousands of ticks. The coarser step goes first.
@@ -186,83 +186,83 @@ void ChartPane::refit() {
     y_axis_->setTickInterval(step);
     y_decimals_ = std::clamp(static_cast<int>(-std::floor(std::log10(step) + 1e-9)), 0, 8);
     y_axis_->setLabelFormat(QStringLiteral("%.%1f").arg(y_decimals_));
-    update_overlays();
+    updateOverlays();
 }
 
-void ChartPane::set_ticks(const std::vector<TimeTick>& ticks) {
-    time_axis_->set_ticks(ticks);
+void ChartPane::setTicks(const std::vector<TimeTick>& ticks) {
+    time_axis_->setTicks(ticks);
 }
 
-void ChartPane::set_time_labels_visible(bool visible) {
-    time_axis_->set_labels_visible(visible);
-    crosshair_->set_date_tag_visible(visible);
+void ChartPane::setTimeLabelsVisible(bool visible) {
+    time_axis_->setLabelsVisible(visible);
+    crosshair_->setDateTagVisible(visible);
     relayout();
 }
 
-bool ChartPane::time_labels_visible() const {
-    return time_axis_->labels_visible();
+bool ChartPane::timeLabelsVisible() const {
+    return time_axis_->labelsVisible();
 }
 
-void ChartPane::set_value_axis_width(int px) {
+void ChartPane::setValueAxisWidth(int px) {
     if (px == value_axis_width_)
         return;
     value_axis_width_ = px;
     relayout();
 }
 
-int ChartPane::required_value_axis_width() const {
+int ChartPane::requiredValueAxisWidth() const {
     const QFontMetricsF fm(axis_font_);
     const double lo = y_axis_->min(), hi = y_axis_->max();
     double w = 0.0;
     for (double v : {lo, hi}) {
         w = std::max(w, fm.horizontalAdvance(QString::number(v, 'f', y_decimals_)));
-        w = std::max(w, fm.horizontalAdvance(format_level(v)));
+        w = std::max(w, fm.horizontalAdvance(formatLevel(v)));
     }
     // Qt Charts puts the labels a few pixels off the plot; the crosshair tag pads 4 px.
     return static_cast<int>(std::ceil(w)) + 16;
 }
 
-void ChartPane::set_crosshair(int bar, std::optional<double> level) {
+void ChartPane::setCrosshair(int bar, std::optional<double> level) {
     crosshair_bar_ = bar;
     QString date;
-    if (bar >= 0 && data_ && static_cast<std::size_t>(bar) < data_->bar_count())
-        date = bar_label(*data_, static_cast<std::size_t>(bar));
-    crosshair_->set_bar(bar, date);
-    crosshair_->set_level(level, level ? format_level(*level) : QString());
-    time_axis_->set_keep_clear(crosshair_->date_tag_rect());
-    refresh_legend();
+    if (bar >= 0 && data_ && static_cast<std::size_t>(bar) < data_->barCount())
+        date = barLabel(*data_, static_cast<std::size_t>(bar));
+    crosshair_->setBar(bar, date);
+    crosshair_->setLevel(level, level ? formatLevel(*level) : QString());
+    time_axis_->setKeepClear(crosshair_->dateTagRect());
+    refreshLegend();
 }
 
-QString ChartPane::format_level(double y) const {
+QString ChartPane::formatLevel(double y) const {
     return QString::number(y, 'f', std::min(8, y_decimals_ + 1));
 }
 
-void ChartPane::add_overlay(PlotOverlay* item) {
+void ChartPane::addOverlay(PlotOverlay* item) {
     overlays_.push_back(item);
 }
 
-void ChartPane::update_overlays() {
+void ChartPane::updateOverlays() {
     for (PlotOverlay* item : overlays_) {
-        item->sync_geometry();
+        item->syncGeometry();
         item->update();
     }
     crosshair_->refresh();
-    time_axis_->set_keep_clear(crosshair_->date_tag_rect());
+    time_axis_->setKeepClear(crosshair_->dateTagRect());
 }
 
-int ChartPane::legend_bar() const {
-    if (!data_ || data_->bar_count() == 0)
+int ChartPane::legendBar() const {
+    if (!data_ || data_->barCount() == 0)
         return -1;
-    if (crosshair_bar_ >= 0 && static_cast<std::size_t>(crosshair_bar_) < data_->bar_count())
+    if (crosshair_bar_ >= 0 && static_cast<std::size_t>(crosshair_bar_) < data_->barCount())
         return crosshair_bar_;
-    return static_cast<int>(data_->bar_count() - 1);
+    return static_cast<int>(data_->barCount() - 1);
 }
 
-void ChartPane::refresh_legend() {
-    const int bar = legend_bar();
+void ChartPane::refreshLegend() {
+    const int bar = legendBar();
     std::vector<LegendLine> lines;
     if (bar >= 0)
-        lines = legend_lines(static_cast<std::size_t>(bar));
+        lines = legendLines(static_cast<std::size_t>(bar));
 
     // Entries are separated by a normal space, so the label wraps between
     // entries only, never between a name and its value.
@@ -284,7 +284,7 @@ void ChartPane::refresh_legend() {
             QString piece;
             if (!e.name.isEmpty()) {
                 piece += QStringLiteral("<span style=\"color:%1\">%2</span>")
-                             .arg(html_color(name_color),
+                             .arg(htmlColor(name_color),
                                   e.name.toHtmlEscaped().replace(QLatin1Char(' '),
                                                                  QStringLiteral("&nbsp;")));
             }
@@ -292,7 +292,7 @@ void ChartPane::refresh_legend() {
                 piece += QStringLiteral("&nbsp;");
             if (!e.value.isEmpty()) {
                 piece += QStringLiteral("<span style=\"color:%1\">%2</span>")
-                             .arg(html_color(value_color),
+                             .arg(htmlColor(value_color),
                                   e.value.toHtmlEscaped().replace(QLatin1Char(' '),
                                                                   QStringLiteral("&nbsp;")));
             }
@@ -324,25 +324,25 @@ void ChartPane::relayout() {
                          std::max(0, legend_height));
     const QFontMetricsF fm(axis_font_);
     const double top = 2.0 + legend_height + kLegendGap;
-    const double bottom = time_axis_->labels_visible() ? fm.height() + 8.0 : 6.0;
+    const double bottom = time_axis_->labelsVisible() ? fm.height() + 8.0 : 6.0;
     plot_rect_ = QRectF(kLeftMargin, top, std::max(10.0, w - kLeftMargin - value_axis_width_),
                         std::max(10.0, h - top - bottom));
     chart_->setPlotArea(plot_rect_);
-    update_density();
+    updateDensity();
     refit();
-    emit layout_changed();
+    emit layoutChanged();
 }
 
-QPointF ChartPane::to_chart(const QPoint& pos) const {
+QPointF ChartPane::toChart(const QPoint& pos) const {
     return chart_->mapFromScene(mapToScene(pos));
 }
 
-double ChartPane::x_at(double chart_x) const {
+double ChartPane::xAt(double chart_x) const {
     const double w = std::max(1.0, plot_rect_.width());
     return x_axis_->min() + (chart_x - plot_rect_.left()) * (x_axis_->max() - x_axis_->min()) / w;
 }
 
-double ChartPane::y_at(double chart_y) const {
+double ChartPane::yAt(double chart_y) const {
     const double h = std::max(1.0, plot_rect_.height());
     return y_axis_->min() + (plot_rect_.bottom() - chart_y) * (y_axis_->max() - y_axis_->min()) / h;
 }
@@ -357,7 +357,7 @@ void ChartPane::mousePressEvent(QMouseEvent* event) {
         event->ignore();
         return;
     }
-    const QPointF p = to_chart(event->position().toPoint());
+    const QPointF p = toChart(event->position().toPoint());
     if (event->modifiers() & Qt::ShiftModifier) {
         drag_ = Drag::Band;
         band_start_x_ = p.x();
@@ -376,14 +376,14 @@ void ChartPane::mousePressEvent(QMouseEvent* event) {
 }
 
 void ChartPane::mouseMoveEvent(QMouseEvent* event) {
-    const QPointF p = to_chart(event->position().toPoint());
+    const QPointF p = toChart(event->position().toPoint());
     if (drag_ == Drag::Pan) {
         const double bar_px = plot_rect_.width() / std::max(1e-9, x_axis_->max() - x_axis_->min());
         const double dx = p.x() - drag_last_x_;
         drag_last_x_ = p.x();
         // Dragging right pulls earlier bars into view.
         if (dx != 0.0)
-            emit pan_requested(-dx / bar_px);
+            emit panRequested(-dx / bar_px);
     } else if (drag_ == Drag::Band && band_) {
         const double left =
             std::clamp(std::min(band_start_x_, p.x()), plot_rect_.left(), plot_rect_.right());
@@ -393,10 +393,10 @@ void ChartPane::mouseMoveEvent(QMouseEvent* event) {
                                  QSize(std::max(1, static_cast<int>(right - left)),
                                        static_cast<int>(plot_rect_.height()))));
     }
-    if (data_ && data_->bar_count() > 0) {
-        const double n = static_cast<double>(data_->bar_count());
-        const int bar = static_cast<int>(std::clamp(std::round(x_at(p.x())), 0.0, n - 1));
-        emit hovered(bar, plot_rect_.contains(p) ? y_at(p.y()) : std::nan(""));
+    if (data_ && data_->barCount() > 0) {
+        const double n = static_cast<double>(data_->barCount());
+        const int bar = static_cast<int>(std::clamp(std::round(xAt(p.x())), 0.0, n - 1));
+        emit hovered(bar, plot_rect_.contains(p) ? yAt(p.y()) : std::nan(""));
     }
     event->accept();
 }
@@ -408,11 +408,11 @@ void ChartPane::mouseReleaseEvent(QMouseEvent* event) {
     }
     if (drag_ == Drag::Band && band_) {
         band_->hide();
-        const double a = x_at(band_start_x_);
-        const double b = x_at(to_chart(event->position().toPoint()).x());
+        const double a = xAt(band_start_x_);
+        const double b = xAt(toChart(event->position().toPoint()).x());
         // A click without a drag is not a zoom request.
-        if (std::abs(to_chart(event->position().toPoint()).x() - band_start_x_) >= 4.0)
-            emit range_requested(std::min(a, b), std::max(a, b));
+        if (std::abs(toChart(event->position().toPoint()).x() - band_start_x_) >= 4.0)
+            emit rangeRequested(std::min(a, b), std::max(a, b));
     }
     drag_ = Drag::None;
     viewport()->unsetCursor();
@@ -421,7 +421,7 @@ void ChartPane::mouseReleaseEvent(QMouseEvent* event) {
 
 void ChartPane::mouseDoubleClickEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton)
-        emit reset_requested();
+        emit resetRequested();
     event->accept();
 }
 
@@ -430,11 +430,11 @@ void ChartPane::wheelEvent(QWheelEvent* event) {
     if (std::abs(delta.x()) > std::abs(delta.y())) {
         // Sideways on a touchpad or tilt wheel: pan, a twentieth of the view per notch.
         const double span = x_axis_->max() - x_axis_->min();
-        emit pan_requested(-delta.x() / 120.0 * span / 20.0);
+        emit panRequested(-delta.x() / 120.0 * span / 20.0);
     } else if (delta.y() != 0) {
         // One notch (120) zooms one step, around the bar under the cursor.
-        const QPointF p = to_chart(event->position().toPoint());
-        emit zoom_requested(x_at(p.x()), delta.y() / 120.0);
+        const QPointF p = toChart(event->position().toPoint());
+        emit zoomRequested(xAt(p.x()), delta.y() / 120.0);
     }
     event->accept();
 }

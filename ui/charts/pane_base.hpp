@@ -55,74 +55,74 @@ public:
     ~ChartPane() override;
 
     // The symbol to draw (nullptr: empty pane). Derived panes fill their series.
-    virtual void set_symbol(std::shared_ptr<const SymbolData> data);
-    void set_theme(const Theme& theme);
+    virtual void setSymbol(std::shared_ptr<const SymbolData> data);
+    void setTheme(const Theme& theme);
 
     // Shows bars x in [first, last] and fits the value axis to what is visible.
-    void set_x_range(double first, double last);
+    void setXRange(double first, double last);
     // Fits the value axis again (after something was shown or hidden).
     void refit();
-    void set_ticks(const std::vector<TimeTick>& ticks);
-    void set_time_labels_visible(bool visible);
-    bool time_labels_visible() const;
+    void setTicks(const std::vector<TimeTick>& ticks);
+    void setTimeLabelsVisible(bool visible);
+    bool timeLabelsVisible() const;
     // Width of the value-axis column; the stack gives every pane the widest one.
-    void set_value_axis_width(int px);
-    int required_value_axis_width() const;
+    void setValueAxisWidth(int px);
+    int requiredValueAxisWidth() const;
     // Width of the plot in pixels (for the tick count).
-    double plot_width() const { return plot_rect_.width(); }
+    double plotWidth() const { return plot_rect_.width(); }
 
     // bar < 0: no crosshair (the legend then shows the last bar).
-    void set_crosshair(int bar, std::optional<double> level);
-    QString legend_plain_text() const { return legend_plain_; }
+    void setCrosshair(int bar, std::optional<double> level);
+    QString legendPlainText() const { return legend_plain_; }
     // Bars held by the line series: the visible ones and one more on each side.
-    std::pair<std::size_t, std::size_t> series_window() const { return window_.window(); }
-    QLabel* legend_label() const { return legend_; }
+    std::pair<std::size_t, std::size_t> seriesWindow() const { return window_.window(); }
+    QLabel* legendLabel() const { return legend_; }
 
-    const QFont& axis_font() const { return axis_font_; }
-    QValueAxis* x_axis() const { return x_axis_; }
-    QValueAxis* y_axis() const { return y_axis_; }
+    const QFont& axisFont() const { return axis_font_; }
+    QValueAxis* xAxis() const { return x_axis_; }
+    QValueAxis* yAxis() const { return y_axis_; }
 
 signals:
     void hovered(int bar, double y);
     void left();
-    void pan_requested(double bars);
-    void zoom_requested(double anchor_x, double steps);
-    void range_requested(double first, double last);
-    void reset_requested();
-    void layout_changed();
+    void panRequested(double bars);
+    void zoomRequested(double anchor_x, double steps);
+    void rangeRequested(double first, double last);
+    void resetRequested();
+    void layoutChanged();
 
 protected:
     // The y extent of the drawn data over bars [first, last]; nullopt when none.
-    virtual std::optional<std::pair<double, double>> data_range(std::size_t first,
-                                                                std::size_t last) const = 0;
+    virtual std::optional<std::pair<double, double>> dataRange(std::size_t first,
+                                                               std::size_t last) const = 0;
     // A fixed value range (the signal pane) instead of fitting the data.
-    virtual std::optional<std::pair<double, double>> fixed_range() const { return std::nullopt; }
+    virtual std::optional<std::pair<double, double>> fixedRange() const { return std::nullopt; }
     // Free pixels above and below the data (room for markers).
-    virtual double padding_px() const { return 8.0; }
-    virtual std::vector<LegendLine> legend_lines(std::size_t bar) const = 0;
+    virtual double paddingPx() const { return 8.0; }
+    virtual std::vector<LegendLine> legendLines(std::size_t bar) const = 0;
     // The value under the horizontal crosshair, as tagged on the axis.
-    virtual QString format_level(double y) const;
-    virtual void apply_content_theme(const Theme& theme) = 0;
+    virtual QString formatLevel(double y) const;
+    virtual void applyContentTheme(const Theme& theme) = 0;
     // Width for an emphasised line (the Average, a base member): `width` while
     // bars are at least 1 px wide, 1 px when zoomed further out. Qt strokes wider
     // lines through QStroker, ~10x the cost of 1-px lines, and with thousands of
     // points that made a zoom step slow; that far out the lines blur together anyway.
-    double emphasis_width(double width) const { return dense_ ? 1.0 : width; }
+    double emphasisWidth(double width) const { return dense_ ? 1.0 : width; }
 
     // Line series filled from `values` at the visible bars (see series_window.hpp).
-    void bind_series(QLineSeries* series, std::span<const double> values);
-    void unbind_all_series() { window_.unbind_all(); }
+    void bindSeries(QLineSeries* series, std::span<const double> values);
+    void unbindAllSeries() { window_.unbindAll(); }
     // Fills newly bound series for the current range.
-    void refill_series();
+    void refillSeries();
     // Registers an overlay to keep in sync with the chart's size.
-    void add_overlay(PlotOverlay* item);
-    void update_overlays();
+    void addOverlay(PlotOverlay* item);
+    void updateOverlays();
     // Rebuilds the legend text at the crosshair bar (or the last bar).
-    void refresh_legend();
+    void refreshLegend();
 
     const std::shared_ptr<const SymbolData>& data() const { return data_; }
     const Theme& theme() const { return theme_; }
-    int legend_bar() const;
+    int legendBar() const;
 
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -135,12 +135,12 @@ protected:
 
 private:
     void relayout();
-    // Re-applies the pens when emphasis_width() changes with the zoom.
-    void update_density();
+    // Re-applies the pens when emphasisWidth() changes with the zoom.
+    void updateDensity();
     // Chart coordinates of a viewport position.
-    QPointF to_chart(const QPoint& pos) const;
-    double x_at(double chart_x) const;
-    double y_at(double chart_y) const;
+    QPointF toChart(const QPoint& pos) const;
+    double xAt(double chart_x) const;
+    double yAt(double chart_y) const;
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;

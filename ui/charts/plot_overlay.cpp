@@ -7,8 +7,8 @@
 
 namespace atc::ui {
 
-std::pair<std::size_t, std::size_t> PlotMap::visible_bars(std::size_t bars,
-                                                          std::size_t extra) const {
+std::pair<std::size_t, std::size_t> PlotMap::visibleBars(std::size_t bars,
+                                                         std::size_t extra) const {
     if (bars == 0 || !valid())
         return {1, 0};
     const double lo = std::floor(std::max(x0, paint_x0)) - static_cast<double>(extra);
@@ -24,10 +24,10 @@ PlotOverlay::PlotOverlay(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
     : QGraphicsItem(chart), chart_(chart), x_axis_(x_axis), y_axis_(y_axis) {
     // Gives paint() the exposed rectangle, so partial repaints draw only their bars.
     setFlag(QGraphicsItem::ItemUsesExtendedStyleOption, true);
-    sync_geometry();
+    syncGeometry();
 }
 
-void PlotOverlay::sync_geometry() {
+void PlotOverlay::syncGeometry() {
     const QRectF r(QPointF(0, 0), chart_->size());
     if (r == bounds_)
         return;
@@ -35,7 +35,7 @@ void PlotOverlay::sync_geometry() {
     bounds_ = r;
 }
 
-PlotMap PlotOverlay::plot_map(const QStyleOptionGraphicsItem* option) const {
+PlotMap PlotOverlay::plotMap(const QStyleOptionGraphicsItem* option) const {
     PlotMap m;
     m.area = chart_->plotArea();
     m.x0 = x_axis_->min();
@@ -50,8 +50,8 @@ PlotMap PlotOverlay::plot_map(const QStyleOptionGraphicsItem* option) const {
             m.paint_x0 = 1.0;  // nothing of the plot is exposed
             m.paint_x1 = 0.0;
         } else {
-            m.paint_x0 = m.x_of(exposed.left());
-            m.paint_x1 = m.x_of(exposed.right());
+            m.paint_x0 = m.xOf(exposed.left());
+            m.paint_x1 = m.xOf(exposed.right());
         }
     }
     return m;

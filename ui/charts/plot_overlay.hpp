@@ -30,18 +30,18 @@ struct PlotMap {
     bool valid() const { return area.width() > 1.0 && area.height() > 1.0 && x1 > x0 && y1 > y0; }
     double px(double x) const { return area.left() + (x - x0) * area.width() / (x1 - x0); }
     double py(double y) const { return area.bottom() - (y - y0) * area.height() / (y1 - y0); }
-    double x_of(double px_value) const {
+    double xOf(double px_value) const {
         return x0 + (px_value - area.left()) * (x1 - x0) / area.width();
     }
-    double y_of(double py_value) const {
+    double yOf(double py_value) const {
         return y0 + (area.bottom() - py_value) * (y1 - y0) / area.height();
     }
     // Pixels per bar.
-    double bar_width() const { return area.width() / (x1 - x0); }
+    double barWidth() const { return area.width() / (x1 - x0); }
     // Bars [first, last] that touch the part being painted, widened by `extra` bars on each side
     // (lines need the neighbour outside the edge to enter the plot), clamped to
     // [0, bars). first > last when none.
-    std::pair<std::size_t, std::size_t> visible_bars(std::size_t bars, std::size_t extra) const;
+    std::pair<std::size_t, std::size_t> visibleBars(std::size_t bars, std::size_t extra) const;
 };
 
 class PlotOverlay : public QGraphicsItem {
@@ -59,11 +59,11 @@ public:
     // and the crosshair tags are drawn just outside it.
     QRectF boundingRect() const override { return bounds_; }
     // Call when the chart was resized.
-    void sync_geometry();
+    void syncGeometry();
 
 protected:
     // The mapping now; with the paint() option, limited to the exposed area.
-    PlotMap plot_map(const QStyleOptionGraphicsItem* option = nullptr) const;
+    PlotMap plotMap(const QStyleOptionGraphicsItem* option = nullptr) const;
 
 private:
     QChart* chart_;

@@ -29,33 +29,33 @@ PricePane::PricePane(QWidget* parent) : ChartPane(parent) {
     close_->setObjectName(QStringLiteral("close"));
     close_->setName(QStringLiteral("Close"));
     chart()->addSeries(close_);
-    close_->attachAxis(x_axis());
-    close_->attachAxis(y_axis());
+    close_->attachAxis(xAxis());
+    close_->attachAxis(yAxis());
 
-    candles_item_ = new CandleItem(chart(), x_axis(), y_axis());
-    add_overlay(candles_item_);
+    candles_item_ = new CandleItem(chart(), xAxis(), yAxis());
+    addOverlay(candles_item_);
     for (std::size_t f = 0; f < kFamilyCount; ++f) {
-        mas_[f] = new StateLineItem(chart(), x_axis(), y_axis());
-        mas_[f]->set_width(1.6);
-        add_overlay(mas_[f]);
+        mas_[f] = new StateLineItem(chart(), xAxis(), yAxis());
+        mas_[f]->setLineWidth(1.6);
+        addOverlay(mas_[f]);
     }
-    markers_ = new MarkerItem(chart(), x_axis(), y_axis());
-    add_overlay(markers_);
+    markers_ = new MarkerItem(chart(), xAxis(), yAxis());
+    addOverlay(markers_);
 }
 
-void PricePane::set_symbol(std::shared_ptr<const SymbolData> data) {
+void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
     if (data) {
         const PriceSeries& bars = data->bars;
         const AtcResult& result = *data->result;
-        decimals_ = price_decimals(bars.close);
-        bind_series(close_, bars.close);
-        if (data->has_ohlc())
-            candles_item_->set_bars(data, bars.open, bars.high, bars.low, bars.close);
+        decimals_ = priceDecimals(bars.close);
+        bindSeries(close_, bars.close);
+        if (data->hasOhlc())
+            candles_item_->setBars(data, bars.open, bars.high, bars.low, bars.close);
         else
             candles_item_->clear();
         for (MaType t : kAllFamilies) {
             const MemberSeries& base = result.family(t).members[0];
-            mas_[static_cast<std::size_t>(t)]->set_series(data, base.ma, base.state);
+            mas_[static_cast<std::size_t>(t)]->setSeries(data, base.ma, base.state);
         }
     } else {
         candles_item_->clear();
@@ -63,44 +63,44 @@ void PricePane::set_symbol(std::shared_ptr<const SymbolData> data) {
             item->clear();
         markers_->clear();
     }
-    ChartPane::set_symbol(std::move(data));
-    apply_price_mode();
+    ChartPane::setSymbol(std::move(data));
+    applyPriceMode();
 }
 
-void PricePane::set_candles(bool on) {
+void PricePane::setCandles(bool on) {
     candles_ = on;
-    apply_price_mode();
+    applyPriceMode();
 }
 
-bool PricePane::candles_drawn() const {
-    return candles_ && candles_item_->bar_count() > 0;
+bool PricePane::candlesDrawn() const {
+    return candles_ && candles_item_->barCount() > 0;
 }
 
-void PricePane::apply_price_mode() {
-    const bool candles = candles_drawn();
+void PricePane::applyPriceMode() {
+    const bool candles = candlesDrawn();
     candles_item_->setVisible(candles);
     close_->setVisible(!candles);
     // ▲ under the low and ▼ over the high of a candle; on the close line otherwise.
     if (data()) {
         const PriceSeries& bars = data()->bars;
-        markers_->set_markers(data(), data()->result->markers, candles ? bars.low : bars.close,
-                              candles ? bars.high : bars.close);
+        markers_->setMarkers(data(), data()->result->markers, candles ? bars.low : bars.close,
+                             candles ? bars.high : bars.close);
     }
     refit();
-    refresh_legend();
+    refreshLegend();
 }
 
-void PricePane::set_ma_visible(MaType type, bool visible) {
+void PricePane::setMaVisible(MaType type, bool visible) {
     mas_[static_cast<std::size_t>(type)]->setVisible(visible);
     refit();
-    refresh_legend();
+    refreshLegend();
 }
 
-bool PricePane::ma_visible(MaType type) const {
+bool PricePane::maVisible(MaType type) const {
     return mas_[static_cast<std::size_t>(type)]->isVisible();
 }
 
-const StateLineItem& PricePane::ma_item(MaType type) const {
+const StateLineItem& PricePane::maItem(MaType type) const {
     return *mas_[static_cast<std::size_t>(type)];
 }
 
@@ -108,12 +108,12 @@ std::vector<EntryMarker> PricePane::markers() const {
     return markers_->markers();
 }
 
-std::optional<std::pair<double, double>> PricePane::data_range(std::size_t first,
-                                                               std::size_t last) const {
+std::optional<std::pair<double, double>> PricePane::dataRange(std::size_t first,
+                                                              std::size_t last) const {
     const PriceSeries& bars = data()->bars;
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
-    const bool candles = candles_drawn();
+    const bool candles = candlesDrawn();
     for (std::size_t i = first; i <= last; ++i) {
         if (candles) {
             widen(r, bars.low[i]);
@@ -134,21 +134,21 @@ std::optional<std::pair<double, double>> PricePane::data_range(std::size_t first
     return r;
 }
 
-std::vector<LegendLine> PricePane::legend_lines(std::size_t bar) const {
+std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {
     const SymbolData& d = *data();
     const PriceSeries& bars = d.bars;
     const AtcResult& result = *d.result;
     LegendLine head;
     head.push_back({d.name, {}, theme().text, {}, true});
-    head.push_back({{}, bar_label(d, bar), {}, theme().muted_text});
-    if (d.has_ohlc()) {
+    head.push_back({{}, barLabel(d, bar), {}, theme().muted_text});
+    if (d.hasOhlc()) {
         const QColor c = bars.close[bar] >= bars.open[bar] ? theme().bull : theme().bear;
-        head.push_back({QStringLiteral("O"), format_price(bars.open[bar], decimals_), {}, c});
-        head.push_back({QStringLiteral("H"), format_price(bars.high[bar], decimals_), {}, c});
-        head.push_back({QStringLiteral("L"), format_price(bars.low[bar], decimals_), {}, c});
-        head.push_back({QStringLiteral("C"), format_price(bars.close[bar], decimals_), {}, c});
+        head.push_back({QStringLiteral("O"), formatPrice(bars.open[bar], decimals_), {}, c});
+        head.push_back({QStringLiteral("H"), formatPrice(bars.high[bar], decimals_), {}, c});
+        head.push_back({QStringLiteral("L"), formatPrice(bars.low[bar], decimals_), {}, c});
+        head.push_back({QStringLiteral("C"), formatPrice(bars.close[bar], decimals_), {}, c});
     } else {
-        head.push_back({QStringLiteral("Close"), format_price(bars.close[bar], decimals_), {}, {}});
+        head.push_back({QStringLiteral("Close"), formatPrice(bars.close[bar], decimals_), {}, {}});
     }
     for (const EntryMarker& m : result.markers) {
         if (m.bar != bar)
@@ -164,14 +164,13 @@ std::vector<LegendLine> PricePane::legend_lines(std::size_t bar) const {
 
     LegendLine mas;
     for (MaType t : kAllFamilies) {
-        if (!ma_visible(t))
+        if (!maVisible(t))
             continue;
         const MemberSeries& base = result.family(t).members[0];
         const int state = base.state[bar];
-        mas.push_back(
-            {member_label(t, base),
-             format_price(base.ma[bar], decimals_) + QLatin1Char(' ') + state_glyph(state),
-             theme().family_color(t), theme().state_color(state)});
+        mas.push_back({memberLabel(t, base),
+                       formatPrice(base.ma[bar], decimals_) + QLatin1Char(' ') + stateGlyph(state),
+                       theme().familyColor(t), theme().stateColor(state)});
     }
     std::vector<LegendLine> lines{head};
     if (!mas.empty())
@@ -179,16 +178,16 @@ std::vector<LegendLine> PricePane::legend_lines(std::size_t bar) const {
     return lines;
 }
 
-QString PricePane::format_level(double y) const {
-    return format_price(y, decimals_);
+QString PricePane::formatLevel(double y) const {
+    return formatPrice(y, decimals_);
 }
 
-void PricePane::apply_content_theme(const Theme& theme) {
+void PricePane::applyContentTheme(const Theme& theme) {
     close_->setPen(QPen(theme.price, 1.0));
-    candles_item_->set_colors(theme.bull, theme.bear);
+    candles_item_->setColors(theme.bull, theme.bear);
     for (StateLineItem* item : mas_)
-        item->set_colors(theme.bull, theme.bear, theme.neutral);
-    markers_->set_colors(theme.bull, theme.bear, theme.chart_background);
+        item->setColors(theme.bull, theme.bear, theme.neutral);
+    markers_->setColors(theme.bull, theme.bear, theme.chart_background);
 }
 
 }  // namespace atc::ui

@@ -26,28 +26,28 @@ class PricePane : public ChartPane {
 public:
     explicit PricePane(QWidget* parent = nullptr);
 
-    void set_symbol(std::shared_ptr<const SymbolData> data) override;
+    void setSymbol(std::shared_ptr<const SymbolData> data) override;
     // Candles are drawn only where the data has OHLC; otherwise the close line stays.
-    void set_candles(bool on);
-    bool candles_requested() const { return candles_; }
-    bool candles_drawn() const;
-    void set_ma_visible(MaType type, bool visible);
-    bool ma_visible(MaType type) const;
+    void setCandles(bool on);
+    bool candlesRequested() const { return candles_; }
+    bool candlesDrawn() const;
+    void setMaVisible(MaType type, bool visible);
+    bool maVisible(MaType type) const;
 
-    QLineSeries* close_series() const { return close_; }
-    const StateLineItem& ma_item(MaType type) const;
+    QLineSeries* closeSeries() const { return close_; }
+    const StateLineItem& maItem(MaType type) const;
     std::vector<EntryMarker> markers() const;
 
 protected:
-    std::optional<std::pair<double, double>> data_range(std::size_t first,
-                                                        std::size_t last) const override;
-    double padding_px() const override { return 20.0; }  // room for the ▲/▼ markers
-    std::vector<LegendLine> legend_lines(std::size_t bar) const override;
-    QString format_level(double y) const override;
-    void apply_content_theme(const Theme& theme) override;
+    std::optional<std::pair<double, double>> dataRange(std::size_t first,
+                                                       std::size_t last) const override;
+    double paddingPx() const override { return 20.0; }  // room for the ▲/▼ markers
+    std::vector<LegendLine> legendLines(std::size_t bar) const override;
+    QString formatLevel(double y) const override;
+    void applyContentTheme(const Theme& theme) override;
 
 private:
-    void apply_price_mode();
+    void applyPriceMode();
 
     QLineSeries* close_ = nullptr;
     CandleItem* candles_item_ = nullptr;

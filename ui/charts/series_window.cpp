@@ -8,8 +8,8 @@
 
 namespace atc::ui {
 
-void fill_points(QLineSeries* series, std::span<const double> values, std::size_t first,
-                 std::size_t last) {
+void fillPoints(QLineSeries* series, std::span<const double> values, std::size_t first,
+                std::size_t last) {
     QList<QPointF> points;
     if (first <= last && first < values.size()) {
         last = std::min(last, values.size() - 1);
@@ -33,12 +33,12 @@ void SeriesWindow::bind(QLineSeries* series, std::span<const double> values) {
     bound_.push_back({series, values});
 }
 
-void SeriesWindow::unbind_all() {
+void SeriesWindow::unbindAll() {
     bound_.clear();
     valid_ = false;
 }
 
-void SeriesWindow::clear_points() {
+void SeriesWindow::clearPoints() {
     for (const Bound& b : bound_) {
         if (b.series->count() > 0)
             b.series->replace(QList<QPointF>());
@@ -49,7 +49,7 @@ void SeriesWindow::clear_points() {
 bool SeriesWindow::prepare(double x0, double x1, std::size_t bars) {
     if (bars == 0 || bound_.empty()) {
         if (valid_)
-            clear_points();
+            clearPoints();
         return false;
     }
     const double top = static_cast<double>(bars - 1);
@@ -59,13 +59,13 @@ bool SeriesWindow::prepare(double x0, double x1, std::size_t bars) {
         return false;
     first_ = lo;
     last_ = hi;
-    clear_points();
+    clearPoints();
     return true;
 }
 
 void SeriesWindow::fill() {
     for (const Bound& b : bound_)
-        fill_points(b.series, b.values, first_, last_);
+        fillPoints(b.series, b.values, first_, last_);
     valid_ = true;
 }
 

@@ -29,9 +29,9 @@ public:
     // the next prepare().
     void bind(QLineSeries* series, std::span<const double> values);
     // Forgets all series (before they are deleted) and empties nothing.
-    void unbind_all();
+    void unbindAll();
     // Empties every bound series (new data is coming).
-    void clear_points();
+    void clearPoints();
 
     // Call before the axes move to [x0, x1] of `bars` bars. Returns true when the
     // series must be refilled (the bars shown changed, or new series or values
@@ -57,7 +57,7 @@ private:
 // Puts (i, values[i]) for every finite value with first <= i <= last into the
 // series in one replace() (append() per point is quadratic in a chart). NaN bars
 // exist only before the first defined value; they are left out.
-void fill_points(QLineSeries* series, std::span<const double> values, std::size_t first,
-                 std::size_t last);
+void fillPoints(QLineSeries* series, std::span<const double> values, std::size_t first,
+                std::size_t last);
 
 }  // namespace atc::ui

@@ -9,8 +9,8 @@
 namespace atc::ui {
 namespace {
 
-QLineSeries* add_line(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& object_name,
-                      const QString& name) {
+QLineSeries* addLine(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& object_name,
+                     const QString& name) {
     auto* series = new QLineSeries(chart);
     series->setObjectName(object_name);
     series->setName(name);
@@ -24,28 +24,27 @@ QLineSeries* add_line(QChart* chart, QValueAxis* x, QValueAxis* y, const QString
 
 SignalPane::SignalPane(QWidget* parent) : ChartPane(parent) {
     // Thresholds first, so that the signals are drawn over them.
-    long_threshold_ = add_line(chart(), x_axis(), y_axis(), QStringLiteral("long_threshold"),
-                               QStringLiteral("Long threshold"));
-    short_threshold_ = add_line(chart(), x_axis(), y_axis(), QStringLiteral("short_threshold"),
-                                QStringLiteral("Short threshold"));
+    long_threshold_ = addLine(chart(), xAxis(), yAxis(), QStringLiteral("long_threshold"),
+                              QStringLiteral("Long threshold"));
+    short_threshold_ = addLine(chart(), xAxis(), yAxis(), QStringLiteral("short_threshold"),
+                               QStringLiteral("Short threshold"));
     for (MaType t : kAllFamilies) {
-        families_[static_cast<std::size_t>(t)] =
-            add_line(chart(), x_axis(), y_axis(), family_label(t) + QStringLiteral("_Signal"),
-                     family_label(t));
+        families_[static_cast<std::size_t>(t)] = addLine(
+            chart(), xAxis(), yAxis(), familyLabel(t) + QStringLiteral("_Signal"), familyLabel(t));
     }
-    average_ = add_line(chart(), x_axis(), y_axis(), QStringLiteral("Average_Signal"),
-                        QStringLiteral("Average"));
+    average_ = addLine(chart(), xAxis(), yAxis(), QStringLiteral("Average_Signal"),
+                       QStringLiteral("Average"));
     // Signal ticks at the halves: -1, -0.5, 0, 0.5, 1.
 }
 
-void SignalPane::set_symbol(std::shared_ptr<const SymbolData> data) {
+void SignalPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     if (data) {
         const AtcResult& result = *data->result;
         for (MaType t : kAllFamilies)
-            bind_series(families_[static_cast<std::size_t>(t)], result.family(t).signal);
-        bind_series(average_, result.average);
+            bindSeries(families_[static_cast<std::size_t>(t)], result.family(t).signal);
+        bindSeries(average_, result.average);
         // Two points spanning the data are a horizontal line at any zoom.
-        const double last = static_cast<double>(data->bar_count()) - 0.5;
+        const double last = static_cast<double>(data->barCount()) - 0.5;
         long_threshold_->replace({QPointF(-0.5, data->params.long_threshold),
                                   QPointF(last, data->params.long_threshold)});
         short_threshold_->replace({QPointF(-0.5, data->params.short_threshold),
@@ -54,20 +53,20 @@ void SignalPane::set_symbol(std::shared_ptr<const SymbolData> data) {
         long_threshold_->clear();
         short_threshold_->clear();
     }
-    ChartPane::set_symbol(std::move(data));
+    ChartPane::setSymbol(std::move(data));
 }
 
-std::vector<LegendLine> SignalPane::legend_lines(std::size_t bar) const {
+std::vector<LegendLine> SignalPane::legendLines(std::size_t bar) const {
     const AtcResult& result = *data()->result;
     LegendLine line;
     line.push_back({QStringLiteral("Signals"), {}, theme().text, {}, true});
     for (MaType t : kAllFamilies) {
         const double s = result.family(t).signal[bar];
-        line.push_back({family_label(t), format_signal(s), theme().family_color(t),
-                        theme().state_color(s > 0.0 ? 1 : (s < 0.0 ? -1 : 0))});
+        line.push_back({familyLabel(t), formatSignal(s), theme().familyColor(t),
+                        theme().stateColor(s > 0.0 ? 1 : (s < 0.0 ? -1 : 0))});
     }
     const double avg = result.average[bar];
-    line.push_back({QStringLiteral("Average"), format_average(avg), theme().average,
+    line.push_back({QStringLiteral("Average"), formatAverage(avg), theme().average,
                     avg > data()->params.long_threshold
                         ? theme().bull
                         : (avg < data()->params.short_threshold ? theme().bear : theme().text),
@@ -75,19 +74,19 @@ std::vector<LegendLine> SignalPane::legend_lines(std::size_t bar) const {
     return {line};
 }
 
-QString SignalPane::format_level(double y) const {
-    return format_signal(y);
+QString SignalPane::formatLevel(double y) const {
+    return formatSignal(y);
 }
 
-void SignalPane::apply_content_theme(const Theme& theme) {
+void SignalPane::applyContentTheme(const Theme& theme) {
     // The six family signals jump between -1 and +1 often; drawn translucent they
     // read as a background of agreement, with the Average clearly on top.
     for (MaType t : kAllFamilies) {
-        QColor c = theme.family_color(t);
+        QColor c = theme.familyColor(t);
         c.setAlphaF(0.4f);
         families_[static_cast<std::size_t>(t)]->setPen(QPen(c, 1.0));
     }
-    average_->setPen(QPen(theme.average, emphasis_width(2.0)));
+    average_->setPen(QPen(theme.average, emphasisWidth(2.0)));
     QPen dashed(theme.threshold, 1.0, Qt::DashLine);
     long_threshold_->setPen(dashed);
     short_threshold_->setPen(dashed);

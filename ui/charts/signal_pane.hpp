@@ -18,18 +18,18 @@ class SignalPane : public ChartPane {
 
 public:
     explicit SignalPane(QWidget* parent = nullptr);
-    void set_symbol(std::shared_ptr<const SymbolData> data) override;
+    void setSymbol(std::shared_ptr<const SymbolData> data) override;
 
 protected:
-    std::optional<std::pair<double, double>> data_range(std::size_t, std::size_t) const override {
+    std::optional<std::pair<double, double>> dataRange(std::size_t, std::size_t) const override {
         return std::nullopt;
     }
-    std::optional<std::pair<double, double>> fixed_range() const override {
+    std::optional<std::pair<double, double>> fixedRange() const override {
         return std::pair{-1.05, 1.05};
     }
-    std::vector<LegendLine> legend_lines(std::size_t bar) const override;
-    QString format_level(double y) const override;
-    void apply_content_theme(const Theme& theme) override;
+    std::vector<LegendLine> legendLines(std::size_t bar) const override;
+    QString formatLevel(double y) const override;
+    void applyContentTheme(const Theme& theme) override;
 
 private:
     std::array<QLineSeries*, kFamilyCount> families_{};

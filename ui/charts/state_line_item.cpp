@@ -11,8 +11,8 @@ StateLineItem::StateLineItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_ax
     setZValue(kLineZ);
 }
 
-void StateLineItem::set_series(std::shared_ptr<const void> owner, std::span<const double> values,
-                               std::span<const std::int8_t> states) {
+void StateLineItem::setSeries(std::shared_ptr<const void> owner, std::span<const double> values,
+                              std::span<const std::int8_t> states) {
     owner_ = std::move(owner);
     values_ = values;
     states_ = states;
@@ -20,41 +20,41 @@ void StateLineItem::set_series(std::shared_ptr<const void> owner, std::span<cons
 }
 
 void StateLineItem::clear() {
-    set_series(nullptr, {}, {});
+    setSeries(nullptr, {}, {});
 }
 
-void StateLineItem::set_colors(const QColor& bull, const QColor& bear, const QColor& neutral) {
+void StateLineItem::setColors(const QColor& bull, const QColor& bear, const QColor& neutral) {
     bull_ = bull;
     bear_ = bear;
     neutral_ = neutral;
     update();
 }
 
-void StateLineItem::set_width(double width) {
+void StateLineItem::setLineWidth(double width) {
     width_ = width;
     update();
 }
 
-QColor StateLineItem::color_of(std::int8_t state) const {
+QColor StateLineItem::colorOf(std::int8_t state) const {
     return state > 0 ? bull_ : (state < 0 ? bear_ : neutral_);
 }
 
 void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const PlotMap map = plot_map(option);
+    const PlotMap map = plotMap(option);
     const std::size_t n = std::min(values_.size(), states_.size());
-    const auto [first, last] = map.visible_bars(n, 1);
+    const auto [first, last] = map.visibleBars(n, 1);
     if (first > last)
         return;
 
     painter->save();
     painter->setClipRect(map.area);
     // Antialiasing triples the cost; with more bars than pixels it shows nothing.
-    painter->setRenderHint(QPainter::Antialiasing, map.bar_width() >= 1.0);
+    painter->setRenderHint(QPainter::Antialiasing, map.barWidth() >= 1.0);
     // Lines wider than one pixel go through QStroker (joins, caps), ~10x the cost
     // of the 1-px cosmetic path, which made the MAs the most expensive part of a
     // pan. So the chosen width applies only when zoomed in to 4 px per bar or more
     // (a few hundred bars); further out the lines are drawn 1 px wide.
-    const bool thin = map.bar_width() < 4.0;
+    const bool thin = map.barWidth() < 4.0;
     QPen pen(neutral_, thin ? 1.0 : width_, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
 
     // The segment from bar i-1 to bar i takes the state of bar i (the bar whose
@@ -63,7 +63,7 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     std::int8_t run_state = 0;
     const auto flush = [&] {
         if (run.size() >= 2) {
-            pen.setColor(color_of(run_state));
+            pen.setColor(colorOf(run_state));
             painter->setPen(pen);
             painter->drawPolyline(run);
         }

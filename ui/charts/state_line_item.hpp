@@ -19,12 +19,12 @@ public:
     StateLineItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
     // values[i] is drawn at x = i; NaN leaves a gap. `owner` keeps the arrays alive.
-    void set_series(std::shared_ptr<const void> owner, std::span<const double> values,
-                    std::span<const std::int8_t> states);
+    void setSeries(std::shared_ptr<const void> owner, std::span<const double> values,
+                   std::span<const std::int8_t> states);
     void clear();
-    void set_colors(const QColor& bull, const QColor& bear, const QColor& neutral);
+    void setColors(const QColor& bull, const QColor& bear, const QColor& neutral);
     // Line width when zoomed in to 4 px per bar or more; 1 px below (see paint()).
-    void set_width(double width);
+    void setLineWidth(double width);
 
     std::span<const double> values() const { return values_; }
     std::span<const std::int8_t> states() const { return states_; }
@@ -32,7 +32,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    QColor color_of(std::int8_t state) const;
+    QColor colorOf(std::int8_t state) const;
 
     std::shared_ptr<const void> owner_;
     std::span<const double> values_;

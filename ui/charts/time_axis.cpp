@@ -18,7 +18,7 @@ constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDayMs = 24 * kHour;
 
 // Floor division (times before 1970 are negative).
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
     const std::int64_t q = a / b;
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
@@ -30,7 +30,7 @@ bool intraday(const PriceSeries& bars) {
 
 // Months (year * 12 + twelfth) of labels that are all increasing fractional
 // years in a plausible range; empty if any label is something else.
-std::vector<std::int32_t> fractional_year_months(const PriceSeries& bars) {
+std::vector<std::int32_t> fractionalYearMonths(const PriceSeries& bars) {
     const std::size_t n = bars.close.size();
     std::vector<std::int32_t> months;
     if (bars.labels.size() != n || n == 0)
@@ -53,7 +53,7 @@ std::vector<std::int32_t> fractional_year_months(const PriceSeries& bars) {
 TimeScale::TimeScale(const PriceSeries& bars) {
     const std::size_t n = bars.close.size();
     if (bars.time_ms.size() != n || n == 0) {
-        months_ = fractional_year_months(bars);
+        months_ = fractionalYearMonths(bars);
         fractional_years_ = !months_.empty();
         if (fractional_years_) {
             for (std::int64_t m : {1, 2, 3, 6, 12, 24, 60, 120})
@@ -65,7 +65,7 @@ TimeScale::TimeScale(const PriceSeries& bars) {
         days_.resize(n);
         months_.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
-            const std::int64_t day = floor_div(ms_[i], kDayMs);
+            const std::int64_t day = floorDiv(ms_[i], kDayMs);
             days_[i] = static_cast<std::int32_t>(day);
             const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
             months_[i] =
@@ -91,20 +91,20 @@ TimeScale::TimeScale(const PriceSeries& bars) {
 std::int64_t TimeScale::bucket(const Step& step, std::size_t bar) const {
     switch (step.kind) {
         case Step::Millis:
-            return floor_div(ms_[bar], step.size);
+            return floorDiv(ms_[bar], step.size);
         case Step::Days:
             // Weeks start on Monday: 1970-01-01 was a Thursday, so shift by 3 days.
-            return floor_div(days_[bar] + (step.size == 7 || step.size == 14 ? 3 : 0), step.size);
+            return floorDiv(days_[bar] + (step.size == 7 || step.size == 14 ? 3 : 0), step.size);
         case Step::Months:
-            return floor_div(months_[bar], step.size);
+            return floorDiv(months_[bar], step.size);
         case Step::Bars:
-            return floor_div(static_cast<std::int64_t>(bar), step.size);
+            return floorDiv(static_cast<std::int64_t>(bar), step.size);
     }
     return 0;
 }
 
-std::vector<std::size_t> TimeScale::tick_bars(std::size_t first, std::size_t last,
-                                              int max_ticks) const {
+std::vector<std::size_t> TimeScale::tickBars(std::size_t first, std::size_t last,
+                                             int max_ticks) const {
     std::vector<std::size_t> ticks;
     if (first > last || max_ticks < 1)
         return ticks;
@@ -130,7 +130,7 @@ std::vector<std::size_t> TimeScale::tick_bars(std::size_t first, std::size_t las
     return ticks;
 }
 
-QString TimeScale::fractional_year_label(std::size_t bar) const {
+QString TimeScale::fractionalYearLabel(std::size_t bar) const {
     if (!fractional_years_ || bar >= months_.size())
         return {};
     const std::int32_t year = months_[bar] / 12;
@@ -140,10 +140,10 @@ QString TimeScale::fractional_year_label(std::size_t bar) const {
     return QLocale::c().monthName(month, QLocale::ShortFormat);
 }
 
-std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale, double x_first,
-                                 double x_last, double plot_width, const QFont& font) {
+std::vector<TimeTick> ticksInRange(const SymbolData& data, const TimeScale& scale, double x_first,
+                                   double x_last, double plot_width, const QFont& font) {
     std::vector<TimeTick> out;
-    const std::size_t n = data.bar_count();
+    const std::size_t n = data.barCount();
     if (n == 0 || plot_width <= 0.0 || x_last <= x_first)
         return out;
     const double lo = std::max(0.0, std::ceil(x_first));
@@ -154,12 +154,12 @@ std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale,
     // any for dates) plus a gap that keeps neighbours clearly apart.
     const QFontMetricsF fm(font);
     const double label_px =
-        fm.horizontalAdvance(bar_axis_label(data, n - 1)) + 3.0 * fm.averageCharWidth();
+        fm.horizontalAdvance(barAxisLabel(data, n - 1)) + 3.0 * fm.averageCharWidth();
     const int max_ticks = std::max(1, static_cast<int>(plot_width / label_px));
     for (std::size_t bar :
-         scale.tick_bars(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi), max_ticks)) {
-        out.push_back({bar, scale.fractional_years() ? scale.fractional_year_label(bar)
-                                                     : bar_axis_label(data, bar)});
+         scale.tickBars(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi), max_ticks)) {
+        out.push_back({bar, scale.fractionalYears() ? scale.fractionalYearLabel(bar)
+                                                    : barAxisLabel(data, bar)});
     }
     return out;
 }
@@ -169,33 +169,33 @@ TimeAxisItem::TimeAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis
     setZValue(kGridZ);
 }
 
-void TimeAxisItem::set_ticks(std::vector<TimeTick> ticks) {
+void TimeAxisItem::setTicks(std::vector<TimeTick> ticks) {
     ticks_ = std::move(ticks);
     update();
 }
 
-void TimeAxisItem::set_labels_visible(bool visible) {
+void TimeAxisItem::setLabelsVisible(bool visible) {
     labels_visible_ = visible;
     update();
 }
 
-void TimeAxisItem::set_colors(const QColor& grid, const QColor& text) {
+void TimeAxisItem::setColors(const QColor& grid, const QColor& text) {
     grid_ = grid;
     text_ = text;
     update();
 }
 
-void TimeAxisItem::set_keep_clear(const QRectF& rect) {
+void TimeAxisItem::setKeepClear(const QRectF& rect) {
     keep_clear_ = rect;  // the crosshair repaints the area around its tag
 }
 
-void TimeAxisItem::set_font(const QFont& font) {
+void TimeAxisItem::setLabelFont(const QFont& font) {
     font_ = font;
     update();
 }
 
 void TimeAxisItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    const PlotMap map = plot_map();
+    const PlotMap map = plotMap();
     if (!map.valid())
         return;
     painter->save();

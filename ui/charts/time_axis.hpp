@@ -25,7 +25,7 @@ struct SymbolData;
 
 struct TimeTick {
     std::size_t bar = 0;
-    QString label;  // bar_axis_label of the bar
+    QString label;  // barAxisLabel of the bar
 };
 
 // Calendar keys of every bar, computed once per symbol so that tick placement
@@ -36,15 +36,15 @@ public:
     explicit TimeScale(const PriceSeries& bars);
 
     // Tick bars within [first, last]: the finest step giving at most max_ticks ticks.
-    std::vector<std::size_t> tick_bars(std::size_t first, std::size_t last, int max_ticks) const;
+    std::vector<std::size_t> tickBars(std::size_t first, std::size_t last, int max_ticks) const;
 
     // Series labelled with fractional years and no dates (R's EuStockMarkets:
     // "1997.4962"): ticks fall where the year or its twelfth changes, and read
     // "1997" or "Jul" instead of a decimal (the month is the fraction's, i.e.
     // approximate: the data has no calendar).
-    bool fractional_years() const { return fractional_years_; }
+    bool fractionalYears() const { return fractional_years_; }
     // The tick label of such a series at `bar`; empty for other series.
-    QString fractional_year_label(std::size_t bar) const;
+    QString fractionalYearLabel(std::size_t bar) const;
 
 private:
     struct Step {
@@ -59,8 +59,8 @@ private:
     bool fractional_years_ = false;
 };
 
-std::vector<TimeTick> time_ticks(const SymbolData& data, const TimeScale& scale, double x_first,
-                                 double x_last, double plot_width, const QFont& font);
+std::vector<TimeTick> ticksInRange(const SymbolData& data, const TimeScale& scale, double x_first,
+                                   double x_last, double plot_width, const QFont& font);
 
 // Draws the vertical grid lines at the ticks across the plot and, on the pane
 // that carries them, the date labels under the plot. A label that would touch
@@ -69,13 +69,13 @@ class TimeAxisItem : public PlotOverlay {
 public:
     TimeAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
-    void set_ticks(std::vector<TimeTick> ticks);
-    void set_labels_visible(bool visible);
-    bool labels_visible() const { return labels_visible_; }
-    void set_colors(const QColor& grid, const QColor& text);
-    void set_font(const QFont& font);
+    void setTicks(std::vector<TimeTick> ticks);
+    void setLabelsVisible(bool visible);
+    bool labelsVisible() const { return labels_visible_; }
+    void setColors(const QColor& grid, const QColor& text);
+    void setLabelFont(const QFont& font);
     // A label overlapping this rectangle (the crosshair's date tag) is not drawn.
-    void set_keep_clear(const QRectF& rect);
+    void setKeepClear(const QRectF& rect);
     const std::vector<TimeTick>& ticks() const { return ticks_; }
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

@@ -5,63 +5,63 @@
 namespace atc::ui {
 namespace {
 
-double data_first() {
+double dataFirst() {
     return -0.5;
 }
-double data_last(std::size_t bars) {
+double dataLast(std::size_t bars) {
     return static_cast<double>(bars) - 0.5;
 }
 
-double min_span(std::size_t bars) {
+double minSpan(std::size_t bars) {
     return std::min(kMinSpanBars, std::max(1.0, static_cast<double>(bars)));
 }
 
-double max_span(std::size_t bars) {
-    const double all = data_last(bars) - data_first();
-    return std::max(1.0, all + right_margin(all));
+double maxSpan(std::size_t bars) {
+    const double all = dataLast(bars) - dataFirst();
+    return std::max(1.0, all + rightMargin(all));
 }
 
 }  // namespace
 
-double right_margin(double span) {
+double rightMargin(double span) {
     return 0.03 * span;
 }
 
-ViewRange initial_range(std::size_t bars) {
+ViewRange initialRange(std::size_t bars) {
     if (bars == 0)
         return {};
     const double shown = static_cast<double>(std::min(bars, kInitialBars));
-    const double last = data_last(bars);
-    return {last - shown, last + right_margin(shown)};
+    const double last = dataLast(bars);
+    return {last - shown, last + rightMargin(shown)};
 }
 
-ViewRange clamp_range(ViewRange range, std::size_t bars) {
+ViewRange clampRange(ViewRange range, std::size_t bars) {
     if (bars == 0)
         return {};
-    const double span = std::clamp(range.span(), min_span(bars), max_span(bars));
+    const double span = std::clamp(range.span(), minSpan(bars), maxSpan(bars));
     const double centre = 0.5 * (range.first + range.last);
     ViewRange r{centre - 0.5 * span, centre + 0.5 * span};
     // The right edge may show the margin of the current span, no more.
-    const double hi = data_last(bars) + right_margin(span);
+    const double hi = dataLast(bars) + rightMargin(span);
     if (r.last > hi)
         r = {hi - span, hi};
-    if (r.first < data_first())
-        r = {data_first(), data_first() + span};
+    if (r.first < dataFirst())
+        r = {dataFirst(), dataFirst() + span};
     return r;
 }
 
-ViewRange zoom_range(ViewRange range, double factor, double anchor, std::size_t bars) {
+ViewRange zoomRange(ViewRange range, double factor, double anchor, std::size_t bars) {
     if (factor <= 0.0 || range.span() <= 0.0)
-        return clamp_range(range, bars);
+        return clampRange(range, bars);
     const double span = range.span() / factor;
-    const double clamped = std::clamp(span, min_span(bars), max_span(bars));
+    const double clamped = std::clamp(span, minSpan(bars), maxSpan(bars));
     const double t = std::clamp((anchor - range.first) / range.span(), 0.0, 1.0);
     const double first = anchor - t * clamped;
-    return clamp_range({first, first + clamped}, bars);
+    return clampRange({first, first + clamped}, bars);
 }
 
-ViewRange pan_range(ViewRange range, double delta, std::size_t bars) {
-    return clamp_range({range.first + delta, range.last + delta}, bars);
+ViewRange panRange(ViewRange range, double delta, std::size_t bars) {
+    return clampRange({range.first + delta, range.last + delta}, bars);
 }
 
 }  // namespace atc::ui

@@ -25,20 +25,20 @@ inline constexpr double kZoomStep = 1.25;
 
 // Free space right of the last bar, so that the newest candle and its marker do
 // not touch the price axis (a fraction of the span).
-double right_margin(double span);
+double rightMargin(double span);
 
 // The last kInitialBars bars (all if fewer), plus the right margin.
-ViewRange initial_range(std::size_t bars);
+ViewRange initialRange(std::size_t bars);
 
 // Keeps the span between the minimum and the whole series and the window inside
 // the data (a pan stops at the ends instead of showing empty space).
-ViewRange clamp_range(ViewRange range, std::size_t bars);
+ViewRange clampRange(ViewRange range, std::size_t bars);
 
 // Zooms by `factor` (> 1 shows fewer bars) keeping x = anchor at the same place
 // on screen (the bar under the mouse stays under the mouse).
-ViewRange zoom_range(ViewRange range, double factor, double anchor, std::size_t bars);
+ViewRange zoomRange(ViewRange range, double factor, double anchor, std::size_t bars);
 
 // Moves the window by `delta` bars (positive: later bars).
-ViewRange pan_range(ViewRange range, double delta, std::size_t bars);
+ViewRange panRange(ViewRange range, double delta, std::size_t bars);
 
 }  // namespace atc::ui

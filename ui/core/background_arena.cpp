@@ -25,12 +25,12 @@ public:
         // Before the members go: no notification may reach a half-destroyed observer.
         observe(false);
     }
-    void on_scheduler_entry(bool) override { lower_current_thread_priority(); }
+    void on_scheduler_entry(bool) override { lowerCurrentThreadPriority(); }
 };
 
 }  // namespace
 
-bool lower_current_thread_priority() {
+bool lowerCurrentThreadPriority() {
     thread_local bool lowered = false;
     if (lowered)
         return true;

@@ -17,7 +17,7 @@ namespace atc::ui {
 
 // Lowers the calling thread's priority (Linux: nice +10, which needs no
 // privileges). Once per thread; later calls do nothing. False if the system refused.
-bool lower_current_thread_priority();
+bool lowerCurrentThreadPriority();
 
 class BackgroundArena {
 public:

@@ -104,7 +104,7 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
     const std::uint64_t generation = ++symbol_generation_;
     job_started();
     pool_.start([this, name, params, generation] {
-        lower_current_thread_priority();  // loading, too, yields to the GUI
+        lowerCurrentThreadPriority();  // loading, too, yields to the GUI
         const auto start = std::chrono::steady_clock::now();
         std::shared_ptr<SymbolData> data;
         QString error;
@@ -153,7 +153,7 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
     scan_cancel_ = cancel;
     job_started();
     pool_.start([this, names, params, generation, cancel] {
-        lower_current_thread_priority();  // loading, too, yields to the GUI
+        lowerCurrentThreadPriority();  // loading, too, yields to the GUI
         std::shared_ptr<const ScanOutcome> outcome = run_scan(names, params, generation, *cancel);
         QMetaObject::invokeMethod(
             this,
@@ -238,7 +238,7 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
                 if (!scan->error.empty())
                     outcome->errors[i] = QString::fromStdString(scan->error);
                 if (scan->ok() && scan->row.last_marker)
-                    outcome->marker_labels[i] = bar_label(series[k], scan->row.last_marker->bar);
+                    outcome->marker_labels[i] = barLabel(series[k], scan->row.last_marker->bar);
             }
             if (batch.cancelled)
                 break;

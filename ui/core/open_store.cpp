@@ -10,7 +10,7 @@
 
 namespace atc::ui {
 
-OpenedStore open_store(const std::filesystem::path& file) {
+OpenedStore openStore(const std::filesystem::path& file) {
     OpenedStore opened;
     opened.file = file;
     try {

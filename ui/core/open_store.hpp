@@ -25,6 +25,6 @@ struct OpenedStore {
 // Throws store::StoreError for what the user must fix and no fallback covers:
 // a damaged file that cannot be moved aside, another application's database, a
 // newer schema, a lock held past the busy timeout.
-OpenedStore open_store(const std::filesystem::path& file);
+OpenedStore openStore(const std::filesystem::path& file);
 
 }  // namespace atc::ui

@@ -14,8 +14,7 @@ QString qs(const std::string& s) {
 
 }  // namespace
 
-StorageNotice read_only_database_notice(const std::filesystem::path& file,
-                                        const std::string& reason) {
+StorageNotice readOnlyDatabaseNotice(const std::filesystem::path& file, const std::string& reason) {
     return {QObject::tr("Imports off, results in memory only: %1").arg(qs(reason)),
             QObject::tr("ATC Studio cannot write to its symbol database %1: %2.\n\n"
                         "Its symbols are shown as they are, but importing is turned off, and "
@@ -24,12 +23,12 @@ StorageNotice read_only_database_notice(const std::filesystem::path& file,
                 .arg(qs(store::file_of(file).string()), qs(reason))};
 }
 
-QString read_only_import_refusal(const std::filesystem::path& file, const std::string& reason) {
+QString readOnlyImportRefusal(const std::filesystem::path& file, const std::string& reason) {
     return QObject::tr("the symbol database %1 cannot be written (%2)")
         .arg(qs(store::file_of(file).string()), qs(reason));
 }
 
-StorageNotice memory_database_notice(const std::filesystem::path& file, const std::string& reason) {
+StorageNotice memoryDatabaseNotice(const std::filesystem::path& file, const std::string& reason) {
     return {QObject::tr("Nothing will be saved: %1").arg(qs(reason)),
             QObject::tr("ATC Studio cannot create its symbol database %1: %2.\n\n"
                         "ATC Studio runs on a database in memory with the bundled sample data. "
@@ -38,7 +37,7 @@ StorageNotice memory_database_notice(const std::filesystem::path& file, const st
                 .arg(qs(file.string()), qs(reason))};
 }
 
-StorageNotice cache_disk_off_notice(const std::string& reason) {
+StorageNotice cacheDiskOffNotice(const std::string& reason) {
     return {QObject::tr("Result cache in memory only: %1").arg(qs(reason)),
             QObject::tr("The result cache can no longer write to the database: %1.\n\n"
                         "Results computed from now on are kept in memory until ATC Studio "

@@ -21,14 +21,13 @@ struct StorageNotice {
 // The database file exists but cannot be written: its symbols are shown as they
 // are, nothing is saved. `reason` from store::why_not_writable; `file` may be
 // the URI the user gave, the notice names the file.
-StorageNotice read_only_database_notice(const std::filesystem::path& file,
-                                        const std::string& reason);
+StorageNotice readOnlyDatabaseNotice(const std::filesystem::path& file, const std::string& reason);
 // Why nothing can be imported into that database, to finish "Importing is off: …".
-QString read_only_import_refusal(const std::filesystem::path& file, const std::string& reason);
+QString readOnlyImportRefusal(const std::filesystem::path& file, const std::string& reason);
 // No database file could be opened or created: the app runs on one in memory.
-StorageNotice memory_database_notice(const std::filesystem::path& file, const std::string& reason);
+StorageNotice memoryDatabaseNotice(const std::filesystem::path& file, const std::string& reason);
 // The result cache's disk tier was turned off while running (disk full).
-StorageNotice cache_disk_off_notice(const std::string& reason);
+StorageNotice cacheDiskOffNotice(const std::string& reason);
 
 class StorageStatus : public QObject {
     Q_OBJECT

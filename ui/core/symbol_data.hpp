@@ -24,16 +24,16 @@ struct SymbolData {
     bool from_cache = false;
     ComputeRecord compute;  // which backend computed it and why
 
-    std::size_t bar_count() const { return bars.close.size(); }
-    bool has_ohlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }
+    std::size_t barCount() const { return bars.close.size(); }
+    bool hasOhlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }
 };
 
 // Text for bar i on axes and in the legend: the bar's date ("2024-01-31"), or
 // date and time for intraday data, else the file's label, else "bar i".
-QString bar_label(const SymbolData& data, std::size_t bar);
+QString barLabel(const SymbolData& data, std::size_t bar);
 // The same for bars without a result (the scanner labels entry markers with it).
-QString bar_label(const PriceSeries& bars, std::size_t bar);
-// Shorter form for axis ticks where space is tight (same as bar_label for dates).
-QString bar_axis_label(const SymbolData& data, std::size_t bar);
+QString barLabel(const PriceSeries& bars, std::size_t bar);
+// Shorter form for axis ticks where space is tight (same as barLabel for dates).
+QString barAxisLabel(const SymbolData& data, std::size_t bar);
 
 }  // namespace atc::ui

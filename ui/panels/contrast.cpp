@@ -16,7 +16,7 @@ double luminance(const QColor& c) {
 
 }  // namespace
 
-double contrast_ratio(const QColor& a, const QColor& b) {
+double contrastRatio(const QColor& a, const QColor& b) {
     const double la = luminance(a);
     const double lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
@@ -27,11 +27,11 @@ QColor mix(const QColor& a, const QColor& b, double amount) {
     return QColor(m(a.red(), b.red()), m(a.green(), b.green()), m(a.blue(), b.blue()));
 }
 
-QColor readable_on(const QColor& color, const QColor& background, const QColor& text,
-                   double min_ratio) {
+QColor readableOn(const QColor& color, const QColor& background, const QColor& text,
+                  double min_ratio) {
     for (int step = 0; step <= 10; ++step) {
         const QColor candidate = mix(color, text, step / 10.0);
-        if (contrast_ratio(candidate, background) >= min_ratio)
+        if (contrastRatio(candidate, background) >= min_ratio)
             return candidate;
     }
     return text;

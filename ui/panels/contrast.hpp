@@ -8,12 +8,12 @@
 namespace atc::ui {
 
 // WCAG contrast ratio of two colours (1 to 21).
-double contrast_ratio(const QColor& a, const QColor& b);
+double contrastRatio(const QColor& a, const QColor& b);
 
 // `color` itself if it reaches `min_ratio` against `background`, else `color`
 // moved towards `text` (the theme's text colour) just far enough.
-QColor readable_on(const QColor& color, const QColor& background, const QColor& text,
-                   double min_ratio = 3.0);
+QColor readableOn(const QColor& color, const QColor& background, const QColor& text,
+                  double min_ratio = 3.0);
 
 // `a` moved towards `b` by `amount` (0 = a, 1 = b), channel by channel.
 QColor mix(const QColor& a, const QColor& b, double amount);

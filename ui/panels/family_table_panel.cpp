@@ -19,18 +19,18 @@ QString qstr(std::string_view s) {
     return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-double last_of(const std::vector<double>& v) {
+double lastOf(const std::vector<double>& v) {
     return v.empty() ? std::numeric_limits<double>::quiet_NaN() : v.back();
 }
 
-QString number_text(double v, int decimals) {
+QString numberText(double v, int decimals) {
     if (!std::isfinite(v))
         return QStringLiteral("—");
     return QString::number(v, 'f', decimals);
 }
 
 // "+0.45", "0.00", "-0.12": the sign is the point of a signal.
-QString signed_text(double v) {
+QString signedText(double v) {
     if (!std::isfinite(v))
         return QStringLiteral("—");
     if (v == 0.0)
@@ -38,13 +38,13 @@ QString signed_text(double v) {
     return (v > 0.0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 2);
 }
 
-QString direction_text(int direction) {
+QString directionText(int direction) {
     return direction > 0   ? QObject::tr("Long")
            : direction < 0 ? QObject::tr("Short")
                            : QObject::tr("Flat");
 }
 
-QString state_text(int state) {
+QString stateText(int state) {
     return state > 0   ? QObject::tr("long")
            : state < 0 ? QObject::tr("short")
                        : QObject::tr("no crossing yet");
@@ -52,14 +52,14 @@ QString state_text(int state) {
 
 }  // namespace
 
-QString offset_label(int offset) {
+QString offsetLabel(int offset) {
     if (offset == 0)
         return QStringLiteral("B");
     return (offset > 0 ? QStringLiteral("+") : QStringLiteral("\u2212")) +
            QString::number(std::abs(offset));
 }
 
-FamilyTablePanel::FamilyTablePanel(QWidget* parent) : QWidget(parent), theme_(dark_theme()) {
+FamilyTablePanel::FamilyTablePanel(QWidget* parent) : QWidget(parent), theme_(darkTheme()) {
     caption_ = new QLabel;
     caption_->setObjectName(QStringLiteral("familyCaption"));
     table_ = new QTableWidget(static_cast<int>(kFamilyCount), kColumnCount);
@@ -110,8 +110,8 @@ void FamilyTablePanel::setTheme(const Theme& theme) {
     rebuild();  // every colour comes from the theme
 }
 
-void FamilyTablePanel::set_cell(int row, int column, const QString& text, const QColor& meaning,
-                                const QString& tip, bool tint_background) {
+void FamilyTablePanel::setCell(int row, int column, const QString& text, const QColor& meaning,
+                               const QString& tip, bool tint_background) {
     auto* item = new QTableWidgetItem(text);
     // Names left, the two short numbers right; member values centred under
     // their (wide, stretched) offset headers.
@@ -131,7 +131,7 @@ void FamilyTablePanel::set_cell(int row, int column, const QString& text, const 
             item->setBackground(mix(theme_.panel, meaning, amount));
             item->setForeground(theme_.text);
         } else {
-            item->setForeground(readable_on(meaning, theme_.panel, theme_.text));
+            item->setForeground(readableOn(meaning, theme_.panel, theme_.text));
         }
     }
     table_->setItem(row, column, item);
@@ -142,7 +142,7 @@ void FamilyTablePanel::rebuild() {
     muted.setColor(QPalette::WindowText, theme_.muted_text);
     caption_->setPalette(muted);
     if (!data_ || !data_->result || data_->result->bars == 0) {
-        show_empty();
+        showEmpty();
         return;
     }
     const AtcResult& r = *data_->result;
@@ -150,7 +150,7 @@ void FamilyTablePanel::rebuild() {
 
     QStringList headers = {tr("Family"), tr("Trend"), tr("Signal"), tr("Weight")};
     for (std::size_t k = 0; k < kMembersPerFamily; ++k)
-        headers << offset_label(first.members[k].offset);
+        headers << offsetLabel(first.members[k].offset);
     table_->setHorizontalHeaderLabels(headers);
     table_->horizontalHeaderItem(kTrendColumn)
         ->setToolTip(tr("cut(S) at the last bar: Long above the long threshold, Short below the "
@@ -172,21 +172,21 @@ void FamilyTablePanel::rebuild() {
             ->setToolTip(
                 tr("Member at %1 (%2 robustness), Layer-1 equity at the last bar, coloured "
                    "by its state.\nLengths: %3")
-                    .arg(offset == 0 ? tr("the base length B")
-                                     : tr("B %1").arg(offset_label(offset)),
-                         qstr(robustness_name(r.params.robustness)),
-                         lengths.join(QStringLiteral(", "))));
+                    .arg(
+                        offset == 0 ? tr("the base length B") : tr("B %1").arg(offsetLabel(offset)),
+                        qstr(robustness_name(r.params.robustness)),
+                        lengths.join(QStringLiteral(", "))));
     }
     for (const FamilyResult& f : r.families)
-        fill_row(static_cast<int>(f.type), r, f);
+        fillRow(static_cast<int>(f.type), r, f);
 
     caption_->setText(
         tr("%1 · last bar %2 · %3 bars · thresholds %4 / %5")
-            .arg(data_->name, bar_label(*data_, r.bars - 1))
+            .arg(data_->name, barLabel(*data_, r.bars - 1))
             .arg(r.bars)
-            .arg(signed_text(r.params.long_threshold), signed_text(r.params.short_threshold)));
+            .arg(signedText(r.params.long_threshold), signedText(r.params.short_threshold)));
 
-    note_ = growth_note(r.bars, r.params);
+    note_ = growthNote(r.bars, r.params);
     const bool loud = note_.level != GrowthLevel::Normal;
     multiplier_->setText((loud ? QStringLiteral("⚠ ") : QString()) + note_.text);
     multiplier_->setToolTip(note_.tooltip);
@@ -195,42 +195,42 @@ void FamilyTablePanel::rebuild() {
     multiplier_->setFont(font);
     QPalette pal = multiplier_->palette();
     pal.setColor(QPalette::WindowText,
-                 readable_on(multiplierColor(), theme_.window, theme_.text, 3.5));
+                 readableOn(multiplierColor(), theme_.window, theme_.text, 3.5));
     multiplier_->setPalette(pal);
     multiplier_->setVisible(true);
 }
 
-void FamilyTablePanel::fill_row(int row, const AtcResult& r, const FamilyResult& f) {
+void FamilyTablePanel::fillRow(int row, const AtcResult& r, const FamilyResult& f) {
     const QString family = qstr(family_name(f.type));
-    const double signal = last_of(f.signal);
+    const double signal = lastOf(f.signal);
     const int trend =
         static_cast<int>(threshold_cut(signal, r.params.long_threshold, r.params.short_threshold));
-    const QColor trend_color = theme_.state_color(trend);
+    const QColor trend_color = theme_.stateColor(trend);
 
-    set_cell(row, kFamilyColumn, family, theme_.family_color(f.type),
-             tr("%1, base length %2").arg(family).arg(f.base_length), false);
-    set_cell(row, kTrendColumn, direction_text(trend), trend_color,
-             tr("%1 is %2: its signal %3 is %4")
-                 .arg(family, direction_text(trend).toLower(), signed_text(signal),
-                      trend > 0   ? tr("above the long threshold")
-                      : trend < 0 ? tr("below the short threshold")
-                                  : tr("between the thresholds")),
-             false);
-    set_cell(row, kSignalColumn, signed_text(signal), trend_color,
-             tr("Layer-1 signal of %1 at the last bar").arg(family), false);
-    set_cell(row, kWeightColumn, number_text(last_of(f.weight_equity), 3), QColor(),
-             tr("Layer-2 weight (equity) of %1 at the last bar").arg(family), false);
+    setCell(row, kFamilyColumn, family, theme_.familyColor(f.type),
+            tr("%1, base length %2").arg(family).arg(f.base_length), false);
+    setCell(row, kTrendColumn, directionText(trend), trend_color,
+            tr("%1 is %2: its signal %3 is %4")
+                .arg(family, directionText(trend).toLower(), signedText(signal),
+                     trend > 0   ? tr("above the long threshold")
+                     : trend < 0 ? tr("below the short threshold")
+                                 : tr("between the thresholds")),
+            false);
+    setCell(row, kSignalColumn, signedText(signal), trend_color,
+            tr("Layer-1 signal of %1 at the last bar").arg(family), false);
+    setCell(row, kWeightColumn, numberText(lastOf(f.weight_equity), 3), QColor(),
+            tr("Layer-2 weight (equity) of %1 at the last bar").arg(family), false);
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         const MemberSeries& m = f.members[k];
         const int state = m.state.empty() ? 0 : m.state.back();
-        const double equity = last_of(m.equity);
-        set_cell(row, kFirstMemberColumn + static_cast<int>(k), number_text(equity, 3),
-                 theme_.state_color(state),
-                 tr("%1(%2): %3 at the last bar, equity %4")
-                     .arg(family)
-                     .arg(m.length)
-                     .arg(state_text(state), number_text(equity, 4)),
-                 true);
+        const double equity = lastOf(m.equity);
+        setCell(row, kFirstMemberColumn + static_cast<int>(k), numberText(equity, 3),
+                theme_.stateColor(state),
+                tr("%1(%2): %3 at the last bar, equity %4")
+                    .arg(family)
+                    .arg(m.length)
+                    .arg(stateText(state), numberText(equity, 4)),
+                true);
     }
     // The family's name in its chart colour, bold: the row's anchor.
     QTableWidgetItem* name = table_->item(row, kFamilyColumn);
@@ -240,17 +240,16 @@ void FamilyTablePanel::fill_row(int row, const AtcResult& r, const FamilyResult&
     table_->item(row, kTrendColumn)->setFont(bold);
 }
 
-void FamilyTablePanel::show_empty() {
+void FamilyTablePanel::showEmpty() {
     QStringList headers = {tr("Family"), tr("Trend"), tr("Signal"), tr("Weight")};
     for (int offset : member_offsets(Robustness::Medium))
-        headers << offset_label(offset);
+        headers << offsetLabel(offset);
     table_->setHorizontalHeaderLabels(headers);
     for (MaType t : kAllFamilies) {
         const int row = static_cast<int>(t);
-        set_cell(row, kFamilyColumn, qstr(family_name(t)), theme_.family_color(t), QString(),
-                 false);
+        setCell(row, kFamilyColumn, qstr(family_name(t)), theme_.familyColor(t), QString(), false);
         for (int c = kTrendColumn; c < kColumnCount; ++c) {
-            set_cell(row, c, QStringLiteral("—"), QColor(), QString(), false);
+            setCell(row, c, QStringLiteral("—"), QColor(), QString(), false);
         }
     }
     caption_->setText(tr("No symbol shown yet: choose one in the watchlist."));

@@ -55,10 +55,10 @@ public:
 
 private:
     void rebuild();
-    void show_empty();
-    void fill_row(int row, const AtcResult& r, const FamilyResult& f);
-    void set_cell(int row, int column, const QString& text, const QColor& meaning,
-                  const QString& tip, bool tint_background);
+    void showEmpty();
+    void fillRow(int row, const AtcResult& r, const FamilyResult& f);
+    void setCell(int row, int column, const QString& text, const QColor& meaning,
+                 const QString& tip, bool tint_background);
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;
@@ -69,6 +69,6 @@ private:
 };
 
 // "B", "+2", "−4" (a real minus sign) for a member's offset from the base length.
-QString offset_label(int offset);
+QString offsetLabel(int offset);
 
 }  // namespace atc::ui

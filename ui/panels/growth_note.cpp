@@ -6,7 +6,7 @@
 
 namespace atc::ui {
 
-GrowthLevel growth_level(double multiplier) {
+GrowthLevel growthLevel(double multiplier) {
     if (multiplier > kGrowthStrong)
         return GrowthLevel::Strong;
     if (multiplier > kGrowthWarning)
@@ -14,12 +14,12 @@ GrowthLevel growth_level(double multiplier) {
     return GrowthLevel::Normal;
 }
 
-GrowthNote growth_note(std::size_t bar_count, const AtcParams& params) {
+GrowthNote growthNote(std::size_t bar_count, const AtcParams& params) {
     GrowthNote note;
     const std::size_t last = bar_count > 0 ? bar_count - 1 : 0;
     const double per_bar = params.lambda / 1000.0;
     note.multiplier = growth_multiplier(last, per_bar, params.cutout);
-    note.level = growth_level(note.multiplier);
+    note.level = growthLevel(note.multiplier);
     const QString value = QString::number(note.multiplier, 'f', 3);
     note.text =
         QObject::tr("Exponential multiplier e^(L·(bars − cutout)) at the last bar: ×%1").arg(value);

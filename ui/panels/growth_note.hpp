@@ -26,8 +26,8 @@ struct GrowthNote {
 
 // The multiplier of the last bar of a series of `bar_count` bars:
 // atc::growth_multiplier(bar_count − 1, La/1000, cutout). bar_count must be > 0.
-GrowthNote growth_note(std::size_t bar_count, const AtcParams& params);
+GrowthNote growthNote(std::size_t bar_count, const AtcParams& params);
 
-GrowthLevel growth_level(double multiplier);
+GrowthLevel growthLevel(double multiplier);
 
 }  // namespace atc::ui

@@ -93,7 +93,7 @@ QString html_color(const QColor& c) {
 }  // namespace
 
 ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
-    : QWidget(parent), presets_(settings), theme_(dark_theme()) {
+    : QWidget(parent), presets_(settings), theme_(darkTheme()) {
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(6, 6, 6, 6);
@@ -510,7 +510,7 @@ void ParamsPanel::apply_colors() {
         const auto i = static_cast<std::size_t>(t);
         family_labels_[i]->setText(
             QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2")
-                .arg(html_color(theme_.family_color(t)),
+                .arg(html_color(theme_.familyColor(t)),
                      QString::fromLatin1(family_name(t).data(),
                                          static_cast<qsizetype>(family_name(t).size()))));
     }

@@ -24,7 +24,7 @@ private:
     QSettings& s_;
 };
 
-std::optional<AtcParams> parse_preset(const QString& name, const QString& text) {
+std::optional<AtcParams> parsePreset(const QString& name, const QString& text) {
     try {
         const std::string source = "preset \"" + name.toStdString() + "\"";
         return parse_params_json(text.toStdString(), source);
@@ -40,7 +40,7 @@ QStringList PresetStore::names() const {
     QStringList result;
     GroupScope group(settings_);
     for (const QString& key : settings_.childKeys()) {
-        if (parse_preset(key, settings_.value(key).toString()))
+        if (parsePreset(key, settings_.value(key).toString()))
             result << key;
     }
     std::sort(result.begin(), result.end(), [](const QString& a, const QString& b) {
@@ -53,7 +53,7 @@ std::optional<AtcParams> PresetStore::load(const QString& name) const {
     GroupScope group(settings_);
     if (!settings_.contains(name))
         return std::nullopt;
-    return parse_preset(name, settings_.value(name).toString());
+    return parsePreset(name, settings_.value(name).toString());
 }
 
 void PresetStore::save(const QString& name, const AtcParams& params) {

@@ -14,7 +14,7 @@
 namespace atc::ui {
 namespace {
 
-QString nothing_imported() {
+QString nothingImported() {
     return QObject::tr("Nothing was imported from this file.");
 }
 
@@ -28,16 +28,16 @@ QString sentence(QString text) {
 
 // "bad.csv, line 3: close is "x", not a number. Nothing was imported ..." — the
 // reader's problem already names the column where one is at fault.
-QString csv_message(const QString& file_name, const CsvError& e) {
+QString csvMessage(const QString& file_name, const CsvError& e) {
     const QString problem = QString::fromStdString(e.problem());
     const QString where =
         e.line() > 0 ? QObject::tr("%1, line %2").arg(file_name).arg(e.line()) : file_name;
-    return QObject::tr("%1: %2 %3").arg(where, sentence(problem), nothing_imported());
+    return QObject::tr("%1: %2 %3").arg(where, sentence(problem), nothingImported());
 }
 
 }  // namespace
 
-ImportOutcome import_symbol_files(const std::filesystem::path& database, const QStringList& files) {
+ImportOutcome importSymbolFiles(const std::filesystem::path& database, const QStringList& files) {
     ImportOutcome out;
     std::optional<store::Database> db;
     try {
@@ -46,7 +46,7 @@ ImportOutcome import_symbol_files(const std::filesystem::path& database, const Q
         for (const QString& file : files) {
             out.errors << QObject::tr("%1: the symbol database could not be opened (%2). %3")
                               .arg(QFileInfo(file).fileName(), QString::fromUtf8(e.what()),
-                                   nothing_imported());
+                                   nothingImported());
         }
         return out;
     }
@@ -61,13 +61,13 @@ ImportOutcome import_symbol_files(const std::filesystem::path& database, const Q
                 out.warnings << QStringLiteral("%1: %2").arg(file_name, QString::fromStdString(w));
             }
         } catch (const CsvError& e) {
-            out.errors << csv_message(file_name, e);
+            out.errors << csvMessage(file_name, e);
         } catch (const std::exception& e) {
             // StoreError (locked, disk full, ...) or anything unexpected: the
             // transaction was rolled back, so the file left no trace either.
             out.errors << QObject::tr("%1: %2 %3")
                               .arg(file_name, sentence(QString::fromUtf8(e.what())),
-                                   nothing_imported());
+                                   nothingImported());
         }
     }
     return out;

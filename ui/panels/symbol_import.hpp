@@ -18,6 +18,6 @@ struct ImportOutcome {
 // connection to `database` (SQLite connections are per thread). Each file is
 // one transaction: a rejected file leaves the store exactly as it was, and the
 // other files are still imported. Never throws.
-ImportOutcome import_symbol_files(const std::filesystem::path& database, const QStringList& files);
+ImportOutcome importSymbolFiles(const std::filesystem::path& database, const QStringList& files);
 
 }  // namespace atc::ui

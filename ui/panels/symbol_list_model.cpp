@@ -11,23 +11,22 @@ QString qstr(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-bool is_intraday(const std::string& timeframe) {
+bool isIntraday(const std::string& timeframe) {
     return !timeframe.empty() &&
            (timeframe.back() == 'h' || timeframe.back() == 'm' || timeframe.back() == 's');
 }
 
-QString date_text(std::int64_t ms, bool intraday) {
+QString dateText(std::int64_t ms, bool intraday) {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
     return t.toString(intraday ? QStringLiteral("yyyy-MM-dd hh:mm") : QStringLiteral("yyyy-MM-dd"));
 }
 
 QString tooltip(const store::SymbolInfo& s) {
-    const bool intraday = is_intraday(s.meta.timeframe);
+    const bool intraday = isIntraday(s.meta.timeframe);
     QString range;
     if (s.first_time_ms && s.last_time_ms) {
-        range =
-            QObject::tr("%1 to %2")
-                .arg(date_text(*s.first_time_ms, intraday), date_text(*s.last_time_ms, intraday));
+        range = QObject::tr("%1 to %2")
+                    .arg(dateText(*s.first_time_ms, intraday), dateText(*s.last_time_ms, intraday));
     }
     QStringList lines;
     lines << QStringLiteral("<b>%1</b> — %2")
@@ -49,10 +48,10 @@ QString tooltip(const store::SymbolInfo& s) {
 
 }  // namespace
 
-QString last_date_text(const store::SymbolInfo& info) {
+QString lastDateText(const store::SymbolInfo& info) {
     if (!info.last_time_ms)
         return QStringLiteral("—");
-    return date_text(*info.last_time_ms, is_intraday(info.meta.timeframe));
+    return dateText(*info.last_time_ms, isIntraday(info.meta.timeframe));
 }
 
 SymbolListModel::SymbolListModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -109,7 +108,7 @@ QVariant SymbolListModel::data(const QModelIndex& index, int role) const {
                 case TimeframeColumn:
                     return s.meta.timeframe.empty() ? QStringLiteral("—") : qstr(s.meta.timeframe);
                 case LastDateColumn:
-                    return last_date_text(s);
+                    return lastDateText(s);
                 case KindColumn:
                     return generated ? tr("generated") : tr("real");
                 default:

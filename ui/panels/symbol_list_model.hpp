@@ -43,6 +43,6 @@ private:
 
 // "2024-01-31" for daily and slower data, "2024-01-31 15:30" for intraday
 // timeframes, "—" when the bars have no time.
-QString last_date_text(const store::SymbolInfo& info);
+QString lastDateText(const store::SymbolInfo& info);
 
 }  // namespace atc::ui

@@ -26,7 +26,7 @@
 
 namespace atc::ui {
 
-QStringList csv_files_of(const QMimeData* mime) {
+QStringList csvFilesOf(const QMimeData* mime) {
     QStringList files;
     if (mime == nullptr || !mime->hasUrls())
         return files;
@@ -40,7 +40,7 @@ QStringList csv_files_of(const QMimeData* mime) {
 }
 
 WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
-    : QWidget(parent), database_path_(std::move(database)), theme_(dark_theme()) {
+    : QWidget(parent), database_path_(std::move(database)), theme_(darkTheme()) {
     setAcceptDrops(true);
 
     filter_ = new QLineEdit;
@@ -95,9 +95,9 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     column->addWidget(status_);
 
     connect(filter_, &QLineEdit::textChanged, this, &WatchlistPanel::setFilterText);
-    connect(import_button_, &QPushButton::clicked, this, &WatchlistPanel::choose_files);
+    connect(import_button_, &QPushButton::clicked, this, &WatchlistPanel::chooseFiles);
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { on_current_changed(current); });
+            [this](const QModelIndex& current) { onCurrentChanged(current); });
 
     try {
         db_.emplace(store::Database::connect(database_path_));
@@ -132,8 +132,8 @@ void WatchlistPanel::refresh() {
     model_->setSymbols(std::move(list));
     if (model_->rowOf(current_) < 0)
         current_.clear();  // removed meanwhile
-    select_row_silently(current_);
-    update_status();
+    selectRowSilently(current_);
+    updateStatus();
 }
 
 QSize WatchlistPanel::sizeHint() const {
@@ -175,11 +175,11 @@ bool WatchlistPanel::selectSymbol(const QString& name) {
     if (!proxy_->mapFromSource(model_->index(row, 0)).isValid())
         filter_->clear();
     current_ = name;
-    select_row_silently(name);
+    selectRowSilently(name);
     return true;
 }
 
-void WatchlistPanel::select_row_silently(const QString& name) {
+void WatchlistPanel::selectRowSilently(const QString& name) {
     const QModelIndex index = proxy_->mapFromSource(model_->index(model_->rowOf(name), 0));
     silent_ = true;
     if (index.isValid()) {
@@ -192,7 +192,7 @@ void WatchlistPanel::select_row_silently(const QString& name) {
     silent_ = false;
 }
 
-void WatchlistPanel::on_current_changed(const QModelIndex& current) {
+void WatchlistPanel::onCurrentChanged(const QModelIndex& current) {
     // An invalid index means the row was filtered out or the list reloaded:
     // the symbol on screen has not changed.
     if (!current.isValid())
@@ -213,8 +213,8 @@ void WatchlistPanel::setFilterText(const QString& text) {
     }
     proxy_->setFilterFixedString(text.trimmed());
     // Filtering keeps the selected symbol selected when it stays visible.
-    select_row_silently(current_);
-    update_status();
+    selectRowSilently(current_);
+    updateStatus();
 }
 
 void WatchlistPanel::importFiles(const QStringList& paths) {
@@ -225,13 +225,13 @@ void WatchlistPanel::importFiles(const QStringList& paths) {
         for (const QString& path : paths)
             errors << tr("%1: not imported: %2.").arg(QFileInfo(path).fileName(), import_refusal_);
         import_note_ = tr("Importing is off.");
-        update_status();
-        show_errors(errors);
+        updateStatus();
+        showErrors(errors);
         return;
     }
     pending_ << paths;
     if (worker_ == nullptr)
-        start_next_import();
+        startNextImport();
 }
 
 void WatchlistPanel::refuseImports(const QString& why) {
@@ -241,7 +241,7 @@ void WatchlistPanel::refuseImports(const QString& why) {
         import_button_->setToolTip(tr("Importing is off: %1.").arg(why));
 }
 
-void WatchlistPanel::start_next_import() {
+void WatchlistPanel::startNextImport() {
     const QStringList files = pending_;
     pending_.clear();
     auto outcome = std::make_shared<ImportOutcome>();
@@ -249,23 +249,23 @@ void WatchlistPanel::start_next_import() {
     // the shared outcome it fills. The result comes back through finished(),
     // which Qt delivers on the GUI thread.
     worker_ = QThread::create([database = database_path_, files, outcome] {
-        *outcome = import_symbol_files(database, files);
+        *outcome = importSymbolFiles(database, files);
     });
     worker_->setParent(this);
     connect(worker_, &QThread::finished, this, [this, outcome] {
         worker_->deleteLater();
         worker_ = nullptr;
-        finish_import(*outcome);
+        finishImport(*outcome);
         if (!pending_.isEmpty())
-            start_next_import();
+            startNextImport();
     });
     import_note_ = files.size() == 1 ? tr("Importing %1…").arg(QFileInfo(files.front()).fileName())
                                      : tr("Importing %1 files…").arg(files.size());
-    update_status();
+    updateStatus();
     worker_->start();
 }
 
-void WatchlistPanel::finish_import(const ImportOutcome& outcome) {
+void WatchlistPanel::finishImport(const ImportOutcome& outcome) {
     refresh();
     QStringList parts;
     if (!outcome.imported.isEmpty())
@@ -281,7 +281,7 @@ void WatchlistPanel::finish_import(const ImportOutcome& outcome) {
     }
     import_note_ = parts.join(QLatin1Char(' '));
     status_->setToolTip(outcome.warnings.join(QLatin1Char('\n')));
-    update_status();
+    updateStatus();
 
     // Select the (last) imported symbol before anyone hears of the import, so
     // currentSymbol() is already right in importFinished handlers.
@@ -291,13 +291,13 @@ void WatchlistPanel::finish_import(const ImportOutcome& outcome) {
         selectSymbol(last);
     emit importFinished(outcome.imported, outcome.errors);
     if (!outcome.errors.isEmpty())
-        show_errors(outcome.errors);
+        showErrors(outcome.errors);
     // The user chose to import it: show it, as a click on it would.
     if (switched)
         emit symbolActivated(last);
 }
 
-void WatchlistPanel::show_errors(const QStringList& errors) {
+void WatchlistPanel::showErrors(const QStringList& errors) {
     if (error_dialog_)
         error_dialog_->close();
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Import failed"), QString(),
@@ -319,7 +319,7 @@ QMessageBox* WatchlistPanel::lastErrorDialog() const {
     return error_dialog_.data();
 }
 
-void WatchlistPanel::update_status() {
+void WatchlistPanel::updateStatus() {
     QString text;
     if (!store_error_.isEmpty()) {
         text = store_error_;
@@ -337,7 +337,7 @@ void WatchlistPanel::update_status() {
     status_->setPalette(pal);
 }
 
-void WatchlistPanel::choose_files() {
+void WatchlistPanel::chooseFiles() {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import price files"), QString(), tr("CSV files (*.csv *.CSV);;All files (*)"));
     importFiles(files);
@@ -346,21 +346,21 @@ void WatchlistPanel::choose_files() {
 void WatchlistPanel::setTheme(const Theme& theme) {
     theme_ = theme;
     model_->setMutedColor(theme.muted_text);
-    update_status();
+    updateStatus();
 }
 
 void WatchlistPanel::dragEnterEvent(QDragEnterEvent* event) {
-    if (!csv_files_of(event->mimeData()).isEmpty())
+    if (!csvFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void WatchlistPanel::dragMoveEvent(QDragMoveEvent* event) {
-    if (!csv_files_of(event->mimeData()).isEmpty())
+    if (!csvFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void WatchlistPanel::dropEvent(QDropEvent* event) {
-    const QStringList files = csv_files_of(event->mimeData());
+    const QStringList files = csvFilesOf(event->mimeData());
     if (files.isEmpty())
         return;
     event->acceptProposedAction();

@@ -92,13 +92,13 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void on_current_changed(const QModelIndex& current);
-    void select_row_silently(const QString& name);
-    void start_next_import();
-    void finish_import(const ImportOutcome& outcome);
-    void show_errors(const QStringList& errors);
-    void update_status();
-    void choose_files();
+    void onCurrentChanged(const QModelIndex& current);
+    void selectRowSilently(const QString& name);
+    void startNextImport();
+    void finishImport(const ImportOutcome& outcome);
+    void showErrors(const QStringList& errors);
+    void updateStatus();
+    void chooseFiles();
 
     std::filesystem::path database_path_;
     std::optional<store::Database> db_;  // the GUI thread's connection, for listing
@@ -121,6 +121,6 @@ private:
 };
 
 // The local .csv files among dropped URLs (case-insensitive extension).
-QStringList csv_files_of(const QMimeData* mime);
+QStringList csvFilesOf(const QMimeData* mime);
 
 }  // namespace atc::ui

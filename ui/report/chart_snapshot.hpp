@@ -28,7 +28,7 @@ struct ChartView {
     std::optional<MaType> calibration;    // nullopt: calibration pane hidden
     // Bars at the left and right edges; nullopt: the window's reset view.
     std::optional<std::pair<double, double>> range;
-    Theme theme = light_theme();
+    Theme theme = lightTheme();
 };
 
 // The view of the window's charts right now (with their theme).

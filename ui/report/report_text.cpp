@@ -10,7 +10,7 @@
 namespace atc::ui {
 
 const Theme& paper_theme() {
-    static const Theme theme = light_theme();
+    static const Theme theme = lightTheme();
     return theme;
 }
 
@@ -53,7 +53,7 @@ QString trend_label(Direction d) {
 }
 
 QColor direction_color(Direction d) {
-    return paper_theme().state_color(static_cast<int>(d));
+    return paper_theme().stateColor(static_cast<int>(d));
 }
 
 PdfTable parameters_table(const AtcParams& p) {

@@ -90,7 +90,7 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
                                                : PdfDocument::muted_color();
         t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::muted_color()),
                           PdfCell(utf8(r.symbol)).strong(),
-                          PdfCell(format_average(r.row.average), c).with_bar(r.row.average),
+                          PdfCell(formatAverage(r.row.average), c).with_bar(r.row.average),
                           PdfCell(exact_text(r.row.last_close)),
                           PdfCell(QString::number(r.row.bars), PdfDocument::muted_color()),
                           PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry)});

@@ -16,7 +16,7 @@ namespace {
 void write_provenance(JsonWriter& json, const SymbolReport& report,
                       const std::vector<std::string>& times) {
     json.key("data").begin_object();
-    json.key("bars").integer(report.data->bar_count());
+    json.key("bars").integer(report.data->barCount());
     json.key("first").string(times.empty() ? std::string_view() : std::string_view(times.front()));
     json.key("last").string(times.empty() ? std::string_view() : std::string_view(times.back()));
     if (report.info) {

@@ -29,7 +29,7 @@ public:
           result_(*report.data->result),
           doc_(doc),
           stats_(strategy_stats(data_.bars.close, result_)),
-          price_decimals_(price_decimals(data_.bars.close)) {}
+          price_decimals_(priceDecimals(data_.bars.close)) {}
 
     void write(const ReportProgress& progress) {
         title();
@@ -46,8 +46,8 @@ public:
     }
 
 private:
-    QString date(std::size_t bar) const { return bar_label(data_, bar); }
-    QString price(double v) const { return format_price(v, price_decimals_); }
+    QString date(std::size_t bar) const { return barLabel(data_, bar); }
+    QString price(double v) const { return formatPrice(v, price_decimals_); }
     std::size_t last() const { return result_.bars - 1; }
 
     void title() {
@@ -99,11 +99,11 @@ private:
             return QRectF(band.left() + i * (w + gap), band.top(), w, h);
         };
         const ScanRow& row = result_.row;
-        figure(box(0), QObject::tr("AVERAGE SIGNAL"), format_average(row.average),
+        figure(box(0), QObject::tr("AVERAGE SIGNAL"), formatAverage(row.average),
                direction_color(row.trend),
                QObject::tr("%1 · thresholds %2 / %3")
-                   .arg(trend_label(row.trend), format_signal(result_.params.long_threshold),
-                        format_signal(result_.params.short_threshold)));
+                   .arg(trend_label(row.trend), formatSignal(result_.params.long_threshold),
+                        formatSignal(result_.params.short_threshold)));
         figure(box(1), QObject::tr("LAST CLOSE"), price(data_.bars.close[last()]),
                PdfDocument::text_color(), QObject::tr("%1 (bar %2)").arg(date(last())).arg(last()));
         if (row.last_marker) {
@@ -180,7 +180,7 @@ private:
 
     QString chart_caption() const {
         // The window's reset view when the report has none of its own.
-        const ViewRange reset = initial_range(result_.bars);
+        const ViewRange reset = initialRange(result_.bars);
         const auto [left, right] = r_.view.range.value_or(std::pair(reset.first, reset.last));
         const double a = std::ceil(std::max(0.0, left));
         const double b = std::floor(std::min(static_cast<double>(last()), right));
@@ -208,17 +208,17 @@ private:
                      {QObject::tr("Share of the vote"), 1.6, Qt::AlignRight}};
         for (const LatestFamily& f : latest_families(result_)) {
             const QColor c = direction_color(f.trend);
-            PdfCell signal = PdfCell(format_signal(f.signal), c).with_bar(f.signal);
+            PdfCell signal = PdfCell(formatSignal(f.signal), c).with_bar(f.signal);
             t.rows.push_back(
-                {PdfCell(utf8(family_name(f.type)), paper_theme().family_color(f.type)).strong(),
+                {PdfCell(utf8(family_name(f.type)), paper_theme().familyColor(f.type)).strong(),
                  {QString::number(f.base_length)},
                  PdfCell(trend_label(f.trend), c).strong(),
                  signal,
-                 {format_equity(f.weight)},
+                 {formatEquity(f.weight)},
                  {percent_text(f.share, 1)}});
         }
         const ScanRow& row = result_.row;
-        const PdfCell average = PdfCell(format_average(row.average), direction_color(row.trend))
+        const PdfCell average = PdfCell(formatAverage(row.average), direction_color(row.trend))
                                     .strong()
                                     .with_bar(row.average);
         t.rows.push_back({PdfCell(QObject::tr("Average"), PdfDocument::text_color()).strong(),
@@ -232,8 +232,8 @@ private:
             QObject::tr("Trend: Long when the Layer-1 signal is above the long threshold (%1), "
                         "Short below the short threshold (%2), else Flat. The Average is the "
                         "trends weighted by the Layer-2 weights.")
-                .arg(format_signal(result_.params.long_threshold),
-                     format_signal(result_.params.short_threshold)),
+                .arg(formatSignal(result_.params.long_threshold),
+                     formatSignal(result_.params.short_threshold)),
             PdfDocument::font(7.0), PdfDocument::muted_color());
     }
 
@@ -245,15 +245,15 @@ private:
         t.zebra = false;
         t.columns = {{QObject::tr("Family"), 1.25}, {QObject::tr("Weight"), 1.15, Qt::AlignRight}};
         for (const LatestMember& m : families.front().members)
-            t.columns.push_back({offset_label(m.offset), 1.0, Qt::AlignCenter});
+            t.columns.push_back({offsetLabel(m.offset), 1.0, Qt::AlignCenter});
         for (const LatestFamily& f : families) {
             std::vector<PdfCell> cells = {
-                PdfCell(utf8(family_name(f.type)), paper_theme().family_color(f.type)).strong(),
-                PdfCell(format_equity(f.weight)).strong()};
+                PdfCell(utf8(family_name(f.type)), paper_theme().familyColor(f.type)).strong(),
+                PdfCell(formatEquity(f.weight)).strong()};
             for (const LatestMember& m : f.members)
                 cells.push_back(
-                    PdfCell(format_equity(m.equity))
-                        .filled(mix(Qt::white, paper_theme().state_color(m.state), 0.22)));
+                    PdfCell(formatEquity(m.equity))
+                        .filled(mix(Qt::white, paper_theme().stateColor(m.state), 0.22)));
             t.rows.push_back(cells);
         }
         doc_.table(t);
@@ -271,7 +271,7 @@ private:
                            .arg(lo)
                            .arg(hi);
         }
-        const GrowthNote note = growth_note(result_.bars, result_.params);
+        const GrowthNote note = growthNote(result_.bars, result_.params);
         doc_.paragraph(
             QObject::tr("Members are the base length B and B ± the %1 offsets; each cell is the "
                         "member's Layer-1 equity at the last bar, tinted by its crossing state "
@@ -320,8 +320,8 @@ private:
             e.columns.push_back({utf8(family_name(f)), 1.0, Qt::AlignRight});
         std::vector<PdfCell> finals;
         for (MaType f : kAllFamilies) {
-            finals.push_back({format_equity(stats_.final_equity[static_cast<std::size_t>(f)]),
-                              paper_theme().family_color(f)});
+            finals.push_back({formatEquity(stats_.final_equity[static_cast<std::size_t>(f)]),
+                              paper_theme().familyColor(f)});
         }
         e.rows.push_back(finals);
         doc_.paragraph(QObject::tr("Final Layer-2 equity of each family (start: its initial "
@@ -367,7 +367,7 @@ private:
                  {QString::number(m.entry_bar), PdfDocument::muted_color()},
                  PdfCell(direction_label(m.direction), c).strong(),
                  {price(m.entry_close)},
-                 {format_average(result_.average[m.entry_bar])},
+                 {formatAverage(result_.average[m.entry_bar])},
                  {m.open ? QObject::tr("last bar") : date(m.exit_bar), PdfDocument::muted_color()},
                  {signed_percent(m.move, 2)},
                  {result, m.hit ? paper_theme().bull : PdfDocument::muted_color()}});

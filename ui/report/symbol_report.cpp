@@ -11,7 +11,7 @@ void draw_report_charts(SymbolReport& report, ReportFormat format) {
         throw std::logic_error("a symbol report needs data");
     if (format == ReportFormat::Pdf) {
         ChartView print = report.view;
-        print.theme = light_theme();  // paper is white
+        print.theme = lightTheme();  // paper is white
         report.chart_picture = record_charts(report.data, print, kPdfChartSize);
         report.chart_picture_size = kPdfChartSize;
     } else if (format == ReportFormat::Png) {

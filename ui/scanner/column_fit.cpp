@@ -15,7 +15,7 @@ namespace {
 constexpr int kCellPadding = 18;
 constexpr int kHeaderPadding = 28;
 
-int text_width(const QFontMetrics& metrics, const QString& text) {
+int textWidth(const QFontMetrics& metrics, const QString& text) {
     int width = 0;
     for (const QChar c : text)
         width += metrics.horizontalAdvance(c);
@@ -24,8 +24,8 @@ int text_width(const QFontMetrics& metrics, const QString& text) {
 
 }  // namespace
 
-QList<int> fitted_column_widths(const QAbstractItemModel& model, const QFont& cell_font,
-                                const QFont& header_font) {
+QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell_font,
+                              const QFont& header_font) {
     const QFontMetrics header_metrics(header_font);
     QList<int> widths;
     for (int column = 0; column < model.columnCount(); ++column) {
@@ -36,16 +36,15 @@ QList<int> fitted_column_widths(const QAbstractItemModel& model, const QFont& ce
             model.rowCount() > 0 ? model.index(0, column).data(Qt::FontRole) : QVariant();
         const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : cell_font);
         for (int row = 0; row < model.rowCount(); ++row) {
-            width =
-                std::max(width, text_width(metrics, model.index(row, column).data().toString()) +
-                                    kCellPadding);
+            width = std::max(width, textWidth(metrics, model.index(row, column).data().toString()) +
+                                        kCellPadding);
         }
         widths << width;
     }
     return widths;
 }
 
-void set_column_widths(QTableView* view, const QList<int>& widths) {
+void setColumnWidths(QTableView* view, const QList<int>& widths) {
     QHeaderView* header = view->horizontalHeader();
     for (int column = 0; column < widths.size(); ++column)
         header->resizeSection(column, widths[column]);

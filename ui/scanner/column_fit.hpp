@@ -16,10 +16,10 @@ namespace atc::ui {
 // header (with room for the sort arrow), so no number is cut whichever rows
 // a filter shows. Text widths are summed per character (cached glyph
 // advances, no text shaping): a few milliseconds for 500 rows.
-QList<int> fitted_column_widths(const QAbstractItemModel& model, const QFont& cell_font,
-                                const QFont& header_font);
+QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell_font,
+                              const QFont& header_font);
 
 // Sets the sections of `view`'s horizontal header to `widths`.
-void set_column_widths(QTableView* view, const QList<int>& widths);
+void setColumnWidths(QTableView* view, const QList<int>& widths);
 
 }  // namespace atc::ui

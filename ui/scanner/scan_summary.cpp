@@ -10,7 +10,7 @@ namespace {
 
 // Thousands separated, so "12,480 symbols/s" reads at a glance; the C locale
 // keeps it the same on every machine, like the rest of the numbers.
-QString count_text(double value) {
+QString countText(double value) {
     QLocale c = QLocale::c();
     c.setNumberOptions(QLocale::DefaultNumberOptions);  // C omits group separators by default
     return c.toString(std::llround(value));
@@ -18,7 +18,7 @@ QString count_text(double value) {
 
 }  // namespace
 
-ScanCounts count_scan(const ScanOutcome& outcome) {
+ScanCounts countScan(const ScanOutcome& outcome) {
     ScanCounts c;
     c.total = outcome.names.size();
     for (qsizetype i = 0; i < c.total; ++i) {
@@ -40,11 +40,11 @@ ScanCounts count_scan(const ScanOutcome& outcome) {
     return c;
 }
 
-QString backend_text(system::BackendKind kind) {
+QString backendText(system::BackendKind kind) {
     return kind == system::BackendKind::Gpu ? QObject::tr("GPU") : QObject::tr("CPU");
 }
 
-QString duration_text(double seconds) {
+QString durationText(double seconds) {
     if (seconds < 10.0)
         return QObject::tr("%1 s").arg(seconds, 0, 'f', 1);
     if (seconds < 60.0)
@@ -53,15 +53,15 @@ QString duration_text(double seconds) {
     return QObject::tr("%1 min %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString progress_text(const ScanProgress& progress) {
+QString progressText(const ScanProgress& progress) {
     const double rate = progress.symbolsPerSecond();
     if (rate <= 0.0)
         return QObject::tr("starting…");
     return QObject::tr("%1 symbols/s · %2 left")
-        .arg(count_text(rate), duration_text(progress.secondsLeft()));
+        .arg(countText(rate), durationText(progress.secondsLeft()));
 }
 
-QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts) {
+QString summaryText(const ScanOutcome& outcome, const ScanCounts& counts) {
     const double seconds = outcome.elapsed_ms / 1000.0;
     QStringList parts;
     if (outcome.cancelled) {
@@ -69,15 +69,15 @@ QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts) {
                      .arg(counts.total - counts.unreached)
                      .arg(counts.total);
     } else {
-        const QString rate = seconds > 0.0 ? QObject::tr(" (%1/s)").arg(count_text(
-                                                 static_cast<double>(counts.total) / seconds))
-                                           : QString();
-        parts << QObject::tr("%1 symbols in %2%3")
-                     .arg(counts.total)
-                     .arg(duration_text(seconds), rate);
+        const QString rate =
+            seconds > 0.0
+                ? QObject::tr(" (%1/s)").arg(countText(static_cast<double>(counts.total) / seconds))
+                : QString();
+        parts
+            << QObject::tr("%1 symbols in %2%3").arg(counts.total).arg(durationText(seconds), rate);
     }
     if (outcome.compute.computed > 0)
-        parts << QObject::tr("computed on the %1").arg(backend_text(outcome.compute.choice.kind));
+        parts << QObject::tr("computed on the %1").arg(backendText(outcome.compute.choice.kind));
     if (outcome.from_cache > 0)
         parts << QObject::tr("%1 from cache").arg(outcome.from_cache);
     if (counts.flats > 0)
@@ -85,7 +85,7 @@ QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts) {
     return parts.join(QStringLiteral(" · "));
 }
 
-QStringList failure_lines(const ScanOutcome& outcome) {
+QStringList failureLines(const ScanOutcome& outcome) {
     QStringList lines;
     for (qsizetype i = 0; i < outcome.names.size(); ++i) {
         if (!outcome.errors.value(i).isEmpty())

@@ -22,19 +22,19 @@ struct ScanCounts {
     qsizetype unreached = 0;  // not reached before a cancel
 };
 
-ScanCounts count_scan(const ScanOutcome& outcome);
+ScanCounts countScan(const ScanOutcome& outcome);
 
 // "0.4 s", "12 s", "2 min 05 s".
-QString duration_text(double seconds);
+QString durationText(double seconds);
 // "1,630 symbols/s · 0.2 s left"; "starting…" before the first symbol is done.
-QString progress_text(const ScanProgress& progress);
+QString progressText(const ScanProgress& progress);
 // "CPU" or "GPU", for sentences such as "computed on the GPU".
-QString backend_text(system::BackendKind kind);
+QString backendText(system::BackendKind kind);
 // "505 symbols in 0.31 s (1,630/s) · computed on the GPU · 120 from cache ·
 // 2 flat", or, after a
 // cancel, "Cancelled after 123 of 505 symbols: the tables show those".
-QString summary_text(const ScanOutcome& outcome, const ScanCounts& counts);
+QString summaryText(const ScanOutcome& outcome, const ScanCounts& counts);
 // One line per failed symbol, "NAME: reason", in the scan's order.
-QStringList failure_lines(const ScanOutcome& outcome);
+QStringList failureLines(const ScanOutcome& outcome);
 
 }  // namespace atc::ui

@@ -9,7 +9,7 @@
 namespace atc::ui {
 namespace {
 
-QString direction_word(Direction d) {
+QString directionWord(Direction d) {
     switch (d) {
         case Direction::Long:
             return QObject::tr("long");
@@ -29,18 +29,18 @@ QString arrow(Direction d) {
 
 }  // namespace
 
-QString signed_signal_text(double average) {
+QString signedSignalText(double average) {
     const QString digits = QString::number(std::fabs(average), 'f', 3);
     if (digits == QStringLiteral("0.000"))
         return digits;
     return (average > 0 ? QStringLiteral("+") : QStringLiteral("−")) + digits;
 }
 
-QString price_text(double close) {
+QString priceText(double close) {
     return QString::number(close, 'f', std::fabs(close) >= 1.0 ? 2 : 4);
 }
 
-std::vector<ScanTableRow> table_rows_of(const ScanOutcome& outcome) {
+std::vector<ScanTableRow> tableRowsOf(const ScanOutcome& outcome) {
     std::vector<ScanTableRow> rows;
     rows.reserve(outcome.results.size());
     for (std::size_t i = 0; i < outcome.results.size(); ++i) {
@@ -62,7 +62,7 @@ std::vector<ScanTableRow> table_rows_of(const ScanOutcome& outcome) {
 }
 
 ScanTableModel::ScanTableModel(QObject* parent) : QAbstractTableModel(parent) {
-    setTheme(dark_theme());
+    setTheme(darkTheme());
 }
 
 void ScanTableModel::setRows(std::vector<ScanTableRow> rows) {
@@ -74,8 +74,8 @@ void ScanTableModel::setRows(std::vector<ScanTableRow> rows) {
 void ScanTableModel::setTheme(const Theme& theme) {
     // The state colours are made for chart lines; as text on the panel they
     // must stay readable in both themes.
-    bull_ = readable_on(theme.bull, theme.panel, theme.text, 4.0);
-    bear_ = readable_on(theme.bear, theme.panel, theme.text, 4.0);
+    bull_ = readableOn(theme.bull, theme.panel, theme.text, 4.0);
+    bear_ = readableOn(theme.bear, theme.panel, theme.text, 4.0);
     muted_ = theme.muted_text;
     if (!rows_.empty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1),
@@ -128,11 +128,11 @@ QVariant ScanTableModel::display(const ScanTableRow& row, int column) const {
         case SymbolColumn:
             return row.symbol;
         case AverageColumn:
-            return signed_signal_text(row.average);
+            return signedSignalText(row.average);
         case TrendColumn:
-            return arrow(row.trend) + QLatin1Char(' ') + direction_word(row.trend);
+            return arrow(row.trend) + QLatin1Char(' ') + directionWord(row.trend);
         case LastCloseColumn:
-            return price_text(row.last_close);
+            return priceText(row.last_close);
         case LastEntryColumn:
             if (!row.last_marker)
                 return QStringLiteral("—");
@@ -193,10 +193,10 @@ QString ScanTableModel::tooltip(const ScanTableRow& row, int column) const {
             if (!row.last_marker)
                 return tr("No entry marker: the Average never crossed a threshold");
             return tr("%1 entry on %2, %3 bars ago (bar %4), Average %5 then")
-                .arg(direction_word(row.last_marker->direction), row.marker_label)
+                .arg(directionWord(row.last_marker->direction), row.marker_label)
                 .arg(row.bars - 1 - row.last_marker->bar)
                 .arg(row.last_marker->bar)
-                .arg(signed_signal_text(row.last_marker->average));
+                .arg(signedSignalText(row.last_marker->average));
         default:
             return tr("Double-click to open %1's chart").arg(row.symbol);
     }

@@ -31,7 +31,7 @@ struct ScanTableRow {
 
 // The rows of every symbol the engine computed, in the outcome's order; failed
 // and (after a cancel) unreached symbols are left out.
-std::vector<ScanTableRow> table_rows_of(const ScanOutcome& outcome);
+std::vector<ScanTableRow> tableRowsOf(const ScanOutcome& outcome);
 
 class ScanTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -81,8 +81,8 @@ private:
 
 // "+0.734", "−0.512", "0.000": three decimals, always signed, with a real minus
 // sign so positive and negative columns line up.
-QString signed_signal_text(double average);
+QString signedSignalText(double average);
 // A close price with as many decimals as its size needs (2 from 1 up, 4 below).
-QString price_text(double close);
+QString priceText(double close);
 
 }  // namespace atc::ui

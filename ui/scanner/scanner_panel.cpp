@@ -33,7 +33,7 @@ constexpr qint64 kRateTextIntervalMs = 250;
 }  // namespace
 
 ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* parent)
-    : QWidget(parent), engine_(engine), sources_(std::move(sources)), theme_(dark_theme()) {
+    : QWidget(parent), engine_(engine), sources_(std::move(sources)), theme_(darkTheme()) {
     scan_button_ = new QPushButton(tr("Scan"));
     scan_button_->setObjectName(QStringLiteral("scanButton"));
     scan_button_->setToolTip(
@@ -74,7 +74,7 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
     // One line in the control row; what does not fit is in the tooltip.
     status_->setMinimumWidth(120);
     status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    show_status(tr("Scan ranks the symbols by the strength of their last Average signal."));
+    showStatus(tr("Scan ranks the symbols by the strength of their last Average signal."));
     failed_ = new QLabel;
     failed_->setObjectName(QStringLiteral("scanFailed"));
     failed_->setVisible(false);
@@ -86,11 +86,11 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
     short_proxy_->setSourceModel(model_);
     long_caption_ = new QLabel;
     short_caption_ = new QLabel;
-    long_view_ = make_table(long_proxy_);
+    long_view_ = makeTable(long_proxy_);
     long_view_->setObjectName(QStringLiteral("scanLongView"));
-    short_view_ = make_table(short_proxy_);
+    short_view_ = makeTable(short_proxy_);
     short_view_->setObjectName(QStringLiteral("scanShortView"));
-    fit_columns();  // the headers, before the first scan
+    fitColumns();  // the headers, before the first scan
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(scan_button_);
@@ -113,8 +113,8 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
 
     auto* tables = new QSplitter(Qt::Horizontal);
     tables->setChildrenCollapsible(false);
-    tables->addWidget(make_side(long_caption_, long_view_));
-    tables->addWidget(make_side(short_caption_, short_view_));
+    tables->addWidget(makeSide(long_caption_, long_view_));
+    tables->addWidget(makeSide(short_caption_, short_view_));
 
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(6, 6, 6, 6);
@@ -135,7 +135,7 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
             [this](const QString& path, const QString& error) {
                 export_button_->setEnabled(outcome_ != nullptr);
                 if (error.isEmpty()) {
-                    show_status(tr("Scan report saved to %1").arg(path));
+                    showStatus(tr("Scan report saved to %1").arg(path));
                 } else {
                     auto* box =
                         new QMessageBox(QMessageBox::Warning, tr("Export failed"),
@@ -148,17 +148,17 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
     connect(min_signal_box_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         long_proxy_->setMinSignal(value);
         short_proxy_->setMinSignal(value);
-        update_captions();
+        updateCaptions();
     });
-    connect(failed_, &QLabel::linkActivated, this, &ScannerPanel::show_failures);
-    connect(&engine_, &EngineService::scanProgress, this, &ScannerPanel::on_progress);
-    connect(&engine_, &EngineService::scanFinished, this, &ScannerPanel::on_finished);
+    connect(failed_, &QLabel::linkActivated, this, &ScannerPanel::showFailures);
+    connect(&engine_, &EngineService::scanProgress, this, &ScannerPanel::onProgress);
+    connect(&engine_, &EngineService::scanFinished, this, &ScannerPanel::onFinished);
 
-    update_captions();
+    updateCaptions();
     setTheme(theme_);
 }
 
-QTableView* ScannerPanel::make_table(ScanSideProxy* proxy) {
+QTableView* ScannerPanel::makeTable(ScanSideProxy* proxy) {
     auto* view = new QTableView;
     view->setModel(proxy);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -174,7 +174,7 @@ QTableView* ScannerPanel::make_table(ScanSideProxy* proxy) {
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     QHeaderView* header = view->horizontalHeader();
     header->setHighlightSections(false);
-    // Widths are measured once per result (fit_columns), never per cell
+    // Widths are measured once per result (fitColumns), never per cell
     // and layout pass; the user may still drag them.
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
@@ -187,7 +187,7 @@ QTableView* ScannerPanel::make_table(ScanSideProxy* proxy) {
     return view;
 }
 
-QWidget* ScannerPanel::make_side(QLabel* caption, QTableView* view) {
+QWidget* ScannerPanel::makeSide(QLabel* caption, QTableView* view) {
     auto* side = new QWidget;
     auto* column = new QVBoxLayout(side);
     column->setContentsMargins(0, 0, 0, 0);
@@ -215,46 +215,46 @@ void ScannerPanel::startScan() {
     const QStringList names =
         scope() == Scope::AllSymbols ? sources_.all_symbols() : sources_.shown_symbols();
     if (names.isEmpty()) {
-        show_status(scope() == Scope::AllSymbols
-                        ? tr("The database has no symbols to scan.")
-                        : tr("The watchlist's filter shows no symbols to scan."));
+        showStatus(scope() == Scope::AllSymbols
+                       ? tr("The database has no symbols to scan.")
+                       : tr("The watchlist's filter shows no symbols to scan."));
         return;
     }
     model_->setRows({});
-    update_captions();
-    update_failures({});
+    updateCaptions();
+    updateFailures({});
     outcome_.reset();
     progress_->setRange(0, static_cast<int>(names.size()));
     progress_->setValue(0);
-    show_status(tr("Scanning %n symbol(s)…", nullptr, static_cast<int>(names.size())));
+    showStatus(tr("Scanning %n symbol(s)…", nullptr, static_cast<int>(names.size())));
     rate_shown_.invalidate();
     generation_ = engine_.requestScan(names, sources_.params());
-    set_scanning(true);
+    setScanning(true);
 }
 
 void ScannerPanel::cancelScan() {
     if (!scanning_)
         return;
     engine_.cancelScan();
-    set_buttons(false, false);
-    show_status(tr("Cancelling…"));
+    setButtons(false, false);
+    showStatus(tr("Cancelling…"));
 }
 
-void ScannerPanel::show_status(const QString& text) {
+void ScannerPanel::showStatus(const QString& text) {
     status_->setText(text);
     status_->setToolTip(text);  // the line may be cut where the dock is narrow
 }
 
-void ScannerPanel::set_scanning(bool scanning) {
+void ScannerPanel::setScanning(bool scanning) {
     if (scanning_ == scanning)
         return;
     scanning_ = scanning;
-    set_buttons(!scanning, scanning);
+    setButtons(!scanning, scanning);
     scope_box_->setEnabled(!scanning);
     emit scanningChanged(scanning);
 }
 
-void ScannerPanel::set_buttons(bool scan_enabled, bool cancel_enabled) {
+void ScannerPanel::setButtons(bool scan_enabled, bool cancel_enabled) {
     // A focused button that gets disabled hands the focus to the next widget,
     // here the min-signal box, which would then take whatever the user types.
     // Keep it on the button that applies now (Space scans or cancels).
@@ -269,7 +269,7 @@ void ScannerPanel::set_buttons(bool scan_enabled, bool cancel_enabled) {
         scan_button_->setFocus();
 }
 
-void ScannerPanel::on_progress(const ScanProgress& progress) {
+void ScannerPanel::onProgress(const ScanProgress& progress) {
     if (!scanning_ || progress.generation != generation_)
         return;
     progress_->setValue(static_cast<int>(progress.done));
@@ -279,31 +279,31 @@ void ScannerPanel::on_progress(const ScanProgress& progress) {
         return;
     rate_shown_.start();
     if (cancel_button_->isEnabled())  // else it says "Cancelling…"
-        show_status(progress_text(progress));
+        showStatus(progressText(progress));
 }
 
-void ScannerPanel::on_finished(std::shared_ptr<const ScanOutcome> outcome) {
+void ScannerPanel::onFinished(std::shared_ptr<const ScanOutcome> outcome) {
     if (!scanning_)
         return;
     if (outcome->generation != generation_) {
         // A newer scan from elsewhere replaced ours (the engine runs one at a time).
         if (outcome->generation > generation_) {
-            set_scanning(false);
-            show_status(tr("Stopped: another scan was started."));
+            setScanning(false);
+            showStatus(tr("Stopped: another scan was started."));
         }
         return;
     }
     outcome_ = outcome;
     export_button_->setEnabled(true);
-    model_->setRows(table_rows_of(*outcome));
-    fit_columns();
-    const ScanCounts counts = count_scan(*outcome);
+    model_->setRows(tableRowsOf(*outcome));
+    fitColumns();
+    const ScanCounts counts = countScan(*outcome);
     progress_->setValue(static_cast<int>(counts.total - counts.unreached));
-    summary_ = summary_text(*outcome, counts);
-    update_captions();
-    update_failures(failure_lines(*outcome));
-    update_stale_note();
-    set_scanning(false);
+    summary_ = summaryText(*outcome, counts);
+    updateCaptions();
+    updateFailures(failureLines(*outcome));
+    updateStaleNote();
+    setScanning(false);
     emit resultsShown();
 }
 
@@ -341,16 +341,16 @@ void ScannerPanel::exportTo(const QString& path) {
     });
 }
 
-void ScannerPanel::fit_columns() {
+void ScannerPanel::fitColumns() {
     // Both tables show rows of the same model: one measurement, the same
     // widths side by side.
     const QList<int> widths =
-        fitted_column_widths(*model_, long_view_->font(), long_view_->horizontalHeader()->font());
-    set_column_widths(long_view_, widths);
-    set_column_widths(short_view_, widths);
+        fittedColumnWidths(*model_, long_view_->font(), long_view_->horizontalHeader()->font());
+    setColumnWidths(long_view_, widths);
+    setColumnWidths(short_view_, widths);
 }
 
-void ScannerPanel::update_captions() {
+void ScannerPanel::updateCaptions() {
     const auto caption = [](const QString& side, const ScanSideProxy* proxy,
                             const ScanTableModel* model, const QColor& colour) {
         int on_side = 0;
@@ -365,17 +365,17 @@ void ScannerPanel::update_captions() {
             .arg(colour.name(), side, count);
     };
     long_caption_->setText(caption(tr("LONG"), long_proxy_, model_,
-                                   readable_on(theme_.bull, theme_.window, theme_.text, 4.0)));
+                                   readableOn(theme_.bull, theme_.window, theme_.text, 4.0)));
     short_caption_->setText(caption(tr("SHORT"), short_proxy_, model_,
-                                    readable_on(theme_.bear, theme_.window, theme_.text, 4.0)));
+                                    readableOn(theme_.bear, theme_.window, theme_.text, 4.0)));
 }
 
-void ScannerPanel::update_failures(const QStringList& lines) {
+void ScannerPanel::updateFailures(const QStringList& lines) {
     failure_lines_ = lines;
     failed_->setVisible(!lines.isEmpty());
     if (lines.isEmpty())
         return;
-    const QColor colour = readable_on(theme_.danger, theme_.window, theme_.text, 4.0);
+    const QColor colour = readableOn(theme_.danger, theme_.window, theme_.text, 4.0);
     failed_->setText(
         QStringLiteral("<a href='failed' style='color:%1'>%2</a>")
             .arg(colour.name(), tr("%n failed", nullptr, static_cast<int>(lines.size()))));
@@ -385,7 +385,7 @@ void ScannerPanel::update_failures(const QStringList& lines) {
     failed_->setToolTip(shown.join(QLatin1Char('\n')));
 }
 
-void ScannerPanel::show_failures() {
+void ScannerPanel::showFailures() {
     if (failure_lines_.isEmpty())
         return;
     if (failures_dialog_)
@@ -405,28 +405,28 @@ QMessageBox* ScannerPanel::failuresDialog() const {
 }
 
 void ScannerPanel::noteParamsChanged() {
-    update_stale_note();
+    updateStaleNote();
 }
 
-void ScannerPanel::update_stale_note() {
+void ScannerPanel::updateStaleNote() {
     if (!outcome_)
         return;
     if (outcome_->params == sources_.params()) {
-        show_status(summary_);
+        showStatus(summary_);
         return;
     }
-    const QColor colour = readable_on(theme_.warning, theme_.window, theme_.text, 4.0);
-    show_status(QStringLiteral("%1 · <span style='color:%2'>%3</span>")
-                    .arg(summary_.toHtmlEscaped(), colour.name(),
-                         tr("made with other parameters: Scan again to update")));
+    const QColor colour = readableOn(theme_.warning, theme_.window, theme_.text, 4.0);
+    showStatus(QStringLiteral("%1 · <span style='color:%2'>%3</span>")
+                   .arg(summary_.toHtmlEscaped(), colour.name(),
+                        tr("made with other parameters: Scan again to update")));
 }
 
 void ScannerPanel::setTheme(const Theme& theme) {
     theme_ = theme;
     model_->setTheme(theme);
-    update_captions();
-    update_failures(failure_lines_);
-    update_stale_note();
+    updateCaptions();
+    updateFailures(failure_lines_);
+    updateStaleNote();
 }
 
 }  // namespace atc::ui

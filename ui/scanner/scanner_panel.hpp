@@ -99,18 +99,18 @@ signals:
     void exportFinished(const QString& path, const QString& error);
 
 private:
-    QTableView* make_table(ScanSideProxy* proxy);
-    QWidget* make_side(QLabel* caption, QTableView* view);
-    void on_progress(const ScanProgress& progress);
-    void on_finished(std::shared_ptr<const ScanOutcome> outcome);
-    void set_scanning(bool scanning);
-    void set_buttons(bool scan_enabled, bool cancel_enabled);
-    void show_status(const QString& text);
-    void fit_columns();
-    void update_captions();
-    void update_failures(const QStringList& lines);
-    void show_failures();
-    void update_stale_note();
+    QTableView* makeTable(ScanSideProxy* proxy);
+    QWidget* makeSide(QLabel* caption, QTableView* view);
+    void onProgress(const ScanProgress& progress);
+    void onFinished(std::shared_ptr<const ScanOutcome> outcome);
+    void setScanning(bool scanning);
+    void setButtons(bool scan_enabled, bool cancel_enabled);
+    void showStatus(const QString& text);
+    void fitColumns();
+    void updateCaptions();
+    void updateFailures(const QStringList& lines);
+    void showFailures();
+    void updateStaleNote();
 
     EngineService& engine_;
     ScanSources sources_;

@@ -11,7 +11,7 @@
 namespace atc::ui {
 namespace {
 
-QString family_label(MaType t) {
+QString familyLabel(MaType t) {
     const std::string_view n = family_name(t);
     return QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
 }
@@ -28,7 +28,7 @@ QIcon swatch(const QColor& color) {
     return QIcon(pixmap);
 }
 
-std::optional<MaType> family_at(const QComboBox* combo) {
+std::optional<MaType> familyAt(const QComboBox* combo) {
     const QVariant v = combo->currentData();
     if (!v.isValid() || v.toInt() < 0)
         return std::nullopt;
@@ -48,11 +48,11 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     addSeparator();
 
     for (const MaType t : kAllFamilies) {
-        QAction* a = addAction(family_label(t));
+        QAction* a = addAction(familyLabel(t));
         a->setCheckable(true);
         a->setChecked(true);
         a->setToolTip(tr("Show the %1 at its base length, coloured by its crossing state")
-                          .arg(family_label(t)));
+                          .arg(familyLabel(t)));
         connect(a, &QAction::toggled, this, [this, t](bool on) { emit maToggled(t, on); });
         ma_[static_cast<std::size_t>(t)] = a;
     }
@@ -63,10 +63,10 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     equity_->setObjectName(QStringLiteral("equityCombo"));
     equity_->addItem(tr("Families (Layer 2)"), -1);
     for (const MaType t : kAllFamilies) {
-        equity_->addItem(tr("%1 members").arg(family_label(t)), static_cast<int>(t));
+        equity_->addItem(tr("%1 members").arg(familyLabel(t)), static_cast<int>(t));
     }
     connect(equity_, &QComboBox::currentIndexChanged, this,
-            [this] { emit equityFamilyChosen(family_at(equity_)); });
+            [this] { emit equityFamilyChosen(familyAt(equity_)); });
     addWidget(equity_);
 
     addWidget(new QLabel(tr("  Calibration: "), this));
@@ -74,11 +74,11 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     calibration_->setObjectName(QStringLiteral("calibrationCombo"));
     calibration_->addItem(tr("Off"), -1);
     for (const MaType t : kAllFamilies)
-        calibration_->addItem(family_label(t), static_cast<int>(t));
+        calibration_->addItem(familyLabel(t), static_cast<int>(t));
     calibration_->setToolTip(
         tr("The nine lengths of one family over price, as in the original indicator"));
     connect(calibration_, &QComboBox::currentIndexChanged, this,
-            [this] { emit calibrationChosen(family_at(calibration_)); });
+            [this] { emit calibrationChosen(familyAt(calibration_)); });
     addWidget(calibration_);
     addSeparator();
 
@@ -101,7 +101,7 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
 
 void ChartToolbar::setTheme(const Theme& theme) {
     for (const MaType t : kAllFamilies)
-        ma_[static_cast<std::size_t>(t)]->setIcon(swatch(theme.family_color(t)));
+        ma_[static_cast<std::size_t>(t)]->setIcon(swatch(theme.familyColor(t)));
     theme_->setText(theme.kind == ThemeKind::Dark ? tr("Light theme") : tr("Dark theme"));
 }
 

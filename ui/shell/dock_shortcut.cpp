@@ -14,7 +14,7 @@ public:
     explicit BringToFrontOnShortcut(QDockWidget* dock) : QObject(dock), dock_(dock) {}
 
     bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() == QEvent::Shortcut && is_behind_another_tab(dock_)) {
+        if (event->type() == QEvent::Shortcut && isBehindAnotherTab(dock_)) {
             dock_->raise();
             return true;  // handled: no toggle
         }
@@ -27,13 +27,13 @@ private:
 
 }  // namespace
 
-bool is_behind_another_tab(const QDockWidget* dock) {
+bool isBehindAnotherTab(const QDockWidget* dock) {
     // A tabbed dock that is not the current tab stays "visible" but is moved
     // out of sight, so nothing of it can be seen.
     return dock->isVisible() && !dock->isFloating() && dock->visibleRegion().isEmpty();
 }
 
-void set_dock_shortcut(QDockWidget* dock, const QKeySequence& shortcut) {
+void setDockShortcut(QDockWidget* dock, const QKeySequence& shortcut) {
     QAction* toggle = dock->toggleViewAction();
     toggle->setShortcut(shortcut);
     toggle->installEventFilter(new BringToFrontOnShortcut(dock));

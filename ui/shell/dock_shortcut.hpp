@@ -11,9 +11,9 @@ class QDockWidget;
 
 namespace atc::ui {
 
-void set_dock_shortcut(QDockWidget* dock, const QKeySequence& shortcut);
+void setDockShortcut(QDockWidget* dock, const QKeySequence& shortcut);
 
 // True when the dock is open but hidden behind another dock of its tab group.
-bool is_behind_another_tab(const QDockWidget* dock);
+bool isBehindAnotherTab(const QDockWidget* dock);
 
 }  // namespace atc::ui

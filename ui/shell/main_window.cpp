@@ -54,7 +54,7 @@ QDockWidget* make_dock(const QString& title, const char* object_name, QWidget* c
 }  // namespace
 
 MainWindow::MainWindow(StudioContext context, QWidget* parent)
-    : QMainWindow(parent), context_(context), theme_(dark_theme()) {
+    : QMainWindow(parent), context_(context), theme_(darkTheme()) {
     setWindowTitle(tr("ATC Studio"));
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -140,7 +140,7 @@ void MainWindow::build_docks() {
         this);
     QDockWidget* scanner = make_dock(tr("Scanner"), "scannerDock", scanner_, this);
     tabifyDockWidget(families, scanner);
-    set_dock_shortcut(scanner, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    setDockShortcut(scanner, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
 
     if (context_.hardware && context_.monitor) {
         hardware_ = new HardwarePanel(*context_.hardware, *context_.monitor, context_.cache, this);
@@ -246,17 +246,17 @@ void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
     current_ = shown;
     charts_->setData(shown);
     table_->setData(shown);
-    toolbar_->setCandlesAvailable(shown->has_ohlc());
+    toolbar_->setCandlesAvailable(shown->hasOhlc());
     const AtcResult& r = *shown->result;
     const QString trend = r.row.trend == Direction::Long    ? tr("long")
                           : r.row.trend == Direction::Short ? tr("short")
                                                             : tr("flat");
     const QString how =
         shown->from_cache ? tr("from cache")
-                          : tr("computed on the %1").arg(backend_text(shown->compute.choice.kind));
+                          : tr("computed on the %1").arg(backendText(shown->compute.choice.kind));
     status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
                               .arg(shown->name)
-                              .arg(shown->bar_count())
+                              .arg(shown->barCount())
                               .arg(r.row.average, 0, 'f', 3)
                               .arg(trend)
                               .arg(how)
@@ -272,7 +272,7 @@ void MainWindow::show_scan_status(std::shared_ptr<const ScanOutcome> outcome) {
     const ComputeRecord& compute = outcome->compute;
     const QString where = compute.computed > 0
                               ? tr("computed on the %1 (%2)")
-                                    .arg(backend_text(compute.choice.kind),
+                                    .arg(backendText(compute.choice.kind),
                                          QString::fromStdString(compute.choice.description))
                               : tr("every result from the cache");
     status_text_->setText(tr("Scan of %1 symbols · %2 · %3 ms")
@@ -287,9 +287,9 @@ void MainWindow::show_failure(const QString& name, const QString& message) {
 }
 
 void MainWindow::setTheme(ThemeKind kind) {
-    theme_ = theme_of(kind);
+    theme_ = themeOf(kind);
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) {
-        apply_to_application(theme_, *app);
+        applyToApplication(theme_, *app);
     }
     charts_->setTheme(theme_);
     toolbar_->setTheme(theme_);
@@ -358,12 +358,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!csv_files_of(event->mimeData()).isEmpty())
+    if (!csvFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    const QStringList files = csv_files_of(event->mimeData());
+    const QStringList files = csvFilesOf(event->mimeData());
     if (files.isEmpty())
         return;
     event->acceptProposedAction();

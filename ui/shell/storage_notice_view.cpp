@@ -13,17 +13,17 @@ StorageNoticeView::StorageNoticeView(StorageStatus& status, QMainWindow* window)
     label_->setObjectName(QStringLiteral("storageNotice"));
     label_->setVisible(false);
     window->statusBar()->addPermanentWidget(label_);
-    connect(&status, &StorageStatus::noticeAdded, this, &StorageNoticeView::show_notice);
+    connect(&status, &StorageStatus::noticeAdded, this, &StorageNoticeView::showNotice);
     // Notices from before the window existed (the database opened read-only):
     // once the event loop runs, i.e. after show(), so the box sits on top.
     // Later ones arrive through the signal.
     QTimer::singleShot(0, this, [this, earlier = status.notices()] {
         for (const StorageNotice& notice : earlier)
-            show_notice(notice);
+            showNotice(notice);
     });
 }
 
-void StorageNoticeView::show_notice(const StorageNotice& notice) {
+void StorageNoticeView::showNotice(const StorageNotice& notice) {
     label_->setText(QStringLiteral("⚠ %1").arg(notice.headline));
     const QString earlier = label_->toolTip();
     label_->setToolTip(earlier.isEmpty() ? notice.detail

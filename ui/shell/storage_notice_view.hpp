@@ -25,7 +25,7 @@ public:
     QLabel* label() const { return label_; }
 
 private:
-    void show_notice(const StorageNotice& notice);
+    void showNotice(const StorageNotice& notice);
 
     QMainWindow* window_;
     QLabel* label_;

@@ -26,7 +26,7 @@ struct StudioContext {
     // window shows its notices. Optional.
     StorageStatus* storage = nullptr;
     // Non-empty when the database is open read-only: why nothing can be
-    // imported (read_only_import_refusal). Import is then turned off.
+    // imported (readOnlyImportRefusal). Import is then turned off.
     QString import_refusal = {};
 };
 

@@ -2,7 +2,7 @@
 
 namespace atc::ui {
 
-QString byte_text(std::uint64_t bytes) {
+QString byteText(std::uint64_t bytes) {
     constexpr double kKiB = 1024.0;
     const double b = static_cast<double>(bytes);
     if (b < kKiB)

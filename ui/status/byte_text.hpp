@@ -6,6 +6,6 @@
 
 namespace atc::ui {
 
-QString byte_text(std::uint64_t bytes);
+QString byteText(std::uint64_t bytes);
 
 }  // namespace atc::ui

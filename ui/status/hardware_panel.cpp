@@ -156,11 +156,11 @@ void HardwarePanel::show_static_report() {
                                                qs(system::simd_level_name(cpu.kernel_simd))));
     set_value(QStringLiteral("ram"),
               tr("%1 total, %2 available")
-                  .arg(byte_text(report_.ram.total_bytes), byte_text(report_.ram.available_bytes)));
+                  .arg(byteText(report_.ram.total_bytes), byteText(report_.ram.available_bytes)));
     QStringList devices;
     for (const system::GpuDevice& d : report_.gpu.devices) {
         devices << tr("%1, %2, compute %3.%4, driver %5, runtime %6")
-                       .arg(qs(d.name), byte_text(d.memory_bytes))
+                       .arg(qs(d.name), byteText(d.memory_bytes))
                        .arg(d.compute_capability_major)
                        .arg(d.compute_capability_minor)
                        .arg(qs(d.driver_version), qs(d.runtime_version));
@@ -239,10 +239,10 @@ void HardwarePanel::refresh() {
     set_value(QStringLiteral("cache_misses"), QString::number(c.misses));
     set_value(QStringLiteral("cache_size"),
               tr("memory %1 of %2 (%3 entries); disk %4")
-                  .arg(byte_text(c.memory_bytes), byte_text(c.memory_capacity_bytes))
+                  .arg(byteText(c.memory_bytes), byteText(c.memory_capacity_bytes))
                   .arg(c.memory_entries)
                   .arg(c.disk_enabled
-                           ? tr("%1 (%2 entries)").arg(byte_text(c.disk_bytes)).arg(c.disk_entries)
+                           ? tr("%1 (%2 entries)").arg(byteText(c.disk_bytes)).arg(c.disk_entries)
                        : !c.disk_off_reason.empty()
                            ? tr("off, results in memory only: %1").arg(qs(c.disk_off_reason))
                        : c.last_disk_error.empty() ? tr("off (memory only)")
@@ -251,9 +251,9 @@ void HardwarePanel::refresh() {
               tr("memory %1, disk %2").arg(c.memory_evictions).arg(c.disk_evictions));
 
     const system::MemoryStatus m = monitor_.status();
-    set_value(QStringLiteral("rss_now"), byte_text(m.current.rss_bytes));
-    set_value(QStringLiteral("rss_peak"), byte_text(m.peak_rss_bytes));
-    set_value(QStringLiteral("engine_bytes"), byte_text(m.current.engine_bytes));
+    set_value(QStringLiteral("rss_now"), byteText(m.current.rss_bytes));
+    set_value(QStringLiteral("rss_peak"), byteText(m.peak_rss_bytes));
+    set_value(QStringLiteral("engine_bytes"), byteText(m.current.engine_bytes));
     if (isVisible())
         chart_->setSamples(monitor_.history());
 }

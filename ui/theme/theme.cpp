@@ -6,7 +6,7 @@
 
 namespace atc::ui {
 
-Theme dark_theme() {
+Theme darkTheme() {
     Theme t;
     t.kind = ThemeKind::Dark;
     t.name = QStringLiteral("Dark");
@@ -30,7 +30,7 @@ Theme dark_theme() {
     return t;
 }
 
-Theme light_theme() {
+Theme lightTheme() {
     Theme t;
     t.kind = ThemeKind::Light;
     t.name = QStringLiteral("Light");
@@ -54,11 +54,11 @@ Theme light_theme() {
     return t;
 }
 
-Theme theme_of(ThemeKind kind) {
-    return kind == ThemeKind::Dark ? dark_theme() : light_theme();
+Theme themeOf(ThemeKind kind) {
+    return kind == ThemeKind::Dark ? darkTheme() : lightTheme();
 }
 
-void apply_to_application(const Theme& theme, QApplication& app) {
+void applyToApplication(const Theme& theme, QApplication& app) {
     // Fusion draws the same on every platform and follows the palette fully.
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette p;

@@ -35,15 +35,15 @@ struct Theme {
     // families are told apart (signals, equities, legends).
     std::array<QColor, kFamilyCount> family;
 
-    QColor family_color(MaType t) const { return family[static_cast<std::size_t>(t)]; }
-    QColor state_color(int state) const { return state > 0 ? bull : (state < 0 ? bear : neutral); }
+    QColor familyColor(MaType t) const { return family[static_cast<std::size_t>(t)]; }
+    QColor stateColor(int state) const { return state > 0 ? bull : (state < 0 ? bear : neutral); }
 };
 
-Theme dark_theme();
-Theme light_theme();
-Theme theme_of(ThemeKind kind);
+Theme darkTheme();
+Theme lightTheme();
+Theme themeOf(ThemeKind kind);
 
 // Sets the Fusion style and a palette from the theme on the whole application.
-void apply_to_application(const Theme& theme, QApplication& app);
+void applyToApplication(const Theme& theme, QApplication& app);
 
 }  // namespace atc::ui
