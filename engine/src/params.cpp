@@ -20,26 +20,23 @@ std::string_view family_name(MaType type) {
     return "?";
 }
 
+namespace {
+
+// names[value], or "?" for a value outside the enum (a corrupt cast).
+template <class Enum, std::size_t N>
+std::string_view name_of(Enum value, const std::array<std::string_view, N>& names) {
+    const auto i = static_cast<std::size_t>(value);
+    return i < N ? names[i] : "?";
+}
+
+}  // namespace
+
 std::string_view robustness_name(Robustness r) {
-    switch (r) {
-        case Robustness::Narrow:
-            return "Narrow";
-        case Robustness::Medium:
-            return "Medium";
-        case Robustness::Wide:
-            return "Wide";
-    }
-    return "?";
+    return name_of(r, kRobustnessNames);
 }
 
 std::string_view profile_name(MaProfile p) {
-    switch (p) {
-        case MaProfile::Reference:
-            return "reference";
-        case MaProfile::Pine:
-            return "pine";
-    }
-    return "?";
+    return name_of(p, kProfileNames);
 }
 
 std::array<int, 4> robustness_offsets(Robustness r) {

@@ -5,13 +5,10 @@
 #include <limits>
 #include <string>
 
+#include "atc/param_table.hpp"
+
 namespace atc {
 namespace {
-
-constexpr std::array<const char*, kFamilyCount> kLengthKeys = {"ema_len",  "hull_len", "wma_len",
-                                                               "dema_len", "lsma_len", "kama_len"};
-constexpr std::array<const char*, kFamilyCount> kWeightKeys = {"ema_w",  "hma_w",  "wma_w",
-                                                               "dema_w", "lsma_w", "kama_w"};
 
 std::string number(double v) {
     char buf[32];
@@ -27,23 +24,24 @@ std::vector<ParamIssue> check_params(const AtcParams& p) {
     const int min_length = smallest_offset + 1;
     for (std::size_t t = 0; t < kFamilyCount; ++t) {
         const int len = p.lengths[t];
+        const std::string key(kLengthKeys[t]);
         if (len < min_length || len > kMaxLength) {
-            issues.push_back(
-                {kLengthKeys[t],
-                 std::string(kLengthKeys[t]) + " = " + std::to_string(len) +
-                     " is out of range: with " + std::string(robustness_name(p.robustness)) +
-                     " robustness the shortest member is " + kLengthKeys[t] + " - " +
-                     std::to_string(smallest_offset) +
-                     ", which must be at least 1, so the allowed range is " +
-                     std::to_string(min_length) + " to " + std::to_string(kMaxLength) + " bars"});
+            issues.push_back({key, key + " = " + std::to_string(len) + " is out of range: with " +
+                                       std::string(robustness_name(p.robustness)) +
+                                       " robustness the shortest member is " + key + " - " +
+                                       std::to_string(smallest_offset) +
+                                       ", which must be at least 1, so the allowed range is " +
+                                       std::to_string(min_length) + " to " +
+                                       std::to_string(kMaxLength) + " bars"});
         }
     }
     for (std::size_t t = 0; t < kFamilyCount; ++t) {
         const double w = p.weights[t];
+        const std::string key(kWeightKeys[t]);
         if (!std::isfinite(w) || w <= 0.0) {
-            issues.push_back({kWeightKeys[t], std::string(kWeightKeys[t]) + " = " + number(w) +
-                                                  " is invalid: an initial weight must be a "
-                                                  "finite number greater than 0"});
+            issues.push_back({key, key + " = " + number(w) +
+                                       " is invalid: an initial weight must be a finite number "
+                                       "greater than 0"});
         }
     }
     if (!std::isfinite(p.lambda)) {

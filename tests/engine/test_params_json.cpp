@@ -12,18 +12,12 @@
 
 #include "atc/params_json.hpp"
 #include "atc/validation.hpp"
+#include "params_to_string.hpp"
 
 using namespace atc;
 
 Q_DECLARE_METATYPE(std::string)
 Q_DECLARE_METATYPE(atc::AtcParams)
-
-namespace atc {
-// Lets QCOMPARE show both parameter sets when they differ.
-char* toString(const AtcParams& p) {
-    return qstrdup(params_to_json(p).c_str());
-}
-}  // namespace atc
 
 namespace {
 

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "atc/compute.hpp"
+#include "atc/param_table.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/signals.hpp"
@@ -240,6 +241,49 @@ private slots:
         QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->minimum(), 0);
         QCOMPARE(editor_as<QSpinBox>(panel, "kama_len")->minimum(), 1);
         QCOMPARE(editor_as<QSpinBox>(panel, "kama_len")->maximum(), kMaxLength);
+    }
+
+    void paramsEditorForEveryTableRow() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        for (const ParamDescriptor& param : param_table()) {
+            const QString key = QString::fromUtf8(param.key);
+            QWidget* editor = panel.editor(key);
+            QVERIFY2(editor != nullptr, qPrintable(key));
+            QCOMPARE(editor->objectName(), key);
+            QVERIFY(panel.findChild<QLabel*>(QStringLiteral("message_") + key) != nullptr);
+            // Help, key and default come from the table.
+            QVERIFY2(editor->toolTip().startsWith(QString::fromUtf8(param.help)),
+                     qPrintable(editor->toolTip()));
+            QVERIFY2(
+                editor->toolTip().contains(
+                    QStringLiteral("key: %1; default %2")
+                        .arg(key, QString::fromStdString(param_value_text(param, AtcParams{})))),
+                qPrintable(editor->toolTip()));
+            switch (param.type()) {
+                case ParamType::Integer:
+                    QCOMPARE(qobject_cast<QSpinBox*>(editor)->minimum(),
+                             static_cast<int>(param.min));
+                    QCOMPARE(qobject_cast<QSpinBox*>(editor)->maximum(),
+                             static_cast<int>(param.max));
+                    break;
+                case ParamType::Number:
+                    QCOMPARE(qobject_cast<QDoubleSpinBox*>(editor)->minimum(), param.min);
+                    QCOMPARE(qobject_cast<QDoubleSpinBox*>(editor)->maximum(), param.max);
+                    break;
+                case ParamType::Choice:
+                    QCOMPARE(qobject_cast<QComboBox*>(editor)->count(),
+                             static_cast<int>(param.choices.size()));
+                    break;
+                case ParamType::Flag:
+                    QCOMPARE(qobject_cast<QCheckBox*>(editor)->text(),
+                             QString::fromUtf8(param.label));
+                    break;
+            }
+        }
+        QVERIFY(panel.editor(QStringLiteral("ema_length")) == nullptr);
+        QCOMPARE(editor_as<QComboBox>(panel, "robustness")->itemText(2),
+                 QStringLiteral("Wide  (±1, 3, 5, 7)"));
     }
 
     void paramsEditEmitsNewParams() {

@@ -16,18 +16,13 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "atc/validation.hpp"
 #include "panels/double_field.hpp"
 
 namespace atc::ui {
 namespace {
-
-// params.json keys, indexed by MaType (the same spelling check_params reports).
-constexpr std::array<const char*, kFamilyCount> kLengthKeys = {"ema_len",  "hull_len", "wma_len",
-                                                               "dema_len", "lsma_len", "kama_len"};
-constexpr std::array<const char*, kFamilyCount> kWeightKeys = {"ema_w",  "hma_w",  "wma_w",
-                                                               "dema_w", "lsma_w", "kama_w"};
 
 QString family_description(MaType t) {
     switch (t) {
@@ -49,15 +44,25 @@ QString family_description(MaType t) {
     return {};
 }
 
-QString robustness_text(Robustness r) {
-    const auto o = robustness_offsets(r);
-    return QStringLiteral("%1  (±%2, %3, %4, %5)")
-        .arg(QString::fromLatin1(robustness_name(r).data(),
-                                 static_cast<qsizetype>(robustness_name(r).size())))
-        .arg(o[0])
-        .arg(o[1])
-        .arg(o[2])
-        .arg(o[3]);
+QString text_of(std::string_view text) {
+    return QString::fromUtf8(text);
+}
+
+// A group box's title shows "&" only doubled (a single one marks a shortcut).
+QString group_title(ParamGroup group) {
+    return text_of(param_group_title(group)).replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+// "Length (bars)": a column of the families grid, with the unit its editors leave out.
+QString column_title(const ParamDescriptor& param) {
+    const QString column = text_of(param.column);
+    return param.unit.empty() ? column : QStringLiteral("%1 (%2)").arg(column, text_of(param.unit));
+}
+
+QString tool_tip(const ParamDescriptor& param) {
+    return QObject::tr("%1\n(params.json key: %2; default %3)")
+        .arg(text_of(param.help), text_of(param.key),
+             QString::fromStdString(param_value_text(param, AtcParams{})));
 }
 
 // Widens an editor's range just enough to show `v` as it is: a value from a
@@ -86,6 +91,50 @@ void set_combo_data(QComboBox* combo, int value) {
         combo->setCurrentIndex(index);
 }
 
+// A QSpinBox or DoubleField with the table's range and step.
+template <class Box>
+Box* spin_box(const ParamDescriptor& param, const QString& suffix) {
+    using Value = decltype(std::declval<Box&>().value());
+    auto* box = new Box;
+    box->setRange(static_cast<Value>(param.min), static_cast<Value>(param.max));
+    box->setSingleStep(static_cast<Value>(param.step));
+    box->setSuffix(suffix);
+    return box;
+}
+
+// The value `editor` holds, as param.set takes it; the editor is make_editor's
+// for this parameter, so its class follows the parameter's type.
+double editor_value(const ParamDescriptor& param, const QWidget* editor) {
+    switch (param.type()) {
+        case ParamType::Integer:
+            return static_cast<const QSpinBox*>(editor)->value();
+        case ParamType::Number:
+            return static_cast<const QDoubleSpinBox*>(editor)->value();
+        case ParamType::Choice:
+            return static_cast<const QComboBox*>(editor)->currentData().toInt();
+        case ParamType::Flag:
+            return static_cast<const QCheckBox*>(editor)->isChecked() ? 1.0 : 0.0;
+    }
+    return 0.0;
+}
+
+void show_value(const ParamDescriptor& param, QWidget* editor, double value) {
+    switch (param.type()) {
+        case ParamType::Integer:
+            show_int(static_cast<QSpinBox*>(editor), static_cast<int>(value));
+            break;
+        case ParamType::Number:
+            show_double(static_cast<QDoubleSpinBox*>(editor), value);
+            break;
+        case ParamType::Choice:
+            set_combo_data(static_cast<QComboBox*>(editor), static_cast<int>(value));
+            break;
+        case ParamType::Flag:
+            static_cast<QCheckBox*>(editor)->setChecked(value != 0.0);
+            break;
+    }
+}
+
 QString html_color(const QColor& c) {
     return c.name(QColor::HexRgb);
 }
@@ -108,10 +157,8 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     invalid_notice_->setWordWrap(true);
     invalid_notice_->setVisible(false);
     column->addWidget(invalid_notice_);
-    column->addWidget(build_families());
-    column->addWidget(build_members());
-    column->addWidget(build_equity());
-    column->addWidget(build_signal());
+    for (const ParamGroup group : kParamGroups)
+        column->addWidget(group == ParamGroup::Families ? build_families() : build_form(group));
 
     defaults_button_ = new QPushButton(tr("Defaults"));
     defaults_button_->setObjectName(QStringLiteral("defaultsButton"));
@@ -169,7 +216,7 @@ QWidget* ParamsPanel::build_presets() {
 }
 
 QWidget* ParamsPanel::build_families() {
-    auto* box = new QGroupBox(tr("Lengths && initial weights"));
+    auto* box = new QGroupBox(group_title(ParamGroup::Families));
     auto* grid = new QGridLayout(box);
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(4);
@@ -180,141 +227,99 @@ QWidget* ParamsPanel::build_families() {
         grid->addWidget(label, 0, col);
     };
     header(tr("Family"), 0, QString());
-    header(tr("Length (bars)"), 1,
-           tr("Base length B; the nine members use B and B ± the robustness offsets"));
-    header(tr("Weight"), 2,
-           tr("Initial Layer-2 equity of the family (its starting vote weight); > 0"));
+    // Every family has the same parameters; the first family's name the columns.
+    int columns = 0;
+    for (const ParamDescriptor& param : param_table()) {
+        if (param.family == kAllFamilies.front())
+            header(column_title(param), ++columns, text_of(param.help));
+    }
 
     for (MaType t : kAllFamilies) {
         const auto i = static_cast<std::size_t>(t);
-        const int row = 1 + 3 * static_cast<int>(i);
-        const QString len_key = QString::fromLatin1(kLengthKeys[i]);
-        const QString w_key = QString::fromLatin1(kWeightKeys[i]);
-
+        // The family's editors, then a row for each editor's message.
+        const int row = 1 + (1 + columns) * static_cast<int>(i);
         auto* name = new QLabel;
         name->setToolTip(family_description(t));
         family_labels_[i] = name;
-
-        auto* len = new QSpinBox;
-        len->setObjectName(len_key);
-        // 1 is the hard floor of any length; the robustness-dependent minimum
-        // is checked by check_params so its message can explain it.
-        len->setRange(1, kMaxLength);
-        len->setToolTip(tr("%1 (%2): base length in bars").arg(family_description(t), len_key));
-        length_edits_[i] = len;
-
-        auto* w = new DoubleField;
-        w->setObjectName(w_key);
-        w->setRange(0.001, 1000.0);  // > 0: the editor cannot reach 0
-        w->setSingleStep(0.1);
-        w->setToolTip(
-            tr("%1 (%2): initial weight, greater than 0").arg(family_description(t), w_key));
-        weight_edits_[i] = w;
-
         grid->addWidget(name, row, 0);
-        grid->addWidget(len, row, 1);
-        grid->addWidget(w, row, 2);
-        grid->addWidget(make_message(len_key), row + 1, 0, 1, 3);
-        grid->addWidget(make_message(w_key), row + 2, 0, 1, 3);
-        editors_.insert(len_key, len);
-        editors_.insert(w_key, w);
-        connect(len, &QSpinBox::valueChanged, this, &ParamsPanel::on_edited);
-        connect(w, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
+        int col = 0;
+        for (const ParamDescriptor& param : param_table()) {
+            if (param.family != t)
+                continue;
+            ++col;
+            grid->addWidget(make_editor(param), row, col);
+            grid->addWidget(make_message(text_of(param.key)), row + col, 0, 1, columns + 1);
+        }
     }
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(2, 1);
+    for (int col = 1; col <= columns; ++col)
+        grid->setColumnStretch(col, 1);
     return box;
 }
 
-QWidget* ParamsPanel::build_members() {
-    auto* box = new QGroupBox(tr("Members"));
+QWidget* ParamsPanel::build_form(ParamGroup group) {
+    auto* box = new QGroupBox(group_title(group));
     auto* form = new QFormLayout(box);
-    robustness_ = new QComboBox;
-    for (Robustness r : {Robustness::Narrow, Robustness::Medium, Robustness::Wide}) {
-        robustness_->addItem(robustness_text(r), static_cast<int>(r));
+    for (const ParamDescriptor& param : param_table()) {
+        if (param.group == group)
+            add_field(form, param);
     }
-    add_field(form, tr("Robustness"), QStringLiteral("robustness"), robustness_,
-              tr("How far the eight extra members of each family sit from the base length. "
-                 "Every member must be at least 1 bar, so wider settings need longer bases."));
-    profile_ = new QComboBox;
-    profile_->addItem(tr("Reference (Python)"), static_cast<int>(MaProfile::Reference));
-    profile_->addItem(tr("Pine (TradingView)"), static_cast<int>(MaProfile::Pine));
-    add_field(form, tr("Profile"), QStringLiteral("profile"), profile_,
-              tr("Reference reproduces the original Python module (true Hull average, LSMA at "
-                 "the second-newest bar); Pine follows the TradingView script (SMA in the Hull "
-                 "slot, LSMA at the newest bar)."));
-    connect(robustness_, &QComboBox::currentIndexChanged, this, &ParamsPanel::on_edited);
-    connect(profile_, &QComboBox::currentIndexChanged, this, &ParamsPanel::on_edited);
     return box;
 }
 
-QWidget* ParamsPanel::build_equity() {
-    auto* box = new QGroupBox(tr("Equity curves"));
-    auto* form = new QFormLayout(box);
-    lambda_ = new DoubleField;
-    lambda_->setRange(-100.0, 100.0);
-    lambda_->setSingleStep(0.01);
-    add_field(form, tr("Growth La"), QStringLiteral("La"), lambda_,
-              tr("La: growth of the return weighting. Bar i's return counts e^(La/1000 · (i − "
-                 "cutout)) times, so later bars weigh more; the family table shows the "
-                 "multiplier at the last bar."));
-    decay_ = new DoubleField;
-    decay_->setRange(0.0, 100.0);  // percent per bar: the editor enforces [0, 100]
-    decay_->setSingleStep(0.01);
-    decay_->setSuffix(tr(" %"));
-    add_field(form, tr("Decay De"), QStringLiteral("De"), decay_,
-              tr("De: equity lost per bar, in percent (0 to 100), so old performance fades."));
-    cutout_ = new QSpinBox;
-    cutout_->setRange(0, 10'000'000);  // >= 0; "fewer than the bars" is checked per symbol
-    cutout_->setSuffix(tr(" bars"));
-    add_field(form, tr("Cutout"), QStringLiteral("cutout"), cutout_,
-              tr("Leading bars left out of the equity curves and signals (0 or more, fewer "
-                 "than the symbol's bars)."));
-    connect(lambda_, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
-    connect(decay_, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
-    connect(cutout_, &QSpinBox::valueChanged, this, &ParamsPanel::on_edited);
-    return box;
+QWidget* ParamsPanel::make_editor(const ParamDescriptor& param) {
+    // The families grid names the unit in its header; a form row in a suffix.
+    const QString suffix =
+        param.family || param.unit.empty() ? QString() : QLatin1Char(' ') + text_of(param.unit);
+    // Each editor is connected only once set up: setting a range or the first
+    // item changes its value, which must not count as an edit.
+    QWidget* editor = nullptr;
+    switch (param.type()) {
+        case ParamType::Integer: {
+            auto* box = spin_box<QSpinBox>(param, suffix);
+            connect(box, &QSpinBox::valueChanged, this, &ParamsPanel::on_edited);
+            editor = box;
+            break;
+        }
+        case ParamType::Number: {
+            auto* field = spin_box<DoubleField>(param, suffix);
+            connect(field, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
+            editor = field;
+            break;
+        }
+        case ParamType::Choice: {
+            auto* combo = new QComboBox;
+            for (std::size_t i = 0; i < param.choices.size(); ++i) {
+                combo->addItem(QString::fromStdString(param.choice_label(i)), static_cast<int>(i));
+            }
+            connect(combo, &QComboBox::currentIndexChanged, this, &ParamsPanel::on_edited);
+            editor = combo;
+            break;
+        }
+        case ParamType::Flag: {
+            auto* box = new QCheckBox(text_of(param.label));
+            connect(box, &QCheckBox::toggled, this, &ParamsPanel::on_edited);
+            editor = box;
+            break;
+        }
+    }
+    editor->setObjectName(text_of(param.key));
+    editor->setToolTip(tool_tip(param));
+    editors_.insert(editor->objectName(), editor);
+    return editor;
 }
 
-QWidget* ParamsPanel::build_signal() {
-    auto* box = new QGroupBox(tr("Signal"));
-    auto* form = new QFormLayout(box);
-    // The Average signal lies in [-1, 1]; thresholds outside would never fire.
-    long_threshold_ = new DoubleField;
-    long_threshold_->setRange(-1.0, 1.0);
-    long_threshold_->setSingleStep(0.01);
-    add_field(form, tr("Long threshold"), QStringLiteral("long_threshold"), long_threshold_,
-              tr("A family votes long when its Layer-1 signal is above this; the Average "
-                 "crossing above it draws a long arrow. Must be above the short threshold."));
-    short_threshold_ = new DoubleField;
-    short_threshold_->setRange(-1.0, 1.0);
-    short_threshold_->setSingleStep(0.01);
-    add_field(form, tr("Short threshold"), QStringLiteral("short_threshold"), short_threshold_,
-              tr("A family votes short when its Layer-1 signal is below this."));
-    strategy_mode_ = new QCheckBox(tr("Strategy mode (act on the next bar)"));
-    strategy_mode_->setObjectName(QStringLiteral("strategy_mode"));
-    strategy_mode_->setToolTip(
-        tr("Shift the Average signal one bar later, as a strategy that "
-           "trades on the bar after the signal would see it."));
-    form->addRow(strategy_mode_);
-    editors_.insert(QStringLiteral("strategy_mode"), strategy_mode_);
-    connect(long_threshold_, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
-    connect(short_threshold_, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
-    connect(strategy_mode_, &QCheckBox::toggled, this, &ParamsPanel::on_edited);
-    return box;
-}
-
-void ParamsPanel::add_field(QFormLayout* form, const QString& label, const QString& key,
-                            QWidget* field, const QString& tip) {
-    field->setObjectName(key);
-    field->setToolTip(tr("%1\n(params.json key: %2)").arg(tip, key));
-    auto* name = new QLabel(label);
-    name->setToolTip(field->toolTip());
-    name->setBuddy(field);
-    form->addRow(name, field);
-    form->addRow(make_message(key));
-    forms_.insert(key, form);
-    editors_.insert(key, field);
+void ParamsPanel::add_field(QFormLayout* form, const ParamDescriptor& param) {
+    QWidget* field = make_editor(param);
+    if (param.type() == ParamType::Flag) {
+        form->addRow(field);  // a check box carries its own label
+    } else {
+        auto* name = new QLabel(text_of(param.label));
+        name->setToolTip(field->toolTip());
+        name->setBuddy(field);
+        form->addRow(name, field);
+    }
+    form->addRow(make_message(field->objectName()));
+    forms_.insert(field->objectName(), form);
 }
 
 QLabel* ParamsPanel::make_message(const QString& key) {
@@ -329,35 +334,15 @@ QLabel* ParamsPanel::make_message(const QString& key) {
 
 AtcParams ParamsPanel::read_editors() const {
     AtcParams p;
-    for (std::size_t i = 0; i < kFamilyCount; ++i) {
-        p.lengths[i] = length_edits_[i]->value();
-        p.weights[i] = weight_edits_[i]->value();
-    }
-    p.robustness = static_cast<Robustness>(robustness_->currentData().toInt());
-    p.profile = static_cast<MaProfile>(profile_->currentData().toInt());
-    p.lambda = lambda_->value();
-    p.decay = decay_->value();
-    p.cutout = cutout_->value();
-    p.long_threshold = long_threshold_->value();
-    p.short_threshold = short_threshold_->value();
-    p.strategy_mode = strategy_mode_->isChecked();
+    for (const ParamDescriptor& param : param_table())
+        param.set(p, editor_value(param, editors_.value(text_of(param.key))));
     return p;
 }
 
 void ParamsPanel::write_editors(const AtcParams& p) {
     loading_ = true;  // one validation after all editors are set, not one per editor
-    for (std::size_t i = 0; i < kFamilyCount; ++i) {
-        show_int(length_edits_[i], p.lengths[i]);
-        show_double(weight_edits_[i], p.weights[i]);
-    }
-    set_combo_data(robustness_, static_cast<int>(p.robustness));
-    set_combo_data(profile_, static_cast<int>(p.profile));
-    show_double(lambda_, p.lambda);
-    show_double(decay_, p.decay);
-    show_int(cutout_, p.cutout);
-    show_double(long_threshold_, p.long_threshold);
-    show_double(short_threshold_, p.short_threshold);
-    strategy_mode_->setChecked(p.strategy_mode);
+    for (const ParamDescriptor& param : param_table())
+        show_value(param, editors_.value(text_of(param.key)), param.get(p));
     loading_ = false;
 }
 
@@ -510,9 +495,7 @@ void ParamsPanel::apply_colors() {
         const auto i = static_cast<std::size_t>(t);
         family_labels_[i]->setText(
             QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2")
-                .arg(html_color(theme_.familyColor(t)),
-                     QString::fromLatin1(family_name(t).data(),
-                                         static_cast<qsizetype>(family_name(t).size()))));
+                .arg(html_color(theme_.familyColor(t)), text_of(family_name(t))));
     }
     QList<QLabel*> alarming = messages_.values();
     alarming << invalid_notice_;

@@ -1,7 +1,8 @@
-// The parameter editor (right dock): every AtcParams field with its default,
-// the spec's validation messages inline under the offending field, and named
-// presets kept in QSettings. Only valid parameters ever leave the panel, so the
-// engine never sees a combination it would refuse.
+// The parameter editor (right dock): an editor for every row of the parameter
+// table (atc/param_table.hpp: labels, ranges, help), the spec's validation
+// messages inline under the offending field, and named presets kept in
+// QSettings. Only valid parameters ever leave the panel, so the engine never
+// sees a combination it would refuse.
 #pragma once
 
 #include <QHash>
@@ -11,21 +12,17 @@
 #include <QWidget>
 #include <array>
 
+#include "atc/param_table.hpp"
 #include "atc/params.hpp"
 #include "panels/preset_store.hpp"
 #include "theme/theme.hpp"
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QPushButton;
-class QSpinBox;
 
 namespace atc::ui {
-
-class DoubleField;
 
 class ParamsPanel : public QWidget {
     Q_OBJECT
@@ -73,12 +70,13 @@ signals:
 
 private:
     QWidget* build_presets();
+    // The per-family parameters: a row per family, a column per parameter.
     QWidget* build_families();
-    QWidget* build_members();
-    QWidget* build_equity();
-    QWidget* build_signal();
-    void add_field(QFormLayout* form, const QString& label, const QString& key, QWidget* field,
-                   const QString& tip);
+    // The other parameters of `group`, one form row each.
+    QWidget* build_form(ParamGroup group);
+    // The editor of one table row, connected and registered under its key.
+    QWidget* make_editor(const ParamDescriptor& param);
+    void add_field(QFormLayout* form, const ParamDescriptor& param);
     QLabel* make_message(const QString& key);
 
     AtcParams read_editors() const;
@@ -98,17 +96,7 @@ private:
     bool valid_ = true;
     bool loading_ = false;
 
-    std::array<QSpinBox*, kFamilyCount> length_edits_{};
-    std::array<DoubleField*, kFamilyCount> weight_edits_{};
     std::array<QLabel*, kFamilyCount> family_labels_{};
-    QComboBox* robustness_ = nullptr;
-    QComboBox* profile_ = nullptr;
-    DoubleField* lambda_ = nullptr;
-    DoubleField* decay_ = nullptr;
-    QSpinBox* cutout_ = nullptr;
-    DoubleField* long_threshold_ = nullptr;
-    DoubleField* short_threshold_ = nullptr;
-    QCheckBox* strategy_mode_ = nullptr;
 
     QComboBox* preset_combo_ = nullptr;
     QPushButton* save_button_ = nullptr;

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "atc/param_table.hpp"
+
 namespace atc::ui {
 
 const Theme& paper_theme() {
@@ -57,25 +59,13 @@ QColor direction_color(Direction d) {
 }
 
 PdfTable parameters_table(const AtcParams& p) {
-    // The keys of params.json (atc/params_json.hpp), so a reader can copy them.
-    static constexpr std::array<const char*, kFamilyCount> kLengthKeys = {
-        "ema_len", "hull_len", "wma_len", "dema_len", "lsma_len", "kama_len"};
-    static constexpr std::array<const char*, kFamilyCount> kWeightKeys = {
-        "ema_w", "hma_w", "wma_w", "dema_w", "lsma_w", "kama_w"};
+    // The keys of params.json, so a reader can copy them.
     std::vector<std::pair<QString, QString>> items;
-    for (std::size_t i = 0; i < kFamilyCount; ++i)
-        items.emplace_back(QString::fromLatin1(kLengthKeys[i]), QString::number(p.lengths[i]));
-    for (std::size_t i = 0; i < kFamilyCount; ++i)
-        items.emplace_back(QString::fromLatin1(kWeightKeys[i]), exact_text(p.weights[i]));
-    items.emplace_back(QStringLiteral("robustness"), utf8(robustness_name(p.robustness)));
-    items.emplace_back(QStringLiteral("La"), exact_text(p.lambda));
-    items.emplace_back(QStringLiteral("De"), exact_text(p.decay));
-    items.emplace_back(QStringLiteral("cutout"), QString::number(p.cutout));
-    items.emplace_back(QStringLiteral("long_threshold"), exact_text(p.long_threshold));
-    items.emplace_back(QStringLiteral("short_threshold"), exact_text(p.short_threshold));
-    items.emplace_back(QStringLiteral("strategy_mode"),
-                       p.strategy_mode ? QStringLiteral("true") : QStringLiteral("false"));
-    items.emplace_back(QStringLiteral("profile"), utf8(profile_name(p.profile)));
+    for (const ParamDescriptor& param : param_table()) {
+        items.emplace_back(utf8(param.key), param.type() == ParamType::Number
+                                                ? exact_text(param.get(p))
+                                                : utf8(param_value_text(param, p)));
+    }
 
     PdfTable t;
     t.font_pt = 8.0;

@@ -30,7 +30,7 @@ QString direction_label(Direction d);
 QString trend_label(Direction d);
 QColor direction_color(Direction d);
 
-// The 20 parameters as a params.json file names them, in two pairs of columns.
+// Every parameter as a params.json file names it, in two pairs of columns.
 PdfTable parameters_table(const AtcParams& params);
 
 }  // namespace atc::ui

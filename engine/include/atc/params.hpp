@@ -21,12 +21,16 @@ std::string_view family_name(MaType type);
 
 // How far the eight extra members sit from the base length.
 enum class Robustness : int { Narrow = 0, Medium, Wide };
+// The names by value, as params.json spells them.
+inline constexpr std::array<std::string_view, 3> kRobustnessNames = {"Narrow", "Medium", "Wide"};
 std::string_view robustness_name(Robustness r);
 
 // Which implementation the HMA and LSMA slots follow. Reference reproduces the
 // original Python module (true Hull average; LSMA at the second-newest bar);
 // Pine follows the TradingView script (SMA in the Hull slot; LSMA at the newest bar).
 enum class MaProfile : int { Reference = 0, Pine };
+// The names by value, as params.json spells them.
+inline constexpr std::array<std::string_view, 2> kProfileNames = {"reference", "pine"};
 std::string_view profile_name(MaProfile p);
 
 struct AtcParams {

@@ -1,8 +1,9 @@
-// ATC parameters as JSON: the keys of the golden params.json files
-// (ema_len ... kama_len, ema_w ... kama_w, robustness, La, De, cutout,
-// long_threshold, short_threshold, strategy_mode) plus "profile"
-// ("reference" | "pine"). Missing keys keep their defaults; unknown keys,
-// wrong types and out-of-range values are errors naming the key.
+// ATC parameters as JSON: one member per row of the parameter table
+// (param_table.hpp): the keys of the golden params.json files (ema_len ...
+// kama_len, ema_w ... kama_w, robustness, La, De, cutout, long_threshold,
+// short_threshold, strategy_mode) plus "profile" ("reference" | "pine"). Missing
+// keys keep their defaults; unknown keys, wrong types and out-of-range values are
+// errors naming the key.
 #pragma once
 
 #include <cstdint>

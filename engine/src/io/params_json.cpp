@@ -4,12 +4,7 @@
 
 #include "atc/params_json.hpp"
 
-#include <array>
-#include <cctype>
 #include <charconv>
-#include <climits>
-#include <cmath>
-#include <optional>
 #include <string>
 #include <system_error>
 #include <unordered_map>
@@ -18,9 +13,11 @@
 
 #include "atc/json_text.hpp"
 #include "atc/memory_limits.hpp"
+#include "atc/param_table.hpp"
 #include "atc/validation.hpp"
 #include "io/json_object.hpp"
 #include "io/read_file.hpp"
+#include "param_values.hpp"
 
 namespace atc {
 
@@ -37,32 +34,8 @@ ParamsError::ParamsError(std::string source, std::string key, const std::string&
 
 namespace {
 
-constexpr std::array<std::string_view, kFamilyCount> kLengthKeys = {
-    "ema_len", "hull_len", "wma_len", "dema_len", "lsma_len", "kama_len"};
-constexpr std::array<std::string_view, kFamilyCount> kWeightKeys = {"ema_w",  "hma_w",  "wma_w",
-                                                                    "dema_w", "lsma_w", "kama_w"};
-
-// Every key in the golden files' order; params_to_json writes them in this order.
-constexpr std::array<std::string_view, 20> kAllKeys = {
-    "ema_len",       "hull_len", "wma_len", "dema_len", "lsma_len",       "kama_len",
-    "ema_w",         "hma_w",    "wma_w",   "dema_w",   "lsma_w",         "kama_w",
-    "robustness",    "La",       "De",      "cutout",   "long_threshold", "short_threshold",
-    "strategy_mode", "profile"};
-
 // ---------------------------------------------------------------------------
-// Meaning: each member applied to AtcParams.
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i]))) {
-            return false;
-        }
-    }
-    return true;
-}
+// Meaning: each member applied to AtcParams through its row of the parameter table.
 
 bool looks_numeric(const std::string& s) {
     double ignored = 0.0;
@@ -105,18 +78,11 @@ public:
     }
 
     // Whole numbers only: 28 and 28.0 (or 2.8e1) are fine, 28.5 is not.
-    int integer(std::string_view unit) const {
+    int integer(const ParamDescriptor& param) const {
         require(JsonValue::Kind::Number, "a whole number");
         const double v = member_.value.number;
-        const std::string written(member_.value.number_text);
-        if (v != std::floor(v)) {
-            fail(member_.key + " = " + written + " is not a whole number of " + std::string(unit));
-        }
-        if (v < static_cast<double>(INT_MIN) || v > static_cast<double>(INT_MAX)) {
-            fail(member_.key + " = " + written +
-                 " is out of range: it must be a whole number from " + std::to_string(INT_MIN) +
-                 " to " + std::to_string(INT_MAX));
-        }
+        if (const auto problem = detail::whole_number_problem(param, v, member_.value.number_text))
+            fail(*problem);
         return static_cast<int>(v);
     }
 
@@ -125,20 +91,12 @@ public:
         return member_.value.boolean;
     }
 
-    // One of `names` (any case); its index.
-    template <std::size_t N>
-    std::size_t choice(const std::array<std::string_view, N>& names) const {
-        std::string allowed;
-        for (const auto name : names) {
-            allowed += (allowed.empty() ? "\"" : ", \"") + std::string(name) + "\"";
-        }
-        require(JsonValue::Kind::String, "one of " + allowed);
-        for (std::size_t i = 0; i < N; ++i) {
-            if (equals_ignoring_case(member_.value.text, names[i]))
-                return i;
-        }
-        fail(member_.key + " = \"" + member_.value.text + "\" is not allowed: use one of " +
-             allowed);
+    // One of the parameter's choices (any case); its index.
+    std::size_t choice(const ParamDescriptor& param) const {
+        require(JsonValue::Kind::String, "one of " + detail::quoted_choices(param));
+        if (const auto index = detail::choice_index(param, member_.value.text))
+            return *index;
+        fail(detail::choice_problem(param, member_.value.text));
     }
 
 private:
@@ -146,57 +104,39 @@ private:
     const Member& member_;
 };
 
-std::optional<std::size_t> index_of(const std::array<std::string_view, kFamilyCount>& keys,
-                                    std::string_view key) {
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i] == key)
-            return i;
-    }
-    return std::nullopt;
-}
-
-std::string unknown_key_message(const std::string& key) {
-    std::string allowed;
-    std::string hint;
-    for (const auto known : kAllKeys) {
-        if (!allowed.empty())
-            allowed += ", ";
-        allowed += known;
-        if (equals_ignoring_case(known, key)) {
-            hint = " (keys are case-sensitive: did you mean \"" + std::string(known) + "\"?)";
-        }
-    }
-    return "unknown key \"" + key + "\"" + hint + "; allowed keys are " + allowed;
-}
-
 void apply_member(const Member& member, const Document& doc, AtcParams& params) {
     const MemberReader read(doc, member);
-    const std::string& key = member.key;
-    if (const auto i = index_of(kLengthKeys, key)) {
-        params.lengths[*i] = read.integer("bars");
-    } else if (const auto w = index_of(kWeightKeys, key)) {
-        params.weights[*w] = read.number();
-    } else if (key == "robustness") {
-        static constexpr std::array<std::string_view, 3> kNames = {"Narrow", "Medium", "Wide"};
-        params.robustness = static_cast<Robustness>(read.choice(kNames));
-    } else if (key == "La") {
-        params.lambda = read.number();
-    } else if (key == "De") {
-        params.decay = read.number();
-    } else if (key == "cutout") {
-        params.cutout = read.integer("bars");
-    } else if (key == "long_threshold") {
-        params.long_threshold = read.number();
-    } else if (key == "short_threshold") {
-        params.short_threshold = read.number();
-    } else if (key == "strategy_mode") {
-        params.strategy_mode = read.boolean();
-    } else if (key == "profile") {
-        static constexpr std::array<std::string_view, 2> kNames = {"reference", "pine"};
-        params.profile = static_cast<MaProfile>(read.choice(kNames));
-    } else {
-        read.fail(unknown_key_message(key));
+    const ParamDescriptor* param = find_param(member.key);
+    if (param == nullptr)
+        read.fail(unknown_param_message(member.key));
+    switch (param->type()) {
+        case ParamType::Integer:
+            param->set(params, read.integer(*param));
+            break;
+        case ParamType::Number:
+            param->set(params, read.number());
+            break;
+        case ParamType::Choice:
+            param->set(params, static_cast<double>(read.choice(*param)));
+            break;
+        case ParamType::Flag:
+            param->set(params, read.boolean() ? 1.0 : 0.0);
+            break;
     }
+}
+
+// One member's value as JSON text: 28, 1.0, "Medium", true.
+std::string json_value(const ParamDescriptor& param, const AtcParams& params) {
+    switch (param.type()) {
+        case ParamType::Number:
+            return json_number(param.get(params));
+        case ParamType::Choice:
+            return json_string(param_value_text(param, params));
+        case ParamType::Integer:
+        case ParamType::Flag:
+            break;
+    }
+    return param_value_text(param, params);  // a whole number, true or false: bare in JSON
 }
 
 // A second value for a key would silently override the first; refuse it.
@@ -257,20 +197,8 @@ AtcParams read_params_json(const std::filesystem::path& file) {
 
 std::string params_to_json(const AtcParams& p) {
     std::vector<std::pair<std::string_view, std::string>> members;
-    for (std::size_t i = 0; i < kFamilyCount; ++i) {
-        members.emplace_back(kLengthKeys[i], std::to_string(p.lengths[i]));
-    }
-    for (std::size_t i = 0; i < kFamilyCount; ++i) {
-        members.emplace_back(kWeightKeys[i], json_number(p.weights[i]));
-    }
-    members.emplace_back("robustness", json_string(robustness_name(p.robustness)));
-    members.emplace_back("La", json_number(p.lambda));
-    members.emplace_back("De", json_number(p.decay));
-    members.emplace_back("cutout", std::to_string(p.cutout));
-    members.emplace_back("long_threshold", json_number(p.long_threshold));
-    members.emplace_back("short_threshold", json_number(p.short_threshold));
-    members.emplace_back("strategy_mode", p.strategy_mode ? "true" : "false");
-    members.emplace_back("profile", json_string(profile_name(p.profile)));
+    for (const ParamDescriptor& param : param_table())
+        members.emplace_back(param.key, json_value(param, p));
 
     std::string out = "{\n";
     for (std::size_t i = 0; i < members.size(); ++i) {
