@@ -1,14 +1,9 @@
 // The window families (WMA, LSMA, the Hull average and the pine profile's SMA)
-// for nine members at once; see family_kernels.hpp and window_lanes.hpp. The
-// values go to a sink: the lane layout (LaneSink, the MAs themselves), or for
-// the float32 scans the distances to the price (ma/distance_sink.hpp), with
-// the same double arithmetic up to the store.
+// for nine members at once; see family_kernels.hpp and window_lanes.hpp.
 #include <algorithm>
 #include <cassert>
 #include <limits>
 
-#include "ma/distance_kernels.hpp"
-#include "ma/distance_sink.hpp"
 #include "ma/family_kernels.hpp"
 #include "ma/family_lanes.hpp"
 #include "ma/window_lanes.hpp"
@@ -44,57 +39,42 @@ double first_bar(const WindowSpec& s) {
     return static_cast<double>(s.first);
 }
 
-// The MAs in the lane layout of family_lanes.hpp.
-struct LaneSink {
-    std::span<double> out;
-
-    void fill_undefined(std::size_t bars) const {
-        std::fill_n(out.begin(), bars * kLaneStride, kNaN);
-    }
-    template <class V>
-    ATC_INLINE void store(std::size_t i, std::size_t g, V value) const {
-        simd::store(out.data() + i * kLaneStride + g * simd::kWidth<V>, value);
-    }
-};
-
 // The bars before any lane's first value, and each lane's warm-up, are NaN.
-template <class Sink>
-void fill_leading_rows(const Sink& sink, const WindowSpecs& specs, std::size_t n) {
+void fill_leading_rows(std::span<double> out, const WindowSpecs& specs, std::size_t n) {
     std::size_t begin = n;
     for (const WindowSpec& s : specs)
         begin = std::min(begin, s.first);
-    sink.fill_undefined(begin);
+    std::fill_n(out.begin(), begin * kLaneStride, kNaN);
 }
 
 // Runs the window engine and stores finish(g, sums, weighted) for every group,
-// NaN in lanes that have not reached their first bar. The sink is taken by
-// value: a local copy, which the stores through it cannot modify, so the
-// compiler keeps its pointers in registers.
-template <class V, bool kWeighted, class Series, class Sink, class Finish>
+// NaN in lanes that have not reached their first bar.
+template <class V, bool kWeighted, class Series, class Finish>
 inline ATC_INLINE void window_family(const Series& src, std::size_t n, const WindowSpecs& specs,
-                                     const Sink sink, Finish&& finish) {
+                                     std::span<double> out, Finish&& finish) {
     constexpr std::size_t kWidth = simd::kWidth<V>;
     constexpr std::size_t kGroups = kLaneStride / kWidth;
-    fill_leading_rows(sink, specs, n);
+    fill_leading_rows(out, specs, n);
     const LaneConstant<V> first = per_lane<V>(specs, first_bar);
     const V nan = simd::splat<V>(kNaN);
-    window_lanes<V, kWeighted>(src, n, specs,
-                               [&](std::size_t i, const V(&sums)[kGroups],
-                                   const V(&weighted)[kGroups], bool warm_up) ATC_INLINE {
-                                   const V bar = simd::splat<V>(static_cast<double>(i));
-                                   for (std::size_t g = 0; g < kGroups; ++g) {
-                                       V value = finish(i, g, sums[g], weighted[g]);
-                                       if (warm_up)
-                                           value = bar >= first[g] ? value : nan;
-                                       sink.store(i, g, value);
-                                   }
-                               });
+    window_lanes<V, kWeighted>(
+        src, n, specs,
+        [&](std::size_t i, const V(&sums)[kGroups], const V(&weighted)[kGroups], bool warm_up)
+            ATC_INLINE {
+                const V bar = simd::splat<V>(static_cast<double>(i));
+                for (std::size_t g = 0; g < kGroups; ++g) {
+                    V value = finish(i, g, sums[g], weighted[g]);
+                    if (warm_up)
+                        value = bar >= first[g] ? value : nan;
+                    simd::store(out.data() + i * kLaneStride + g * kWidth, value);
+                }
+            });
 }
 
 // wma.cpp: weighted * (1 / (N(N+1)/2)).
-template <class V, class Series, class Sink>
+template <class V, class Series>
 inline ATC_INLINE void wma_family(const Series& src, std::size_t n, const WindowSpecs& specs,
-                                  const Sink& out) {
+                                  std::span<double> out) {
     const LaneConstant<V> inv_total = per_lane<V>(
         specs, [](const WindowSpec& s) { return wma_inverse_total(static_cast<int>(s.length)); });
     window_family<V, true>(src, n, specs, out,
@@ -103,9 +83,9 @@ inline ATC_INLINE void wma_family(const Series& src, std::size_t n, const Window
 }
 
 // sma.cpp: sum * (1/N).
-template <class V, class Sink>
+template <class V>
 inline ATC_INLINE void sma_family(std::span<const double> x, const WindowSpecs& specs,
-                                  const Sink& out) {
+                                  std::span<double> out) {
     const LaneConstant<V> inv_n =
         per_lane<V>(specs, [](const WindowSpec& s) { return 1.0 / static_cast<double>(s.length); });
     window_family<V, false>(SharedSeries{x.data()}, x.size(), specs, out,
@@ -115,9 +95,9 @@ inline ATC_INLINE void sma_family(std::span<const double> x, const WindowSpecs& 
 
 // lsma.cpp: the least-squares line at the second-newest (or newest) bar; a
 // one-bar window is the price itself.
-template <class V, class Sink>
+template <class V>
 inline ATC_INLINE void lsma_family(std::span<const double> x, const WindowSpecs& specs,
-                                   bool at_newest, const Sink& out) {
+                                   bool at_newest, std::span<double> out) {
     std::array<double, kLaneStride> of_sum_xy, of_sum_y, single;
     for (std::size_t k = 0; k < kLaneStride; ++k) {
         const LineWeights w = lsma_weights(static_cast<int>(specs[k].length), at_newest);
@@ -135,17 +115,17 @@ inline ATC_INLINE void lsma_family(std::span<const double> x, const WindowSpecs&
 }
 
 // hma.cpp: WMA(floor(sqrt N)) of 2*WMA(max(1, N/2)) - WMA(N), the outer WMA
-// starting where the inner ones are both defined. `full` (n rows of the lane
-// layout) holds the full-length WMAs; it may be the sink's own buffer, which
-// the outer WMA then overwrites.
-template <class V, class Sink>
+// starting where the inner ones are both defined.
+template <class V>
 inline ATC_INLINE void hma_family(std::span<const double> x, const MemberLengths& lengths,
-                                  std::span<double> full, const Sink& out, MaScratch& scratch) {
+                                  std::span<double> out, MaScratch& scratch) {
     constexpr std::size_t kWidth = simd::kWidth<V>;
     const std::size_t n = x.size();
     if (scratch.lanes.size() < n * kLaneStride)
         scratch.lanes.resize(n * kLaneStride);
+    // The full-length WMAs go to `out` until the outer WMA overwrites them.
     const std::span<double> half(scratch.lanes.data(), n * kLaneStride);
+    const std::span<double> full = out;
     WindowSpecs half_specs, full_specs, outer_specs;
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         const auto length = static_cast<std::size_t>(lengths[k]);
@@ -155,8 +135,8 @@ inline ATC_INLINE void hma_family(std::span<const double> x, const MemberLengths
         full_specs[k] = {length, length - 1};
         outer_specs[k] = {root, (length - 1) + (root - 1)};
     }
-    wma_family<V>(SharedSeries{x.data()}, n, half_specs, LaneSink{half});
-    wma_family<V>(SharedSeries{x.data()}, n, full_specs, LaneSink{full});
+    wma_family<V>(SharedSeries{x.data()}, n, half_specs, half);
+    wma_family<V>(SharedSeries{x.data()}, n, full_specs, full);
     const V two = simd::splat<V>(2.0);
     for (std::size_t i = 0; i < n * kLaneStride; i += kWidth) {
         simd::store(half.data() + i,
@@ -165,25 +145,26 @@ inline ATC_INLINE void hma_family(std::span<const double> x, const MemberLengths
     wma_family<V>(LaneSeries{half.data()}, n, outer_specs, out);
 }
 
-// The family of `type` into `sink`; `full` is the Hull family's scratch.
-template <class Sink>
-void window_family_into(MaType type, MaProfile profile, std::span<const double> x,
-                        const MemberLengths& lengths, std::span<double> full, const Sink& sink,
-                        MaScratch& scratch) {
+}  // namespace
+
+void window_family_lanes(MaType type, MaProfile profile, std::span<const double> x,
+                         const MemberLengths& lengths, std::span<double> lanes,
+                         MaScratch& scratch) {
+    assert(lanes.size() >= x.size() * kLaneStride);
     const WindowSpecs plain = plain_windows(lengths);
     atc::detail::simd::dispatch([&]<class V>() ATC_INLINE {
         switch (type) {
             case MaType::WMA:
-                wma_family<V>(SharedSeries{x.data()}, x.size(), plain, sink);
+                wma_family<V>(SharedSeries{x.data()}, x.size(), plain, lanes);
                 return;
             case MaType::LSMA:
-                lsma_family<V>(x, plain, profile == MaProfile::Pine, sink);
+                lsma_family<V>(x, plain, profile == MaProfile::Pine, lanes);
                 return;
             case MaType::HMA:
                 if (profile == MaProfile::Pine) {
-                    sma_family<V>(x, plain, sink);
+                    sma_family<V>(x, plain, lanes);
                 } else {
-                    hma_family<V>(x, lengths, full, sink, scratch);
+                    hma_family<V>(x, lengths, lanes, scratch);
                 }
                 return;
             case MaType::EMA:
@@ -193,29 +174,6 @@ void window_family_into(MaType type, MaProfile profile, std::span<const double> 
         }
         assert(false && "not a window family");
     });
-}
-
-}  // namespace
-
-void window_family_lanes(MaType type, MaProfile profile, std::span<const double> x,
-                         const MemberLengths& lengths, std::span<double> lanes,
-                         MaScratch& scratch) {
-    assert(lanes.size() >= x.size() * kLaneStride);
-    // The full-length Hull WMAs go to `lanes` until the outer WMA overwrites them.
-    window_family_into(type, profile, x, lengths, lanes, LaneSink{lanes}, scratch);
-}
-
-void window_family_distances(MaType type, MaProfile profile, std::span<const double> x,
-                             const MemberLengths& lengths, PairSlot slot, std::span<float> pair,
-                             std::span<double> lanes, MaScratch& scratch) {
-    assert(lanes.size() >= x.size() * kLaneStride && pair.size() >= x.size() * kPairStride);
-    if (slot == PairSlot::A) {
-        window_family_into(type, profile, x, lengths, lanes,
-                           DistanceSink<PairSlot::A>{x.data(), pair.data()}, scratch);
-    } else {
-        window_family_into(type, profile, x, lengths, lanes,
-                           DistanceSink<PairSlot::B>{x.data(), pair.data()}, scratch);
-    }
 }
 
 }  // namespace atc::ma::detail
