@@ -56,7 +56,7 @@ const CaseSpec* find_case(const std::string& name) {
     return nullptr;
 }
 
-CaseResult run_case(const CaseSpec& spec, int runs, ScanPrecision precision) {
+CaseResult run_case(const CaseSpec& spec, int runs) {
     const Universe universe(spec.symbols, spec.bars);
     const AtcParams params;  // the defaults: Medium robustness, base length 28
     CaseResult result;
@@ -77,7 +77,6 @@ CaseResult run_case(const CaseSpec& spec, int runs, ScanPrecision precision) {
                 BatchOptions options;
                 options.keep_series = false;
                 options.stage_times = t;
-                options.precision = precision;
                 compute_batch(universe.series(), params, options);
             },
             runs);

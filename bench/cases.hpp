@@ -38,9 +38,7 @@ const std::vector<CaseSpec>& all_cases();
 const CaseSpec* find_case(const std::string& name);
 
 // One warm-up run, `runs` timed runs, then a few more with stage timing on
-// (timed separately, so the hook cannot slow the timed runs). `precision`
-// applies to the scan cases (compute_symbol is always float64).
-CaseResult run_case(const CaseSpec& spec, int runs,
-                    ScanPrecision precision = ScanPrecision::Float64);
+// (timed separately, so the hook cannot slow the timed runs).
+CaseResult run_case(const CaseSpec& spec, int runs);
 
 }  // namespace atc::bench

@@ -6,7 +6,6 @@
 //   options: --runs N (timed runs after one warm-up; median reported)
 //            --threads N (oneTBB worker limit; default: all logical CPUs)
 //            --no-avx2 (run the baseline SSE2 kernels on an AVX2 CPU too)
-//            --float32 (scans in ScanPrecision::Float32; docs/PERFORMANCE.md)
 //            --list (case names)
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,14 +31,13 @@ struct Options {
     int threads = 0;        // 0: oneTBB's default
     bool row_only = false;  // internal: a child process prints its row only
     bool no_avx2 = false;
-    bool float32 = false;
     bool list = false;
 };
 
 [[noreturn]] void usage(const char* problem) {
     std::fprintf(stderr,
                  "atc-bench: %s\nusage: atc-bench [--case NAME] [--runs N] [--threads N] "
-                 "[--no-avx2] [--float32] [--list]\n",
+                 "[--no-avx2] [--list]\n",
                  problem);
     std::exit(2);
 }
@@ -71,8 +69,6 @@ Options parse(int argc, char** argv) {
             o.row_only = true;
         } else if (arg == "--no-avx2") {
             o.no_avx2 = true;
-        } else if (arg == "--float32") {
-            o.float32 = true;
         } else if (arg == "--list") {
             o.list = true;
         } else {
@@ -90,11 +86,9 @@ std::size_t threads_in_use() {
 
 void print_header(const Options& o) {
     const bool avx2 = atc::detail::simd::active_level() == atc::detail::simd::Level::Avx2;
-    std::printf(
-        "atc-bench: backend cpu-tbb, kernels %s, scans in %s, %zu threads (%u logical "
-        "CPUs: %s)\n",
-        avx2 ? "avx2" : "baseline sse2", o.float32 ? "float32" : "float64", threads_in_use(),
-        logical_cpus(), cpu_model().c_str());
+    std::printf("atc-bench: backend cpu-tbb, kernels %s, %zu threads (%u logical CPUs: %s)\n",
+                avx2 ? "avx2" : "baseline sse2", threads_in_use(), logical_cpus(),
+                cpu_model().c_str());
     std::printf(
         "median of %d runs after 1 warm-up; CPU ms: process CPU time per run (all "
         "threads);\nstages: share of the workers' time per stage; single-* run on one "
@@ -131,8 +125,6 @@ bool run_in_child(const std::string& self, const CaseSpec& spec, const Options& 
     }
     if (o.no_avx2)
         args.push_back("--no-avx2");
-    if (o.float32)
-        args.push_back("--float32");
     args.push_back(nullptr);
     const pid_t pid = fork();
     if (pid == 0) {
@@ -163,9 +155,7 @@ int main(int argc, char** argv) {
         print_header(o);
     if (!o.case_name.empty()) {
         const CaseSpec& spec = *find_case(o.case_name);
-        print_row(spec,
-                  run_case(spec, o.runs,
-                           o.float32 ? atc::ScanPrecision::Float32 : atc::ScanPrecision::Float64));
+        print_row(spec, run_case(spec, o.runs));
         return 0;
     }
     bool ok = true;

@@ -136,8 +136,7 @@ public:
           limit_(budget ? budget : automatic_limit()),
           workers_(system::cpu_backend_threads()),
           batch_options_(summary_options()),
-          planner_(0, batch_options_.keep_series, /*keep_outputs=*/false, workers_,
-                   batch_options_.precision) {
+          planner_(0, batch_options_.keep_series, /*keep_outputs=*/false, workers_) {
         results_.errors.resize(source.entries().size());
         results_.memory.budget_bytes = budget;
         if (const auto database = source.cache_database())

@@ -1,5 +1,6 @@
 // Direct O(n*N) re-summations of the windowed moving averages, written straight
-// from ATC_SPEC.md with no running sums: the yardstick for the fast kernels.
+// from ATC_SPEC.md with no running sums: the yardstick for the running sums of
+// the engine's reference kernels (atc/reference_moving_averages.hpp).
 #pragma once
 
 #include <cmath>

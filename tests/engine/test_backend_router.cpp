@@ -122,10 +122,6 @@ private slots:
         BackendRouter warm_router(std::make_shared<CpuBackend>(), warm, usable_gpu());
         QVERIFY(warm_router.decide(BackendRequest::Auto, work(500, 2000)).choice.kind ==
                 BackendKind::Gpu);
-        // float32 is a CPU option: auto keeps it there.
-        Workload f32 = work(10000, 5000);
-        f32.float32 = true;
-        QVERIFY(router.decide(BackendRequest::Auto, f32).choice.kind == BackendKind::Cpu);
         // cpu is never overruled.
         const RouteDecision cpu = router.decide(BackendRequest::Cpu, work(10000, 5000));
         QVERIFY(cpu.choice.kind == BackendKind::Cpu);

@@ -1,5 +1,6 @@
 // The fast paths of the engine against the simple ones: the family kernels
-// (nine members at once) against the single-member kernels, the AVX2 build of
+// (nine members at once, what the engine runs) against the reference kernels
+// (one member at a time, the executable specification), the AVX2 build of
 // every kernel against the baseline build, and the fused pipeline against the
 // public signal functions. All must agree bit for bit, so that the drift and
 // golden checks of the simple paths hold for the fast ones too.
@@ -11,6 +12,7 @@
 #include "atc/batch.hpp"
 #include "atc/compute.hpp"
 #include "atc/moving_averages.hpp"
+#include "atc/reference_moving_averages.hpp"
 #include "atc/signals.hpp"
 #include "pipeline/simd.hpp"
 #include "reference_kernels.hpp"
@@ -96,7 +98,7 @@ private slots:
                 });
                 for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
                     std::vector<double> single(x.size());
-                    ma::compute(type, profile, x, lengths[k], single, scratch);
+                    ma::reference::compute_member(type, profile, x, lengths[k], single, scratch);
                     const QByteArray what =
                         QByteArray(family_name(type).data(), qsizetype(family_name(type).size())) +
                         " profile " + QByteArray::number(int(profile)) + " length " +

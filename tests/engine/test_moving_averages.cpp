@@ -1,10 +1,13 @@
-// The MA kernels: hand-checked values, warm-up lengths, and the running-sum
-// kernels against direct re-summation on long series (drift check).
+// The reference MA kernels, the executable specification: hand-checked
+// values, warm-up lengths (and the family kernels' declared warm-ups against
+// them), and the running-sum kernels against direct re-summation on long
+// series (drift check).
 #include <QtTest>
 #include <cmath>
 #include <vector>
 
 #include "atc/moving_averages.hpp"
+#include "atc/reference_moving_averages.hpp"
 #include "reference_kernels.hpp"
 
 using namespace atc;
@@ -44,21 +47,21 @@ class TestMovingAverages : public QObject {
 
 private slots:
     void smaByHand() {
-        const auto out = run(ma::sma, kSmall, 3);
+        const auto out = run(ma::reference::sma, kSmall, 3);
         QVERIFY(std::isnan(out[0]) && std::isnan(out[1]));
         QCOMPARE(out[2], 2.0);
         QCOMPARE(out[5], 5.0);
     }
 
     void wmaByHand() {
-        const auto out = run(ma::wma, kSmall, 3);
+        const auto out = run(ma::reference::wma, kSmall, 3);
         QVERIFY(std::isnan(out[1]));
         QCOMPARE(out[2], (1 * 1 + 2 * 2 + 3 * 3) / 6.0);
         QCOMPARE(out[5], (4 * 1 + 5 * 2 + 6 * 3) / 6.0);
     }
 
     void emaSeededWithMean() {
-        const auto out = run(ma::ema, kSmall, 3);
+        const auto out = run(ma::reference::ema, kSmall, 3);
         QVERIFY(std::isnan(out[1]));
         QCOMPARE(out[2], 2.0);
         QCOMPARE(out[3], 0.5 * 4 + 0.5 * 2.0);
@@ -68,8 +71,8 @@ private slots:
     void demaSeedsSecondStageAtFirstValue() {
         std::vector<double> out(kSmall.size());
         ma::MaScratch scratch;
-        ma::dema(kSmall, 3, out, scratch);
-        const auto e1 = run(ma::ema, kSmall, 3);
+        ma::reference::dema(kSmall, 3, out, scratch);
+        const auto e1 = run(ma::reference::ema, kSmall, 3);
         QVERIFY(std::isnan(out[1]));
         QCOMPARE(out[2], e1[2]);  // e2 starts at e1 itself: 2*e1 - e1
         const double e2_3 = 0.5 * e1[3] + 0.5 * e1[2];
@@ -83,8 +86,8 @@ private slots:
         for (int i = 0; i < 10; ++i)
             line[i] = 2.0 * i + 1.0;
         std::vector<double> ref(10), pine(10);
-        ma::lsma(line, 4, ref, false);
-        ma::lsma(line, 4, pine, true);
+        ma::reference::lsma(line, 4, ref, false);
+        ma::reference::lsma(line, 4, pine, true);
         QVERIFY(std::isnan(ref[2]));
         QVERIFY(std::fabs(ref[9] - line[8]) < 1e-12);
         QVERIFY(std::fabs(pine[9] - line[9]) < 1e-12);
@@ -92,7 +95,7 @@ private slots:
 
     void lsmaOfOneBarIsThePrice() {
         std::vector<double> out(kSmall.size());
-        ma::lsma(kSmall, 1, out);
+        ma::reference::lsma(kSmall, 1, out);
         QCOMPARE(out, kSmall);
     }
 
@@ -100,9 +103,9 @@ private slots:
         const auto x = test::random_walk(200, 7);
         std::vector<double> out(x.size());
         ma::MaScratch scratch;
-        ma::hma(x, 16, out, scratch);
+        ma::reference::hma(x, 16, out, scratch);
         // first defined = (16-1) + (4-1)
-        QCOMPARE(ma::first_defined_hma(16), std::size_t{18});
+        QCOMPARE(ma::first_defined(MaType::HMA, MaProfile::Reference, 16), std::size_t{18});
         QVERIFY(std::isnan(out[17]));
         QVERIFY(!std::isnan(out[18]));
         const auto half = test::direct_wma(x, 8);
@@ -120,13 +123,13 @@ private slots:
     void hmaOfOneBarIsThePrice() {
         std::vector<double> out(kSmall.size());
         ma::MaScratch scratch;
-        ma::hma(kSmall, 1, out, scratch);
+        ma::reference::hma(kSmall, 1, out, scratch);
         QCOMPARE(out, kSmall);
     }
 
     void kamaHoldsFirstPriceDuringWarmUp() {
         std::vector<double> out(kSmall.size());
-        ma::kama(kSmall, 3, out);
+        ma::reference::kama(kSmall, 3, out);
         QCOMPARE(out[0], 1.0);
         QCOMPARE(out[2], 1.0);
         // A straight line is pure signal: ratio 1, sc = 0.666^2.
@@ -136,18 +139,18 @@ private slots:
     void kamaFlatWindowDoesNotMove() {
         const std::vector<double> flat(20, 5.0);
         std::vector<double> out(flat.size());
-        ma::kama(flat, 4, out);
+        ma::reference::kama(flat, 4, out);
         for (double v : out)
             QCOMPARE(v, 5.0);
     }
 
     void seriesShorterThanWindowIsAllUndefined() {
-        const auto out = run(ma::wma, kSmall, 10);
+        const auto out = run(ma::reference::wma, kSmall, 10);
         for (double v : out)
             QVERIFY(std::isnan(v));
         std::vector<double> d(kSmall.size());
         ma::MaScratch scratch;
-        ma::dema(kSmall, 10, d, scratch);
+        ma::reference::dema(kSmall, 10, d, scratch);
         for (double v : d)
             QVERIFY(std::isnan(v));
     }
@@ -171,19 +174,19 @@ private slots:
         static const auto x = test::random_walk(100000, 42, 5000.0, 0.02);
         constexpr double kDriftTolerance = 1e-11;
         const double sma_err =
-            max_relative_error(run(ma::sma, x, length), test::direct_sma(x, length));
+            max_relative_error(run(ma::reference::sma, x, length), test::direct_sma(x, length));
         const double wma_err =
-            max_relative_error(run(ma::wma, x, length), test::direct_wma(x, length));
+            max_relative_error(run(ma::reference::wma, x, length), test::direct_wma(x, length));
         std::vector<double> lsma_ref(x.size()), lsma_pine(x.size());
-        ma::lsma(x, length, lsma_ref, false);
-        ma::lsma(x, length, lsma_pine, true);
+        ma::reference::lsma(x, length, lsma_ref, false);
+        ma::reference::lsma(x, length, lsma_pine, true);
         double lsma_err = 0;
         if (length > 1) {
             lsma_err = std::max(max_relative_error(lsma_ref, test::direct_lsma(x, length, false)),
                                 max_relative_error(lsma_pine, test::direct_lsma(x, length, true)));
         }
         const double kama_err =
-            max_relative_error(run(ma::kama, x, length), test::direct_kama(x, length));
+            max_relative_error(run(ma::reference::kama, x, length), test::direct_kama(x, length));
         qInfo("N=%d max relative error: SMA %.2e WMA %.2e LSMA %.2e KAMA %.2e", length, sma_err,
               wma_err, lsma_err, kama_err);
         QVERIFY(sma_err <= kDriftTolerance);
@@ -202,14 +205,14 @@ private slots:
             x[i] = 1e17;
         for (std::size_t i = 0; i < x.size(); ++i)
             x[i] += static_cast<double>(i % 7) * 0.25;
-        const auto fast = run(ma::wma, x, length);
+        const auto fast = run(ma::reference::wma, x, length);
         const auto direct = test::direct_wma(x, length);
         const std::size_t repaired_by = 100 + length + ma::kReanchorInterval + length;
         for (std::size_t i = repaired_by; i < x.size(); ++i) {
             QVERIFY2(std::fabs(fast[i] - direct[i]) <= 1e-12 * direct[i],
                      qPrintable(QString("bar %1: %2 vs %3").arg(i).arg(fast[i]).arg(direct[i])));
         }
-        const auto fast_sma = run(ma::sma, x, length);
+        const auto fast_sma = run(ma::reference::sma, x, length);
         const auto direct_sma = test::direct_sma(x, length);
         QVERIFY(std::fabs(fast_sma.back() - direct_sma.back()) <= 1e-12 * direct_sma.back());
     }
@@ -234,7 +237,7 @@ private slots:
         ma::MaScratch scratch;
         for (int n : {1, 5, 28, 49}) {
             std::vector<double> out(x.size());
-            ma::compute(MaType(type), MaProfile(profile), x, n, out, scratch);
+            ma::reference::compute_member(MaType(type), MaProfile(profile), x, n, out, scratch);
             const std::size_t first = ma::first_defined(MaType(type), MaProfile(profile), n);
             for (std::size_t i = 0; i < x.size(); ++i) {
                 QVERIFY2(std::isnan(out[i]) == (i < first),

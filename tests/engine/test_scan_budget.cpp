@@ -92,20 +92,13 @@ private slots:
         QTest::addColumn<std::size_t>("minBars");
         QTest::addColumn<std::size_t>("spread");
         QTest::addColumn<bool>("keepSeries");
-        QTest::addColumn<bool>("float32");
         const std::size_t one = 0;  // spread: every series of minBars bars
-        QTest::newRow("one length, summary")
-            << std::size_t{8} << std::size_t{4000} << one << false << false;
-        QTest::newRow("one length, series")
-            << std::size_t{8} << std::size_t{4000} << one << true << false;
-        QTest::newRow("one length, float32")
-            << std::size_t{8} << std::size_t{4000} << one << false << true;
+        QTest::newRow("one length, summary") << std::size_t{8} << std::size_t{4000} << one << false;
+        QTest::newRow("one length, series") << std::size_t{8} << std::size_t{4000} << one << true;
         QTest::newRow("mixed lengths")
-            << std::size_t{120} << std::size_t{1500} << std::size_t{1000} << false << false;
-        QTest::newRow("mixed lengths, float32")
-            << std::size_t{120} << std::size_t{1500} << std::size_t{1000} << false << true;
+            << std::size_t{120} << std::size_t{1500} << std::size_t{1000} << false;
         QTest::newRow("short series")
-            << std::size_t{40} << std::size_t{60} << std::size_t{200} << false << false;
+            << std::size_t{40} << std::size_t{60} << std::size_t{200} << false;
     }
 
     void scratchEstimateBoundsTheGauge() {
@@ -113,8 +106,6 @@ private slots:
         QFETCH(std::size_t, minBars);
         QFETCH(std::size_t, spread);
         QFETCH(bool, keepSeries);
-        QFETCH(bool, float32);
-        const ScanPrecision precision = float32 ? ScanPrecision::Float32 : ScanPrecision::Float64;
         const Series series = universe(count, minBars, spread);
         std::size_t longest = 0;
         for (const auto& s : series)
@@ -124,7 +115,6 @@ private slots:
         std::atomic<std::uint64_t> seen_while_running{0};
         BatchOptions options;
         options.keep_series = keepSeries;
-        options.precision = precision;
         options.workspace_gauge = &gauge;
         options.progress = [&](std::size_t, std::size_t) {
             seen_while_running.store(std::max(seen_while_running.load(), gauge.bytes()));
@@ -135,8 +125,7 @@ private slots:
         QCOMPARE(gauge.bytes(), std::uint64_t{0});  // the buffers died with the batch
         const auto workers =
             static_cast<std::uint64_t>(std::min<std::size_t>(count, QThread::idealThreadCount()));
-        const std::uint64_t estimate =
-            workers * estimate_worker_scratch_bytes(longest, spread > 0, precision);
+        const std::uint64_t estimate = workers * estimate_worker_scratch_bytes(longest, spread > 0);
         QVERIFY2(
             gauge.peak_bytes() <= estimate,
             qPrintable(
@@ -147,11 +136,9 @@ private slots:
             WorkspaceGauge one;
             BatchOptions single;
             single.keep_series = false;
-            single.precision = precision;
             single.workspace_gauge = &one;
             compute_batch(views(Series{series[0]}), AtcParams{}, single);
-            QVERIFY2(one.peak_bytes() >=
-                         estimate_worker_scratch_bytes(minBars, false, precision) * 9 / 10,
+            QVERIFY2(one.peak_bytes() >= estimate_worker_scratch_bytes(minBars, false) * 9 / 10,
                      qPrintable(QString::number(one.peak_bytes())));
         }
     }

@@ -16,9 +16,6 @@ struct Workload {
     std::size_t symbols = 0;
     std::uint64_t bars = 0;    // summed over all symbols ("symbol-bars")
     bool keep_series = false;  // BatchOptions::keep_series: 13 series per symbol come back
-    // BatchOptions::precision is Float32: a CPU-only speed option (the GPU
-    // backend always computes float64), so auto keeps such requests on the CPU.
-    bool float32 = false;
 };
 
 Workload workload_of(std::span<const std::span<const double>> closes, bool keep_series);

@@ -33,16 +33,6 @@ struct StageTimes {
     StageTimes& operator+=(const StageTimes& other);
 };
 
-// The arithmetic of a scan. Float64 is the exact engine of ATC_SPEC.md (the
-// default). Float32 runs the crossing states, member equities and Layer-1 sums
-// in float lanes (eight to an AVX2 register instead of four), on each member's
-// distance to the price (close - MA, computed so that its error is relative to
-// itself); Layer 2, the Average and every output stay double. On the golden
-// cases it gives float64's numbers exactly; elsewhere a Layer-1 signal can
-// differ by 0.01 at a few bars in a million (tests/engine/test_float32.cpp,
-// docs/PERFORMANCE.md "float32 scans"). compute_symbol is always Float64.
-enum class ScanPrecision { Float64, Float32 };
-
 struct BatchOptions {
     // Keep the per-bar Layer-1 signals, Layer-2 equities and Average. When false,
     // only the ScanRow and markers are kept (a scan of a huge universe).
@@ -59,8 +49,6 @@ struct BatchOptions {
     // Optional: the workers' scratch buffers are counted into it as they grow
     // (after each symbol) and taken out again before compute_batch returns.
     WorkspaceGauge* workspace_gauge = nullptr;
-    // See ScanPrecision. The outputs have the same shapes either way.
-    ScanPrecision precision = ScanPrecision::Float64;
 };
 
 struct SymbolScan {

@@ -40,10 +40,8 @@ class ResultCache;
 // One worker's scratch buffers after series of at most `longest_bars` (an
 // upper bound of what the WorkspaceGauge measures; test_scan_budget checks it).
 // `mixed_lengths`: the worker ran series of different lengths, after which the
-// buffers can hold up to twice what the longest needs (vector growth). Float32
-// scans keep float buffers next to the double ones.
-std::uint64_t estimate_worker_scratch_bytes(std::size_t longest_bars, bool mixed_lengths = false,
-                                            ScanPrecision precision = ScanPrecision::Float64);
+// buffers can hold up to twice what the longest needs (vector growth).
+std::uint64_t estimate_worker_scratch_bytes(std::size_t longest_bars, bool mixed_lengths = false);
 // One symbol's SymbolScan: the row and markers, and the 13 series when keep_series.
 std::uint64_t estimate_scan_output_bytes(std::size_t bars, bool keep_series);
 
@@ -60,8 +58,7 @@ public:
     // `room_bytes`: what the scan may use, 0 for no limit (one chunk).
     // `keep_outputs`: outputs of finished chunks stay held (false when the
     // caller consumes each chunk's outputs). `workers` >= 1.
-    ChunkPlanner(std::uint64_t room_bytes, bool keep_series, bool keep_outputs, unsigned workers,
-                 ScanPrecision precision = ScanPrecision::Float64);
+    ChunkPlanner(std::uint64_t room_bytes, bool keep_series, bool keep_outputs, unsigned workers);
 
     // True when the open chunk should be computed before a symbol of `bars`
     // bars (and `input_bytes` of loaded prices) joins: the chunk has its
@@ -90,7 +87,6 @@ private:
     bool keep_series_;
     bool keep_outputs_;
     unsigned workers_;
-    ScanPrecision precision_;
     std::uint64_t kept_bytes_ = 0;  // outputs of closed chunks still held
     std::size_t open_symbols_ = 0;
     std::size_t open_min_bars_ = 0;
@@ -109,8 +105,7 @@ struct ChunkPlan {
 
 // Chunks for symbols of the given bar counts; `room_bytes` 0 means one chunk.
 ChunkPlan plan_scan_chunks(std::span<const std::size_t> bars, bool keep_series, bool keep_outputs,
-                           std::uint64_t room_bytes, unsigned workers,
-                           ScanPrecision precision = ScanPrecision::Float64);
+                           std::uint64_t room_bytes, unsigned workers);
 
 struct ScanBudget {
     std::uint64_t budget_bytes = 0;  // 0: no budget, one compute_batch call

@@ -85,11 +85,6 @@ RouteDecision BackendRouter::decide(system::BackendRequest request, const Worklo
         decision.choice.reason = "auto: the GPU failed earlier in this session (" + failure + ")";
         return decision;
     }
-    if (work.float32) {
-        decision.choice = cpu;
-        decision.choice.reason = "auto: float32 scans run on the CPU (the GPU computes float64)";
-        return decision;
-    }
     decision.cpu_seconds = model_.cpu_seconds(work, cpu_threads_);
     decision.gpu_seconds = model_.gpu_seconds(work, gpu_->warmed_up());
     const std::string estimates = format_seconds(decision.gpu_seconds) + " on the GPU, " +
@@ -161,9 +156,8 @@ RoutedBatch BackendRouter::compute(std::span<const std::span<const double>> clos
 RoutedBatch BackendRouter::compute(system::BackendRequest request,
                                    std::span<const std::span<const double>> closes,
                                    const AtcParams& params, const BatchOptions& options) {
-    Workload work = workload_of(closes, options.keep_series);
-    work.float32 = options.precision == ScanPrecision::Float32;
-    return compute(decide(request, work), closes, params, options);
+    return compute(decide(request, workload_of(closes, options.keep_series)), closes, params,
+                   options);
 }
 
 RoutedBatch BackendRouter::compute(const RouteDecision& decision,

@@ -49,8 +49,8 @@ BudgetedBatchResult compute_batch_within_budget(std::span<const std::span<const 
     std::transform(closes.begin(), closes.end(), bars.begin(),
                    [](std::span<const double> close) { return close.size(); });
     const bool keep_outputs = !budget.on_chunk;
-    const ChunkPlan plan = plan_scan_chunks(bars, options.keep_series, keep_outputs, scan_room,
-                                            workers, options.precision);
+    const ChunkPlan plan =
+        plan_scan_chunks(bars, options.keep_series, keep_outputs, scan_room, workers);
 
     BudgetedBatchResult result;
     result.estimated_peak_bytes = plan.estimated_peak_bytes;

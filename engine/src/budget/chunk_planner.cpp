@@ -12,19 +12,18 @@ constexpr std::size_t kMinSymbolsPerWorker = 4;
 }  // namespace
 
 ChunkPlanner::ChunkPlanner(std::uint64_t room_bytes, bool keep_series, bool keep_outputs,
-                           unsigned workers, ScanPrecision precision)
+                           unsigned workers)
     : room_(room_bytes),
       keep_series_(keep_series),
       keep_outputs_(keep_outputs),
-      workers_(std::max(1U, workers)),
-      precision_(precision) {}
+      workers_(std::max(1U, workers)) {}
 
 std::uint64_t ChunkPlanner::working_set(std::size_t symbols, std::size_t min_bars,
                                         std::size_t max_bars, std::uint64_t symbol_bytes) const {
     // Only as many workers as symbols ever get a workspace.
     const std::uint64_t busy = std::min<std::uint64_t>(workers_, symbols);
     return kept_bytes_ + symbol_bytes +
-           busy * estimate_worker_scratch_bytes(max_bars, min_bars != max_bars, precision_);
+           busy * estimate_worker_scratch_bytes(max_bars, min_bars != max_bars);
 }
 
 bool ChunkPlanner::should_close_before(std::size_t bars, std::uint64_t input_bytes) const {
@@ -72,9 +71,9 @@ std::uint64_t ChunkPlanner::peak_bytes() const {
 }
 
 ChunkPlan plan_scan_chunks(std::span<const std::size_t> bars, bool keep_series, bool keep_outputs,
-                           std::uint64_t room_bytes, unsigned workers, ScanPrecision precision) {
+                           std::uint64_t room_bytes, unsigned workers) {
     ChunkPlan plan;
-    ChunkPlanner planner(room_bytes, keep_series, keep_outputs, workers, precision);
+    ChunkPlanner planner(room_bytes, keep_series, keep_outputs, workers);
     std::size_t first = 0;
     for (std::size_t i = 0; i < bars.size(); ++i) {
         if (planner.should_close_before(bars[i])) {

@@ -17,9 +17,6 @@ namespace {
 // in all). Measured with the WorkspaceGauge: 366-370 bytes per bar.
 constexpr std::uint64_t kScratchBytesPerBar = 46 * sizeof(double) + 16;
 constexpr std::uint64_t kScratchFixedBytes = 16 * 1024;
-// A float32 scan adds float copies of the inputs, the float MA lanes and the
-// float kernels' scratch: 26 floats a bar (measured: about 100 bytes).
-constexpr std::uint64_t kFloat32ExtraBytesPerBar = 26 * sizeof(float);
 
 // Entry markers come and go with the trend: on 1 %-volatility random walks
 // about one per 7.5 bars, on the sample markets fewer; counted as one per 4.
@@ -30,11 +27,8 @@ constexpr std::uint64_t kKeptSeries = 2 * kFamilyCount + 1;
 
 }  // namespace
 
-std::uint64_t estimate_worker_scratch_bytes(std::size_t longest_bars, bool mixed_lengths,
-                                            ScanPrecision precision) {
-    const std::uint64_t per_bar =
-        kScratchBytesPerBar + (precision == ScanPrecision::Float32 ? kFloat32ExtraBytesPerBar : 0);
-    const std::uint64_t one_series = kScratchFixedBytes + per_bar * longest_bars;
+std::uint64_t estimate_worker_scratch_bytes(std::size_t longest_bars, bool mixed_lengths) {
+    const std::uint64_t one_series = kScratchFixedBytes + kScratchBytesPerBar * longest_bars;
     // A vector that grows past its capacity takes max(twice its size, the new
     // size) (libstdc++), so after a shorter series a longer one can leave the
     // buffers up to twice what it needs itself.

@@ -1,3 +1,5 @@
+// Which family kernel computes each family under each profile, and the entry
+// points that run it.
 #include <cassert>
 
 #include "atc/moving_averages.hpp"
@@ -7,23 +9,36 @@
 namespace atc::ma {
 namespace detail {
 
-void family_lanes(MaType type, MaProfile profile, std::span<const double> x,
-                  const MemberLengths& lengths, std::span<double> lanes, MaScratch& scratch) {
+const FamilyKernel& family_kernel(MaType type, MaProfile profile) {
+    const bool pine = profile == MaProfile::Pine;
     switch (type) {
         case MaType::EMA:
-        case MaType::DEMA:
-        case MaType::KAMA:
-            recursive_family_lanes(type, x, lengths, lanes, scratch);
-            return;
+            return kEmaFamily;
         case MaType::HMA:
+            return pine ? kSmaFamily : kHmaFamily;
         case MaType::WMA:
+            return kWmaFamily;
+        case MaType::DEMA:
+            return kDemaFamily;
         case MaType::LSMA:
-            window_family_lanes(type, profile, x, lengths, lanes, scratch);
-            return;
+            return pine ? kLsmaNewestFamily : kLsmaFamily;
+        case MaType::KAMA:
+            break;
     }
+    return kKamaFamily;
+}
+
+void family_lanes(MaType type, MaProfile profile, std::span<const double> x,
+                  const MemberLengths& lengths, std::span<double> lanes, MaScratch& scratch) {
+    assert(!x.empty() && lanes.size() >= x.size() * kLaneStride);
+    family_kernel(type, profile).compute(x, lengths, lanes, scratch);
 }
 
 }  // namespace detail
+
+std::size_t first_defined(MaType type, MaProfile profile, int length) {
+    return detail::family_kernel(type, profile).first_defined(length);
+}
 
 void compute_family(MaType type, MaProfile profile, std::span<const double> x,
                     const std::array<int, kMembersPerFamily>& lengths,

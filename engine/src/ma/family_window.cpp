@@ -1,18 +1,14 @@
-// The window families (WMA, LSMA, the Hull average and the pine profile's SMA)
-// for nine members at once; see family_kernels.hpp and window_lanes.hpp. The
-// values go to a sink: the lane layout (LaneSink, the MAs themselves), or for
-// the float32 scans the distances to the price (ma/distance_sink.hpp), with
-// the same double arithmetic up to the store.
+// The window family kernels (WMA, LSMA, the Hull average and the pine
+// profile's SMA), each with its warm-up: nine members at once; see
+// family_kernels.hpp and window_lanes.hpp. A plain window of N bars has its
+// first value at bar N-1 (first_defined_window); the Hull average starts later.
 #include <algorithm>
-#include <cassert>
 #include <limits>
 
-#include "ma/distance_kernels.hpp"
-#include "ma/distance_sink.hpp"
 #include "ma/family_kernels.hpp"
 #include "ma/family_lanes.hpp"
+#include "ma/member_constants.hpp"
 #include "ma/window_lanes.hpp"
-#include "ma/window_sums.hpp"
 #include "pipeline/simd.hpp"
 
 #pragma GCC diagnostic ignored "-Wpsabi"  // see pipeline/simd.hpp
@@ -23,12 +19,14 @@ namespace {
 namespace simd = atc::detail::simd;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+WindowSpec plain_window(int length) {
+    return {static_cast<std::size_t>(length), first_defined_window(length)};
+}
+
 WindowSpecs plain_windows(const MemberLengths& lengths) {
     WindowSpecs specs;
-    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        const auto length = static_cast<std::size_t>(lengths[k]);
-        specs[k] = {length, length - 1};
-    }
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k)
+        specs[k] = plain_window(lengths[k]);
     return specs;
 }
 
@@ -44,57 +42,43 @@ double first_bar(const WindowSpec& s) {
     return static_cast<double>(s.first);
 }
 
-// The MAs in the lane layout of family_lanes.hpp.
-struct LaneSink {
-    std::span<double> out;
-
-    void fill_undefined(std::size_t bars) const {
-        std::fill_n(out.begin(), bars * kLaneStride, kNaN);
-    }
-    template <class V>
-    ATC_INLINE void store(std::size_t i, std::size_t g, V value) const {
-        simd::store(out.data() + i * kLaneStride + g * simd::kWidth<V>, value);
-    }
-};
-
 // The bars before any lane's first value, and each lane's warm-up, are NaN.
-template <class Sink>
-void fill_leading_rows(const Sink& sink, const WindowSpecs& specs, std::size_t n) {
+void fill_leading_rows(std::span<double> out, const WindowSpecs& specs, std::size_t n) {
     std::size_t begin = n;
     for (const WindowSpec& s : specs)
         begin = std::min(begin, s.first);
-    sink.fill_undefined(begin);
+    std::fill_n(out.begin(), begin * kLaneStride, kNaN);
 }
 
 // Runs the window engine and stores finish(g, sums, weighted) for every group,
-// NaN in lanes that have not reached their first bar. The sink is taken by
-// value: a local copy, which the stores through it cannot modify, so the
-// compiler keeps its pointers in registers.
-template <class V, bool kWeighted, class Series, class Sink, class Finish>
+// NaN in lanes that have not reached their first bar.
+template <class V, bool kWeighted, class Series, class Finish>
 inline ATC_INLINE void window_family(const Series& src, std::size_t n, const WindowSpecs& specs,
-                                     const Sink sink, Finish&& finish) {
+                                     std::span<double> out, Finish&& finish) {
     constexpr std::size_t kWidth = simd::kWidth<V>;
     constexpr std::size_t kGroups = kLaneStride / kWidth;
-    fill_leading_rows(sink, specs, n);
+    fill_leading_rows(out, specs, n);
     const LaneConstant<V> first = per_lane<V>(specs, first_bar);
     const V nan = simd::splat<V>(kNaN);
-    window_lanes<V, kWeighted>(src, n, specs,
-                               [&](std::size_t i, const V(&sums)[kGroups],
-                                   const V(&weighted)[kGroups], bool warm_up) ATC_INLINE {
-                                   const V bar = simd::splat<V>(static_cast<double>(i));
-                                   for (std::size_t g = 0; g < kGroups; ++g) {
-                                       V value = finish(i, g, sums[g], weighted[g]);
-                                       if (warm_up)
-                                           value = bar >= first[g] ? value : nan;
-                                       sink.store(i, g, value);
-                                   }
-                               });
+    window_lanes<V, kWeighted>(
+        src, n, specs,
+        [&](std::size_t i, const V(&sums)[kGroups], const V(&weighted)[kGroups], bool warm_up)
+            ATC_INLINE {
+                const V bar = simd::splat<V>(static_cast<double>(i));
+                for (std::size_t g = 0; g < kGroups; ++g) {
+                    V value = finish(i, g, sums[g], weighted[g]);
+                    if (warm_up)
+                        value = bar >= first[g] ? value : nan;
+                    simd::store(out.data() + i * kLaneStride + g * kWidth, value);
+                }
+            });
 }
 
-// wma.cpp: weighted * (1 / (N(N+1)/2)).
-template <class V, class Series, class Sink>
-inline ATC_INLINE void wma_family(const Series& src, std::size_t n, const WindowSpecs& specs,
-                                  const Sink& out) {
+// reference/wma.cpp: weighted * (1 / (N(N+1)/2)), over any windows (the Hull
+// average runs three).
+template <class V, class Series>
+inline ATC_INLINE void wma_windows(const Series& src, std::size_t n, const WindowSpecs& specs,
+                                   std::span<double> out) {
     const LaneConstant<V> inv_total = per_lane<V>(
         specs, [](const WindowSpec& s) { return wma_inverse_total(static_cast<int>(s.length)); });
     window_family<V, true>(src, n, specs, out,
@@ -102,120 +86,97 @@ inline ATC_INLINE void wma_family(const Series& src, std::size_t n, const Window
                                ATC_INLINE { return weighted * inv_total[g]; });
 }
 
-// sma.cpp: sum * (1/N).
-template <class V, class Sink>
-inline ATC_INLINE void sma_family(std::span<const double> x, const WindowSpecs& specs,
-                                  const Sink& out) {
-    const LaneConstant<V> inv_n =
-        per_lane<V>(specs, [](const WindowSpec& s) { return 1.0 / static_cast<double>(s.length); });
-    window_family<V, false>(SharedSeries{x.data()}, x.size(), specs, out,
-                            [&](std::size_t, std::size_t g, V sum, V)
-                                ATC_INLINE { return sum * inv_n[g]; });
-}
-
-// lsma.cpp: the least-squares line at the second-newest (or newest) bar; a
-// one-bar window is the price itself.
-template <class V, class Sink>
-inline ATC_INLINE void lsma_family(std::span<const double> x, const WindowSpecs& specs,
-                                   bool at_newest, const Sink& out) {
-    std::array<double, kLaneStride> of_sum_xy, of_sum_y, single;
-    for (std::size_t k = 0; k < kLaneStride; ++k) {
-        const LineWeights w = lsma_weights(static_cast<int>(specs[k].length), at_newest);
-        of_sum_xy[k] = w.of_sum_xy;
-        of_sum_y[k] = w.of_sum_y;
-        single[k] = specs[k].length == 1 ? 1.0 : 0.0;
+// The WMA family: a plain window of each member's length.
+struct WmaFamily {
+    template <class V>
+    static inline ATC_INLINE void compute(std::span<const double> x, const MemberLengths& lengths,
+                                          std::span<double> out, MaScratch&) {
+        wma_windows<V>(SharedSeries{x.data()}, x.size(), plain_windows(lengths), out);
     }
-    const LaneConstant<V> weight_xy(of_sum_xy), weight_y(of_sum_y), one_bar(single);
-    const V one = simd::splat<V>(1.0);
-    window_family<V, true>(SharedSeries{x.data()}, x.size(), specs, out,
-                           [&](std::size_t i, std::size_t g, V sum_y, V sum_xy) ATC_INLINE {
-                               const V line = sum_xy * weight_xy[g] + sum_y * weight_y[g];
-                               return one_bar[g] == one ? simd::splat<V>(x[i]) : line;
-                           });
-}
+};
 
-// hma.cpp: WMA(floor(sqrt N)) of 2*WMA(max(1, N/2)) - WMA(N), the outer WMA
-// starting where the inner ones are both defined. `full` (n rows of the lane
-// layout) holds the full-length WMAs; it may be the sink's own buffer, which
-// the outer WMA then overwrites.
-template <class V, class Sink>
-inline ATC_INLINE void hma_family(std::span<const double> x, const MemberLengths& lengths,
-                                  std::span<double> full, const Sink& out, MaScratch& scratch) {
-    constexpr std::size_t kWidth = simd::kWidth<V>;
-    const std::size_t n = x.size();
-    if (scratch.lanes.size() < n * kLaneStride)
-        scratch.lanes.resize(n * kLaneStride);
-    const std::span<double> half(scratch.lanes.data(), n * kLaneStride);
-    WindowSpecs half_specs, full_specs, outer_specs;
-    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        const auto length = static_cast<std::size_t>(lengths[k]);
-        const auto half_length = static_cast<std::size_t>(std::max(1, lengths[k] / 2));
-        const auto root = static_cast<std::size_t>(integer_sqrt(lengths[k]));
-        half_specs[k] = {half_length, half_length - 1};
-        full_specs[k] = {length, length - 1};
-        outer_specs[k] = {root, (length - 1) + (root - 1)};
+// reference/sma.cpp: sum * (1/N).
+struct SmaFamily {
+    template <class V>
+    static inline ATC_INLINE void compute(std::span<const double> x, const MemberLengths& lengths,
+                                          std::span<double> out, MaScratch&) {
+        const WindowSpecs specs = plain_windows(lengths);
+        const LaneConstant<V> inv_n = per_lane<V>(
+            specs, [](const WindowSpec& s) { return 1.0 / static_cast<double>(s.length); });
+        window_family<V, false>(SharedSeries{x.data()}, x.size(), specs, out,
+                                [&](std::size_t, std::size_t g, V sum, V)
+                                    ATC_INLINE { return sum * inv_n[g]; });
     }
-    wma_family<V>(SharedSeries{x.data()}, n, half_specs, LaneSink{half});
-    wma_family<V>(SharedSeries{x.data()}, n, full_specs, LaneSink{full});
-    const V two = simd::splat<V>(2.0);
-    for (std::size_t i = 0; i < n * kLaneStride; i += kWidth) {
-        simd::store(half.data() + i,
-                    two * simd::load<V>(half.data() + i) - simd::load<V>(full.data() + i));
-    }
-    wma_family<V>(LaneSeries{half.data()}, n, outer_specs, out);
-}
+};
 
-// The family of `type` into `sink`; `full` is the Hull family's scratch.
-template <class Sink>
-void window_family_into(MaType type, MaProfile profile, std::span<const double> x,
-                        const MemberLengths& lengths, std::span<double> full, const Sink& sink,
-                        MaScratch& scratch) {
-    const WindowSpecs plain = plain_windows(lengths);
-    atc::detail::simd::dispatch([&]<class V>() ATC_INLINE {
-        switch (type) {
-            case MaType::WMA:
-                wma_family<V>(SharedSeries{x.data()}, x.size(), plain, sink);
-                return;
-            case MaType::LSMA:
-                lsma_family<V>(x, plain, profile == MaProfile::Pine, sink);
-                return;
-            case MaType::HMA:
-                if (profile == MaProfile::Pine) {
-                    sma_family<V>(x, plain, sink);
-                } else {
-                    hma_family<V>(x, lengths, full, sink, scratch);
-                }
-                return;
-            case MaType::EMA:
-            case MaType::DEMA:
-            case MaType::KAMA:
-                break;
+// reference/lsma.cpp: the least-squares line at the second-newest (or, with
+// kAtNewest, the newest) bar; a one-bar window is the price itself.
+template <bool kAtNewest>
+struct LsmaFamily {
+    template <class V>
+    static inline ATC_INLINE void compute(std::span<const double> x, const MemberLengths& lengths,
+                                          std::span<double> out, MaScratch&) {
+        const WindowSpecs specs = plain_windows(lengths);
+        std::array<double, kLaneStride> of_sum_xy, of_sum_y, single;
+        for (std::size_t k = 0; k < kLaneStride; ++k) {
+            const LineWeights w = lsma_weights(static_cast<int>(specs[k].length), kAtNewest);
+            of_sum_xy[k] = w.of_sum_xy;
+            of_sum_y[k] = w.of_sum_y;
+            single[k] = specs[k].length == 1 ? 1.0 : 0.0;
         }
-        assert(false && "not a window family");
-    });
+        const LaneConstant<V> weight_xy(of_sum_xy), weight_y(of_sum_y), one_bar(single);
+        const V one = simd::splat<V>(1.0);
+        window_family<V, true>(SharedSeries{x.data()}, x.size(), specs, out,
+                               [&](std::size_t i, std::size_t g, V sum_y, V sum_xy) ATC_INLINE {
+                                   const V line = sum_xy * weight_xy[g] + sum_y * weight_y[g];
+                                   return one_bar[g] == one ? simd::splat<V>(x[i]) : line;
+                               });
+    }
+};
+
+// The Hull average's outer WMA of floor(sqrt N) bars starts where the inner
+// WMAs (first defined at N-1) are.
+std::size_t hma_first_defined(int length) {
+    return first_defined_window(length) + first_defined_window(integer_sqrt(length));
 }
+
+// reference/hma.cpp: WMA(floor(sqrt N)) of 2*WMA(max(1, N/2)) - WMA(N), the
+// outer WMA starting where the inner ones are both defined.
+struct HmaFamily {
+    template <class V>
+    static inline ATC_INLINE void compute(std::span<const double> x, const MemberLengths& lengths,
+                                          std::span<double> out, MaScratch& scratch) {
+        constexpr std::size_t kWidth = simd::kWidth<V>;
+        const std::size_t n = x.size();
+        if (scratch.lanes.size() < n * kLaneStride)
+            scratch.lanes.resize(n * kLaneStride);
+        // The full-length WMAs go to `out` until the outer WMA overwrites them.
+        const std::span<double> half(scratch.lanes.data(), n * kLaneStride);
+        const std::span<double> full = out;
+        WindowSpecs half_specs, full_specs, outer_specs;
+        for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+            const int root = integer_sqrt(lengths[k]);
+            half_specs[k] = plain_window(std::max(1, lengths[k] / 2));
+            full_specs[k] = plain_window(lengths[k]);
+            outer_specs[k] = {static_cast<std::size_t>(root), hma_first_defined(lengths[k])};
+        }
+        wma_windows<V>(SharedSeries{x.data()}, n, half_specs, half);
+        wma_windows<V>(SharedSeries{x.data()}, n, full_specs, full);
+        const V two = simd::splat<V>(2.0);
+        for (std::size_t i = 0; i < n * kLaneStride; i += kWidth) {
+            simd::store(half.data() + i,
+                        two * simd::load<V>(half.data() + i) - simd::load<V>(full.data() + i));
+        }
+        wma_windows<V>(LaneSeries{half.data()}, n, outer_specs, out);
+    }
+};
 
 }  // namespace
 
-void window_family_lanes(MaType type, MaProfile profile, std::span<const double> x,
-                         const MemberLengths& lengths, std::span<double> lanes,
-                         MaScratch& scratch) {
-    assert(lanes.size() >= x.size() * kLaneStride);
-    // The full-length Hull WMAs go to `lanes` until the outer WMA overwrites them.
-    window_family_into(type, profile, x, lengths, lanes, LaneSink{lanes}, scratch);
-}
-
-void window_family_distances(MaType type, MaProfile profile, std::span<const double> x,
-                             const MemberLengths& lengths, PairSlot slot, std::span<float> pair,
-                             std::span<double> lanes, MaScratch& scratch) {
-    assert(lanes.size() >= x.size() * kLaneStride && pair.size() >= x.size() * kPairStride);
-    if (slot == PairSlot::A) {
-        window_family_into(type, profile, x, lengths, lanes,
-                           DistanceSink<PairSlot::A>{x.data(), pair.data()}, scratch);
-    } else {
-        window_family_into(type, profile, x, lengths, lanes,
-                           DistanceSink<PairSlot::B>{x.data(), pair.data()}, scratch);
-    }
-}
+const FamilyKernel kWmaFamily{first_defined_window, dispatched<WmaFamily>};
+const FamilyKernel kLsmaFamily{first_defined_window, dispatched<LsmaFamily<false>>};
+const FamilyKernel kLsmaNewestFamily{first_defined_window, dispatched<LsmaFamily<true>>};
+const FamilyKernel kSmaFamily{first_defined_window, dispatched<SmaFamily>};
+const FamilyKernel kHmaFamily{hma_first_defined, dispatched<HmaFamily>};
 
 }  // namespace atc::ma::detail

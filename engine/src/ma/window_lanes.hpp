@@ -1,7 +1,7 @@
-// The sliding-window sums of window_sums.hpp for twelve lanes in lockstep.
+// The sliding-window sums of reference/window_sums.hpp for twelve lanes in lockstep.
 // Every lane has its own window length and its own re-anchoring schedule,
 // exactly those of a WindowSums whose first value is at the lane's `first`
-// bar, so each lane's sums are bit-identical to a single-member kernel's.
+// bar, so each lane's sums are bit-identical to a reference kernel's.
 // Lanes run side by side in vector registers; the rare re-anchoring bars are
 // handled lane by lane.
 #pragma once

@@ -16,8 +16,7 @@ namespace {
 // Runs one validated series into `scan`, using the worker's workspace for
 // everything the scan does not keep.
 void compute_one(std::span<const double> close, const AtcParams& params, bool keep_series,
-                 bool timed, ScanPrecision precision, detail::PipelineWorkspace& ws,
-                 SymbolScan& scan) {
+                 bool timed, detail::PipelineWorkspace& ws, SymbolScan& scan) {
     const std::size_t n = close.size();
     detail::SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
 
@@ -26,20 +25,15 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
         return std::span<double>(v);
     };
     std::array<std::span<const double>, kFamilyCount> signals;
-    std::array<std::span<double>, kFamilyCount> signal_outputs;
     std::array<std::span<double>, kFamilyCount> equities;
     for (const MaType type : kAllFamilies) {
         const auto t = static_cast<std::size_t>(type);
         const std::span<double> signal =
             keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);
         equities[t] = keep_series ? kept(scan.layer2_equities[t]) : ws.scratch_equity(t, n);
-        if (precision == ScanPrecision::Float64)
-            pipeline.run_layer1(type, signal, nullptr);
+        pipeline.run_layer1(type, signal, nullptr);
         signals[t] = signal;
-        signal_outputs[t] = signal;
     }
-    if (precision == ScanPrecision::Float32)
-        pipeline.run_layer1_float32(signal_outputs);
     pipeline.run_layer2(signals, equities);
 
     std::array<std::span<const double>, kFamilyCount> const_equities;
@@ -55,7 +49,7 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
 // is counted as had) and kept series come on top.
 std::optional<std::string> scan_memory_refusal(std::size_t bars, const BatchOptions& options,
                                                const detail::PipelineWorkspace& ws) {
-    std::uint64_t needed = estimate_worker_scratch_bytes(bars, false, options.precision);
+    std::uint64_t needed = estimate_worker_scratch_bytes(bars, false);
     const std::uint64_t held = ws.capacity_bytes();
     needed = needed > held ? needed - held : 0;
     if (options.keep_series)
@@ -104,7 +98,7 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
                 scan.error = std::move(*refusal);
             } else {
                 compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr,
-                            options.precision, ws, scan);
+                            ws, scan);
             }
             if (options.workspace_gauge)
                 ws.report_growth(*options.workspace_gauge);

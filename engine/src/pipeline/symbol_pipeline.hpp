@@ -13,7 +13,6 @@
 #include "atc/moving_averages.hpp"
 #include "atc/params.hpp"
 #include "atc/result.hpp"
-#include "pipeline/float32_workspace.hpp"
 #include "pipeline/stage_clock.hpp"
 #include "signal/family_layer1.hpp"
 #include "signal/symbol_inputs.hpp"
@@ -30,7 +29,6 @@ struct PipelineWorkspace {
     std::vector<double> average;
     std::vector<EntryMarker> markers;  // collected here, then copied at their size
     ma::MaScratch ma_scratch;
-    Float32Workspace f32;              // the float32 scans' buffers (ScanPrecision::Float32)
     StageTimes times;                  // this worker's stage timing, when asked for
     std::uint64_t reported_bytes = 0;  // what report_growth has counted so far
 
@@ -69,11 +67,6 @@ public:
     void run_final(const std::array<std::span<const double>, kFamilyCount>& signals,
                    const std::array<std::span<const double>, kFamilyCount>& equities,
                    std::span<double> average, std::vector<EntryMarker>& markers, ScanRow& row);
-
-    // The six Layer-1 signals of a float32 scan (ScanPrecision::Float32) in
-    // place of six run_layer1 calls: the families in pairs, in float lanes
-    // (float32_layer1.cpp). Signals are indexed by MaType.
-    void run_layer1_float32(const std::array<std::span<double>, kFamilyCount>& signals);
 
 private:
     const AtcParams& params_;

@@ -24,7 +24,6 @@ std::uint64_t PipelineWorkspace::capacity_bytes() const {
         total += held(layer1_signals[t]) + held(layer2_equities[t]);
     total += held(ma_scratch.a) + held(ma_scratch.b) + held(ma_scratch.c) + held(ma_scratch.lanes) +
              held(ma_scratch.lanes_out);
-    total += f32.capacity_bytes();
     return total;
 }
 

@@ -25,9 +25,10 @@ inline constexpr int kKeptSeries = 13;
 // The MA a member computes, by family and profile.
 enum class MaKind : std::int32_t { Ema, Dema, Wma, Sma, Lsma, Hma, Kama };
 
-// One sliding window of the CPU's WindowSums (engine/src/ma/window_sums.hpp):
-// `length` bars, first value at bar `first`, re-anchored by direct summation
-// at `first` and every `interval` bars after.
+// One sliding window of the CPU's WindowSums
+// (engine/src/ma/reference/window_sums.hpp): `length` bars, first value at bar
+// `first`, re-anchored by direct summation at `first` and every `interval`
+// bars after.
 struct WindowConst {
     std::int32_t length = 1;
     std::int32_t first = 0;

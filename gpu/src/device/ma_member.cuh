@@ -1,7 +1,8 @@
 // One MA member in one thread, bar by bar: the recursions and windows of the
-// CPU's single-member kernels (engine/src/ma/*.cpp) with the same operations
-// in the same order. The kernels are compiled without fused multiply-add
-// (gpu/CMakeLists.txt), so every value is bit-identical to the CPU's.
+// CPU's reference kernels (engine/src/ma/reference/*.cpp) with the same
+// operations in the same order. The kernels are compiled without fused
+// multiply-add (gpu/CMakeLists.txt), so every value is bit-identical to the
+// CPU's.
 #pragma once
 
 #include "device/hd.cuh"

@@ -1,6 +1,7 @@
-// The CPU's sliding-window sums (engine/src/ma/window_sums.hpp) for one thread:
-// the same running sums, the same re-anchoring bars, the same operations in the
-// same order, so each window's sums are bit-identical to the CPU's.
+// The CPU's sliding-window sums (engine/src/ma/reference/window_sums.hpp) for
+// one thread: the same running sums, the same re-anchoring bars, the same
+// operations in the same order, so each window's sums are bit-identical to the
+// CPU's.
 #pragma once
 
 #include "device/hd.cuh"

@@ -4,8 +4,7 @@
 
 #include "atc/moving_averages.hpp"
 #include "atc/signals.hpp"
-#include "ma/ema_recursion.hpp"
-#include "ma/window_sums.hpp"
+#include "ma/member_constants.hpp"
 
 namespace atc::gpu::host {
 namespace {
@@ -71,7 +70,7 @@ MemberConst member(MaKind kind, int length, MaProfile profile) {
             break;
         }
         case MaKind::Hma: {
-            // hma.cpp: the half window is held at one bar for N = 1.
+            // reference/hma.cpp: the half window is held at one bar for N = 1.
             const int half = std::max(1, length / 2);
             const int root = ma::integer_sqrt(length);
             c.half = window(half, half - 1);
@@ -84,7 +83,7 @@ MemberConst member(MaKind kind, int length, MaProfile profile) {
             break;
         }
         case MaKind::Kama:
-            // kama.cpp's NoiseSum: first update and first re-anchoring at bar N.
+            // reference/kama.cpp's NoiseSum: first update and first re-anchoring at bar N.
             c.window = window(length, length);
             c.kama_span = ma::kKamaFast - ma::kKamaSlow;
             c.kama_slow = ma::kKamaSlow;

@@ -3,16 +3,17 @@
 // weighted sum with the newest weighted N.
 #include <cassert>
 
-#include "atc/moving_averages.hpp"
-#include "ma/fill.hpp"
-#include "ma/window_sums.hpp"
+#include "atc/reference_moving_averages.hpp"
+#include "ma/member_constants.hpp"
+#include "ma/reference/fill.hpp"
+#include "ma/reference/window_sums.hpp"
 
-namespace atc::ma {
+namespace atc::ma::reference {
 
 void lsma(std::span<const double> x, int length, std::span<double> out, bool at_newest) {
     assert(length >= 1 && out.size() == x.size());
-    const std::size_t first = first_defined_window(length);
-    detail::fill_undefined(out, first);
+    const std::size_t first = detail::first_defined_window(length);
+    fill_undefined(out, first);
     if (length == 1) {
         // One point fixes no slope (the formula's denominator is 0); the fitted
         // "line" is the point itself, which is what a one-bar regression means.
@@ -21,11 +22,11 @@ void lsma(std::span<const double> x, int length, std::span<double> out, bool at_
         return;
     }
     const detail::LineWeights line = detail::lsma_weights(length, at_newest);
-    detail::WindowSums<true> window(x.data(), length);
+    WindowSums<true> window(x.data(), length);
     for (std::size_t i = first; i < x.size(); ++i) {
         window.move_to(i);
         out[i] = window.weighted() * line.of_sum_xy + window.sum() * line.of_sum_y;
     }
 }
 
-}  // namespace atc::ma
+}  // namespace atc::ma::reference

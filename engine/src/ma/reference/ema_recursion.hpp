@@ -1,14 +1,10 @@
-// The EMA recursion shared by EMA and DEMA's second stage.
+// The EMA recursion of the reference EMA and of DEMA's second stage.
 #pragma once
 
 #include <cstddef>
 #include <span>
 
-namespace atc::ma::detail {
-
-inline double ema_alpha(int length) {
-    return 2.0 / (static_cast<double>(length) + 1.0);
-}
+namespace atc::ma::reference {
 
 // out[start] = seed; out[i] = alpha*x[i] + (1-alpha)*out[i-1] for i > start.
 inline void ema_from(std::span<const double> x, std::size_t start, double seed, double alpha,
@@ -22,4 +18,4 @@ inline void ema_from(std::span<const double> x, std::size_t start, double seed, 
     }
 }
 
-}  // namespace atc::ma::detail
+}  // namespace atc::ma::reference

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cassert>
 
-#include "atc/moving_averages.hpp"
-#include "ma/fill.hpp"
+#include "atc/reference_moving_averages.hpp"
+#include "ma/member_constants.hpp"
+#include "ma/reference/fill.hpp"
 
-namespace atc::ma {
+namespace atc::ma::reference {
 namespace {
 
 // floor(N/2) is 0 for N = 1. A zero-length WMA means nothing, so the half
@@ -18,15 +19,12 @@ int half_length(int length) {
 
 }  // namespace
 
-std::size_t first_defined_hma(int length) {
-    return first_defined_window(length) + first_defined_window(integer_sqrt(length));
-}
-
 void hma(std::span<const double> x, int length, std::span<double> out, MaScratch& scratch) {
     assert(length >= 1 && out.size() == x.size());
     const std::size_t n = x.size();
-    const std::size_t raw_first = first_defined_window(length);
-    detail::fill_undefined(out, first_defined_hma(length));
+    const int root = integer_sqrt(length);
+    const std::size_t raw_first = detail::first_defined_window(length);
+    fill_undefined(out, raw_first + detail::first_defined_window(root));
     if (n <= raw_first)
         return;
     scratch.ensure(n);
@@ -38,7 +36,7 @@ void hma(std::span<const double> x, int length, std::span<double> out, MaScratch
     for (std::size_t i = raw_first; i < n; ++i)
         raw[i] = 2.0 * half[i] - full[i];
     // The outer WMA runs over the defined part of `raw` only.
-    wma(raw.subspan(raw_first), integer_sqrt(length), out.subspan(raw_first));
+    wma(raw.subspan(raw_first), root, out.subspan(raw_first));
 }
 
-}  // namespace atc::ma
+}  // namespace atc::ma::reference

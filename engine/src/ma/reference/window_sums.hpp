@@ -1,4 +1,4 @@
-// Sliding-window sums shared by SMA, WMA and LSMA.
+// Sliding-window sums of the reference SMA, WMA and LSMA.
 //
 // For the window x[i-N+1..i] it keeps
 //   sum      = sum of the N values
@@ -6,7 +6,9 @@
 // and moves from one bar to the next in O(1). Running sums collect rounding
 // error with every add/subtract, so every `interval` bars both sums are
 // re-anchored by a direct summation; the error then never outgrows what one
-// interval of updates can add (far inside the spec's 1e-9 tolerance).
+// interval of updates can add (far inside the spec's 1e-9 tolerance). The
+// family kernels keep the same sums on the same schedule in vector lanes
+// (ma/window_lanes.hpp).
 #pragma once
 
 #include <algorithm>
@@ -14,33 +16,7 @@
 
 #include "atc/moving_averages.hpp"
 
-namespace atc::ma::detail {
-
-// 1 / (N(N+1)/2): the WMA's divisor, applied as a multiplication.
-inline double wma_inverse_total(int length) {
-    const double n = static_cast<double>(length);
-    return 2.0 / (n * (n + 1.0));
-}
-
-// The least-squares line through the window (x = 1..N, oldest first) at x = at:
-// slope = (N*Sxy - Sx*Sy) / d and intercept = (Sy*Sx2 - Sx*Sxy) / d with
-// d = N*Sx2 - Sx^2, so slope*at + intercept = Sxy*(N*at - Sx)/d + Sy*(Sx2 - Sx*at)/d.
-// The two weights depend on N only; per bar the line is two multiplies and an
-// add instead of two divides (about 3*Sy/N and -2*Sy/N in size for the
-// reference profile, so a few ulps at most). N = 1 has no line (d = 0).
-struct LineWeights {
-    double of_sum_xy;
-    double of_sum_y;
-};
-inline LineWeights lsma_weights(int length, bool at_newest) {
-    const double n = static_cast<double>(length);
-    const double sum_x = n * (n + 1.0) / 2.0;
-    const double sum_x2 = sum_x * (2.0 * n + 1.0) / 3.0;
-    const double divisor = n * sum_x2 - sum_x * sum_x;
-    // The original library evaluates the line at x = N-1 (second-newest bar).
-    const double at = at_newest ? n : n - 1.0;
-    return {(n * at - sum_x) / divisor, (sum_x2 - sum_x * at) / divisor};
-}
+namespace atc::ma::reference {
 
 template <bool kWeighted>
 class WindowSums {
@@ -95,4 +71,4 @@ private:
     double weighted_ = 0.0;
 };
 
-}  // namespace atc::ma::detail
+}  // namespace atc::ma::reference

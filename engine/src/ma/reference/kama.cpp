@@ -4,9 +4,9 @@
 #include <cassert>
 #include <cmath>
 
-#include "atc/moving_averages.hpp"
+#include "atc/reference_moving_averages.hpp"
 
-namespace atc::ma {
+namespace atc::ma::reference {
 namespace {
 
 // Sum of |x[j] - x[j-1]| for j in (i-N, i], kept in O(1) per bar and re-anchored
@@ -58,4 +58,4 @@ void kama(std::span<const double> x, int length, std::span<double> out) {
     }
 }
 
-}  // namespace atc::ma
+}  // namespace atc::ma::reference

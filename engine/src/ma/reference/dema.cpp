@@ -3,26 +3,27 @@
 // entries, of which only e1[N-1] is defined, so e2 starts at e1[N-1] itself.
 #include <cassert>
 
-#include "atc/moving_averages.hpp"
-#include "ma/ema_recursion.hpp"
-#include "ma/fill.hpp"
+#include "atc/reference_moving_averages.hpp"
+#include "ma/member_constants.hpp"
+#include "ma/reference/ema_recursion.hpp"
+#include "ma/reference/fill.hpp"
 
-namespace atc::ma {
+namespace atc::ma::reference {
 
 void dema(std::span<const double> x, int length, std::span<double> out, MaScratch& scratch) {
     assert(length >= 1 && out.size() == x.size());
     const std::size_t n = x.size();
-    const std::size_t first = first_defined_window(length);
-    detail::fill_undefined(out, first);
+    const std::size_t first = detail::first_defined_window(length);
+    fill_undefined(out, first);
     if (n <= first)
         return;
     scratch.ensure(n);
     std::span<double> e1(scratch.a.data(), n);
     std::span<double> e2(scratch.b.data(), n);
     ema(x, length, e1);
-    detail::ema_from(e1, first, e1[first], detail::ema_alpha(length), e2);
+    ema_from(e1, first, e1[first], detail::ema_alpha(length), e2);
     for (std::size_t i = first; i < n; ++i)
         out[i] = 2.0 * e1[i] - e2[i];
 }
 
-}  // namespace atc::ma
+}  // namespace atc::ma::reference
