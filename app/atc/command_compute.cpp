@@ -6,7 +6,8 @@
 #include <optional>
 
 #include "atc/atomic_file.hpp"
-#include "atc/compute.hpp"
+#include "atc/backend_router.hpp"
+#include "atc/compute_service.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/signal_csv.hpp"
@@ -43,15 +44,17 @@ int run_compute(std::span<const std::string> args) {
     for (const std::string& warning : series.warnings) {
         std::fprintf(stderr, "atc compute: warning: %s: %s\n", csv_path.c_str(), warning.c_str());
     }
-    AtcResult result;
+    // The one compute path of the app and `atc`; a full result is the CPU's.
+    const auto router = make_cpu_router("atc compute computes on the CPU");
+    std::shared_ptr<const AtcResult> result;
     try {
-        result = compute_symbol(series.close, params);
+        result = ComputeService(*router, nullptr).chart(series.close, params).result;
     } catch (const InvalidInput& e) {
         // The engine does not know where the prices came from; name the file.
         fail(csv_path.string() + ": " + e.what());
         return kExitFailure;
     }
-    const std::string table = format_signal_csv(result);
+    const std::string table = format_signal_csv(*result);
     if (out == "-") {
         if (!write_stdout(table)) {
             fail("cannot write to standard output");

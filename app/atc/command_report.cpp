@@ -7,7 +7,8 @@
 #include <optional>
 
 #include "atc/atomic_file.hpp"
-#include "atc/compute.hpp"
+#include "atc/backend_router.hpp"
+#include "atc/compute_service.hpp"
 #include "atc/params_json.hpp"
 #include "atc/validation.hpp"
 #include "cli.hpp"
@@ -97,8 +98,12 @@ int run_report(std::span<const std::string> args) {
     data->name = QString::fromStdString(symbol);
     data->bars = session.symbols().load(symbol);
     data->params = params;
+    // The one compute path of the app and `atc`; a full result is the CPU's.
+    const auto router = make_cpu_router("atc report computes on the CPU");
     try {
-        data->result = std::make_shared<const AtcResult>(compute_symbol(data->bars.close, params));
+        ChartAnswer answer = ComputeService(*router, nullptr).chart(data->bars.close, params);
+        data->result = std::move(answer.result);
+        data->compute = std::move(answer.record);
     } catch (const InvalidInput& e) {
         fail(symbol + ": " + e.what());
         return kExitFailure;

@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <memory>
 
-#include "atc/backend.hpp"
 #include "atc/backend_router.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/cache/result_cache.hpp"
@@ -26,9 +25,7 @@ namespace atc::ui::gui_test {
 // whatever the machine running it has (test_compute_routing hands in an
 // emulated GPU instead).
 inline std::unique_ptr<BackendRouter> cpu_router() {
-    system::GpuReport no_gpu;
-    no_gpu.reason = "the GUI suites compute on the CPU";
-    return std::make_unique<BackendRouter>(std::make_shared<CpuBackend>(), nullptr, no_gpu);
+    return make_cpu_router("the GUI suites compute on the CPU");
 }
 
 class StudioTestBase : public QObject {

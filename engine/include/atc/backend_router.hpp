@@ -125,4 +125,9 @@ private:
     std::string gpu_failure_;
 };
 
+// A router with the CPU alone, for work that never goes to a GPU (a chart's
+// full result) or a program that must not probe one; `why` is the GPU
+// report's reason ("charts compute on the CPU").
+std::unique_ptr<BackendRouter> make_cpu_router(std::string why);
+
 }  // namespace atc

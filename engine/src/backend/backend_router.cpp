@@ -208,4 +208,11 @@ BackendRouter::batch_function(std::function<void(const RoutedBatch&)> on_routed)
     };
 }
 
+std::unique_ptr<BackendRouter> make_cpu_router(std::string why) {
+    system::GpuReport no_gpu;
+    no_gpu.reason = std::move(why);
+    return std::make_unique<BackendRouter>(std::make_shared<CpuBackend>(), nullptr,
+                                           std::move(no_gpu));
+}
+
 }  // namespace atc
