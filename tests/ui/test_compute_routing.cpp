@@ -5,6 +5,7 @@
 // CPU, and say that. The numbers are the CPU engine's, bit for bit, whichever
 // backend computed them. Runs everywhere: no GPU is needed.
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -192,7 +193,10 @@ private slots:
         QVERIFY2(differences(*outcome, universe_).isEmpty(),
                  qPrintable(differences(*outcome, universe_)));
         QTRY_VERIFY(status_text().contains(QStringLiteral("computed on the GPU")));
-        QVERIFY2(status_text().contains(kDeviceName), qPrintable(status_text()));
+        // Which device and why: the tooltip.
+        const QString tip = window_->findChild<QLabel*>(QStringLiteral("statusText"))->toolTip();
+        QVERIFY2(tip.contains(kDeviceName) && tip.contains(QStringLiteral("auto: estimated")),
+                 qPrintable(tip));
         QVERIFY(panel()->valueText(QStringLiteral("scan_backend")).contains(kDeviceName));
         QVERIFY(panel()
                     ->valueText(QStringLiteral("scan_backend_reason"))
@@ -200,6 +204,11 @@ private slots:
         QVERIFY(scanner->findChild<QLabel*>(QStringLiteral("scanStatus"))
                     ->text()
                     .contains(QStringLiteral("computed on the GPU")));
+        if (const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            window_->findChild<QDockWidget*>(QStringLiteral("hardwareDock"))->raise();
+            QTest::qWait(200);
+            QVERIFY(window_->grab().save(dir + QStringLiteral("/gpu-scan.png")));
+        }
     }
 
     void smallScanRunsOnTheCpuAndSaysSo() {

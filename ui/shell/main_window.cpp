@@ -251,9 +251,9 @@ void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
     const QString trend = r.row.trend == Direction::Long    ? tr("long")
                           : r.row.trend == Direction::Short ? tr("short")
                                                             : tr("flat");
-    const QString how =
-        shown->from_cache ? tr("from cache")
-                          : tr("computed on the %1").arg(backendText(shown->compute.choice.kind));
+    const QString how = shown->from_cache
+                            ? tr("from cache")
+                            : tr("computed on the %1").arg(backendText(shown->compute.choice.kind));
     status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
                               .arg(shown->name)
                               .arg(shown->barCount())
@@ -267,19 +267,19 @@ void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
 }
 
 void MainWindow::show_scan_status(std::shared_ptr<const ScanOutcome> outcome) {
-    // The backend that computed the scan, with why in the tooltip (the
-    // scanner's own line has the counts).
+    // The backend that computed the scan; which device and why in the tooltip
+    // (the scanner's own line has the counts).
     const ComputeRecord& compute = outcome->compute;
     const QString where = compute.computed > 0
-                              ? tr("computed on the %1 (%2)")
-                                    .arg(backendText(compute.choice.kind),
-                                         QString::fromStdString(compute.choice.description))
+                              ? tr("computed on the %1").arg(backendText(compute.choice.kind))
                               : tr("every result from the cache");
     status_text_->setText(tr("Scan of %1 symbols · %2 · %3 ms")
                               .arg(outcome->names.size())
                               .arg(where)
                               .arg(outcome->elapsed_ms, 0, 'f', 0));
-    status_text_->setToolTip(QString::fromStdString(compute.choice.reason));
+    status_text_->setToolTip(
+        QStringLiteral("%1\n%2").arg(QString::fromStdString(compute.choice.description),
+                                     QString::fromStdString(compute.choice.reason)));
 }
 
 void MainWindow::show_failure(const QString& name, const QString& message) {

@@ -135,7 +135,9 @@ std::string BackendRouter::auto_summary() const {
 
 system::HardwareReport BackendRouter::hardware_report() const {
     system::HardwareReport report = system::detect_hardware([this] { return gpu_report_; });
-    report.backend = decide(Workload{}).choice;
+    // What the setting can run on (with a usable GPU, auto may use it); the
+    // cost model's choice per size is in scan_routes.
+    report.backend = system::choose_backend(request(), gpu_report_, cpu_threads_, kernel_simd_);
     if (request() == system::BackendRequest::Auto)
         report.backend.reason = auto_summary();
     for (const std::size_t symbols : {std::size_t{500}, std::size_t{10000}}) {
