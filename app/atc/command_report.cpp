@@ -38,12 +38,12 @@ void fail(const std::string& message) {
 // --format, else the --out file's extension.
 ReportFormat read_format(const ParsedOptions& options, const std::string& out) {
     if (const auto v = options.value("--format")) {
-        if (const auto format = ui::parse_report_format(*v))
+        if (const auto format = ui::parseReportFormat(*v))
             return *format;
         throw UsageError("invalid value for --format: '" + *v +
                          "' (expected pdf, csv, json or png)");
     }
-    if (const auto format = ui::report_format_of(out))
+    if (const auto format = ui::reportFormatOf(out))
         return *format;
     throw UsageError("give --format pdf|csv|json|png, or an --out file ending in one of them");
 }
@@ -118,9 +118,9 @@ int run_report(std::span<const std::string> args) {
     std::unique_ptr<OffscreenGui> gui;
     if (format == ReportFormat::Pdf || format == ReportFormat::Png) {
         gui = std::make_unique<OffscreenGui>();
-        ui::draw_report_charts(report, format);
+        ui::drawReportCharts(report, format);
     }
-    const QByteArray bytes = ui::render_symbol_report(report, format);
+    const QByteArray bytes = ui::renderSymbolReport(report, format);
     if (out == "-") {
         if (!write_stdout(
                 std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())))) {
@@ -129,7 +129,7 @@ int run_report(std::span<const std::string> args) {
         }
         return kExitOk;
     }
-    ui::write_report_file(out, bytes);
+    ui::writeReportFile(out, bytes);
     return kExitOk;
 }
 

@@ -10,7 +10,7 @@ namespace atc::cli {
 namespace {
 
 std::optional<ui::ReportFormat> scan_format(const std::string& file) {
-    const auto format = ui::report_format_of(file);
+    const auto format = ui::reportFormatOf(file);
     if (format == ui::ReportFormat::Png)
         return std::nullopt;  // a scan has no chart
     return format;
@@ -29,7 +29,7 @@ void write_scan_report_file(const std::string& file, const ScanReport& report) {
     std::unique_ptr<OffscreenGui> gui;
     if (format == ui::ReportFormat::Pdf)
         gui = std::make_unique<OffscreenGui>();
-    ui::write_scan_report(report, format, file);
+    ui::writeScanReport(report, format, file);
 }
 
 }  // namespace atc::cli

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "atc/price_csv.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 
 namespace atc::test {
 

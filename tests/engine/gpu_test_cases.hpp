@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "atc/params.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 
 namespace atc::test {
 

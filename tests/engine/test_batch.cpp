@@ -9,7 +9,7 @@
 #include "atc/batch.hpp"
 #include "atc/compute.hpp"
 #include "atc/validation.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 #include "series_equality.hpp"
 
 using namespace atc;

@@ -14,8 +14,8 @@
 #include "atc/moving_averages.hpp"
 #include "atc/reference_moving_averages.hpp"
 #include "atc/signals.hpp"
+#include "direct_moving_averages.hpp"
 #include "pipeline/simd.hpp"
-#include "reference_kernels.hpp"
 #include "series_equality.hpp"
 #include "varied_parameters.hpp"
 

@@ -8,7 +8,7 @@
 
 #include "atc/moving_averages.hpp"
 #include "atc/reference_moving_averages.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 
 using namespace atc;
 using atc::test::kNaN;

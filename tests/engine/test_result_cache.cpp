@@ -14,7 +14,7 @@
 #include "atc/compute.hpp"
 #include "atc/store/database.hpp"
 #include "atc/validation.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 #include "test_result_cache_support.hpp"
 
 using namespace atc;

@@ -12,8 +12,8 @@
 #include "atc/cache/codec.hpp"
 #include "atc/cache/hash.hpp"
 #include "atc/compute.hpp"
+#include "direct_moving_averages.hpp"
 #include "golden_case.hpp"
-#include "reference_kernels.hpp"
 #include "test_result_cache_support.hpp"
 
 using namespace atc;

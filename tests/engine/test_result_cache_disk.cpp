@@ -15,7 +15,7 @@
 #include "atc/cache/result_cache.hpp"
 #include "atc/compute.hpp"
 #include "atc/store/database.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 #include "test_result_cache_support.hpp"
 
 using namespace atc;

@@ -21,7 +21,7 @@
 #include "atc/store/database.hpp"
 #include "atc/store/database_location.hpp"
 #include "atc/store/symbol_store.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 #include "test_result_cache_support.hpp"
 
 using namespace atc;

@@ -8,7 +8,7 @@
 #include "atc/cache/cache_key.hpp"
 #include "atc/cache/hash.hpp"
 #include "atc/params_json.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 
 using namespace atc;
 using namespace atc::cache;

@@ -9,7 +9,7 @@
 #include "atc/cache/memory_lru.hpp"
 #include "atc/cache/result_cache.hpp"
 #include "atc/compute.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 #include "test_result_cache_support.hpp"
 
 using namespace atc;

@@ -14,7 +14,7 @@
 #include "atc/cache/result_cache.hpp"
 #include "atc/scan_budget.hpp"
 #include "atc/validation.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 
 using namespace atc;
 

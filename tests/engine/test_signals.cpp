@@ -6,7 +6,7 @@
 
 #include "atc/compute.hpp"
 #include "atc/signals.hpp"
-#include "reference_kernels.hpp"
+#include "direct_moving_averages.hpp"
 
 using namespace atc;
 using atc::test::kNaN;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../engine/reference_kernels.hpp"
+#include "../engine/direct_moving_averages.hpp"
 #include "../engine/test_result_cache_support.hpp"
 #include "atc/batch.hpp"
 #include "atc/cache/result_cache.hpp"

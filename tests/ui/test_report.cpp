@@ -27,6 +27,7 @@
 #include "atc/compute.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
+#include "atc/scan_ranking.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "report/report_exporter.hpp"
@@ -122,7 +123,7 @@ private slots:
     // and its entry marker.
     void csvHoldsTheEnginesNumbers() {
         const AtcResult expected = compute_symbol(ttrc_->bars.close, params_);
-        const QByteArray csv = render_symbol_report(report_of(ttrc_), ReportFormat::Csv);
+        const QByteArray csv = renderSymbolReport(report_of(ttrc_), ReportFormat::Csv);
         QList<QByteArray> lines = csv.split('\n');
         QCOMPARE(lines.back(), QByteArray());
         lines.removeLast();
@@ -134,7 +135,7 @@ private slots:
         std::vector<std::string_view> markers(expected.bars);
         for (const EntryMarker& m : expected.markers)
             markers[m.bar] = m.direction == Direction::Long ? "long" : "short";
-        const std::vector<std::string> dates = bar_times(ttrc_->bars);
+        const std::vector<std::string> dates = barTimes(ttrc_->bars);
         QCOMPARE(dates.front(), std::string("1985-01-02"));
         for (std::size_t i = 0; i < expected.bars; ++i) {
             const QList<QByteArray> f = lines[static_cast<qsizetype>(i + 1)].split(',');
@@ -154,13 +155,13 @@ private slots:
 
     // A file whose label is a fractional year keeps it unshortened.
     void csvKeepsTheFilesOwnLabels() {
-        const QByteArray csv = render_symbol_report(report_of(dax_), ReportFormat::Csv);
+        const QByteArray csv = renderSymbolReport(report_of(dax_), ReportFormat::Csv);
         QVERIFY(csv.split('\n')[1].startsWith("0,1991.496153846154,"));
     }
 
     void jsonHoldsTheEnginesNumbers() {
         const AtcResult expected = compute_symbol(ttrc_->bars.close, params_);
-        const QByteArray bytes = render_symbol_report(report_of(ttrc_), ReportFormat::Json);
+        const QByteArray bytes = renderSymbolReport(report_of(ttrc_), ReportFormat::Json);
         QJsonParseError error{};
         const QJsonObject doc = QJsonDocument::fromJson(bytes, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -228,7 +229,7 @@ private slots:
             const QJsonObject jm = markers[k].toObject();
             QCOMPARE(static_cast<std::size_t>(jm[QStringLiteral("bar")].toInteger()), m.bar);
             QCOMPARE(jm[QStringLiteral("direction")].toString(),
-                     QString::fromLatin1(direction_word(m.direction)));
+                     QString::fromLatin1(direction_name(m.direction)));
             QVERIFY(json_matches(jm[QStringLiteral("close")], ttrc_->bars.close[m.bar]));
         }
         const QJsonObject stats = doc[QStringLiteral("statistics")].toObject();
@@ -249,7 +250,7 @@ private slots:
         r.markers = {
             {1, Direction::Long, 0.5}, {3, Direction::Short, -0.5}, {5, Direction::Long, 0.4}};
         const std::vector<double> close = {10, 10, 12, 11, 13, 14};
-        const StrategyStats s = strategy_stats(close, r);
+        const StrategyStats s = strategyStats(close, r);
         QCOMPARE(s.trades.size(), std::size_t(3));
         QCOMPARE(s.trades[0].exit_bar, std::size_t(3));
         QVERIFY(s.trades[0].hit);   // 10 -> 11 long
@@ -260,7 +261,7 @@ private slots:
         QCOMPARE(s.longs, std::size_t(2));
         QCOMPARE(s.hit_rate, 1.0 / 3.0);
         QCOMPARE(s.final_equity[0], 1.5);
-        QVERIFY(std::isnan(strategy_stats({}, AtcResult{}).hit_rate));
+        QVERIFY(std::isnan(strategyStats({}, AtcResult{}).hit_rate));
     }
 
     // A valid PDF whose text carries the symbol, the parameters, the latest
@@ -269,10 +270,10 @@ private slots:
         QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
                  atc::test::poppler_hint());
         SymbolReport report = report_of(ttrc_);
-        draw_report_charts(report, ReportFormat::Pdf);
+        drawReportCharts(report, ReportFormat::Pdf);
         QVERIFY(!report.chart_picture.isNull());
         const QString file = path(QStringLiteral("TTRC.pdf"));
-        write_symbol_report(report, ReportFormat::Pdf, file.toStdString());
+        writeSymbolReport(report, ReportFormat::Pdf, file.toStdString());
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.read(5) == "%PDF-");
@@ -305,8 +306,8 @@ private slots:
         SymbolReport report = report_of(dax_);
         report.view.theme = darkTheme();
         report.png_size = QSize(900, 560);
-        draw_report_charts(report, ReportFormat::Png);
-        const QByteArray png = render_symbol_report(report, ReportFormat::Png);
+        drawReportCharts(report, ReportFormat::Png);
+        const QByteArray png = renderSymbolReport(report, ReportFormat::Png);
         QImage image;
         QVERIFY(image.loadFromData(png, "PNG"));
         QCOMPARE(image.size(), QSize(900, 560));
@@ -323,8 +324,8 @@ private slots:
     void failuresLeaveNothingBehind() {
         SymbolReport report = report_of(dax_);
         const QString missing_dir = path(QStringLiteral("no/such/dir/x.csv"));
-        QVERIFY_THROWS_EXCEPTION(FileWriteError, write_symbol_report(report, ReportFormat::Csv,
-                                                                     missing_dir.toStdString()));
+        QVERIFY_THROWS_EXCEPTION(FileWriteError, writeSymbolReport(report, ReportFormat::Csv,
+                                                                   missing_dir.toStdString()));
         QVERIFY(!QFile::exists(missing_dir));
 
         const QString existing = path(QStringLiteral("old.png"));
@@ -334,8 +335,8 @@ private slots:
             f.write("old");
         }
         // PNG without drawn charts: refused before the file is touched.
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, write_symbol_report(report, ReportFormat::Png,
-                                                                       existing.toStdString()));
+        QVERIFY_THROWS_EXCEPTION(
+            std::logic_error, writeSymbolReport(report, ReportFormat::Png, existing.toStdString()));
         QFile f(existing);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("old"));
@@ -344,12 +345,12 @@ private slots:
 
     void cancelWritesNothing() {
         SymbolReport report = report_of(ttrc_);
-        draw_report_charts(report, ReportFormat::Pdf);
+        drawReportCharts(report, ReportFormat::Pdf);
         const QString file = path(QStringLiteral("cancelled.pdf"));
         int calls = 0;
         QVERIFY_THROWS_EXCEPTION(ReportCancelled,
-                                 write_symbol_report(report, ReportFormat::Pdf, file.toStdString(),
-                                                     [&calls](double) { return ++calls < 3; }));
+                                 writeSymbolReport(report, ReportFormat::Pdf, file.toStdString(),
+                                                   [&calls](double) { return ++calls < 3; }));
         QVERIFY(!QFile::exists(file));
     }
 
@@ -394,10 +395,10 @@ private slots:
     }
 
     void formatsByNameAndExtension() {
-        QCOMPARE(parse_report_format("PDF"), std::optional(ReportFormat::Pdf));
-        QCOMPARE(parse_report_format("docx"), std::optional<ReportFormat>());
-        QCOMPARE(report_format_of("a/b.Json"), std::optional(ReportFormat::Json));
-        QCOMPARE(report_format_of("report"), std::optional<ReportFormat>());
+        QCOMPARE(parseReportFormat("PDF"), std::optional(ReportFormat::Pdf));
+        QCOMPARE(parseReportFormat("docx"), std::optional<ReportFormat>());
+        QCOMPARE(reportFormatOf("a/b.Json"), std::optional(ReportFormat::Json));
+        QCOMPARE(reportFormatOf("report"), std::optional<ReportFormat>());
     }
 };
 

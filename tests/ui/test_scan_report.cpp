@@ -69,7 +69,7 @@ private slots:
         for (std::size_t i = 0; i < universe.size(); ++i) {
             const ScanRow& row = batch.symbols[i].row;
             const std::string label =
-                row.last_marker ? bar_times(universe[i].bars)[row.last_marker->bar] : std::string();
+                row.last_marker ? barTimes(universe[i].bars)[row.last_marker->bar] : std::string();
             // The report's last close is the series' own.
             QVERIFY(same_bits(row.last_close, universe[i].bars.close.back()));
             data_.rows.push_back({universe[i].name, row, label});
@@ -86,7 +86,7 @@ private slots:
     }
 
     void csvListsTheRankedTables() {
-        const QByteArray csv = render_scan_report(data_, ReportFormat::Csv);
+        const QByteArray csv = renderScanReport(data_, ReportFormat::Csv);
         QList<QByteArray> lines = csv.split('\n');
         lines.removeLast();
         QCOMPARE(lines.front(), QByteArray("table,rank,symbol,average,trend,last_close,bars,"
@@ -119,16 +119,16 @@ private slots:
     void filtersCutEachTable() {
         ScanReport cut = data_;
         cut.filter.top = 3;
-        const QByteArray csv = render_scan_report(cut, ReportFormat::Csv);
+        const QByteArray csv = renderScanReport(cut, ReportFormat::Csv);
         QCOMPARE(csv.count("\nlong,"), 3);
         QCOMPARE(csv.count("\nshort,"), 3);
         cut.filter.top.reset();
         cut.filter.min_signal = 2.0;  // above any |Average|
-        QCOMPARE(render_scan_report(cut, ReportFormat::Csv).count('\n'), 1);
+        QCOMPARE(renderScanReport(cut, ReportFormat::Csv).count('\n'), 1);
     }
 
     void jsonHoldsParametersTimeAndTables() {
-        const QByteArray bytes = render_scan_report(data_, ReportFormat::Json);
+        const QByteArray bytes = renderScanReport(data_, ReportFormat::Json);
         QJsonParseError error{};
         const QJsonObject doc = QJsonDocument::fromJson(bytes, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -158,7 +158,7 @@ private slots:
         QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
                  atc::test::poppler_hint());
         const QString file = dir_.filePath(QStringLiteral("scan.pdf"));
-        write_scan_report(data_, ReportFormat::Pdf, file.toStdString());
+        writeScanReport(data_, ReportFormat::Pdf, file.toStdString());
         const QString text = atc::test::pdf_text(file);
         QVERIFY2(!text.isEmpty(), "pdftotext could not read the PDF");
         const ScanReportRow& top_long = data_.rows[ranking_.longs.front()];
@@ -186,11 +186,10 @@ private slots:
     }
 
     void pngAndUnwritableFilesAreRefused() {
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                                 render_scan_report(data_, ReportFormat::Png));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, renderScanReport(data_, ReportFormat::Png));
         const QString file = dir_.filePath(QStringLiteral("missing/scan.json"));
         QVERIFY_THROWS_EXCEPTION(FileWriteError,
-                                 write_scan_report(data_, ReportFormat::Json, file.toStdString()));
+                                 writeScanReport(data_, ReportFormat::Json, file.toStdString()));
         QVERIFY(!QFile::exists(file));
         QVERIFY(!QDir(dir_.filePath(QStringLiteral("missing"))).exists());
     }

@@ -11,7 +11,7 @@
 namespace atc::ui {
 namespace {
 
-double ms_since(std::chrono::steady_clock::time_point start) {
+double msSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
 }
@@ -40,7 +40,7 @@ public:
                 relay->posted_ = false;
                 emit relay->service_->scanProgress(ScanProgress{relay->generation_,
                                                                 relay->done_.load(), relay->total_,
-                                                                ms_since(relay->start_)});
+                                                                msSince(relay->start_)});
             },
             Qt::QueuedConnection);
     }
@@ -90,19 +90,19 @@ void EngineService::waitForIdle() {
     pool_.waitForDone();
 }
 
-void EngineService::job_started() {
+void EngineService::jobStarted() {
     if (running_++ == 0)
         emit busyChanged(true);
 }
 
-void EngineService::job_finished() {
+void EngineService::jobFinished() {
     if (--running_ == 0)
         emit busyChanged(false);
 }
 
 std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams& params) {
     const std::uint64_t generation = ++symbol_generation_;
-    job_started();
+    jobStarted();
     pool_.start([this, name, params, generation] {
         lowerCurrentThreadPriority();  // loading, too, yields to the GUI
         const auto start = std::chrono::steady_clock::now();
@@ -123,14 +123,14 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             data->result = std::move(answer.result);
             data->from_cache = answer.record.from_cache > 0;
             data->compute = std::move(answer.record);
-            data->compute_ms = ms_since(start);
+            data->compute_ms = msSince(start);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
         QMetaObject::invokeMethod(
             this,
             [this, data, error, name, generation] {
-                job_finished();
+                jobFinished();
                 // Only the newest request is shown; older ones were superseded.
                 if (generation != symbol_generation_)
                     return;
@@ -151,14 +151,14 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
     const std::uint64_t generation = ++scan_generation_;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     scan_cancel_ = cancel;
-    job_started();
+    jobStarted();
     pool_.start([this, names, params, generation, cancel] {
         lowerCurrentThreadPriority();  // loading, too, yields to the GUI
-        std::shared_ptr<const ScanOutcome> outcome = run_scan(names, params, generation, *cancel);
+        std::shared_ptr<const ScanOutcome> outcome = runScan(names, params, generation, *cancel);
         QMetaObject::invokeMethod(
             this,
             [this, outcome] {
-                job_finished();
+                jobFinished();
                 if (outcome->generation != scan_generation_)
                     return;  // superseded
                 emit scanFinished(outcome);
@@ -168,10 +168,10 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
     return generation;
 }
 
-std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& names,
-                                                           const AtcParams& params,
-                                                           std::uint64_t generation,
-                                                           const std::atomic<bool>& cancel) {
+std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& names,
+                                                          const AtcParams& params,
+                                                          std::uint64_t generation,
+                                                          const std::atomic<bool>& cancel) {
     const auto start = std::chrono::steady_clock::now();
     const qsizetype total = names.size();
     auto outcome = std::make_shared<ScanOutcome>();
@@ -256,7 +256,7 @@ std::shared_ptr<const ScanOutcome> EngineService::run_scan(const QStringList& na
     }
     outcome->compute = run.record();
     outcome->cancelled = reached < total;
-    outcome->elapsed_ms = ms_since(start);
+    outcome->elapsed_ms = msSince(start);
     return outcome;
 }
 

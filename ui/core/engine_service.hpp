@@ -116,12 +116,12 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    void job_started();
-    void job_finished();
+    void jobStarted();
+    void jobFinished();
     // The body of a scan job, on its worker thread.
-    std::shared_ptr<const ScanOutcome> run_scan(const QStringList& names, const AtcParams& params,
-                                                std::uint64_t generation,
-                                                const std::atomic<bool>& cancel);
+    std::shared_ptr<const ScanOutcome> runScan(const QStringList& names, const AtcParams& params,
+                                               std::uint64_t generation,
+                                               const std::atomic<bool>& cancel);
 
     std::filesystem::path database_;
     cache::ResultCache& cache_;

@@ -24,7 +24,7 @@
 namespace atc::ui {
 namespace {
 
-QString family_description(MaType t) {
+QString familyDescription(MaType t) {
     switch (t) {
         case MaType::EMA:
             return QObject::tr("Exponential moving average");
@@ -44,30 +44,30 @@ QString family_description(MaType t) {
     return {};
 }
 
-QString text_of(std::string_view text) {
+QString textOf(std::string_view text) {
     return QString::fromUtf8(text);
 }
 
 // A group box's title shows "&" only doubled (a single one marks a shortcut).
-QString group_title(ParamGroup group) {
-    return text_of(param_group_title(group)).replace(QLatin1Char('&'), QStringLiteral("&&"));
+QString groupTitle(ParamGroup group) {
+    return textOf(param_group_title(group)).replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 
 // "Length (bars)": a column of the families grid, with the unit its editors leave out.
-QString column_title(const ParamDescriptor& param) {
-    const QString column = text_of(param.column);
-    return param.unit.empty() ? column : QStringLiteral("%1 (%2)").arg(column, text_of(param.unit));
+QString columnTitle(const ParamDescriptor& param) {
+    const QString column = textOf(param.column);
+    return param.unit.empty() ? column : QStringLiteral("%1 (%2)").arg(column, textOf(param.unit));
 }
 
-QString tool_tip(const ParamDescriptor& param) {
+QString paramToolTip(const ParamDescriptor& param) {
     return QObject::tr("%1\n(params.json key: %2; default %3)")
-        .arg(text_of(param.help), text_of(param.key),
+        .arg(textOf(param.help), textOf(param.key),
              QString::fromStdString(param_value_text(param, AtcParams{})));
 }
 
 // Widens an editor's range just enough to show `v` as it is: a value from a
 // preset or a saved session is displayed (with its message), never clamped.
-void show_int(QSpinBox* box, int v) {
+void showInt(QSpinBox* box, int v) {
     if (v < box->minimum())
         box->setMinimum(v);
     if (v > box->maximum())
@@ -75,7 +75,7 @@ void show_int(QSpinBox* box, int v) {
     box->setValue(v);
 }
 
-void show_double(QDoubleSpinBox* box, double v) {
+void showDouble(QDoubleSpinBox* box, double v) {
     if (!std::isfinite(v))
         return;  // parse_params_json refuses these; nothing to show
     if (v < box->minimum())
@@ -85,7 +85,7 @@ void show_double(QDoubleSpinBox* box, double v) {
     box->setValue(v);
 }
 
-void set_combo_data(QComboBox* combo, int value) {
+void setComboData(QComboBox* combo, int value) {
     const int index = combo->findData(value);
     if (index >= 0)
         combo->setCurrentIndex(index);
@@ -93,7 +93,7 @@ void set_combo_data(QComboBox* combo, int value) {
 
 // A QSpinBox or DoubleField with the table's range and step.
 template <class Box>
-Box* spin_box(const ParamDescriptor& param, const QString& suffix) {
+Box* spinBox(const ParamDescriptor& param, const QString& suffix) {
     using Value = decltype(std::declval<Box&>().value());
     auto* box = new Box;
     box->setRange(static_cast<Value>(param.min), static_cast<Value>(param.max));
@@ -102,9 +102,9 @@ Box* spin_box(const ParamDescriptor& param, const QString& suffix) {
     return box;
 }
 
-// The value `editor` holds, as param.set takes it; the editor is make_editor's
+// The value `editor` holds, as param.set takes it; the editor is makeEditor's
 // for this parameter, so its class follows the parameter's type.
-double editor_value(const ParamDescriptor& param, const QWidget* editor) {
+double editorValue(const ParamDescriptor& param, const QWidget* editor) {
     switch (param.type()) {
         case ParamType::Integer:
             return static_cast<const QSpinBox*>(editor)->value();
@@ -118,16 +118,16 @@ double editor_value(const ParamDescriptor& param, const QWidget* editor) {
     return 0.0;
 }
 
-void show_value(const ParamDescriptor& param, QWidget* editor, double value) {
+void showValue(const ParamDescriptor& param, QWidget* editor, double value) {
     switch (param.type()) {
         case ParamType::Integer:
-            show_int(static_cast<QSpinBox*>(editor), static_cast<int>(value));
+            showInt(static_cast<QSpinBox*>(editor), static_cast<int>(value));
             break;
         case ParamType::Number:
-            show_double(static_cast<QDoubleSpinBox*>(editor), value);
+            showDouble(static_cast<QDoubleSpinBox*>(editor), value);
             break;
         case ParamType::Choice:
-            set_combo_data(static_cast<QComboBox*>(editor), static_cast<int>(value));
+            setComboData(static_cast<QComboBox*>(editor), static_cast<int>(value));
             break;
         case ParamType::Flag:
             static_cast<QCheckBox*>(editor)->setChecked(value != 0.0);
@@ -135,7 +135,7 @@ void show_value(const ParamDescriptor& param, QWidget* editor, double value) {
     }
 }
 
-QString html_color(const QColor& c) {
+QString htmlColor(const QColor& c) {
     return c.name(QColor::HexRgb);
 }
 
@@ -147,7 +147,7 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(6, 6, 6, 6);
     column->setSpacing(8);
-    column->addWidget(build_presets());
+    column->addWidget(buildPresets());
     // Said once at the top, because the offending field may be scrolled away:
     // while anything is invalid the charts keep the last valid parameters.
     invalid_notice_ =
@@ -158,7 +158,7 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     invalid_notice_->setVisible(false);
     column->addWidget(invalid_notice_);
     for (const ParamGroup group : kParamGroups)
-        column->addWidget(group == ParamGroup::Families ? build_families() : build_form(group));
+        column->addWidget(group == ParamGroup::Families ? buildFamilies() : buildForm(group));
 
     defaults_button_ = new QPushButton(tr("Defaults"));
     defaults_button_->setObjectName(QStringLiteral("defaultsButton"));
@@ -181,13 +181,13 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     outer->addWidget(scroll);
     setMinimumWidth(content->minimumSizeHint().width() + 16);
 
-    write_editors(current_);
+    writeEditors(current_);
     validate();
-    refresh_presets(QString());
-    apply_colors();
+    refreshPresets(QString());
+    applyColors();
 }
 
-QWidget* ParamsPanel::build_presets() {
+QWidget* ParamsPanel::buildPresets() {
     auto* box = new QGroupBox(tr("Preset"));
     auto* row = new QHBoxLayout(box);
     preset_combo_ = new QComboBox;
@@ -210,13 +210,13 @@ QWidget* ParamsPanel::build_presets() {
             [this](int index) { loadPreset(preset_combo_->itemText(index)); });
     connect(preset_combo_, &QComboBox::currentIndexChanged, this,
             [this](int index) { delete_button_->setEnabled(index >= 0); });
-    connect(save_button_, &QPushButton::clicked, this, &ParamsPanel::on_save_clicked);
-    connect(delete_button_, &QPushButton::clicked, this, &ParamsPanel::on_delete_clicked);
+    connect(save_button_, &QPushButton::clicked, this, &ParamsPanel::onSaveClicked);
+    connect(delete_button_, &QPushButton::clicked, this, &ParamsPanel::onDeleteClicked);
     return box;
 }
 
-QWidget* ParamsPanel::build_families() {
-    auto* box = new QGroupBox(group_title(ParamGroup::Families));
+QWidget* ParamsPanel::buildFamilies() {
+    auto* box = new QGroupBox(groupTitle(ParamGroup::Families));
     auto* grid = new QGridLayout(box);
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(4);
@@ -231,7 +231,7 @@ QWidget* ParamsPanel::build_families() {
     int columns = 0;
     for (const ParamDescriptor& param : param_table()) {
         if (param.family == kAllFamilies.front())
-            header(column_title(param), ++columns, text_of(param.help));
+            header(columnTitle(param), ++columns, textOf(param.help));
     }
 
     for (MaType t : kAllFamilies) {
@@ -239,7 +239,7 @@ QWidget* ParamsPanel::build_families() {
         // The family's editors, then a row for each editor's message.
         const int row = 1 + (1 + columns) * static_cast<int>(i);
         auto* name = new QLabel;
-        name->setToolTip(family_description(t));
+        name->setToolTip(familyDescription(t));
         family_labels_[i] = name;
         grid->addWidget(name, row, 0);
         int col = 0;
@@ -247,8 +247,8 @@ QWidget* ParamsPanel::build_families() {
             if (param.family != t)
                 continue;
             ++col;
-            grid->addWidget(make_editor(param), row, col);
-            grid->addWidget(make_message(text_of(param.key)), row + col, 0, 1, columns + 1);
+            grid->addWidget(makeEditor(param), row, col);
+            grid->addWidget(makeMessage(textOf(param.key)), row + col, 0, 1, columns + 1);
         }
     }
     for (int col = 1; col <= columns; ++col)
@@ -256,33 +256,33 @@ QWidget* ParamsPanel::build_families() {
     return box;
 }
 
-QWidget* ParamsPanel::build_form(ParamGroup group) {
-    auto* box = new QGroupBox(group_title(group));
+QWidget* ParamsPanel::buildForm(ParamGroup group) {
+    auto* box = new QGroupBox(groupTitle(group));
     auto* form = new QFormLayout(box);
     for (const ParamDescriptor& param : param_table()) {
         if (param.group == group)
-            add_field(form, param);
+            addField(form, param);
     }
     return box;
 }
 
-QWidget* ParamsPanel::make_editor(const ParamDescriptor& param) {
+QWidget* ParamsPanel::makeEditor(const ParamDescriptor& param) {
     // The families grid names the unit in its header; a form row in a suffix.
     const QString suffix =
-        param.family || param.unit.empty() ? QString() : QLatin1Char(' ') + text_of(param.unit);
+        param.family || param.unit.empty() ? QString() : QLatin1Char(' ') + textOf(param.unit);
     // Each editor is connected only once set up: setting a range or the first
     // item changes its value, which must not count as an edit.
     QWidget* editor = nullptr;
     switch (param.type()) {
         case ParamType::Integer: {
-            auto* box = spin_box<QSpinBox>(param, suffix);
-            connect(box, &QSpinBox::valueChanged, this, &ParamsPanel::on_edited);
+            auto* box = spinBox<QSpinBox>(param, suffix);
+            connect(box, &QSpinBox::valueChanged, this, &ParamsPanel::onEdited);
             editor = box;
             break;
         }
         case ParamType::Number: {
-            auto* field = spin_box<DoubleField>(param, suffix);
-            connect(field, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::on_edited);
+            auto* field = spinBox<DoubleField>(param, suffix);
+            connect(field, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::onEdited);
             editor = field;
             break;
         }
@@ -291,38 +291,38 @@ QWidget* ParamsPanel::make_editor(const ParamDescriptor& param) {
             for (std::size_t i = 0; i < param.choices.size(); ++i) {
                 combo->addItem(QString::fromStdString(param.choice_label(i)), static_cast<int>(i));
             }
-            connect(combo, &QComboBox::currentIndexChanged, this, &ParamsPanel::on_edited);
+            connect(combo, &QComboBox::currentIndexChanged, this, &ParamsPanel::onEdited);
             editor = combo;
             break;
         }
         case ParamType::Flag: {
-            auto* box = new QCheckBox(text_of(param.label));
-            connect(box, &QCheckBox::toggled, this, &ParamsPanel::on_edited);
+            auto* box = new QCheckBox(textOf(param.label));
+            connect(box, &QCheckBox::toggled, this, &ParamsPanel::onEdited);
             editor = box;
             break;
         }
     }
-    editor->setObjectName(text_of(param.key));
-    editor->setToolTip(tool_tip(param));
+    editor->setObjectName(textOf(param.key));
+    editor->setToolTip(paramToolTip(param));
     editors_.insert(editor->objectName(), editor);
     return editor;
 }
 
-void ParamsPanel::add_field(QFormLayout* form, const ParamDescriptor& param) {
-    QWidget* field = make_editor(param);
+void ParamsPanel::addField(QFormLayout* form, const ParamDescriptor& param) {
+    QWidget* field = makeEditor(param);
     if (param.type() == ParamType::Flag) {
         form->addRow(field);  // a check box carries its own label
     } else {
-        auto* name = new QLabel(text_of(param.label));
+        auto* name = new QLabel(textOf(param.label));
         name->setToolTip(field->toolTip());
         name->setBuddy(field);
         form->addRow(name, field);
     }
-    form->addRow(make_message(field->objectName()));
+    form->addRow(makeMessage(field->objectName()));
     forms_.insert(field->objectName(), form);
 }
 
-QLabel* ParamsPanel::make_message(const QString& key) {
+QLabel* ParamsPanel::makeMessage(const QString& key) {
     auto* label = new QLabel;
     label->setObjectName(QStringLiteral("message_") + key);
     label->setWordWrap(true);
@@ -332,23 +332,23 @@ QLabel* ParamsPanel::make_message(const QString& key) {
     return label;
 }
 
-AtcParams ParamsPanel::read_editors() const {
+AtcParams ParamsPanel::readEditors() const {
     AtcParams p;
     for (const ParamDescriptor& param : param_table())
-        param.set(p, editor_value(param, editors_.value(text_of(param.key))));
+        param.set(p, editorValue(param, editors_.value(textOf(param.key))));
     return p;
 }
 
-void ParamsPanel::write_editors(const AtcParams& p) {
+void ParamsPanel::writeEditors(const AtcParams& p) {
     loading_ = true;  // one validation after all editors are set, not one per editor
     for (const ParamDescriptor& param : param_table())
-        show_value(param, editors_.value(text_of(param.key)), param.get(p));
+        showValue(param, editors_.value(textOf(param.key)), param.get(p));
     loading_ = false;
 }
 
 bool ParamsPanel::validate() {
     QHash<QString, QStringList> by_key;
-    for (const ParamIssue& issue : check_params(read_editors())) {
+    for (const ParamIssue& issue : check_params(readEditors())) {
         by_key[QString::fromStdString(issue.key)] << QString::fromStdString(issue.message);
     }
     for (auto it = messages_.cbegin(); it != messages_.cend(); ++it) {
@@ -375,7 +375,7 @@ bool ParamsPanel::validate() {
     return valid_;
 }
 
-void ParamsPanel::on_edited() {
+void ParamsPanel::onEdited() {
     if (loading_)
         return;
     // The parameters no longer are the chosen preset's.
@@ -383,17 +383,17 @@ void ParamsPanel::on_edited() {
         preset_combo_->setCurrentIndex(-1);
     if (!validate())
         return;  // the message says why; nothing invalid is emitted
-    current_ = read_editors();
+    current_ = readEditors();
     emit paramsEdited(current_);
 }
 
 void ParamsPanel::setParams(const AtcParams& params) {
-    write_editors(params);
+    writeEditors(params);
     if (validate())
-        current_ = read_editors();
+        current_ = readEditors();
 }
 
-void ParamsPanel::show_and_emit(const AtcParams& p) {
+void ParamsPanel::showAndEmit(const AtcParams& p) {
     setParams(p);
     if (valid_)
         emit paramsEdited(current_);
@@ -401,7 +401,7 @@ void ParamsPanel::show_and_emit(const AtcParams& p) {
 
 void ParamsPanel::restoreDefaults() {
     preset_combo_->setCurrentIndex(-1);
-    show_and_emit(AtcParams{});
+    showAndEmit(AtcParams{});
 }
 
 QString ParamsPanel::messageFor(const QString& key) const {
@@ -417,17 +417,17 @@ bool ParamsPanel::savePreset(const QString& name) {
     if (!valid_ || !PresetStore::nameProblem(name).isEmpty())
         return false;
     presets_.save(name, current_);
-    refresh_presets(name);
+    refreshPresets(name);
     return true;
 }
 
 bool ParamsPanel::loadPreset(const QString& name) {
     const std::optional<AtcParams> p = presets_.load(name);
     if (!p) {
-        refresh_presets(QString());  // it vanished or broke: do not offer it again
+        refreshPresets(QString());  // it vanished or broke: do not offer it again
         return false;
     }
-    show_and_emit(*p);
+    showAndEmit(*p);
     const QSignalBlocker block(preset_combo_);
     preset_combo_->setCurrentIndex(preset_combo_->findText(name));
     delete_button_->setEnabled(preset_combo_->currentIndex() >= 0);
@@ -436,11 +436,11 @@ bool ParamsPanel::loadPreset(const QString& name) {
 
 bool ParamsPanel::deletePreset(const QString& name) {
     const bool removed = presets_.remove(name);
-    refresh_presets(QString());
+    refreshPresets(QString());
     return removed;
 }
 
-void ParamsPanel::refresh_presets(const QString& select) {
+void ParamsPanel::refreshPresets(const QString& select) {
     const QSignalBlocker block(preset_combo_);
     preset_combo_->clear();
     preset_combo_->addItems(presets_.names());
@@ -448,7 +448,7 @@ void ParamsPanel::refresh_presets(const QString& select) {
     delete_button_->setEnabled(preset_combo_->currentIndex() >= 0);
 }
 
-void ParamsPanel::on_save_clicked() {
+void ParamsPanel::onSaveClicked() {
     const QString suggested = preset_combo_->currentText();
     for (;;) {
         bool ok = false;
@@ -472,7 +472,7 @@ void ParamsPanel::on_save_clicked() {
     }
 }
 
-void ParamsPanel::on_delete_clicked() {
+void ParamsPanel::onDeleteClicked() {
     const QString name = preset_combo_->currentText();
     if (preset_combo_->currentIndex() < 0 || name.isEmpty())
         return;
@@ -486,16 +486,16 @@ void ParamsPanel::on_delete_clicked() {
 
 void ParamsPanel::setTheme(const Theme& theme) {
     theme_ = theme;
-    apply_colors();
+    applyColors();
     validate();  // re-tints the invalid editors in the new danger colour
 }
 
-void ParamsPanel::apply_colors() {
+void ParamsPanel::applyColors() {
     for (MaType t : kAllFamilies) {
         const auto i = static_cast<std::size_t>(t);
         family_labels_[i]->setText(
             QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2")
-                .arg(html_color(theme_.familyColor(t)), text_of(family_name(t))));
+                .arg(htmlColor(theme_.familyColor(t)), textOf(family_name(t))));
     }
     QList<QLabel*> alarming = messages_.values();
     alarming << invalid_notice_;

@@ -69,26 +69,26 @@ signals:
     void paramsEdited(const atc::AtcParams& params);
 
 private:
-    QWidget* build_presets();
+    QWidget* buildPresets();
     // The per-family parameters: a row per family, a column per parameter.
-    QWidget* build_families();
+    QWidget* buildFamilies();
     // The other parameters of `group`, one form row each.
-    QWidget* build_form(ParamGroup group);
+    QWidget* buildForm(ParamGroup group);
     // The editor of one table row, connected and registered under its key.
-    QWidget* make_editor(const ParamDescriptor& param);
-    void add_field(QFormLayout* form, const ParamDescriptor& param);
-    QLabel* make_message(const QString& key);
+    QWidget* makeEditor(const ParamDescriptor& param);
+    void addField(QFormLayout* form, const ParamDescriptor& param);
+    QLabel* makeMessage(const QString& key);
 
-    AtcParams read_editors() const;
-    void write_editors(const AtcParams& p);
+    AtcParams readEditors() const;
+    void writeEditors(const AtcParams& p);
     // Validates the editors, updates the inline messages; true when valid.
     bool validate();
-    void on_edited();
-    void show_and_emit(const AtcParams& p);
-    void refresh_presets(const QString& select);
-    void apply_colors();
-    void on_save_clicked();
-    void on_delete_clicked();
+    void onEdited();
+    void showAndEmit(const AtcParams& p);
+    void refreshPresets(const QString& select);
+    void applyColors();
+    void onSaveClicked();
+    void onDeleteClicked();
 
     PresetStore presets_;
     Theme theme_;

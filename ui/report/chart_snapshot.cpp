@@ -58,7 +58,7 @@ private:
 
 }  // namespace
 
-ChartView capture_view(const ChartStack& charts) {
+ChartView captureView(const ChartStack& charts) {
     ChartView view;
     view.candles = charts.candles();
     for (MaType t : kAllFamilies)
@@ -71,8 +71,8 @@ ChartView capture_view(const ChartStack& charts) {
     return view;
 }
 
-QPicture record_charts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                       QSize size) {
+QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                      QSize size) {
     OffscreenStack offscreen(data, view, size);
     QPicture picture;
     QPainter painter(&picture);
@@ -82,8 +82,8 @@ QPicture record_charts(const std::shared_ptr<const SymbolData>& data, const Char
     return picture;
 }
 
-QImage render_charts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                     QSize size) {
+QImage renderCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                    QSize size) {
     OffscreenStack offscreen(data, view, size);
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(1.0);

@@ -32,15 +32,15 @@ struct ChartView {
 };
 
 // The view of the window's charts right now (with their theme).
-ChartView capture_view(const ChartStack& charts);
+ChartView captureView(const ChartStack& charts);
 
 // A chart stack showing `data` as `view`, `size` logical pixels large, painted
 // into a picture (QWidget::render: vector where Qt draws vectors).
-QPicture record_charts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                       QSize size);
+QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                      QSize size);
 
 // The same as an image of exactly `size` pixels (device pixel ratio 1).
-QImage render_charts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                     QSize size);
+QImage renderCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
+                    QSize size);
 
 }  // namespace atc::ui

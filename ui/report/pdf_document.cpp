@@ -49,7 +49,7 @@ PdfDocument::~PdfDocument() {
 
 QRectF PdfDocument::take(double height) {
     if (height > room() && y_ > content_.top())
-        new_page();
+        newPage();
     const QRectF block(content_.left(), y_, content_.width(), height);
     y_ += height;
     return block;
@@ -59,7 +59,7 @@ void PdfDocument::skip(double height) {
     y_ = std::min(y_ + height, content_.bottom());
 }
 
-void PdfDocument::new_page() {
+void PdfDocument::newPage() {
     footer();
     if (!writer_.newPage())
         throw std::runtime_error("the PDF could not add a page");
@@ -69,16 +69,16 @@ void PdfDocument::new_page() {
 
 void PdfDocument::footer() {
     const double top = content_.bottom() + kFooterHeight - 16.0;
-    painter_.setPen(QPen(rule_color(), 0.75));
+    painter_.setPen(QPen(ruleColor(), 0.75));
     painter_.drawLine(QPointF(content_.left(), top), QPointF(content_.right(), top));
     painter_.setFont(font(7.0));
-    painter_.setPen(muted_color());
+    painter_.setPen(mutedColor());
     const QRectF line(content_.left(), top + 3.0, content_.width(), 13.0);
     painter_.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title_);
     painter_.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QObject::tr("page %1").arg(page_));
 }
 
-double PdfDocument::text_height(const QString& text, const QFont& f, double width) const {
+double PdfDocument::textHeight(const QString& text, const QFont& f, double width) const {
     const QFontMetricsF metrics(f, const_cast<QPdfWriter*>(&writer_));
     return metrics.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text)
         .height();
@@ -86,7 +86,7 @@ double PdfDocument::text_height(const QString& text, const QFont& f, double widt
 
 void PdfDocument::paragraph(const QString& text, const QFont& f, const QColor& color,
                             double space_after) {
-    const double h = text_height(text, f, width());
+    const double h = textHeight(text, f, width());
     const QRectF block = take(h);
     painter_.setFont(f);
     painter_.setPen(color);
@@ -96,24 +96,24 @@ void PdfDocument::paragraph(const QString& text, const QFont& f, const QColor& c
 
 void PdfDocument::heading(const QString& text, double keep_with) {
     const QFont f = font(11.0, true);
-    const double h = text_height(text, f, width()) + 6.0;
+    const double h = textHeight(text, f, width()) + 6.0;
     if (h + keep_with > room() && y_ > content_.top())
-        new_page();
+        newPage();
     skip(y_ > content_.top() ? 10.0 : 0.0);
     const QRectF block = take(h);
     painter_.setFont(f);
-    painter_.setPen(text_color());
+    painter_.setPen(textColor());
     painter_.drawText(block, Qt::AlignLeft | Qt::AlignTop, text);
-    painter_.setPen(QPen(rule_color(), 1.0));
+    painter_.setPen(QPen(ruleColor(), 1.0));
     painter_.drawLine(block.bottomLeft() - QPointF(0, 1.5), block.bottomRight() - QPointF(0, 1.5));
     skip(5.0);
 }
 
-void PdfDocument::table_header(const PdfTable& table, const std::vector<double>& widths,
-                               double height) {
+void PdfDocument::tableHeader(const PdfTable& table, const std::vector<double>& widths,
+                              double height) {
     const QRectF row = take(height);
     painter_.setFont(font(table.font_pt, true));
-    painter_.setPen(muted_color());
+    painter_.setPen(mutedColor());
     double x = row.left();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const QRectF cell(x + kCellPadding, row.top(), widths[c] - 2 * kCellPadding, height);
@@ -121,7 +121,7 @@ void PdfDocument::table_header(const PdfTable& table, const std::vector<double>&
                           table.columns[c].title);
         x += widths[c];
     }
-    painter_.setPen(QPen(text_color(), 0.9));
+    painter_.setPen(QPen(textColor(), 0.9));
     painter_.drawLine(row.bottomLeft(), row.bottomRight());
 }
 
@@ -139,16 +139,16 @@ void PdfDocument::table(const PdfTable& table, const std::function<void(std::siz
     const double height = std::ceil(metrics.height() + 7.0);
     // Header and at least two rows together, never a header alone at a page's end.
     if (3 * height > room())
-        new_page();
-    table_header(table, widths, height);
+        newPage();
+    tableHeader(table, widths, height);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         if (height > room()) {
-            new_page();
-            table_header(table, widths, height);
+            newPage();
+            tableHeader(table, widths, height);
         }
         const QRectF row = take(height);
         if (table.zebra && r % 2 == 1)
-            painter_.fillRect(row, stripe_color());
+            painter_.fillRect(row, stripeColor());
         double x = row.left();
         const std::vector<PdfCell>& cells = table.rows[r];
         for (std::size_t c = 0; c < table.columns.size() && c < cells.size(); ++c) {
@@ -166,14 +166,14 @@ void PdfDocument::table(const PdfTable& table, const std::function<void(std::siz
                                   tint);
             }
             painter_.setFont(cell.bold ? bold : body);
-            painter_.setPen(cell.color.isValid() ? cell.color : text_color());
+            painter_.setPen(cell.color.isValid() ? cell.color : textColor());
             const QRectF text_box = box.adjusted(kCellPadding, 0, -kCellPadding, 0);
             const QFontMetricsF cell_metrics(cell.bold ? bold : body, &writer_);
             painter_.drawText(text_box, static_cast<int>(table.columns[c].align | Qt::AlignVCenter),
                               cell_metrics.elidedText(cell.text, Qt::ElideRight, text_box.width()));
             x += widths[c];
         }
-        painter_.setPen(QPen(rule_color(), 0.5));
+        painter_.setPen(QPen(ruleColor(), 0.5));
         painter_.drawLine(row.bottomLeft(), row.bottomRight());
         if (on_row)
             on_row(r);

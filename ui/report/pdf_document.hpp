@@ -44,7 +44,7 @@ struct PdfCell {
     }
     // A bar for a value from -1 to +1, drawn under the text from the cell's
     // centre in the cell's colour (a signal at a glance).
-    PdfCell& with_bar(double value) {
+    PdfCell& withBar(double value) {
         bar = value;
         return *this;
     }
@@ -73,10 +73,10 @@ public:
 
     // Typography.
     static QFont font(double point_size, bool bold = false);
-    static QColor text_color() { return {0x1f, 0x25, 0x30}; }
-    static QColor muted_color() { return {0x5f, 0x67, 0x75}; }
-    static QColor rule_color() { return {0xd5, 0xd9, 0xe0}; }
-    static QColor stripe_color() { return {0xf4, 0xf6, 0xf8}; }
+    static QColor textColor() { return {0x1f, 0x25, 0x30}; }
+    static QColor mutedColor() { return {0x5f, 0x67, 0x75}; }
+    static QColor ruleColor() { return {0xd5, 0xd9, 0xe0}; }
+    static QColor stripeColor() { return {0xf4, 0xf6, 0xf8}; }
 
     QPainter& painter() { return painter_; }
     double width() const { return content_.width(); }
@@ -89,11 +89,11 @@ public:
     // and the cursor moved past it.
     QRectF take(double height);
     void skip(double height);
-    void new_page();
+    void newPage();
     int page() const { return page_; }
 
     // Height of `text` wrapped to `width` in `font`.
-    double text_height(const QString& text, const QFont& font, double width) const;
+    double textHeight(const QString& text, const QFont& font, double width) const;
     // Wrapped text over the full width.
     void paragraph(const QString& text, const QFont& font, const QColor& color,
                    double space_after = 6.0);
@@ -107,7 +107,7 @@ public:
 
 private:
     void footer();
-    void table_header(const PdfTable& table, const std::vector<double>& widths, double height);
+    void tableHeader(const PdfTable& table, const std::vector<double>& widths, double height);
 
     QPdfWriter writer_;
     QPainter painter_;

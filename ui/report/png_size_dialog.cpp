@@ -11,7 +11,7 @@
 namespace atc::ui {
 namespace {
 
-QSpinBox* side_box(int value, QWidget* parent) {
+QSpinBox* sideBox(int value, QWidget* parent) {
     auto* box = new QSpinBox(parent);
     box->setRange(kMinPngSide, kMaxPngSide);
     box->setSingleStep(100);
@@ -22,11 +22,11 @@ QSpinBox* side_box(int value, QWidget* parent) {
 
 }  // namespace
 
-std::optional<QSize> ask_png_size(QWidget* parent, QSize initial) {
+std::optional<QSize> askPngSize(QWidget* parent, QSize initial) {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("PNG size"));
-    auto* width = side_box(initial.width(), &dialog);
-    auto* height = side_box(initial.height(), &dialog);
+    auto* width = sideBox(initial.width(), &dialog);
+    auto* height = sideBox(initial.height(), &dialog);
     width->setObjectName(QStringLiteral("pngWidth"));
     height->setObjectName(QStringLiteral("pngHeight"));
     auto* form = new QFormLayout(&dialog);

@@ -9,6 +9,6 @@ class QWidget;
 namespace atc::ui {
 
 // `initial` is offered (the charts' size on screen); nullopt when cancelled.
-std::optional<QSize> ask_png_size(QWidget* parent, QSize initial);
+std::optional<QSize> askPngSize(QWidget* parent, QSize initial);
 
 }  // namespace atc::ui

@@ -54,7 +54,7 @@ ReportExporter::ReportExporter(QWidget* window, ChartStack* charts, std::filesys
     action_ = new QAction(tr("&Export…"), this);
     action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     action_->setStatusTip(tr("Save the report of the symbol on screen: PDF, CSV, JSON or PNG"));
-    connect(action_, &QAction::triggered, this, &ReportExporter::choose_and_export);
+    connect(action_, &QAction::triggered, this, &ReportExporter::chooseAndExport);
 }
 
 ReportExporter::~ReportExporter() {
@@ -67,7 +67,7 @@ void ReportExporter::cancel() {
         *cancel_ = true;
 }
 
-void ReportExporter::choose_and_export() {
+void ReportExporter::chooseAndExport() {
     const auto data = charts_->data();
     if (!data) {
         QMessageBox::information(window_, tr("Export"),
@@ -87,14 +87,14 @@ void ReportExporter::choose_and_export() {
     if (file.isEmpty())
         return;
     // The extension decides; without one, the chosen filter does (and is added).
-    std::optional<ReportFormat> format = report_format_of(file.toStdString());
+    std::optional<ReportFormat> format = reportFormatOf(file.toStdString());
     if (!format) {
         format = kChoices[std::max<qsizetype>(0, filters.indexOf(filter))].format;
-        file += QLatin1Char('.') + QString::fromLatin1(report_format_name(*format).data());
+        file += QLatin1Char('.') + QString::fromLatin1(reportFormatName(*format).data());
     }
     QSize size;
     if (*format == ReportFormat::Png) {
-        const std::optional<QSize> asked = ask_png_size(window_, charts_->size());
+        const std::optional<QSize> asked = askPngSize(window_, charts_->size());
         if (!asked)
             return;
         size = *asked;
@@ -110,10 +110,10 @@ bool ReportExporter::exportTo(const QString& file, ReportFormat format, QSize pn
     // The GUI-thread step: the charts, drawn from a snapshot of the window's view.
     auto report = std::make_shared<SymbolReport>();
     report->data = data;
-    report->view = capture_view(*charts_);
+    report->view = captureView(*charts_);
     report->png_size = png_size.isEmpty() ? charts_->size() : png_size;
     try {
-        draw_report_charts(*report, format);
+        drawReportCharts(*report, format);
     } catch (const std::exception& e) {
         done(false, file, QString::fromStdString(e.what()));
         return true;
@@ -122,7 +122,7 @@ bool ReportExporter::exportTo(const QString& file, ReportFormat format, QSize pn
     busy_ = true;
     action_->setEnabled(false);
     cancel_ = std::make_shared<std::atomic<bool>>(false);
-    start_progress(file);
+    startProgress(file);
     pool_.start([this, report, format, file, cancel = cancel_, database = database_] {
         int last_percent = -1;
         const ReportProgress progress = [this, cancel, &last_percent](double fraction) {
@@ -138,7 +138,7 @@ bool ReportExporter::exportTo(const QString& file, ReportFormat format, QSize pn
         QString message;
         try {
             report->info = lookup(database, report->data->name);
-            write_symbol_report(*report, format, file.toStdString(), progress);
+            writeSymbolReport(*report, format, file.toStdString(), progress);
             ok = true;
         } catch (const ReportCancelled&) {
             message = tr("Cancelled; nothing was written.");
@@ -151,7 +151,7 @@ bool ReportExporter::exportTo(const QString& file, ReportFormat format, QSize pn
     return true;
 }
 
-void ReportExporter::start_progress(const QString& file) {
+void ReportExporter::startProgress(const QString& file) {
     // Parented to the window and not modal: the charts stay usable meanwhile.
     progress_ = new QProgressDialog(tr("Exporting %1…").arg(QFileInfo(file).fileName()),
                                     tr("Cancel"), 0, 100, window_);

@@ -50,8 +50,8 @@ signals:
     void finished(bool ok, const QString& file, const QString& message);
 
 private:
-    void choose_and_export();
-    void start_progress(const QString& file);
+    void chooseAndExport();
+    void startProgress(const QString& file);
     void done(bool ok, const QString& file, const QString& message);
 
     QWidget* window_;

@@ -9,22 +9,22 @@
 namespace atc::ui {
 namespace {
 
-bool is_intraday(TimeKind kind) {
+bool isIntraday(TimeKind kind) {
     return kind == TimeKind::DateTime || kind == TimeKind::EpochSeconds ||
            kind == TimeKind::EpochMilliseconds;
 }
 
-double last_of(const std::vector<double>& v) {
+double lastOf(const std::vector<double>& v) {
     return v.empty() ? std::nan("") : v.back();
 }
 
 }  // namespace
 
-std::vector<std::string> bar_times(const PriceSeries& bars) {
+std::vector<std::string> barTimes(const PriceSeries& bars) {
     const std::size_t n = bars.close.size();
     std::vector<std::string> out(n);
     if (bars.time_ms.size() == n) {
-        const QString format = is_intraday(bars.time_kind)
+        const QString format = isIntraday(bars.time_kind)
                                    ? QStringLiteral("yyyy-MM-ddThh:mm:ss.zzzZ")
                                    : QStringLiteral("yyyy-MM-dd");
         for (std::size_t i = 0; i < n; ++i) {
@@ -41,21 +41,17 @@ std::vector<std::string> bar_times(const PriceSeries& bars) {
     return out;
 }
 
-const char* direction_word(Direction direction) {
-    return direction == Direction::Long ? "long" : direction == Direction::Short ? "short" : "flat";
-}
-
-Direction direction_of(int sign) {
+Direction directionOf(int sign) {
     return sign > 0 ? Direction::Long : sign < 0 ? Direction::Short : Direction::Flat;
 }
 
-std::vector<LatestFamily> latest_families(const AtcResult& result) {
+std::vector<LatestFamily> latestFamilies(const AtcResult& result) {
     std::vector<LatestFamily> out;
     if (result.bars == 0)
         return out;
     double total_weight = 0.0;
     for (const FamilyResult& f : result.families) {
-        const double w = last_of(f.weight_equity);
+        const double w = lastOf(f.weight_equity);
         if (std::isfinite(w))
             total_weight += w;
     }
@@ -63,17 +59,17 @@ std::vector<LatestFamily> latest_families(const AtcResult& result) {
         LatestFamily latest;
         latest.type = f.type;
         latest.base_length = f.base_length;
-        latest.signal = last_of(f.signal);
-        latest.trend = direction_of(static_cast<int>(threshold_cut(
+        latest.signal = lastOf(f.signal);
+        latest.trend = directionOf(static_cast<int>(threshold_cut(
             latest.signal, result.params.long_threshold, result.params.short_threshold)));
-        latest.weight = last_of(f.weight_equity);
+        latest.weight = lastOf(f.weight_equity);
         latest.share = total_weight > 0.0 && std::isfinite(latest.weight)
                            ? latest.weight / total_weight
                            : std::nan("");
         for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
             const MemberSeries& m = f.members[k];
             latest.members[k] = {m.length, m.offset, m.state.empty() ? 0 : m.state.back(),
-                                 last_of(m.equity)};
+                                 lastOf(m.equity)};
         }
         out.push_back(latest);
     }

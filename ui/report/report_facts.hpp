@@ -18,11 +18,10 @@ namespace atc::ui {
 // The time of every bar as exact text for files: ISO-8601 dates ("2024-01-31")
 // for daily data, date-times in UTC ("2024-01-31T15:30:00Z") for intraday data;
 // without times the file's own label ("1991.496153846154"); else empty.
-std::vector<std::string> bar_times(const PriceSeries& bars);
+std::vector<std::string> barTimes(const PriceSeries& bars);
 
-// "long", "short", "flat".
-const char* direction_word(Direction direction);
-Direction direction_of(int sign);
+// The direction of a sign: Long above 0, Short below, else Flat.
+Direction directionOf(int sign);
 
 struct LatestMember {
     int length = 0;
@@ -42,6 +41,6 @@ struct LatestFamily {
 };
 
 // The six families at the last bar, in MaType order. Empty for an empty result.
-std::vector<LatestFamily> latest_families(const AtcResult& result);
+std::vector<LatestFamily> latestFamilies(const AtcResult& result);
 
 }  // namespace atc::ui

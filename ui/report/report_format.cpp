@@ -19,7 +19,7 @@ constexpr std::array<std::pair<std::string_view, ReportFormat>, 4> kNames = {{
 
 }  // namespace
 
-std::string_view report_format_name(ReportFormat format) {
+std::string_view reportFormatName(ReportFormat format) {
     for (const auto& [name, f] : kNames) {
         if (f == format)
             return name;
@@ -27,7 +27,7 @@ std::string_view report_format_name(ReportFormat format) {
     return "?";
 }
 
-std::optional<ReportFormat> parse_report_format(std::string_view name) {
+std::optional<ReportFormat> parseReportFormat(std::string_view name) {
     std::string lower(name);
     for (char& c : lower)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -38,19 +38,19 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
     return std::nullopt;
 }
 
-std::optional<ReportFormat> report_format_of(const std::filesystem::path& file) {
+std::optional<ReportFormat> reportFormatOf(const std::filesystem::path& file) {
     const std::string ext = file.extension().string();
     if (ext.size() < 2)
         return std::nullopt;
-    return parse_report_format(std::string_view(ext).substr(1));
+    return parseReportFormat(std::string_view(ext).substr(1));
 }
 
-void report_progress(const ReportProgress& progress, double fraction) {
+void reportProgress(const ReportProgress& progress, double fraction) {
     if (progress && !progress(fraction))
         throw ReportCancelled();
 }
 
-void write_report_file(const std::filesystem::path& file, const QByteArray& bytes) {
+void writeReportFile(const std::filesystem::path& file, const QByteArray& bytes) {
     write_file_atomically(
         file, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }

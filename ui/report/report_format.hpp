@@ -15,11 +15,11 @@ namespace atc::ui {
 enum class ReportFormat { Pdf, Csv, Json, Png };
 
 // "pdf", "csv", "json", "png".
-std::string_view report_format_name(ReportFormat format);
+std::string_view reportFormatName(ReportFormat format);
 // The name in any case; nullopt for anything else.
-std::optional<ReportFormat> parse_report_format(std::string_view name);
+std::optional<ReportFormat> parseReportFormat(std::string_view name);
 // From a file name's extension (".PDF" too); nullopt when it names no format.
-std::optional<ReportFormat> report_format_of(const std::filesystem::path& file);
+std::optional<ReportFormat> reportFormatOf(const std::filesystem::path& file);
 
 // Called now and then with the fraction done (0 to 1). Returning false cancels
 // the report: the writer then throws ReportCancelled and writes nothing.
@@ -31,10 +31,10 @@ public:
 };
 
 // Reports progress `fraction`; throws ReportCancelled when the callback asks.
-void report_progress(const ReportProgress& progress, double fraction);
+void reportProgress(const ReportProgress& progress, double fraction);
 
 // Writes the finished report (atc/atomic_file.hpp): `file` then holds all of
 // `bytes` or, after an error (FileWriteError), is exactly as it was before.
-void write_report_file(const std::filesystem::path& file, const QByteArray& bytes);
+void writeReportFile(const std::filesystem::path& file, const QByteArray& bytes);
 
 }  // namespace atc::ui

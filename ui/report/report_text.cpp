@@ -11,7 +11,7 @@
 
 namespace atc::ui {
 
-const Theme& paper_theme() {
+const Theme& paperTheme() {
     static const Theme theme = lightTheme();
     return theme;
 }
@@ -20,7 +20,7 @@ QString utf8(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-QString exact_text(double v) {
+QString exactText(double v) {
     if (!std::isfinite(v))
         return QStringLiteral("—");
     std::array<char, 32> buf{};
@@ -28,7 +28,7 @@ QString exact_text(double v) {
     return QString::fromLatin1(buf.data(), static_cast<qsizetype>(res.ptr - buf.data()));
 }
 
-QString signed_percent(double fraction, int decimals) {
+QString signedPercent(double fraction, int decimals) {
     if (!std::isfinite(fraction))
         return QStringLiteral("—");
     const QString digits = QString::number(100.0 * fraction, 'f', decimals);
@@ -36,34 +36,34 @@ QString signed_percent(double fraction, int decimals) {
            QStringLiteral(" %");
 }
 
-QString percent_text(double fraction, int decimals) {
+QString percentText(double fraction, int decimals) {
     return std::isfinite(fraction)
                ? QString::number(100.0 * fraction, 'f', decimals) + QStringLiteral(" %")
                : QStringLiteral("—");
 }
 
-QString direction_label(Direction d) {
+QString directionLabel(Direction d) {
     return d == Direction::Long    ? QObject::tr("▲ Long")
            : d == Direction::Short ? QObject::tr("▼ Short")
                                    : QObject::tr("Flat");
 }
 
-QString trend_label(Direction d) {
+QString trendLabel(Direction d) {
     return d == Direction::Long    ? QObject::tr("Long")
            : d == Direction::Short ? QObject::tr("Short")
                                    : QObject::tr("Flat");
 }
 
-QColor direction_color(Direction d) {
-    return paper_theme().stateColor(static_cast<int>(d));
+QColor directionColor(Direction d) {
+    return paperTheme().stateColor(static_cast<int>(d));
 }
 
-PdfTable parameters_table(const AtcParams& p) {
+PdfTable parametersTable(const AtcParams& p) {
     // The keys of params.json, so a reader can copy them.
     std::vector<std::pair<QString, QString>> items;
     for (const ParamDescriptor& param : param_table()) {
         items.emplace_back(utf8(param.key), param.type() == ParamType::Number
-                                                ? exact_text(param.get(p))
+                                                ? exactText(param.get(p))
                                                 : utf8(param_value_text(param, p)));
     }
 
@@ -76,10 +76,10 @@ PdfTable parameters_table(const AtcParams& p) {
                  {QObject::tr("Value"), 1.0, Qt::AlignRight}};
     const std::size_t half = (items.size() + 1) / 2;
     for (std::size_t i = 0; i < half; ++i) {
-        std::vector<PdfCell> cells = {PdfCell(items[i].first, PdfDocument::muted_color()),
+        std::vector<PdfCell> cells = {PdfCell(items[i].first, PdfDocument::mutedColor()),
                                       PdfCell(items[i].second), PdfCell()};
         if (i + half < items.size()) {
-            cells.emplace_back(items[i + half].first, PdfDocument::muted_color());
+            cells.emplace_back(items[i + half].first, PdfDocument::mutedColor());
             cells.emplace_back(items[i + half].second);
         }
         t.rows.push_back(cells);

@@ -16,21 +16,21 @@
 namespace atc::ui {
 
 // The theme of everything printed: paper is white.
-const Theme& paper_theme();
+const Theme& paperTheme();
 
 QString utf8(std::string_view text);
 // The shortest text that is the same number (prices as in the file), "—" for NaN.
-QString exact_text(double v);
+QString exactText(double v);
 // "+2.36 %", "-0.85 %": a move; "24.7 %": a share.
-QString signed_percent(double fraction, int decimals);
-QString percent_text(double fraction, int decimals);
+QString signedPercent(double fraction, int decimals);
+QString percentText(double fraction, int decimals);
 
 // "▲ Long", "▼ Short", "Flat" and "Long", "Short", "Flat".
-QString direction_label(Direction d);
-QString trend_label(Direction d);
-QColor direction_color(Direction d);
+QString directionLabel(Direction d);
+QString trendLabel(Direction d);
+QColor directionColor(Direction d);
 
 // Every parameter as a params.json file names it, in two pairs of columns.
-PdfTable parameters_table(const AtcParams& params);
+PdfTable parametersTable(const AtcParams& params);
 
 }  // namespace atc::ui

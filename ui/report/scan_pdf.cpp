@@ -19,12 +19,12 @@
 namespace atc::ui {
 namespace {
 
-QString count_text(std::size_t n) {
+QString countText(std::size_t n) {
     return QLocale(QLocale::English).toString(static_cast<qulonglong>(n));
 }
 
 // "2024-05-17 09:30": the report's time in UTC, to the minute.
-QString scanned_at_minute(const ScanReport& report) {
+QString scannedAtMinute(const ScanReport& report) {
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(report.scanned_at.time_since_epoch());
     return QDateTime::fromMSecsSinceEpoch(ms.count(), QTimeZone::utc())
@@ -35,33 +35,33 @@ void title(PdfDocument& doc, const ScanReport& report, const RankedScanReport& r
     QPainter& p = doc.painter();
     const QRectF top = doc.take(40.0);
     p.setFont(PdfDocument::font(22.0, true));
-    p.setPen(PdfDocument::text_color());
+    p.setPen(PdfDocument::textColor());
     p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("ATC scan"));
     p.setFont(PdfDocument::font(10.5, true));
     p.drawText(top.adjusted(0, 2, 0, -20), Qt::AlignRight | Qt::AlignVCenter,
-               QObject::tr("scanned %1 UTC").arg(scanned_at_minute(report)));
+               QObject::tr("scanned %1 UTC").arg(scannedAtMinute(report)));
     p.setFont(PdfDocument::font(7.5));
-    p.setPen(PdfDocument::muted_color());
+    p.setPen(PdfDocument::mutedColor());
     p.drawText(top.adjusted(0, 20, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
                QObject::tr("ATC Studio · %1").arg(QString::fromLatin1(kEngineVersion)));
     doc.skip(4.0);
     const std::size_t computed = report.rows.size();
     const std::size_t failed = report.failures.size();
-    doc.paragraph(QObject::tr("%1 symbols scanned: %2 long, %3 short, %4 flat, %5 failed")
-                      .arg(count_text(computed + failed), count_text(ranked.longs.total),
-                           count_text(ranked.shorts.total), count_text(ranked.flats.total),
-                           count_text(failed)),
-                  PdfDocument::font(8.5), PdfDocument::text_color(), 2.0);
+    doc.paragraph(
+        QObject::tr("%1 symbols scanned: %2 long, %3 short, %4 flat, %5 failed")
+            .arg(countText(computed + failed), countText(ranked.longs.total),
+                 countText(ranked.shorts.total), countText(ranked.flats.total), countText(failed)),
+        PdfDocument::font(8.5), PdfDocument::textColor(), 2.0);
     QStringList notes;
     if (const std::string source = describe_source(report.source); !source.empty())
         notes << QObject::tr("Source: %1").arg(utf8(source));
     if (report.filter.min_signal > 0.0)
-        notes << QObject::tr("listed: |signal| ≥ %1").arg(exact_text(report.filter.min_signal));
+        notes << QObject::tr("listed: |signal| ≥ %1").arg(exactText(report.filter.min_signal));
     if (report.filter.top)
         notes << QObject::tr("at most %1 per table").arg(*report.filter.top);
     if (!notes.isEmpty())
         doc.paragraph(notes.join(QStringLiteral(" · ")), PdfDocument::font(8.0),
-                      PdfDocument::muted_color(), 2.0);
+                      PdfDocument::mutedColor(), 2.0);
     doc.skip(6.0);
 }
 
@@ -69,10 +69,10 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
            const std::function<void(std::size_t)>& on_row) {
     const QString shown = table.shown.size() == table.total
                               ? QString()
-                              : QObject::tr(", %1 shown").arg(count_text(table.shown.size()));
-    doc.heading(QObject::tr("%1 · %2 symbols%3").arg(heading, count_text(table.total), shown));
+                              : QObject::tr(", %1 shown").arg(countText(table.shown.size()));
+    doc.heading(QObject::tr("%1 · %2 symbols%3").arg(heading, countText(table.total), shown));
     if (table.shown.empty()) {
-        doc.paragraph(QObject::tr("None."), PdfDocument::font(8.5), PdfDocument::muted_color());
+        doc.paragraph(QObject::tr("None."), PdfDocument::font(8.5), PdfDocument::mutedColor());
         return;
     }
     PdfTable t;
@@ -85,14 +85,14 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
                  {QObject::tr("Last entry"), 2.7}};
     for (std::size_t k = 0; k < table.shown.size(); ++k) {
         const ScanReportRow& r = *table.shown[k];
-        const QColor c = direction_color(r.row.trend);
-        const QColor entry = r.row.last_marker ? direction_color(r.row.last_marker->direction)
-                                               : PdfDocument::muted_color();
-        t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::muted_color()),
+        const QColor c = directionColor(r.row.trend);
+        const QColor entry = r.row.last_marker ? directionColor(r.row.last_marker->direction)
+                                               : PdfDocument::mutedColor();
+        t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::mutedColor()),
                           PdfCell(utf8(r.symbol)).strong(),
-                          PdfCell(formatAverage(r.row.average), c).with_bar(r.row.average),
-                          PdfCell(exact_text(r.row.last_close)),
-                          PdfCell(QString::number(r.row.bars), PdfDocument::muted_color()),
+                          PdfCell(formatAverage(r.row.average), c).withBar(r.row.average),
+                          PdfCell(exactText(r.row.last_close)),
+                          PdfCell(QString::number(r.row.bars), PdfDocument::mutedColor()),
                           PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry)});
     }
     doc.table(t, on_row);
@@ -100,23 +100,23 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
 
 }  // namespace
 
-QByteArray scan_report_pdf(const ScanReport& report, const RankedScanReport& ranked,
-                           const ReportProgress& progress) {
+QByteArray scanReportPdf(const ScanReport& report, const RankedScanReport& ranked,
+                         const ReportProgress& progress) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     {
-        PdfDocument doc(buffer, QObject::tr("ATC scan · %1 UTC").arg(scanned_at_minute(report)));
+        PdfDocument doc(buffer, QObject::tr("ATC scan · %1 UTC").arg(scannedAtMinute(report)));
         title(doc, report, ranked);
         doc.heading(QObject::tr("Parameters"));
-        doc.table(parameters_table(report.params));
+        doc.table(parametersTable(report.params));
 
         const double rows =
             static_cast<double>(ranked.longs.shown.size() + ranked.shorts.shown.size()) + 1.0;
         std::size_t done = 0;
         const auto on_row = [&](std::size_t) {
             if (++done % 32 == 0)
-                report_progress(progress, 0.05 + 0.9 * static_cast<double>(done) / rows);
+                reportProgress(progress, 0.05 + 0.9 * static_cast<double>(done) / rows);
         };
         table(doc, QObject::tr("LONG"), ranked.longs, on_row);
         table(doc, QObject::tr("SHORT"), ranked.shorts, on_row);
@@ -124,14 +124,14 @@ QByteArray scan_report_pdf(const ScanReport& report, const RankedScanReport& ran
             QStringList names;
             for (const ScanReportRow* r : ranked.flats.shown)
                 names << utf8(r->symbol);
-            doc.heading(QObject::tr("FLAT · %1 symbols").arg(count_text(ranked.flats.total)), 30);
+            doc.heading(QObject::tr("FLAT · %1 symbols").arg(countText(ranked.flats.total)), 30);
             doc.paragraph(names.join(QStringLiteral(", ")), PdfDocument::font(8.0),
-                          PdfDocument::text_color());
+                          PdfDocument::textColor());
         }
         doc.paragraph(QObject::tr("Signal: the latest Average signal (−1 to +1); LONG above 0, "
                                   "SHORT below, ranked by its strength. Last entry: the latest "
                                   "▲/▼ entry marker and its bar."),
-                      PdfDocument::font(7.0), PdfDocument::muted_color());
+                      PdfDocument::font(7.0), PdfDocument::mutedColor());
         doc.finish();
     }
     return bytes;

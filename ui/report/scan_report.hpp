@@ -16,12 +16,12 @@ namespace atc::ui {
 // The report's bytes: the PDF drawn here (it needs a QGuiApplication), the
 // CSV and JSON the engine's (atc/scan_report_formats.hpp). Throws
 // std::invalid_argument for ReportFormat::Png (a scan has no chart).
-QByteArray render_scan_report(const ScanReport& report, ReportFormat format,
-                              const ReportProgress& progress = {});
+QByteArray renderScanReport(const ScanReport& report, ReportFormat format,
+                            const ReportProgress& progress = {});
 
-// render_scan_report() written atomically: after an error (thrown) nothing is
+// renderScanReport() written atomically: after an error (thrown) nothing is
 // left at `file` and an existing file keeps its content.
-void write_scan_report(const ScanReport& report, ReportFormat format,
-                       const std::filesystem::path& file, const ReportProgress& progress = {});
+void writeScanReport(const ScanReport& report, ReportFormat format,
+                     const std::filesystem::path& file, const ReportProgress& progress = {});
 
 }  // namespace atc::ui

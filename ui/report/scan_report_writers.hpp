@@ -1,6 +1,6 @@
 // The one writer of the scan report that draws, and so lives in the app: the
 // PDF (the CSV and JSON are the engine's, atc/scan_report_formats.hpp);
-// callers use render_scan_report() (scan_report.hpp).
+// callers use renderScanReport() (scan_report.hpp).
 #pragma once
 
 #include <QByteArray>
@@ -10,7 +10,7 @@
 
 namespace atc::ui {
 
-QByteArray scan_report_pdf(const ScanReport& report, const RankedScanReport& ranked,
-                           const ReportProgress& progress);
+QByteArray scanReportPdf(const ScanReport& report, const RankedScanReport& ranked,
+                         const ReportProgress& progress);
 
 }  // namespace atc::ui

@@ -6,9 +6,9 @@
 
 namespace atc::ui {
 
-StrategyStats strategy_stats(std::span<const double> close, const AtcResult& result) {
+StrategyStats strategyStats(std::span<const double> close, const AtcResult& result) {
     if (close.size() != result.bars)
-        throw std::logic_error("strategy_stats: " + std::to_string(close.size()) +
+        throw std::logic_error("strategyStats: " + std::to_string(close.size()) +
                                " closes for a result of " + std::to_string(result.bars) + " bars");
     StrategyStats stats;
     const std::vector<EntryMarker>& markers = result.markers;
@@ -19,7 +19,7 @@ StrategyStats strategy_stats(std::span<const double> close, const AtcResult& res
         t.open = k + 1 == markers.size();
         t.exit_bar = t.open ? result.bars - 1 : markers[k + 1].bar;
         if (t.entry_bar >= result.bars || t.exit_bar >= result.bars)
-            throw std::logic_error("strategy_stats: a marker lies outside the bars");
+            throw std::logic_error("strategyStats: a marker lies outside the bars");
         t.entry_close = close[t.entry_bar];
         t.exit_close = close[t.exit_bar];
         t.move = t.exit_close / t.entry_close - 1.0;

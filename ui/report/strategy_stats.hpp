@@ -38,6 +38,6 @@ struct StrategyStats {
 };
 
 // `close` holds the bars `result` was computed from.
-StrategyStats strategy_stats(std::span<const double> close, const AtcResult& result);
+StrategyStats strategyStats(std::span<const double> close, const AtcResult& result);
 
 }  // namespace atc::ui

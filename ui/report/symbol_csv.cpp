@@ -7,10 +7,10 @@
 
 namespace atc::ui {
 
-QByteArray symbol_report_csv(const SymbolReport& report) {
+QByteArray symbolReportCsv(const SymbolReport& report) {
     // One text per bar, empty where the data has no time: the column is always
     // there, so every report CSV has the same layout.
-    const std::vector<std::string> dates = bar_times(report.data->bars);
+    const std::vector<std::string> dates = barTimes(report.data->bars);
     SignalCsvExtras extras;
     extras.dates = dates;
     extras.markers = true;

@@ -5,6 +5,7 @@
 
 #include "atc/json_writer.hpp"
 #include "atc/params_json.hpp"
+#include "atc/scan_ranking.hpp"
 #include "atc/version.hpp"
 #include "report/report_facts.hpp"
 #include "report/strategy_stats.hpp"
@@ -13,8 +14,8 @@
 namespace atc::ui {
 namespace {
 
-void write_provenance(JsonWriter& json, const SymbolReport& report,
-                      const std::vector<std::string>& times) {
+void writeProvenance(JsonWriter& json, const SymbolReport& report,
+                     const std::vector<std::string>& times) {
     json.key("data").begin_object();
     json.key("bars").integer(report.data->barCount());
     json.key("first").string(times.empty() ? std::string_view() : std::string_view(times.front()));
@@ -33,8 +34,8 @@ void write_provenance(JsonWriter& json, const SymbolReport& report,
     json.end_object();
 }
 
-void write_latest(JsonWriter& json, const SymbolReport& report,
-                  const std::vector<std::string>& times) {
+void writeLatest(JsonWriter& json, const SymbolReport& report,
+                 const std::vector<std::string>& times) {
     const AtcResult& r = *report.data->result;
     const std::size_t last = r.bars - 1;
     json.key("latest").begin_object();
@@ -42,14 +43,14 @@ void write_latest(JsonWriter& json, const SymbolReport& report,
     json.key("time").string(times[last]);
     json.key("close").number(report.data->bars.close[last]);
     json.key("average").number(r.average[last]);
-    json.key("trend").string(direction_word(r.row.trend));
+    json.key("trend").string(direction_name(r.row.trend));
     json.key("families").begin_array();
-    for (const LatestFamily& f : latest_families(r)) {
+    for (const LatestFamily& f : latestFamilies(r)) {
         json.begin_object();
         json.key("family").string(family_name(f.type));
         json.key("base_length").signed_integer(f.base_length);
         json.key("signal").number(f.signal);
-        json.key("trend").string(direction_word(f.trend));
+        json.key("trend").string(direction_name(f.trend));
         json.key("weight").number(f.weight);
         json.key("weight_share").number(f.share);
         json.key("members").begin_array();
@@ -68,14 +69,14 @@ void write_latest(JsonWriter& json, const SymbolReport& report,
     json.end_object();
 }
 
-void write_markers(JsonWriter& json, const SymbolReport& report,
-                   const std::vector<std::string>& times, const StrategyStats& stats) {
+void writeMarkers(JsonWriter& json, const SymbolReport& report,
+                  const std::vector<std::string>& times, const StrategyStats& stats) {
     json.key("markers").begin_array();
     for (const MarkerTrade& t : stats.trades) {
         json.begin_object();
         json.key("bar").integer(t.entry_bar);
         json.key("time").string(times[t.entry_bar]);
-        json.key("direction").string(direction_word(t.direction));
+        json.key("direction").string(direction_name(t.direction));
         json.key("close").number(t.entry_close);
         json.key("average").number(report.data->result->average[t.entry_bar]);
         json.key("exit_bar").integer(t.exit_bar);
@@ -101,8 +102,8 @@ void write_markers(JsonWriter& json, const SymbolReport& report,
 }
 
 // The columns of `atc compute`, under the same names, plus time and close.
-void write_series(JsonWriter& json, const SymbolReport& report,
-                  const std::vector<std::string>& times) {
+void writeSeries(JsonWriter& json, const SymbolReport& report,
+                 const std::vector<std::string>& times) {
     const AtcResult& r = *report.data->result;
     json.key("series").begin_object();
     json.key("time").string_array(times);
@@ -119,9 +120,9 @@ void write_series(JsonWriter& json, const SymbolReport& report,
 
 }  // namespace
 
-QByteArray symbol_report_json(const SymbolReport& report) {
-    const std::vector<std::string> times = bar_times(report.data->bars);
-    const StrategyStats stats = strategy_stats(report.data->bars.close, *report.data->result);
+QByteArray symbolReportJson(const SymbolReport& report) {
+    const std::vector<std::string> times = barTimes(report.data->bars);
+    const StrategyStats stats = strategyStats(report.data->bars.close, *report.data->result);
     JsonWriter json;
     json.begin_object();
     json.key("report").string("atc-symbol-report");
@@ -129,11 +130,11 @@ QByteArray symbol_report_json(const SymbolReport& report) {
     json.key("symbol").string(report.data->name.toStdString());
     json.key("generated_at").string(report.generated.toUTC().toString(Qt::ISODate).toStdString());
     json.key("engine_version").string(kEngineVersion);
-    write_provenance(json, report, times);
+    writeProvenance(json, report, times);
     json.key("parameters").raw(params_to_json(report.data->params));
-    write_latest(json, report, times);
-    write_markers(json, report, times, stats);
-    write_series(json, report, times);
+    writeLatest(json, report, times);
+    writeMarkers(json, report, times, stats);
+    writeSeries(json, report, times);
     json.end_object();
     return QByteArray::fromStdString(json.finish());
 }

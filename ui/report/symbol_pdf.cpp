@@ -28,20 +28,20 @@ public:
           data_(*report.data),
           result_(*report.data->result),
           doc_(doc),
-          stats_(strategy_stats(data_.bars.close, result_)),
+          stats_(strategyStats(data_.bars.close, result_)),
           price_decimals_(priceDecimals(data_.bars.close)) {}
 
     void write(const ReportProgress& progress) {
         title();
-        key_figures();
+        keyFigures();
         charts();
-        report_progress(progress, 0.3);
-        doc_.new_page();
-        latest_signals();
+        reportProgress(progress, 0.3);
+        doc_.newPage();
+        latestSignals();
         weights();
         parameters();
         statistics();
-        report_progress(progress, 0.4);
+        reportProgress(progress, 0.4);
         markers(progress);
     }
 
@@ -54,28 +54,28 @@ private:
         QPainter& p = doc_.painter();
         const QRectF top = doc_.take(40.0);
         p.setFont(PdfDocument::font(22.0, true));
-        p.setPen(PdfDocument::text_color());
+        p.setPen(PdfDocument::textColor());
         p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, data_.name);
         p.setFont(PdfDocument::font(10.5, true));
         p.drawText(top.adjusted(0, 2, 0, -20), Qt::AlignRight | Qt::AlignVCenter,
                    QObject::tr("ATC signal report"));
         p.setFont(PdfDocument::font(7.5));
-        p.setPen(PdfDocument::muted_color());
+        p.setPen(PdfDocument::mutedColor());
         p.drawText(top.adjusted(0, 20, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
                    QObject::tr("generated %1 UTC · ATC Studio · %2")
                        .arg(r_.generated.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm")),
                             QString::fromLatin1(kEngineVersion)));
         doc_.skip(4.0);
-        doc_.paragraph(data_line(), PdfDocument::font(8.5), PdfDocument::text_color(), 2.0);
+        doc_.paragraph(dataLine(), PdfDocument::font(8.5), PdfDocument::textColor(), 2.0);
         if (r_.info && !r_.info->meta.provenance.empty()) {
             doc_.paragraph(QObject::tr("Data: %1 (source: %2)")
                                .arg(utf8(r_.info->meta.provenance), utf8(r_.info->meta.source)),
-                           PdfDocument::font(8.0), PdfDocument::muted_color(), 2.0);
+                           PdfDocument::font(8.0), PdfDocument::mutedColor(), 2.0);
         }
         doc_.skip(8.0);
     }
 
-    QString data_line() const {
+    QString dataLine() const {
         QString timeframe;
         if (r_.info && !r_.info->meta.timeframe.empty())
             timeframe = QObject::tr("Timeframe %1 · ").arg(utf8(r_.info->meta.timeframe));
@@ -90,7 +90,7 @@ private:
     }
 
     // Four boxes under the title: what a colleague reads first.
-    void key_figures() {
+    void keyFigures() {
         const double h = 62.0;
         const QRectF band = doc_.take(h);
         const double gap = 8.0;
@@ -100,27 +100,27 @@ private:
         };
         const ScanRow& row = result_.row;
         figure(box(0), QObject::tr("AVERAGE SIGNAL"), formatAverage(row.average),
-               direction_color(row.trend),
+               directionColor(row.trend),
                QObject::tr("%1 · thresholds %2 / %3")
-                   .arg(trend_label(row.trend), formatSignal(result_.params.long_threshold),
+                   .arg(trendLabel(row.trend), formatSignal(result_.params.long_threshold),
                         formatSignal(result_.params.short_threshold)));
         figure(box(1), QObject::tr("LAST CLOSE"), price(data_.bars.close[last()]),
-               PdfDocument::text_color(), QObject::tr("%1 (bar %2)").arg(date(last())).arg(last()));
+               PdfDocument::textColor(), QObject::tr("%1 (bar %2)").arg(date(last())).arg(last()));
         if (row.last_marker) {
             const EntryMarker& m = *row.last_marker;
-            figure(box(2), QObject::tr("LAST ENTRY"), direction_label(m.direction),
-                   direction_color(m.direction),
+            figure(box(2), QObject::tr("LAST ENTRY"), directionLabel(m.direction),
+                   directionColor(m.direction),
                    QObject::tr("%1 at %2 (bar %3)")
                        .arg(date(m.bar), price(data_.bars.close[m.bar]))
                        .arg(m.bar));
         } else {
             figure(box(2), QObject::tr("LAST ENTRY"), QObject::tr("none"),
-                   PdfDocument::muted_color(), QObject::tr("no entry marker yet"));
+                   PdfDocument::mutedColor(), QObject::tr("no entry marker yet"));
         }
         figure(
             box(3), QObject::tr("MARKER TRADES"),
-            QObject::tr("%1 · %2").arg(stats_.trades.size()).arg(percent_text(stats_.hit_rate, 0)),
-            PdfDocument::text_color(),
+            QObject::tr("%1 · %2").arg(stats_.trades.size()).arg(percentText(stats_.hit_rate, 0)),
+            PdfDocument::textColor(),
             QObject::tr("hit rate: %1 hits in %2 trades")
                 .arg(stats_.hits)
                 .arg(stats_.trades.size()));
@@ -131,13 +131,13 @@ private:
                 const QColor& color, const QString& note) {
         QPainter& p = doc_.painter();
         p.setPen(Qt::NoPen);
-        p.setBrush(PdfDocument::stripe_color());
+        p.setBrush(PdfDocument::stripeColor());
         p.drawRoundedRect(box, 4.0, 4.0);
         p.setBrush(color);
         p.drawRoundedRect(QRectF(box.left(), box.top(), 3.5, box.height()), 1.5, 1.5);
         const QRectF inner = box.adjusted(11.0, 6.0, -6.0, -6.0);
         p.setFont(PdfDocument::font(6.5, true));
-        p.setPen(PdfDocument::muted_color());
+        p.setPen(PdfDocument::mutedColor());
         p.drawText(QRectF(inner.left(), inner.top(), inner.width(), 12.0),
                    Qt::AlignLeft | Qt::AlignVCenter, caption);
         p.setFont(PdfDocument::font(14.0, true));
@@ -145,7 +145,7 @@ private:
         p.drawText(QRectF(inner.left(), inner.top() + 12.0, inner.width(), 24.0),
                    Qt::AlignLeft | Qt::AlignVCenter, value);
         p.setFont(PdfDocument::font(6.5));
-        p.setPen(PdfDocument::muted_color());
+        p.setPen(PdfDocument::mutedColor());
         const QFontMetricsF metrics(PdfDocument::font(6.5), p.device());
         p.drawText(QRectF(inner.left(), inner.top() + 36.0, inner.width(), 12.0),
                    Qt::AlignLeft | Qt::AlignVCenter,
@@ -155,9 +155,9 @@ private:
     void charts() {
         const QSize size = r_.chart_picture_size;
         if (r_.chart_picture.isNull() || size.isEmpty())
-            throw std::logic_error("the PDF report's charts were not drawn (draw_report_charts)");
-        const QString caption = chart_caption();
-        const double caption_h = doc_.text_height(caption, PdfDocument::font(7.0), doc_.width());
+            throw std::logic_error("the PDF report's charts were not drawn (drawReportCharts)");
+        const QString caption = chartCaption();
+        const double caption_h = doc_.textHeight(caption, PdfDocument::font(7.0), doc_.width());
         double scale = doc_.width() / size.width();
         // The charts fill the rest of page one; a tall stack is scaled to fit.
         const double room = doc_.room() - caption_h - 8.0;
@@ -171,14 +171,14 @@ private:
         p.setClipRect(QRect(QPoint(0, 0), size));
         p.drawPicture(0, 0, r_.chart_picture);
         p.restore();
-        p.setPen(QPen(PdfDocument::rule_color(), 0.75));
+        p.setPen(QPen(PdfDocument::ruleColor(), 0.75));
         p.setBrush(Qt::NoBrush);
         p.drawRect(area);
         doc_.skip(4.0);
-        doc_.paragraph(caption, PdfDocument::font(7.0), PdfDocument::muted_color(), 0.0);
+        doc_.paragraph(caption, PdfDocument::font(7.0), PdfDocument::mutedColor(), 0.0);
     }
 
-    QString chart_caption() const {
+    QString chartCaption() const {
         // The window's reset view when the report has none of its own.
         const ViewRange reset = initialRange(result_.bars);
         const auto [left, right] = r_.view.range.value_or(std::pair(reset.first, reset.last));
@@ -196,7 +196,7 @@ private:
             .arg(date(first), date(end));
     }
 
-    void latest_signals() {
+    void latestSignals() {
         doc_.heading(QObject::tr("Latest signals · %1 (bar %2)").arg(date(last())).arg(last()));
         PdfTable t;
         t.font_pt = 8.5;
@@ -206,24 +206,24 @@ private:
                      {QObject::tr("Layer-1 signal"), 2.0, Qt::AlignRight},
                      {QObject::tr("Layer-2 weight"), 1.5, Qt::AlignRight},
                      {QObject::tr("Share of the vote"), 1.6, Qt::AlignRight}};
-        for (const LatestFamily& f : latest_families(result_)) {
-            const QColor c = direction_color(f.trend);
-            PdfCell signal = PdfCell(formatSignal(f.signal), c).with_bar(f.signal);
+        for (const LatestFamily& f : latestFamilies(result_)) {
+            const QColor c = directionColor(f.trend);
+            PdfCell signal = PdfCell(formatSignal(f.signal), c).withBar(f.signal);
             t.rows.push_back(
-                {PdfCell(utf8(family_name(f.type)), paper_theme().familyColor(f.type)).strong(),
+                {PdfCell(utf8(family_name(f.type)), paperTheme().familyColor(f.type)).strong(),
                  {QString::number(f.base_length)},
-                 PdfCell(trend_label(f.trend), c).strong(),
+                 PdfCell(trendLabel(f.trend), c).strong(),
                  signal,
                  {formatEquity(f.weight)},
-                 {percent_text(f.share, 1)}});
+                 {percentText(f.share, 1)}});
         }
         const ScanRow& row = result_.row;
-        const PdfCell average = PdfCell(formatAverage(row.average), direction_color(row.trend))
+        const PdfCell average = PdfCell(formatAverage(row.average), directionColor(row.trend))
                                     .strong()
-                                    .with_bar(row.average);
-        t.rows.push_back({PdfCell(QObject::tr("Average"), PdfDocument::text_color()).strong(),
+                                    .withBar(row.average);
+        t.rows.push_back({PdfCell(QObject::tr("Average"), PdfDocument::textColor()).strong(),
                           {},
-                          PdfCell(trend_label(row.trend), direction_color(row.trend)).strong(),
+                          PdfCell(trendLabel(row.trend), directionColor(row.trend)).strong(),
                           average,
                           {},
                           {}});
@@ -234,12 +234,12 @@ private:
                         "trends weighted by the Layer-2 weights.")
                 .arg(formatSignal(result_.params.long_threshold),
                      formatSignal(result_.params.short_threshold)),
-            PdfDocument::font(7.0), PdfDocument::muted_color());
+            PdfDocument::font(7.0), PdfDocument::mutedColor());
     }
 
     void weights() {
         doc_.heading(QObject::tr("Weights · Layer-2 weight and the nine member equities"));
-        const std::vector<LatestFamily> families = latest_families(result_);
+        const std::vector<LatestFamily> families = latestFamilies(result_);
         PdfTable t;
         t.font_pt = 8.0;
         t.zebra = false;
@@ -248,12 +248,12 @@ private:
             t.columns.push_back({offsetLabel(m.offset), 1.0, Qt::AlignCenter});
         for (const LatestFamily& f : families) {
             std::vector<PdfCell> cells = {
-                PdfCell(utf8(family_name(f.type)), paper_theme().familyColor(f.type)).strong(),
+                PdfCell(utf8(family_name(f.type)), paperTheme().familyColor(f.type)).strong(),
                 PdfCell(formatEquity(f.weight)).strong()};
             for (const LatestMember& m : f.members)
                 cells.push_back(
                     PdfCell(formatEquity(m.equity))
-                        .filled(mix(Qt::white, paper_theme().stateColor(m.state), 0.22)));
+                        .filled(mix(Qt::white, paperTheme().stateColor(m.state), 0.22)));
             t.rows.push_back(cells);
         }
         doc_.table(t);
@@ -279,15 +279,15 @@ private:
                         "%2. %3")
                 .arg(utf8(robustness_name(result_.params.robustness)),
                      lengths.join(QStringLiteral(", ")), note.text),
-            PdfDocument::font(7.0), PdfDocument::muted_color());
+            PdfDocument::font(7.0), PdfDocument::mutedColor());
     }
 
     void parameters() {
         doc_.heading(QObject::tr("Parameters"));
-        doc_.table(parameters_table(result_.params));
+        doc_.table(parametersTable(result_.params));
         doc_.paragraph(QObject::tr("The keys of a params.json file: atc report --params reads "
                                    "one, and the JSON report repeats them."),
-                       PdfDocument::font(7.0), PdfDocument::muted_color());
+                       PdfDocument::font(7.0), PdfDocument::mutedColor());
     }
 
     void statistics() {
@@ -305,12 +305,12 @@ private:
                           {QString::number(stats_.longs)},
                           {QString::number(stats_.shorts)},
                           {QString::number(stats_.hits)},
-                          PdfCell(percent_text(stats_.hit_rate, 1)).strong(),
+                          PdfCell(percentText(stats_.hit_rate, 1)).strong(),
                           {open ? QObject::tr("%1 since %2 at %3 (price %4)")
-                                      .arg(trend_label(open->direction), date(open->entry_bar),
-                                           price(open->entry_close), signed_percent(open->move, 2))
+                                      .arg(trendLabel(open->direction), date(open->entry_bar),
+                                           price(open->entry_close), signedPercent(open->move, 2))
                                 : QObject::tr("none"),
-                           open ? direction_color(open->direction) : QColor()}});
+                           open ? directionColor(open->direction) : QColor()}});
         doc_.table(t);
 
         PdfTable e;
@@ -321,19 +321,19 @@ private:
         std::vector<PdfCell> finals;
         for (MaType f : kAllFamilies) {
             finals.push_back({formatEquity(stats_.final_equity[static_cast<std::size_t>(f)]),
-                              paper_theme().familyColor(f)});
+                              paperTheme().familyColor(f)});
         }
         e.rows.push_back(finals);
         doc_.paragraph(QObject::tr("Final Layer-2 equity of each family (start: its initial "
                                    "weight):"),
-                       PdfDocument::font(8.0), PdfDocument::text_color(), 2.0);
+                       PdfDocument::font(8.0), PdfDocument::textColor(), 2.0);
         doc_.table(e);
         doc_.paragraph(
             QObject::tr("Each entry marker opens a trade in its direction at that bar's close; it "
                         "runs to the next marker's close, the last one to the last bar. A hit is "
                         "a trade whose price moved its way (up for long, down for short). No "
                         "costs, no sizing: a summary, not a backtest."),
-            PdfDocument::font(7.0), PdfDocument::muted_color());
+            PdfDocument::font(7.0), PdfDocument::mutedColor());
     }
 
     void markers(const ReportProgress& progress) {
@@ -341,7 +341,7 @@ private:
         doc_.heading(QObject::tr("Entry markers · %1, newest first").arg(stats_.trades.size()));
         if (stats_.trades.empty()) {
             doc_.paragraph(QObject::tr("The Average signal has not crossed a threshold yet."),
-                           PdfDocument::font(8.5), PdfDocument::muted_color());
+                           PdfDocument::font(8.5), PdfDocument::mutedColor());
             return;
         }
         PdfTable t;
@@ -357,25 +357,25 @@ private:
                      {QObject::tr("Result"), 0.8}};
         for (std::size_t k = stats_.trades.size(); k-- > 0;) {
             const MarkerTrade& m = stats_.trades[k];
-            const QColor c = direction_color(m.direction);
+            const QColor c = directionColor(m.direction);
             const QString result = m.open  ? QObject::tr("open")
                                    : m.hit ? QObject::tr("hit")
                                            : QObject::tr("miss");
             t.rows.push_back(
-                {{QString::number(k + 1), PdfDocument::muted_color()},
+                {{QString::number(k + 1), PdfDocument::mutedColor()},
                  {date(m.entry_bar)},
-                 {QString::number(m.entry_bar), PdfDocument::muted_color()},
-                 PdfCell(direction_label(m.direction), c).strong(),
+                 {QString::number(m.entry_bar), PdfDocument::mutedColor()},
+                 PdfCell(directionLabel(m.direction), c).strong(),
                  {price(m.entry_close)},
                  {formatAverage(result_.average[m.entry_bar])},
-                 {m.open ? QObject::tr("last bar") : date(m.exit_bar), PdfDocument::muted_color()},
-                 {signed_percent(m.move, 2)},
-                 {result, m.hit ? paper_theme().bull : PdfDocument::muted_color()}});
+                 {m.open ? QObject::tr("last bar") : date(m.exit_bar), PdfDocument::mutedColor()},
+                 {signedPercent(m.move, 2)},
+                 {result, m.hit ? paperTheme().bull : PdfDocument::mutedColor()}});
         }
         const double n = static_cast<double>(t.rows.size());
         doc_.table(t, [&progress, n](std::size_t row) {
             if (row % 32 == 0)
-                report_progress(progress, 0.4 + 0.55 * static_cast<double>(row) / n);
+                reportProgress(progress, 0.4 + 0.55 * static_cast<double>(row) / n);
         });
     }
 
@@ -389,7 +389,7 @@ private:
 
 }  // namespace
 
-QByteArray symbol_report_pdf(const SymbolReport& report, const ReportProgress& progress) {
+QByteArray symbolReportPdf(const SymbolReport& report, const ReportProgress& progress) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -6,9 +6,9 @@
 
 namespace atc::ui {
 
-QByteArray symbol_report_png(const SymbolReport& report) {
+QByteArray symbolReportPng(const SymbolReport& report) {
     if (report.chart_image.isNull())
-        throw std::logic_error("the PNG report's charts were not drawn (draw_report_charts)");
+        throw std::logic_error("the PNG report's charts were not drawn (drawReportCharts)");
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -2,9 +2,9 @@
 // the window draws them, latest signals, weights, entry markers, statistics),
 // CSV and JSON (every per-bar output), or PNG (the charts alone).
 //
-// Two steps, so that the window never waits: draw_report_charts() paints the
+// Two steps, so that the window never waits: drawReportCharts() paints the
 // charts on the GUI thread (ChartStack is a widget; tens of milliseconds), and
-// render_symbol_report() makes the file's bytes on any thread (the long part).
+// renderSymbolReport() makes the file's bytes on any thread (the long part).
 #pragma once
 
 #include <QByteArray>
@@ -33,7 +33,7 @@ struct SymbolReport {
     ChartView view;
     QSize png_size{1600, 1000};  // logical pixels of the PNG
 
-    // Painted by draw_report_charts().
+    // Painted by drawReportCharts().
     QPicture chart_picture;  // PDF
     QSize chart_picture_size;
     QImage chart_image;  // PNG
@@ -47,17 +47,17 @@ inline constexpr int kMaxPngSide = 10000;
 
 // Paints the charts `format` needs into `report` (nothing for CSV and JSON).
 // GUI thread only; needs a QApplication.
-void draw_report_charts(SymbolReport& report, ReportFormat format);
+void drawReportCharts(SymbolReport& report, ReportFormat format);
 
-// The report file's content. Any thread, after draw_report_charts(). Throws
+// The report file's content. Any thread, after drawReportCharts(). Throws
 // ReportCancelled when `progress` cancels, std::logic_error for a PDF or PNG
 // whose charts were not drawn.
-QByteArray render_symbol_report(const SymbolReport& report, ReportFormat format,
-                                const ReportProgress& progress = {});
+QByteArray renderSymbolReport(const SymbolReport& report, ReportFormat format,
+                              const ReportProgress& progress = {});
 
-// render_symbol_report() written atomically to `file`: on any error (thrown)
+// renderSymbolReport() written atomically to `file`: on any error (thrown)
 // nothing is left at `file`, an existing file keeps its content.
-void write_symbol_report(const SymbolReport& report, ReportFormat format,
-                         const std::filesystem::path& file, const ReportProgress& progress = {});
+void writeSymbolReport(const SymbolReport& report, ReportFormat format,
+                       const std::filesystem::path& file, const ReportProgress& progress = {});
 
 }  // namespace atc::ui

@@ -1,5 +1,5 @@
 // The writer of each format of the symbol report (one file each); callers use
-// render_symbol_report() (symbol_report.hpp), which picks one.
+// renderSymbolReport() (symbol_report.hpp), which picks one.
 #pragma once
 
 #include <QByteArray>
@@ -9,9 +9,9 @@
 
 namespace atc::ui {
 
-QByteArray symbol_report_pdf(const SymbolReport& report, const ReportProgress& progress);
-QByteArray symbol_report_csv(const SymbolReport& report);
-QByteArray symbol_report_json(const SymbolReport& report);
-QByteArray symbol_report_png(const SymbolReport& report);
+QByteArray symbolReportPdf(const SymbolReport& report, const ReportProgress& progress);
+QByteArray symbolReportCsv(const SymbolReport& report);
+QByteArray symbolReportJson(const SymbolReport& report);
+QByteArray symbolReportPng(const SymbolReport& report);
 
 }  // namespace atc::ui

@@ -4,7 +4,7 @@
 
 namespace atc::ui {
 
-ScanReport scan_report_data(const ScanOutcome& outcome, double min_signal) {
+ScanReport scanReportData(const ScanOutcome& outcome, double min_signal) {
     ScanReport report;
     report.params = outcome.params;
     report.filter.min_signal = min_signal;

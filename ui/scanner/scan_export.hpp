@@ -11,6 +11,6 @@ struct ScanOutcome;
 
 // The report's content: every symbol the scan computed, with the scan's
 // parameters, the current minimum signal and the symbols that failed.
-ScanReport scan_report_data(const ScanOutcome& outcome, double min_signal);
+ScanReport scanReportData(const ScanOutcome& outcome, double min_signal);
 
 }  // namespace atc::ui

@@ -313,7 +313,7 @@ void ScannerPanel::exportTo(const QString& path) {
         return;
     }
     const std::filesystem::path file(path.toStdString());
-    const std::optional<ReportFormat> format = report_format_of(file);
+    const std::optional<ReportFormat> format = reportFormatOf(file);
     if (!format || *format == ReportFormat::Png) {
         emit exportFinished(path,
                             tr("%1: the file name must end in .pdf, .csv or .json").arg(path));
@@ -321,13 +321,12 @@ void ScannerPanel::exportTo(const QString& path) {
     }
     export_button_->setEnabled(false);
     // Built here, from the results on display; written on a worker thread.
-    auto report =
-        std::make_shared<ScanReport>(scan_report_data(*outcome_, min_signal_box_->value()));
+    auto report = std::make_shared<ScanReport>(scanReportData(*outcome_, min_signal_box_->value()));
     QPointer<ScannerPanel> self(this);
     QThreadPool::globalInstance()->start([self, report, file, format = *format, path] {
         QString error;
         try {
-            write_scan_report(*report, format, file);
+            writeScanReport(*report, format, file);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }

@@ -41,8 +41,8 @@ constexpr const char* kCandlesKey = "view/candles";
 constexpr const char* kSymbolKey = "session/symbol";
 constexpr const char* kParamsKey = "session/params";
 
-QDockWidget* make_dock(const QString& title, const char* object_name, QWidget* content,
-                       QWidget* parent) {
+QDockWidget* makeDock(const QString& title, const char* object_name, QWidget* content,
+                      QWidget* parent) {
     auto* dock = new QDockWidget(title, parent);
     dock->setObjectName(QString::fromLatin1(object_name));  // saveState needs names
     dock->setWidget(content);
@@ -66,8 +66,8 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     toolbar_ = new ChartToolbar(this);
     addToolBar(Qt::TopToolBarArea, toolbar_);
 
-    build_docks();
-    build_menus();
+    buildDocks();
+    buildMenus();
 
     busy_ = new QProgressBar(this);
     busy_->setObjectName(QStringLiteral("busyIndicator"));
@@ -87,7 +87,7 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     // the burst is over.
     recompute_timer_.setSingleShot(true);
     recompute_timer_.setInterval(kRecomputeDelayMs);
-    connect(&recompute_timer_, &QTimer::timeout, this, &MainWindow::request_current);
+    connect(&recompute_timer_, &QTimer::timeout, this, &MainWindow::requestCurrent);
 
     connect(toolbar_, &ChartToolbar::candlesToggled, charts_, &ChartStack::setCandles);
     connect(toolbar_, &ChartToolbar::maToggled, charts_, &ChartStack::setMaVisible);
@@ -110,25 +110,24 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
         recompute_timer_.start();
         scanner_->noteParamsChanged();
     });
-    connect_engine();
+    connectEngine();
     setTheme(ThemeKind::Dark);
     // A quit that does not close the window first (session end, Ctrl+Q from a
     // dialog) must keep the session too.
-    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::save_session);
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::saveSession);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::build_docks() {
+void MainWindow::buildDocks() {
     watchlist_ = new WatchlistPanel(context_.database, this);
     watchlist_->refuseImports(context_.import_refusal);
     params_ = new ParamsPanel(context_.settings, this);
     table_ = new FamilyTablePanel(this);
     addDockWidget(Qt::LeftDockWidgetArea,
-                  make_dock(tr("Watchlist"), "watchlistDock", watchlist_, this));
-    addDockWidget(Qt::RightDockWidgetArea,
-                  make_dock(tr("Parameters"), "paramsDock", params_, this));
-    QDockWidget* families = make_dock(tr("Families"), "familyDock", table_, this);
+                  makeDock(tr("Watchlist"), "watchlistDock", watchlist_, this));
+    addDockWidget(Qt::RightDockWidgetArea, makeDock(tr("Parameters"), "paramsDock", params_, this));
+    QDockWidget* families = makeDock(tr("Families"), "familyDock", table_, this);
     addDockWidget(Qt::BottomDockWidgetArea, families);
 
     // The scanner asks for its inputs when Scan is clicked: the parameters on
@@ -138,14 +137,14 @@ void MainWindow::build_docks() {
         ScanSources{[this] { return params_->params(); }, [this] { return watchlist_->symbols(); },
                     [this] { return watchlist_->visibleSymbols(); }},
         this);
-    QDockWidget* scanner = make_dock(tr("Scanner"), "scannerDock", scanner_, this);
+    QDockWidget* scanner = makeDock(tr("Scanner"), "scannerDock", scanner_, this);
     tabifyDockWidget(families, scanner);
     setDockShortcut(scanner, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
 
     if (context_.hardware && context_.monitor) {
         hardware_ = new HardwarePanel(*context_.hardware, *context_.monitor, context_.cache, this);
         QDockWidget* hardware =
-            make_dock(tr("Hardware && performance"), "hardwareDock", hardware_, this);
+            makeDock(tr("Hardware && performance"), "hardwareDock", hardware_, this);
         tabifyDockWidget(families, hardware);
         connect(
             &context_.engine, &EngineService::scanFinished, hardware_,
@@ -164,7 +163,7 @@ void MainWindow::build_docks() {
     }
 }
 
-void MainWindow::build_menus() {
+void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* import = file->addAction(tr("&Import CSV…"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -208,20 +207,20 @@ void MainWindow::build_menus() {
     });
 }
 
-void MainWindow::connect_engine() {
+void MainWindow::connectEngine() {
     EngineService& engine = context_.engine;
-    connect(&engine, &EngineService::symbolReady, this, &MainWindow::show_data);
+    connect(&engine, &EngineService::symbolReady, this, &MainWindow::showData);
     connect(&engine, &EngineService::symbolFailed, this,
             [this](quint64, const QString& name, const QString& message) {
-                show_failure(name, message);
+                showFailure(name, message);
             });
     connect(&engine, &EngineService::busyChanged, busy_, &QWidget::setVisible);
-    connect(&engine, &EngineService::scanFinished, this, &MainWindow::show_scan_status);
+    connect(&engine, &EngineService::scanFinished, this, &MainWindow::showScanStatus);
     connect(watchlist_, &WatchlistPanel::importFinished, this,
             [this](const QStringList& imported, const QStringList&) {
                 // A re-imported symbol that is on screen must be redrawn from its new bars.
                 if (imported.contains(current_symbol_))
-                    request_current();
+                    requestCurrent();
             });
 }
 
@@ -232,17 +231,17 @@ void MainWindow::openSymbol(const QString& name) {
     if (watchlist_->currentSymbol() != name)
         watchlist_->selectSymbol(name);
     recompute_timer_.stop();
-    request_current();
+    requestCurrent();
 }
 
-void MainWindow::request_current() {
+void MainWindow::requestCurrent() {
     if (current_symbol_.isEmpty())
         return;
     status_text_->setText(tr("%1 · computing…").arg(current_symbol_));
     context_.engine.requestSymbol(current_symbol_, params_->params());
 }
 
-void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
+void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     current_ = shown;
     charts_->setData(shown);
     table_->setData(shown);
@@ -266,7 +265,7 @@ void MainWindow::show_data(std::shared_ptr<const SymbolData> shown) {
     emit symbolShown(shown->name);
 }
 
-void MainWindow::show_scan_status(std::shared_ptr<const ScanOutcome> outcome) {
+void MainWindow::showScanStatus(std::shared_ptr<const ScanOutcome> outcome) {
     // The backend that computed the scan; which device and why in the tooltip
     // (the scanner's own line has the counts).
     const ComputeRecord& compute = outcome->compute;
@@ -282,7 +281,7 @@ void MainWindow::show_scan_status(std::shared_ptr<const ScanOutcome> outcome) {
                                      QString::fromStdString(compute.choice.reason)));
 }
 
-void MainWindow::show_failure(const QString& name, const QString& message) {
+void MainWindow::showFailure(const QString& name, const QString& message) {
     status_text_->setText(tr("%1 could not be computed: %2").arg(name, message));
 }
 
@@ -304,7 +303,7 @@ void MainWindow::setTheme(ThemeKind kind) {
 void MainWindow::restoreSession() {
     QSettings& s = context_.settings;
     if (!restoreGeometry(s.value(kGeometryKey).toByteArray()))
-        apply_default_layout();
+        applyDefaultLayout();
     restoreState(s.value(kStateKey).toByteArray());
     setTheme(s.value(kThemeKey).toString() == QStringLiteral("light") ? ThemeKind::Light
                                                                       : ThemeKind::Dark);
@@ -324,7 +323,7 @@ void MainWindow::restoreSession() {
     openSymbol(symbol);
 }
 
-void MainWindow::apply_default_layout() {
+void MainWindow::applyDefaultLayout() {
     // First start: most of the screen, and most of the window for the charts.
     if (const QScreen* screen = this->screen()) {
         const QRect available = screen->availableGeometry();
@@ -341,7 +340,7 @@ void MainWindow::apply_default_layout() {
     QTimer::singleShot(0, dock("familyDock"), &QWidget::raise);
 }
 
-void MainWindow::save_session() {
+void MainWindow::saveSession() {
     QSettings& s = context_.settings;
     s.setValue(kGeometryKey, saveGeometry());
     s.setValue(kStateKey, saveState());
@@ -353,7 +352,7 @@ void MainWindow::save_session() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    save_session();
+    saveSession();
     QMainWindow::closeEvent(event);
 }
 

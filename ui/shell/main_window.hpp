@@ -72,16 +72,16 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void build_menus();
-    void build_docks();
-    void connect_engine();
-    void request_current();
-    void show_data(std::shared_ptr<const SymbolData> data);
-    void show_failure(const QString& name, const QString& message);
+    void buildMenus();
+    void buildDocks();
+    void connectEngine();
+    void requestCurrent();
+    void showData(std::shared_ptr<const SymbolData> data);
+    void showFailure(const QString& name, const QString& message);
     // The status bar after a scan: which backend computed it (why: the tooltip).
-    void show_scan_status(std::shared_ptr<const ScanOutcome> outcome);
-    void apply_default_layout();
-    void save_session();
+    void showScanStatus(std::shared_ptr<const ScanOutcome> outcome);
+    void applyDefaultLayout();
+    void saveSession();
 
     StudioContext context_;
     Theme theme_;

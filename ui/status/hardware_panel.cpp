@@ -23,15 +23,15 @@ QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-QString ms_text(double seconds) {
+QString msText(double seconds) {
     return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', 1);
 }
 
-QString rate_text(double per_second, const QString& unit) {
+QString rateText(double per_second, const QString& unit) {
     return QStringLiteral("%1 %2/s").arg(QLocale().toString(per_second, 'f', 0), unit);
 }
 
-QFormLayout* add_group(QVBoxLayout* column, const QString& title) {
+QFormLayout* addGroup(QVBoxLayout* column, const QString& title) {
     auto* box = new QGroupBox(title);
     auto* form = new QFormLayout(box);
     form->setLabelAlignment(Qt::AlignLeft);
@@ -52,16 +52,16 @@ HardwarePanel::HardwarePanel(system::HardwareReport report, system::MemoryMonito
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
 
-    QFormLayout* machine = add_group(left, tr("Machine"));
-    add_row(machine, QStringLiteral("cpu_model"), tr("CPU"));
-    add_row(machine, QStringLiteral("cores"), tr("Cores"));
-    add_row(machine, QStringLiteral("simd"), tr("SIMD"));
-    add_row(machine, QStringLiteral("ram"), tr("RAM"));
-    add_row(machine, QStringLiteral("cuda"), tr("CUDA"));
+    QFormLayout* machine = addGroup(left, tr("Machine"));
+    addRow(machine, QStringLiteral("cpu_model"), tr("CPU"));
+    addRow(machine, QStringLiteral("cores"), tr("Cores"));
+    addRow(machine, QStringLiteral("simd"), tr("SIMD"));
+    addRow(machine, QStringLiteral("ram"), tr("RAM"));
+    addRow(machine, QStringLiteral("cuda"), tr("CUDA"));
 
     // Where charts and scans are computed: the setting, what it runs and why,
     // and what it chooses for a typical small and large scan.
-    QFormLayout* compute = add_group(left, tr("Compute"));
+    QFormLayout* compute = addGroup(left, tr("Compute"));
     compute_on_ = new QComboBox;
     compute_on_->setObjectName(QStringLiteral("computeOn"));
     compute_on_->addItem(tr("Auto (the faster for each scan)"),
@@ -73,33 +73,33 @@ HardwarePanel::HardwarePanel(system::HardwareReport report, system::MemoryMonito
         emit backendRequested(
             static_cast<system::BackendRequest>(compute_on_->itemData(index).toInt()));
     });
-    add_row(compute, QStringLiteral("backend"), tr("Backend"));
-    add_row(compute, QStringLiteral("backend_reason"), tr("Why"));
-    add_row(compute, QStringLiteral("route_small"), tr("500-symbol scan"));
-    add_row(compute, QStringLiteral("route_large"), tr("10,000-symbol scan"));
+    addRow(compute, QStringLiteral("backend"), tr("Backend"));
+    addRow(compute, QStringLiteral("backend_reason"), tr("Why"));
+    addRow(compute, QStringLiteral("route_small"), tr("500-symbol scan"));
+    addRow(compute, QStringLiteral("route_large"), tr("10,000-symbol scan"));
 
-    QFormLayout* last = add_group(left, tr("Last scan"));
-    add_row(last, QStringLiteral("scan_symbols"), tr("Symbols"));
-    add_row(last, QStringLiteral("scan_backend"), tr("Computed on"));
-    add_row(last, QStringLiteral("scan_backend_reason"), tr("Why"));
-    add_row(last, QStringLiteral("stage_mas"), tr("Moving averages"));
-    add_row(last, QStringLiteral("stage_layer1"), tr("Layer 1"));
-    add_row(last, QStringLiteral("stage_layer2"), tr("Layer 2"));
-    add_row(last, QStringLiteral("stage_final"), tr("Final"));
-    add_row(last, QStringLiteral("stage_transfers"), tr("Transfers"));
-    add_row(last, QStringLiteral("bars_per_second"), tr("Bars per second"));
-    add_row(last, QStringLiteral("symbols_per_second"), tr("Symbols per second"));
+    QFormLayout* last = addGroup(left, tr("Last scan"));
+    addRow(last, QStringLiteral("scan_symbols"), tr("Symbols"));
+    addRow(last, QStringLiteral("scan_backend"), tr("Computed on"));
+    addRow(last, QStringLiteral("scan_backend_reason"), tr("Why"));
+    addRow(last, QStringLiteral("stage_mas"), tr("Moving averages"));
+    addRow(last, QStringLiteral("stage_layer1"), tr("Layer 1"));
+    addRow(last, QStringLiteral("stage_layer2"), tr("Layer 2"));
+    addRow(last, QStringLiteral("stage_final"), tr("Final"));
+    addRow(last, QStringLiteral("stage_transfers"), tr("Transfers"));
+    addRow(last, QStringLiteral("bars_per_second"), tr("Bars per second"));
+    addRow(last, QStringLiteral("symbols_per_second"), tr("Symbols per second"));
 
-    QFormLayout* cache_form = add_group(right, tr("Result cache"));
-    add_row(cache_form, QStringLiteral("cache_hits"), tr("Hits"));
-    add_row(cache_form, QStringLiteral("cache_misses"), tr("Misses"));
-    add_row(cache_form, QStringLiteral("cache_size"), tr("Size"));
-    add_row(cache_form, QStringLiteral("cache_evictions"), tr("Evictions"));
+    QFormLayout* cache_form = addGroup(right, tr("Result cache"));
+    addRow(cache_form, QStringLiteral("cache_hits"), tr("Hits"));
+    addRow(cache_form, QStringLiteral("cache_misses"), tr("Misses"));
+    addRow(cache_form, QStringLiteral("cache_size"), tr("Size"));
+    addRow(cache_form, QStringLiteral("cache_evictions"), tr("Evictions"));
 
-    QFormLayout* memory = add_group(right, tr("Memory"));
-    add_row(memory, QStringLiteral("rss_now"), tr("Resident now"));
-    add_row(memory, QStringLiteral("rss_peak"), tr("Resident at peak"));
-    add_row(memory, QStringLiteral("engine_bytes"), tr("Engine buffers"));
+    QFormLayout* memory = addGroup(right, tr("Memory"));
+    addRow(memory, QStringLiteral("rss_now"), tr("Resident now"));
+    addRow(memory, QStringLiteral("rss_peak"), tr("Resident at peak"));
+    addRow(memory, QStringLiteral("engine_bytes"), tr("Engine buffers"));
     chart_ = new MemoryChart;
     right->addWidget(chart_, 1);
     left->addStretch(1);
@@ -118,15 +118,15 @@ HardwarePanel::HardwarePanel(system::HardwareReport report, system::MemoryMonito
           QStringLiteral("stage_layer1"), QStringLiteral("stage_layer2"),
           QStringLiteral("stage_final"), QStringLiteral("stage_transfers"),
           QStringLiteral("bars_per_second"), QStringLiteral("symbols_per_second")})
-        set_value(key, tr("— (no scan yet)"));
-    show_static_report();
+        setValue(key, tr("— (no scan yet)"));
+    showStaticReport();
     refresh();
     refresh_timer_.setInterval(kRefreshMs);
     connect(&refresh_timer_, &QTimer::timeout, this, &HardwarePanel::refresh);
     refresh_timer_.start();
 }
 
-QLabel* HardwarePanel::add_row(QFormLayout* form, const QString& key, const QString& title) {
+QLabel* HardwarePanel::addRow(QFormLayout* form, const QString& key, const QString& title) {
     auto* value = new QLabel;
     value->setObjectName(key);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -136,7 +136,7 @@ QLabel* HardwarePanel::add_row(QFormLayout* form, const QString& key, const QStr
     return value;
 }
 
-void HardwarePanel::set_value(const QString& key, const QString& text) {
+void HardwarePanel::setValue(const QString& key, const QString& text) {
     if (QLabel* label = values_.value(key))
         label->setText(text);
 }
@@ -146,17 +146,17 @@ QString HardwarePanel::valueText(const QString& key) const {
     return label ? label->text() : QString();
 }
 
-void HardwarePanel::show_static_report() {
+void HardwarePanel::showStaticReport() {
     const system::CpuInfo& cpu = report_.cpu;
-    set_value(QStringLiteral("cpu_model"), qs(cpu.model));
-    set_value(QStringLiteral("cores"),
-              tr("%1 physical, %2 logical").arg(cpu.physical_cores).arg(cpu.logical_cores));
-    set_value(QStringLiteral("simd"), tr("%1 (engine kernels: %2)")
-                                          .arg(qs(system::simd_level_name(cpu.simd)),
-                                               qs(system::simd_level_name(cpu.kernel_simd))));
-    set_value(QStringLiteral("ram"),
-              tr("%1 total, %2 available")
-                  .arg(byteText(report_.ram.total_bytes), byteText(report_.ram.available_bytes)));
+    setValue(QStringLiteral("cpu_model"), qs(cpu.model));
+    setValue(QStringLiteral("cores"),
+             tr("%1 physical, %2 logical").arg(cpu.physical_cores).arg(cpu.logical_cores));
+    setValue(QStringLiteral("simd"), tr("%1 (engine kernels: %2)")
+                                         .arg(qs(system::simd_level_name(cpu.simd)),
+                                              qs(system::simd_level_name(cpu.kernel_simd))));
+    setValue(QStringLiteral("ram"),
+             tr("%1 total, %2 available")
+                 .arg(byteText(report_.ram.total_bytes), byteText(report_.ram.available_bytes)));
     QStringList devices;
     for (const system::GpuDevice& d : report_.gpu.devices) {
         devices << tr("%1, %2, compute %3.%4, driver %5, runtime %6")
@@ -165,28 +165,28 @@ void HardwarePanel::show_static_report() {
                        .arg(d.compute_capability_minor)
                        .arg(qs(d.driver_version), qs(d.runtime_version));
     }
-    set_value(QStringLiteral("cuda"), devices.isEmpty()
-                                          ? tr("no CUDA device: %1").arg(qs(report_.gpu.reason))
-                                          : devices.join(QLatin1Char('\n')));
-    set_value(QStringLiteral("backend"), qs(report_.backend.description));
-    set_value(QStringLiteral("backend_reason"), qs(report_.backend.reason));
+    setValue(QStringLiteral("cuda"), devices.isEmpty()
+                                         ? tr("no CUDA device: %1").arg(qs(report_.gpu.reason))
+                                         : devices.join(QLatin1Char('\n')));
+    setValue(QStringLiteral("backend"), qs(report_.backend.description));
+    setValue(QStringLiteral("backend_reason"), qs(report_.backend.reason));
     // Filled by BackendRouter::hardware_report: 500 and 10,000 symbols.
     const QString keys[] = {QStringLiteral("route_small"), QStringLiteral("route_large")};
     for (std::size_t i = 0; i < std::size(keys); ++i) {
         if (i >= report_.scan_routes.size()) {
-            set_value(keys[i], tr("—"));
+            setValue(keys[i], tr("—"));
             continue;
         }
         const system::BackendChoice& choice = report_.scan_routes[i].choice;
-        set_value(keys[i], choice.usable
-                               ? tr("%1 — %2").arg(qs(choice.description), qs(choice.reason))
-                               : qs(choice.reason));
+        setValue(keys[i], choice.usable
+                              ? tr("%1 — %2").arg(qs(choice.description), qs(choice.reason))
+                              : qs(choice.reason));
     }
 }
 
 void HardwarePanel::setReport(system::HardwareReport report) {
     report_ = std::move(report);
-    show_static_report();
+    showStaticReport();
 }
 
 void HardwarePanel::setBackendRequest(system::BackendRequest request) {
@@ -198,13 +198,13 @@ void HardwarePanel::setBackendRequest(system::BackendRequest request) {
 void HardwarePanel::showScan(const ScanOutcome& outcome) {
     const StageTimes& t = outcome.stage_times;
     const qsizetype symbols = outcome.names.size();
-    set_value(QStringLiteral("scan_symbols"), tr("%1 in %2 ms (%3 from the cache)")
-                                                  .arg(symbols)
-                                                  .arg(outcome.elapsed_ms, 0, 'f', 0)
-                                                  .arg(outcome.from_cache));
+    setValue(QStringLiteral("scan_symbols"), tr("%1 in %2 ms (%3 from the cache)")
+                                                 .arg(symbols)
+                                                 .arg(outcome.elapsed_ms, 0, 'f', 0)
+                                                 .arg(outcome.from_cache));
     const system::BackendChoice& ran = outcome.compute.choice;
-    set_value(QStringLiteral("scan_backend"), qs(ran.description));
-    set_value(QStringLiteral("scan_backend_reason"), qs(ran.reason));
+    setValue(QStringLiteral("scan_backend"), qs(ran.description));
+    setValue(QStringLiteral("scan_backend_reason"), qs(ran.reason));
     if (ran.kind == system::BackendKind::Gpu && outcome.compute.computed > 0) {
         // The device runs the stages as fused kernels, with the copies
         // overlapping them: only the whole is timed.
@@ -212,48 +212,48 @@ void HardwarePanel::showScan(const ScanOutcome& outcome) {
         for (const QString& key : {QStringLiteral("stage_mas"), QStringLiteral("stage_layer1"),
                                    QStringLiteral("stage_layer2"), QStringLiteral("stage_final"),
                                    QStringLiteral("stage_transfers")})
-            set_value(key, fused);
+            setValue(key, fused);
     } else {
         // Worker time summed over threads: it can exceed the wall time.
-        set_value(QStringLiteral("stage_mas"), ms_text(t.moving_averages));
-        set_value(QStringLiteral("stage_layer1"), ms_text(t.layer1));
-        set_value(QStringLiteral("stage_layer2"), ms_text(t.layer2));
-        set_value(QStringLiteral("stage_final"), ms_text(t.final_stage));
-        set_value(QStringLiteral("stage_transfers"), tr("none (CPU backend)"));
+        setValue(QStringLiteral("stage_mas"), msText(t.moving_averages));
+        setValue(QStringLiteral("stage_layer1"), msText(t.layer1));
+        setValue(QStringLiteral("stage_layer2"), msText(t.layer2));
+        setValue(QStringLiteral("stage_final"), msText(t.final_stage));
+        setValue(QStringLiteral("stage_transfers"), tr("none (CPU backend)"));
     }
     const double seconds = outcome.elapsed_ms / 1000.0;
     if (seconds > 0.0) {
-        set_value(QStringLiteral("bars_per_second"),
-                  rate_text(static_cast<double>(outcome.bars_computed) / seconds, tr("bars")));
-        set_value(QStringLiteral("symbols_per_second"),
-                  rate_text(static_cast<double>(symbols) / seconds, tr("symbols")));
+        setValue(QStringLiteral("bars_per_second"),
+                 rateText(static_cast<double>(outcome.bars_computed) / seconds, tr("bars")));
+        setValue(QStringLiteral("symbols_per_second"),
+                 rateText(static_cast<double>(symbols) / seconds, tr("symbols")));
     }
 }
 
 void HardwarePanel::refresh() {
     const cache::CacheStats c = cache_.stats();
-    set_value(QStringLiteral("cache_hits"), tr("%1 (memory %2, disk %3)")
-                                                .arg(c.memory_hits + c.disk_hits)
-                                                .arg(c.memory_hits)
-                                                .arg(c.disk_hits));
-    set_value(QStringLiteral("cache_misses"), QString::number(c.misses));
-    set_value(QStringLiteral("cache_size"),
-              tr("memory %1 of %2 (%3 entries); disk %4")
-                  .arg(byteText(c.memory_bytes), byteText(c.memory_capacity_bytes))
-                  .arg(c.memory_entries)
-                  .arg(c.disk_enabled
-                           ? tr("%1 (%2 entries)").arg(byteText(c.disk_bytes)).arg(c.disk_entries)
-                       : !c.disk_off_reason.empty()
-                           ? tr("off, results in memory only: %1").arg(qs(c.disk_off_reason))
-                       : c.last_disk_error.empty() ? tr("off (memory only)")
-                                                   : tr("off: %1").arg(qs(c.last_disk_error))));
-    set_value(QStringLiteral("cache_evictions"),
-              tr("memory %1, disk %2").arg(c.memory_evictions).arg(c.disk_evictions));
+    setValue(QStringLiteral("cache_hits"), tr("%1 (memory %2, disk %3)")
+                                               .arg(c.memory_hits + c.disk_hits)
+                                               .arg(c.memory_hits)
+                                               .arg(c.disk_hits));
+    setValue(QStringLiteral("cache_misses"), QString::number(c.misses));
+    setValue(QStringLiteral("cache_size"),
+             tr("memory %1 of %2 (%3 entries); disk %4")
+                 .arg(byteText(c.memory_bytes), byteText(c.memory_capacity_bytes))
+                 .arg(c.memory_entries)
+                 .arg(c.disk_enabled
+                          ? tr("%1 (%2 entries)").arg(byteText(c.disk_bytes)).arg(c.disk_entries)
+                      : !c.disk_off_reason.empty()
+                          ? tr("off, results in memory only: %1").arg(qs(c.disk_off_reason))
+                      : c.last_disk_error.empty() ? tr("off (memory only)")
+                                                  : tr("off: %1").arg(qs(c.last_disk_error))));
+    setValue(QStringLiteral("cache_evictions"),
+             tr("memory %1, disk %2").arg(c.memory_evictions).arg(c.disk_evictions));
 
     const system::MemoryStatus m = monitor_.status();
-    set_value(QStringLiteral("rss_now"), byteText(m.current.rss_bytes));
-    set_value(QStringLiteral("rss_peak"), byteText(m.peak_rss_bytes));
-    set_value(QStringLiteral("engine_bytes"), byteText(m.current.engine_bytes));
+    setValue(QStringLiteral("rss_now"), byteText(m.current.rss_bytes));
+    setValue(QStringLiteral("rss_peak"), byteText(m.peak_rss_bytes));
+    setValue(QStringLiteral("engine_bytes"), byteText(m.current.engine_bytes));
     if (isVisible())
         chart_->setSamples(monitor_.history());
 }

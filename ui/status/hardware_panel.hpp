@@ -56,9 +56,9 @@ signals:
     void backendRequested(atc::system::BackendRequest request);
 
 private:
-    QLabel* add_row(QFormLayout* form, const QString& key, const QString& title);
-    void set_value(const QString& key, const QString& text);
-    void show_static_report();
+    QLabel* addRow(QFormLayout* form, const QString& key, const QString& title);
+    void setValue(const QString& key, const QString& text);
+    void showStaticReport();
 
     system::HardwareReport report_;
     system::MemoryMonitor& monitor_;

@@ -31,7 +31,8 @@ ScanRanking rank_scan(std::span<const double> averages, std::span<const std::str
 std::size_t shown_in_table(std::span<const std::size_t> table, std::span<const double> averages,
                            double min_signal, std::optional<std::size_t> top);
 
-// "long", "short", "flat": a trend or an entry's direction as every scan output writes it.
+// "long", "short", "flat": a trend or an entry's direction as every scan output
+// and the symbol report's JSON write it.
 const char* direction_name(Direction direction);
 
 // A symbol's last entry marker in words, as every scan output writes it:

@@ -1,6 +1,8 @@
-// Direct O(n*N) re-summations of the windowed moving averages, written straight
-// from ATC_SPEC.md with no running sums: the yardstick for the running sums of
-// the engine's reference kernels (atc/reference_moving_averages.hpp).
+// The tests' direct O(n*N) re-summations of the windowed moving averages
+// (test::direct_*), written straight from ATC_SPEC.md with no running sums: the
+// yardstick for the running sums of the engine's reference kernels
+// (atc/reference_moving_averages.hpp, engine/src/ma/reference/). Also the
+// seeded price series (random_walk) the engine tests compute them on.
 #pragma once
 
 #include <cmath>
