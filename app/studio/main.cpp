@@ -100,6 +100,13 @@ int main(int argc, char* argv[]) {
     // engine service is computed through this router, so the backend the
     // hardware panel and the status bar name is the one that ran.
     const auto router = atc::gpu::make_router(atc::ui::savedBackendRequest(settings));
+    if (router->request() == atc::system::BackendRequest::Gpu && !router->gpu_report().available) {
+        // The GPU chosen last time is not there (another machine, no driver):
+        // auto computes everything on the CPU instead of refusing every scan.
+        std::fprintf(stderr, "atc-studio: computing on the CPU: %s\n",
+                     router->gpu_report().reason.c_str());
+        router->set_request(atc::system::BackendRequest::Auto);
+    }
     router->set_log([](const std::string& message) {
         std::fprintf(stderr, "atc-studio: %s\n", message.c_str());
     });

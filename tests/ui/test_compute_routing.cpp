@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -177,6 +178,11 @@ private slots:
         QVERIFY(panel()->valueText(QStringLiteral("route_large")).contains(kDeviceName));
         QCOMPARE(panel()->computeOnBox()->currentData().toInt(),
                  static_cast<int>(system::BackendRequest::Auto));
+        auto* items = qobject_cast<QStandardItemModel*>(panel()->computeOnBox()->model());
+        QVERIFY(items
+                    ->item(panel()->computeOnBox()->findData(
+                        static_cast<int>(system::BackendRequest::Gpu)))
+                    ->isEnabled());
     }
 
     void largeScanRunsOnTheGpuAndSaysSo() {

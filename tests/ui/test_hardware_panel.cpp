@@ -1,6 +1,8 @@
 // The hardware and performance panel shows what the engine detected, the
 // cache's counters, the process's memory and the figures of the last scan.
+#include <QComboBox>
 #include <QLineSeries>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <thread>
@@ -36,11 +38,18 @@ private slots:
             panel.valueText(QStringLiteral("ram")).startsWith(byteText(report.ram.total_bytes)));
         QCOMPARE(panel.valueText(QStringLiteral("backend")),
                  QString::fromStdString(report.backend.description));
-        // No GPU in this report's probe: the reason is said, not hidden.
+        // No GPU in this report's probe: the reason is said, not hidden, and
+        // "Compute on: GPU" cannot be chosen.
         QVERIFY(!report.gpu.available);
         QCOMPARE(
             panel.valueText(QStringLiteral("cuda")),
             QStringLiteral("no CUDA device: %1").arg(QString::fromStdString(report.gpu.reason)));
+        auto* items = qobject_cast<QStandardItemModel*>(panel.computeOnBox()->model());
+        QVERIFY(items);
+        const QStandardItem* gpu = items->item(
+            panel.computeOnBox()->findData(static_cast<int>(system::BackendRequest::Gpu)));
+        QVERIFY(!gpu->isEnabled());
+        QCOMPARE(gpu->toolTip(), QString::fromStdString(report.gpu.reason));
     }
 
     void showsDevicesWhenTheProbeFindsThem() {

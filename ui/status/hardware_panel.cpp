@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include "core/engine_service.hpp"
@@ -147,6 +148,13 @@ QString HardwarePanel::valueText(const QString& key) const {
 }
 
 void HardwarePanel::showStaticReport() {
+    // "GPU" is offered only where one can run; otherwise its item says why.
+    if (auto* items = qobject_cast<QStandardItemModel*>(compute_on_->model())) {
+        QStandardItem* gpu =
+            items->item(compute_on_->findData(static_cast<int>(system::BackendRequest::Gpu)));
+        gpu->setEnabled(report_.gpu.available);
+        gpu->setToolTip(report_.gpu.available ? QString() : qs(report_.gpu.reason));
+    }
     const system::CpuInfo& cpu = report_.cpu;
     setValue(QStringLiteral("cpu_model"), qs(cpu.model));
     setValue(QStringLiteral("cores"),
