@@ -121,7 +121,6 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             ChartAnswer answer;
             arena_.execute([&] { answer = compute_.chart(data->bars.close, params); });
             data->result = std::move(answer.result);
-            data->from_cache = answer.record.from_cache > 0;
             data->compute = std::move(answer.record);
             data->compute_ms = msSince(start);
         } catch (const std::exception& e) {
@@ -228,7 +227,6 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
             };
             cache::CachedBatchResult batch;
             arena_.execute([&] { batch = run.compute(closes, params, options); });
-            outcome->from_cache += batch.from_cache;
             for (std::size_t k = 0; k < batch.symbols.size(); ++k) {
                 const qsizetype i = slot_of[k];
                 const auto slot = static_cast<std::size_t>(i);

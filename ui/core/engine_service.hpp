@@ -40,12 +40,12 @@ struct ScanOutcome {
     QStringList marker_labels;
     bool cancelled = false;  // stopped before every symbol was reached
     double elapsed_ms = 0.0;
-    std::size_t from_cache = 0;
     // For the performance panel: worker time per pipeline stage (symbols the
     // cache answered cost none) and the bars of every series sent to the engine.
     StageTimes stage_times;
     std::size_t bars_computed = 0;
-    // The backend that computed the scan (chosen once for all its chunks) and why.
+    // The backend that computed the scan (chosen once for all its chunks), why,
+    // and how many symbols the result cache answered.
     ComputeRecord compute;
 };
 

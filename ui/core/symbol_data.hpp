@@ -21,8 +21,8 @@ struct SymbolData {
     AtcParams params;                         // what `result` was computed with
     std::uint64_t generation = 0;             // the request that produced it
     double compute_ms = 0.0;                  // load + compute (or cache hit)
-    bool from_cache = false;
-    ComputeRecord compute;  // which backend computed it and why
+    // Which backend computed it and why, or that the cache answered.
+    ComputeRecord compute;
 
     std::size_t barCount() const { return bars.close.size(); }
     bool hasOhlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }

@@ -78,8 +78,8 @@ QString summaryText(const ScanOutcome& outcome, const ScanCounts& counts) {
     }
     if (outcome.compute.computed > 0)
         parts << QObject::tr("computed on the %1").arg(backendText(outcome.compute.choice.kind));
-    if (outcome.from_cache > 0)
-        parts << QObject::tr("%1 from cache").arg(outcome.from_cache);
+    if (outcome.compute.from_cache > 0)
+        parts << QObject::tr("%1 from cache").arg(outcome.compute.from_cache);
     if (counts.flats > 0)
         parts << QObject::tr("%1 flat").arg(counts.flats);
     return parts.join(QStringLiteral(" · "));

@@ -250,7 +250,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     const QString trend = r.row.trend == Direction::Long    ? tr("long")
                           : r.row.trend == Direction::Short ? tr("short")
                                                             : tr("flat");
-    const QString how = shown->from_cache
+    const QString how = shown->compute.from_cache > 0
                             ? tr("from cache")
                             : tr("computed on the %1").arg(backendText(shown->compute.choice.kind));
     status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")

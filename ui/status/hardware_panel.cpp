@@ -209,26 +209,20 @@ void HardwarePanel::showScan(const ScanOutcome& outcome) {
     setValue(QStringLiteral("scan_symbols"), tr("%1 in %2 ms (%3 from the cache)")
                                                  .arg(symbols)
                                                  .arg(outcome.elapsed_ms, 0, 'f', 0)
-                                                 .arg(outcome.from_cache));
+                                                 .arg(outcome.compute.from_cache));
     const system::BackendChoice& ran = outcome.compute.choice;
     setValue(QStringLiteral("scan_backend"), qs(ran.description));
     setValue(QStringLiteral("scan_backend_reason"), qs(ran.reason));
-    if (ran.kind == system::BackendKind::Gpu && outcome.compute.computed > 0) {
-        // The device runs the stages as fused kernels, with the copies
-        // overlapping them: only the whole is timed.
-        const QString fused = tr("on the GPU (fused kernels, in the total)");
-        for (const QString& key : {QStringLiteral("stage_mas"), QStringLiteral("stage_layer1"),
-                                   QStringLiteral("stage_layer2"), QStringLiteral("stage_final"),
-                                   QStringLiteral("stage_transfers")})
-            setValue(key, fused);
-    } else {
-        // Worker time summed over threads: it can exceed the wall time.
-        setValue(QStringLiteral("stage_mas"), msText(t.moving_averages));
-        setValue(QStringLiteral("stage_layer1"), msText(t.layer1));
-        setValue(QStringLiteral("stage_layer2"), msText(t.layer2));
-        setValue(QStringLiteral("stage_final"), msText(t.final_stage));
-        setValue(QStringLiteral("stage_transfers"), tr("none (CPU backend)"));
-    }
+    // The device runs the stages as fused kernels, the copies overlapping
+    // them: only the whole is timed. On the CPU, worker time summed over
+    // threads (it can exceed the wall time).
+    const bool on_gpu = ran.kind == system::BackendKind::Gpu && outcome.compute.computed > 0;
+    const QString fused = tr("on the GPU (fused kernels, in the total)");
+    setValue(QStringLiteral("stage_mas"), on_gpu ? fused : msText(t.moving_averages));
+    setValue(QStringLiteral("stage_layer1"), on_gpu ? fused : msText(t.layer1));
+    setValue(QStringLiteral("stage_layer2"), on_gpu ? fused : msText(t.layer2));
+    setValue(QStringLiteral("stage_final"), on_gpu ? fused : msText(t.final_stage));
+    setValue(QStringLiteral("stage_transfers"), on_gpu ? fused : tr("none (CPU backend)"));
     const double seconds = outcome.elapsed_ms / 1000.0;
     if (seconds > 0.0) {
         setValue(QStringLiteral("bars_per_second"),
