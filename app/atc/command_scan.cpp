@@ -115,9 +115,8 @@ std::string label_at(const PriceSeries& series, const std::optional<EntryMarker>
 struct ScanResults {
     std::vector<ScanReportRow> rows;  // the computed symbols
     std::vector<std::string> errors;  // per entry of the source; empty when fine
-    std::size_t from_cache = 0;
     ScanMemoryReport memory;
-    ComputeRecord compute;  // which backend computed and why
+    ComputeRecord compute;  // which backend computed, why, and the cache's answers
 };
 
 // Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
@@ -260,7 +259,6 @@ private:
             closes.emplace_back(s.series.close);
 
         cache::CachedBatchResult computed = run_->compute(closes, params_, batch_options_);
-        results_.from_cache += computed.from_cache;
         const std::vector<std::shared_ptr<const SymbolScan>>& scans = computed.symbols;
         if (scans.size() != open_.size()) {
             throw std::logic_error("engine returned " + std::to_string(scans.size()) +
@@ -327,7 +325,7 @@ int run_scan(std::span<const std::string> args) {
     report.params = params;
     report.source = {source.kind(), source.location()};
     report.filter = settings.filter;
-    report.from_cache = results.from_cache;
+    report.from_cache = results.compute.from_cache;
     report.rows = std::move(results.rows);
     for (std::size_t i = 0; i < source.entries().size(); ++i) {
         if (results.errors[i].empty())
