@@ -1,0 +1,37 @@
+// How numbers are written wherever a trader reads them (tables, axes, legends):
+// digits grouped in thousands, millions and billions shortened on axes, and
+// prices below 1 with their significant digits instead of a row of zeros.
+// One place decides, so the scanner, the watchlist and the charts agree.
+#pragma once
+
+#include <QString>
+
+namespace atc::ui {
+
+// "4,000,000,000", "1,234.57", "-0.50"; an em dash for NaN or infinity.
+QString groupedNumber(double value, int decimals);
+
+// Decimals that keep `significant` significant digits of `value`, at least
+// `minimum` and at most 10: 1234.5 -> minimum, 0.001234 (3 significant) -> 5.
+int significantDecimals(double value, int significant, int minimum);
+
+// A price in a table: grouped, cents at 1 and above, four significant digits
+// below 1 ("0.0001234" -> "0.0001234", "0.5" -> "0.5000").
+QString tablePrice(double value);
+
+// One scale for all the labels of an axis, so "4.00B" and "4.50B" line up.
+struct AxisScale {
+    double divisor = 1.0;  // 1, 1e3, 1e6, 1e9 or 1e12
+    QString suffix;        // "", "K", "M", "B", "T"
+    int decimals = 0;      // after division
+};
+
+// The scale for an axis whose labels reach `largest_magnitude` and step by
+// `step`: plain grouped digits below a million, then M, B, T with at least two
+// decimals and enough to tell neighbouring ticks apart.
+AxisScale axisScaleFor(double largest_magnitude, double step);
+
+// "4.00B", "12,345.5", "0.00123"; an em dash for NaN or infinity.
+QString axisLabel(double value, const AxisScale& scale);
+
+}  // namespace atc::ui
