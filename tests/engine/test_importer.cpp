@@ -1,6 +1,8 @@
 // Importing CSV files into the store, the timeframe guess, the generated
 // universe and loading the bundled data into a new store.
 #include <QtTest>
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -123,6 +125,34 @@ private slots:
         QVERIFY(generate_universe(spec)[19].bars.close == a[19].bars.close);
         spec.seed += 1;
         QVERIFY(generate_universe(spec)[0].bars.close != a[0].bars.close);
+    }
+
+    // Issue 16: the sample universe looked nothing like markets (closes from 0.04
+    // to 3.9 billion, cent rounding turned charts below 1 into staircases).
+    void universeLooksLikeMarkets() {
+        const auto universe = generate_universe(UniverseSpec{});
+        QCOMPARE(universe.size(), std::size_t{500});
+        for (const GeneratedSymbol& g : universe) {
+            const PriceSeries& b = g.bars;
+            QCOMPARE(b.open.size(), b.close.size());
+            QCOMPARE(b.volume.size(), b.close.size());
+            double sum = 0.0, sum_sq = 0.0;
+            for (std::size_t i = 0; i < b.close.size(); ++i) {
+                QVERIFY2(b.close[i] >= 5.0 && b.close[i] <= 2000.0, g.name.c_str());
+                QVERIFY2(b.low[i] <= std::min(b.open[i], b.close[i]), g.name.c_str());
+                QVERIFY2(b.high[i] >= std::max(b.open[i], b.close[i]), g.name.c_str());
+                QVERIFY2(b.volume[i] > 0.0 && b.volume[i] == std::round(b.volume[i]),
+                         g.name.c_str());
+                if (i > 0) {
+                    const double r = std::log(b.close[i] / b.close[i - 1]);
+                    sum += r;
+                    sum_sq += r * r;
+                }
+            }
+            const double n = static_cast<double>(b.close.size() - 1);
+            const double daily_sd = std::sqrt(sum_sq / n - (sum / n) * (sum / n));
+            QVERIFY2(daily_sd >= 0.004 && daily_sd <= 0.045, g.name.c_str());
+        }
     }
 
     void seedsAnEmptyStoreOnly() {

@@ -1,4 +1,4 @@
-// A seeded random-walk universe: hundreds of plausible daily price series for
+// A seeded universe of hundreds of plausible daily OHLCV series for
 // exercising the scanner and the benchmarks. Clearly not market data — the
 // symbols are named GEN-0001, GEN-0002, ... and say so in their provenance.
 #pragma once
@@ -24,7 +24,7 @@ struct UniverseSpec {
 
 struct GeneratedSymbol {
     std::string name;  // "GEN-0001"
-    PriceSeries bars;  // time_ms (TimeKind::Date) and close, on a 0.01 tick grid
+    PriceSeries bars;  // time_ms (TimeKind::Date), OHLC on a 0.01 tick grid, volume
 };
 
 // Symbol k depends only on (seed, k): the same spec always gives bit-identical
