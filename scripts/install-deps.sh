@@ -8,6 +8,9 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins
   libtbb-dev libsqlite3-dev
+  # Reading price files: IANA time zones over the system tz database, and
+  # correctly rounded number parsing.
+  libhowardhinnant-date-dev tzdata libfast-float-dev
   fonts-dejavu-core
   xvfb xauth imagemagick
   dpkg-dev file desktop-file-utils appstream librsvg2-bin
