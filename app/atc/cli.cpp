@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "command_compute.hpp"
+#include "command_export.hpp"
 #include "command_hw.hpp"
 #include "command_report.hpp"
 #include "command_scan.hpp"
@@ -22,7 +23,7 @@ namespace atc::cli {
 
 namespace {
 
-constexpr std::array<Command, 6> kCommands = {{
+constexpr std::array<Command, 7> kCommands = {{
     {"compute", "compute the ATC signals of one price series and write them as CSV",
      "atc compute --csv FILE [--params FILE.json] --out FILE.csv",
      "  --csv FILE          price series (a CSV file with a 'close' column)\n"
@@ -132,6 +133,17 @@ constexpr std::array<Command, 6> kCommands = {{
      "  --symbol NAME       the symbol's name (one file only; default: the file name)\n",
      run_import, true},
     {"list", "list the symbols in the database", "atc list [--db PATH]", "", run_list, true},
+    {"export", "write a stored symbol's bars as CSV",
+     "atc export --symbol NAME [--out FILE|-] [--db PATH]",
+     "  --symbol NAME       the symbol in the database ('atc list' shows them)\n"
+     "  --out FILE          where to write (default '-': standard output); an\n"
+     "                      existing file is replaced only when all is written\n"
+     "\n"
+     "The header is exactly time,open,high,low,close,volume; time is ISO 8601 UTC\n"
+     "(2024-01-05T00:00:00Z), values have 17 significant digits so that 'atc\n"
+     "import' of the file gives back the same bars. A column the source did not\n"
+     "have (open, high, low, volume or time) is empty on every row.\n",
+     run_export, true},
 }};
 
 }  // namespace

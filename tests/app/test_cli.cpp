@@ -831,6 +831,54 @@ private slots:
         QVERIFY2(r.out.contains("replaced ACME"), r.out.constData());
     }
 
+    // `atc export` writes the stored bars so that importing the file gives
+    // back the same bars: exporting the re-import yields the same bytes.
+    void exportRoundTripsThroughImport() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        for (const QString& symbol : {QStringLiteral("TTRC"), QStringLiteral("GEN-0042")}) {
+            const QString first = tmp.filePath(symbol + QStringLiteral(".csv"));
+            Run r;
+            RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--symbol"), symbol,
+                    QStringLiteral("--out"), first, QStringLiteral("--db"), db);
+            QCOMPARE(r.exit_code, 0);
+            const QByteArray exported = read_all(first);
+            QVERIFY(exported.startsWith("time,open,high,low,close,volume\n"));
+            const QList<QByteArray> lines = exported.trimmed().split('\n');
+            if (symbol == QStringLiteral("TTRC")) {
+                QCOMPARE(lines.size(), 1 + 5550);  // every bar of resources/sample/TTRC.csv
+                QCOMPARE(lines[1], QByteArray("1985-01-02T00:00:00Z,3.1800000000000002,"
+                                              "3.1800000000000002,3.0800000000000001,"
+                                              "3.0800000000000001,1870906"));
+            }
+            RUN_ATC(r, QStringLiteral("import"), first, QStringLiteral("--symbol"),
+                    QStringLiteral("COPY"), QStringLiteral("--db"), db);
+            QCOMPARE(r.exit_code, 0);
+            RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("COPY"),
+                    QStringLiteral("--db"), db);
+            QCOMPARE(r.exit_code, 0);
+            QVERIFY2(r.out == exported, qPrintable(symbol));
+        }
+    }
+
+    void exportOfAnUnknownSymbolWritesNothing() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString out = tmp.filePath(QStringLiteral("kept.csv"));
+        QVERIFY(write_all(out, "the user's own file\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("NOPE"),
+                QStringLiteral("--out"), out, QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("no symbol 'NOPE'"), r.err.constData());
+        QCOMPARE(read_all(out), QByteArray("the user's own file\n"));
+        RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--symbol"), r.err.constData());
+    }
+
     void damagedDatabaseIsMovedAsideAndReported() {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());

@@ -1,0 +1,39 @@
+#include "atc/bars_csv.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "io/time_parse.hpp"
+
+namespace atc {
+namespace {
+
+// 17 significant digits round-trip every double (IEEE 754 binary64).
+void append_value(std::string& out, const std::vector<double>& column, std::size_t bar) {
+    if (column.empty())
+        return;
+    std::array<char, 32> text{};
+    const int n = std::snprintf(text.data(), text.size(), "%.17g", column[bar]);
+    out.append(text.data(), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string format_bars_csv(const PriceSeries& bars) {
+    std::string out = "time,open,high,low,close,volume\n";
+    // About 90 bytes a row with every column at full precision.
+    out.reserve(out.size() + bars.close.size() * 96);
+    for (std::size_t bar = 0; bar < bars.close.size(); ++bar) {
+        if (!bars.time_ms.empty())
+            out += detail::format_utc(bars.time_ms[bar], false);
+        for (const std::vector<double>* column :
+             {&bars.open, &bars.high, &bars.low, &bars.close, &bars.volume}) {
+            out += ',';
+            append_value(out, *column, bar);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace atc
