@@ -73,8 +73,8 @@ int run_list(std::span<const std::string> args) {
         char line[512];
         std::snprintf(line, sizeof line, "%-12s %-9s %6zu  %-9s  %-10s  %-10s  %s\n",
                       s.meta.name.c_str(),
-                      s.meta.kind == store::SymbolKind::Generated ? "generated" : "real",
-                      s.bar_count, s.meta.timeframe.c_str(), date_of(s.first_time_ms).c_str(),
+                      std::string(store::symbol_kind_name(s.meta.kind)).c_str(), s.bar_count,
+                      s.meta.timeframe.c_str(), date_of(s.first_time_ms).c_str(),
                       date_of(s.last_time_ms).c_str(), s.meta.source.c_str());
         out += line;
     }

@@ -765,6 +765,7 @@ private slots:
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 1 + 505);
         QVERIFY(lines[1].startsWith("DAX "));
+        QVERIFY2(lines[1].contains(" sample "), lines[1].constData());  // bundled, not "real"
         QVERIFY(lines[5].startsWith("TTRC "));
         QVERIFY(lines[5].contains("1985-01-02"));
         QVERIFY(lines[6].startsWith("GEN-0001 "));

@@ -49,7 +49,7 @@ int main(int argc, char* argv[]) {
             std::printf("cache %zu\n", i);
             if (i % atc::test::kChildSymbolEvery == 0) {
                 symbols.save({atc::test::child_symbol_name(seed, i), "child", "1d", "",
-                              atc::store::SymbolKind::Real, 0},
+                              atc::store::SymbolKind::Imported, 0},
                              atc::test::child_bars(seed, i));
                 std::printf("symbol %zu\n", i);
             }

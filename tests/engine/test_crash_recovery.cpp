@@ -165,7 +165,7 @@ private slots:
                 bars.low.push_back(c * 0.99);
             }
             const std::string name = "USER" + std::to_string(s);
-            symbols.save({name, "user.csv", "1d", "", store::SymbolKind::Real, 0}, bars);
+            symbols.save({name, "user.csv", "1d", "", store::SymbolKind::Imported, 0}, bars);
             user_symbols_.emplace_back(name, std::move(bars));
         }
     }

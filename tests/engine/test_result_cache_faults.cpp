@@ -116,7 +116,7 @@ private slots:
                 (std::string(QTest::currentTestFunction()) + ".sqlite");
         symbol_bars_.close = test::random_walk(500, 99);
         store::Database db = store::Database::open(file_);
-        store::SymbolStore(db).save({"ACME", "", "1d", "", store::SymbolKind::Real, 0},
+        store::SymbolStore(db).save({"ACME", "", "1d", "", store::SymbolKind::Imported, 0},
                                     symbol_bars_);
         closes_.clear();
         for (unsigned i = 0; i < 24; ++i)

@@ -87,7 +87,7 @@ private slots:
         SymbolStore store(db);
         const PriceSeries bars = make_bars(300, 50.0);
         const SymbolInfo info = store.save(
-            {"ACME", "/data/acme.csv", "1d", "vendor X export", SymbolKind::Real, 0}, bars);
+            {"ACME", "/data/acme.csv", "1d", "vendor X export", SymbolKind::Imported, 0}, bars);
         QCOMPARE(info.bar_count, std::size_t{300});
         QCOMPARE(*info.first_time_ms, bars.time_ms.front());
         QCOMPARE(*info.last_time_ms, bars.time_ms.back());
@@ -113,7 +113,7 @@ private slots:
         Database db = Database::open(path("closeonly.sqlite"));
         SymbolStore store(db);
         const PriceSeries bars = make_bars(40, 10.0, false);
-        const SymbolInfo info = store.save({"C", "", "", "", SymbolKind::Real, 0}, bars);
+        const SymbolInfo info = store.save({"C", "", "", "", SymbolKind::Imported, 0}, bars);
         QVERIFY(!info.first_time_ms.has_value());
         const PriceSeries loaded = store.load("C");
         QVERIFY(loaded.close == bars.close);
@@ -124,9 +124,9 @@ private slots:
         Database db = Database::open(path("reimport.sqlite"));
         SymbolStore store(db);
         const auto first =
-            store.save({"X", "a.csv", "1d", "", SymbolKind::Real, 0}, make_bars(10, 1.0));
+            store.save({"X", "a.csv", "1d", "", SymbolKind::Imported, 0}, make_bars(10, 1.0));
         const auto second =
-            store.save({"X", "b.csv", "1d", "", SymbolKind::Real, 0}, make_bars(20, 2.0));
+            store.save({"X", "b.csv", "1d", "", SymbolKind::Imported, 0}, make_bars(20, 2.0));
         QCOMPARE(second.id, first.id);
         QCOMPARE(store.count(), std::size_t{1});
         QCOMPARE(store.load("X").close.size(), std::size_t{20});
@@ -137,17 +137,17 @@ private slots:
         Database db = Database::open(path("failed.sqlite"));
         SymbolStore store(db);
         const PriceSeries good = make_bars(10, 1.0);
-        store.save({"X", "a.csv", "1d", "", SymbolKind::Real, 0}, good);
+        store.save({"X", "a.csv", "1d", "", SymbolKind::Imported, 0}, good);
         PriceSeries bad = make_bars(12, 3.0);
         bad.volume.pop_back();  // columns of different lengths
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store.save({"X", "b.csv", "1d", "", SymbolKind::Real, 0}, bad));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, store.save({"X", "b.csv", "1d", "", SymbolKind::Imported, 0}, bad));
         QVERIFY(store.load("X").close == good.close);
         QCOMPARE(store.find("X")->meta.source, std::string("a.csv"));
         // save_all is all or nothing.
         std::vector<std::pair<SymbolMeta, PriceSeries>> batch = {
-            {{"Y", "", "", "", SymbolKind::Real, 0}, make_bars(5, 1.0)},
-            {{"Z", "", "", "", SymbolKind::Real, 0}, bad}};
+            {{"Y", "", "", "", SymbolKind::Imported, 0}, make_bars(5, 1.0)},
+            {{"Z", "", "", "", SymbolKind::Imported, 0}, bad}};
         QVERIFY_THROWS_EXCEPTION(StoreError, store.save_all(batch));
         QVERIFY(!store.find("Y").has_value());
     }
@@ -156,9 +156,9 @@ private slots:
         Database db = Database::open(path("order.sqlite"));
         SymbolStore store(db);
         store.save({"AAA-GEN", "", "", "", SymbolKind::Generated, 0}, make_bars(5, 1.0));
-        store.save({"ZZZ", "", "", "", SymbolKind::Real, 2}, make_bars(5, 1.0));
-        store.save({"MMM", "", "", "", SymbolKind::Real, 1}, make_bars(5, 1.0));
-        store.save({"BBB", "", "", "", SymbolKind::Real, 1}, make_bars(5, 1.0));
+        store.save({"ZZZ", "", "", "", SymbolKind::Imported, 2}, make_bars(5, 1.0));
+        store.save({"MMM", "", "", "", SymbolKind::Imported, 1}, make_bars(5, 1.0));
+        store.save({"BBB", "", "", "", SymbolKind::Imported, 1}, make_bars(5, 1.0));
         QStringList names;
         for (const auto& s : store.list())
             names << QString::fromStdString(s.meta.name);
@@ -168,7 +168,7 @@ private slots:
     void removeDeletesBars() {
         Database db = Database::open(path("remove.sqlite"));
         SymbolStore store(db);
-        store.save({"X", "", "", "", SymbolKind::Real, 0}, make_bars(5, 1.0));
+        store.save({"X", "", "", "", SymbolKind::Imported, 0}, make_bars(5, 1.0));
         QVERIFY(store.remove("X"));
         QVERIFY(!store.remove("X"));
         Statement q(db, "SELECT COUNT(*) FROM bars");
@@ -225,10 +225,42 @@ private slots:
         const auto info = store.find("OLD");
         QVERIFY(info.has_value());
         QCOMPARE(info->id, std::int64_t{7});
-        QCOMPARE(info->meta.kind, SymbolKind::Real);
+        QCOMPARE(info->meta.kind, SymbolKind::Imported);
         QCOMPARE(store.load("OLD").close, (std::vector<double>{1.0, 2.0}));
         Statement cache(db, "SELECT COUNT(*) FROM result_cache");
         QVERIFY(cache.step());
+    }
+
+    // Version 2 called the bundled samples and the user's files alike "real";
+    // the migration tells them apart by source, and list order is unchanged.
+    void migratesVersionTwoKinds() {
+        const fs::path p = path("v2.sqlite");
+        {
+            Database db = Database::open(p);
+            SymbolStore store(db);
+            store.save({"DAX", "bundled:DAX.csv", "", "", SymbolKind::Bundled, 0},
+                       make_bars(5, 1.0));
+            store.save({"MINE", "/home/u/mine.csv", "1d", "", SymbolKind::Imported, 1},
+                       make_bars(5, 1.0));
+            store.save({"GEN-0001", "generator", "1d", "", SymbolKind::Generated, 0},
+                       make_bars(5, 1.0));
+        }
+        raw_exec(p,
+                 "UPDATE symbols SET kind = 0 WHERE kind = 2; UPDATE schema_version SET "
+                 "version = 2; PRAGMA wal_checkpoint(TRUNCATE);");
+        OpenReport report;
+        Database db = Database::open(p, &report);
+        QCOMPARE(report.migrated_from, 2);
+        SymbolStore store(db);
+        const std::vector<SymbolInfo> list = store.list();
+        QCOMPARE(list.size(), std::size_t{3});
+        QCOMPARE(list[0].meta.name, std::string("DAX"));
+        QCOMPARE(list[0].meta.kind, SymbolKind::Bundled);
+        QCOMPARE(symbol_origin(list[0].meta), std::string("bundled sample (DAX.csv)"));
+        QCOMPARE(list[1].meta.kind, SymbolKind::Imported);
+        QCOMPARE(symbol_origin(list[1].meta), std::string("imported from mine.csv"));
+        QCOMPARE(list[2].meta.kind, SymbolKind::Generated);
+        QCOMPARE(symbol_kind_name(list[2].meta.kind), std::string_view("generated"));
     }
 
     void garbageFileIsMovedAsideNotDeleted() {
@@ -245,7 +277,7 @@ private slots:
         QVERIFY(QString::fromStdString(report.moved_aside.filename().string())
                     .startsWith("garbage.sqlite.corrupt-"));
         SymbolStore store(db);
-        store.save({"NEW", "", "", "", SymbolKind::Real, 0}, make_bars(5, 1.0));
+        store.save({"NEW", "", "", "", SymbolKind::Imported, 0}, make_bars(5, 1.0));
         QCOMPARE(store.count(), std::size_t{1});
     }
 
@@ -255,7 +287,7 @@ private slots:
             Database db = Database::open(p);
             SymbolStore store(db);
             for (int i = 0; i < 20; ++i) {
-                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Real, 0},
+                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
                            make_bars(2000, 10.0 + i));
             }
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -310,7 +342,7 @@ private slots:
             Database db = Database::open(p);
             SymbolStore store(db);
             for (int i = 0; i < 8; ++i) {
-                store.save({"S" + std::to_string(i), "", "1d", "", SymbolKind::Real, 0},
+                store.save({"S" + std::to_string(i), "", "1d", "", SymbolKind::Imported, 0},
                            make_bars(2000, 100.0));
             }
         }
@@ -343,7 +375,7 @@ private slots:
             Database db = Database::connect(p);
             SymbolStore store(db);
             for (int round = 0; round < 40; ++round) {
-                store.save({"S" + std::to_string(round % 8), "", "1d", "", SymbolKind::Real, 0},
+                store.save({"S" + std::to_string(round % 8), "", "1d", "", SymbolKind::Imported, 0},
                            make_bars(2000, round % 2 ? 200.0 : 100.0));
             }
         }

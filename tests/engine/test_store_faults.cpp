@@ -87,8 +87,8 @@ class TestStoreFaults : public QObject {
         const fs::path file = folder / "atc.sqlite";
         Database db = Database::open(file);
         SymbolStore store(db);
-        store.save({"ACME", "acme.csv", "1d", "", SymbolKind::Real, 0}, acme_);
-        store.save({"BETA", "beta.csv", "1d", "", SymbolKind::Real, 1}, beta_);
+        store.save({"ACME", "acme.csv", "1d", "", SymbolKind::Imported, 0}, acme_);
+        store.save({"BETA", "beta.csv", "1d", "", SymbolKind::Imported, 1}, beta_);
         return file;
     }
 
@@ -101,7 +101,7 @@ class TestStoreFaults : public QObject {
         QVERIFY(same_bars(store.load("BETA"), beta_));
         QVERIFY(db.read_only());
         try {
-            store.save({"NEW", "", "1d", "", SymbolKind::Real, 0}, beta_);
+            store.save({"NEW", "", "1d", "", SymbolKind::Imported, 0}, beta_);
             QFAIL("a read-only database accepted a save");
         } catch (const StoreError& e) {
             QVERIFY2(e.is_unwritable(), e.what());
@@ -242,7 +242,7 @@ private slots:
             Database keeper = Database::open_memory("test-store-faults");
             QCOMPARE(keeper.schema_version(), kSchemaVersion);
             QVERIFY(file_of(keeper.path()).empty());
-            SymbolStore(keeper).save({"ACME", "", "1d", "", SymbolKind::Real, 0}, acme_);
+            SymbolStore(keeper).save({"ACME", "", "1d", "", SymbolKind::Imported, 0}, acme_);
             bool other_ok = false;
             std::thread([&] {
                 Database other = Database::connect(keeper.path());

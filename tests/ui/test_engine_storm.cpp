@@ -66,7 +66,7 @@ private slots:
             bars.close = test::random_walk(250 + 25 * static_cast<std::size_t>(s),
                                            static_cast<unsigned>(300 + s));
             const std::string name = "S" + std::to_string(s);
-            symbols.save({name, "", "1d", "", store::SymbolKind::Real, s}, bars);
+            symbols.save({name, "", "1d", "", store::SymbolKind::Imported, s}, bars);
             names_ << QString::fromStdString(name);
             closes_.push_back(bars.close);
         }

@@ -188,9 +188,9 @@ class TestPanels : public QObject {
         store::Database db = store::Database::open(p);
         store::SymbolStore symbols(db);
         symbols.save(meta("GEN-0002", store::SymbolKind::Generated, 2), make_bars(80, 50.0));
-        symbols.save(meta("ZED", store::SymbolKind::Real, 0), make_bars(120, 100.0));
+        symbols.save(meta("ZED", store::SymbolKind::Imported, 0), make_bars(120, 100.0));
         symbols.save(meta("GEN-0001", store::SymbolKind::Generated, 1), make_bars(90, 60.0));
-        symbols.save(meta("Alpha", store::SymbolKind::Real, 1), make_bars(100, 10.0));
+        symbols.save(meta("Alpha", store::SymbolKind::Imported, 1), make_bars(100, 10.0));
         return p;
     }
 
@@ -542,7 +542,7 @@ private slots:
         QCOMPARE(model->index(0, 2).data().toString(), QStringLiteral("1d"));
         QCOMPARE(model->index(0, 3).data().toString(),
                  QStringLiteral("2024-03-12"));  // 119 days after 2023-11-14
-        QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("real"));
+        QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("imported"));
         QCOMPARE(model->index(3, 4).data().toString(), QStringLiteral("generated"));
         panel.setTheme(lightTheme());
         QCOMPARE(model->index(3, 4).data(Qt::ForegroundRole).value<QColor>(),

@@ -102,7 +102,8 @@ private slots:
             PriceSeries bars;
             for (int i = 0; i < 300; ++i)
                 bars.close.push_back(100.0 + (i % 11) * 0.5);
-            store::SymbolStore(db).save({"ONLY", "", "1d", "", store::SymbolKind::Real, 0}, bars);
+            store::SymbolStore(db).save({"ONLY", "", "1d", "", store::SymbolKind::Imported, 0},
+                                        bars);
         }
         OpenedStore opened = openStore(store::file_uri(file, "mode=ro"));
         QCOMPARE(opened.report.access, store::Access::ReadOnly);

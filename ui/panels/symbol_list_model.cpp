@@ -31,9 +31,7 @@ QString tooltip(const store::SymbolInfo& s) {
     QStringList lines;
     lines << QStringLiteral("<b>%1</b> — %2")
                  .arg(qstr(s.meta.name).toHtmlEscaped(),
-                      s.meta.kind == store::SymbolKind::Real
-                          ? QObject::tr("market data")
-                          : QObject::tr("generated, not market data"));
+                      qstr(store::symbol_origin(s.meta)).toHtmlEscaped());
     lines << QObject::tr("%1 bars%2%3")
                  .arg(s.bar_count)
                  .arg(s.meta.timeframe.empty() ? QString()
@@ -110,7 +108,7 @@ QVariant SymbolListModel::data(const QModelIndex& index, int role) const {
                 case LastDateColumn:
                     return lastDateText(s);
                 case KindColumn:
-                    return generated ? tr("generated") : tr("real");
+                    return qstr(std::string(store::symbol_kind_name(s.meta.kind)));
                 default:
                     return {};
             }

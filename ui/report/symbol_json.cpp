@@ -23,7 +23,7 @@ void writeProvenance(JsonWriter& json, const SymbolReport& report,
     if (report.info) {
         const store::SymbolMeta& meta = report.info->meta;
         json.key("timeframe").string(meta.timeframe);
-        json.key("kind").string(meta.kind == store::SymbolKind::Real ? "real" : "generated");
+        json.key("kind").string(store::symbol_kind_name(meta.kind));
         json.key("source").string(meta.source);
         json.key("provenance").string(meta.provenance);
         json.key("imported_at")

@@ -81,9 +81,7 @@ private:
             timeframe = QObject::tr("Timeframe %1 · ").arg(utf8(r_.info->meta.timeframe));
         QString kind;
         if (r_.info)
-            kind = r_.info->meta.kind == store::SymbolKind::Real
-                       ? QObject::tr(" · real market data")
-                       : QObject::tr(" · generated data, not market data");
+            kind = QStringLiteral(" · ") + utf8(store::symbol_origin(r_.info->meta));
         return QObject::tr("%1%2 bars from %3 to %4%5")
             .arg(timeframe, QLocale(QLocale::English).toString(qulonglong(result_.bars)), date(0),
                  date(last()), kind);

@@ -60,7 +60,7 @@ ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& fi
     meta.source = std::filesystem::absolute(file).string();
     meta.timeframe = infer_timeframe(bars.time_ms);
     meta.provenance = "Imported from " + file.filename().string();
-    meta.kind = SymbolKind::Real;
+    meta.kind = SymbolKind::Imported;
     report.warnings = bars.warnings;
     report.symbol = store.save(meta, bars);
     return report;
@@ -75,12 +75,9 @@ SeedReport seed_if_empty(SymbolStore& store, std::span<const BundledSeries> bund
     int order = 0;
     for (const BundledSeries& b : bundled) {
         PriceSeries bars = parse_price_csv(b.csv_text, b.file_name);
-        SymbolMeta meta{std::string(b.name),
-                        "bundled:" + std::string(b.file_name),
-                        infer_timeframe(bars.time_ms),
-                        std::string(b.provenance),
-                        SymbolKind::Real,
-                        order++};
+        SymbolMeta meta{std::string(b.name),           "bundled:" + std::string(b.file_name),
+                        infer_timeframe(bars.time_ms), std::string(b.provenance),
+                        SymbolKind::Bundled,           order++};
         if (meta.timeframe.empty())
             meta.timeframe = "1d";  // the bundled sets are daily
         symbols.emplace_back(std::move(meta), std::move(bars));

@@ -51,6 +51,12 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
         payload BLOB NOT NULL) WITHOUT ROWID;
     CREATE INDEX result_cache_lru ON result_cache(last_used);
     )sql",
+    // 2 -> 3: a symbol's kind says where it came from. Version 2 called the
+    // bundled samples and the user's files alike "real" (0); the samples are
+    // told apart by their source.
+    R"sql(
+    UPDATE symbols SET kind = 2 WHERE kind = 0 AND source LIKE 'bundled:%';
+    )sql",
 };
 
 bool has_table(Database& db, const char* name) {

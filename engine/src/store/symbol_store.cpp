@@ -1,6 +1,7 @@
 #include "atc/store/symbol_store.hpp"
 
 #include <chrono>
+#include <filesystem>
 
 #include "store/column_blob.hpp"
 
@@ -43,6 +44,21 @@ constexpr const char* kSymbolColumns =
     "id, name, source, timeframe, provenance, kind, sort_order, bar_count, first_time_ms, "
     "last_time_ms, imported_at_ms";
 
+// A kind this version does not know (written by a newer one) reads as imported:
+// the bars are still the user's data.
+SymbolKind kind_from_stored(std::int64_t stored) {
+    switch (stored) {
+        case static_cast<int>(SymbolKind::Generated):
+            return SymbolKind::Generated;
+        case static_cast<int>(SymbolKind::Bundled):
+            return SymbolKind::Bundled;
+        case static_cast<int>(SymbolKind::Downloaded):
+            return SymbolKind::Downloaded;
+        default:
+            return SymbolKind::Imported;
+    }
+}
+
 SymbolInfo read_info(const Statement& q) {
     SymbolInfo info;
     info.id = q.int64(0);
@@ -50,7 +66,7 @@ SymbolInfo read_info(const Statement& q) {
     info.meta.source = q.text(2);
     info.meta.timeframe = q.text(3);
     info.meta.provenance = q.text(4);
-    info.meta.kind = q.int64(5) == 1 ? SymbolKind::Generated : SymbolKind::Real;
+    info.meta.kind = kind_from_stored(q.int64(5));
     info.meta.sort_order = static_cast<int>(q.int64(6));
     info.bar_count = static_cast<std::size_t>(q.int64(7));
     if (!q.is_null(8))
@@ -103,9 +119,43 @@ void read_column(const Statement& q, int index, std::size_t count, std::vector<T
 
 }  // namespace
 
+std::string_view symbol_kind_name(SymbolKind kind) {
+    switch (kind) {
+        case SymbolKind::Imported:
+            return "imported";
+        case SymbolKind::Generated:
+            return "generated";
+        case SymbolKind::Bundled:
+            return "sample";
+        case SymbolKind::Downloaded:
+            return "downloaded";
+    }
+    return "imported";
+}
+
+std::string symbol_origin(const SymbolMeta& meta) {
+    const std::string file = std::filesystem::path(meta.source).filename().string();
+    switch (meta.kind) {
+        case SymbolKind::Imported:
+            return file.empty() ? "imported" : "imported from " + file;
+        case SymbolKind::Generated:
+            return "generated, not market data";
+        case SymbolKind::Bundled: {
+            constexpr std::string_view kPrefix = "bundled:";
+            const std::string_view name = std::string_view(meta.source).starts_with(kPrefix)
+                                              ? std::string_view(meta.source).substr(kPrefix.size())
+                                              : std::string_view();
+            return name.empty() ? "bundled sample" : "bundled sample (" + std::string(name) + ")";
+        }
+        case SymbolKind::Downloaded:
+            return meta.source.empty() ? "downloaded" : "downloaded from " + meta.source;
+    }
+    return "imported";
+}
+
 std::vector<SymbolInfo> SymbolStore::list() {
     Statement q(db_, std::string("SELECT ") + kSymbolColumns +
-                         " FROM symbols ORDER BY kind, sort_order, name");
+                         " FROM symbols ORDER BY kind = 1, sort_order, name");
     std::vector<SymbolInfo> symbols;
     while (q.step())
         symbols.push_back(read_info(q));

@@ -14,8 +14,18 @@
 
 namespace atc::store {
 
-// Real market data is listed before generated data, whatever their names.
-enum class SymbolKind : int { Real = 0, Generated = 1 };
+// Where a symbol's bars came from. The numbers are stored in databases: never
+// renumber, only append. Market data (every kind but Generated) is listed
+// before generated data, whatever their names.
+enum class SymbolKind : int {
+    Imported = 0,    // a file the user imported (source: its path)
+    Generated = 1,   // the seeded sample universe
+    Bundled = 2,     // a sample series shipped with the app (source: "bundled:DAX.csv")
+    Downloaded = 3,  // fetched from a market-data service
+};
+
+// One word for tables and `atc list`: "imported", "generated", "sample", "downloaded".
+std::string_view symbol_kind_name(SymbolKind kind);
 
 // What the user or the importer says about a symbol.
 struct SymbolMeta {
@@ -23,9 +33,14 @@ struct SymbolMeta {
     std::string source;      // file it came from, or "bundled:DAX.csv", "generator"
     std::string timeframe;   // "1d", "1h", ... ("" when the file has no time column)
     std::string provenance;  // a sentence on where the data comes from
-    SymbolKind kind = SymbolKind::Real;
+    SymbolKind kind = SymbolKind::Imported;
     int sort_order = 0;  // within a kind, lower first (then by name)
 };
+
+// A phrase saying where the bars came from, for tooltips and reports:
+// "imported from AAPL.csv", "bundled sample (DAX.csv)", "generated, not market
+// data", "downloaded from binance".
+std::string symbol_origin(const SymbolMeta& meta);
 
 struct SymbolInfo {
     std::int64_t id = 0;
@@ -40,7 +55,7 @@ class SymbolStore {
 public:
     explicit SymbolStore(Database& db) : db_(db) {}
 
-    // Every symbol: real before generated, then sort_order, then name.
+    // Every symbol: market data before generated, then sort_order, then name.
     std::vector<SymbolInfo> list();
     std::optional<SymbolInfo> find(std::string_view name);
     std::size_t count();
