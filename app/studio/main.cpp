@@ -93,7 +93,8 @@ int main(int argc, char* argv[]) {
         tell(atc::ui::cacheDiskOffNotice(reason));
     };
     atc::cache::ResultCache cache(cache_options);
-    // ~/.config/atc-studio/atc-studio.ini: presets, layout, theme, last symbol.
+    // ~/.config/atc-studio/atc-studio.ini: presets, the compute setting and the
+    // session (ui/shell/session_state.hpp).
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("atc-studio"),
                        QStringLiteral("atc-studio"));
     // The CPU and, where one is usable, the GPU: every chart and scan of the

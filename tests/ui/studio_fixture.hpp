@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QObject>
+#include <QProgressBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -56,6 +57,16 @@ protected:
     void close_studio() {
         window_.reset();
         engine_.reset();
+    }
+
+    // Until `name` is drawn and nothing is computing any more.
+    bool wait_for_symbol(const QString& name) {
+        return QTest::qWaitFor(
+            [&] {
+                const auto data = window_->currentData();
+                return data && data->name == name && !window_->busyIndicator()->isVisible();
+            },
+            10000);
     }
 
     QTemporaryDir dir_;

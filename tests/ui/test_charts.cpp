@@ -17,6 +17,7 @@
 #include "atc/price_csv.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/symbol_ranges.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
@@ -33,6 +34,15 @@ std::shared_ptr<const SymbolData> make_symbol(const QString& name, const PriceSe
     data->params = params;
     data->result = std::make_shared<const AtcResult>(compute_symbol(bars.close, params));
     return data;
+}
+
+// The first `count` bars of `bars`.
+PriceSeries first_bars(PriceSeries bars, std::size_t count) {
+    for (auto* v : {&bars.close, &bars.open, &bars.high, &bars.low, &bars.volume})
+        v->resize(count);
+    bars.time_ms.resize(count);
+    bars.labels.resize(count);
+    return bars;
 }
 
 QLineSeries* series_named(QChart* chart, const QString& name) {
@@ -115,6 +125,8 @@ private slots:
     void no_symbol_and_short_symbol();
     void parameter_change_keeps_range();
     void other_symbol_resets_range();
+    void symbol_ranges_keep_the_most_recent();
+    void symbol_shown_again_gets_its_range();
     void date_ticks_readable();
     void fractional_year_ticks();
     void theme_switch();
@@ -479,18 +491,65 @@ void TestCharts::parameter_change_keeps_range() {
 void TestCharts::other_symbol_resets_range() {
     stack_->zoomIn();
     stack_->panBars(-300);
-    PriceSeries shorter = ttrc_;
-    for (auto* v : {&shorter.close, &shorter.open, &shorter.high, &shorter.low, &shorter.volume})
-        v->resize(300);
-    shorter.time_ms.resize(300);
-    shorter.labels.resize(300);
-    stack_->setData(make_symbol(QStringLiteral("SHORT"), shorter, AtcParams{}));
+    stack_->setData(make_symbol(QStringLiteral("SHORT"), first_bars(ttrc_, 300), AtcParams{}));
     // Fewer bars than the initial window: all of them.
     const auto r = stack_->visibleRange();
     QCOMPARE(r.first, -0.5);
     QVERIFY(r.second >= 299.5);
     stack_->setData(data_);
     stack_->resetZoom();
+}
+
+void TestCharts::symbol_ranges_keep_the_most_recent() {
+    SymbolRanges ranges;
+    const auto name = [](std::size_t i) { return QStringLiteral("S%1").arg(i); };
+    for (std::size_t i = 0; i < SymbolRanges::kCapacity + 5; ++i)
+        ranges.remember(name(i), {static_cast<double>(i), static_cast<double>(i) + 100.0});
+    QCOMPARE(ranges.entries().size(), SymbolRanges::kCapacity);
+    QCOMPARE(ranges.entries().front().symbol, name(SymbolRanges::kCapacity + 4));
+    QVERIFY(!ranges.recall(name(4)));  // the five least recent are forgotten
+    QCOMPARE(ranges.recall(name(5)), std::optional<ViewRange>({5.0, 105.0}));
+    // Remembered again: its new range, and the most recent, once.
+    ranges.remember(name(5), {1.0, 50.0});
+    QCOMPARE(ranges.entries().size(), SymbolRanges::kCapacity);
+    QCOMPARE(ranges.entries().front().symbol, name(5));
+    QCOMPARE(ranges.recall(name(5)), std::optional<ViewRange>({1.0, 50.0}));
+    ranges.forget(name(5));
+    QVERIFY(!ranges.recall(name(5)));
+    QCOMPARE(ranges.entries().size(), SymbolRanges::kCapacity - 1);
+}
+
+// As TradingView does: a symbol shown again comes back at the range it was
+// left at, clamped to its bars when they changed; a reset view is not kept.
+void TestCharts::symbol_shown_again_gets_its_range() {
+    stack_->setData(data_);
+    stack_->resetZoom();
+    stack_->zoomIn();
+    stack_->panBars(-400);
+    const auto ttrc = stack_->visibleRange();
+    const auto dax =
+        make_symbol(QStringLiteral("DAX"), read_price_csv(ATC_SAMPLE_DIR "/DAX.csv"), AtcParams{});
+    stack_->setData(dax);
+    QCOMPARE(stack_->visibleRange(), std::pair(initialRange(1860).first, initialRange(1860).last));
+    stack_->zoomIn();
+    const auto dax_range = stack_->visibleRange();
+    stack_->setData(data_);
+    QCOMPARE(stack_->visibleRange(), ttrc);
+    stack_->setData(dax);
+    QCOMPARE(stack_->visibleRange(), dax_range);
+
+    // TTRC again with fewer bars: the same span, moved inside them.
+    stack_->setData(make_symbol(QStringLiteral("TTRC"), first_bars(ttrc_, 3000), AtcParams{}));
+    const auto clamped = stack_->visibleRange();
+    QVERIFY(std::abs((clamped.second - clamped.first) - (ttrc.second - ttrc.first)) < 1e-9);
+    QVERIFY(clamped.first >= -0.5);
+    QVERIFY(clamped.second <= 2999.5 + rightMargin(ttrc.second - ttrc.first) + 1e-9);
+
+    // Reset to the last bars: nothing left to remember.
+    stack_->setData(data_);
+    stack_->resetZoom();
+    QVERIFY(!stack_->rememberedRanges().recall(QStringLiteral("TTRC")));
+    QVERIFY(stack_->rememberedRanges().recall(QStringLiteral("DAX")));
 }
 
 // R's EuStockMarkets series have fractional years and no dates: ticks open a

@@ -101,15 +101,6 @@ class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
         QVERIFY(window_->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
 
-    bool wait_for_symbol(const QString& name) {
-        return QTest::qWaitFor(
-            [&] {
-                const auto data = window_->currentData();
-                return data && data->name == name && !window_->busyIndicator()->isVisible();
-            },
-            10000);
-    }
-
 private slots:
     void initTestCase() {
         open_studio();

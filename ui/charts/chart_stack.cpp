@@ -83,7 +83,13 @@ void ChartStack::setData(std::shared_ptr<const SymbolData> data) {
         crosshair_bar_ = -1;
     for (ChartPane* pane : panes_)
         pane->setSymbol(data_);
-    applyRange(keep_range ? range_ : initialRange(barCount()));
+    ViewRange range = initialRange(barCount());
+    if (keep_range)
+        range = range_;
+    else if (const std::optional<ViewRange> remembered =
+                 data_ ? remembered_.recall(data_->name) : std::nullopt)
+        range = *remembered;  // applyRange clamps it to the bars there are now
+    applyRange(range);
     for (ChartPane* pane : panes_)
         pane->setCrosshair(crosshair_bar_, std::nullopt);
 }
@@ -287,8 +293,20 @@ void ChartStack::applyRange(ViewRange range) {
     in_layout_ = false;
     syncValueAxisWidths();
     updateTicks();
+    rememberRange();
     if (changed)
         emit visibleRangeChanged(range_.first, range_.last);
+}
+
+void ChartStack::rememberRange() {
+    if (barCount() == 0)
+        return;
+    // The last bars are what a symbol opens with anyway: the bounded memory
+    // keeps its places for views the trader chose.
+    if (range_ == clampRange(initialRange(barCount()), barCount()))
+        remembered_.forget(data_->name);
+    else
+        remembered_.remember(data_->name, range_);
 }
 
 void ChartStack::syncValueAxisWidths() {

@@ -27,6 +27,7 @@
 
 #include "atc/params.hpp"
 #include "atc/result.hpp"
+#include "charts/symbol_ranges.hpp"
 #include "charts/time_axis.hpp"
 #include "charts/view_range.hpp"
 #include "core/symbol_data.hpp"
@@ -53,7 +54,9 @@ public:
     ~ChartStack() override;
 
     // Redraws everything. The same symbol with the same number of bars (a
-    // parameter change) keeps the visible range; anything else shows the last bars.
+    // parameter change) keeps the visible range; a symbol whose range is
+    // remembered gets it back (clamped to its bars, which may have changed);
+    // anything else shows the last bars.
     void setData(std::shared_ptr<const SymbolData> data);
     std::shared_ptr<const SymbolData> data() const { return data_; }
     void setTheme(const Theme& theme);
@@ -72,6 +75,10 @@ public:
     QString legendText() const;
     // The x range shown by every pane (bar index at the left and right edges).
     std::pair<double, double> visibleRange() const { return {range_.first, range_.last}; }
+    // The ranges the trader left recent symbols at (the one on screen included,
+    // unless it shows the last bars as when opened); the session keeps them.
+    const SymbolRanges& rememberedRanges() const { return remembered_; }
+    void setRememberedRanges(SymbolRanges ranges) { remembered_ = std::move(ranges); }
 
     QChart* priceChart() const;
     QChart* signalChart() const;
@@ -112,6 +119,7 @@ protected:
 private:
     void connectPane(ChartPane* pane);
     void applyRange(ViewRange range);
+    void rememberRange();
     void updateTicks();
     void syncValueAxisWidths();
     void hover(ChartPane* source, int bar, double y);
@@ -128,6 +136,7 @@ private:
     std::vector<ChartPane*> panes_;  // top to bottom
     TimeScale time_scale_;
     ViewRange range_;
+    SymbolRanges remembered_;
     int crosshair_bar_ = -1;
     bool in_layout_ = false;
 };

@@ -28,11 +28,17 @@ QIcon swatch(const QColor& color) {
     return QIcon(pixmap);
 }
 
+// The combos hold -1 for "no family" (the Layer-2 curves, calibration off),
+// else the family's MaType.
 std::optional<MaType> familyAt(const QComboBox* combo) {
     const QVariant v = combo->currentData();
     if (!v.isValid() || v.toInt() < 0)
         return std::nullopt;
     return static_cast<MaType>(v.toInt());
+}
+
+void chooseFamily(QComboBox* combo, std::optional<MaType> family) {
+    combo->setCurrentIndex(combo->findData(family ? static_cast<int>(*family) : -1));
 }
 
 }  // namespace
@@ -121,6 +127,26 @@ void ChartToolbar::setCandles(bool on) {
 
 bool ChartToolbar::maVisible(MaType type) const {
     return ma_[static_cast<std::size_t>(type)]->isChecked();
+}
+
+void ChartToolbar::setMaVisible(MaType type, bool visible) {
+    ma_[static_cast<std::size_t>(type)]->setChecked(visible);
+}
+
+std::optional<MaType> ChartToolbar::equityFamily() const {
+    return familyAt(equity_);
+}
+
+void ChartToolbar::setEquityFamily(std::optional<MaType> family) {
+    chooseFamily(equity_, family);
+}
+
+std::optional<MaType> ChartToolbar::calibrationFamily() const {
+    return familyAt(calibration_);
+}
+
+void ChartToolbar::setCalibrationFamily(std::optional<MaType> family) {
+    chooseFamily(calibration_, family);
 }
 
 }  // namespace atc::ui

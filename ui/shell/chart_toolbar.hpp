@@ -27,6 +27,13 @@ public:
     bool candles() const;
     void setCandles(bool on);
     bool maVisible(MaType type) const;
+    // The setters act as the trader's click or choice: the signals follow.
+    void setMaVisible(MaType type, bool visible);
+    std::optional<MaType> equityFamily() const;
+    void setEquityFamily(std::optional<MaType> family);
+    std::optional<MaType> calibrationFamily() const;
+    void setCalibrationFamily(std::optional<MaType> family);
+    QAction* maAction(MaType type) const { return ma_[static_cast<std::size_t>(type)]; }
     QComboBox* equityCombo() const { return equity_; }
     QComboBox* calibrationCombo() const { return calibration_; }
     QAction* themeAction() const { return theme_; }

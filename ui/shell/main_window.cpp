@@ -7,7 +7,9 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -15,8 +17,8 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTableView>
 
-#include "atc/params_json.hpp"
 #include "charts/chart_stack.hpp"
 #include "core/compute_setting.hpp"
 #include "panels/family_table_panel.hpp"
@@ -27,19 +29,12 @@
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/dock_shortcut.hpp"
+#include "shell/session_state.hpp"
 #include "shell/storage_notice_view.hpp"
 #include "status/hardware_panel.hpp"
 
 namespace atc::ui {
 namespace {
-
-// QSettings keys of the session.
-constexpr const char* kGeometryKey = "window/geometry";
-constexpr const char* kStateKey = "window/state";
-constexpr const char* kThemeKey = "view/theme";
-constexpr const char* kCandlesKey = "view/candles";
-constexpr const char* kSymbolKey = "session/symbol";
-constexpr const char* kParamsKey = "session/params";
 
 QDockWidget* makeDock(const QString& title, const char* object_name, QWidget* content,
                       QWidget* parent) {
@@ -49,6 +44,38 @@ QDockWidget* makeDock(const QString& title, const char* object_name, QWidget* co
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
     return dock;
+}
+
+ChartViewState chartViewOf(const ChartToolbar& toolbar) {
+    ChartViewState view;
+    view.candles = toolbar.candles();
+    for (const MaType t : kAllFamilies)
+        view.ma_visible[static_cast<std::size_t>(t)] = toolbar.maVisible(t);
+    view.equity_family = toolbar.equityFamily();
+    view.calibration_family = toolbar.calibrationFamily();
+    return view;
+}
+
+// Through the toolbar, as the trader's clicks: the charts follow its signals.
+void applyChartView(ChartToolbar& toolbar, const ChartViewState& view) {
+    toolbar.setCandles(view.candles);
+    for (const MaType t : kAllFamilies)
+        toolbar.setMaVisible(t, view.ma_visible[static_cast<std::size_t>(t)]);
+    toolbar.setEquityFamily(view.equity_family);
+    toolbar.setCalibrationFamily(view.calibration_family);
+}
+
+// `columns`: how many the table had when `state` was saved. A state of other
+// columns (another version's) would give their widths and places to these,
+// and one that hides every column would leave a table that shows nothing and
+// offers no way back: the columns stay as they are then.
+void restoreColumns(QTableView* table, const QByteArray& state, int columns) {
+    QHeaderView* header = table->horizontalHeader();
+    if (columns != header->count())
+        return;
+    const QByteArray before = header->saveState();
+    if (header->restoreState(state) && header->hiddenSectionCount() >= header->count())
+        header->restoreState(before);
 }
 
 }  // namespace
@@ -301,35 +328,40 @@ void MainWindow::setTheme(ThemeKind kind) {
 }
 
 void MainWindow::restoreSession() {
-    QSettings& s = context_.settings;
-    if (!restoreGeometry(s.value(kGeometryKey).toByteArray()))
-        applyDefaultLayout();
-    restoreState(s.value(kStateKey).toByteArray());
-    setTheme(s.value(kThemeKey).toString() == QStringLiteral("light") ? ThemeKind::Light
-                                                                      : ThemeKind::Dark);
-    toolbar_->setCandles(s.value(kCandlesKey, false).toBool());
-    const QString saved_params = s.value(kParamsKey).toString();
-    if (!saved_params.isEmpty()) {
-        try {
-            params_->setParams(parse_params_json(saved_params.toStdString(), "saved session"));
-        } catch (const std::exception&) {
-            // Parameters from another version that no longer validate: keep defaults.
-        }
-    }
-    QString symbol = s.value(kSymbolKey).toString();
+    const SessionState session = readSession(context_.settings);
+    if (!restoreGeometry(session.window_geometry))
+        applyDefaultSize();
+    // Before the first show the layout has no size yet: the docks' saved sizes
+    // would be fitted into nothing and come out squeezed once it gets one.
+    layout()->activate();
+    if (!restoreState(session.window_state))
+        applyDefaultDocks();
+    restoreColumns(scanner_->longView(), session.scanner_long_header, session.scanner_columns);
+    restoreColumns(scanner_->shortView(), session.scanner_short_header, session.scanner_columns);
+    setTheme(session.theme);
+    applyChartView(*toolbar_, session.chart);
+    // Before the symbol is opened: it comes back at the range it was left at.
+    charts_->setRememberedRanges(session.ranges);
+    if (session.params)
+        params_->setParams(*session.params);
+    QString symbol = session.symbol;
     if (symbol.isEmpty() || !watchlist_->selectSymbol(symbol)) {
         symbol = watchlist_->firstSymbol();
     }
     openSymbol(symbol);
 }
 
-void MainWindow::applyDefaultLayout() {
-    // First start: most of the screen, and most of the window for the charts.
+void MainWindow::applyDefaultSize() {
+    // First start: most of the screen.
     if (const QScreen* screen = this->screen()) {
         const QRect available = screen->availableGeometry();
         resize(available.size() * 0.92);
         move(available.center() - rect().center());
     }
+}
+
+void MainWindow::applyDefaultDocks() {
+    // Most of the window for the charts.
     const auto dock = [this](const char* name) {
         return findChild<QDockWidget*>(QString::fromLatin1(name));
     };
@@ -341,14 +373,18 @@ void MainWindow::applyDefaultLayout() {
 }
 
 void MainWindow::saveSession() {
-    QSettings& s = context_.settings;
-    s.setValue(kGeometryKey, saveGeometry());
-    s.setValue(kStateKey, saveState());
-    s.setValue(kThemeKey,
-               theme_.kind == ThemeKind::Light ? QStringLiteral("light") : QStringLiteral("dark"));
-    s.setValue(kCandlesKey, toolbar_->candles());
-    s.setValue(kSymbolKey, current_symbol_);
-    s.setValue(kParamsKey, QString::fromStdString(params_to_json(params_->params())));
+    SessionState session;
+    session.window_geometry = saveGeometry();
+    session.window_state = saveState();
+    session.theme = theme_.kind;
+    session.params = params_->params();
+    session.symbol = current_symbol_;
+    session.chart = chartViewOf(*toolbar_);
+    session.ranges = charts_->rememberedRanges();
+    session.scanner_long_header = scanner_->longView()->horizontalHeader()->saveState();
+    session.scanner_short_header = scanner_->shortView()->horizontalHeader()->saveState();
+    session.scanner_columns = scanner_->longView()->horizontalHeader()->count();
+    writeSession(context_.settings, session);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

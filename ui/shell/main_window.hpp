@@ -35,8 +35,8 @@ public:
     explicit MainWindow(StudioContext context, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Restores the last session (layout, theme, parameters, symbol) and shows the
-    // last symbol, or the first one of the watchlist.
+    // Restores the last session (see session_state.hpp for what that is) and
+    // shows the last symbol, or the first one of the watchlist.
     void restoreSession();
 
     // Selects and computes a symbol, as a click in the watchlist does.
@@ -80,7 +80,8 @@ private:
     void showFailure(const QString& name, const QString& message);
     // The status bar after a scan: which backend computed it (why: the tooltip).
     void showScanStatus(std::shared_ptr<const ScanOutcome> outcome);
-    void applyDefaultLayout();
+    void applyDefaultSize();
+    void applyDefaultDocks();
     void saveSession();
 
     StudioContext context_;

@@ -1,0 +1,169 @@
+#include "shell/session_state.hpp"
+
+#include <QStringList>
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+#include "atc/params_json.hpp"
+#include "charts/chart_format.hpp"
+
+namespace atc::ui {
+namespace {
+
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kThemeKey = QStringLiteral("view/theme");
+const QString kCandlesKey = QStringLiteral("view/candles");
+const QString kSymbolKey = QStringLiteral("session/symbol");
+const QString kParamsKey = QStringLiteral("session/params");
+const QString kVersionKey = QStringLiteral("session/version");
+const QString kHiddenMaKey = QStringLiteral("view/hidden_ma");
+const QString kEquityKey = QStringLiteral("view/equity");
+const QString kCalibrationKey = QStringLiteral("view/calibration");
+const QString kRangesKey = QStringLiteral("view/ranges");
+const QString kRangeSymbolKey = QStringLiteral("symbol");
+const QString kRangeFirstKey = QStringLiteral("first");
+const QString kRangeLastKey = QStringLiteral("last");
+const QString kLongHeaderKey = QStringLiteral("scanner/long_header");
+const QString kShortHeaderKey = QStringLiteral("scanner/short_header");
+const QString kScannerColumnsKey = QStringLiteral("scanner/columns");
+
+// The values when no family is chosen: the equity pane's six Layer-2 curves,
+// the calibration pane hidden.
+const QString kLayer2Equity = QStringLiteral("families");
+const QString kCalibrationOff = QStringLiteral("off");
+
+std::optional<MaType> familyNamed(const QString& name) {
+    for (const MaType t : kAllFamilies) {
+        if (familyLabel(t) == name)
+            return t;
+    }
+    return std::nullopt;
+}
+
+// An INI file keeps booleans as text; anything but true or false is damage.
+bool boolOr(const QVariant& value, bool fallback) {
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool();
+    const QString text = value.toString();
+    if (text == QStringLiteral("true"))
+        return true;
+    if (text == QStringLiteral("false"))
+        return false;
+    return fallback;
+}
+
+std::optional<double> finiteNumber(const QVariant& value) {
+    bool ok = false;
+    const double x = value.toDouble(&ok);
+    if (!ok || !std::isfinite(x))
+        return std::nullopt;
+    return x;
+}
+
+ChartViewState readChartView(const QSettings& s) {
+    ChartViewState view;
+    view.candles = boolOr(s.value(kCandlesKey), view.candles);
+    for (const QString& name : s.value(kHiddenMaKey).toStringList()) {
+        if (const std::optional<MaType> family = familyNamed(name))
+            view.ma_visible[static_cast<std::size_t>(*family)] = false;
+    }
+    view.equity_family = familyNamed(s.value(kEquityKey).toString());
+    view.calibration_family = familyNamed(s.value(kCalibrationKey).toString());
+    return view;
+}
+
+void writeChartView(QSettings& s, const ChartViewState& view) {
+    s.setValue(kCandlesKey, view.candles);
+    QStringList hidden;
+    for (const MaType t : kAllFamilies) {
+        if (!view.ma_visible[static_cast<std::size_t>(t)])
+            hidden << familyLabel(t);
+    }
+    s.setValue(kHiddenMaKey, hidden);
+    s.setValue(kEquityKey, view.equity_family ? familyLabel(*view.equity_family) : kLayer2Equity);
+    s.setValue(kCalibrationKey,
+               view.calibration_family ? familyLabel(*view.calibration_family) : kCalibrationOff);
+}
+
+// A range only needs to be one: the chart clamps it to the symbol's bars.
+SymbolRanges readRanges(QSettings& s) {
+    const int saved = s.beginReadArray(kRangesKey);
+    const int count = std::clamp(saved, 0, static_cast<int>(SymbolRanges::kCapacity));
+    SymbolRanges ranges;
+    // Oldest first, so that the most recent ends up first again.
+    for (int i = count - 1; i >= 0; --i) {
+        s.setArrayIndex(i);
+        const QString symbol = s.value(kRangeSymbolKey).toString();
+        const std::optional<double> first = finiteNumber(s.value(kRangeFirstKey));
+        const std::optional<double> last = finiteNumber(s.value(kRangeLastKey));
+        if (!symbol.isEmpty() && first && last && *first < *last)
+            ranges.remember(symbol, {*first, *last});
+    }
+    s.endArray();
+    return ranges;
+}
+
+void writeRanges(QSettings& s, const SymbolRanges& ranges) {
+    s.remove(kRangesKey);  // no entries of a longer list left behind
+    s.beginWriteArray(kRangesKey, static_cast<int>(ranges.entries().size()));
+    int i = 0;
+    for (const SymbolRanges::Entry& entry : ranges.entries()) {
+        s.setArrayIndex(i++);
+        s.setValue(kRangeSymbolKey, entry.symbol);
+        s.setValue(kRangeFirstKey, entry.range.first);
+        s.setValue(kRangeLastKey, entry.range.last);
+    }
+    s.endArray();
+}
+
+std::optional<AtcParams> readParams(const QSettings& s) {
+    const QString text = s.value(kParamsKey).toString();
+    if (text.isEmpty())
+        return std::nullopt;
+    try {
+        return parse_params_json(text.toStdString(), "saved session");
+    } catch (const std::exception&) {
+        // Parameters from another version that no longer validate: the defaults.
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+SessionState readSession(QSettings& s) {
+    SessionState session;
+    session.window_geometry = s.value(kGeometryKey).toByteArray();
+    session.window_state = s.value(kStateKey).toByteArray();
+    session.theme = s.value(kThemeKey).toString() == QStringLiteral("light") ? ThemeKind::Light
+                                                                             : ThemeKind::Dark;
+    session.params = readParams(s);
+    session.symbol = s.value(kSymbolKey).toString();
+    session.chart = readChartView(s);
+    session.ranges = readRanges(s);
+    session.scanner_long_header = s.value(kLongHeaderKey).toByteArray();
+    session.scanner_short_header = s.value(kShortHeaderKey).toByteArray();
+    session.scanner_columns = s.value(kScannerColumnsKey).toInt();
+    return session;
+}
+
+void writeSession(QSettings& s, const SessionState& session) {
+    s.setValue(kVersionKey, kSessionVersion);
+    s.setValue(kGeometryKey, session.window_geometry);
+    s.setValue(kStateKey, session.window_state);
+    s.setValue(kThemeKey, session.theme == ThemeKind::Light ? QStringLiteral("light")
+                                                            : QStringLiteral("dark"));
+    if (session.params)
+        s.setValue(kParamsKey, QString::fromStdString(params_to_json(*session.params)));
+    else
+        s.remove(kParamsKey);
+    s.setValue(kSymbolKey, session.symbol);
+    writeChartView(s, session.chart);
+    writeRanges(s, session.ranges);
+    s.setValue(kLongHeaderKey, session.scanner_long_header);
+    s.setValue(kShortHeaderKey, session.scanner_short_header);
+    s.setValue(kScannerColumnsKey, session.scanner_columns);
+}
+
+}  // namespace atc::ui
