@@ -165,6 +165,31 @@ private slots:
         QCOMPARE(names, (QStringList{"BBB", "MMM", "ZZZ", "AAA-GEN"}));
     }
 
+    // The watchlist's "Last" column: every symbol's last close in one query;
+    // a damaged close array gives no price rather than a wrong one.
+    void lastClosesOfEverySymbol() {
+        const fs::path file = path("last_closes.sqlite");
+        std::int64_t damaged_id = 0;
+        {
+            Database db = Database::open(file);
+            SymbolStore store(db);
+            store.save({"A", "", "1d", "", SymbolKind::Imported, 0}, make_bars(30, 4'000.0));
+            store.save({"B", "", "", "", SymbolKind::Imported, 0}, make_bars(7, 0.001, false));
+            damaged_id =
+                store.save({"C", "", "1d", "", SymbolKind::Imported, 0}, make_bars(5, 1.0)).id;
+        }
+        raw_exec(file, ("UPDATE bars SET close = x'0102030405060708090a' WHERE symbol_id = " +
+                        std::to_string(damaged_id))
+                           .c_str());
+        Database db = Database::open(file);
+        SymbolStore store(db);
+        const auto closes = store.last_closes();
+        QCOMPARE(closes.size(), std::size_t{2});
+        QCOMPARE(closes.at(store.find("A")->id), make_bars(30, 4'000.0).close.back());
+        QCOMPARE(closes.at(store.find("B")->id), make_bars(7, 0.001, false).close.back());
+        QVERIFY(!closes.contains(damaged_id));
+    }
+
     void removeDeletesBars() {
         Database db = Database::open(path("remove.sqlite"));
         SymbolStore store(db);

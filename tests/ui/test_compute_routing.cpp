@@ -7,10 +7,13 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -101,6 +104,25 @@ QString differences(const ScanOutcome& got, const std::vector<GeneratedSymbol>& 
     return {};
 }
 
+// The width of what is drawn on a tab (its label): the columns holding pixels
+// unlike the tab's own background beside the label in the same row.
+int labelInkWidth(QTabBar* tabs, int tab) {
+    const QImage image = tabs->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QRect rect = tabs->tabRect(tab).adjusted(4, 3, -4, -3);
+    int first = -1;
+    int last = -1;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        const int background = qGray(image.pixel(rect.left(), y));
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            if (std::abs(qGray(image.pixel(x, y)) - background) > 40) {
+                first = first < 0 ? x : std::min(first, x);
+                last = std::max(last, x);
+            }
+        }
+    }
+    return first < 0 ? 0 : last - first + 1;
+}
+
 }  // namespace
 
 class TestComputeRouting : public QObject {
@@ -183,6 +205,47 @@ private slots:
                     ->item(panel()->computeOnBox()->findData(
                         static_cast<int>(system::BackendRequest::Gpu)))
                     ->isEnabled());
+    }
+
+    // The dock's title reads "Hardware & performance" wherever it is shown:
+    // its title bar and tab as written, the View menu's entry with its "&"
+    // doubled (a menu reads a single "&" as a mnemonic marker).
+    void hardwareDockTitleReadsAsWritten() {
+        const QString title = QStringLiteral("Hardware & performance");
+        auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("hardwareDock"));
+        QVERIFY(dock);
+        QCOMPARE(dock->windowTitle(), title);
+        QAction* entry = dock->toggleViewAction();
+        QCOMPARE(entry->text(), QStringLiteral("Hardware && performance"));
+        QCOMPARE(entry->iconText(), title);  // the text without mnemonic markers
+        QMenu* view = nullptr;
+        for (QAction* menu : window_->menuBar()->actions()) {
+            if (menu->text() == QStringLiteral("&View"))
+                view = menu->menu();
+        }
+        QVERIFY(view && view->actions().contains(entry));
+        // The tab under the docks: the title, wide enough to be shown whole.
+        QTabBar* tabs = nullptr;
+        int tab = -1;
+        for (QTabBar* bar : window_->findChildren<QTabBar*>()) {
+            for (int i = 0; i < bar->count(); ++i) {
+                if (bar->tabText(i).startsWith(QStringLiteral("Hardware"))) {
+                    tabs = bar;
+                    tab = i;
+                }
+            }
+        }
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(tab), title);
+        // Drawn with its "&": the label's ink is as wide as the whole title
+        // (a tab bar drawing "&" as a mnemonic marker leaves out "& ").
+        const QFontMetrics metrics = tabs->fontMetrics();
+        const int ink = labelInkWidth(tabs, tab);
+        QVERIFY2(
+            ink > metrics.horizontalAdvance(title) - metrics.horizontalAdvance(QLatin1Char('&')),
+            qPrintable(QStringLiteral("label %1 px wide, the title %2 px")
+                           .arg(ink)
+                           .arg(metrics.horizontalAdvance(title))));
     }
 
     void largeScanRunsOnTheGpuAndSaysSo() {

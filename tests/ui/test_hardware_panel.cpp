@@ -120,10 +120,32 @@ private slots:
         panel.showScan(outcome);
         QCOMPARE(panel.valueText(QStringLiteral("stage_mas")), QStringLiteral("12.3 ms"));
         QCOMPARE(panel.valueText(QStringLiteral("stage_layer1")), QStringLiteral("2.0 ms"));
-        QVERIFY(panel.valueText(QStringLiteral("bars_per_second"))
-                    .startsWith(QLocale().toString(8000.0, 'f', 0)));
+        QCOMPARE(panel.valueText(QStringLiteral("bars_per_second")),
+                 QStringLiteral("8,000 bars/s"));
         QVERIFY(
             panel.valueText(QStringLiteral("symbols_per_second")).startsWith(QStringLiteral("4 ")));
+    }
+
+    // Long counts and times read like the tables: digits grouped in thousands.
+    void groupsLongNumbers() {
+        system::MemoryMonitor monitor;
+        cache::ResultCache cache;
+        HardwarePanel panel(system::HardwareReport{}, monitor, cache);
+        ScanOutcome outcome;
+        for (int i = 0; i < 12'000; ++i)
+            outcome.names << QStringLiteral("S%1").arg(i);
+        outcome.elapsed_ms = 2'500.0;
+        outcome.bars_computed = 24'000'000;
+        outcome.compute.from_cache = 1'500;
+        outcome.stage_times.moving_averages = 12.3456;
+        panel.showScan(outcome);
+        QCOMPARE(panel.valueText(QStringLiteral("scan_symbols")),
+                 QStringLiteral("12,000 in 2,500 ms (1,500 from the cache)"));
+        QCOMPARE(panel.valueText(QStringLiteral("stage_mas")), QStringLiteral("12,345.6 ms"));
+        QCOMPARE(panel.valueText(QStringLiteral("bars_per_second")),
+                 QStringLiteral("9,600,000 bars/s"));
+        QCOMPARE(panel.valueText(QStringLiteral("symbols_per_second")),
+                 QStringLiteral("4,800 symbols/s"));
     }
 };
 

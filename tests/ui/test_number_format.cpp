@@ -15,6 +15,13 @@ private slots:
         QCOMPARE(groupedNumber(-98765.4, 1), QStringLiteral("-98,765.4"));
         QCOMPARE(groupedNumber(999.0, 2), QStringLiteral("999.00"));
     }
+    void groupsCounts() {
+        QCOMPARE(groupedCount(0), QStringLiteral("0"));
+        QCOMPARE(groupedCount(999), QStringLiteral("999"));
+        QCOMPARE(groupedCount(12'345), QStringLiteral("12,345"));
+        QCOMPARE(groupedCount(std::numeric_limits<std::uint64_t>::max()),
+                 QStringLiteral("18,446,744,073,709,551,615"));
+    }
     void tinyNegativesHaveNoSign() { QCOMPARE(groupedNumber(-0.0001, 2), QStringLiteral("0.00")); }
     void nonFiniteIsADash() {
         QCOMPARE(groupedNumber(std::numeric_limits<double>::quiet_NaN(), 2),

@@ -37,10 +37,12 @@
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
 #include "atc/validation.hpp"
+#include "core/number_format.hpp"
 #include "core/symbol_data.hpp"
 #include "panels/contrast.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/symbol_list_model.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "theme/theme.hpp"
 
@@ -537,16 +539,59 @@ private slots:
         QCOMPARE(panel.visibleSymbols(), expected);
         QCOMPARE(panel.firstSymbol(), QStringLiteral("ZED"));
         const QAbstractItemModel* model = panel.view()->model();
-        QCOMPARE(model->columnCount(), 5);
-        QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("120"));
-        QCOMPARE(model->index(0, 2).data().toString(), QStringLiteral("1d"));
-        QCOMPARE(model->index(0, 3).data().toString(),
+        QCOMPARE(model->columnCount(), 6);
+        const auto cell = [model](int row, int column) {
+            return model->index(row, column).data().toString();
+        };
+        QCOMPARE(cell(0, SymbolListModel::BarsColumn), QStringLiteral("120"));
+        QCOMPARE(cell(0, SymbolListModel::TimeframeColumn), QStringLiteral("1d"));
+        QCOMPARE(cell(0, SymbolListModel::LastBarColumn),
                  QStringLiteral("2024-03-12"));  // 119 days after 2023-11-14
-        QCOMPARE(model->index(0, 4).data().toString(), QStringLiteral("imported"));
-        QCOMPARE(model->index(3, 4).data().toString(), QStringLiteral("generated"));
+        QCOMPARE(cell(0, SymbolListModel::KindColumn), QStringLiteral("imported"));
+        QCOMPARE(cell(3, SymbolListModel::KindColumn), QStringLiteral("generated"));
         panel.setTheme(lightTheme());
-        QCOMPARE(model->index(3, 4).data(Qt::ForegroundRole).value<QColor>(),
-                 lightTheme().muted_text);
+        QCOMPARE(
+            model->index(3, SymbolListModel::KindColumn).data(Qt::ForegroundRole).value<QColor>(),
+            lightTheme().muted_text);
+    }
+
+    // "Last" is the last close, a price: grouped from 1,000 up, with its
+    // significant digits below 1; the date of the last bar is "Last bar".
+    void watchlistShowsTheLastClose() {
+        const fs::path db = fresh_path(QStringLiteral("prices.sqlite"));
+        {
+            store::Database database = store::Database::open(db);
+            store::SymbolStore symbols(database);
+            PriceSeries index = make_bars(1'200, 4'000.0);
+            index.close.back() = 4'123.456;
+            symbols.save(meta("INDEX", store::SymbolKind::Imported, 0), index);
+            PriceSeries penny = make_bars(30, 0.5);
+            penny.close.back() = 0.0001234;
+            symbols.save(meta("PENNY", store::SymbolKind::Imported, 1), penny);
+        }
+        WatchlistPanel panel(db);
+        panel.resize(panel.sizeHint().width(), 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QAbstractItemModel* model = panel.view()->model();
+        const auto title = [model](int column) {
+            return model->headerData(column, Qt::Horizontal).toString();
+        };
+        QCOMPARE(title(SymbolListModel::LastCloseColumn), QStringLiteral("Last"));
+        QCOMPARE(title(SymbolListModel::LastBarColumn), QStringLiteral("Last bar"));
+        const auto cell = [model](int row, int column) {
+            return model->index(row, column).data().toString();
+        };
+        QCOMPARE(cell(0, SymbolListModel::NameColumn), QStringLiteral("INDEX"));
+        QCOMPARE(cell(0, SymbolListModel::LastCloseColumn), QStringLiteral("4,123.46"));
+        QCOMPARE(cell(0, SymbolListModel::BarsColumn), QStringLiteral("1,200"));
+        QCOMPARE(cell(1, SymbolListModel::LastCloseColumn), QStringLiteral("0.0001234"));
+        // Both shown in full: the dock opens wide enough for every column.
+        const QTableView* view = panel.view();
+        for (int row : {0, 1}) {
+            const QModelIndex close = model->index(row, SymbolListModel::LastCloseColumn);
+            QVERIFY(view->visualRect(close).width() >= view->sizeHintForIndex(close).width());
+        }
     }
 
     void watchlistFilterNarrowsCaseInsensitively() {
@@ -753,11 +798,11 @@ private slots:
             const QString signal = panel.cellText(row, FamilyTablePanel::kSignalColumn);
             QCOMPARE(signal.toDouble(), s);  // rounded to hundredths by the engine: exact
             QCOMPARE(panel.cellText(row, FamilyTablePanel::kWeightColumn),
-                     fmt(f.weight_equity.back(), 3));
+                     groupedNumber(f.weight_equity.back(), 3));
             for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
                 const MemberSeries& m = f.members[k];
                 const int col = FamilyTablePanel::kFirstMemberColumn + static_cast<int>(k);
-                QCOMPARE(panel.cellText(row, col), fmt(m.equity.back(), 3));
+                QCOMPARE(panel.cellText(row, col), groupedNumber(m.equity.back(), 3));
                 QCOMPARE(panel.cellColor(row, col), theme.stateColor(m.state.back()));
                 QVERIFY(panel.cellToolTip(row, col).contains(QStringLiteral("(%1)").arg(m.length)));
                 bull += m.state.back() > 0;
@@ -766,7 +811,7 @@ private slots:
         }
         QVERIFY(bull > 0 && bear > 0);  // DAX's last bar has both: colours really vary
         QVERIFY(panel.captionText().contains(QStringLiteral("DAX")));
-        QVERIFY(panel.captionText().contains(QStringLiteral("1860 bars")));
+        QVERIFY(panel.captionText().contains(QStringLiteral("1,860 bars")));  // grouped
 
         // The light theme recolours everything.
         panel.setTheme(lightTheme());

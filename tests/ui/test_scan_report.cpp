@@ -158,7 +158,12 @@ private slots:
         QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
                  atc::test::poppler_hint());
         const QString file = dir_.filePath(QStringLiteral("scan.pdf"));
-        writeScanReport(data_, ReportFormat::Pdf, file.toStdString());
+        // Long numbers read as in the scanner's tables: grouped digits.
+        ScanReport report = data_;
+        ScanRow& top = report.rows[ranking_.longs.front()].row;
+        top.last_close = 12'345.678;
+        top.bars = 1'200;
+        writeScanReport(report, ReportFormat::Pdf, file.toStdString());
         const QString text = atc::test::pdf_text(file);
         QVERIFY2(!text.isEmpty(), "pdftotext could not read the PDF");
         const ScanReportRow& top_long = data_.rows[ranking_.longs.front()];
@@ -169,7 +174,8 @@ private slots:
               QStringLiteral("Narrow"), QStringLiteral("long_threshold"), QStringLiteral("0.2"),
               QString::fromStdString(top_long.symbol), formatAverage(top_long.row.average),
               QString::fromStdString(top_short.symbol), formatAverage(top_short.row.average),
-              QStringLiteral("2 failed"), QStringLiteral("database /data/atc-studio.sqlite")}) {
+              QStringLiteral("2 failed"), QStringLiteral("database /data/atc-studio.sqlite"),
+              QStringLiteral("12,345.68"), QStringLiteral("1,200")}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }
         // LONG comes first and is ranked strongest first.

@@ -1,7 +1,8 @@
 // The Scanner, driven through its own buttons inside the real window: a scan of
 // the 500-symbol universe keeps the event loop responsive, ranks exactly the
-// engine's numbers into LONG and SHORT, filters by strength, can be cancelled
-// within 100 ms, lists failed symbols, and opens a chart on double-click.
+// engine's numbers into LONG and SHORT, filters by strength, sorts by a clicked
+// header as its arrow says, can be cancelled within 100 ms, lists failed
+// symbols, and opens a chart on double-click.
 
 // oneTBB before Qt: Qt's `emit` macro breaks oneTBB's headers.
 #include <tbb/task_arena.h>
@@ -10,6 +11,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -32,6 +34,7 @@
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
 #include "core/engine_service.hpp"
+#include "core/number_format.hpp"
 #include "core/symbol_data.hpp"
 #include "event_loop_probe.hpp"
 #include "panels/family_table_panel.hpp"
@@ -93,6 +96,50 @@ bool ranked(const std::vector<TableRow>& rows) {
             return false;
     }
     return true;
+}
+
+// A click in the middle of a header section, as the user sorts.
+void clickHeader(QHeaderView* header, int section) {
+    const QPoint at(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
+                    header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+}
+
+// The header as drawn with its sort indicator in `order`.
+QImage drawnWith(QHeaderView* header, Qt::SortOrder order) {
+    header->setSortIndicator(header->sortIndicatorSection(), order);
+    return header->grab().toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+// Which way the header's sort arrow points as drawn: +1 up (▲), -1 down (▼),
+// 0 if none is found. The arrow is what changes when the order flips; the
+// wider of its first and last rows of ink (pixels unlike the header's
+// background beside it) is its base.
+int drawnSortArrow(QHeaderView* header) {
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    const QImage shown = drawnWith(header, order);
+    const QImage flipped =
+        drawnWith(header, order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder);
+    drawnWith(header, order);  // as it was
+    QRect arrow;
+    for (int y = 0; y < shown.height(); ++y) {
+        for (int x = 0; x < shown.width(); ++x) {
+            if (shown.pixel(x, y) != flipped.pixel(x, y))
+                arrow |= QRect(x, y, 1, 1);
+        }
+    }
+    if (arrow.isEmpty() || arrow.left() < 2)
+        return 0;
+    const auto ink = [&](int y) {
+        const int background = qGray(shown.pixel(arrow.left() - 2, y));
+        int n = 0;
+        for (int x = arrow.left(); x <= arrow.right(); ++x)
+            n += std::abs(qGray(shown.pixel(x, y)) - background) > 24 ? 1 : 0;
+        return n;
+    };
+    const int top = ink(arrow.top());
+    const int bottom = ink(arrow.bottom());
+    return top < bottom ? +1 : top > bottom ? -1 : 0;
 }
 
 }  // namespace
@@ -298,7 +345,6 @@ private slots:
         QCOMPARE(rows_of(scanner_->longView()).size(), all_longs.size());
     }
 
-    // Clicking a header sorts by that column, numerically.
     // Export… writes the tables on display as a scan report; a bad name or an
     // unwritable place is an error that leaves nothing behind.
     void exportWritesTheScanReport() {
@@ -338,15 +384,76 @@ private slots:
         QVERIFY(scanner_->exportButton()->isEnabled());
     }
 
-    void headersSortNumerically() {
+    // Clicking a header sorts by that column as everywhere else: ascending
+    // first (smallest on top, ▲), again for descending (▼); numbers sort as
+    // numbers although their text is grouped ("13,066.59" after "952.10").
+    // Average starts where the ranking is, strongest first (▼).
+    void headersSortLikeEverywhereElse() {
+        window_->findChild<QDockWidget*>(QStringLiteral("scannerDock"))->raise();
         QTableView* view = scanner_->longView();
-        view->sortByColumn(ScanTableModel::LastCloseColumn, Qt::AscendingOrder);
-        const auto by_close = rows_of(view);
-        QVERIFY(std::is_sorted(by_close.begin(), by_close.end(), [](const auto& a, const auto& b) {
-            return a.last_close < b.last_close;
-        }));
-        view->sortByColumn(ScanTableModel::AverageColumn, Qt::DescendingOrder);
+        QHeaderView* header = view->horizontalHeader();
+        // As the scan left it: ranked, with the descending arrow.
+        QCOMPARE(header->sortIndicatorSection(), int(ScanTableModel::AverageColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(drawnSortArrow(header), -1);
         QVERIFY(ranked(rows_of(view)));
+
+        const auto closes = [view] {
+            std::vector<double> v;
+            for (const TableRow& r : rows_of(view))
+                v.push_back(r.last_close);
+            return v;
+        };
+        const std::vector<double> all = closes();
+        const double lowest = *std::min_element(all.begin(), all.end());
+        const double highest = *std::max_element(all.begin(), all.end());
+        QVERIFY2(highest >= 1000.0, "no close above 1,000: the grouping is not shown");
+
+        clickHeader(header, ScanTableModel::LastCloseColumn);
+        QCOMPARE(header->sortIndicatorSection(), int(ScanTableModel::LastCloseColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(drawnSortArrow(header), +1);
+        const std::vector<double> ascending = closes();
+        QCOMPARE(ascending.front(), lowest);
+        QVERIFY(std::is_sorted(ascending.begin(), ascending.end()));
+        const QModelIndex last =
+            view->model()->index(view->model()->rowCount() - 1, ScanTableModel::LastCloseColumn);
+        QCOMPARE(last.data(ScanTableModel::kValueRole).toDouble(), highest);
+        QCOMPARE(last.data().toString(), tablePrice(highest));
+        QVERIFY2(last.data().toString().contains(QLatin1Char(',')),
+                 qPrintable(last.data().toString()));
+        save_screenshot(QStringLiteral("2b-close-ascending"));
+
+        clickHeader(header, ScanTableModel::LastCloseColumn);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(drawnSortArrow(header), -1);
+        const std::vector<double> descending = closes();
+        QCOMPARE(descending.front(), highest);
+        QVERIFY(std::is_sorted(descending.rbegin(), descending.rend()));
+        save_screenshot(QStringLiteral("2c-close-descending"));
+
+        clickHeader(header, ScanTableModel::AverageColumn);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(drawnSortArrow(header), -1);
+        QVERIFY(ranked(rows_of(view)));
+    }
+
+    // Prices below 1 keep four significant digits; counts are grouped.
+    void cellsReadLikePrices() {
+        ScanTableModel model;
+        ScanTableRow penny;
+        penny.symbol = QStringLiteral("PENNY");
+        penny.average = 0.5;
+        penny.last_close = 0.0001234;
+        penny.bars = 12'345;
+        model.setRows({penny});
+        QTableView view;
+        view.setModel(&model);
+        const auto text = [&](int column) {
+            return view.model()->index(0, column).data().toString();
+        };
+        QCOMPARE(text(ScanTableModel::LastCloseColumn), QStringLiteral("0.0001234"));
+        QCOMPARE(text(ScanTableModel::BarsColumn), QStringLiteral("12,345"));
     }
 
     void doubleClickOpensTheChart() {

@@ -35,6 +35,10 @@ QString groupedNumber(double value, int decimals) {
     return groupingLocale().toString(rounded, 'f', decimals);
 }
 
+QString groupedCount(std::uint64_t count) {
+    return groupingLocale().toString(static_cast<qulonglong>(count));
+}
+
 int significantDecimals(double value, int significant, int minimum) {
     const double magnitude = std::abs(value);
     if (!std::isfinite(magnitude) || magnitude == 0.0)

@@ -5,11 +5,15 @@
 #pragma once
 
 #include <QString>
+#include <cstdint>
 
 namespace atc::ui {
 
 // "4,000,000,000", "1,234.57", "-0.50"; an em dash for NaN or infinity.
 QString groupedNumber(double value, int decimals);
+
+// A count (bars, symbols, cache entries) grouped the same way: "12,345".
+QString groupedCount(std::uint64_t count);
 
 // Decimals that keep `significant` significant digits of `value`, at least
 // `minimum` and at most 10: 1234.5 -> minimum, 0.001234 (3 significant) -> 5.

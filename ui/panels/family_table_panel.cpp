@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "atc/signals.hpp"
+#include "core/number_format.hpp"
 #include "panels/contrast.hpp"
 
 namespace atc::ui {
@@ -21,12 +22,6 @@ QString qstr(std::string_view s) {
 
 double lastOf(const std::vector<double>& v) {
     return v.empty() ? std::numeric_limits<double>::quiet_NaN() : v.back();
-}
-
-QString numberText(double v, int decimals) {
-    if (!std::isfinite(v))
-        return QStringLiteral("—");
-    return QString::number(v, 'f', decimals);
 }
 
 // "+0.45", "0.00", "-0.12": the sign is the point of a signal.
@@ -180,11 +175,10 @@ void FamilyTablePanel::rebuild() {
     for (const FamilyResult& f : r.families)
         fillRow(static_cast<int>(f.type), r, f);
 
-    caption_->setText(
-        tr("%1 · last bar %2 · %3 bars · thresholds %4 / %5")
-            .arg(data_->name, barLabel(*data_, r.bars - 1))
-            .arg(r.bars)
-            .arg(signedText(r.params.long_threshold), signedText(r.params.short_threshold)));
+    caption_->setText(tr("%1 · last bar %2 · %3 bars · thresholds %4 / %5")
+                          .arg(data_->name, barLabel(*data_, r.bars - 1), groupedCount(r.bars),
+                               signedText(r.params.long_threshold),
+                               signedText(r.params.short_threshold)));
 
     note_ = growthNote(r.bars, r.params);
     const bool loud = note_.level != GrowthLevel::Normal;
@@ -218,18 +212,18 @@ void FamilyTablePanel::fillRow(int row, const AtcResult& r, const FamilyResult& 
             false);
     setCell(row, kSignalColumn, signedText(signal), trend_color,
             tr("Layer-1 signal of %1 at the last bar").arg(family), false);
-    setCell(row, kWeightColumn, numberText(lastOf(f.weight_equity), 3), QColor(),
+    setCell(row, kWeightColumn, groupedNumber(lastOf(f.weight_equity), 3), QColor(),
             tr("Layer-2 weight (equity) of %1 at the last bar").arg(family), false);
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         const MemberSeries& m = f.members[k];
         const int state = m.state.empty() ? 0 : m.state.back();
         const double equity = lastOf(m.equity);
-        setCell(row, kFirstMemberColumn + static_cast<int>(k), numberText(equity, 3),
+        setCell(row, kFirstMemberColumn + static_cast<int>(k), groupedNumber(equity, 3),
                 theme_.stateColor(state),
                 tr("%1(%2): %3 at the last bar, equity %4")
                     .arg(family)
                     .arg(m.length)
-                    .arg(stateText(state), numberText(equity, 4)),
+                    .arg(stateText(state), groupedNumber(equity, 4)),
                 true);
     }
     // The family's name in its chart colour, bold: the row's anchor.

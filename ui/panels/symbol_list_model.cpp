@@ -4,6 +4,8 @@
 #include <QFont>
 #include <QTimeZone>
 
+#include "core/number_format.hpp"
+
 namespace atc::ui {
 namespace {
 
@@ -54,9 +56,15 @@ QString lastDateText(const store::SymbolInfo& info) {
 
 SymbolListModel::SymbolListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void SymbolListModel::setSymbols(std::vector<store::SymbolInfo> symbols) {
+void SymbolListModel::setSymbols(std::vector<store::SymbolInfo> symbols,
+                                 const std::unordered_map<std::int64_t, double>& last_closes) {
     beginResetModel();
     symbols_ = std::move(symbols);
+    last_closes_.assign(symbols_.size(), std::nullopt);
+    for (std::size_t row = 0; row < symbols_.size(); ++row) {
+        if (const auto found = last_closes.find(symbols_[row].id); found != last_closes.end())
+            last_closes_[row] = found->second;
+    }
     endResetModel();
 }
 
@@ -101,11 +109,16 @@ QVariant SymbolListModel::data(const QModelIndex& index, int role) const {
             switch (index.column()) {
                 case NameColumn:
                     return qstr(s.meta.name);
+                case LastCloseColumn: {
+                    const std::optional<double>& close =
+                        last_closes_[static_cast<std::size_t>(index.row())];
+                    return close ? tablePrice(*close) : QStringLiteral("—");
+                }
                 case BarsColumn:
-                    return QVariant::fromValue(static_cast<qulonglong>(s.bar_count));
+                    return groupedCount(s.bar_count);
                 case TimeframeColumn:
                     return s.meta.timeframe.empty() ? QStringLiteral("—") : qstr(s.meta.timeframe);
-                case LastDateColumn:
+                case LastBarColumn:
                     return lastDateText(s);
                 case KindColumn:
                     return qstr(std::string(store::symbol_kind_name(s.meta.kind)));
@@ -113,7 +126,8 @@ QVariant SymbolListModel::data(const QModelIndex& index, int role) const {
                     return {};
             }
         case Qt::TextAlignmentRole:
-            if (index.column() == BarsColumn)
+            // Numbers right-aligned so their digits line up.
+            if (index.column() == LastCloseColumn || index.column() == BarsColumn)
                 return QVariant(Qt::AlignRight | Qt::AlignVCenter);
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         case Qt::ForegroundRole:
@@ -142,12 +156,14 @@ QVariant SymbolListModel::headerData(int section, Qt::Orientation orientation, i
         switch (section) {
             case NameColumn:
                 return tr("Symbol");
+            case LastCloseColumn:
+                return tr("Last");
             case BarsColumn:
                 return tr("Bars");
             case TimeframeColumn:
                 return tr("TF");
-            case LastDateColumn:
-                return tr("Last");
+            case LastBarColumn:
+                return tr("Last bar");
             case KindColumn:
                 return tr("Kind");
             default:
@@ -156,9 +172,11 @@ QVariant SymbolListModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
+            case LastCloseColumn:
+                return tr("Close of the last bar");
             case TimeframeColumn:
                 return tr("Timeframe: typical spacing of the bars (1d daily, 1h hourly, …)");
-            case LastDateColumn:
+            case LastBarColumn:
                 return tr("Date of the last bar");
             case KindColumn:
                 return tr("real: market data; generated: synthetic test data, not market data");
@@ -166,7 +184,7 @@ QVariant SymbolListModel::headerData(int section, Qt::Orientation orientation, i
                 return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && section == BarsColumn) {
+    if (role == Qt::TextAlignmentRole && (section == LastCloseColumn || section == BarsColumn)) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};

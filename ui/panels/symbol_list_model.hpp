@@ -1,10 +1,14 @@
-// The store's symbols as a table for the watchlist: name, bars, timeframe, last
-// date and kind, in the store's order (real data first, then generated). The
-// model only holds what SymbolStore::list returned; it never touches the database.
+// The store's symbols as a table for the watchlist: name, last close, bars,
+// timeframe, date of the last bar and kind, in the store's order (real data
+// first, then generated). The model only holds what SymbolStore::list and
+// SymbolStore::last_closes returned; it never touches the database.
 #pragma once
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "atc/store/symbol_store.hpp"
@@ -15,13 +19,22 @@ class SymbolListModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column : int { NameColumn = 0, BarsColumn, TimeframeColumn, LastDateColumn, KindColumn };
-    static constexpr int kColumnCount = 5;
+    enum Column : int {
+        NameColumn = 0,
+        LastCloseColumn,
+        BarsColumn,
+        TimeframeColumn,
+        LastBarColumn,
+        KindColumn
+    };
+    static constexpr int kColumnCount = 6;
 
     explicit SymbolListModel(QObject* parent = nullptr);
 
     // Replaces the list (a model reset; views lose their selection).
-    void setSymbols(std::vector<store::SymbolInfo> symbols);
+    // `last_closes`: by SymbolInfo::id; a symbol without one shows "—".
+    void setSymbols(std::vector<store::SymbolInfo> symbols,
+                    const std::unordered_map<std::int64_t, double>& last_closes);
     const std::vector<store::SymbolInfo>& symbols() const { return symbols_; }
     // Row of a symbol by exact name, or -1.
     int rowOf(const QString& name) const;
@@ -38,6 +51,7 @@ public:
 
 private:
     std::vector<store::SymbolInfo> symbols_;
+    std::vector<std::optional<double>> last_closes_;  // by row
     QColor muted_;
 };
 

@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <exception>
+#include <unordered_map>
 
 #include "atc/store/symbol_store.hpp"
 #include "panels/symbol_import.hpp"
@@ -119,17 +120,19 @@ WatchlistPanel::~WatchlistPanel() {
 
 void WatchlistPanel::refresh() {
     std::vector<store::SymbolInfo> list;
+    std::unordered_map<std::int64_t, double> last_closes;
     if (db_) {
         try {
             store::SymbolStore symbols(*db_);
             list = symbols.list();
+            last_closes = symbols.last_closes();
             store_error_.clear();
         } catch (const std::exception& e) {
             store_error_ =
                 tr("The symbol list could not be read: %1").arg(QString::fromUtf8(e.what()));
         }
     }
-    model_->setSymbols(std::move(list));
+    model_->setSymbols(std::move(list), last_closes);
     if (model_->rowOf(current_) < 0)
         current_.clear();  // removed meanwhile
     selectRowSilently(current_);

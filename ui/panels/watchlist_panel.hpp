@@ -1,7 +1,8 @@
-// The watchlist (left dock): the store's symbols with a filter box, CSV import
-// by button, menu or drag-and-drop. Listing is one small query on the GUI
-// thread; imports run on a worker thread with their own connection, so the
-// window never waits for a file to be parsed.
+// The watchlist (left dock): the store's symbols with their last close, a
+// filter box, CSV import by button, menu or drag-and-drop. Listing is two
+// queries on the GUI thread (the symbols, and every last close at once);
+// imports run on a worker thread with their own connection, so the window
+// never waits for a file to be parsed.
 #pragma once
 
 #include <QPointer>

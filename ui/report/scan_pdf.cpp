@@ -3,7 +3,6 @@
 // signal drawn as a bar so the strongest names stand out.
 #include <QBuffer>
 #include <QDateTime>
-#include <QLocale>
 #include <QStringList>
 #include <QTimeZone>
 #include <chrono>
@@ -12,16 +11,13 @@
 #include "atc/scan_ranking.hpp"
 #include "atc/version.hpp"
 #include "charts/chart_format.hpp"
+#include "core/number_format.hpp"
 #include "report/pdf_document.hpp"
 #include "report/report_text.hpp"
 #include "report/scan_report_writers.hpp"
 
 namespace atc::ui {
 namespace {
-
-QString countText(std::size_t n) {
-    return QLocale(QLocale::English).toString(static_cast<qulonglong>(n));
-}
 
 // "2024-05-17 09:30": the report's time in UTC, to the minute.
 QString scannedAtMinute(const ScanReport& report) {
@@ -47,11 +43,11 @@ void title(PdfDocument& doc, const ScanReport& report, const RankedScanReport& r
     doc.skip(4.0);
     const std::size_t computed = report.rows.size();
     const std::size_t failed = report.failures.size();
-    doc.paragraph(
-        QObject::tr("%1 symbols scanned: %2 long, %3 short, %4 flat, %5 failed")
-            .arg(countText(computed + failed), countText(ranked.longs.total),
-                 countText(ranked.shorts.total), countText(ranked.flats.total), countText(failed)),
-        PdfDocument::font(8.5), PdfDocument::textColor(), 2.0);
+    doc.paragraph(QObject::tr("%1 symbols scanned: %2 long, %3 short, %4 flat, %5 failed")
+                      .arg(groupedCount(computed + failed), groupedCount(ranked.longs.total),
+                           groupedCount(ranked.shorts.total), groupedCount(ranked.flats.total),
+                           groupedCount(failed)),
+                  PdfDocument::font(8.5), PdfDocument::textColor(), 2.0);
     QStringList notes;
     if (const std::string source = describe_source(report.source); !source.empty())
         notes << QObject::tr("Source: %1").arg(utf8(source));
@@ -69,8 +65,8 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
            const std::function<void(std::size_t)>& on_row) {
     const QString shown = table.shown.size() == table.total
                               ? QString()
-                              : QObject::tr(", %1 shown").arg(countText(table.shown.size()));
-    doc.heading(QObject::tr("%1 · %2 symbols%3").arg(heading, countText(table.total), shown));
+                              : QObject::tr(", %1 shown").arg(groupedCount(table.shown.size()));
+    doc.heading(QObject::tr("%1 · %2 symbols%3").arg(heading, groupedCount(table.total), shown));
     if (table.shown.empty()) {
         doc.paragraph(QObject::tr("None."), PdfDocument::font(8.5), PdfDocument::mutedColor());
         return;
@@ -91,8 +87,8 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
         t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::mutedColor()),
                           PdfCell(utf8(r.symbol)).strong(),
                           PdfCell(formatAverage(r.row.average), c).withBar(r.row.average),
-                          PdfCell(exactText(r.row.last_close)),
-                          PdfCell(QString::number(r.row.bars), PdfDocument::mutedColor()),
+                          PdfCell(tablePrice(r.row.last_close)),
+                          PdfCell(groupedCount(r.row.bars), PdfDocument::mutedColor()),
                           PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry)});
     }
     doc.table(t, on_row);
@@ -124,7 +120,7 @@ QByteArray scanReportPdf(const ScanReport& report, const RankedScanReport& ranke
             QStringList names;
             for (const ScanReportRow* r : ranked.flats.shown)
                 names << utf8(r->symbol);
-            doc.heading(QObject::tr("FLAT · %1 symbols").arg(countText(ranked.flats.total)), 30);
+            doc.heading(QObject::tr("FLAT · %1 symbols").arg(groupedCount(ranked.flats.total)), 30);
             doc.paragraph(names.join(QStringLiteral(", ")), PdfDocument::font(8.0),
                           PdfDocument::textColor());
         }

@@ -1,22 +1,11 @@
 #include "scanner/scan_summary.hpp"
 
-#include <QLocale>
 #include <cmath>
 
 #include "core/engine_service.hpp"
+#include "core/number_format.hpp"
 
 namespace atc::ui {
-namespace {
-
-// Thousands separated, so "12,480 symbols/s" reads at a glance; the C locale
-// keeps it the same on every machine, like the rest of the numbers.
-QString countText(double value) {
-    QLocale c = QLocale::c();
-    c.setNumberOptions(QLocale::DefaultNumberOptions);  // C omits group separators by default
-    return c.toString(std::llround(value));
-}
-
-}  // namespace
 
 ScanCounts countScan(const ScanOutcome& outcome) {
     ScanCounts c;
@@ -58,7 +47,7 @@ QString progressText(const ScanProgress& progress) {
     if (rate <= 0.0)
         return QObject::tr("starting…");
     return QObject::tr("%1 symbols/s · %2 left")
-        .arg(countText(rate), durationText(progress.secondsLeft()));
+        .arg(groupedNumber(rate, 0), durationText(progress.secondsLeft()));
 }
 
 QString summaryText(const ScanOutcome& outcome, const ScanCounts& counts) {
@@ -66,22 +55,23 @@ QString summaryText(const ScanOutcome& outcome, const ScanCounts& counts) {
     QStringList parts;
     if (outcome.cancelled) {
         parts << QObject::tr("Cancelled after %1 of %2 symbols: the tables show those")
-                     .arg(counts.total - counts.unreached)
-                     .arg(counts.total);
+                     .arg(groupedCount(counts.total - counts.unreached),
+                          groupedCount(counts.total));
     } else {
-        const QString rate =
-            seconds > 0.0
-                ? QObject::tr(" (%1/s)").arg(countText(static_cast<double>(counts.total) / seconds))
-                : QString();
-        parts
-            << QObject::tr("%1 symbols in %2%3").arg(counts.total).arg(durationText(seconds), rate);
+        QString rate;
+        if (seconds > 0.0) {
+            const double per_second = static_cast<double>(counts.total) / seconds;
+            rate = QObject::tr(" (%1/s)").arg(groupedNumber(per_second, 0));
+        }
+        parts << QObject::tr("%1 symbols in %2%3")
+                     .arg(groupedCount(counts.total), durationText(seconds), rate);
     }
     if (outcome.compute.computed > 0)
         parts << QObject::tr("computed on the %1").arg(backendText(outcome.compute.choice.kind));
     if (outcome.compute.from_cache > 0)
-        parts << QObject::tr("%1 from cache").arg(outcome.compute.from_cache);
+        parts << QObject::tr("%1 from cache").arg(groupedCount(outcome.compute.from_cache));
     if (counts.flats > 0)
-        parts << QObject::tr("%1 flat").arg(counts.flats);
+        parts << QObject::tr("%1 flat").arg(groupedCount(counts.flats));
     return parts.join(QStringLiteral(" · "));
 }
 

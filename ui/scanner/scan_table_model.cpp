@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/engine_service.hpp"
+#include "core/number_format.hpp"
 #include "panels/contrast.hpp"
 
 namespace atc::ui {
@@ -34,10 +35,6 @@ QString signedSignalText(double average) {
     if (digits == QStringLiteral("0.000"))
         return digits;
     return (average > 0 ? QStringLiteral("+") : QStringLiteral("−")) + digits;
-}
-
-QString priceText(double close) {
-    return QString::number(close, 'f', std::fabs(close) >= 1.0 ? 2 : 4);
 }
 
 std::vector<ScanTableRow> tableRowsOf(const ScanOutcome& outcome) {
@@ -132,13 +129,13 @@ QVariant ScanTableModel::display(const ScanTableRow& row, int column) const {
         case TrendColumn:
             return arrow(row.trend) + QLatin1Char(' ') + directionWord(row.trend);
         case LastCloseColumn:
-            return priceText(row.last_close);
+            return tablePrice(row.last_close);
         case LastEntryColumn:
             if (!row.last_marker)
                 return QStringLiteral("—");
             return arrow(row.last_marker->direction) + QLatin1Char(' ') + row.marker_label;
         case BarsColumn:
-            return QString::number(row.bars);
+            return groupedCount(row.bars);
         default:
             return {};
     }
@@ -243,6 +240,10 @@ QVariant ScanTableModel::headerData(int section, Qt::Orientation orientation, in
         (section == AverageColumn || section == LastCloseColumn || section == BarsColumn)) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
+    // A first click on Average goes back to the ranking, strongest first;
+    // the other columns start ascending (smallest first, ▲).
+    if (role == Qt::InitialSortOrderRole && section == AverageColumn)
+        return static_cast<int>(Qt::DescendingOrder);
     return {};
 }
 

@@ -2,7 +2,8 @@
 // last entry (date and direction of the last entry marker) and bar count. One
 // model holds every computed symbol of a scan; the LONG and SHORT tables are two
 // ScanSideProxy views of it. Exact numbers stay available (kValueRole) for
-// sorting and for tests; the display role is for reading.
+// sorting and for tests; the display role is for reading (prices and counts
+// grouped, core/number_format.hpp).
 #pragma once
 
 #include <QAbstractTableModel>
@@ -82,7 +83,5 @@ private:
 // "+0.734", "−0.512", "0.000": three decimals, always signed, with a real minus
 // sign so positive and negative columns line up.
 QString signedSignalText(double average);
-// A close price with as many decimals as its size needs (2 from 1 up, 4 below).
-QString priceText(double close);
 
 }  // namespace atc::ui

@@ -18,6 +18,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QTableView>
+#include <algorithm>
 
 #include "charts/chart_stack.hpp"
 #include "core/compute_setting.hpp"
@@ -32,6 +33,7 @@
 #include "shell/session_state.hpp"
 #include "shell/storage_notice_view.hpp"
 #include "status/hardware_panel.hpp"
+#include "theme/studio_style.hpp"
 
 namespace atc::ui {
 namespace {
@@ -40,6 +42,10 @@ QDockWidget* makeDock(const QString& title, const char* object_name, QWidget* co
                       QWidget* parent) {
     auto* dock = new QDockWidget(title, parent);
     dock->setObjectName(QString::fromLatin1(object_name));  // saveState needs names
+    // The title is shown as written (title bar, floating window, and the tab:
+    // StudioStyle); the View menu's entry must say so too. Set after the
+    // title, which resets the action's text.
+    dock->toggleViewAction()->setText(literalAmpersands(title));
     dock->setWidget(content);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable);
@@ -171,7 +177,7 @@ void MainWindow::buildDocks() {
     if (context_.hardware && context_.monitor) {
         hardware_ = new HardwarePanel(*context_.hardware, *context_.monitor, context_.cache, this);
         QDockWidget* hardware =
-            makeDock(tr("Hardware && performance"), "hardwareDock", hardware_, this);
+            makeDock(tr("Hardware & performance"), "hardwareDock", hardware_, this);
         tabifyDockWidget(families, hardware);
         connect(
             &context_.engine, &EngineService::scanFinished, hardware_,
@@ -365,7 +371,9 @@ void MainWindow::applyDefaultDocks() {
     const auto dock = [this](const char* name) {
         return findChild<QDockWidget*>(QString::fromLatin1(name));
     };
-    resizeDocks({dock("watchlistDock"), dock("paramsDock")}, {310, 320}, Qt::Horizontal);
+    // The watchlist as wide as its columns need, unless that would crowd the charts.
+    const int watchlist = std::max(310, std::min(watchlist_->sizeHint().width(), width() * 3 / 10));
+    resizeDocks({dock("watchlistDock"), dock("paramsDock")}, {watchlist, 320}, Qt::Horizontal);
     resizeDocks({dock("familyDock")}, {height() / 4}, Qt::Vertical);
     // The families tab in front of the scanner's it shares. Raising a tab works
     // once the dock area is laid out, i.e. after show().

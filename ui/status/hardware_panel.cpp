@@ -4,12 +4,12 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QLocale>
 #include <QScrollArea>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include "core/engine_service.hpp"
+#include "core/number_format.hpp"
 #include "status/byte_text.hpp"
 #include "status/memory_chart.hpp"
 
@@ -25,11 +25,11 @@ QString qs(std::string_view s) {
 }
 
 QString msText(double seconds) {
-    return QStringLiteral("%1 ms").arg(seconds * 1000.0, 0, 'f', 1);
+    return QStringLiteral("%1 ms").arg(groupedNumber(seconds * 1000.0, 1));
 }
 
 QString rateText(double per_second, const QString& unit) {
-    return QStringLiteral("%1 %2/s").arg(QLocale().toString(per_second, 'f', 0), unit);
+    return QStringLiteral("%1 %2/s").arg(groupedNumber(per_second, 0), unit);
 }
 
 QFormLayout* addGroup(QVBoxLayout* column, const QString& title) {
@@ -206,10 +206,10 @@ void HardwarePanel::setBackendRequest(system::BackendRequest request) {
 void HardwarePanel::showScan(const ScanOutcome& outcome) {
     const StageTimes& t = outcome.stage_times;
     const qsizetype symbols = outcome.names.size();
-    setValue(QStringLiteral("scan_symbols"), tr("%1 in %2 ms (%3 from the cache)")
-                                                 .arg(symbols)
-                                                 .arg(outcome.elapsed_ms, 0, 'f', 0)
-                                                 .arg(outcome.compute.from_cache));
+    setValue(QStringLiteral("scan_symbols"),
+             tr("%1 in %2 ms (%3 from the cache)")
+                 .arg(groupedCount(symbols), groupedNumber(outcome.elapsed_ms, 0),
+                      groupedCount(outcome.compute.from_cache)));
     const system::BackendChoice& ran = outcome.compute.choice;
     setValue(QStringLiteral("scan_backend"), qs(ran.description));
     setValue(QStringLiteral("scan_backend_reason"), qs(ran.reason));
@@ -234,23 +234,25 @@ void HardwarePanel::showScan(const ScanOutcome& outcome) {
 
 void HardwarePanel::refresh() {
     const cache::CacheStats c = cache_.stats();
-    setValue(QStringLiteral("cache_hits"), tr("%1 (memory %2, disk %3)")
-                                               .arg(c.memory_hits + c.disk_hits)
-                                               .arg(c.memory_hits)
-                                               .arg(c.disk_hits));
-    setValue(QStringLiteral("cache_misses"), QString::number(c.misses));
+    setValue(QStringLiteral("cache_hits"),
+             tr("%1 (memory %2, disk %3)")
+                 .arg(groupedCount(c.memory_hits + c.disk_hits), groupedCount(c.memory_hits),
+                      groupedCount(c.disk_hits)));
+    setValue(QStringLiteral("cache_misses"), groupedCount(c.misses));
+    const QString disk =
+        c.disk_enabled
+            ? tr("%1 (%2 entries)").arg(byteText(c.disk_bytes), groupedCount(c.disk_entries))
+        : !c.disk_off_reason.empty()
+            ? tr("off, results in memory only: %1").arg(qs(c.disk_off_reason))
+        : c.last_disk_error.empty() ? tr("off (memory only)")
+                                    : tr("off: %1").arg(qs(c.last_disk_error));
     setValue(QStringLiteral("cache_size"),
              tr("memory %1 of %2 (%3 entries); disk %4")
-                 .arg(byteText(c.memory_bytes), byteText(c.memory_capacity_bytes))
-                 .arg(c.memory_entries)
-                 .arg(c.disk_enabled
-                          ? tr("%1 (%2 entries)").arg(byteText(c.disk_bytes)).arg(c.disk_entries)
-                      : !c.disk_off_reason.empty()
-                          ? tr("off, results in memory only: %1").arg(qs(c.disk_off_reason))
-                      : c.last_disk_error.empty() ? tr("off (memory only)")
-                                                  : tr("off: %1").arg(qs(c.last_disk_error))));
+                 .arg(byteText(c.memory_bytes), byteText(c.memory_capacity_bytes),
+                      groupedCount(c.memory_entries), disk));
     setValue(QStringLiteral("cache_evictions"),
-             tr("memory %1, disk %2").arg(c.memory_evictions).arg(c.disk_evictions));
+             tr("memory %1, disk %2")
+                 .arg(groupedCount(c.memory_evictions), groupedCount(c.disk_evictions)));
 
     const system::MemoryStatus m = monitor_.status();
     setValue(QStringLiteral("rss_now"), byteText(m.current.rss_bytes));

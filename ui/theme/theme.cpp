@@ -2,7 +2,8 @@
 
 #include <QApplication>
 #include <QPalette>
-#include <QStyleFactory>
+
+#include "theme/studio_style.hpp"
 
 namespace atc::ui {
 
@@ -59,8 +60,7 @@ Theme themeOf(ThemeKind kind) {
 }
 
 void applyToApplication(const Theme& theme, QApplication& app) {
-    // Fusion draws the same on every platform and follows the palette fully.
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new StudioStyle);
     QPalette p;
     p.setColor(QPalette::Window, theme.window);
     p.setColor(QPalette::WindowText, theme.text);

@@ -43,7 +43,8 @@ Theme darkTheme();
 Theme lightTheme();
 Theme themeOf(ThemeKind kind);
 
-// Sets the Fusion style and a palette from the theme on the whole application.
+// Sets the app's style (StudioStyle: Fusion, corrected) and a palette from the
+// theme on the whole application.
 void applyToApplication(const Theme& theme, QApplication& app);
 
 }  // namespace atc::ui

@@ -162,6 +162,20 @@ std::vector<SymbolInfo> SymbolStore::list() {
     return symbols;
 }
 
+std::unordered_map<std::int64_t, double> SymbolStore::last_closes() {
+    // The last 8 bytes of each close array; length() is read from the record
+    // header, so a damaged array (of the wrong size) costs nothing and is skipped.
+    Statement q(db_,
+                "SELECT s.id, substr(b.close, -8, 8) FROM symbols s JOIN bars b ON b.symbol_id = "
+                "s.id WHERE s.bar_count > 0 AND length(b.close) = 8 * s.bar_count");
+    std::unordered_map<std::int64_t, double> closes;
+    while (q.step()) {
+        if (const auto last = detail::from_blob<double>(q.blob(1), 1))
+            closes.emplace(q.int64(0), last->front());
+    }
+    return closes;
+}
+
 std::optional<SymbolInfo> SymbolStore::find(std::string_view name) {
     Statement q(db_, std::string("SELECT ") + kSymbolColumns + " FROM symbols WHERE name = ?");
     q.bind(1, name);
