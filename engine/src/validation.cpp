@@ -87,31 +87,39 @@ std::vector<ParamIssue> check_series(std::span<const double> close, const AtcPar
             break;
         }
     }
+    const auto counted = check_bar_count(close.size(), p);
+    issues.insert(issues.end(), counted.begin(), counted.end());
+    return issues;
+}
+
+std::vector<ParamIssue> check_bar_count(std::size_t bar_count, const AtcParams& p) {
+    std::vector<ParamIssue> issues;
+    if (bar_count == 0)
+        return issues;
     // The growth factor e^(L·(i − cutout)), L = La/1000, must stay a number
     // up to the last bar: beyond e^709.78 a double is infinite, and every
     // equity and signal after it would be NaN or 0 (a result that only looks
     // like one). Negative La only shrinks the factor towards 0, which is fine.
-    const std::size_t grown_bars =
-        p.cutout >= 0 && static_cast<std::size_t>(p.cutout) < close.size()
-            ? close.size() - 1 - static_cast<std::size_t>(p.cutout)
-            : 0;
+    const std::size_t grown_bars = p.cutout >= 0 && static_cast<std::size_t>(p.cutout) < bar_count
+                                       ? bar_count - 1 - static_cast<std::size_t>(p.cutout)
+                                       : 0;
     if (std::isfinite(p.lambda) && p.lambda > 0.0 && grown_bars > 0) {
         const double max_exponent = std::log(std::numeric_limits<double>::max());
         const double max_lambda = max_exponent * 1000.0 / static_cast<double>(grown_bars);
         if (p.lambda > max_lambda) {
             issues.push_back(
                 {"La", "La (growth) = " + number(p.lambda) + " is too large for " +
-                           std::to_string(close.size()) +
+                           std::to_string(bar_count) +
                            " bars: the growth factor e^(La/1000 × bars) would exceed the largest "
                            "number; for this series La must be at most " +
                            number(max_lambda)});
         }
     }
-    if (p.cutout >= 0 && static_cast<std::size_t>(p.cutout) >= close.size()) {
+    if (p.cutout >= 0 && static_cast<std::size_t>(p.cutout) >= bar_count) {
         issues.push_back(
             {"cutout", "cutout = " + std::to_string(p.cutout) +
-                           " leaves no bars: the series has only " + std::to_string(close.size()) +
-                           " bars, so cutout must be at most " + std::to_string(close.size() - 1)});
+                           " leaves no bars: the series has only " + std::to_string(bar_count) +
+                           " bars, so cutout must be at most " + std::to_string(bar_count - 1)});
     }
     return issues;
 }

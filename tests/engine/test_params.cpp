@@ -109,6 +109,27 @@ private slots:
         compute_symbol(kPrices, p);  // the last bar is still computed
     }
 
+    // The panel checks a symbol's bar count alone: the same issues, the same words.
+    void barCountChecksAreTheSeriesChecks() {
+        AtcParams p;
+        QVERIFY(check_bar_count(kPrices.size(), p).empty());
+        p.cutout = 10;
+        p.lambda = 1e6;  // e^(1000 · bars) overflows
+        std::vector<ParamIssue> counted = check_bar_count(kPrices.size(), p);
+        QCOMPARE(counted.size(), std::size_t{1});  // nothing grows when no bar is left
+        QCOMPARE(counted[0].key, std::string("cutout"));
+        QVERIFY(counted[0].message.find("at most 9") != std::string::npos);
+        p.cutout = 0;
+        counted = check_bar_count(kPrices.size(), p);
+        QCOMPARE(counted.size(), std::size_t{1});
+        QCOMPARE(counted[0].key, std::string("La"));
+        QVERIFY(counted[0].message.find("too large for 10 bars") != std::string::npos);
+        const std::vector<ParamIssue> series = check_series(kPrices, p);
+        QCOMPARE(series.size(), std::size_t{1});
+        QCOMPARE(series[0].message, counted[0].message);
+        QVERIFY(check_bar_count(0, p).empty());  // no series: check_series says it is empty
+    }
+
     void rejectsNegativeCutout() {
         AtcParams p;
         p.cutout = -1;

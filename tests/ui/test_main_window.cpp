@@ -1,20 +1,26 @@
 // The whole window, driven like a trader drives it: it opens on the bundled
 // data, follows symbol and parameter changes with exactly the engine's numbers,
-// and keeps the event loop responsive while a 500-symbol scan runs.
+// marks parameters the symbol cannot take where they are, lays the Parameters
+// dock out without scrolling at 1600 × 1000 (and lets the wheel scroll it past
+// its fields where it must scroll), and keeps the event loop responsive while
+// a 500-symbol scan runs.
 #include <QChart>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineSeries>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 
 #include "../engine/series_equality.hpp"
@@ -25,6 +31,8 @@
 #include "charts/chart_stack.hpp"
 #include "core/engine_service.hpp"
 #include "event_loop_probe.hpp"
+#include "mouse_wheel.hpp"
+#include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "shell/chart_toolbar.hpp"
@@ -159,7 +167,8 @@ private slots:
     }
 
     void changingAParameterRecomputes() {
-        auto* ema_length = window_->paramsPanel()->findChild<QSpinBox*>(QStringLiteral("ema_len"));
+        auto* ema_length =
+            window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("ema_len"));
         QVERIFY2(ema_length, "the EMA length editor is named ema_len");
         ema_length->setValue(20);
         QVERIFY(QTest::qWaitFor(
@@ -188,10 +197,9 @@ private slots:
     }
 
     void invalidValueShowsTheSpecsMessage() {
-        auto* hull = window_->paramsPanel()->findChild<QSpinBox*>(QStringLiteral("hull_len"));
+        auto* hull = window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("hull_len"));
         QVERIFY(hull);
         const auto before = window_->currentData();
-        hull->setMinimum(1);  // the panel may clamp at the robustness minimum; force the bad value
         hull->setValue(6);
         QTRY_VERIFY(window_->paramsPanel()
                         ->messageFor(QStringLiteral("hull_len"))
@@ -200,6 +208,107 @@ private slots:
         QCOMPARE(window_->currentData(), before);  // nothing invalid was computed
         hull->setValue(28);
         QTRY_VERIFY(window_->paramsPanel()->messageFor(QStringLiteral("hull_len")).isEmpty());
+    }
+
+    // A cutout beyond the symbol's bars is marked in its field with the
+    // "not applied" banner, typed or met by switching symbols, and the chart
+    // keeps the last valid result instead of a status line saying it failed.
+    void cutoutBeyondTheSeriesIsMarkedInItsField() {
+        ParamsPanel* panel = window_->paramsPanel();
+        auto* cutout = panel->findChild<NumberField*>(QStringLiteral("cutout"));
+        auto* notice = panel->findChild<QLabel*>(QStringLiteral("invalidNotice"));
+        click_symbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        const auto before = window_->currentData();
+        QCOMPARE(before->barCount(), std::size_t{1860});
+
+        QTest::mouseClick(cutout, Qt::LeftButton);
+        cutout->selectAll();
+        QTest::keyClicks(cutout, QStringLiteral("5000"));
+        QTest::keyClick(cutout, Qt::Key_Enter);
+        const QString message = panel->messageFor(QStringLiteral("cutout"));
+        QVERIFY2(message.contains(QStringLiteral("only 1860 bars")), qPrintable(message));
+        QVERIFY(notice->isVisible());
+        QTest::qWait(MainWindow::kRecomputeDelayMs * 3);
+        QCOMPARE(window_->currentData(), before);
+        QVERIFY(!window_->busyIndicator()->isVisible());
+        QVERIFY2(!window_->statusText()->text().contains(QStringLiteral("could not")),
+                 qPrintable(window_->statusText()->text()));
+        save_screenshot(QStringLiteral("5-dax-cutout-not-applied"));
+
+        // 5000 suits TTRC's 5550 bars: opening it applies the cutout.
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->name == QStringLiteral("TTRC") && d->params.cutout == 5000 &&
+                       !window_->busyIndicator()->isVisible();
+            },
+            10000));
+        QVERIFY(panel->messageFor(QStringLiteral("cutout")).isEmpty());
+        QVERIFY(!notice->isVisible());
+        // Back to DAX: marked again before anything is computed.
+        click_symbol(QStringLiteral("DAX"));
+        QCOMPARE(panel->messageFor(QStringLiteral("cutout")), message);
+        QVERIFY(notice->isVisible());
+
+        cutout->setValue(0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->name == QStringLiteral("DAX") && d->params == AtcParams{} &&
+                       !window_->busyIndicator()->isVisible();
+            },
+            10000));
+        QVERIFY(!notice->isVisible());
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+    }
+
+    // At 1600 × 1000, as the window opens on such a screen (92 % of it) or
+    // filling it, every parameter is in view; a smaller window scrolls the
+    // dock, and the wheel scrolls it past its fields without changing one.
+    void parametersDockFitsAndScrollsPastItsFields() {
+        ParamsPanel* panel = window_->paramsPanel();
+        QScrollBar* bar = panel->findChild<QScrollArea*>()->verticalScrollBar();
+        auto* families = window_->findChild<QDockWidget*>(QStringLiteral("familyDock"));
+        const QSize original = window_->size();
+        const QByteArray docks = window_->saveState();  // for the tests after this one
+        // The default layout's docks (MainWindow::applyDefaultLayout) at a window size.
+        const auto lay_out = [&](QSize size) {
+            window_->resize(size);
+            window_->resizeDocks({families}, {size.height() / 4}, Qt::Vertical);
+            QTest::qWait(50);
+        };
+        for (const QSize size : {QSize(1472, 920), QSize(1600, 1000)}) {
+            lay_out(size);
+            QVERIFY2(bar->maximum() == 0,
+                     qPrintable(QStringLiteral("%1×%2: the Parameters dock scrolls by %3 px")
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(bar->maximum())));
+        }
+
+        lay_out(QSize(1024, 700));
+        QVERIFY(bar->maximum() > 0);
+        bar->setValue(0);
+        window_->charts()->setFocus();
+        auto* la = panel->findChild<NumberField*>(QStringLiteral("La"));
+        auto* robustness = panel->findChild<QComboBox*>(QStringLiteral("robustness"));
+        const AtcParams params = panel->params();
+        QSignalSpy edited(panel, &ParamsPanel::paramsEdited);
+        for (QWidget* field : std::initializer_list<QWidget*>{robustness, la}) {
+            panel->findChild<QScrollArea*>()->ensureWidgetVisible(field);
+            const int at = bar->value();
+            atc::test::turnWheel(field, at == 0 ? -1 : 1);
+            QVERIFY2(bar->value() != at, qPrintable(field->objectName()));
+        }
+        QCOMPARE(la->text(), QStringLiteral("0.02"));
+        QCOMPARE(robustness->currentData().toInt(), static_cast<int>(Robustness::Medium));
+        QCOMPARE(edited.count(), 0);
+        QCOMPARE(panel->params(), params);
+        window_->resize(original);
+        window_->restoreState(docks);
     }
 
     void crosshairLegendShowsTheBar() {

@@ -1,5 +1,6 @@
 // The dock panels driven as a trader would, offscreen: the parameter editor
-// (defaults, edits, inline validation, presets that survive a restart), the
+// (defaults, edits, typing that applies whole entries only, inline validation,
+// the wheel scrolling past its fields, presets that survive a restart), the
 // watchlist (store order, filter, selection, imports good and bad off the GUI
 // thread) and the family table (the engine's last values and colours, and the
 // exponential multiplier's warning levels).
@@ -14,6 +15,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -22,11 +25,14 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QUrl>
+#include <QVBoxLayout>
 #include <QtTest>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "atc/compute.hpp"
@@ -39,11 +45,14 @@
 #include "atc/validation.hpp"
 #include "core/number_format.hpp"
 #include "core/symbol_data.hpp"
+#include "mouse_wheel.hpp"
 #include "panels/contrast.hpp"
 #include "panels/family_table_panel.hpp"
+#include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/symbol_list_model.hpp"
 #include "panels/watchlist_panel.hpp"
+#include "shell/wheel_guard.hpp"
 #include "theme/theme.hpp"
 
 using namespace atc;
@@ -140,6 +149,64 @@ T* editor_as(const ParamsPanel& panel, const char* key) {
     return e;
 }
 
+// Types `text` into a parameter's field as a user does: click into it, select
+// what it holds, type key by key. Nothing is entered yet (see enter()).
+NumberField* type_into(const ParamsPanel& panel, const char* key, const QString& text) {
+    auto* field = editor_as<NumberField>(panel, key);
+    QTest::mouseClick(field, Qt::LeftButton);
+    field->selectAll();
+    QTest::keyClicks(field, text);
+    return field;
+}
+
+// Types `text` and presses Enter.
+NumberField* enter(const ParamsPanel& panel, const char* key, const QString& text) {
+    NumberField* field = type_into(panel, key, text);
+    QTest::keyClick(field, Qt::Key_Enter);
+    return field;
+}
+
+// The message check_params and check_bar_count give for `key`, joined as the
+// panel shows them.
+QString spec_message(const AtcParams& p, const std::string& key, std::size_t bars = 0) {
+    std::vector<ParamIssue> issues = check_params(p);
+    const std::vector<ParamIssue> counted = check_bar_count(bars, p);
+    issues.insert(issues.end(), counted.begin(), counted.end());
+    QStringList lines;
+    for (const ParamIssue& issue : issues) {
+        if (issue.key == key)
+            lines << QString::fromStdString(issue.message);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The message set_param_from_text gives for `text` in `key`'s field.
+QString text_message(const char* key, const char* text) {
+    AtcParams p;
+    const std::optional<ParamIssue> issue = set_param_from_text(p, *find_param(key), text);
+    return issue ? QString::fromStdString(issue->message) : QString();
+}
+
+void show_active(QWidget& widget) {
+    widget.show();
+    widget.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&widget));
+}
+
+// A parameter panel with its own settings file, recording every paramsEdited.
+struct RecordedPanel {
+    explicit RecordedPanel(const QString& settings_file)
+        : settings(settings_file, QSettings::IniFormat), panel(settings) {
+        QObject::connect(&panel, &ParamsPanel::paramsEdited,
+                         [this](const AtcParams& p) { emitted.push_back(p); });
+    }
+    QLabel* notice() const { return panel.findChild<QLabel*>(QStringLiteral("invalidNotice")); }
+
+    QSettings settings;
+    ParamsPanel panel;
+    std::vector<AtcParams> emitted;
+};
+
 // Collects qWarning output while alive (the presets that fail to parse).
 class WarningCatcher {
 public:
@@ -197,7 +264,10 @@ class TestPanels : public QObject {
     }
 
 private slots:
-    void initTestCase() { QVERIFY(tmp_.isValid()); }
+    void initTestCase() {
+        QVERIFY(tmp_.isValid());
+        installWheelGuard(*qApp);  // as the main window does
+    }
 
     // ---- ParamsPanel -------------------------------------------------------
 
@@ -208,12 +278,12 @@ private slots:
         QVERIFY(panel.isValid());
         for (const char* key :
              {"ema_len", "hull_len", "wma_len", "dema_len", "lsma_len", "kama_len"}) {
-            QCOMPARE(editor_as<QSpinBox>(panel, key)->value(), 28);
+            QCOMPARE(editor_as<NumberField>(panel, key)->value(), 28.0);
             QVERIFY(panel.messageFor(QString::fromLatin1(key)).isEmpty());
         }
         for (const char* key : {"ema_w", "hma_w", "wma_w", "dema_w", "lsma_w", "kama_w"}) {
-            QCOMPARE(editor_as<QDoubleSpinBox>(panel, key)->value(), 1.0);
-            QCOMPARE(editor_as<QDoubleSpinBox>(panel, key)->text(), QStringLiteral("1.0"));
+            QCOMPARE(editor_as<NumberField>(panel, key)->value(), 1.0);
+            QCOMPARE(editor_as<NumberField>(panel, key)->text(), QStringLiteral("1.0"));
         }
         QCOMPARE(editor_as<QComboBox>(panel, "robustness")->currentData().toInt(),
                  static_cast<int>(Robustness::Medium));
@@ -222,27 +292,47 @@ private slots:
                     .startsWith(QStringLiteral("Medium")));
         QCOMPARE(editor_as<QComboBox>(panel, "profile")->currentData().toInt(),
                  static_cast<int>(MaProfile::Reference));
-        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "La")->value(), 0.02);
-        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "La")->text(), QStringLiteral("0.02"));
-        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "De")->value(), 0.03);
-        QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->value(), 0);
-        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "long_threshold")->value(), 0.1);
-        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "short_threshold")->value(), -0.1);
+        QCOMPARE(editor_as<NumberField>(panel, "La")->value(), 0.02);
+        QCOMPARE(editor_as<NumberField>(panel, "La")->text(), QStringLiteral("0.02"));
+        QCOMPARE(editor_as<NumberField>(panel, "De")->value(), 0.03);
+        QCOMPARE(editor_as<NumberField>(panel, "cutout")->value(), 0.0);
+        QCOMPARE(editor_as<NumberField>(panel, "long_threshold")->value(), 0.1);
+        QCOMPARE(editor_as<NumberField>(panel, "short_threshold")->value(), -0.1);
         QVERIFY(!editor_as<QCheckBox>(panel, "strategy_mode")->isChecked());
     }
 
-    void paramsEditorsEnforceFixedRanges() {
+    // The arrows (and Up/Down, and the wheel over a focused field) step within
+    // the editor's range and never show a binary fraction's tail.
+    void paramsArrowsStepWithinTheEditorRange() {
         QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
         ParamsPanel panel(settings);
-        auto* de = editor_as<QDoubleSpinBox>(panel, "De");
+        auto* de = editor_as<NumberField>(panel, "De");
         QCOMPARE(de->minimum(), 0.0);
         QCOMPARE(de->maximum(), 100.0);
-        de->setValue(150.0);
-        QCOMPARE(de->value(), 100.0);
-        QVERIFY(editor_as<QDoubleSpinBox>(panel, "hma_w")->minimum() > 0.0);
-        QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->minimum(), 0);
-        QCOMPARE(editor_as<QSpinBox>(panel, "kama_len")->minimum(), 1);
-        QCOMPARE(editor_as<QSpinBox>(panel, "kama_len")->maximum(), kMaxLength);
+        de->setValue(99.995);
+        QTest::keyClick(de, Qt::Key_Up);
+        QCOMPARE(de->text(), QStringLiteral("100.0"));
+        QTest::keyClick(de, Qt::Key_Up);
+        QCOMPARE(de->text(), QStringLiteral("100.0"));
+        auto* hma_w = editor_as<NumberField>(panel, "hma_w");
+        QVERIFY(hma_w->minimum() > 0.0);
+        hma_w->setValue(hma_w->minimum());
+        QTest::keyClick(hma_w, Qt::Key_Down);
+        QCOMPARE(hma_w->value(), hma_w->minimum());
+        auto* cutout = editor_as<NumberField>(panel, "cutout");
+        QCOMPARE(cutout->minimum(), 0.0);
+        QTest::keyClick(cutout, Qt::Key_Down);
+        QCOMPARE(cutout->text(), QStringLiteral("0"));
+        auto* kama = editor_as<NumberField>(panel, "kama_len");
+        QCOMPARE(kama->minimum(), 1.0);
+        QCOMPARE(kama->maximum(), double{kMaxLength});
+        QTest::keyClick(kama, Qt::Key_Up);
+        QCOMPARE(kama->text(), QStringLiteral("29"));
+        auto* la = editor_as<NumberField>(panel, "La");
+        la->setValue(0.1);
+        QTest::keyClick(la, Qt::Key_Up);
+        QCOMPARE(la->text(), QStringLiteral("0.11"));  // not 0.11000000000000001
+        QCOMPARE(panel.params().lambda, 0.11);
     }
 
     void paramsEditorForEveryTableRow() {
@@ -264,14 +354,10 @@ private slots:
                 qPrintable(editor->toolTip()));
             switch (param.type()) {
                 case ParamType::Integer:
-                    QCOMPARE(qobject_cast<QSpinBox*>(editor)->minimum(),
-                             static_cast<int>(param.min));
-                    QCOMPARE(qobject_cast<QSpinBox*>(editor)->maximum(),
-                             static_cast<int>(param.max));
-                    break;
                 case ParamType::Number:
-                    QCOMPARE(qobject_cast<QDoubleSpinBox*>(editor)->minimum(), param.min);
-                    QCOMPARE(qobject_cast<QDoubleSpinBox*>(editor)->maximum(), param.max);
+                    QCOMPARE(qobject_cast<NumberField*>(editor)->minimum(), param.min);
+                    QCOMPARE(qobject_cast<NumberField*>(editor)->maximum(), param.max);
+                    QCOMPARE(qobject_cast<NumberField*>(editor)->singleStep(), param.step);
                     break;
                 case ParamType::Choice:
                     QCOMPARE(qobject_cast<QComboBox*>(editor)->count(),
@@ -295,20 +381,20 @@ private slots:
         connect(&panel, &ParamsPanel::paramsEdited, this,
                 [&](const AtcParams& p) { emitted.push_back(p); });
 
-        editor_as<QSpinBox>(panel, "hull_len")->setValue(40);
+        editor_as<NumberField>(panel, "hull_len")->setValue(40);
         QCOMPARE(emitted.size(), std::size_t{1});
         AtcParams expected;
         expected.lengths[1] = 40;
         QCOMPARE(emitted.back(), expected);
         QCOMPARE(panel.params(), expected);
 
-        editor_as<QDoubleSpinBox>(panel, "dema_w")->setValue(2.5);
+        editor_as<NumberField>(panel, "dema_w")->setValue(2.5);
         expected.weights[3] = 2.5;
         QCOMPARE(emitted.back(), expected);
 
-        editor_as<QDoubleSpinBox>(panel, "La")->setValue(0.5);
-        editor_as<QDoubleSpinBox>(panel, "De")->setValue(1.25);
-        editor_as<QSpinBox>(panel, "cutout")->setValue(30);
+        editor_as<NumberField>(panel, "La")->setValue(0.5);
+        editor_as<NumberField>(panel, "De")->setValue(1.25);
+        editor_as<NumberField>(panel, "cutout")->setValue(30);
         auto* robustness = editor_as<QComboBox>(panel, "robustness");
         robustness->setCurrentIndex(robustness->findData(static_cast<int>(Robustness::Wide)));
         auto* profile = editor_as<QComboBox>(panel, "profile");
@@ -323,10 +409,8 @@ private slots:
         QCOMPARE(emitted.size(), std::size_t{8});
         QCOMPARE(emitted.back(), expected);
 
-        // Typing goes through the same path, keystroke by keystroke.
-        auto* ema = editor_as<QSpinBox>(panel, "ema_len");
-        ema->selectAll();
-        QTest::keyClicks(ema, QStringLiteral("35"));
+        // Typing goes through the same path once entered.
+        enter(panel, "ema_len", QStringLiteral("35"));
         QCOMPARE(emitted.back().lengths[0], 35);
 
         // Defaults: shown and emitted.
@@ -334,7 +418,7 @@ private slots:
                           Qt::LeftButton);
         QCOMPARE(emitted.back(), AtcParams{});
         QCOMPARE(panel.params(), AtcParams{});
-        QCOMPARE(editor_as<QSpinBox>(panel, "hull_len")->value(), 28);
+        QCOMPARE(editor_as<NumberField>(panel, "hull_len")->value(), 28);
     }
 
     void paramsInvalidLengthShowsSpecMessageAndEmitsNothing() {
@@ -346,7 +430,7 @@ private slots:
         connect(&panel, &ParamsPanel::paramsEdited, this,
                 [&](const AtcParams& p) { emitted.push_back(p); });
 
-        auto* hull = editor_as<QSpinBox>(panel, "hull_len");
+        auto* hull = editor_as<NumberField>(panel, "hull_len");
         hull->setValue(6);  // Medium needs at least 7
         QVERIFY(emitted.empty());
         QVERIFY(!panel.isValid());
@@ -400,7 +484,7 @@ private slots:
         connect(&panel, &ParamsPanel::paramsEdited, this,
                 [&](const AtcParams& p) { emitted.push_back(p); });
 
-        editor_as<QDoubleSpinBox>(panel, "long_threshold")->setValue(-0.2);
+        editor_as<NumberField>(panel, "long_threshold")->setValue(-0.2);
         QVERIFY(emitted.empty());
         const QString message = panel.messageFor(QStringLiteral("long_threshold"));
         QVERIFY2(message.contains(QStringLiteral("must be greater than short_threshold")),
@@ -409,7 +493,7 @@ private slots:
         bad.long_threshold = -0.2;
         QCOMPARE(message, QString::fromStdString(check_params(bad).at(0).message));
 
-        editor_as<QDoubleSpinBox>(panel, "short_threshold")->setValue(-0.3);
+        editor_as<NumberField>(panel, "short_threshold")->setValue(-0.3);
         QVERIFY(panel.messageFor(QStringLiteral("long_threshold")).isEmpty());
         QCOMPARE(emitted.size(), std::size_t{1});
         QCOMPARE(emitted.back().long_threshold, -0.2);
@@ -434,18 +518,235 @@ private slots:
         panel.setParams(p);
         QCOMPARE(spy.count(), 0);
         QCOMPARE(panel.params(), p);  // every field round-trips through its editor
-        QCOMPARE(editor_as<QDoubleSpinBox>(panel, "La")->text(), QStringLiteral("0.0123"));
+        QCOMPARE(editor_as<NumberField>(panel, "La")->text(), QStringLiteral("0.0123"));
 
         // Invalid input (a hand-edited session) is shown with its message, not clamped.
         AtcParams bad = p;
         bad.cutout = -5;
         bad.weights[2] = 0.0;
         panel.setParams(bad);
-        QCOMPARE(editor_as<QSpinBox>(panel, "cutout")->value(), -5);
+        QCOMPARE(editor_as<NumberField>(panel, "cutout")->value(), -5);
         QVERIFY(!panel.messageFor(QStringLiteral("cutout")).isEmpty());
         QVERIFY(!panel.messageFor(QStringLiteral("wma_w")).isEmpty());
         QCOMPARE(panel.params(), p);
         QCOMPARE(spy.count(), 0);
+    }
+
+    // Typing "-0.5" into Long threshold passes "-0" and "-0.", numbers the
+    // threshold may take: neither is applied, only the entry is judged, and
+    // it is refused whole (below the short threshold).
+    void paramsTypingAppliesOnlyWholeEntries() {
+        RecordedPanel recorded(fresh(QStringLiteral("settings.ini")));
+        ParamsPanel& panel = recorded.panel;
+        const std::vector<AtcParams>& emitted = recorded.emitted;
+        show_active(panel);
+        const QString key = QStringLiteral("long_threshold");
+        QLabel* notice = recorded.notice();
+
+        NumberField* field = type_into(panel, "long_threshold", QString());
+        for (const QChar c : QStringLiteral("-0.5")) {
+            QTest::keyClicks(field, QString(c));
+            QTest::qWait(30);  // a quick typist, timers running
+            QVERIFY(emitted.empty());
+            QCOMPARE(panel.params(), AtcParams{});
+            QVERIFY(panel.messageFor(key).isEmpty());
+        }
+        QTest::keyClick(field, Qt::Key_Enter);
+        AtcParams bad;
+        bad.long_threshold = -0.5;
+        QCOMPARE(panel.messageFor(key), spec_message(bad, "long_threshold"));
+        QVERIFY(notice->isVisible());
+        QCOMPARE(field->text(), QStringLiteral("-0.5"));
+        QVERIFY(emitted.empty());
+        QCOMPARE(panel.params(), AtcParams{});
+
+        // A pause in typing enters a valid number, as Enter would.
+        type_into(panel, "long_threshold", QStringLiteral("0.3"));
+        QVERIFY(emitted.empty());
+        QTRY_COMPARE_WITH_TIMEOUT(emitted.size(), std::size_t{1}, 5000);
+        QCOMPARE(emitted.back().long_threshold, 0.3);
+        QVERIFY(panel.messageFor(key).isEmpty());
+        QVERIFY(!notice->isVisible());
+
+        // So does leaving the field, at once.
+        type_into(panel, "long_threshold", QStringLiteral("0.25"));
+        QVERIFY(emitted.size() == 1);
+        QTest::mouseClick(editor_as<NumberField>(panel, "De"), Qt::LeftButton);
+        QCOMPARE(emitted.size(), std::size_t{2});
+        QCOMPARE(emitted.back().long_threshold, 0.25);
+        QCOMPARE(panel.params().long_threshold, 0.25);
+    }
+
+    // What the user typed stays in the field, refused with the spec's message:
+    // never 15 for 150, never 5 for -5, never the old value for "-".
+    void paramsTypedValuesAreKeptAndRefused() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        panel.setTheme(lightTheme());
+        show_active(panel);
+        QSignalSpy spy(&panel, &ParamsPanel::paramsEdited);
+        auto* notice = panel.findChild<QLabel*>(QStringLiteral("invalidNotice"));
+
+        NumberField* de = enter(panel, "De", QStringLiteral("150"));
+        QCOMPARE(de->text(), QStringLiteral("150"));
+        AtcParams bad;
+        bad.decay = 150;
+        QCOMPARE(panel.messageFor(QStringLiteral("De")), spec_message(bad, "De"));
+        QVERIFY(
+            panel.messageFor(QStringLiteral("De")).contains(QStringLiteral("allowed 0 to 100")));
+        QCOMPARE(de->palette().color(QPalette::Text), lightTheme().danger);
+        QVERIFY(notice->isVisible());
+
+        NumberField* ema = enter(panel, "ema_len", QStringLiteral("-5"));
+        QCOMPARE(ema->text(), QStringLiteral("-5"));
+        bad.lengths[0] = -5;
+        QCOMPARE(panel.messageFor(QStringLiteral("ema_len")), spec_message(bad, "ema_len"));
+
+        NumberField* cutout = enter(panel, "cutout", QStringLiteral("2.5"));
+        QCOMPARE(cutout->text(), QStringLiteral("2.5"));
+        QCOMPARE(panel.messageFor(QStringLiteral("cutout")), text_message("cutout", "2.5"));
+
+        // Unfinished, then left: kept as typed, and said to be no number.
+        NumberField* la = type_into(panel, "La", QStringLiteral("-"));
+        QTest::mouseClick(de, Qt::LeftButton);
+        QCOMPARE(la->text(), QStringLiteral("-"));
+        QCOMPARE(panel.messageFor(QStringLiteral("La")), text_message("La", "-"));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(panel.params(), AtcParams{});
+
+        // Fixed one by one: applied once all are whole, valid values.
+        enter(panel, "De", QStringLiteral("15"));
+        enter(panel, "ema_len", QStringLiteral("35"));
+        enter(panel, "cutout", QStringLiteral("3"));
+        QCOMPARE(spy.count(), 0);
+        enter(panel, "La", QStringLiteral("-0.05"));
+        QCOMPARE(spy.count(), 1);
+        AtcParams fixed;
+        fixed.decay = 15;
+        fixed.lengths[0] = 35;
+        fixed.cutout = 3;
+        fixed.lambda = -0.05;
+        QCOMPARE(panel.params(), fixed);
+        QVERIFY(!notice->isVisible());
+    }
+
+    // A cutout beyond the symbol's bars is marked in its field, like any
+    // invalid value, before the engine would refuse it.
+    void paramsCutoutBeyondTheSeriesIsMarked() {
+        RecordedPanel recorded(fresh(QStringLiteral("settings.ini")));
+        ParamsPanel& panel = recorded.panel;
+        const std::vector<AtcParams>& emitted = recorded.emitted;
+        show_active(panel);
+        QLabel* notice = recorded.notice();
+        panel.setBarCount(2000);
+        QVERIFY(emitted.empty());
+
+        enter(panel, "cutout", QStringLiteral("5000"));
+        AtcParams beyond;
+        beyond.cutout = 5000;
+        const QString message = panel.messageFor(QStringLiteral("cutout"));
+        QCOMPARE(message, spec_message(beyond, "cutout", 2000));
+        QVERIFY2(message.contains(QStringLiteral("at most 1999")), qPrintable(message));
+        QVERIFY(notice->isVisible());
+        QVERIFY(emitted.empty());
+        QCOMPARE(panel.params(), AtcParams{});
+
+        // A longer symbol takes it: applied as it is.
+        panel.setBarCount(6000);
+        QVERIFY(panel.messageFor(QStringLiteral("cutout")).isEmpty());
+        QCOMPARE(emitted.size(), std::size_t{1});
+        QCOMPARE(emitted.back(), beyond);
+        panel.setBarCount(2000);
+        QCOMPARE(panel.messageFor(QStringLiteral("cutout")), message);
+        QCOMPARE(emitted.size(), std::size_t{1});
+
+        // La whose growth overflows on this many bars, the same way.
+        enter(panel, "cutout", QStringLiteral("0"));
+        enter(panel, "La", QStringLiteral("400"));
+        AtcParams steep;
+        steep.lambda = 400;
+        QCOMPARE(panel.messageFor(QStringLiteral("La")), spec_message(steep, "La", 2000));
+        QVERIFY(!panel.messageFor(QStringLiteral("La")).isEmpty());
+        QCOMPARE(panel.params(), AtcParams{});
+    }
+
+    // Scrolling the dock with the wheel changes no field it passes over; a
+    // field takes the wheel once clicked into.
+    void paramsWheelScrollsPastUnfocusedFields() {
+        QSettings settings(fresh(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        ParamsPanel panel(settings);
+        panel.resize(360, 260);  // a short dock: it scrolls
+        show_active(panel);
+        QSignalSpy spy(&panel, &ParamsPanel::paramsEdited);
+        auto* scroll = panel.findChild<QScrollArea*>();
+        QScrollBar* bar = scroll->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+
+        auto* weight = editor_as<NumberField>(panel, "hma_w");
+        QCOMPARE(bar->value(), 0);
+        atc::test::turnWheel(weight, -1);
+        QVERIFY(bar->value() > 0);
+        QVERIFY(!weight->hasFocus());
+        // Eight notches down wherever the pointer rests, boxes passing under it.
+        for (int notch = 0; notch < 8; ++notch)
+            atc::test::turnWheel(scroll->viewport(), -1);
+        QCOMPARE(bar->value(), bar->maximum());
+        auto* robustness = editor_as<QComboBox>(panel, "robustness");
+        scroll->ensureWidgetVisible(robustness);
+        const int at = bar->value();
+        atc::test::turnWheel(robustness, 1);
+        QVERIFY(bar->value() < at);
+        QCOMPARE(robustness->currentData().toInt(), static_cast<int>(Robustness::Medium));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(panel.params(), AtcParams{});
+        QCOMPARE(weight->text(), QStringLiteral("1.0"));
+
+        // Clicked into, the field steps and the dock stays.
+        scroll->ensureWidgetVisible(weight);
+        QTest::mouseClick(weight, Qt::LeftButton);
+        QVERIFY(weight->hasFocus());
+        const int still = bar->value();
+        atc::test::turnWheel(weight, 1);
+        QCOMPARE(bar->value(), still);
+        QCOMPARE(weight->text(), QStringLiteral("1.1"));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(panel.params().weights[1], 1.1);
+    }
+
+    // Every spin box and combo box of the application, not only the panel's:
+    // the wheel scrolls past them until one is clicked into.
+    void wheelGuardCoversEveryBox() {
+        QScrollArea area;
+        auto* content = new QWidget;
+        auto* column = new QVBoxLayout(content);
+        auto* spin = new QSpinBox;
+        auto* real = new QDoubleSpinBox;
+        auto* combo = new QComboBox;
+        combo->addItems({QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")});
+        combo->setCurrentIndex(1);
+        for (QWidget* box : std::initializer_list<QWidget*>{spin, real, combo})
+            column->addWidget(box);
+        column->addSpacing(2000);
+        area.setWidget(content);
+        area.setWidgetResizable(true);
+        area.resize(240, 200);
+        show_active(area);
+        area.setFocus();  // not the first box, which a new window focuses
+        QScrollBar* bar = area.verticalScrollBar();
+        for (QWidget* box : std::initializer_list<QWidget*>{spin, real, combo}) {
+            QCOMPARE(box->focusPolicy(), Qt::StrongFocus);  // the wheel gives no focus
+            bar->setValue(0);
+            atc::test::turnWheel(box, -1);
+            QVERIFY2(bar->value() > 0, qPrintable(box->metaObject()->className()));
+        }
+        QCOMPARE(spin->value(), 0);
+        QCOMPARE(real->value(), 0.0);
+        QCOMPARE(combo->currentIndex(), 1);
+        bar->setValue(0);
+        QTest::mouseClick(spin, Qt::LeftButton);
+        atc::test::turnWheel(spin, 1);
+        QCOMPARE(spin->value(), 1);
+        QCOMPARE(bar->value(), 0);
     }
 
     void presetsSaveLoadDeleteAndSurviveRestart() {
@@ -473,10 +774,10 @@ private slots:
             QVERIFY(panel.loadPreset(QStringLiteral("Trend 50")));
             QCOMPARE(spy.count(), 1);
             QCOMPARE(panel.params(), trend);
-            QCOMPARE(editor_as<QSpinBox>(panel, "lsma_len")->value(), 50);
+            QCOMPARE(editor_as<NumberField>(panel, "lsma_len")->value(), 50);
             QCOMPARE(combo->currentText(), QStringLiteral("Trend 50"));
             // Editing leaves the preset: the combo no longer claims it.
-            editor_as<QSpinBox>(panel, "lsma_len")->setValue(51);
+            editor_as<NumberField>(panel, "lsma_len")->setValue(51);
             QCOMPARE(combo->currentIndex(), -1);
             QVERIFY(!panel.loadPreset(QStringLiteral("missing")));
         }

@@ -19,7 +19,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -38,6 +37,7 @@
 #include "core/symbol_data.hpp"
 #include "event_loop_probe.hpp"
 #include "panels/family_table_panel.hpp"
+#include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "scanner/scan_side_proxy.hpp"
@@ -587,7 +587,7 @@ private slots:
     // Results made with other parameters than the editors now hold say so.
     void changedParametersMarkTheResults() {
         QVERIFY(!scanner_->statusLabel()->text().contains(QStringLiteral("other parameters")));
-        auto* ema = window_->paramsPanel()->findChild<QSpinBox*>(QStringLiteral("ema_len"));
+        auto* ema = window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("ema_len"));
         QVERIFY(ema);
         ema->setValue(30);
         QTRY_VERIFY(scanner_->statusLabel()->text().contains(QStringLiteral("other parameters")));

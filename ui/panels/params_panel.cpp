@@ -12,14 +12,12 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
-#include <QSpinBox>
 #include <QVBoxLayout>
-#include <algorithm>
-#include <cmath>
+#include <set>
 #include <utility>
 
 #include "atc/validation.hpp"
-#include "panels/double_field.hpp"
+#include "panels/number_field.hpp"
 
 namespace atc::ui {
 namespace {
@@ -53,10 +51,10 @@ QString groupTitle(ParamGroup group) {
     return textOf(param_group_title(group)).replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 
-// "Length (bars)": a column of the families grid, with the unit its editors leave out.
-QString columnTitle(const ParamDescriptor& param) {
-    const QString column = textOf(param.column);
-    return param.unit.empty() ? column : QStringLiteral("%1 (%2)").arg(column, textOf(param.unit));
+// "Length (bars)", "Decay De (%)": a name with the unit its editor leaves out.
+QString withUnit(std::string_view name, const ParamDescriptor& param) {
+    const QString text = textOf(name);
+    return param.unit.empty() ? text : QStringLiteral("%1 (%2)").arg(text, textOf(param.unit));
 }
 
 QString paramToolTip(const ParamDescriptor& param) {
@@ -65,74 +63,41 @@ QString paramToolTip(const ParamDescriptor& param) {
              QString::fromStdString(param_value_text(param, AtcParams{})));
 }
 
-// Widens an editor's range just enough to show `v` as it is: a value from a
-// preset or a saved session is displayed (with its message), never clamped.
-void showInt(QSpinBox* box, int v) {
-    if (v < box->minimum())
-        box->setMinimum(v);
-    if (v > box->maximum())
-        box->setMaximum(v);
-    box->setValue(v);
+// The value of a Choice (combo box) or Flag (check box) editor, as param.set
+// takes it; the editor is makeEditor's for this parameter.
+double choiceValue(const ParamDescriptor& param, const QWidget* editor) {
+    if (param.type() == ParamType::Flag)
+        return static_cast<const QCheckBox*>(editor)->isChecked() ? 1.0 : 0.0;
+    return static_cast<const QComboBox*>(editor)->currentData().toInt();
 }
 
-void showDouble(QDoubleSpinBox* box, double v) {
-    if (!std::isfinite(v))
-        return;  // parse_params_json refuses these; nothing to show
-    if (v < box->minimum())
-        box->setMinimum(v);
-    if (v > box->maximum())
-        box->setMaximum(v);
-    box->setValue(v);
-}
-
-void setComboData(QComboBox* combo, int value) {
-    const int index = combo->findData(value);
-    if (index >= 0)
-        combo->setCurrentIndex(index);
-}
-
-// A QSpinBox or DoubleField with the table's range and step.
-template <class Box>
-Box* spinBox(const ParamDescriptor& param, const QString& suffix) {
-    using Value = decltype(std::declval<Box&>().value());
-    auto* box = new Box;
-    box->setRange(static_cast<Value>(param.min), static_cast<Value>(param.max));
-    box->setSingleStep(static_cast<Value>(param.step));
-    box->setSuffix(suffix);
-    return box;
-}
-
-// The value `editor` holds, as param.set takes it; the editor is makeEditor's
-// for this parameter, so its class follows the parameter's type.
-double editorValue(const ParamDescriptor& param, const QWidget* editor) {
-    switch (param.type()) {
-        case ParamType::Integer:
-            return static_cast<const QSpinBox*>(editor)->value();
-        case ParamType::Number:
-            return static_cast<const QDoubleSpinBox*>(editor)->value();
-        case ParamType::Choice:
-            return static_cast<const QComboBox*>(editor)->currentData().toInt();
-        case ParamType::Flag:
-            return static_cast<const QCheckBox*>(editor)->isChecked() ? 1.0 : 0.0;
-    }
-    return 0.0;
-}
-
+// Shows `value` as it is: a value from a preset or a saved session outside an
+// editor's usual range is displayed (with its message), never clamped.
 void showValue(const ParamDescriptor& param, QWidget* editor, double value) {
     switch (param.type()) {
         case ParamType::Integer:
-            showInt(static_cast<QSpinBox*>(editor), static_cast<int>(value));
-            break;
         case ParamType::Number:
-            showDouble(static_cast<QDoubleSpinBox*>(editor), value);
+            static_cast<NumberField*>(editor)->setValue(value);
             break;
-        case ParamType::Choice:
-            setComboData(static_cast<QComboBox*>(editor), static_cast<int>(value));
+        case ParamType::Choice: {
+            auto* combo = static_cast<QComboBox*>(editor);
+            const int index = combo->findData(static_cast<int>(value));
+            if (index >= 0)
+                combo->setCurrentIndex(index);
             break;
+        }
         case ParamType::Flag:
             static_cast<QCheckBox*>(editor)->setChecked(value != 0.0);
             break;
     }
+}
+
+// The whole panel fits the Parameters dock of a 1600 × 1000 screen without
+// scrolling: the presets are one row without a box, and the sections' rows
+// sit close together.
+void tighten(QLayout* layout) {
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(3);
 }
 
 QString htmlColor(const QColor& c) {
@@ -145,8 +110,8 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     : QWidget(parent), presets_(settings), theme_(darkTheme()) {
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
-    column->setContentsMargins(6, 6, 6, 6);
-    column->setSpacing(8);
+    column->setContentsMargins(6, 4, 6, 4);
+    column->setSpacing(4);
     column->addWidget(buildPresets());
     // Said once at the top, because the offending field may be scrolled away:
     // while anything is invalid the charts keep the last valid parameters.
@@ -164,10 +129,7 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     defaults_button_->setObjectName(QStringLiteral("defaultsButton"));
     defaults_button_->setToolTip(tr("Set every parameter to its default (ATC_SPEC.md)"));
     connect(defaults_button_, &QPushButton::clicked, this, &ParamsPanel::restoreDefaults);
-    auto* bottom = new QHBoxLayout;
-    bottom->addStretch(1);
-    bottom->addWidget(defaults_button_);
-    column->addLayout(bottom);
+    column->addWidget(defaults_button_, 0, Qt::AlignRight);
     column->addStretch(1);
 
     // A short dock scrolls vertically; the content is laid out to fit its width.
@@ -182,14 +144,15 @@ ParamsPanel::ParamsPanel(QSettings& settings, QWidget* parent)
     setMinimumWidth(content->minimumSizeHint().width() + 16);
 
     writeEditors(current_);
-    validate();
+    judge();
     refreshPresets(QString());
     applyColors();
 }
 
 QWidget* ParamsPanel::buildPresets() {
-    auto* box = new QGroupBox(tr("Preset"));
-    auto* row = new QHBoxLayout(box);
+    auto* presets = new QWidget;
+    auto* row = new QHBoxLayout(presets);
+    row->setContentsMargins(0, 0, 0, 0);
     preset_combo_ = new QComboBox;
     preset_combo_->setObjectName(QStringLiteral("presetCombo"));
     preset_combo_->setPlaceholderText(tr("Choose a preset…"));
@@ -212,14 +175,14 @@ QWidget* ParamsPanel::buildPresets() {
             [this](int index) { delete_button_->setEnabled(index >= 0); });
     connect(save_button_, &QPushButton::clicked, this, &ParamsPanel::onSaveClicked);
     connect(delete_button_, &QPushButton::clicked, this, &ParamsPanel::onDeleteClicked);
-    return box;
+    return presets;
 }
 
 QWidget* ParamsPanel::buildFamilies() {
     auto* box = new QGroupBox(groupTitle(ParamGroup::Families));
     auto* grid = new QGridLayout(box);
+    tighten(grid);
     grid->setHorizontalSpacing(10);
-    grid->setVerticalSpacing(4);
     auto header = [&](const QString& text, int col, const QString& tip) {
         auto* label = new QLabel(text);
         label->setObjectName(QStringLiteral("mutedHeader"));
@@ -231,7 +194,7 @@ QWidget* ParamsPanel::buildFamilies() {
     int columns = 0;
     for (const ParamDescriptor& param : param_table()) {
         if (param.family == kAllFamilies.front())
-            header(columnTitle(param), ++columns, textOf(param.help));
+            header(withUnit(param.column, param), ++columns, textOf(param.help));
     }
 
     for (MaType t : kAllFamilies) {
@@ -259,6 +222,7 @@ QWidget* ParamsPanel::buildFamilies() {
 QWidget* ParamsPanel::buildForm(ParamGroup group) {
     auto* box = new QGroupBox(groupTitle(group));
     auto* form = new QFormLayout(box);
+    tighten(form);
     for (const ParamDescriptor& param : param_table()) {
         if (param.group == group)
             addField(form, param);
@@ -267,22 +231,17 @@ QWidget* ParamsPanel::buildForm(ParamGroup group) {
 }
 
 QWidget* ParamsPanel::makeEditor(const ParamDescriptor& param) {
-    // The families grid names the unit in its header; a form row in a suffix.
-    const QString suffix =
-        param.family || param.unit.empty() ? QString() : QLatin1Char(' ') + textOf(param.unit);
-    // Each editor is connected only once set up: setting a range or the first
-    // item changes its value, which must not count as an edit.
+    // Each editor is connected only once set up: adding the first item changes
+    // a combo box's value, which must not count as an edit.
     QWidget* editor = nullptr;
     switch (param.type()) {
-        case ParamType::Integer: {
-            auto* box = spinBox<QSpinBox>(param, suffix);
-            connect(box, &QSpinBox::valueChanged, this, &ParamsPanel::onEdited);
-            editor = box;
-            break;
-        }
+        case ParamType::Integer:
         case ParamType::Number: {
-            auto* field = spinBox<DoubleField>(param, suffix);
-            connect(field, &QDoubleSpinBox::valueChanged, this, &ParamsPanel::onEdited);
+            auto* field =
+                new NumberField(param.type() == ParamType::Integer ? NumberField::Kind::Whole
+                                                                   : NumberField::Kind::Decimal);
+            field->setStepRange(param.min, param.max, param.step);
+            connect(field, &NumberField::entered, this, &ParamsPanel::onEdited);
             editor = field;
             break;
         }
@@ -313,7 +272,7 @@ void ParamsPanel::addField(QFormLayout* form, const ParamDescriptor& param) {
     if (param.type() == ParamType::Flag) {
         form->addRow(field);  // a check box carries its own label
     } else {
-        auto* name = new QLabel(textOf(param.label));
+        auto* name = new QLabel(withUnit(param.label, param));
         name->setToolTip(field->toolTip());
         name->setBuddy(field);
         form->addRow(name, field);
@@ -332,23 +291,45 @@ QLabel* ParamsPanel::makeMessage(const QString& key) {
     return label;
 }
 
-AtcParams ParamsPanel::readEditors() const {
-    AtcParams p;
-    for (const ParamDescriptor& param : param_table())
-        param.set(p, editorValue(param, editors_.value(textOf(param.key))));
-    return p;
+ParamsPanel::Reading ParamsPanel::readEditors() const {
+    Reading reading{current_, {}};
+    std::set<std::string> unreadable;  // keys whose text is no value at all
+    for (const ParamDescriptor& param : param_table()) {
+        const QWidget* editor = editors_.value(textOf(param.key));
+        if (const auto* field = qobject_cast<const NumberField*>(editor)) {
+            if (auto issue = set_param_from_text(reading.params, param, field->entry())) {
+                unreadable.insert(issue->key);
+                reading.issues.push_back(std::move(*issue));
+            }
+        } else {
+            param.set(reading.params, choiceValue(param, editor));
+        }
+    }
+    std::vector<ParamIssue> rules = check_params(reading.params);
+    if (bar_count_ > 0) {
+        std::vector<ParamIssue> counted = check_bar_count(bar_count_, reading.params);
+        rules.insert(rules.end(), counted.begin(), counted.end());
+    }
+    // A field that holds no number is judged by its text alone: the rules saw
+    // its last valid value, not what it shows.
+    for (ParamIssue& issue : rules) {
+        if (!unreadable.count(issue.key))
+            reading.issues.push_back(std::move(issue));
+    }
+    return reading;
 }
 
 void ParamsPanel::writeEditors(const AtcParams& p) {
-    loading_ = true;  // one validation after all editors are set, not one per editor
+    loading_ = true;  // one judgement after all editors are set, not one per editor
     for (const ParamDescriptor& param : param_table())
         showValue(param, editors_.value(textOf(param.key)), param.get(p));
     loading_ = false;
 }
 
-bool ParamsPanel::validate() {
+std::optional<AtcParams> ParamsPanel::judge() {
+    const Reading reading = readEditors();
     QHash<QString, QStringList> by_key;
-    for (const ParamIssue& issue : check_params(readEditors())) {
+    for (const ParamIssue& issue : reading.issues) {
         by_key[QString::fromStdString(issue.key)] << QString::fromStdString(issue.message);
     }
     for (auto it = messages_.cbegin(); it != messages_.cend(); ++it) {
@@ -372,7 +353,9 @@ bool ParamsPanel::validate() {
     valid_ = by_key.isEmpty();
     save_button_->setEnabled(valid_);
     invalid_notice_->setVisible(!valid_);
-    return valid_;
+    if (!valid_)
+        return std::nullopt;
+    return reading.params;
 }
 
 void ParamsPanel::onEdited() {
@@ -381,16 +364,29 @@ void ParamsPanel::onEdited() {
     // The parameters no longer are the chosen preset's.
     if (preset_combo_->currentIndex() >= 0)
         preset_combo_->setCurrentIndex(-1);
-    if (!validate())
+    const std::optional<AtcParams> edited = judge();
+    if (!edited)
         return;  // the message says why; nothing invalid is emitted
-    current_ = readEditors();
+    current_ = *edited;
     emit paramsEdited(current_);
 }
 
 void ParamsPanel::setParams(const AtcParams& params) {
     writeEditors(params);
-    if (validate())
-        current_ = readEditors();
+    if (const std::optional<AtcParams> shown = judge())
+        current_ = *shown;
+}
+
+void ParamsPanel::setBarCount(std::size_t bars) {
+    if (bars == bar_count_)
+        return;
+    bar_count_ = bars;
+    // A cutout or La may become valid or invalid with another symbol's length.
+    const std::optional<AtcParams> now = judge();
+    if (now && *now != current_) {
+        current_ = *now;
+        emit paramsEdited(current_);
+    }
 }
 
 void ParamsPanel::showAndEmit(const AtcParams& p) {
@@ -487,7 +483,7 @@ void ParamsPanel::onDeleteClicked() {
 void ParamsPanel::setTheme(const Theme& theme) {
     theme_ = theme;
     applyColors();
-    validate();  // re-tints the invalid editors in the new danger colour
+    judge();  // re-tints the invalid editors in the new danger colour
 }
 
 void ParamsPanel::applyColors() {

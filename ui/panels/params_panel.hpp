@@ -2,7 +2,10 @@
 // table (atc/param_table.hpp: labels, ranges, help), the spec's validation
 // messages inline under the offending field, and named presets kept in
 // QSettings. Only valid parameters ever leave the panel, so the engine never
-// sees a combination it would refuse.
+// sees a combination it would refuse, and only complete entries are judged: a
+// typed number when it is entered (Enter, leaving the field, a pause in
+// typing), never the values it passes on the way ("-0" of "-0.5"). What the
+// user typed stays as typed, with the engine's message when it is not allowed.
 #pragma once
 
 #include <QHash>
@@ -11,6 +14,9 @@
 #include <QStringList>
 #include <QWidget>
 #include <array>
+#include <cstddef>
+#include <optional>
+#include <vector>
 
 #include "atc/param_table.hpp"
 #include "atc/params.hpp"
@@ -38,6 +44,12 @@ public:
     // knows). Values outside an editor's usual range are shown as they are, with
     // their message, never clamped; params() changes only if they are valid.
     void setParams(const AtcParams& params);
+    // The number of bars of the symbol the charts show or are opening (0:
+    // none): cutout and La are also checked against it (check_bar_count), so a
+    // cutout beyond the series is marked in its field like any other invalid
+    // value. When this makes the editors valid or invalid, params() follows and
+    // paramsEdited is emitted if it changed.
+    void setBarCount(std::size_t bars);
     // True when the editors hold valid parameters (no inline message shown).
     bool isValid() const { return valid_; }
 
@@ -64,8 +76,9 @@ public:
     void restoreDefaults();
 
 signals:
-    // Every valid change made in the panel: an edit, a preset, Defaults. The main
-    // window debounces, so this may fire on every keystroke.
+    // Every valid change made in the panel: an entry, a step, a choice, a
+    // preset, Defaults, or another symbol's length (setBarCount). The main
+    // window debounces: arrows and the wheel step in bursts.
     void paramsEdited(const atc::AtcParams& params);
 
 private:
@@ -79,10 +92,17 @@ private:
     void addField(QFormLayout* form, const ParamDescriptor& param);
     QLabel* makeMessage(const QString& key);
 
-    AtcParams readEditors() const;
+    // What the editors hold: the parameters (a field that holds no number
+    // keeps its last valid value) and every problem, under its params.json key.
+    struct Reading {
+        AtcParams params;
+        std::vector<ParamIssue> issues;
+    };
+    Reading readEditors() const;
     void writeEditors(const AtcParams& p);
-    // Validates the editors, updates the inline messages; true when valid.
-    bool validate();
+    // Shows each problem of the editors under its field and the banner; the
+    // parameters they hold when they are valid.
+    std::optional<AtcParams> judge();
     void onEdited();
     void showAndEmit(const AtcParams& p);
     void refreshPresets(const QString& select);
@@ -95,6 +115,7 @@ private:
     AtcParams current_;
     bool valid_ = true;
     bool loading_ = false;
+    std::size_t bar_count_ = 0;  // of the charts' symbol; 0: none
 
     std::array<QLabel*, kFamilyCount> family_labels_{};
 

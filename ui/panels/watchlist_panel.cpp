@@ -163,6 +163,11 @@ QStringList WatchlistPanel::symbols() const {
     return names;
 }
 
+std::size_t WatchlistPanel::barCount(const QString& name) const {
+    const int row = model_->rowOf(name);
+    return row < 0 ? 0 : model_->symbols()[static_cast<std::size_t>(row)].bar_count;
+}
+
 QStringList WatchlistPanel::visibleSymbols() const {
     QStringList names;
     for (int row = 0; row < proxy_->rowCount(); ++row) {

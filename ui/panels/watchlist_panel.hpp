@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -56,6 +57,8 @@ public:
     QStringList symbols() const;
     // Names as the list shows them now (filtered), top to bottom.
     QStringList visibleSymbols() const;
+    // The number of bars the store holds for a symbol; 0 if it has no such symbol.
+    std::size_t barCount(const QString& name) const;
 
     // Imports CSV files (one symbol each, named after the file) on a worker
     // thread. Calls made while an import runs are queued behind it. When done:

@@ -32,6 +32,7 @@
 #include "shell/dock_shortcut.hpp"
 #include "shell/session_state.hpp"
 #include "shell/storage_notice_view.hpp"
+#include "shell/wheel_guard.hpp"
 #include "status/hardware_panel.hpp"
 #include "theme/studio_style.hpp"
 
@@ -88,6 +89,9 @@ void restoreColumns(QTableView* table, const QByteArray& state, int columns) {
 
 MainWindow::MainWindow(StudioContext context, QWidget* parent)
     : QMainWindow(parent), context_(context), theme_(darkTheme()) {
+    // For every box of the window and its dialogs, like the theme below.
+    if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+        installWheelGuard(*app);
     setWindowTitle(tr("ATC Studio"));
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -253,7 +257,7 @@ void MainWindow::connectEngine() {
             [this](const QStringList& imported, const QStringList&) {
                 // A re-imported symbol that is on screen must be redrawn from its new bars.
                 if (imported.contains(current_symbol_))
-                    requestCurrent();
+                    openSymbol(current_symbol_);
             });
 }
 
@@ -263,6 +267,10 @@ void MainWindow::openSymbol(const QString& name) {
     current_symbol_ = name;
     if (watchlist_->currentSymbol() != name)
         watchlist_->selectSymbol(name);
+    // Its length decides which cutout and La are valid; the panel marks a
+    // field this symbol cannot take. Told before the timer stops: this may
+    // change the parameters (paramsEdited), and the request below has them.
+    params_->setBarCount(watchlist_->barCount(name));
     recompute_timer_.stop();
     requestCurrent();
 }

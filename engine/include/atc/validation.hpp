@@ -40,10 +40,15 @@ inline constexpr int kMaxLength = 100000;
 std::vector<ParamIssue> check_params(const AtcParams& params);
 
 // Problems of the series under these parameters: empty series, non-finite or
-// non-positive prices (first offending bar named), cutout >= number of bars,
-// La so large that the growth factor e^(La/1000 × bars) overflows a double
-// on this many bars (the largest La allowed for the series is named).
+// non-positive prices (first offending bar named), then check_bar_count's.
 std::vector<ParamIssue> check_series(std::span<const double> close, const AtcParams& params);
+
+// The problems that only the number of bars decides: cutout >= bar_count, La
+// so large that the growth factor e^(La/1000 × bars) overflows a double on this
+// many bars (the largest La allowed for the series is named). Empty for 0 bars
+// (check_series says the series is empty). The parameter panel checks the
+// symbol on screen with it before anything is computed.
+std::vector<ParamIssue> check_bar_count(std::size_t bar_count, const AtcParams& params);
 
 // check_params followed by check_series.
 std::vector<ParamIssue> check_input(std::span<const double> close, const AtcParams& params);
