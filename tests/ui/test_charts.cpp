@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QLineSeries>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QValueAxis>
@@ -12,12 +13,15 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <random>
 
 #include "atc/compute.hpp"
 #include "atc/price_csv.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
+#include "charts/value_axis.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
@@ -96,6 +100,87 @@ void expect_series_equals(QLineSeries* series, const std::vector<double>& values
     }
 }
 
+// `bars` bars of a seeded random walk around `level` (each bar moves by about
+// `relative` of the price), quoted to `decimals` decimals, with OHLC.
+PriceSeries random_walk(double level, double relative, int decimals, std::size_t bars = 600) {
+    PriceSeries s;
+    std::mt19937 rng(16);
+    std::normal_distribution<double> move(0.0, relative);
+    const double scale = std::pow(10.0, decimals);
+    const auto quote = [scale](double v) { return std::round(v * scale) / scale; };
+    double v = level;
+    for (std::size_t i = 0; i < bars; ++i) {
+        const double open = v;
+        v *= 1.0 + move(rng);
+        s.open.push_back(quote(open));
+        s.close.push_back(quote(v));
+        s.high.push_back(quote(std::max(open, v) * (1.0 + relative / 2)));
+        s.low.push_back(quote(std::min(open, v) * (1.0 - relative / 2)));
+        s.volume.push_back(0.0);
+    }
+    return s;
+}
+
+// Significant digits of a number as written: "0.00012345" -> 5, "4.012B" -> 4.
+int significant_digits(const QString& text) {
+    int digits = 0;
+    bool leading = true;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('.') || c == QLatin1Char(',') || c == QLatin1Char('-'))
+            continue;
+        if (!c.isDigit())
+            break;
+        if (leading && c == QLatin1Char('0'))
+            continue;
+        leading = false;
+        ++digits;
+    }
+    return digits;
+}
+
+// Shows a stack of `size` on screen; false if it never appeared.
+bool show_stack(ChartStack& stack, QSize size) {
+    stack.resize(size);
+    stack.show();
+    return QTest::qWaitForWindowExposed(&stack);
+}
+
+// The mouse over `pos` of a pane's viewport, without a button (QTest::mouseMove
+// goes through the cursor, which lands on whichever test window is on top).
+void hover(QWidget* viewport, QPoint pos) {
+    QMouseEvent move(QEvent::MouseMove, QPointF(pos), viewport->mapToGlobal(QPointF(pos)),
+                     Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &move);
+}
+
+// Where a double-click lands on a pane's title: just right of the arrow.
+QPoint title_point(const LegendStrip* strip) {
+    const QFontMetrics fm(strip->font());
+    return {fm.horizontalAdvance(QStringLiteral("\u25BE ")) + 3, strip->height() / 2};
+}
+
+// Every shown pane has a plot of at least the minimum height, or is folded to
+// its legend line (no plot drawn).
+void expect_readable_panes(const ChartStack& stack) {
+    for (const QString& name : ChartStack::paneNames()) {
+        ChartPane* pane = stack.pane(name);
+        QVERIFY(pane != nullptr);
+        if (pane->isHidden())
+            continue;
+        if (pane->titleOnly()) {
+            QCOMPARE(pane->height(), pane->titleOnlyHeight());
+            QVERIFY(!pane->chart()->isVisible());
+        } else {
+            QVERIFY2(pane->chart()->plotArea().height() >= ChartPane::kMinPlotHeight,
+                     qPrintable(QStringLiteral("%1: plot %2 px")
+                                    .arg(name)
+                                    .arg(pane->chart()->plotArea().height())));
+            // Inside the stack, not cut off under its bottom edge.
+            QVERIFY(pane->mapTo(&stack, QPoint(0, pane->height())).y() <= stack.height());
+        }
+    }
+}
+
 // Same length, NaN exactly where the reference has NaN, equal values elsewhere.
 void expect_same_values(const std::vector<double>& got, const std::vector<double>& want) {
     QCOMPARE(got.size(), want.size());
@@ -130,6 +215,11 @@ private slots:
     void date_ticks_readable();
     void fractional_year_ticks();
     void theme_switch();
+    void legend_is_one_line();
+    void double_click_title_collapses();
+    void panes_keep_a_readable_plot();
+    void axis_shortens_large_numbers();
+    void small_prices_keep_significant_digits();
     void set_data_timing();
     void showcase();
 
@@ -652,6 +742,205 @@ void TestCharts::theme_switch() {
     QCOMPARE(stack_->equityChart()->backgroundBrush().color(), dark.chart_background);
     QCOMPARE(series_named(stack_->equityChart(), QStringLiteral("EMA_S"))->pen().color(),
              dark.familyColor(MaType::EMA));
+}
+
+// Each pane's legend is one line of its font, however narrow the pane: what does
+// not fit is cut ("…"), the tooltip and the crosshair readout keep all of it.
+void TestCharts::legend_is_one_line() {
+    ChartStack stack;
+    QVERIFY(show_stack(stack, {520, 700}));
+    stack.setCandles(true);
+    stack.setData(data_);
+    stack.setCrosshairBar(4000);
+    QCoreApplication::processEvents();
+    const AtcResult& r = *data_->result;
+    for (const QString& name :
+         {QStringLiteral("price"), QStringLiteral("signals"), QStringLiteral("equity")}) {
+        ChartPane* pane = stack.pane(name);
+        const LegendStrip* strip = pane->legendStrip();
+        QCOMPARE(strip->height(), QFontMetrics(strip->font()).height());
+        QVERIFY(strip->toolTip().contains(strip->plainText()));
+        // The plot starts right under that line.
+        QVERIFY(pane->chart()->plotArea().top() <= strip->geometry().bottom() + 8);
+    }
+    const LegendStrip* price = stack.pane(QStringLiteral("price"))->legendStrip();
+    QVERIFY(price->elided());  // OHLC and six MAs do not fit 520 px
+    const MemberSeries& kama = r.family(MaType::KAMA).members[0];
+    const QString kama_entry = QStringLiteral("KAMA 28 ") + formatPrice(kama.ma[4000], 2) +
+                               QLatin1Char(' ') + stateGlyph(kama.state[4000]);
+    QVERIFY2(price->toolTip().contains(kama_entry), qPrintable(price->toolTip()));
+    QVERIFY(stack.legendText().contains(kama_entry));
+    QVERIFY(
+        stack.legendText().contains(QStringLiteral("Average ") + formatAverage(r.average[4000])));
+    // Wide enough, nothing is cut.
+    stack.resize(1900, 700);
+    QCoreApplication::processEvents();
+    QVERIFY(!stack.pane(QStringLiteral("signals"))->legendStrip()->elided());
+}
+
+// A double-click on a pane's title folds it to that line and gives its height
+// to the others; another one brings the plot back. Elsewhere on the legend a
+// double-click is the chart's (reset the view).
+void TestCharts::double_click_title_collapses() {
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
+    ChartPane* signal = stack_->pane(QStringLiteral("signals"));
+    ChartPane* price = stack_->pane(QStringLiteral("price"));
+    QVERIFY(!signal->titleOnly());
+    const int price_before = price->height();
+    QSignalSpy changed(stack_.get(), &ChartStack::paneCollapsedChanged);
+
+    QTest::mouseDClick(signal->legendStrip(), Qt::LeftButton, {},
+                       title_point(signal->legendStrip()));
+    QVERIFY(stack_->paneCollapsed(QStringLiteral("signals")));
+    QVERIFY(signal->titleOnly());
+    QCOMPARE(signal->height(), signal->titleOnlyHeight());
+    QVERIFY(price->height() > price_before);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toString(), QStringLiteral("signals"));
+    QCOMPARE(changed.first().at(1).toBool(), true);
+    // Folded, its legend still follows the crosshair.
+    stack_->setCrosshairBar(4000);
+    QVERIFY(stack_->legendText().contains(QStringLiteral("Average ") +
+                                          formatAverage(data_->result->average[4000])));
+    // Collapsed stays collapsed at another size.
+    stack_->resize(1400, 1000);
+    QCoreApplication::processEvents();
+    QVERIFY(signal->titleOnly());
+    stack_->resize(1400, 900);
+
+    QTest::mouseDClick(signal->legendStrip(), Qt::LeftButton, {},
+                       title_point(signal->legendStrip()));
+    QVERIFY(!stack_->paneCollapsed(QStringLiteral("signals")));
+    QVERIFY(!signal->titleOnly());
+    QVERIFY(signal->chart()->plotArea().height() >= ChartPane::kMinPlotHeight);
+    QCOMPARE(changed.count(), 2);
+
+    // Past the title: the chart's double-click, which resets the zoom.
+    const auto initial = stack_->visibleRange();
+    stack_->zoomIn();
+    const LegendStrip* strip = signal->legendStrip();
+    QTest::mouseDClick(signal->legendStrip(), Qt::LeftButton, {},
+                       QPoint(strip->width() - 4, strip->height() / 2));
+    QCOMPARE(stack_->visibleRange(), initial);
+    QVERIFY(!signal->titleOnly());
+
+    // The API (for the session) does what the double-click does.
+    stack_->setPaneCollapsed(QStringLiteral("equity"), true);
+    QVERIFY(stack_->pane(QStringLiteral("equity"))->titleOnly());
+    stack_->setPaneCollapsed(QStringLiteral("equity"), false);
+    QVERIFY(!stack_->pane(QStringLiteral("equity"))->titleOnly());
+    stack_->setCrosshairBar(-1);
+}
+
+// However short the stack, no plot is squeezed below the minimum: what does not
+// fit is folded to its title, the price last. A folded pane's title asks for room.
+void TestCharts::panes_keep_a_readable_plot() {
+    ChartStack stack;
+    QVERIFY(show_stack(stack, {900, 400}));
+    stack.setData(data_);
+    stack.setCalibrationVisible(true);
+    QCoreApplication::processEvents();
+    expect_readable_panes(stack);
+    ChartPane* price = stack.pane(QStringLiteral("price"));
+    QVERIFY(!price->titleOnly());
+    std::vector<ChartPane*> folded;
+    for (const QString& name : ChartStack::paneNames()) {
+        if (stack.pane(name)->titleOnly())
+            folded.push_back(stack.pane(name));
+    }
+    QVERIFY(!folded.empty());  // 400 px do not hold four plots
+    // The stack asks the window for no more than the price's plot and the titles.
+    QVERIFY(stack.minimumSizeHint().height() <= 400);
+
+    // A folded pane's title: it gets a plot, a less important pane folds instead.
+    ChartPane* wanted = folded.back();
+    QTest::mouseDClick(wanted->legendStrip(), Qt::LeftButton, {},
+                       title_point(wanted->legendStrip()));
+    QVERIFY(!wanted->titleOnly());
+    QVERIFY(!price->titleOnly());
+    expect_readable_panes(stack);
+    QVERIFY(!stack.paneCollapsed(wanted->objectName()));
+
+    // Tall enough, every pane has its plot, the calibration view included.
+    stack.resize(900, 900);
+    QCoreApplication::processEvents();
+    for (const QString& name : ChartStack::paneNames())
+        QVERIFY2(!stack.pane(name)->titleOnly(), qPrintable(name));
+    expect_readable_panes(stack);
+    // The dates go under the lowest pane with a plot.
+    QVERIFY(stack.pane(QStringLiteral("equity"))->timeLabelsVisible());
+    stack.setPaneCollapsed(QStringLiteral("equity"), true);
+    QVERIFY(stack.pane(QStringLiteral("signals"))->timeLabelsVisible());
+    QVERIFY(!stack.pane(QStringLiteral("equity"))->timeLabelsVisible());
+}
+
+// Billions read "4.00B" on the axis and in the crosshair's tag, thousands are
+// grouped; the legend groups the full price.
+void TestCharts::axis_shortens_large_numbers() {
+    ChartStack stack;
+    QVERIFY(show_stack(stack, {1000, 700}));
+    const PriceSeries big = random_walk(4e9, 0.004, 2);
+    stack.setData(make_symbol(QStringLiteral("BIG"), big, AtcParams{}));
+    QCoreApplication::processEvents();
+    ChartPane* price = stack.pane(QStringLiteral("price"));
+    const QStringList labels = price->valueAxisLabels();
+    QVERIFY(labels.size() >= 2);
+    const QRegularExpression billions(QStringLiteral("^\\d\\.\\d{2,}B$"));
+    for (const QString& label : labels)
+        QVERIFY2(billions.match(label).hasMatch(), qPrintable(labels.join(u' ')));
+    // The axis column holds the widest label.
+    const QFontMetricsF fm(price->axisFont());
+    double widest = 0.0;
+    for (const QString& label : labels)
+        widest = std::max(widest, fm.horizontalAdvance(label));
+    QVERIFY(price->chart()->plotArea().right() + ValueAxisItem::kLabelGap + widest <=
+            price->viewport()->width());
+    QVERIFY(stack.legendText().contains(
+        QRegularExpression(QStringLiteral("C \\d,\\d{3},\\d{3},\\d{3}\\.\\d{2}"))));
+    // The crosshair's tag: the axis's scale, one decimal finer.
+    const QRectF plot = price->chart()->plotArea();
+    hover(price->viewport(), plot.center().toPoint());
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\.\\d{3,}B$"))
+                 .match(price->crosshairValueTag())
+                 .hasMatch(),
+             qPrintable(price->crosshairValueTag()));
+
+    // Below a million: grouped digits.
+    stack.setData(make_symbol(QStringLiteral("MID"), random_walk(12345.0, 0.004, 2), AtcParams{}));
+    QCoreApplication::processEvents();
+    for (const QString& label : price->valueAxisLabels())
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{1,2},\\d{3}(\\.\\d+)?$"))
+                     .match(label)
+                     .hasMatch(),
+                 qPrintable(label));
+}
+
+// A coin at 0.000123: the legend, the axis and the crosshair tag keep its
+// significant digits instead of rounding them away.
+void TestCharts::small_prices_keep_significant_digits() {
+    ChartStack stack;
+    QVERIFY(show_stack(stack, {1000, 700}));
+    const PriceSeries coin = random_walk(0.000123, 0.01, 8);
+    stack.setData(make_symbol(QStringLiteral("COIN"), coin, AtcParams{}));
+    QCoreApplication::processEvents();
+    const double last = coin.close.back();
+    QVERIFY2(stack.legendText().contains(QStringLiteral("C ") + QString::number(last, 'f', 8)),
+             qPrintable(stack.legendText()));
+    ChartPane* price = stack.pane(QStringLiteral("price"));
+    const QStringList labels = price->valueAxisLabels();
+    QVERIFY(labels.size() >= 2);
+    for (const QString& label : labels) {
+        QVERIFY2(label.startsWith(QStringLiteral("0.000")) && significant_digits(label) >= 2 &&
+                     label.size() == labels.front().size(),
+                 qPrintable(labels.join(u' ')));
+    }
+    QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+    const QRectF plot = price->chart()->plotArea();
+    hover(price->viewport(), plot.center().toPoint());
+    const QString tag = price->crosshairValueTag();
+    QVERIFY2(tag.startsWith(QStringLiteral("0.000")) && significant_digits(tag) >= 4,
+             qPrintable(tag));
 }
 
 // Milliseconds of `step` (and the repaint it causes), median and worst of `runs`.

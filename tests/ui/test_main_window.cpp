@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -29,6 +30,7 @@
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/pane_base.hpp"
 #include "core/engine_service.hpp"
 #include "event_loop_probe.hpp"
 #include "mouse_wheel.hpp"
@@ -364,6 +366,107 @@ private slots:
         QVERIFY(window_->charts()->priceChart()->backgroundBrush().color() != dark);
         window_->setTheme(ThemeKind::Dark);
         QCOMPARE(window_->charts()->priceChart()->backgroundBrush().color(), dark);
+    }
+
+    // At 1024 x 700, and at 1600 x 1000 with the calibration view on, every pane
+    // has a plot of at least the minimum height or is folded to its one-line
+    // legend; the price always keeps its plot.
+    void panesStayReadableAtAnySize() {
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        ChartToolbar* toolbar = window_->chartToolbar();
+        ChartStack* charts = window_->charts();
+        const auto check = [&](const QString& screenshot) {
+            QCoreApplication::processEvents();
+            QVERIFY(!charts->pane(QStringLiteral("price"))->titleOnly());
+            for (const QString& name : ChartStack::paneNames()) {
+                ChartPane* pane = charts->pane(name);
+                if (pane->isHidden())
+                    continue;
+                const LegendStrip* legend = pane->legendStrip();
+                QCOMPARE(legend->height(), QFontMetrics(legend->font()).height());
+                QVERIFY(legend->toolTip().contains(legend->plainText()));
+                if (pane->titleOnly()) {
+                    QCOMPARE(pane->height(), pane->titleOnlyHeight());
+                } else {
+                    QVERIFY2(pane->chart()->plotArea().height() >= ChartPane::kMinPlotHeight,
+                             qPrintable(QStringLiteral("%1 at %2: plot %3 px")
+                                            .arg(name, screenshot)
+                                            .arg(pane->chart()->plotArea().height())));
+                }
+            }
+            save_screenshot(screenshot);
+        };
+        window_->resize(1024, 700);
+        check(QStringLiteral("5-small-window"));
+        toolbar->calibrationCombo()->setCurrentIndex(1 + static_cast<int>(MaType::KAMA));
+        check(QStringLiteral("6-small-window-calibration"));
+        window_->resize(1600, 1000);
+        check(QStringLiteral("7-calibration"));
+        // At this size every pane has its plot, the equities under the calibration view too.
+        for (const QString& name : ChartStack::paneNames())
+            QVERIFY2(!charts->pane(name)->titleOnly(), qPrintable(name));
+        toolbar->calibrationCombo()->setCurrentIndex(0);
+    }
+
+    // A hidden family's button reads as off: crossed-out swatch, struck-through
+    // name, a tooltip that says so.
+    void hiddenFamilyButtonLooksOff() {
+        ChartToolbar* toolbar = window_->chartToolbar();
+        auto* button =
+            qobject_cast<QToolButton*>(toolbar->widgetForAction(toolbar->maAction(MaType::HMA)));
+        QVERIFY(button);
+        const QImage shown = button->icon().pixmap(14, 14).toImage();
+        QVERIFY(!button->font().strikeOut());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!window_->charts()->maVisible(MaType::HMA));
+        QVERIFY(button->font().strikeOut());
+        QVERIFY(button->icon().pixmap(14, 14).toImage() != shown);
+        QVERIFY2(button->toolTip().contains(QStringLiteral("hidden")),
+                 qPrintable(button->toolTip()));
+        save_screenshot(QStringLiteral("8-hma-hidden"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(window_->charts()->maVisible(MaType::HMA));
+        QVERIFY(!button->font().strikeOut());
+        QCOMPARE(button->icon().pixmap(14, 14).toImage(), shown);
+    }
+
+    // A narrow window: the tools that do not fit wait behind the toolbar's "»",
+    // which reads as clearly as the tools' own text, and open from there.
+    void narrowWindowKeepsEveryToolReachable() {
+        window_->resize(1024, 700);
+        QCoreApplication::processEvents();
+        ChartToolbar* toolbar = window_->chartToolbar();
+        QToolButton* more = toolbar->overflowButton();
+        QVERIFY(more);
+        QTRY_VERIFY(more->isVisible());
+        QVERIFY(more->isEnabled());
+        QWidget* theme_button = toolbar->widgetForAction(toolbar->themeAction());
+        QVERIFY(theme_button && !theme_button->isVisible());
+
+        // The "»" contrasts with the toolbar at least half as much as text does
+        // (the style's own grey arrows were all but invisible on the dark theme).
+        const auto luma = [](const QColor& c) { return qGray(c.rgb()) / 255.0; };
+        const QColor background = toolbar->palette().color(QPalette::Window);
+        const QColor text = toolbar->palette().color(QPalette::ButtonText);
+        const QImage glyph = more->grab().toImage();
+        double strongest = 0.0;
+        for (int y = 0; y < glyph.height(); ++y) {
+            for (int x = 0; x < glyph.width(); ++x) {
+                strongest =
+                    std::max(strongest, std::abs(luma(glyph.pixelColor(x, y)) - luma(background)));
+            }
+        }
+        QVERIFY2(strongest >= 0.5 * std::abs(luma(text) - luma(background)),
+                 qPrintable(QStringLiteral("contrast %1").arg(strongest)));
+
+        QTest::mouseClick(more, Qt::LeftButton);
+        QTRY_VERIFY(theme_button->isVisible());
+        save_screenshot(QStringLiteral("9-toolbar-overflow"));
+        QTest::mouseClick(theme_button, Qt::LeftButton);
+        QCOMPARE(window_->charts()->theme().kind, ThemeKind::Light);
+        window_->setTheme(ThemeKind::Dark);
+        window_->resize(1600, 1000);
+        QCoreApplication::processEvents();
     }
 
     // The event loop must never stall for more than 50 ms while the engine scans

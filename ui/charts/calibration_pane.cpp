@@ -97,7 +97,7 @@ std::vector<LegendLine> CalibrationPane::legendLines(std::size_t bar) const {
 }
 
 QString CalibrationPane::formatLevel(double y) const {
-    return formatPrice(y, decimals_);
+    return formatPriceLevel(y, decimals_);
 }
 
 void CalibrationPane::applyContentTheme(const Theme& theme) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/number_format.hpp"
+
 namespace atc::ui {
 namespace {
 
@@ -29,24 +31,23 @@ int priceDecimals(std::span<const double> close) {
     int decimals = 2;
     for (std::size_t i = close.size() - sample; i < close.size(); ++i) {
         const double v = close[i];
+        // Six decimals hold any tick size from 1 up; below 1 a price keeps six
+        // significant digits (a coin at 0.00001234 is quoted to eight decimals).
+        const int most = std::max(6, significantDecimals(v, 6, 2));
         int d = 2;
-        while (d < 6) {
+        while (d < most) {
             const double scaled = v * std::pow(10.0, d);
             if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::abs(scaled)))
                 break;
             ++d;
         }
         decimals = std::max(decimals, d);
-        if (decimals == 6)
-            break;
     }
     return decimals;
 }
 
 QString formatPrice(double value, int decimals) {
-    if (!std::isfinite(value))
-        return QString(QChar(kNoValue));
-    return QString::number(value, 'f', decimals);
+    return groupedNumber(value, decimals);
 }
 
 QString formatSignal(double value) {

@@ -16,10 +16,11 @@ namespace atc::ui {
 inline constexpr char16_t kNoValue = u'\u2014';  // em dash
 
 // Decimals that show every price of the series exactly (as the data vendor
-// wrote it), at least 2 and at most 6; looks at a sample of the closes.
+// wrote it), at least 2 and at most 6, or six significant digits for prices
+// below 1 (0.00012345 keeps its 8); looks at a sample of the closes.
 int priceDecimals(std::span<const double> close);
 
-// "12.34" with the given decimals; the em dash for NaN.
+// "12,345.67" with the given decimals (digits grouped); the em dash for NaN.
 QString formatPrice(double value, int decimals);
 // Layer-1 signals are hundredths: "+0.45", "-1.00", "+0.00"; em dash for NaN.
 QString formatSignal(double value);

@@ -3,46 +3,60 @@
 #include <QChart>
 #include <QKeyEvent>
 #include <QSplitter>
-#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "charts/calibration_pane.hpp"
 #include "charts/equity_pane.hpp"
+#include "charts/pane_fit.hpp"
 #include "charts/price_pane.hpp"
 #include "charts/signal_pane.hpp"
 #include "charts/state_line_item.hpp"
 
 namespace atc::ui {
+namespace {
+
+// Shares of the height, top to bottom (price, calibration, signals, equity): the
+// price most, the calibration view (when shown) a fair part.
+constexpr std::array<int, 4> kWeights = {5, 3, 2, 2};
+
+}  // namespace
+
+struct ChartStack::Fit {
+    std::vector<ChartPane*> shown;  // the visible panes, top to bottom
+    PaneFit panes;
+};
 
 ChartStack::ChartStack(QWidget* parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
+    // Not in a layout: a layout would take the splitter's minimum (every pane
+    // with its plot) as the stack's, and the window could never become small
+    // enough for fitPanes() to fold a pane. resizeEvent() places it.
     splitter_ = new QSplitter(Qt::Vertical, this);
     splitter_->setChildrenCollapsible(false);
     splitter_->setHandleWidth(3);
-    layout->addWidget(splitter_);
+    connect(splitter_, &QSplitter::splitterMoved, this,
+            [this] { dragged_sizes_ = splitter_->sizes(); });
 
     price_ = new PricePane(splitter_);
     calibration_ = new CalibrationPane(splitter_);
     signal_ = new SignalPane(splitter_);
     equity_ = new EquityPane(splitter_);
     panes_ = {price_, calibration_, signal_, equity_};
-    for (ChartPane* pane : panes_) {
-        splitter_->addWidget(pane);
-        connectPane(pane);
+    const QStringList names = paneNames();
+    for (std::size_t i = 0; i < panes_.size(); ++i) {
+        panes_[i]->setObjectName(names[static_cast<qsizetype>(i)]);
+        splitter_->addWidget(panes_[i]);
+        connectPane(panes_[i]);
     }
-    // Price gets most of the height; the calibration view, when shown, a fair share.
-    splitter_->setStretchFactor(0, 5);
-    splitter_->setStretchFactor(1, 3);
-    splitter_->setStretchFactor(2, 2);
-    splitter_->setStretchFactor(3, 2);
+    collapsed_.assign(panes_.size(), false);
+    priority_ = {price_, signal_, equity_, calibration_};
+    // The same shares when a resize keeps the same panes open.
+    for (std::size_t i = 0; i < kWeights.size(); ++i)
+        splitter_->setStretchFactor(static_cast<int>(i), kWeights[i]);
     calibration_->hide();
-    // Dates only under the bottom pane: the others keep the vertical grid lines.
-    equity_->setTimeLabelsVisible(true);
     setTheme(darkTheme());
+    fitPanes(true);
 }
 
 ChartStack::~ChartStack() = default;
@@ -61,6 +75,7 @@ void ChartStack::connectPane(ChartPane* pane) {
     });
     connect(pane, &ChartPane::rangeRequested, this, &ChartStack::setVisibleRange);
     connect(pane, &ChartPane::resetRequested, this, &ChartStack::resetZoom);
+    connect(pane, &ChartPane::collapseToggled, this, [this, pane] { toggleCollapsed(pane); });
     connect(pane, &ChartPane::layoutChanged, this, [this] {
         if (in_layout_)
             return;
@@ -150,22 +165,147 @@ void ChartStack::setCalibrationFamily(MaType family) {
 void ChartStack::setCalibrationVisible(bool visible) {
     if (visible == calibrationVisible())
         return;
-    // Share the height anew: the calibration view needs room next to the price,
-    // and the signal and equity panes must stay readable.
-    const QList<int> sizes = splitter_->sizes();
-    int total = 0;
-    for (int h : sizes)
-        total += h;
     calibration_->setVisible(visible);
-    if (total > 0) {
-        const auto part = [total](double f) { return static_cast<int>(f * total); };
-        splitter_->setSizes(visible ? QList<int>{part(0.40), part(0.30), part(0.15), part(0.15)}
-                                    : QList<int>{part(0.56), 0, part(0.22), part(0.22)});
-    }
+    // Asked for just now: it gets room before the signal and equity panes.
+    if (visible)
+        promote(calibration_);
     calibration_->setXRange(range_.first, range_.last);
     calibration_->setCrosshair(crosshair_bar_, std::nullopt);
+    updateGeometry();
+    fitPanes(true);
+}
+
+QStringList ChartStack::paneNames() {
+    return {QStringLiteral("price"), QStringLiteral("calibration"), QStringLiteral("signals"),
+            QStringLiteral("equity")};
+}
+
+ChartPane* ChartStack::pane(const QString& name) const {
+    for (ChartPane* p : panes_) {
+        if (p->objectName() == name)
+            return p;
+    }
+    return nullptr;
+}
+
+void ChartStack::setPaneCollapsed(const QString& name, bool collapsed) {
+    const auto it = std::find(panes_.begin(), panes_.end(), pane(name));
+    if (it == panes_.end())
+        return;
+    const auto index = static_cast<std::size_t>(it - panes_.begin());
+    if (collapsed_[index] == collapsed)
+        return;
+    collapsed_[index] = collapsed;
+    updateGeometry();
+    fitPanes(true);
+    emit paneCollapsedChanged(name, collapsed);
+}
+
+bool ChartStack::paneCollapsed(const QString& name) const {
+    const auto it = std::find(panes_.begin(), panes_.end(), pane(name));
+    return it != panes_.end() && collapsed_[static_cast<std::size_t>(it - panes_.begin())];
+}
+
+void ChartStack::toggleCollapsed(ChartPane* pane) {
+    const QString name = pane->objectName();
+    if (paneCollapsed(name)) {
+        promote(pane);
+        setPaneCollapsed(name, false);
+    } else if (pane->titleOnly()) {
+        // Folded for want of room: it takes the room of a less important pane.
+        promote(pane);
+        fitPanes(true);
+    } else {
+        setPaneCollapsed(name, true);
+    }
+}
+
+void ChartStack::promote(ChartPane* pane) {
+    if (pane == price_)
+        return;
+    priority_.erase(std::find(priority_.begin(), priority_.end(), pane));
+    priority_.insert(priority_.begin() + 1, pane);
+}
+
+ChartStack::Fit ChartStack::fitFor(int height, bool keep_shares) const {
+    Fit fit;
+    fit.shown = visiblePanes();
+    std::vector<PaneNeeds> needs;
+    for (ChartPane* p : fit.shown) {
+        const auto index =
+            static_cast<std::size_t>(std::find(panes_.begin(), panes_.end(), p) - panes_.begin());
+        const int weight =
+            keep_shares ? dragged_sizes_[static_cast<qsizetype>(index)] : kWeights[index];
+        const int minimum = p->minimumExpandedHeight(false);
+        // The price keeps twice the least plot before the other panes get one.
+        const int preferred = p == price_ ? minimum + ChartPane::kMinPlotHeight : minimum;
+        needs.push_back({p->titleOnlyHeight(), minimum, preferred, weight, collapsed_[index]});
+    }
+    std::vector<std::size_t> order;
+    for (ChartPane* p : priority_) {
+        const auto it = std::find(fit.shown.begin(), fit.shown.end(), p);
+        if (it != fit.shown.end())
+            order.push_back(static_cast<std::size_t>(it - fit.shown.begin()));
+    }
+    const int handles =
+        splitter_->handleWidth() * std::max(0, static_cast<int>(fit.shown.size()) - 1);
+    const int dates = price_->minimumExpandedHeight(true) - price_->minimumExpandedHeight(false);
+    fit.panes = atc::ui::fitPanes(needs, order, height - handles, dates);
+    return fit;
+}
+
+void ChartStack::fitPanes(bool reshare) {
+    Fit fit = fitFor(height(), false);
+    bool changed = false;  // a pane gains or loses its plot
+    for (std::size_t i = 0; i < fit.shown.size(); ++i)
+        changed = changed || fit.shown[i]->titleOnly() == fit.panes.expanded[i];
+    // The same panes open as before, and the trader dragged a divider: the panes
+    // keep the shares the drag gave them.
+    if (changed || reshare)
+        dragged_sizes_.clear();
+    else if (!dragged_sizes_.isEmpty())
+        fit = fitFor(height(), true);
+
+    ChartPane* lowest = nullptr;
+    in_layout_ = true;
+    for (std::size_t i = 0; i < fit.shown.size(); ++i) {
+        fit.shown[i]->setTitleOnly(!fit.panes.expanded[i]);
+        if (fit.panes.expanded[i])
+            lowest = fit.shown[i];
+    }
+    // Dates only under the lowest plot: the others keep the vertical grid lines.
+    for (ChartPane* p : panes_)
+        p->setTimeLabelsVisible(p == lowest);
+    in_layout_ = false;
+    splitter_->setGeometry(rect());
+    QList<int> sizes;
+    for (ChartPane* p : panes_) {
+        const auto it = std::find(fit.shown.begin(), fit.shown.end(), p);
+        sizes << (it == fit.shown.end()
+                      ? 0
+                      : fit.panes.heights[static_cast<std::size_t>(it - fit.shown.begin())]);
+    }
+    splitter_->setSizes(sizes);
     syncValueAxisWidths();
     updateTicks();
+}
+
+QSize ChartStack::minimumSizeHint() const {
+    // The most important pane with its plot and the others as title lines.
+    const Fit fit = fitFor(0, false);
+    int height = splitter_->handleWidth() * std::max(0, static_cast<int>(fit.shown.size()) - 1);
+    for (int h : fit.panes.heights)
+        height += h;
+    return {splitter_->minimumSizeHint().width(), height};
+}
+
+QSize ChartStack::sizeHint() const {
+    return splitter_->sizeHint();
+}
+
+void ChartStack::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitPanes(false);
 }
 
 QString ChartStack::legendText() const {
@@ -231,8 +371,9 @@ std::vector<TimeTick> ChartStack::timeTicks() const {
     std::vector<TimeTick> ticks;
     if (!data_)
         return ticks;
-    return ticksInRange(*data_, time_scale_, range_.first, range_.last, equity_->plotWidth(),
-                        equity_->axisFont());
+    // Every pane's plot has the same width.
+    return ticksInRange(*data_, time_scale_, range_.first, range_.last, price_->plotWidth(),
+                        price_->axisFont());
 }
 
 void ChartStack::setCrosshairBar(int bar) {

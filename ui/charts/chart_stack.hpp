@@ -17,6 +17,7 @@
 // price, base MAs and markers stay in view while calibrating.
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <array>
 #include <cstdint>
@@ -95,6 +96,17 @@ public:
     // The date ticks currently under the bottom pane.
     std::vector<TimeTick> timeTicks() const;
 
+    // The panes by name, top to bottom: "price", "calibration", "signals", "equity".
+    static QStringList paneNames();
+    ChartPane* pane(const QString& name) const;  // nullptr for an unknown name
+    // Collapsed by the trader to its title line (a double-click on the title
+    // does the same); kept at any window size. Unknown names are ignored.
+    void setPaneCollapsed(const QString& name, bool collapsed);
+    bool paneCollapsed(const QString& name) const;
+
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
 public slots:
     void setCandles(bool on);
     void setMaVisible(atc::MaType type, bool visible);
@@ -112,9 +124,11 @@ public slots:
 signals:
     void crosshairMoved(int bar);
     void visibleRangeChanged(double first, double last);
+    void paneCollapsedChanged(const QString& name, bool collapsed);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void connectPane(ChartPane* pane);
@@ -125,6 +139,16 @@ private:
     void hover(ChartPane* source, int bar, double y);
     std::size_t barCount() const;
     std::vector<ChartPane*> visiblePanes() const;
+    // Decides which panes have room for a plot at the stack's height (pane_fit.hpp)
+    // and sizes them: by the shares the trader gave them by dragging a divider
+    // while the same panes stay open, otherwise by their default shares.
+    void fitPanes(bool reshare);
+    struct Fit;
+    Fit fitFor(int height, bool keep_shares) const;
+    // A double-click on a pane's title.
+    void toggleCollapsed(ChartPane* pane);
+    // Right after the price in the order in which panes get room.
+    void promote(ChartPane* pane);
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;
@@ -133,7 +157,10 @@ private:
     CalibrationPane* calibration_ = nullptr;
     SignalPane* signal_ = nullptr;
     EquityPane* equity_ = nullptr;
-    std::vector<ChartPane*> panes_;  // top to bottom
+    std::vector<ChartPane*> panes_;     // top to bottom
+    std::vector<ChartPane*> priority_;  // who gets room first: the price, then the latest asked for
+    std::vector<bool> collapsed_;       // by the trader, per pane of panes_
+    QList<int> dragged_sizes_;          // after the trader's last drag of a divider
     TimeScale time_scale_;
     ViewRange range_;
     SymbolRanges remembered_;

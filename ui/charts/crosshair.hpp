@@ -30,6 +30,8 @@ public:
     void refresh();
     // Where the date tag is drawn (empty when none), for the time axis to keep clear.
     QRectF dateTagRect() const;
+    // The value tag's text while the horizontal line is shown; empty otherwise.
+    QString valueTag() const { return level_ ? value_tag_ : QString(); }
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

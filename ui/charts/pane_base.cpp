@@ -5,7 +5,6 @@
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QMouseEvent>
 #include <QRubberBand>
 #include <QValueAxis>
@@ -13,14 +12,20 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/chart_format.hpp"
 #include "charts/crosshair.hpp"
 #include "charts/time_axis.hpp"
+#include "charts/value_axis.hpp"
+#include "core/number_format.hpp"
 
 namespace atc::ui {
 namespace {
 
 constexpr double kLeftMargin = 6.0;
-constexpr double kLegendGap = 4.0;
+constexpr int kLegendTop = 2;
+constexpr int kLegendGap = 4;
+// Under a plot without date labels; under the legend of a title-only pane.
+constexpr int kBottomMargin = 6;
 // Aimed pixel distance between two value-axis ticks.
 constexpr double kTickSpacingPx = 42.0;
 
@@ -34,10 +39,6 @@ double niceStep(double raw) {
             return f * magnitude;
     }
     return 10.0 * magnitude;
-}
-
-QString htmlColor(const QColor& c) {
-    return c.name(QColor::HexRgb);
 }
 
 }  // namespace
@@ -56,7 +57,6 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
     setRenderHint(QPainter::Antialiasing, true);
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
-    setMinimumHeight(90);
     // Every item moves on each pan; a BSP index would be rebuilt all the time.
     scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
 
@@ -70,29 +70,32 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
     // Qt Charts lays out the labels of a hidden-label axis all the same: keep them few.
     x_axis_->setTickCount(2);
     chart_->addAxis(x_axis_, Qt::AlignBottom);
-    // y on the right, where traders expect the price scale.
+    // y: the value, on the right where traders expect the price scale. Its
+    // labels and grid are hidden too; the value axis item draws them.
     y_axis_ = new QValueAxis(chart_);
+    y_axis_->setLabelsVisible(false);
     y_axis_->setLineVisible(false);
-    y_axis_->setTickType(QValueAxis::TicksDynamic);
-    y_axis_->setTickAnchor(0.0);
+    y_axis_->setGridLineVisible(false);
+    y_axis_->setMinorGridLineVisible(false);
+    y_axis_->setTickCount(2);
     chart_->addAxis(y_axis_, Qt::AlignRight);
 
     time_axis_ = new TimeAxisItem(chart_, x_axis_, y_axis_);
+    value_axis_ = new ValueAxisItem(chart_, x_axis_, y_axis_);
     crosshair_ = new CrosshairItem(chart_, x_axis_, y_axis_);
     addOverlay(time_axis_);
+    addOverlay(value_axis_);
     addOverlay(crosshair_);
 
-    legend_ = new QLabel(viewport());
-    legend_->setTextFormat(Qt::RichText);
-    legend_->setWordWrap(true);
-    legend_->setAttribute(Qt::WA_TransparentForMouseEvents);
-    legend_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    legend_ = new LegendStrip(viewport());
+    connect(legend_, &LegendStrip::collapseToggled, this, &ChartPane::collapseToggled);
 
     axis_font_ = font();
     axis_font_.setPointSizeF(std::max(7.5, font().pointSizeF() - 1.0));
-    y_axis_->setLabelsFont(axis_font_);
+    value_axis_->setLabelFont(axis_font_);
     time_axis_->setLabelFont(axis_font_);
     crosshair_->setLabelFont(axis_font_);
+    applyHeightLimits();
 }
 
 ChartPane::~ChartPane() = default;
@@ -113,17 +116,10 @@ void ChartPane::setTheme(const Theme& theme) {
     chart_->setBackgroundPen(Qt::NoPen);
     chart_->setPlotAreaBackgroundVisible(false);
     setBackgroundBrush(theme.chart_background);
-    y_axis_->setLabelsBrush(theme.muted_text);
-    y_axis_->setGridLinePen(QPen(theme.grid, 1.0));
-    y_axis_->setLinePen(QPen(theme.grid, 1.0));
+    value_axis_->setColors(theme.grid, theme.muted_text);
     time_axis_->setColors(theme.grid, theme.muted_text);
     crosshair_->setColors(theme.crosshair, theme.crosshair, theme.chart_background);
-    // Opaque, so that a legend change repaints the label only, not the chart under it.
-    QPalette p = legend_->palette();
-    p.setColor(QPalette::WindowText, theme.text);
-    p.setColor(QPalette::Window, theme.chart_background);
-    legend_->setPalette(p);
-    legend_->setAutoFillBackground(true);
+    legend_->setColors(theme.muted_text, theme.text, theme.chart_background);
     applyContentTheme(theme);
     refreshLegend();
 }
@@ -178,15 +174,16 @@ void ChartPane::refit() {
     const double height = std::max(40.0, plot_rect_.height());
     const double step =
         niceStep((range.second - range.first) / std::max(3.0, height / kTickSpacingPx));
-    // Qt Charts builds one grid item per tick at every call: a new range under
-    // the old step (a symbol at 8000 after one at 0.5) would briefly mean
-    // hundreds of thousands of ticks. The coarser step goes first.
-    y_axis_->setTickInterval(std::max(step, y_axis_->tickInterval()));
     y_axis_->setRange(range.first, range.second);
-    y_axis_->setTickInterval(step);
-    y_decimals_ = std::clamp(static_cast<int>(-std::floor(std::log10(step) + 1e-9)), 0, 8);
-    y_axis_->setLabelFormat(QStringLiteral("%.%1f").arg(y_decimals_));
+    value_axis_->setRange(range.first, range.second, step);
     updateOverlays();
+}
+
+QStringList ChartPane::valueAxisLabels() const {
+    QStringList labels;
+    for (const ValueTick& t : value_axis_->ticks())
+        labels << t.label;
+    return labels;
 }
 
 void ChartPane::setTicks(const std::vector<TimeTick>& ticks) {
@@ -194,9 +191,46 @@ void ChartPane::setTicks(const std::vector<TimeTick>& ticks) {
 }
 
 void ChartPane::setTimeLabelsVisible(bool visible) {
+    if (visible == time_axis_->labelsVisible())
+        return;
     time_axis_->setLabelsVisible(visible);
     crosshair_->setDateTagVisible(visible);
+    applyHeightLimits();
     relayout();
+}
+
+void ChartPane::setTitleOnly(bool title_only) {
+    if (title_only == title_only_)
+        return;
+    title_only_ = title_only;
+    // The chart and its overlays go; the legend stays and keeps following the crosshair.
+    chart_->setVisible(!title_only);
+    legend_->setCollapsed(title_only);
+    applyHeightLimits();
+    relayout();
+}
+
+int ChartPane::titleOnlyHeight() const {
+    return kLegendTop + legend_->height() + kBottomMargin;
+}
+
+int ChartPane::bottomBand(bool with_time_labels) const {
+    return with_time_labels ? static_cast<int>(std::ceil(QFontMetricsF(axis_font_).height())) + 8
+                            : kBottomMargin;
+}
+
+int ChartPane::minimumExpandedHeight(bool with_time_labels) const {
+    return kLegendTop + legend_->height() + kLegendGap + kMinPlotHeight +
+           bottomBand(with_time_labels);
+}
+
+void ChartPane::applyHeightLimits() {
+    if (title_only_) {
+        setFixedHeight(titleOnlyHeight());
+    } else {
+        setMinimumHeight(minimumExpandedHeight(timeLabelsVisible()));
+        setMaximumHeight(QWIDGETSIZE_MAX);
+    }
 }
 
 bool ChartPane::timeLabelsVisible() const {
@@ -211,15 +245,13 @@ void ChartPane::setValueAxisWidth(int px) {
 }
 
 int ChartPane::requiredValueAxisWidth() const {
+    // The widest of the labels and of the crosshair's tag at either end of the range.
     const QFontMetricsF fm(axis_font_);
-    const double lo = y_axis_->min(), hi = y_axis_->max();
-    double w = 0.0;
-    for (double v : {lo, hi}) {
-        w = std::max(w, fm.horizontalAdvance(QString::number(v, 'f', y_decimals_)));
+    double w = value_axis_->labelWidth();
+    for (double v : {y_axis_->min(), y_axis_->max()})
         w = std::max(w, fm.horizontalAdvance(formatLevel(v)));
-    }
-    // Qt Charts puts the labels a few pixels off the plot; the crosshair tag pads 4 px.
-    return static_cast<int>(std::ceil(w)) + 16;
+    // The labels sit kLabelGap off the plot; the crosshair tag pads 4 px each side.
+    return static_cast<int>(std::ceil(w + ValueAxisItem::kLabelGap)) + 10;
 }
 
 void ChartPane::setCrosshair(int bar, std::optional<double> level) {
@@ -233,8 +265,19 @@ void ChartPane::setCrosshair(int bar, std::optional<double> level) {
     refreshLegend();
 }
 
+QString ChartPane::crosshairValueTag() const {
+    return crosshair_->valueTag();
+}
+
 QString ChartPane::formatLevel(double y) const {
-    return QString::number(y, 'f', std::min(8, y_decimals_ + 1));
+    AxisScale finer = value_axis_->scale();
+    finer.decimals = std::min(10, finer.decimals + 1);
+    return axisLabel(y, finer);
+}
+
+QString ChartPane::formatPriceLevel(double y, int decimals) const {
+    return value_axis_->scale().divisor > 1.0 ? ChartPane::formatLevel(y)
+                                              : formatPrice(y, decimals);
 }
 
 void ChartPane::addOverlay(PlotOverlay* item) {
@@ -260,58 +303,8 @@ int ChartPane::legendBar() const {
 
 void ChartPane::refreshLegend() {
     const int bar = legendBar();
-    std::vector<LegendLine> lines;
-    if (bar >= 0)
-        lines = legendLines(static_cast<std::size_t>(bar));
-
-    // Entries are separated by a normal space, so the label wraps between
-    // entries only, never between a name and its value.
-    QString html, plain;
-    for (const LegendLine& line : lines) {
-        if (!html.isEmpty()) {
-            html += QStringLiteral("<br>");
-            plain += QLatin1Char('\n');
-        }
-        bool first_entry = true;
-        for (const LegendEntry& e : line) {
-            if (!first_entry) {
-                html += QStringLiteral("&nbsp;&nbsp; ");
-                plain += QStringLiteral("  ");
-            }
-            first_entry = false;
-            const QColor name_color = e.name_color.isValid() ? e.name_color : theme_.muted_text;
-            const QColor value_color = e.value_color.isValid() ? e.value_color : theme_.text;
-            QString piece;
-            if (!e.name.isEmpty()) {
-                piece += QStringLiteral("<span style=\"color:%1\">%2</span>")
-                             .arg(htmlColor(name_color),
-                                  e.name.toHtmlEscaped().replace(QLatin1Char(' '),
-                                                                 QStringLiteral("&nbsp;")));
-            }
-            if (!e.name.isEmpty() && !e.value.isEmpty())
-                piece += QStringLiteral("&nbsp;");
-            if (!e.value.isEmpty()) {
-                piece += QStringLiteral("<span style=\"color:%1\">%2</span>")
-                             .arg(htmlColor(value_color),
-                                  e.value.toHtmlEscaped().replace(QLatin1Char(' '),
-                                                                  QStringLiteral("&nbsp;")));
-            }
-            if (e.bold)
-                piece = QStringLiteral("<b>%1</b>").arg(piece);
-            html += piece;
-            QString text = e.name;
-            if (!e.name.isEmpty() && !e.value.isEmpty())
-                text += QLatin1Char(' ');
-            plain += text + e.value;
-        }
-    }
-    legend_plain_ = plain;
-    if (legend_->text() != html) {
-        const int before = legend_->heightForWidth(legend_->width());
-        legend_->setText(html);
-        if (legend_->heightForWidth(legend_->width()) != before)
-            relayout();
-    }
+    legend_->setLines(bar >= 0 ? legendLines(static_cast<std::size_t>(bar))
+                               : std::vector<LegendLine>{});
 }
 
 void ChartPane::relayout() {
@@ -319,12 +312,10 @@ void ChartPane::relayout() {
     const double w = size.width();
     const double h = size.height();
     const int legend_width = std::max(50, static_cast<int>(w - kLeftMargin - 8));
-    const int legend_height = legend_->text().isEmpty() ? 0 : legend_->heightForWidth(legend_width);
-    legend_->setGeometry(static_cast<int>(kLeftMargin), 2, legend_width,
-                         std::max(0, legend_height));
-    const QFontMetricsF fm(axis_font_);
-    const double top = 2.0 + legend_height + kLegendGap;
-    const double bottom = time_axis_->labelsVisible() ? fm.height() + 8.0 : 6.0;
+    legend_->setGeometry(static_cast<int>(kLeftMargin), kLegendTop, legend_width,
+                         legend_->height());
+    const double top = kLegendTop + legend_->height() + kLegendGap;
+    const double bottom = bottomBand(time_axis_->labelsVisible());
     plot_rect_ = QRectF(kLeftMargin, top, std::max(10.0, w - kLeftMargin - value_axis_width_),
                         std::max(10.0, h - top - bottom));
     chart_->setPlotArea(plot_rect_);
@@ -396,7 +387,8 @@ void ChartPane::mouseMoveEvent(QMouseEvent* event) {
     if (data_ && data_->barCount() > 0) {
         const double n = static_cast<double>(data_->barCount());
         const int bar = static_cast<int>(std::clamp(std::round(xAt(p.x())), 0.0, n - 1));
-        emit hovered(bar, plot_rect_.contains(p) ? yAt(p.y()) : std::nan(""));
+        const bool on_plot = !title_only_ && plot_rect_.contains(p);
+        emit hovered(bar, on_plot ? yAt(p.y()) : std::nan(""));
     }
     event->accept();
 }

@@ -1,12 +1,13 @@
 // What every chart pane shares: a QChart with a hidden bar-index x axis (the
-// ChartStack sets the same range on all panes), a value axis on the right, the
-// time grid, the crosshair, a legend band above the plot, and the mouse
+// ChartStack sets the same range on all panes), a value scale on the right, the
+// time grid, the crosshair, a one-line legend above the plot, and the mouse
 // gestures, which the pane only translates into requests for the stack (the
 // stack owns the visible range, so all panes move together).
 //
 // The plot area is laid out by hand (QChart::setPlotArea) with the same left
 // edge and the same value-axis width in every pane, so that a bar sits at the
-// same pixel column in all of them.
+// same pixel column in all of them. A pane is never shorter than its legend
+// plus kMinPlotHeight, or it is collapsed to its legend line (title only).
 #pragma once
 
 #include <QChartView>
@@ -19,12 +20,12 @@
 #include <utility>
 #include <vector>
 
+#include "charts/legend_strip.hpp"
 #include "charts/series_window.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
 QT_BEGIN_NAMESPACE
-class QLabel;
 class QLineSeries;
 class QRubberBand;
 class QValueAxis;
@@ -35,22 +36,16 @@ namespace atc::ui {
 class CrosshairItem;
 class PlotOverlay;
 class TimeAxisItem;
+class ValueAxisItem;
 struct TimeTick;
-
-// One "name value" pair of a legend; either part may be empty.
-struct LegendEntry {
-    QString name;
-    QString value;
-    QColor name_color;   // invalid: the theme's muted text colour
-    QColor value_color;  // invalid: the theme's text colour
-    bool bold = false;
-};
-using LegendLine = std::vector<LegendEntry>;
 
 class ChartPane : public QChartView {
     Q_OBJECT
 
 public:
+    // The least height of a plot: enough for three value labels and a readable line.
+    static constexpr int kMinPlotHeight = 72;
+
     explicit ChartPane(QWidget* parent = nullptr);
     ~ChartPane() override;
 
@@ -68,15 +63,27 @@ public:
     // Width of the value-axis column; the stack gives every pane the widest one.
     void setValueAxisWidth(int px);
     int requiredValueAxisWidth() const;
-    // Width of the plot in pixels (for the tick count).
+    // Width and height of the plot in pixels (the width sets the tick count).
     double plotWidth() const { return plot_rect_.width(); }
+    double plotHeight() const { return plot_rect_.height(); }
+    // The value-axis labels drawn now, bottom to top.
+    QStringList valueAxisLabels() const;
+
+    // Collapsed to the legend line: no plot, the legend still follows the crosshair.
+    void setTitleOnly(bool title_only);
+    bool titleOnly() const { return title_only_; }
+    int titleOnlyHeight() const;
+    // The least height with a plot of kMinPlotHeight, with or without the date labels.
+    int minimumExpandedHeight(bool with_time_labels) const;
 
     // bar < 0: no crosshair (the legend then shows the last bar).
     void setCrosshair(int bar, std::optional<double> level);
-    QString legendPlainText() const { return legend_plain_; }
+    // What the crosshair's tag on the value axis reads (empty when it has none).
+    QString crosshairValueTag() const;
+    QString legendPlainText() const { return legend_->plainText(); }
     // Bars held by the line series: the visible ones and one more on each side.
     std::pair<std::size_t, std::size_t> seriesWindow() const { return window_.window(); }
-    QLabel* legendLabel() const { return legend_; }
+    LegendStrip* legendStrip() const { return legend_; }
 
     const QFont& axisFont() const { return axis_font_; }
     QValueAxis* xAxis() const { return x_axis_; }
@@ -90,6 +97,8 @@ signals:
     void rangeRequested(double first, double last);
     void resetRequested();
     void layoutChanged();
+    // The title was double-clicked: the stack collapses or expands the pane.
+    void collapseToggled();
 
 protected:
     // The y extent of the drawn data over bars [first, last]; nullopt when none.
@@ -100,8 +109,12 @@ protected:
     // Free pixels above and below the data (room for markers).
     virtual double paddingPx() const { return 8.0; }
     virtual std::vector<LegendLine> legendLines(std::size_t bar) const = 0;
-    // The value under the horizontal crosshair, as tagged on the axis.
+    // The value under the horizontal crosshair, as tagged on the axis: the axis's
+    // labels with one more decimal.
     virtual QString formatLevel(double y) const;
+    // A price pane's tag: the price as the legend writes it, unless the axis
+    // writes its labels in a short scale ("4.00B"), which the tag follows.
+    QString formatPriceLevel(double y, int decimals) const;
     virtual void applyContentTheme(const Theme& theme) = 0;
     // Width for an emphasised line (the Average, a base member): `width` while
     // bars are at least 1 px wide, 1 px when zoomed further out. Qt strokes wider
@@ -135,6 +148,9 @@ protected:
 
 private:
     void relayout();
+    void applyHeightLimits();
+    // Height of the band under the plot: the date labels, or a small margin.
+    int bottomBand(bool with_time_labels) const;
     // Re-applies the pens when emphasisWidth() changes with the zoom.
     void updateDensity();
     // Chart coordinates of a viewport position.
@@ -148,17 +164,17 @@ private:
     QValueAxis* x_axis_ = nullptr;
     QValueAxis* y_axis_ = nullptr;
     TimeAxisItem* time_axis_ = nullptr;
+    ValueAxisItem* value_axis_ = nullptr;
     CrosshairItem* crosshair_ = nullptr;
     std::vector<PlotOverlay*> overlays_;
     SeriesWindow window_;
-    QLabel* legend_ = nullptr;
-    QString legend_plain_;
+    LegendStrip* legend_ = nullptr;
     QFont axis_font_;
     QRectF plot_rect_;
     int value_axis_width_ = 60;
-    int y_decimals_ = 2;
     int crosshair_bar_ = -1;
     bool dense_ = false;
+    bool title_only_ = false;
 
     enum class Drag { None, Pan, Band };
     Drag drag_ = Drag::None;

@@ -179,7 +179,7 @@ std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {
 }
 
 QString PricePane::formatLevel(double y) const {
-    return formatPrice(y, decimals_);
+    return formatPriceLevel(y, decimals_);
 }
 
 void PricePane::applyContentTheme(const Theme& theme) {

@@ -165,9 +165,7 @@ std::vector<TimeTick> ticksInRange(const SymbolData& data, const TimeScale& scal
 }
 
 TimeAxisItem::TimeAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
-    : PlotOverlay(chart, x_axis, y_axis) {
-    setZValue(kGridZ);
-}
+    : AxisOverlay(chart, x_axis, y_axis) {}
 
 void TimeAxisItem::setTicks(std::vector<TimeTick> ticks) {
     ticks_ = std::move(ticks);
@@ -179,27 +177,11 @@ void TimeAxisItem::setLabelsVisible(bool visible) {
     update();
 }
 
-void TimeAxisItem::setColors(const QColor& grid, const QColor& text) {
-    grid_ = grid;
-    text_ = text;
-    update();
-}
-
 void TimeAxisItem::setKeepClear(const QRectF& rect) {
     keep_clear_ = rect;  // the crosshair repaints the area around its tag
 }
 
-void TimeAxisItem::setLabelFont(const QFont& font) {
-    font_ = font;
-    update();
-}
-
-void TimeAxisItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    const PlotMap map = plotMap();
-    if (!map.valid())
-        return;
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, false);
+QList<QLineF> TimeAxisItem::gridLines(const PlotMap& map) const {
     QList<QLineF> lines;
     lines.reserve(static_cast<qsizetype>(ticks_.size()));
     for (const TimeTick& t : ticks_) {
@@ -208,35 +190,33 @@ void TimeAxisItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
             continue;
         lines.append(QLineF(x, map.area.top(), x, map.area.bottom()));
     }
-    painter->setPen(QPen(grid_, 1.0));
-    painter->drawLines(lines);
+    return lines;
+}
 
-    if (labels_visible_) {
-        painter->setFont(font_);
-        painter->setPen(text_);
-        const QFontMetricsF fm(font_);
-        const double gap = fm.averageCharWidth();
-        const double top = map.area.bottom() + 3.0;
-        double previous_right = -1e9;
-        for (const TimeTick& t : ticks_) {
-            const double x = map.px(static_cast<double>(t.bar));
-            if (x < map.area.left() || x > map.area.right())
-                continue;
-            const double w = fm.horizontalAdvance(t.label);
-            // Centred under its tick, but kept inside the chart at both ends.
-            const double left =
-                std::clamp(x - w / 2, 0.0, std::max(0.0, boundingRect().right() - w - 2.0));
-            if (left < previous_right + gap)
-                continue;
-            const QRectF box(left, top, w, fm.height());
-            if (!keep_clear_.isEmpty() && box.adjusted(-gap, 0, gap, 0).intersects(keep_clear_))
-                continue;
-            painter->drawText(QRectF(left, top, w + 1.0, fm.height()), Qt::AlignLeft | Qt::AlignTop,
-                              t.label);
-            previous_right = left + w;
-        }
+void TimeAxisItem::paintLabels(QPainter* painter, const PlotMap& map) const {
+    if (!labels_visible_)
+        return;
+    const QFontMetricsF fm(labelFont());
+    const double gap = fm.averageCharWidth();
+    const double top = map.area.bottom() + 3.0;
+    double previous_right = -1e9;
+    for (const TimeTick& t : ticks_) {
+        const double x = map.px(static_cast<double>(t.bar));
+        if (x < map.area.left() || x > map.area.right())
+            continue;
+        const double w = fm.horizontalAdvance(t.label);
+        // Centred under its tick, but kept inside the chart at both ends.
+        const double left =
+            std::clamp(x - w / 2, 0.0, std::max(0.0, boundingRect().right() - w - 2.0));
+        if (left < previous_right + gap)
+            continue;
+        const QRectF box(left, top, w, fm.height());
+        if (!keep_clear_.isEmpty() && box.adjusted(-gap, 0, gap, 0).intersects(keep_clear_))
+            continue;
+        painter->drawText(QRectF(left, top, w + 1.0, fm.height()), Qt::AlignLeft | Qt::AlignTop,
+                          t.label);
+        previous_right = left + w;
     }
-    painter->restore();
 }
 
 }  // namespace atc::ui

@@ -6,14 +6,13 @@
 // stay on the same bars while panning (no jitter).
 #pragma once
 
-#include <QColor>
 #include <QFont>
 #include <QString>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-#include "charts/plot_overlay.hpp"
+#include "charts/axis_overlay.hpp"
 
 namespace atc {
 struct PriceSeries;
@@ -65,27 +64,25 @@ std::vector<TimeTick> ticksInRange(const SymbolData& data, const TimeScale& scal
 // Draws the vertical grid lines at the ticks across the plot and, on the pane
 // that carries them, the date labels under the plot. A label that would touch
 // its left neighbour is skipped (its grid line stays).
-class TimeAxisItem : public PlotOverlay {
+class TimeAxisItem : public AxisOverlay {
 public:
     TimeAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
     void setTicks(std::vector<TimeTick> ticks);
     void setLabelsVisible(bool visible);
     bool labelsVisible() const { return labels_visible_; }
-    void setColors(const QColor& grid, const QColor& text);
-    void setLabelFont(const QFont& font);
     // A label overlapping this rectangle (the crosshair's date tag) is not drawn.
     void setKeepClear(const QRectF& rect);
     const std::vector<TimeTick>& ticks() const { return ticks_; }
 
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+protected:
+    QList<QLineF> gridLines(const PlotMap& map) const override;
+    void paintLabels(QPainter* painter, const PlotMap& map) const override;
 
 private:
     std::vector<TimeTick> ticks_;
     bool labels_visible_ = false;
     QRectF keep_clear_;
-    QColor grid_, text_;
-    QFont font_;
 };
 
 }  // namespace atc::ui

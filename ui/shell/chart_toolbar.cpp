@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QToolButton>
 
 #include "theme/theme.hpp"
 
@@ -16,15 +17,41 @@ QString familyLabel(MaType t) {
     return QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
 }
 
-// A small colour swatch so each MA toggle shows the family's colour.
-QIcon swatch(const QColor& color) {
+// A small colour swatch so each MA toggle shows the family's colour; a hidden
+// family's is hollow, faded and crossed out (in the text colour, which stands
+// out from the toolbar more than a family colour does).
+QIcon swatch(const QColor& color, bool shown, const QColor& cross) {
     QPixmap pixmap(14, 14);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawRoundedRect(QRectF(1, 4, 12, 6), 2, 2);
+    const QRectF bar(1, 4, 12, 6);
+    if (shown) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawRoundedRect(bar, 2, 2);
+    } else {
+        QColor faded = color;
+        faded.setAlphaF(0.6f);
+        p.setPen(QPen(faded, 1.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(bar.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
+        p.setPen(QPen(cross, 1.5));
+        p.drawLine(QPointF(1.5, 12.5), QPointF(12.5, 1.5));
+    }
+    return QIcon(pixmap);
+}
+
+// "»" in the given colour, for the toolbar's overflow button.
+QIcon overflowIcon(const QColor& color) {
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    for (double x : {3.5, 8.5}) {
+        p.drawPolyline(QPolygonF({QPointF(x, 4.0), QPointF(x + 4.0, 8.0), QPointF(x, 12.0)}));
+    }
     return QIcon(pixmap);
 }
 
@@ -57,9 +84,10 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
         QAction* a = addAction(familyLabel(t));
         a->setCheckable(true);
         a->setChecked(true);
-        a->setToolTip(tr("Show the %1 at its base length, coloured by its crossing state")
-                          .arg(familyLabel(t)));
-        connect(a, &QAction::toggled, this, [this, t](bool on) { emit maToggled(t, on); });
+        connect(a, &QAction::toggled, this, [this, t](bool on) {
+            showFamilyState(t);
+            emit maToggled(t, on);
+        });
         ma_[static_cast<std::size_t>(t)] = a;
     }
     addSeparator();
@@ -103,12 +131,49 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     theme_ = addAction(tr("Light theme"));
     theme_->setToolTip(tr("Switch between the dark and the light theme"));
     connect(theme_, &QAction::triggered, this, &ChartToolbar::themeToggled);
+    // Qt gives the extension its style's icon again when the toolbar turns.
+    connect(this, &QToolBar::orientationChanged, this, &ChartToolbar::styleOverflowButton);
+    setTheme(darkTheme());
 }
 
 void ChartToolbar::setTheme(const Theme& theme) {
+    family_colors_ = theme.family;
+    text_color_ = theme.text;
     for (const MaType t : kAllFamilies)
-        ma_[static_cast<std::size_t>(t)]->setIcon(swatch(theme.familyColor(t)));
+        showFamilyState(t);
     theme_->setText(theme.kind == ThemeKind::Dark ? tr("Light theme") : tr("Dark theme"));
+    styleOverflowButton();
+}
+
+void ChartToolbar::showFamilyState(MaType type) {
+    QAction* a = ma_[static_cast<std::size_t>(type)];
+    const bool shown = a->isChecked();
+    a->setIcon(swatch(family_colors_[static_cast<std::size_t>(type)], shown, text_color_));
+    QFont font = a->font();
+    font.setStrikeOut(!shown);
+    a->setFont(font);
+    a->setToolTip(shown ? tr("Hide the %1 (shown at its base length, coloured by its crossing "
+                             "state)")
+                              .arg(familyLabel(type))
+                        : tr("The %1 is hidden: click to show it").arg(familyLabel(type)));
+}
+
+QToolButton* ChartToolbar::overflowButton() const {
+    // The extension button's object name is how Qt's own style sheets address it.
+    return findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+}
+
+void ChartToolbar::styleOverflowButton() {
+    QToolButton* more = overflowButton();
+    if (!more || !text_color_.isValid())
+        return;
+    QIcon icon = overflowIcon(text_color_);
+    if (orientation() == Qt::Vertical) {
+        QPixmap turned = icon.pixmap(16, 16).transformed(QTransform().rotate(90));
+        icon = QIcon(turned);
+    }
+    more->setIcon(icon);
+    more->setToolTip(tr("More chart tools"));
 }
 
 void ChartToolbar::setCandlesAvailable(bool available) {

@@ -1,8 +1,12 @@
 // The chart toolbar: what is drawn (candles, each MA family, which equities, the
 // calibration view), navigation and the theme. It only emits; the main window
-// forwards to the chart stack.
+// forwards to the chart stack. A hidden family's button reads as off (crossed
+// out swatch, struck-through name); in a narrow window the tools that do not fit
+// wait behind the "»" at the end (Qt's own toolbar extension, drawn here in the
+// theme's text colour: the style's grey arrows vanish on the dark theme).
 #pragma once
 
+#include <QColor>
 #include <QToolBar>
 #include <array>
 #include <optional>
@@ -11,6 +15,7 @@
 
 class QAction;
 class QComboBox;
+class QToolButton;
 
 namespace atc::ui {
 
@@ -37,6 +42,9 @@ public:
     QComboBox* equityCombo() const { return equity_; }
     QComboBox* calibrationCombo() const { return calibration_; }
     QAction* themeAction() const { return theme_; }
+    QAction* maAction(MaType type) const { return ma_[static_cast<std::size_t>(type)]; }
+    // The "»" button that opens the tools the width leaves out (Qt's extension button).
+    QToolButton* overflowButton() const;
 
 signals:
     void candlesToggled(bool on);
@@ -49,6 +57,12 @@ signals:
     void themeToggled();
 
 private:
+    // Swatch, font and tooltip of a family's button after its visibility.
+    void showFamilyState(MaType type);
+    void styleOverflowButton();
+
+    std::array<QColor, kFamilyCount> family_colors_;
+    QColor text_color_;
     QAction* candles_ = nullptr;
     std::array<QAction*, kFamilyCount> ma_{};
     QComboBox* equity_ = nullptr;

@@ -1,0 +1,49 @@
+// The value scale on the right of a pane: horizontal grid lines at round steps
+// and their labels written the way prices read (ui/core/number_format.hpp):
+// "12,345", "4.00B", "0.000123". Qt Charts can only print a value axis through a
+// printf format ("%.2f"), which knows neither digit grouping nor short scales,
+// so its labels and grid stay hidden and this item draws them, as the time axis
+// item does for dates.
+#pragma once
+
+#include <QString>
+#include <vector>
+
+#include "charts/axis_overlay.hpp"
+#include "core/number_format.hpp"
+
+namespace atc::ui {
+
+struct ValueTick {
+    double value = 0.0;
+    QString label;
+};
+
+// The multiples of `step` within [lo, hi], labelled in one scale for all of them.
+std::vector<ValueTick> valueTicks(double lo, double hi, double step, const AxisScale& scale);
+
+class ValueAxisItem : public AxisOverlay {
+public:
+    // Pixels between the plot's right edge and the labels.
+    static constexpr double kLabelGap = 6.0;
+
+    ValueAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
+
+    // Ticks every `step` over the y range [lo, hi] (the range the y axis is set
+    // to), written in one scale (axisScaleFor); below 1 with three significant digits.
+    void setRange(double lo, double hi, double step);
+    const std::vector<ValueTick>& ticks() const { return ticks_; }
+    const AxisScale& scale() const { return scale_; }
+    // Width of the widest label in the label font.
+    double labelWidth() const;
+
+protected:
+    QList<QLineF> gridLines(const PlotMap& map) const override;
+    void paintLabels(QPainter* painter, const PlotMap& map) const override;
+
+private:
+    std::vector<ValueTick> ticks_;
+    AxisScale scale_;
+};
+
+}  // namespace atc::ui
