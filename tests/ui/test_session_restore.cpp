@@ -111,6 +111,7 @@ private slots:
         for (const MaType t : {MaType::EMA, MaType::WMA})
             QTest::mouseClick(toolbar->widgetForAction(toolbar->maAction(t)), Qt::LeftButton);
         QVERIFY(!charts->maVisible(MaType::EMA) && !charts->maVisible(MaType::WMA));
+        charts->setPaneCollapsed(QStringLiteral("signals"), true);
 
         // DAX zoomed with the wheel and panned with the keys; TTRC zoomed with the keys.
         wheel_over_price(charts);
@@ -184,6 +185,8 @@ private slots:
             QCOMPARE(toolbar->maAction(t)->isChecked(), shown);
         }
         QCOMPARE(charts->visibleRange(), ttrc);
+        QVERIFY(charts->paneCollapsed(QStringLiteral("signals")));
+        QVERIFY(!charts->paneCollapsed(QStringLiteral("equity")));
         window_->openSymbol(QStringLiteral("DAX"));
         QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
         QCOMPARE(charts->visibleRange(), dax);
@@ -241,6 +244,8 @@ private slots:
         s.setValue(QStringLiteral("view/hidden_ma"), QStringList{QStringLiteral("SMA"), {}});
         s.setValue(QStringLiteral("view/equity"), 17);
         s.setValue(QStringLiteral("view/calibration"), QStringLiteral("MAMA"));
+        s.setValue(QStringLiteral("view/collapsed_panes"),
+                   QStringList{QStringLiteral("volume"), QString()});
         s.setValue(QStringLiteral("session/symbol"), QStringLiteral("NO-SUCH-SYMBOL"));
         s.setValue(QStringLiteral("session/params"), QStringLiteral("{\"ema_len\": -3"));
         s.setValue(QStringLiteral("scanner/columns"), ScanTableModel::kColumnCount);
@@ -274,6 +279,8 @@ private slots:
             QVERIFY(charts->maVisible(t));
         QCOMPARE(charts->equityFamily(), std::optional<MaType>());
         QVERIFY(!charts->calibrationVisible());
+        for (const QString& pane : ChartStack::paneNames())
+            QVERIFY(!charts->paneCollapsed(pane));
         QVERIFY(window_->paramsPanel()->params() == AtcParams{});
         QVERIFY(window_->width() > 400 && window_->height() > 300);
         QVERIFY(dock("watchlistDock")->isVisible() && dock("paramsDock")->isVisible());

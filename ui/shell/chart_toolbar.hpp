@@ -42,7 +42,6 @@ public:
     QComboBox* equityCombo() const { return equity_; }
     QComboBox* calibrationCombo() const { return calibration_; }
     QAction* themeAction() const { return theme_; }
-    QAction* maAction(MaType type) const { return ma_[static_cast<std::size_t>(type)]; }
     // The "»" button that opens the tools the width leaves out (Qt's extension button).
     QToolButton* overflowButton() const;
 

@@ -356,6 +356,8 @@ void MainWindow::restoreSession() {
     applyChartView(*toolbar_, session.chart);
     // Before the symbol is opened: it comes back at the range it was left at.
     charts_->setRememberedRanges(session.ranges);
+    for (const QString& pane : session.collapsed_panes)
+        charts_->setPaneCollapsed(pane, true);
     if (session.params)
         params_->setParams(*session.params);
     QString symbol = session.symbol;
@@ -397,6 +399,10 @@ void MainWindow::saveSession() {
     session.symbol = current_symbol_;
     session.chart = chartViewOf(*toolbar_);
     session.ranges = charts_->rememberedRanges();
+    for (const QString& pane : ChartStack::paneNames()) {
+        if (charts_->paneCollapsed(pane))
+            session.collapsed_panes << pane;
+    }
     session.scanner_long_header = scanner_->longView()->horizontalHeader()->saveState();
     session.scanner_short_header = scanner_->shortView()->horizontalHeader()->saveState();
     session.scanner_columns = scanner_->longView()->horizontalHeader()->count();

@@ -7,6 +7,7 @@
 
 #include "atc/params_json.hpp"
 #include "charts/chart_format.hpp"
+#include "charts/chart_stack.hpp"
 
 namespace atc::ui {
 namespace {
@@ -22,6 +23,7 @@ const QString kHiddenMaKey = QStringLiteral("view/hidden_ma");
 const QString kEquityKey = QStringLiteral("view/equity");
 const QString kCalibrationKey = QStringLiteral("view/calibration");
 const QString kRangesKey = QStringLiteral("view/ranges");
+const QString kCollapsedPanesKey = QStringLiteral("view/collapsed_panes");
 const QString kRangeSymbolKey = QStringLiteral("symbol");
 const QString kRangeFirstKey = QStringLiteral("first");
 const QString kRangeLastKey = QStringLiteral("last");
@@ -130,6 +132,16 @@ std::optional<AtcParams> readParams(const QSettings& s) {
     }
 }
 
+// Names of panes that exist, each once; anything else in the file is dropped.
+QStringList readCollapsedPanes(QSettings& s) {
+    QStringList panes;
+    for (const QString& name : s.value(kCollapsedPanesKey).toStringList()) {
+        if (ChartStack::paneNames().contains(name) && !panes.contains(name))
+            panes << name;
+    }
+    return panes;
+}
+
 }  // namespace
 
 SessionState readSession(QSettings& s) {
@@ -142,6 +154,7 @@ SessionState readSession(QSettings& s) {
     session.symbol = s.value(kSymbolKey).toString();
     session.chart = readChartView(s);
     session.ranges = readRanges(s);
+    session.collapsed_panes = readCollapsedPanes(s);
     session.scanner_long_header = s.value(kLongHeaderKey).toByteArray();
     session.scanner_short_header = s.value(kShortHeaderKey).toByteArray();
     session.scanner_columns = s.value(kScannerColumnsKey).toInt();
@@ -161,6 +174,7 @@ void writeSession(QSettings& s, const SessionState& session) {
     s.setValue(kSymbolKey, session.symbol);
     writeChartView(s, session.chart);
     writeRanges(s, session.ranges);
+    s.setValue(kCollapsedPanesKey, session.collapsed_panes);
     s.setValue(kLongHeaderKey, session.scanner_long_header);
     s.setValue(kShortHeaderKey, session.scanner_short_header);
     s.setValue(kScannerColumnsKey, session.scanner_columns);

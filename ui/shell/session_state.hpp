@@ -25,6 +25,8 @@
 //   view/ranges         array, most recent symbol first, at most
 //                       SymbolRanges::kCapacity entries: symbol, first, last
 //                       (the x of the visible range's edges, in bars)
+//   view/collapsed_panes  the chart panes the trader collapsed, by name
+//                       ("signals", "equity"; ChartStack::paneNames)
 //   scanner/long_header, scanner/short_header
 //                       QHeaderView::saveState of the LONG and SHORT tables:
 //                       which columns show, their order, widths and the sort
@@ -35,6 +37,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <optional>
 
@@ -64,6 +67,7 @@ struct SessionState {
     QString symbol;                   // empty: none saved
     ChartViewState chart;
     SymbolRanges ranges;
+    QStringList collapsed_panes;     // known pane names only
     QByteArray scanner_long_header;  // empty: none saved
     QByteArray scanner_short_header;
     int scanner_columns = 0;
