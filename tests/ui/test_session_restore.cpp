@@ -216,6 +216,9 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !window_->scanner()->isScanning(); }, 60000));
         const QAbstractItemModel* rows = short_view->model();
         QVERIFY(rows->rowCount() > 1);
+        // The scan's refit widens columns for their numbers, never undoes a width.
+        QCOMPARE(header->sectionSize(ScanTableModel::SymbolColumn), 211);
+        QVERIFY(header->isSectionHidden(ScanTableModel::TrendColumn));
         for (int row = 1; row < rows->rowCount(); ++row) {
             QVERIFY(rows->index(row - 1, ScanTableModel::SymbolColumn).data().toString() >=
                     rows->index(row, ScanTableModel::SymbolColumn).data().toString());

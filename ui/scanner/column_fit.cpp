@@ -44,10 +44,13 @@ QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell
     return widths;
 }
 
-void setColumnWidths(QTableView* view, const QList<int>& widths) {
+void widenColumns(QTableView* view, const QList<int>& widths) {
     QHeaderView* header = view->horizontalHeader();
-    for (int column = 0; column < widths.size(); ++column)
-        header->resizeSection(column, widths[column]);
+    for (int column = 0; column < widths.size(); ++column) {
+        if (header->isSectionHidden(column))
+            continue;
+        header->resizeSection(column, std::max(widths[column], header->sectionSize(column)));
+    }
 }
 
 }  // namespace atc::ui

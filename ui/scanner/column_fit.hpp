@@ -19,7 +19,10 @@ namespace atc::ui {
 QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell_font,
                               const QFont& header_font);
 
-// Sets the sections of `view`'s horizontal header to `widths`.
-void setColumnWidths(QTableView* view, const QList<int>& widths);
+// Widens the sections of `view`'s horizontal header to at least `widths`: a
+// new result never cuts a number, and never undoes a width the trader gave a
+// column (dragged wider, or restored from the last session). Hidden sections
+// keep their state.
+void widenColumns(QTableView* view, const QList<int>& widths);
 
 }  // namespace atc::ui

@@ -345,8 +345,8 @@ void ScannerPanel::fitColumns() {
     // widths side by side.
     const QList<int> widths =
         fittedColumnWidths(*model_, long_view_->font(), long_view_->horizontalHeader()->font());
-    setColumnWidths(long_view_, widths);
-    setColumnWidths(short_view_, widths);
+    widenColumns(long_view_, widths);
+    widenColumns(short_view_, widths);
 }
 
 void ScannerPanel::updateCaptions() {
