@@ -16,8 +16,6 @@ std::string_view trim(std::string_view s) {
 }
 
 CsvResult<> check_is_text(std::string_view text) {
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
-        return CsvProblem{"the file is UTF-16 text; save it as UTF-8 (or plain CSV)"};
     std::size_t line = 1;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -107,17 +105,6 @@ std::string_view field_value(const RawField& field, std::string& scratch) {
         return trim(field.text);
     scratch = decode(field);
     return scratch;
-}
-
-char detect_delimiter(std::string_view header) {
-    bool in_quotes = false;
-    for (const char c : header) {
-        if (c == '"')
-            in_quotes = !in_quotes;
-        if (!in_quotes && (c == ',' || c == ';' || c == '\t'))
-            return c;
-    }
-    return ',';  // a single column; any delimiter in a data row is then an error
 }
 
 std::optional<std::string_view> LineReader::next() {
