@@ -831,6 +831,89 @@ private slots:
         QVERIFY2(r.out.contains("replaced ACME"), r.out.constData());
     }
 
+    // --dry-run prints what the detector found and creates no database.
+    void importDryRunPrintsTheDetection() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString klines = tmp.filePath(QStringLiteral("BTCUSDT-1h-2024-01.csv"));
+        QVERIFY(write_all(klines,
+                          "1704153600000,42283.58,42554.57,42261.02,42475.23,1271.68,"
+                          "1704157199999,53957248.97,47134,682.57,28957416.81,0\n"
+                          "1704157200000,42475.23,42600.00,42400.00,42500.10,900.50,"
+                          "1704160799999,38257248.97,30134,482.57,20957416.81,0\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), QStringLiteral("--dry-run"), klines,
+                QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        for (const char* expected :
+             {"format      Binance spot klines", "encoding    UTF-8", "delimiter   ','",
+              "header      none", "close=5 (column 5)", "time        epoch ms", "time zone   UTC",
+              "bars        2", "first       2024-01-02 00:00:00 UTC",
+              "last        2024-01-02 01:00:00 UTC", "timeframe   1h"}) {
+            QVERIFY2(r.out.contains(expected), r.out.constData());
+        }
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
+    // A Stooq bulk file: one symbol per ticker; `atc list` shows the
+    // detected timeframe.
+    void importBulkFileGivesOneSymbolPerTicker() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString bulk = tmp.filePath(QStringLiteral("d_us_txt.txt"));
+        QVERIFY(
+            write_all(bulk,
+                      "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n"
+                      "AAPL.US,D,20240102,000000,187.15,188.44,183.885,185.64,82488674,0\n"
+                      "AAPL.US,D,20240103,000000,184.22,185.88,183.43,184.25,58414460,0\n"
+                      "MSFT.US,D,20240102,000000,373.86,375.9,366.77,370.87,25258640,0\n"
+                      "MSFT.US,D,20240103,000000,369.01,373.26,368.51,370.6,23083465,0\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), bulk, QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("imported AAPL.US: 2 bars, 1d"), r.out.constData());
+        QVERIFY2(r.out.contains("imported MSFT.US: 2 bars, 1d"), r.out.constData());
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QVERIFY2(r.out.contains("AAPL.US"), r.out.constData());
+        QVERIFY2(r.out.contains("1d"), r.out.constData());
+    }
+
+    // The options that override detection, and their usage errors.
+    void importOptionsOverrideDetection() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString slashed = tmp.filePath(QStringLiteral("FR.csv"));
+        QVERIFY(write_all(slashed, "Date,Close\n01/02/2024,1\n01/03/2024,2\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), slashed, QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("--date-order dmy or --date-order mdy"), r.err.constData());
+        RUN_ATC(r, QStringLiteral("import"), slashed, QStringLiteral("--date-order"),
+                QStringLiteral("dmy"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("imported FR: 2 bars, 1M"), r.out.constData());
+
+        const QString unnamed = tmp.filePath(QStringLiteral("X.txt"));
+        QVERIFY(write_all(unnamed, "2024-01-02;7;5\n2024-01-03;8;6\n"));
+        RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--columns"),
+                QStringLiteral("time=1,close=3"), QStringLiteral("--delimiter"),
+                QStringLiteral(";"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("imported X: 2 bars, 1d"), r.out.constData());
+
+        RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--date-order"),
+                QStringLiteral("ymd"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--date-order must be dmy or mdy"), r.err.constData());
+        RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--columns"),
+                QStringLiteral("price=2"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--columns:"), r.err.constData());
+    }
+
     void damagedDatabaseIsMovedAsideAndReported() {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());

@@ -167,8 +167,14 @@ std::vector<detail::TimeText> column_texts(std::string_view text, std::size_t he
     return values;
 }
 
-std::size_t estimate_rows(std::string_view text) {
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+// How many rows to reserve for: the text's size over the sample's mean line
+// length, with a margin (counting the line ends would be another pass over
+// the whole text).
+std::size_t estimate_rows(std::string_view text, const Sample& sample) {
+    std::size_t sampled = 0;
+    for (const std::string_view line : sample.lines)
+        sampled += line.size() + 1;
+    return text.size() / std::max<std::size_t>(1, sampled / sample.lines.size()) * 11 / 10 + 16;
 }
 
 // The file's rows, split by ticker when it has a ticker column.
@@ -289,7 +295,8 @@ CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOption
     }
     d.timezone = zone->name();
 
-    detail::RowReader reader(layout, d.delimiter, style, std::move(*time), estimate_rows(text));
+    detail::RowReader reader(layout, d.delimiter, style, std::move(*time),
+                             estimate_rows(text, *sample));
     detail::LineReader lines(text);
     for (std::size_t skipped = 0; skipped < header->rows; ++skipped)
         lines.next();
@@ -343,13 +350,12 @@ CsvResult<ImportedPrices> read_price_file(const std::filesystem::path& file,
                                               size * kReadBytesPerFileByte))
             return CsvProblem{std::move(*shortfall)};
     }
-    std::string bytes;
     try {
-        bytes = detail::read_file(file);
+        const detail::MappedFile mapped(file);
+        return read_prices(mapped.bytes(), options);
     } catch (const detail::ReadFileError& e) {
         return CsvProblem{e.problem()};
     }
-    return read_prices(bytes, options);
 }
 
 // The one place where the reader's problem becomes the public CsvError.
