@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "atc/compute.hpp"
+#include "import_case.hpp"
 #include "measure.hpp"
 #include "universe.hpp"
 
@@ -44,6 +45,7 @@ const std::vector<CaseSpec>& all_cases() {
         {"scan-500x2000", 500, 2000, Mode::Scan},
         {"scan-1000x2000", 1000, 2000, Mode::Scan},
         {"scan-5000x2000", 5000, 2000, Mode::Scan},
+        {"import-binance-1m", 1, 1'000'000, Mode::Import},
     };
     return cases;
 }
@@ -57,6 +59,13 @@ const CaseSpec* find_case(const std::string& name) {
 }
 
 CaseResult run_case(const CaseSpec& spec, int runs) {
+    if (spec.mode == Mode::Import) {
+        CaseResult result = run_import_case(spec.bars, [runs](const std::function<void()>& once) {
+            return measure([&once](StageTimes*) { once(); }, runs);
+        });
+        result.peak_rss_mib = peak_rss_mib();
+        return result;
+    }
     const Universe universe(spec.symbols, spec.bars);
     const AtcParams params;  // the defaults: Medium robustness, base length 28
     CaseResult result;

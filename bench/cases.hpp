@@ -15,8 +15,9 @@ namespace atc::bench {
 // either replacing the previous result once the new one is ready (what a chart
 // does; the allocator reuses the old result's memory) or freeing each result
 // at once (then the allocator may give the memory back to the system, and the
-// next result pays a page fault per 4 KiB).
-enum class Mode { Scan, SingleKeepPrevious, SingleFreeEach };
+// next result pays a page fault per 4 KiB). Import reads a price file of
+// `bars` rows and saves it into a symbol database (import_case.hpp).
+enum class Mode { Scan, SingleKeepPrevious, SingleFreeEach, Import };
 
 struct CaseSpec {
     std::string name;

@@ -126,11 +126,28 @@ constexpr std::array<Command, 7> kCommands = {{
      "  --out FILE          where to write it ('-': standard output); an existing\n"
      "                      file is replaced only when the report is complete\n",
      run_report, true},
-    {"import", "import CSV price files into the symbol database",
-     "atc import FILE... [--symbol NAME] [--db PATH]",
-     "  FILE...             CSV files with a close column (and optionally date/time,\n"
-     "                      open, high, low, volume); one symbol per file\n"
-     "  --symbol NAME       the symbol's name (one file only; default: the file name)\n",
+    {"import", "import price files into the symbol database",
+     "atc import FILE... [--symbol NAME] [--db PATH] [--dry-run] [--columns ROLE=N,...]\n"
+     "           [--delimiter D] [--date-order dmy|mdy] [--timezone ZONE]",
+     "  FILE...             price files as exchanges, brokers, data sites and\n"
+     "                      spreadsheets export them (Binance klines, MetaTrader,\n"
+     "                      Stooq, Yahoo/yfinance, Alpha Vantage, Tiingo,\n"
+     "                      TradingView, investing.com, ';' and decimal commas,\n"
+     "                      UTF-16): the layout is detected from the content;\n"
+     "                      one symbol per file, or per ticker in a file of several\n"
+     "  --symbol NAME       the symbol's name (one file only; default: the ticker,\n"
+     "                      else the file name)\n"
+     "  --dry-run           print what was detected (format, encoding, delimiter,\n"
+     "                      header, columns, time zone, bars, first and last bar,\n"
+     "                      timeframe, skipped rows) and import nothing\n"
+     "  --columns ROLE=N,...  use column N (from 1) for ROLE: time, date, timeofday,\n"
+     "                      open, high, low, close, volume, ticker; other roles stay\n"
+     "                      as detected\n"
+     "  --delimiter D       ',', ';' or tab instead of the detected one\n"
+     "  --date-order ORDER  dmy or mdy: how to read dates like 03/04/2024 when the\n"
+     "                      file cannot tell (no day above 12)\n"
+     "  --timezone ZONE     IANA zone (e.g. America/New_York) of times written\n"
+     "                      without an offset (default UTC; plain dates stay dates)\n",
      run_import, true},
     {"list", "list the symbols in the database", "atc list [--db PATH]", "", run_list, true},
     {"export", "write a stored symbol's bars as CSV",

@@ -251,7 +251,11 @@ private slots:
             "line 2, column volume");
         row("csv: empty close", "csv", "date,close,volume\n2024-01-02, ,3\n", "close is empty",
             "line 2, column close");
-        row("csv: decimal comma", "csv", "date;close\n2024-01-02;1,5\n",
+        // Accepted since issue 17: with ';' between fields a comma is the
+        // decimal separator (European spreadsheets).
+        row("csv: decimal comma with semicolons", "csv", "date;close\n2024-01-02;1,5\n",
+            "1 bars: close 1.5; time date", "accepted");
+        row("csv: decimal comma in a comma file", "csv", "date,close\n2024-01-02,\"1,5\"\n",
             "close is \"1,5\", not a number (use a point as the decimal separator)",
             "line 2, column close");
         row("csv: decimal comma with comma delimiter", "csv", "date,close\n2024-01-02,1,5\n",
@@ -276,13 +280,19 @@ private slots:
             "a row of prices is at most 1.0 MiB", "line 1");
         row("csv: too many fields", "csv", "bar,close\n0,1,2\n",
             "line has 3 fields but the header has 2", "line 2");
-        row("csv: too few fields", "csv", "date,open,high,low,close,volume\n1,2,3,4,5,6\n1,2,3,4\n",
+        row("csv: too few fields", "csv", "bar,open,high,low,close,volume\n1,2,3,4,5,6\n1,2,3,4\n",
             "line has 4 fields but the header has 6", "line 3");
-        row("csv: no close column", "csv", "date,open,price\n1,2,3\n", "no column named close",
-            "line 1");
+        row("csv: no close column", "csv", "date,open,value\n2024-01-02,2,3\n",
+            "no column named close", "line 1");
+        // Accepted since issue 17: investing.com calls its close "Price".
+        row("csv: Price is the close", "csv", "date,open,price\n2024-01-02,2,3\n",
+            "1 bars: close 3; time date", "accepted");
+        row("csv: MetaTrader <CLOSE>", "csv", "<DATE>\t<CLOSE>\n2024.01.02\t3\n",
+            "1 bars: close 3; time date", "accepted");
         row("csv: only Adj Close", "csv", "Date,Adj Close\n2024-01-02,5\n", "no column named close",
             "line 1");
-        row("csv: no header", "csv", "\n1628.75\n1613.63\n", "no column named close", "line 2");
+        row("csv: no header, one column", "csv", "\n1628.75\n1613.63\n",
+            "the file has no header and 1 column", "line 2");
         row("csv: two close columns", "csv", "close,Close\n1,2\n", "two columns named close",
             "line 1");
         row("csv: unclosed quote", "csv", "date,close\n\"2024-01-02,5\n",
@@ -299,10 +309,18 @@ private slots:
             "not a text file (binary data at line 3)", "file");
         row("csv: invalid UTF-8", "csv", "bar,close\n0,1\n1,2\n\xC3\x28,3\n",
             "not a text file (binary data at line 4)", "file");
+        // Accepted since issue 17: UTF-16 is converted.
         row("csv: UTF-16 text", "csv",
-            "\xFF\xFE"
-            "c\0l\0o\0s\0e\0",
-            "the file is UTF-16 text", "file");
+            bytes(string("\xFF\xFE"
+                         "c\0l\0o\0s\0e\0\n\0"
+                         "1\0\n\0",
+                         16)),
+            "1 bars: close 1; time none", "accepted");
+        row("csv: UTF-16 text cut short", "csv",
+            bytes(string("\xFF\xFE"
+                         "c\0l\0o",
+                         7)),
+            "UTF-16 text has an even number of bytes", "file");
         row("csv: empty file", "csv", "", "no price rows: the file is empty", "file");
         row("csv: only blank lines", "csv", "\n  \r\n\n", "no price rows: the file is empty",
             "file");
@@ -318,9 +336,18 @@ private slots:
             "line 2, column date");
         row("csv: hour 24", "csv", "datetime,close\n2024-01-02T24:00:00,1\n", "is not a date-time",
             "line 2, column datetime");
+        // Read since issue 17 (DD.MM.YYYY); before, the bars had no time.
         row("csv: a date that is not ISO", "csv", "date,close\n02.01.2024,1\n03.01.2024,2\n",
-            "2 bars: close 1 2; time none; warning: column \"date\" is not read as time",
-            "accepted");
+            "2 bars: close 1 2; time date", "accepted");
+        row("csv: a time column that cannot be read", "csv", "date,close\nJan 2 2024,1\n",
+            "column \"date\" cannot be read as time: \"Jan 2 2024\"", "line 2, column date");
+        row("csv: day and month cannot be told apart", "csv",
+            "date,close\n01/02/2024,1\n03/04/2024,2\n",
+            "2024-02-01 read as DD/MM/YYYY and 2024-01-02 read as MM/DD/YYYY; say which with "
+            "--date-order dmy",
+            "line 2, column date");
+        row("csv: exact repeat of a row", "csv", "date,close\n2024-01-02,1\n2024-01-02,1\n",
+            "1 bars: close 1; time date; warning: 1 row was skipped: an exact repeat", "accepted");
         row("csv: empty time", "csv", "date,close\n2024-01-02,1\n,2\n", "the field is empty",
             "line 3, column date");
         row("csv: duplicate timestamps", "csv", "date,close\n2024-01-02,1\n2024-01-02,2\n",

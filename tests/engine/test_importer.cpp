@@ -11,6 +11,7 @@
 #include "atc/store/database.hpp"
 #include "atc/store/default_location.hpp"
 #include "atc/store/importer.hpp"
+#include "atc/timeframe.hpp"
 
 using namespace atc;
 using namespace atc::store;
@@ -19,6 +20,12 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::int64_t kDay = 86'400'000;
+
+ImportOptions as_symbol(const std::string& name) {
+    ImportOptions options;
+    options.symbol = name;
+    return options;
+}
 
 void write_text(const fs::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
@@ -65,16 +72,18 @@ private slots:
         Database db = Database::open(path("import.sqlite"));
         SymbolStore store(db);
         const ImportReport r = import_csv_file(store, csv);
-        QCOMPARE(r.symbol.meta.name, std::string("ACME"));
-        QCOMPARE(r.symbol.bar_count, std::size_t{3});
-        QCOMPARE(r.symbol.meta.timeframe, std::string("1d"));
-        QVERIFY(!r.replaced);
+        QCOMPARE(r.symbols.size(), std::size_t{1});
+        QCOMPARE(r.symbols[0].symbol.meta.name, std::string("ACME"));
+        QCOMPARE(r.symbols[0].symbol.bar_count, std::size_t{3});
+        QCOMPARE(r.symbols[0].symbol.meta.timeframe, std::string("1d"));
+        QVERIFY(!r.symbols[0].replaced);
+        QCOMPARE(r.detection.format, std::string("Yahoo Finance"));
         const PriceSeries loaded = store.load("ACME");
         QCOMPARE(loaded.close, (std::vector<double>{10.5, 11.5, 11.8}));
         QCOMPARE(loaded.volume, (std::vector<double>{1000, 1200, 900}));
         QCOMPARE(loaded.time_ms.front(), std::int64_t{1'704'153'600'000});  // 2024-01-02Z
-        const ImportReport again = import_csv_file(store, csv, std::string("ACME.X"));
-        QCOMPARE(again.symbol.meta.name, std::string("ACME.X"));
+        const ImportReport again = import_csv_file(store, csv, as_symbol("ACME.X"));
+        QCOMPARE(again.symbols.at(0).symbol.meta.name, std::string("ACME.X"));
         QCOMPARE(store.count(), std::size_t{2});
     }
 
@@ -89,7 +98,7 @@ private slots:
         const fs::path bad = path("X2.csv");
         write_text(bad, "date,close\n2024-01-02,10\n2024-01-03,abc\n");
         try {
-            import_csv_file(store, bad, std::string("X"));
+            import_csv_file(store, bad, as_symbol("X"));
             QFAIL("a bad file was imported");
         } catch (const CsvError& e) {
             QCOMPARE(e.line(), std::size_t{3});

@@ -100,7 +100,9 @@ private slots:
         QCOMPARE(s.open, (std::vector<double>{99.5, 1.0}));
         QVERIFY(s.label_column.empty());  // "Datum" is not a label name
         QVERIFY(s.labels.empty());
-        QVERIFY(s.time_ms.empty());  // nor a time name
+        // but it is a time name, and DD.MM.YYYY a date: 2 and 3 January 2024.
+        QCOMPARE(s.time_column, std::string("Datum"));
+        QCOMPARE(s.time_ms, (std::vector<std::int64_t>{1'704'153'600'000, 1'704'240'000'000}));
     }
 
     void acceptsTabDelimiter() {
@@ -113,13 +115,13 @@ private slots:
 
     void acceptsQuotedFields() {
         const PriceSeries s = parse_price_csv(
-            "\"Date\",\"Note\",\"Close\"\n"
+            "\"Bar\",\"Note\",\"Close\"\n"
             "\"Jan 2, 2024\",\"said \"\"hi\"\", left\",\"12.5\"\n"
             "  \"Jan 3, 2024\"  ,plain, 13 \n",
             kSource);
         QCOMPARE(s.close, (std::vector<double>{12.5, 13.0}));
         QCOMPARE(s.labels, (std::vector<std::string>{"Jan 2, 2024", "Jan 3, 2024"}));
-        QCOMPARE(s.label_column, std::string("Date"));
+        QCOMPARE(s.label_column, std::string("Bar"));
     }
 
     void closeColumnMatchedIgnoringCaseAndSpaces() {
@@ -129,7 +131,7 @@ private slots:
     }
 
     void firstLabelColumnWins() {
-        const PriceSeries s = parse_price_csv("index,time,close\n7,09:30,5\n", kSource);
+        const PriceSeries s = parse_price_csv("index,bar,close\n7,09:30,5\n", kSource);
         QCOMPARE(s.label_column, std::string("index"));
         QCOMPARE(s.labels, (std::vector<std::string>{"7"}));
     }
@@ -198,8 +200,15 @@ private slots:
 
     void rejectsDoubleSign() { expect_error("close\n+-1\n", 2, "close is \"+-1\", not a number"); }
 
-    void rejectsDecimalComma() {
-        expect_error("date;close\n2024-01-02;1,5\n", 2,
+    // With ';' between the fields a comma is the decimal separator (European
+    // spreadsheets); in a comma-separated file a quoted "1,5" still is no number.
+    void acceptsDecimalCommaWithSemicolons() {
+        const PriceSeries s = parse_price_csv("date;close\n2024-01-02;1,5\n", kSource);
+        QCOMPARE(s.close, (std::vector<double>{1.5}));
+    }
+
+    void rejectsDecimalCommaInCommaFile() {
+        expect_error("date,close\n2024-01-02,\"1,5\"\n", 2,
                      "close is \"1,5\", not a number (use a point as the decimal separator)");
     }
 
@@ -224,11 +233,11 @@ private slots:
     }
 
     void rejectsEmptyClose() {
-        expect_error("date,close,volume\nx,1,2\ny, ,3\n", 3, "close is empty");
+        expect_error("bar,close,volume\nx,1,2\ny, ,3\n", 3, "close is empty");
     }
 
     void rejectsWrongFieldCount() {
-        expect_error("date,open,high,low,close,volume\n1,2,3,4,5,6\n1,2,3,4\n", 3,
+        expect_error("bar,open,high,low,close,volume\n1,2,3,4,5,6\n1,2,3,4\n", 3,
                      "line has 4 fields but the header has 6");
         expect_error("bar,close\n0,1,2\n", 2, "line has 3 fields but the header has 2");
     }
@@ -250,15 +259,17 @@ private slots:
     }
 
     void acceptsUtf8Text() {
-        const PriceSeries s = parse_price_csv("date,close\n2024-01-02 \xE2\x82\xAC,5\n", kSource);
+        const PriceSeries s = parse_price_csv("bar,close\n2024-01-02 \xE2\x82\xAC,5\n", kSource);
         QCOMPARE(s.labels.front(), std::string("2024-01-02 \xE2\x82\xAC"));
     }
 
-    void rejectsUtf16() {
+    // UTF-16 is read (test_price_formats); cut off in the middle of a
+    // character it is not.
+    void rejectsTruncatedUtf16() {
         expect_error(
             "\xFF\xFE"
-            "c\0l\0",
-            0, "UTF-16");
+            "c\0l\0o"s,
+            0, "UTF-16 text has an even number of bytes");
     }
 
     void rejectsEmptyFile() {
@@ -269,11 +280,12 @@ private slots:
     void rejectsHeaderOnly() { expect_error("date,close\r\n\r\n", 0, "no price rows"); }
 
     void rejectsMissingCloseColumn() {
-        expect_error("date,open,price\n1,2,3\n", 1,
+        expect_error("date,open,value\n1,2,3\n", 1,
                      "no column named close in the header (columns found: \"date\", \"open\", "
-                     "\"price\")");
-        // A header of numbers means the header line is missing altogether.
-        expect_error("\n1628.75\n1613.63\n", 2, "no column named close");
+                     "\"value\")");
+        // A first line of numbers is data: a headerless file, and no layout
+        // we know has a single column.
+        expect_error("\n1628.75\n1613.63\n", 2, "the file has no header and 1 column");
     }
 
     void rejectsTwoCloseColumns() {

@@ -146,7 +146,8 @@ private slots:
     }
 
     // The unit is decided by the magnitude: below 1e11 seconds, from 1e11 on
-    // milliseconds (both ends meet at 1973-03-03T09:46:40Z).
+    // milliseconds, from 1e14 on microseconds (each starts at
+    // 1973-03-03T09:46:40Z).
     void epochUnitBoundary_data() {
         QTest::addColumn<std::string>("value");
         QTest::addColumn<TimeKind>("kind");
@@ -158,8 +159,16 @@ private slots:
         QTest::addRow("smallest milliseconds")
             << std::string("100000000000") << TimeKind::EpochMilliseconds
             << qint64{100'000'000'000};
-        QTest::addRow("year 9999 in ms")
-            << std::string("253402300799999") << TimeKind::EpochMilliseconds
+        QTest::addRow("largest milliseconds")
+            << std::string("99999999999999") << TimeKind::EpochMilliseconds
+            << qint64{99'999'999'999'999};
+        // Microseconds start where milliseconds would pass the year 5138, at
+        // 1e14 (1973-03-03 again): Binance's spot klines since 2025.
+        QTest::addRow("smallest microseconds")
+            << std::string("100000000000000") << TimeKind::EpochMicroseconds
+            << qint64{100'000'000'000};
+        QTest::addRow("year 9999 in microseconds")
+            << std::string("253402300799999999") << TimeKind::EpochMicroseconds
             << qint64{253'402'300'799'999};
     }
 
@@ -244,35 +253,51 @@ private slots:
         QCOMPARE(s.time_ms, (std::vector<std::int64_t>{473'472'000'000, 473'472'000'000 + kDay}));
     }
 
-    void firstColumnThatLooksLikeTimeIsTheTime() {
+    // The date column is the time; the time-named column with a time of day
+    // next to it gives the hour (Date,Time,... layouts).
+    void dateAndTimeOfDayColumnsMakeTheTime() {
         const PriceSeries s = parse("time,date,close\n09:30,2024-01-01,5\n");
         QCOMPARE(s.label_column, std::string("time"));
         QCOMPARE(s.time_column, std::string("date"));
-        QCOMPARE(s.time_ms, (std::vector<std::int64_t>{k2024_01_01}));
+        QCOMPARE(s.time_kind, TimeKind::DateTime);
+        QCOMPARE(s.time_ms, (std::vector<std::int64_t>{k2024_01_01 + 9 * kHour + 30 * 60'000}));
         QVERIFY2(s.warnings.empty(), all_warnings(s).c_str());
     }
 
-    void timeColumnThatIsNoTimeWarns_data() {
+    // Dates that used to be left unread are read now.
+    void otherDateFormsAreRead_data() {
         QTest::addColumn<std::string>("value");
-        QTest::newRow("US text date") << std::string("Jan 2 2024");
         QTest::newRow("German date") << std::string("02.01.2024");
-        QTest::newRow("time of day") << std::string("09:30");
-        QTest::newRow("small number") << std::string("20240102");  // YYYYMMDD, not 1970-08-23
-        QTest::newRow("date with text") << std::string("2024-01-02 close");
-        QTest::newRow("fractional epoch") << std::string("1704067200.5");
+        QTest::newRow("YYYYMMDD") << std::string("20240102");  // not 1970-08-23 in seconds
+        QTest::newRow("MetaTrader date") << std::string("2024.01.02");
+        QTest::newRow("day-first, day above 12") << std::string("02/01/2024");
     }
 
-    void timeColumnThatIsNoTimeWarns() {
+    void otherDateFormsAreRead() {
         QFETCH(std::string, value);
-        const PriceSeries s = parse("Date,Close\n" + value + ",5\n");
-        QVERIFY(s.time_ms.empty());
-        QCOMPARE(s.time_kind, TimeKind::None);
-        QVERIFY(s.time_column.empty());
-        QCOMPARE(s.labels, (std::vector<std::string>{value}));
-        QCOMPARE(s.warnings.size(), std::size_t{1});
-        const std::string& w = s.warnings.front();
-        QVERIFY2(contains(w, "column \"Date\" is not read as time"), w.c_str());
-        QVERIFY2(contains(w, "\"" + value + "\" on line 2"), w.c_str());
+        // 13/01/2024 can only be day-first, which settles 02/01/2024 too.
+        const std::string second = value == "02/01/2024" ? "13/01/2024" : "";
+        const PriceSeries s =
+            parse("Date,Close\n" + value + ",5\n" + (second.empty() ? "" : second + ",6\n"));
+        QCOMPARE(s.time_kind, TimeKind::Date);
+        QCOMPARE(s.time_ms.front(), k2024_01_01 + kDay);
+    }
+
+    // A time column that is there but cannot be read is an error naming the
+    // column and the value: never a series without times.
+    void timeColumnThatIsNoTimeIsRefused_data() {
+        QTest::addColumn<std::string>("value");
+        QTest::newRow("US text date") << std::string("Jan 2 2024");
+        QTest::newRow("time of day alone") << std::string("09:30");
+        QTest::newRow("date with text") << std::string("2024-01-02 close");
+        QTest::newRow("fractional epoch") << std::string("1704067200.5");
+        QTest::newRow("small number") << std::string("12345");
+    }
+
+    void timeColumnThatIsNoTimeIsRefused() {
+        QFETCH(std::string, value);
+        expect_error("Date,Close\n" + value + ",5\n", 2, "Date",
+                     "column \"Date\" cannot be read as time: \"" + value + "\" is no date");
     }
 
     // ---- time order ---------------------------------------------------------
@@ -424,8 +449,8 @@ private slots:
             << ok_unix + "abc,2\n"
             << 3 << std::string("time")
             << std::string(
-                   "column \"time\": \"abc\" is not a Unix time (expected whole seconds or "
-                   "milliseconds since 1970-01-01 UTC)");
+                   "column \"time\": \"abc\" is not a Unix time (expected whole seconds, "
+                   "milliseconds or microseconds since 1970-01-01 UTC)");
         QTest::addRow("negative Unix time")
             << ok_unix + "-5,2\n"
             << 3 << std::string("time") << std::string("\"-5\" is not a Unix time");
@@ -444,7 +469,7 @@ private slots:
         QTest::addRow("milliseconds then seconds")
             << std::string("time,close\n1704067200000,1\n1704067260,2\n") << 3
             << std::string("time") << std::string("is in seconds but the first time");
-        QTest::addRow("after 9999") << std::string("time,close\n253402300800000,1\n") << 2
+        QTest::addRow("after 9999") << std::string("time,close\n253402300800000000,1\n") << 2
                                     << std::string("time") << std::string("is after the year 9999");
         QTest::addRow("empty Unix time")
             << ok_unix + ",2\n"
@@ -454,8 +479,17 @@ private slots:
         QTest::addRow("open not a number")
             << ohlcv + "2024-01-02,abc,2,0.5,1.5,10\n"
             << 3 << std::string("open") << std::string("column \"open\": \"abc\" is not a number");
-        QTest::addRow("decimal comma in open")  // the old semicolon test's value
-            << std::string("Datum;Open;Close\n02.01.2024;99,5;100.25\n") << 2 << std::string("Open")
+        // With ';' between fields and "99,5" among the values the file writes
+        // decimal commas, so it is the point of "100.25" that is refused.
+        QTest::addRow("decimal point in a decimal-comma file")
+            << std::string("Datum;Open;Close\n02.01.2024;99,5;100.25\n") << 2
+            << std::string("Close")
+            << std::string(
+                   "close is \"100.25\", not a number (this file writes decimals with a comma; "
+                   "a point may only group thousands)");
+        QTest::addRow("decimal comma in a comma file")
+            << std::string("Date,Open,Close\n2024-01-02,\"99,5\",100.25\n") << 2
+            << std::string("Open")
             << std::string(
                    "column \"Open\": \"99,5\" is not a number (use a point as the decimal "
                    "separator)");

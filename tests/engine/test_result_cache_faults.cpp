@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <QtTest>
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -30,26 +31,33 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Pages a limited connection may add to the file.
-std::atomic<int> g_spare_pages{0};
+// Bytes a limited connection may add to the file.
+std::atomic<int> g_spare_bytes{0};
+
+int pragma_int(sqlite3* db, const char* pragma) {
+    sqlite3_stmt* q = nullptr;
+    int value = 0;
+    if (sqlite3_prepare_v2(db, pragma, -1, &q, nullptr) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        value = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return value;
+}
 
 int limit_file_growth(sqlite3* db, const char**, const sqlite3_api_routines*) {
-    sqlite3_stmt* count = nullptr;
-    int pages = 0;
-    if (sqlite3_prepare_v2(db, "PRAGMA page_count", -1, &count, nullptr) == SQLITE_OK &&
-        sqlite3_step(count) == SQLITE_ROW)
-        pages = sqlite3_column_int(count, 0);
-    sqlite3_finalize(count);
+    // In pages of the file's own size (new stores use 64 KiB pages).
+    const int pages = pragma_int(db, "PRAGMA page_count");
+    const int page_size = std::max(1, pragma_int(db, "PRAGMA page_size"));
     const std::string limit =
-        "PRAGMA max_page_count = " + std::to_string(pages + g_spare_pages.load());
+        "PRAGMA max_page_count = " + std::to_string(pages + g_spare_bytes.load() / page_size);
     return sqlite3_exec(db, limit.c_str(), nullptr, nullptr, nullptr);
 }
 
-// Connections opened while it lives cannot grow their file by more than `pages`.
+// Connections opened while it lives cannot grow their file by more than `bytes`.
 class FileGrowthLimit {
 public:
-    explicit FileGrowthLimit(int pages) {
-        g_spare_pages = pages;
+    explicit FileGrowthLimit(int bytes) {
+        g_spare_bytes = bytes;
         sqlite3_auto_extension(reinterpret_cast<void (*)()>(&limit_file_growth));
     }
     ~FileGrowthLimit() {
@@ -130,8 +138,8 @@ private slots:
         reports.attach(o);
         std::optional<ResultCache> cache;
         {
-            // A scan with series of 600 bars is ~60 KB: a few fit in 40 pages.
-            FileGrowthLimit limit(40);
+            // A scan with series of 600 bars is ~60 KB: a few fit in 160 KiB.
+            FileGrowthLimit limit(160 * 1024);
             cache.emplace(o);
         }
         QVERIFY(cache->stats().disk_enabled);

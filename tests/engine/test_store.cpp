@@ -319,8 +319,14 @@ private slots:
         }
         std::string bytes = read_bytes(p);
         QVERIFY(bytes.size() > 64 * 1024);
-        // Scribble over the b-tree pages after the header page (the schema stays readable).
-        for (std::size_t i = 4096; i < 4096 * 6; ++i)
+        // Scribble over the b-tree pages after the header page (the schema stays
+        // readable). The page size is the header's big-endian field at offset 16
+        // (1 stands for 65536).
+        const std::size_t field =
+            (static_cast<unsigned char>(bytes[16]) << 8) | static_cast<unsigned char>(bytes[17]);
+        const std::size_t page = field == 1 ? 65536 : field;
+        QVERIFY(bytes.size() > page * 6);
+        for (std::size_t i = page; i < page * 6; ++i)
             bytes[i] = static_cast<char>(i * 31 + 7);
         write_bytes(p, bytes);
         OpenReport report;

@@ -23,11 +23,6 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-bool intraday(const PriceSeries& bars) {
-    return bars.time_kind == TimeKind::DateTime || bars.time_kind == TimeKind::EpochSeconds ||
-           bars.time_kind == TimeKind::EpochMilliseconds;
-}
-
 // Months (year * 12 + twelfth) of labels that are all increasing fractional
 // years in a plausible range; empty if any label is something else.
 std::vector<std::int32_t> fractionalYearMonths(const PriceSeries& bars) {
@@ -72,7 +67,7 @@ TimeScale::TimeScale(const PriceSeries& bars) {
                 static_cast<std::int32_t>(static_cast<int>(ymd.year()) * 12 +
                                           static_cast<int>(static_cast<unsigned>(ymd.month())) - 1);
         }
-        if (intraday(bars)) {
+        if (has_time_of_day(bars.time_kind)) {
             for (std::int64_t m : {1, 5, 15, 30, 60, 120, 240, 360, 720})
                 steps_.push_back({Step::Millis, m * kMinute});
         }

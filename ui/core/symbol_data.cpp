@@ -6,14 +6,9 @@
 namespace atc::ui {
 namespace {
 
-bool isIntraday(const PriceSeries& bars) {
-    return bars.time_kind == TimeKind::DateTime || bars.time_kind == TimeKind::EpochSeconds ||
-           bars.time_kind == TimeKind::EpochMilliseconds;
-}
-
 QString timeText(const PriceSeries& bars, std::size_t bar, bool compact) {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(bars.time_ms[bar], QTimeZone::utc());
-    if (!isIntraday(bars))
+    if (!has_time_of_day(bars.time_kind))
         return t.toString(QStringLiteral("yyyy-MM-dd"));
     return t.toString(compact ? QStringLiteral("MM-dd hh:mm") : QStringLiteral("yyyy-MM-dd hh:mm"));
 }

@@ -56,7 +56,8 @@ ImportOutcome importSymbolFiles(const std::filesystem::path& database, const QSt
         try {
             const store::ImportReport report = store::import_csv_file(
                 symbols, std::filesystem::path(QFile::encodeName(file).toStdString()));
-            out.imported << QString::fromStdString(report.symbol.meta.name);
+            for (const store::ImportedSymbol& imported : report.symbols)
+                out.imported << QString::fromStdString(imported.symbol.meta.name);
             for (const std::string& w : report.warnings) {
                 out.warnings << QStringLiteral("%1: %2").arg(file_name, QString::fromStdString(w));
             }

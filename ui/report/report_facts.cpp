@@ -9,11 +9,6 @@
 namespace atc::ui {
 namespace {
 
-bool isIntraday(TimeKind kind) {
-    return kind == TimeKind::DateTime || kind == TimeKind::EpochSeconds ||
-           kind == TimeKind::EpochMilliseconds;
-}
-
 double lastOf(const std::vector<double>& v) {
     return v.empty() ? std::nan("") : v.back();
 }
@@ -24,7 +19,7 @@ std::vector<std::string> barTimes(const PriceSeries& bars) {
     const std::size_t n = bars.close.size();
     std::vector<std::string> out(n);
     if (bars.time_ms.size() == n) {
-        const QString format = isIntraday(bars.time_kind)
+        const QString format = has_time_of_day(bars.time_kind)
                                    ? QStringLiteral("yyyy-MM-ddThh:mm:ss.zzzZ")
                                    : QStringLiteral("yyyy-MM-dd");
         for (std::size_t i = 0; i < n; ++i) {

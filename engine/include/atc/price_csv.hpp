@@ -1,7 +1,10 @@
-// Reading a price series from CSV, as exported by brokers, data vendors and
-// spreadsheets. Strict: a file that is not clearly a price table is refused with
-// the file, line and problem named; nothing is guessed or repaired. The few
-// things that are fixed up (rows out of time order) are reported as warnings.
+// Reading a price series from CSV, as exported by brokers, exchanges, data
+// vendors and spreadsheets. The layout is detected from the content
+// (price_import.hpp says how, and gives the detection and the options); what
+// is detected is read strictly: a value that does not fit is refused with the
+// file, line, column and problem named, nothing is repaired. The few things
+// that are fixed up (rows out of time order, exact repeats, "null" holiday
+// rows) are reported as warnings.
 #pragma once
 
 #include <cstddef>
@@ -44,10 +47,15 @@ enum class TimeKind : int {
     DateTime = 2,           // ISO-8601 date-times (some rows may be plain dates)
     EpochSeconds = 3,       // whole seconds since 1970-01-01T00:00:00Z
     EpochMilliseconds = 4,  // whole milliseconds since 1970-01-01T00:00:00Z
+    EpochMicroseconds = 5,  // whole microseconds (Binance spot klines since 2025)
 };
 
-// "none", "date", "datetime", "epoch_s", "epoch_ms".
+// "none", "date", "datetime", "epoch_s", "epoch_ms", "epoch_us".
 std::string_view time_kind_name(TimeKind kind);
+
+// True for the kinds whose times carry a time of day (date-times and Unix
+// times); false for plain dates and no time.
+bool has_time_of_day(TimeKind kind);
 
 // One series of bars in time order. Every per-bar vector is either empty (the
 // file has no such column) or holds exactly close.size() values.
@@ -59,14 +67,15 @@ struct PriceSeries {
 
     std::vector<std::int64_t> time_ms;  // UTC milliseconds since the epoch; empty if no time
     TimeKind time_kind = TimeKind::None;
-    std::string time_column;  // header of the time column, as written; empty if none
+    std::string time_column;  // header of the time column, as written ("column N" without a
+                              // header); empty if none
 
     std::vector<double> open, high, low;  // strictly positive, finite
     std::vector<double> volume;           // 0 or more, finite
 
     // Things the user should know that did not stop the import, one sentence
-    // each (rows sorted into time order, inconsistent bars, an unreadable time
-    // column). Empty for a clean file.
+    // each (rows sorted into time order, rows skipped, inconsistent bars).
+    // Empty for a clean file.
     std::vector<std::string> warnings;
 };
 
@@ -76,57 +85,49 @@ struct PriceSeries {
 // old Mac CR-only line ends), and refusing it early keeps the error useful.
 inline constexpr std::size_t kMaxCsvLineBytes = 1u << 20;
 
-// Parses CSV text.
+// Parses price text into one series, detecting its layout as
+// import_price_text() does with default options (price_import.hpp: encoding,
+// delimiter, header rows, column names and known headerless layouts, decimal
+// comma and grouping, the time formats, time order). What stays the same for
+// every layout:
 //
-// Shape: the first non-empty line is the header. The delimiter is the first of
-// ',', ';', TAB found in it. A UTF-8 BOM, CRLF or LF line ends and RFC 4180
-// quoting are accepted; blank lines are skipped (they still count for line
-// numbers). A quoted field may not span lines, so an unclosed quote is reported
-// on its own line. Text that is not UTF-8 (a NUL byte or invalid sequence), or
-// has no data rows, is refused as a whole: CsvError line 0.
+// Lines: CRLF or LF line ends; blank lines are skipped (they still count for
+// line numbers). RFC 4180 quoting; a quoted field may not span lines, so an
+// unclosed quote is reported on its own line. A line longer than
+// kMaxCsvLineBytes is refused naming its line and length, as is a carriage
+// return inside a line (CR-only line ends). Text that is not UTF-8 or UTF-16
+// (a NUL byte, an invalid sequence), or has no data rows, is refused as a
+// whole: CsvError line 0. Every row has as many fields as the header.
 //
-// Columns are found by name, ignoring case, spaces and underscores ("Adj Close"
-// and "adj_close" are the same name): "close" is required ("Adj Close" is not
-// it); "open", "high", "low" and "volume" are read when present. Two columns of
-// the same name are an error. Other columns are ignored.
+// Columns: "close" is required ("Adj Close" is not it); "open", "high", "low"
+// and "volume" are read when present; two columns for one of them are an
+// error. Other columns are ignored. Labels: the first column named date,
+// time, datetime, timestamp, bar, index or year supplies `labels`, its raw
+// text per bar (a fractional year is a label, not a time).
 //
-// Labels: the first column named date, time, datetime, timestamp, bar, index or
-// year supplies `labels`, its raw text per bar (a fractional year is a label,
-// not a time).
-//
-// Time: the first column named date, time, datetime or timestamp whose first
-// value looks like a time is the time column; its first value decides the kind
-// for the whole file:
-//   - digits only: Unix time; below 1e11 it is seconds (1e11 s is the year
-//     5138), from 1e11 on milliseconds (1e11 ms is 1973-03-03). Every row must
-//     then be on the same side of 1e11, so a file never mixes the two.
-//   - YYYY-MM-DD, optionally followed by 'T' or a space and HH:MM, HH:MM:SS or
-//     HH:MM:SS.fff (more fraction digits are read and dropped below the
-//     millisecond), optionally followed by 'Z' or an offset +HH:MM / -HH:MM
-//     (also +HHMM). A time without an offset is taken as UTC. Plain dates are
-//     midnight UTC.
-// If a time-named column exists but its first value is neither (e.g.
-// "Jan 2, 2024", "02.01.2024", "09:30"), the bars have no time: time_ms stays
-// empty and a warning says why. Dates and times are range-checked (month 1-12,
-// day within the month, leap years, hour < 24, minutes and seconds < 60).
+// Time: the first time-named column whose first value is a date or a Unix
+// time is the time column; one that is present but cannot be read is an
+// error naming it and its value, never a series without times. Dates and
+// times are range-checked (month 1-12, day within the month, leap years,
+// hour < 24, minutes and seconds < 60), Unix times must keep the first row's
+// unit, and nothing after the year 9999 is read.
 //
 // Order: rows out of time order are sorted by time (stable; every per-bar
 // vector moves together) with a warning giving how many rows were earlier than
-// the row before them and the first such line. Two rows with the same time are
-// an error naming both lines and the time.
+// the row before them and the first such line. A row that repeats an earlier
+// one exactly is dropped with a warning; two rows with the same time and
+// different values are an error naming both lines and the time.
 //
 // Values: close, open, high and low must be finite numbers greater than 0,
-// volume a finite number of 0 or more; an empty field is an error, as is a
-// decimal comma. A bar whose high is below its low, or whose open or close lies
-// outside [low, high], is kept and counted in a warning (vendors ship such
-// bars).
-//
-// Lines: one longer than kMaxCsvLineBytes is refused naming its line and
-// length, as is a carriage return inside a line (CR-only line ends).
+// volume a finite number of 0 or more; an empty field is an error. A bar whose
+// high is below its low, or whose open or close lies outside [low, high], is
+// kept and counted in a warning (vendors ship such bars).
 //
 // `source` names the text in error messages (usually the file path). Errors
 // about one value read "SOURCE:LINE: column "NAME": "VALUE" is not ..." with
-// column() set; errors about close keep the form "close is ...".
+// column() set; errors about close keep the form "close is ...". A file of
+// several tickers (a Stooq bulk file) is refused here: import_price_text()
+// reads it as one series per ticker.
 PriceSeries parse_price_csv(std::string_view text, std::string_view source);
 
 // Reads and parses a file; CsvError names the path if it cannot be read. A

@@ -3,6 +3,10 @@
 
 #include "io/csv_tokenizer.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 #include "io/utf8.hpp"
 
 namespace atc::detail {
@@ -15,30 +19,49 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-CsvResult<> check_is_text(std::string_view text) {
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
-        return CsvProblem{"the file is UTF-16 text; save it as UTF-8 (or plain CSV)"};
-    std::size_t line = 1;
+namespace {
+
+// Where the first byte that is not text is: a NUL or an invalid UTF-8
+// sequence; text.size() when there is none. Runs of ASCII are skipped eight
+// bytes at a time, since a price file is almost all ASCII.
+std::size_t first_binary_byte(std::string_view text) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    constexpr std::uint64_t kLowBits = 0x0101010101010101ULL;
     std::size_t i = 0;
     while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++line;
-            ++i;
-        } else if (c == 0) {
-            break;
-        } else if (c < 0x80) {
-            ++i;
-        } else {
-            const std::size_t len = utf8_sequence_length(text, i);
-            if (len == 0)
-                break;
-            i += len;
+        if (i + 8 <= text.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, 8);
+            // No byte >= 0x80 and no zero byte (the classic "has zero byte" test).
+            if ((word & kHighBits) == 0 && ((word - kLowBits) & ~word & kHighBits) == 0) {
+                i += 8;
+                continue;
+            }
         }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0)
+            return i;
+        i += len;
     }
-    if (i < text.size())
-        return CsvProblem{"not a text file (binary data at line " + std::to_string(line) + ")"};
-    return {};
+    return i;
+}
+
+}  // namespace
+
+CsvResult<> check_is_text(std::string_view text) {
+    const std::size_t bad = first_binary_byte(text);
+    if (bad == text.size())
+        return {};
+    const auto line =
+        std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n') + 1;
+    return CsvProblem{"not a text file (binary data at line " + std::to_string(line) + ")"};
 }
 
 CsvResult<> split_fields(std::string_view line, char delimiter, std::vector<RawField>& fields) {
@@ -107,17 +130,6 @@ std::string_view field_value(const RawField& field, std::string& scratch) {
         return trim(field.text);
     scratch = decode(field);
     return scratch;
-}
-
-char detect_delimiter(std::string_view header) {
-    bool in_quotes = false;
-    for (const char c : header) {
-        if (c == '"')
-            in_quotes = !in_quotes;
-        if (!in_quotes && (c == ',' || c == ';' || c == '\t'))
-            return c;
-    }
-    return ',';  // a single column; any delimiter in a data row is then an error
 }
 
 std::optional<std::string_view> LineReader::next() {

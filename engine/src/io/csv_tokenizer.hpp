@@ -42,10 +42,6 @@ std::string decode(const RawField& field);
 // in place; quoted ones are decoded into `scratch` and a view of it returned.
 std::string_view field_value(const RawField& field, std::string& scratch);
 
-// The header decides the delimiter: the first ',', ';' or TAB outside quotes
-// (',' when there is none: a single column).
-char detect_delimiter(std::string_view header);
-
 // Splits the text into physical lines, tracking 1-based line numbers.
 class LineReader {
 public:

@@ -18,7 +18,7 @@ enum class NumberStatus { Ok, Empty, NotANumber, OutOfRange };
 
 // std::from_chars converts the decimal text exactly and ignores the locale.
 // `text` is trimmed; a leading '+' is allowed (from_chars knows only '-').
-NumberStatus read_number(std::string_view text, double& value) {
+NumberStatus read_plain_number(std::string_view text, double& value) {
     if (text.empty())
         return NumberStatus::Empty;
     std::string_view number = text;
@@ -35,6 +35,97 @@ NumberStatus read_number(std::string_view text, double& value) {
     return NumberStatus::Ok;
 }
 
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// A volume's K, M or B: the factor, and `text` without the letter.
+double take_suffix(std::string_view& text) {
+    if (text.size() < 2 || !is_digit(text[text.size() - 2]))
+        return 1.0;
+    double factor = 1.0;
+    switch (text.back()) {
+        case 'K':
+        case 'k':
+            factor = 1e3;
+            break;
+        case 'M':
+        case 'm':
+            factor = 1e6;
+            break;
+        case 'B':
+        case 'b':
+            factor = 1e9;
+            break;
+        default:
+            return 1.0;
+    }
+    text.remove_suffix(1);
+    return factor;
+}
+
+// `text` rewritten as from_chars reads it: grouping separators out, the
+// decimal separator a point. False unless every separator groups digits by
+// three before the decimal separator.
+bool plain_form(std::string_view text, NumberStyle style, std::string& out) {
+    out.clear();
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+        out.push_back(text[i++]);
+    const auto is_group = [style](char c) {
+        return style.decimal == '.' ? (c == ',' || c == '\'') : (c == '.' || c == ' ');
+    };
+    std::size_t run = 0;  // digits since the last separator
+    std::size_t digits = 0;
+    bool grouped = false;
+    for (; i < text.size() && text[i] != style.decimal; ++i) {
+        const char c = text[i];
+        if (is_digit(c)) {
+            out.push_back(c);
+            ++run;
+            ++digits;
+        } else if (is_group(c) && run > 0 && (grouped ? run == 3 : run <= 3)) {
+            grouped = true;
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || (grouped && run != 3))
+        return false;
+    if (i < text.size()) {
+        out.push_back('.');
+        const std::string_view fraction = text.substr(i + 1);
+        if (fraction.empty() || !std::all_of(fraction.begin(), fraction.end(), is_digit))
+            return false;
+        out.append(fraction);
+    }
+    return true;
+}
+
+// One number as the file's style writes it. The plain form is tried first:
+// a point-decimal number without grouping, the common case, costs one
+// from_chars.
+NumberStatus read_number(std::string_view text, double& value, NumberStyle style,
+                         bool allow_suffix) {
+    NumberStatus status = NumberStatus::NotANumber;
+    if (style.decimal == '.') {
+        status = read_plain_number(text, value);
+        if (status != NumberStatus::NotANumber)
+            return status;
+    } else if (text.empty()) {
+        return NumberStatus::Empty;
+    }
+    std::string_view number = text;
+    const double factor = allow_suffix ? take_suffix(number) : 1.0;
+    thread_local std::string plain;
+    if (!plain_form(number, style, plain))
+        return status;
+    status = read_plain_number(plain, value);
+    value *= factor;
+    return status;
+}
+
 bool looks_like_decimal_comma(std::string_view s) {
     const std::size_t comma = s.find(',');
     if (comma == std::string_view::npos || comma == 0 || comma + 1 == s.size())
@@ -49,10 +140,19 @@ bool looks_like_decimal_comma(std::string_view s) {
 }
 
 constexpr std::string_view kDecimalCommaHint = " (use a point as the decimal separator)";
+constexpr std::string_view kDecimalPointHint =
+    " (this file writes decimals with a comma; a point may only group thousands)";
+
+// What to add to "is not a number" for text that uses the other decimal separator.
+std::string_view separator_hint(std::string_view text, NumberStyle style) {
+    if (style.decimal == '.')
+        return looks_like_decimal_comma(text) ? kDecimalCommaHint : std::string_view();
+    return text.find('.') != std::string_view::npos ? kDecimalPointHint : std::string_view();
+}
 
 // Why `text`, read with `status`, is not a value of the column `name`.
 std::string column_value_problem(std::string_view text, NumberStatus status, ValueRule rule,
-                                 const std::string& name) {
+                                 const std::string& name, NumberStyle style) {
     std::string message = "column \"" + name + "\": ";
     switch (status) {
         case NumberStatus::Empty:
@@ -61,8 +161,7 @@ std::string column_value_problem(std::string_view text, NumberStatus status, Val
             return message + quote(text) + " is out of range";
         case NumberStatus::NotANumber:
             message += quote(text) + " is not a number";
-            if (looks_like_decimal_comma(text))
-                message += kDecimalCommaHint;
+            message += separator_hint(text, style);
             return message;
         case NumberStatus::Ok:
             break;
@@ -83,10 +182,10 @@ std::string quote(std::string_view text) {
     return out;
 }
 
-CsvResult<double> parse_close(std::string_view raw) {
+CsvResult<double> parse_close(std::string_view raw, NumberStyle style) {
     const std::string_view text = detail::trim(raw);
     double value = 0.0;
-    switch (read_number(text, value)) {
+    switch (read_number(text, value, style, false)) {
         case NumberStatus::Empty:
             return CsvProblem{"close is empty"};
         case NumberStatus::OutOfRange:
@@ -94,8 +193,7 @@ CsvResult<double> parse_close(std::string_view raw) {
         case NumberStatus::NotANumber: {
             std::string message = "close is \"";
             message.append(text).append("\", not a number");
-            if (looks_like_decimal_comma(text))
-                message += kDecimalCommaHint;
+            message += separator_hint(text, style);
             return CsvProblem{std::move(message)};
         }
         case NumberStatus::Ok:
@@ -109,15 +207,23 @@ CsvResult<double> parse_close(std::string_view raw) {
 }
 
 // The message is only built on failure: this runs for every field.
-CsvResult<double> parse_column_value(std::string_view text, ValueRule rule,
-                                     const std::string& name) {
+CsvResult<double> parse_column_value(std::string_view text, ValueRule rule, const std::string& name,
+                                     NumberStyle style) {
     double value = 0.0;
-    const NumberStatus status = read_number(text, value);
+    const NumberStatus status = read_number(text, value, style, rule == ValueRule::Volume);
     if (status == NumberStatus::Ok && std::isfinite(value) &&
         (rule == ValueRule::Volume ? value >= 0.0 : value > 0.0)) {
         return value;
     }
-    return CsvProblem{column_value_problem(text, status, rule, name)};
+    return CsvProblem{column_value_problem(text, status, rule, name, style)};
+}
+
+bool has_comma_between_digits(std::string_view text) {
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] == ',' && is_digit(text[i - 1]) && is_digit(text[i + 1]))
+            return true;
+    }
+    return false;
 }
 
 }  // namespace atc::detail

@@ -1,5 +1,10 @@
 #include "io/read_file.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -49,6 +54,38 @@ std::string read_file(const std::filesystem::path& file) {
     if (std::ferror(f.get()))
         fail("cannot read the file", errno);
     return content;
+}
+
+MappedFile::MappedFile(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    const auto fail = [&name](const char* what, int error) {
+        throw ReadFileError(name, std::string(what) + ": " + std::strerror(error));
+    };
+    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        fail("cannot open the file", errno);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+        const int error = S_ISDIR(info.st_mode) ? EISDIR : errno;
+        ::close(fd);
+        fail("cannot read the file", error);
+    }
+    size_ = static_cast<std::size_t>(info.st_size);
+    if (size_ > 0) {
+        void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        const int error = errno;
+        ::close(fd);
+        if (mapped == MAP_FAILED)
+            fail("cannot read the file", error);
+        data_ = static_cast<const char*>(mapped);
+    } else {
+        ::close(fd);
+    }
+}
+
+MappedFile::~MappedFile() {
+    if (data_)
+        ::munmap(const_cast<char*>(data_), size_);
 }
 
 }  // namespace atc::detail

@@ -32,10 +32,14 @@ bool read_digits(std::string_view text, std::size_t pos, std::size_t count, unsi
     return true;
 }
 
-bool has_date_prefix(std::string_view text) {
-    unsigned ignored = 0;
-    return text.size() >= 10 && read_digits(text, 0, 4, ignored) && text[4] == '-' &&
-           read_digits(text, 5, 2, ignored) && text[7] == '-' && read_digits(text, 8, 2, ignored);
+// One or two digits at text[pos...], advancing pos.
+bool read_one_or_two_digits(std::string_view text, std::size_t& pos, unsigned& value) {
+    if (pos >= text.size() || !is_digit(text[pos]))
+        return false;
+    value = static_cast<unsigned>(text[pos++] - '0');
+    if (pos < text.size() && is_digit(text[pos]))
+        value = value * 10 + static_cast<unsigned>(text[pos++] - '0');
+    return true;
 }
 
 bool is_time_separator(char c) {
@@ -49,83 +53,110 @@ std::string two_digits(unsigned v) {
     return out;
 }
 
-// Text that is not YYYY-MM-DD[...] at all: no specific problem to name.
-CsvProblem not_iso8601() {
+// Text that does not have the expected shape at all: no specific problem to name.
+CsvProblem wrong_shape() {
     return CsvProblem();
 }
 
-}  // namespace
+struct DateParts {
+    unsigned year = 0, month = 0, day = 0;
+    std::size_t end = 0;  // where the date ends in the text
+};
 
-TimeShape classify_time_text(std::string_view text) {
-    if (has_date_prefix(text)) {
-        if (text.size() == 10 ||
-            (text.size() > 11 && is_time_separator(text[10]) && is_digit(text[11]))) {
-            return TimeShape::Iso8601;
-        }
-        return TimeShape::Other;
+// YYYY<sep>MM<sep>DD with two-digit month and day.
+std::optional<DateParts> year_first(std::string_view text, char sep) {
+    DateParts d;
+    if (text.size() < 10 || !read_digits(text, 0, 4, d.year) || text[4] != sep ||
+        !read_digits(text, 5, 2, d.month) || text[7] != sep || !read_digits(text, 8, 2, d.day)) {
+        return std::nullopt;
     }
-    std::int64_t value = 0;
-    if (parse_unix_digits(text, value) && value >= kUnixSecondsFrom)
-        return TimeShape::UnixDigits;
-    return TimeShape::Other;
+    d.end = 10;
+    return d;
 }
 
-CsvResult<IsoTime> parse_iso8601(std::string_view text) {
-    unsigned year = 0;
-    unsigned month = 0;
-    unsigned day = 0;
-    if (!has_date_prefix(text))
-        return not_iso8601();
-    read_digits(text, 0, 4, year);
-    read_digits(text, 5, 2, month);
-    read_digits(text, 8, 2, day);
-    // Four digits and two make a valid chrono::year and a representable
-    // chrono::day; ok() then checks the month and the day within it (leap
-    // years of the proleptic Gregorian calendar included).
-    const chrono::year_month_day date{chrono::year{static_cast<int>(year)}, chrono::month{month},
-                                      chrono::day{day}};
-    if (!date.month().ok())
-        return CsvProblem{"there is no month " + two_digits(month)};
-    if (!date.ok()) {
-        const auto month_days =
-            static_cast<unsigned>((date.year() / date.month() / chrono::last).day());
-        return CsvProblem{std::string(kMonthNames[month - 1]) + " " + std::to_string(year) +
-                          " has " + std::to_string(month_days) + " days"};
+// A<sep>B<sep>YYYY with one or two digits for A and B.
+std::optional<DateParts> year_last(std::string_view text, char sep, bool day_first) {
+    std::size_t pos = 0;
+    unsigned a = 0;
+    unsigned b = 0;
+    DateParts d;
+    if (!read_one_or_two_digits(text, pos, a) || pos >= text.size() || text[pos++] != sep ||
+        !read_one_or_two_digits(text, pos, b) || pos >= text.size() || text[pos++] != sep ||
+        !read_digits(text, pos, 4, d.year)) {
+        return std::nullopt;
     }
-    IsoTime t;
-    t.ms = chrono::milliseconds{chrono::sys_days{date}.time_since_epoch()}.count();
-    if (text.size() == 10)
-        return t;
+    d.end = pos + 4;
+    d.day = day_first ? a : b;
+    d.month = day_first ? b : a;
+    return d;
+}
 
-    // Time of day: HH:MM, then optional :SS and .fraction.
+std::optional<DateParts> compact(std::string_view text) {
+    DateParts d;
+    if (text.size() < 8 || !read_digits(text, 0, 4, d.year) || !read_digits(text, 4, 2, d.month) ||
+        !read_digits(text, 6, 2, d.day) || (text.size() > 8 && is_digit(text[8]))) {
+        return std::nullopt;
+    }
+    d.end = 8;
+    return d;
+}
+
+std::optional<DateParts> date_parts(std::string_view text, DateShape shape) {
+    switch (shape) {
+        case DateShape::Iso:
+            return year_first(text, '-');
+        case DateShape::DottedYmd:
+            return year_first(text, '.');
+        case DateShape::Compact:
+            return compact(text);
+        case DateShape::DottedDmy:
+            return year_last(text, '.', true);
+        case DateShape::SlashDmy:
+        case DateShape::SlashEither:
+            return year_last(text, '/', true);
+        case DateShape::SlashMdy:
+            return year_last(text, '/', false);
+    }
+    return std::nullopt;
+}
+
+// A date ends the text or is followed by a separator and a digit.
+bool ends_date(std::string_view text, std::size_t end) {
+    return end == text.size() ||
+           (end + 1 < text.size() && is_time_separator(text[end]) && is_digit(text[end + 1]));
+}
+
+// HH:MM[:SS[.f...]] at text[pos...]; advances pos.
+CsvResult<std::int64_t> clock_at(std::string_view text, std::size_t& pos) {
     unsigned hour = 0;
     unsigned minute = 0;
     unsigned second = 0;
-    if (!is_time_separator(text[10]) || !read_digits(text, 11, 2, hour) || text.size() < 16 ||
-        text[13] != ':' || !read_digits(text, 14, 2, minute)) {
-        return not_iso8601();
+    std::int64_t ms = 0;
+    if (!read_digits(text, pos, 2, hour) || pos + 5 > text.size() || text[pos + 2] != ':' ||
+        !read_digits(text, pos + 3, 2, minute)) {
+        return wrong_shape();
     }
-    std::size_t pos = 16;
+    pos += 5;
     if (pos < text.size() && text[pos] == ':') {
         if (!read_digits(text, pos + 1, 2, second))
-            return not_iso8601();
+            return wrong_shape();
         pos += 3;
         if (pos < text.size() && text[pos] == '.') {
             ++pos;
             const std::size_t start = pos;
-            unsigned ms = 0;
+            unsigned fraction = 0;
             while (pos < text.size() && is_digit(text[pos])) {
                 // Digits below the millisecond are read and dropped (truncated,
                 // so a time never rolls over into the next second).
                 if (pos - start < 3)
-                    ms = ms * 10 + static_cast<unsigned>(text[pos] - '0');
+                    fraction = fraction * 10 + static_cast<unsigned>(text[pos] - '0');
                 ++pos;
             }
             if (pos == start)
-                return not_iso8601();
+                return wrong_shape();
             for (std::size_t i = pos - start; i < 3; ++i)
-                ms *= 10;
-            t.ms += ms;
+                fraction *= 10;
+            ms = fraction;
         }
     }
     if (hour > 23)
@@ -134,38 +165,170 @@ CsvResult<IsoTime> parse_iso8601(std::string_view text) {
         return CsvProblem{"minute " + two_digits(minute) + " is out of range (00-59)"};
     if (second > 59)
         return CsvProblem{"second " + two_digits(second) + " is out of range (00-59)"};
-    t.ms += ((std::int64_t{hour} * 60 + minute) * 60 + second) * kMsPerSecond;
+    return ms + ((std::int64_t{hour} * 60 + minute) * 60 + second) * kMsPerSecond;
+}
 
-    // Zone: nothing (UTC), Z, or an offset east (+) or west (-) of UTC.
-    if (pos < text.size()) {
-        const char zone = text[pos];
-        if (zone == 'Z' || zone == 'z') {
+// Nothing (no offset), Z, or an offset east (+) or west (-) of UTC, ending the
+// text. Sets `has_offset` and returns the milliseconds to add to reach UTC.
+CsvResult<std::int64_t> zone_at(std::string_view text, std::size_t pos, bool& has_offset) {
+    has_offset = false;
+    if (pos == text.size())
+        return std::int64_t{0};
+    std::int64_t to_utc = 0;
+    const char zone = text[pos];
+    if (zone == 'Z' || zone == 'z') {
+        ++pos;
+    } else if (zone == '+' || zone == '-') {
+        unsigned off_hour = 0;
+        unsigned off_minute = 0;
+        if (!read_digits(text, pos + 1, 2, off_hour))
+            return wrong_shape();
+        pos += 3;
+        if (pos < text.size() && text[pos] == ':')
             ++pos;
-        } else if (zone == '+' || zone == '-') {
-            unsigned off_hour = 0;
-            unsigned off_minute = 0;
-            if (!read_digits(text, pos + 1, 2, off_hour))
-                return not_iso8601();
-            pos += 3;
-            if (pos < text.size() && text[pos] == ':')
-                ++pos;
-            if (!read_digits(text, pos, 2, off_minute))
-                return not_iso8601();
-            pos += 2;
-            if (off_hour > 23 || off_minute > 59) {
-                return CsvProblem{"the offset " + std::string(1, zone) + two_digits(off_hour) +
-                                  ":" + two_digits(off_minute) + " is out of range"};
-            }
-            const std::int64_t offset_ms =
-                (std::int64_t{off_hour} * 60 + off_minute) * 60 * kMsPerSecond;
-            // 10:00+02:00 is two hours ahead of UTC, so UTC is 08:00.
-            t.ms += zone == '+' ? -offset_ms : offset_ms;
+        if (!read_digits(text, pos, 2, off_minute))
+            return wrong_shape();
+        pos += 2;
+        if (off_hour > 23 || off_minute > 59) {
+            return CsvProblem{"the offset " + std::string(1, zone) + two_digits(off_hour) + ":" +
+                              two_digits(off_minute) + " is out of range"};
         }
-        if (pos != text.size())
-            return not_iso8601();
+        const std::int64_t offset_ms =
+            (std::int64_t{off_hour} * 60 + off_minute) * 60 * kMsPerSecond;
+        // 10:00+02:00 is two hours ahead of UTC, so UTC is 08:00.
+        to_utc = zone == '+' ? -offset_ms : offset_ms;
+    } else {
+        return wrong_shape();
     }
+    if (pos != text.size())
+        return wrong_shape();
+    has_offset = true;
+    return to_utc;
+}
+
+}  // namespace
+
+EpochUnit epoch_unit_of(std::int64_t value) {
+    if (value < kUnixMillisecondsFrom)
+        return EpochUnit::Seconds;
+    return value < kUnixMicrosecondsFrom ? EpochUnit::Milliseconds : EpochUnit::Microseconds;
+}
+
+std::string_view epoch_unit_name(EpochUnit unit) {
+    switch (unit) {
+        case EpochUnit::Seconds:
+            return "seconds";
+        case EpochUnit::Milliseconds:
+            return "milliseconds";
+        case EpochUnit::Microseconds:
+            return "microseconds";
+    }
+    return "seconds";
+}
+
+std::string_view date_shape_name(DateShape shape) {
+    switch (shape) {
+        case DateShape::Iso:
+            return "YYYY-MM-DD";
+        case DateShape::DottedYmd:
+            return "YYYY.MM.DD";
+        case DateShape::Compact:
+            return "YYYYMMDD";
+        case DateShape::DottedDmy:
+            return "DD.MM.YYYY";
+        case DateShape::SlashDmy:
+            return "DD/MM/YYYY";
+        case DateShape::SlashMdy:
+            return "MM/DD/YYYY";
+        case DateShape::SlashEither:
+            return "DD/MM/YYYY or MM/DD/YYYY";
+    }
+    return "";
+}
+
+TimeShape classify_time_text(std::string_view text) {
+    TimeShape shape;
+    // Eight digits are a YYYYMMDD date, never a Unix time (those start at 1e8).
+    std::int64_t value = 0;
+    if (parse_unix_digits(text, value) && text.size() != 8) {
+        if (value >= kUnixSecondsFrom)
+            shape.kind = TimeShape::Kind::Epoch;
+        return shape;
+    }
+    constexpr std::array<DateShape, 5> kShapes = {DateShape::Iso, DateShape::DottedYmd,
+                                                  DateShape::Compact, DateShape::DottedDmy,
+                                                  DateShape::SlashEither};
+    for (const DateShape candidate : kShapes) {
+        const auto parts = date_parts(text, candidate);
+        if (parts && ends_date(text, parts->end)) {
+            shape.kind = TimeShape::Kind::Date;
+            shape.date = candidate;
+            shape.has_time_of_day = parts->end < text.size();
+            return shape;
+        }
+    }
+    return shape;
+}
+
+bool looks_like_time_of_day(std::string_view text) {
+    std::size_t pos = 0;
+    if (clock_at(text, pos) && pos == text.size())
+        return true;
+    return (text.size() == 6 || text.size() == 4) &&
+           text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+CsvResult<ReadTime> parse_date_time(std::string_view text, DateShape shape) {
+    const auto parts = date_parts(text, shape);
+    if (!parts || !ends_date(text, parts->end))
+        return wrong_shape();
+    // Four digits and two make a valid chrono::year and a representable
+    // chrono::day; ok() then checks the month and the day within it (leap
+    // years of the proleptic Gregorian calendar included).
+    const chrono::year_month_day date{chrono::year{static_cast<int>(parts->year)},
+                                      chrono::month{parts->month}, chrono::day{parts->day}};
+    if (!date.month().ok())
+        return CsvProblem{"there is no month " + two_digits(parts->month)};
+    if (!date.ok()) {
+        const auto month_days =
+            static_cast<unsigned>((date.year() / date.month() / chrono::last).day());
+        return CsvProblem{std::string(kMonthNames[parts->month - 1]) + " " +
+                          std::to_string(parts->year) + " has " + std::to_string(month_days) +
+                          " days"};
+    }
+    ReadTime t;
+    t.ms = chrono::milliseconds{chrono::sys_days{date}.time_since_epoch()}.count();
+    if (parts->end == text.size())
+        return t;
+    std::size_t pos = parts->end + 1;
+    auto clock = clock_at(text, pos);
+    if (!clock)
+        return std::move(clock.problem());
+    auto to_utc = zone_at(text, pos, t.has_offset);
+    if (!to_utc)
+        return std::move(to_utc.problem());
+    t.ms += *clock + *to_utc;
     t.has_time = true;
     return t;
+}
+
+CsvResult<std::int64_t> parse_time_of_day(std::string_view text) {
+    std::size_t pos = 0;
+    if (text.size() == 6 || text.size() == 4) {
+        // HHMMSS or HHMM, as Stooq writes it: rewritten as HH:MM:SS for one reader.
+        unsigned ignored = 0;
+        if (read_digits(text, 0, text.size(), ignored)) {
+            std::string colons{text.substr(0, 2)};
+            colons.append(":").append(text.substr(2, 2));
+            if (text.size() == 6)
+                colons.append(":").append(text.substr(4, 2));
+            return parse_time_of_day(colons);
+        }
+    }
+    auto clock = clock_at(text, pos);
+    if (clock && pos != text.size())
+        return wrong_shape();
+    return clock;
 }
 
 bool parse_unix_digits(std::string_view text, std::int64_t& value) {
@@ -177,6 +340,13 @@ bool parse_unix_digits(std::string_view text, std::int64_t& value) {
     }
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     return ec == std::errc() && end == text.data() + text.size();
+}
+
+std::optional<std::pair<unsigned, unsigned>> slash_date_parts(std::string_view text) {
+    const auto parts = year_last(text, '/', true);
+    if (!parts)
+        return std::nullopt;
+    return std::pair{parts->day, parts->month};
 }
 
 std::string format_utc(std::int64_t ms, bool date_only) {

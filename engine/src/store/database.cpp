@@ -212,6 +212,12 @@ Database Database::open_read_write(const fs::path& path, OpenReport& r) {
     r.created = file.empty() || !fs::exists(file);
 
     Database db(open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path);
+    // A symbol's bars are a few large blobs (8 bytes per bar and column): 64 KiB
+    // pages write and read them in a sixteenth of the page I/O of the 4 KiB
+    // default (a 1,000,000-bar import: 48 MB). Only a new file takes it; the
+    // page size of an existing one is kept.
+    if (r.created)
+        db.exec("PRAGMA page_size = 65536");
     // WAL: readers (engine workers) and one writer (the GUI, an import) work at
     // the same time. NORMAL sync is durable at checkpoints and never corrupts.
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");

@@ -1,68 +1,67 @@
 #include "atc/store/importer.hpp"
 
-#include <algorithm>
+#include "atc/timeframe.hpp"
 
 namespace atc::store {
 namespace {
 
 constexpr int kImportedSortOrder = 100;
 
-// Largest unit that divides the gap exactly: "1d" rather than "24h".
-std::string format_gap(std::int64_t gap_ms) {
-    struct Unit {
-        std::int64_t ms;
-        const char* suffix;
-    };
-    constexpr Unit kUnits[] = {
-        {7LL * 86'400'000, "w"}, {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1'000, "s"}};
-    for (const Unit& u : kUnits) {
-        if (gap_ms % u.ms == 0)
-            return std::to_string(gap_ms / u.ms) + u.suffix;
-    }
-    return std::to_string(gap_ms) + "ms";
-}
-
 }  // namespace
 
-std::string infer_timeframe(std::span<const std::int64_t> time_ms) {
-    if (time_ms.size() < 2)
-        return "";
-    std::vector<std::int64_t> gaps;
-    gaps.reserve(time_ms.size() - 1);
-    for (std::size_t i = 1; i < time_ms.size(); ++i)
-        gaps.push_back(time_ms[i] - time_ms[i - 1]);
-    std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
-                     gaps.end());
-    const std::int64_t median = gaps[gaps.size() / 2];
-    if (median <= 0)
-        return "";
-    // Month-end data has gaps of 28..31 days; call it monthly.
-    if (median >= 28LL * 86'400'000 && median <= 31LL * 86'400'000)
-        return "1M";
-    return format_gap(median);
+ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& file,
+                             const ImportOptions& options) {
+    // Parse completely before touching the database: a bad file changes nothing.
+    return save_imported_prices(store, file, import_price_file(file, options), options.symbol);
 }
 
-ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& file,
-                             const std::optional<std::string>& symbol) {
-    // Parse completely before touching the database: a bad file changes nothing.
-    PriceSeries bars = read_price_csv(file);
-    const std::string name = symbol ? *symbol : file.stem().string();
-    if (name.empty())
-        throw StoreError("cannot import " + file.string() + ": empty symbol name");
+ImportReport save_imported_prices(SymbolStore& store, const std::filesystem::path& file,
+                                  const ImportedPrices& prices,
+                                  const std::optional<std::string>& symbol) {
     ImportReport report;
-    const std::optional<SymbolInfo> existing = store.find(name);
-    report.replaced = existing.has_value();
-    SymbolMeta meta;
-    // A re-import keeps the symbol's place in the watchlist; new ones follow
-    // the bundled series.
-    meta.sort_order = existing ? existing->meta.sort_order : kImportedSortOrder;
-    meta.name = name;
-    meta.source = std::filesystem::absolute(file).string();
-    meta.timeframe = infer_timeframe(bars.time_ms);
-    meta.provenance = "Imported from " + file.filename().string();
-    meta.kind = SymbolKind::Imported;
-    report.warnings = bars.warnings;
-    report.symbol = store.save(meta, bars);
+    report.detection = prices.detection;
+    const bool several = prices.series.size() > 1;
+    if (several && symbol)
+        throw StoreError("cannot import " + file.string() + " as one symbol: it holds " +
+                         std::to_string(prices.series.size()) + " tickers");
+    std::vector<SymbolMeta> metas;
+    for (const NamedSeries& series : prices.series) {
+        const std::string name =
+            symbol ? *symbol : (series.name.empty() ? file.stem().string() : series.name);
+        if (name.empty())
+            throw StoreError("cannot import " + file.string() + ": empty symbol name");
+        const std::optional<SymbolInfo> existing = store.find(name);
+        report.symbols.push_back({SymbolInfo{}, existing.has_value()});
+        SymbolMeta meta;
+        // A re-import keeps the symbol's place in the watchlist; new ones follow
+        // the bundled series.
+        meta.sort_order = existing ? existing->meta.sort_order : kImportedSortOrder;
+        meta.name = name;
+        meta.source = std::filesystem::absolute(file).string();
+        meta.timeframe = infer_timeframe(series.bars.time_ms);
+        meta.provenance = "Imported from " + file.filename().string();
+        meta.kind = SymbolKind::Imported;
+        for (const std::string& w : series.bars.warnings)
+            report.warnings.push_back(several ? name + ": " + w : w);
+        metas.push_back(std::move(meta));
+    }
+    if (several) {
+        // The file's skipped rows are the file's, not one series'.
+        for (const SkippedRows& skipped : report.detection.skipped)
+            report.warnings.push_back(describe_skipped(skipped));
+    }
+    if (metas.size() == 1) {
+        report.symbols.front().symbol = store.save(metas.front(), prices.series.front().bars);
+        return report;
+    }
+    // Several tickers: one transaction for all of them.
+    std::vector<std::pair<SymbolMeta, PriceSeries>> symbols;
+    symbols.reserve(metas.size());
+    for (std::size_t i = 0; i < metas.size(); ++i)
+        symbols.emplace_back(metas[i], prices.series[i].bars);
+    store.save_all(symbols);
+    for (std::size_t i = 0; i < metas.size(); ++i)
+        report.symbols[i].symbol = *store.find(metas[i].name);
     return report;
 }
 

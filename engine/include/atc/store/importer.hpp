@@ -1,5 +1,6 @@
-// Getting price data into the store: CSV files the user imports, and the
-// bundled default data loaded on first start.
+// Getting price data into the store: price files the user imports (any layout
+// the detector knows, price_import.hpp), and the bundled default data loaded
+// on first start.
 #pragma once
 
 #include <cstdint>
@@ -10,26 +11,39 @@
 #include <string_view>
 #include <vector>
 
+#include "atc/price_import.hpp"
 #include "atc/sample_universe.hpp"
 #include "atc/store/symbol_store.hpp"
 
 namespace atc::store {
 
-struct ImportReport {
+struct ImportedSymbol {
     SymbolInfo symbol;
-    std::vector<std::string> warnings;  // from the CSV reader (sorted rows, odd bars)
-    bool replaced = false;              // a symbol of that name existed and was replaced
+    bool replaced = false;  // a symbol of that name existed and was replaced
 };
 
-// Reads one CSV file and saves it as one symbol, named `symbol` or else after
-// the file (its name without extension). One transaction: on any error (CsvError
-// for the file, StoreError for the database) the store is exactly as before.
-ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& file,
-                             const std::optional<std::string>& symbol = std::nullopt);
+struct ImportReport {
+    std::vector<ImportedSymbol> symbols;  // one per series of the file, in its order
+    ImportDetection detection;
+    // From the reader (sorted rows, skipped rows, odd bars), prefixed with the
+    // symbol when the file held several.
+    std::vector<std::string> warnings;
+};
 
-// "1d", "1w", "1M", "4h", "15m", "30s" from the typical spacing of the bars
-// (the median gap, so weekends and holidays do not matter); "" without times.
-std::string infer_timeframe(std::span<const std::int64_t> time_ms);
+// Reads one price file and saves each of its series as a symbol: named
+// `options.symbol`, else by its ticker (a Stooq bulk file), else after the file
+// (its name without extension). One transaction: on any error (CsvError for
+// the file, StoreError for the database) the store is exactly as before.
+ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& file,
+                             const ImportOptions& options = {});
+
+// Saves what import_price_file read from `file` (the app's import preview reads
+// once, shows it, and saves exactly that): as import_csv_file does, one
+// transaction, `symbol` naming a single series (StoreError for a file of
+// several tickers).
+ImportReport save_imported_prices(SymbolStore& store, const std::filesystem::path& file,
+                                  const ImportedPrices& prices,
+                                  const std::optional<std::string>& symbol = std::nullopt);
 
 // A real series shipped with the application.
 struct BundledSeries {

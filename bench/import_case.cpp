@@ -1,0 +1,66 @@
+#include "import_case.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "atc/store/database.hpp"
+#include "atc/store/importer.hpp"
+#include "atc/store/symbol_store.hpp"
+
+namespace atc::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A random-looking walk with Binance's eight decimals; what matters for the
+// reader is the shape and length of the lines, not the market.
+void write_klines(const fs::path& file, std::size_t bars) {
+    std::FILE* out = std::fopen(file.c_str(), "wb");
+    if (!out)
+        throw std::runtime_error("cannot write " + file.string());
+    std::int64_t open_time = 1'704'067'200'000;  // 2024-01-01T00:00:00Z
+    double price = 42'000.0;
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    for (std::size_t i = 0; i < bars; ++i, open_time += 60'000) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double step = (static_cast<double>(state >> 40) / 16777216.0 - 0.5) * 40.0;
+        const double open = price;
+        const double close = price + step;
+        const double high = std::max(open, close) + 5.25;
+        const double low = std::min(open, close) - 4.75;
+        std::fprintf(out, "%" PRId64 ",%.8f,%.8f,%.8f,%.8f,%.8f,%" PRId64 ",%.8f,%zu,%.8f,%.8f,0\n",
+                     open_time, open, high, low, close, 12.5 + static_cast<double>(i % 97),
+                     open_time + 59'999, 525'000.125 + static_cast<double>(i % 89), 400 + i % 53,
+                     6.25 + static_cast<double>(i % 41), 262'500.5 + static_cast<double>(i % 43));
+        price = close;
+    }
+    std::fclose(out);
+}
+
+}  // namespace
+
+CaseResult run_import_case(std::size_t bars,
+                           const std::function<CaseResult(const std::function<void()>&)>& measure) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("atc-bench-import-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path file = dir / "BTCUSDT-1m.csv";
+    write_klines(file, bars);
+    CaseResult result;
+    {
+        store::Database db = store::Database::open(dir / "store.sqlite");
+        store::SymbolStore symbols(db);
+        result = measure([&] { store::import_csv_file(symbols, file); });
+    }
+    result.input_mib = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
+    fs::remove_all(dir);
+    return result;
+}
+
+}  // namespace atc::bench

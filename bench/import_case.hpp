@@ -1,0 +1,19 @@
+// The import case: a Binance kline file (data.binance.vision's spot shape, no
+// header, 12 columns, times in epoch milliseconds) read by the import
+// detector and saved into a symbol database, as `atc import` does.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "cases.hpp"
+
+namespace atc::bench {
+
+// Writes a file of `bars` one-minute klines to a temporary folder, then runs
+// `measure` with one import of it into a database there (parse + store); the
+// folder is removed afterwards. input_mib is the file's size.
+CaseResult run_import_case(std::size_t bars,
+                           const std::function<CaseResult(const std::function<void()>&)>& measure);
+
+}  // namespace atc::bench

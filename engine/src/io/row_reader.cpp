@@ -1,0 +1,138 @@
+#include "io/row_reader.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "atc/memory_limits.hpp"
+
+namespace atc::detail {
+
+namespace {
+
+constexpr std::string_view kNull = "null";
+
+}  // namespace
+
+// A line too long for a row of prices is refused at its line rather than
+// held whole; a carriage return inside a line means CR-only line ends
+// (classic Mac OS) that would otherwise show up as a puzzling "no close
+// column" or a value with an invisible character in it.
+CsvResult<> check_line_shape(std::string_view line, std::size_t number) {
+    if (line.size() > kMaxCsvLineBytes) {
+        return CsvProblem{"the line is " + format_bytes(line.size()) +
+                              " long; a row of prices is at most " +
+                              format_bytes(kMaxCsvLineBytes) + " (is this a price file?)",
+                          number};
+    }
+    if (line.find('\r') != std::string_view::npos) {
+        return CsvProblem{
+            "the line holds a carriage return (CR) inside it: the file has CR-only "
+            "line ends (classic Mac OS); save it with LF or CRLF line ends",
+            number};
+    }
+    return {};
+}
+
+RowReader::RowReader(const ColumnLayout& layout, char delimiter, NumberStyle style,
+                     std::optional<TimeColumn> time, std::size_t expected_rows)
+    : layout_(layout), delimiter_(delimiter), style_(style), time_(std::move(time)) {
+    PriceSeries& s = rows_.bars;
+    const auto add = [this](const std::optional<std::size_t>& index, std::vector<double>& dest,
+                            ValueRule rule) {
+        if (index)
+            columns_.push_back({*index, &dest, rule});
+    };
+    add(layout.open, s.open, ValueRule::Price);
+    add(layout.high, s.high, ValueRule::Price);
+    add(layout.low, s.low, ValueRule::Price);
+    add(layout.volume, s.volume, ValueRule::Volume);
+    s.close.reserve(expected_rows);
+    rows_.lines.reserve(expected_rows);
+    for (const ValueColumn& column : columns_)
+        column.values->reserve(expected_rows);
+    if (layout.label) {
+        s.label_column = layout.name(*layout.label);
+        s.labels.reserve(expected_rows);
+    }
+    if (time_) {
+        s.time_column = time_->name();
+        s.time_ms.reserve(expected_rows);
+    }
+    fields_.reserve(layout.field_count());
+}
+
+// Yahoo writes holidays as rows whose every value is "null".
+bool RowReader::is_null_row() const {
+    if (trim(fields_[*layout_.close].text) != kNull)
+        return false;
+    return std::all_of(columns_.begin(), columns_.end(), [this](const ValueColumn& c) {
+        return trim(fields_[c.index].text) == kNull;
+    });
+}
+
+void RowReader::add_ticker(std::string_view ticker) {
+    // Rows of one ticker come together: compare with the last one first.
+    auto& tickers = rows_.tickers;
+    if (tickers.empty() || ticker != tickers[last_ticker_]) {
+        const auto found = std::find(tickers.begin(), tickers.end(), ticker);
+        last_ticker_ = static_cast<std::uint32_t>(found - tickers.begin());
+        if (found == tickers.end())
+            tickers.emplace_back(ticker);
+    }
+    rows_.ticker_of.push_back(last_ticker_);
+}
+
+CsvResult<> RowReader::read(std::string_view line, std::size_t n) {
+    if (auto shape = check_line_shape(line, n); !shape)
+        return shape;
+    if (auto split = split_fields(line, delimiter_, fields_); !split)
+        return CsvProblem{std::move(split.problem().text), n};
+    if (fields_.size() != layout_.field_count()) {
+        return CsvProblem{"line has " + std::to_string(fields_.size()) +
+                              " fields but the header has " + std::to_string(layout_.field_count()),
+                          n};
+    }
+    if (is_null_row()) {
+        if (rows_.null_rows.count++ == 0)
+            rows_.null_rows.first_line = n;
+        return {};
+    }
+    PriceSeries& s = rows_.bars;
+    if (time_) {
+        const std::string_view time_of_day =
+            time_->time_of_day_index()
+                ? field_value(fields_[*time_->time_of_day_index()], time_of_day_scratch_)
+                : std::string_view();
+        auto ms = time_->read(field_value(fields_[time_->index()], scratch_), time_of_day, n);
+        if (!ms) {
+            ms.problem().line = n;
+            return std::move(ms.problem());
+        }
+        s.time_ms.push_back(*ms);
+    }
+
+    const RawField& close_field = fields_[*layout_.close];
+    // Only a quoted close needs a decoded copy; the common case parses in place.
+    auto close = close_field.quoted ? parse_close(decode(close_field), style_)
+                                    : parse_close(close_field.text, style_);
+    if (!close)
+        return CsvProblem{std::move(close.problem().text), n, layout_.name(*layout_.close)};
+    s.close.push_back(*close);
+
+    for (const ValueColumn& column : columns_) {
+        const std::string& name = layout_.name(column.index);
+        auto value = parse_column_value(field_value(fields_[column.index], scratch_), column.rule,
+                                        name, style_);
+        if (!value)
+            return CsvProblem{std::move(value.problem().text), n, name};
+        column.values->push_back(*value);
+    }
+    if (layout_.label)
+        s.labels.push_back(decode(fields_[*layout_.label]));
+    if (layout_.ticker)
+        add_ticker(field_value(fields_[*layout_.ticker], scratch_));
+    rows_.lines.push_back(n);
+    return {};
+}
+
+}  // namespace atc::detail
