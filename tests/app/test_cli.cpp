@@ -838,7 +838,10 @@ private slots:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-        for (const QString& symbol : {QStringLiteral("TTRC"), QStringLiteral("GEN-0042")}) {
+        // DAX has closes only and no times: those columns stay empty and
+        // empty they come back.
+        for (const QString& symbol :
+             {QStringLiteral("TTRC"), QStringLiteral("GEN-0042"), QStringLiteral("DAX")}) {
             const QString first = tmp.filePath(symbol + QStringLiteral(".csv"));
             Run r;
             RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--symbol"), symbol,
@@ -853,6 +856,8 @@ private slots:
                                               "3.1800000000000002,3.0800000000000001,"
                                               "3.0800000000000001,1870906"));
             }
+            if (symbol == QStringLiteral("DAX"))
+                QCOMPARE(lines[1], QByteArray(",,,,1628.75,"));
             RUN_ATC(r, QStringLiteral("import"), first, QStringLiteral("--symbol"),
                     QStringLiteral("COPY"), QStringLiteral("--db"), db);
             QCOMPARE(r.exit_code, 0);
@@ -878,508 +883,503 @@ private slots:
         RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--db"), db);
         QCOMPARE(r.exit_code, 2);
         QVERIFY2(r.err.contains("--symbol"), r.err.constData());
+    }
 
-        // --dry-run prints what the detector found and creates no database.
-        void importDryRunPrintsTheDetection() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-            const QString klines = tmp.filePath(QStringLiteral("BTCUSDT-1h-2024-01.csv"));
-            QVERIFY(write_all(klines,
-                              "1704153600000,42283.58,42554.57,42261.02,42475.23,1271.68,"
-                              "1704157199999,53957248.97,47134,682.57,28957416.81,0\n"
-                              "1704157200000,42475.23,42600.00,42400.00,42500.10,900.50,"
-                              "1704160799999,38257248.97,30134,482.57,20957416.81,0\n"));
-            Run r;
-            RUN_ATC(r, QStringLiteral("import"), QStringLiteral("--dry-run"), klines,
-                    QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 0);
-            for (const char* expected :
-                 {"format      Binance spot klines", "encoding    UTF-8", "delimiter   ','",
-                  "header      none", "close=5 (column 5)", "time        epoch ms",
-                  "time zone   UTC", "bars        2", "first       2024-01-02 00:00:00 UTC",
-                  "last        2024-01-02 01:00:00 UTC", "timeframe   1h"}) {
-                QVERIFY2(r.out.contains(expected), r.out.constData());
-            }
-            QVERIFY(!QFileInfo::exists(db));
+    // --dry-run prints what the detector found and creates no database.
+    void importDryRunPrintsTheDetection() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString klines = tmp.filePath(QStringLiteral("BTCUSDT-1h-2024-01.csv"));
+        QVERIFY(write_all(klines,
+                          "1704153600000,42283.58,42554.57,42261.02,42475.23,1271.68,"
+                          "1704157199999,53957248.97,47134,682.57,28957416.81,0\n"
+                          "1704157200000,42475.23,42600.00,42400.00,42500.10,900.50,"
+                          "1704160799999,38257248.97,30134,482.57,20957416.81,0\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), QStringLiteral("--dry-run"), klines,
+                QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        for (const char* expected :
+             {"format      Binance spot klines", "encoding    UTF-8", "delimiter   ','",
+              "header      none", "close=5 (column 5)", "time        epoch ms", "time zone   UTC",
+              "bars        2", "first       2024-01-02 00:00:00 UTC",
+              "last        2024-01-02 01:00:00 UTC", "timeframe   1h"}) {
+            QVERIFY2(r.out.contains(expected), r.out.constData());
+        }
+        QVERIFY(!QFileInfo::exists(db));
+    }
+
+    // A Stooq bulk file: one symbol per ticker; `atc list` shows the
+    // detected timeframe.
+    void importBulkFileGivesOneSymbolPerTicker() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString bulk = tmp.filePath(QStringLiteral("d_us_txt.txt"));
+        QVERIFY(
+            write_all(bulk,
+                      "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n"
+                      "AAPL.US,D,20240102,000000,187.15,188.44,183.885,185.64,82488674,0\n"
+                      "AAPL.US,D,20240103,000000,184.22,185.88,183.43,184.25,58414460,0\n"
+                      "MSFT.US,D,20240102,000000,373.86,375.9,366.77,370.87,25258640,0\n"
+                      "MSFT.US,D,20240103,000000,369.01,373.26,368.51,370.6,23083465,0\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), bulk, QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("imported AAPL.US: 2 bars, 1d"), r.out.constData());
+        QVERIFY2(r.out.contains("imported MSFT.US: 2 bars, 1d"), r.out.constData());
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QVERIFY2(r.out.contains("AAPL.US"), r.out.constData());
+        QVERIFY2(r.out.contains("1d"), r.out.constData());
+    }
+
+    // The options that override detection, and their usage errors.
+    void importOptionsOverrideDetection() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString slashed = tmp.filePath(QStringLiteral("FR.csv"));
+        QVERIFY(write_all(slashed, "Date,Close\n01/02/2024,1\n01/03/2024,2\n"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("import"), slashed, QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("--date-order dmy or --date-order mdy"), r.err.constData());
+        RUN_ATC(r, QStringLiteral("import"), slashed, QStringLiteral("--date-order"),
+                QStringLiteral("dmy"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("imported FR: 2 bars, 1M"), r.out.constData());
+
+        const QString unnamed = tmp.filePath(QStringLiteral("X.txt"));
+        QVERIFY(write_all(unnamed, "2024-01-02;7;5\n2024-01-03;8;6\n"));
+        RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--columns"),
+                QStringLiteral("time=1,close=3"), QStringLiteral("--delimiter"),
+                QStringLiteral(";"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.contains("imported X: 2 bars, 1d"), r.out.constData());
+
+        RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--date-order"),
+                QStringLiteral("ymd"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--date-order must be dmy or mdy"), r.err.constData());
+        RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--columns"),
+                QStringLiteral("price=2"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--columns:"), r.err.constData());
+    }
+
+    void damagedDatabaseIsMovedAsideAndReported() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        QVERIFY(write_all(db, QByteArray(8192, 'z')));
+        Run r;
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.err.contains("was damaged"), r.err.constData());
+        const QStringList kept =
+            QDir(tmp.path()).entryList({QStringLiteral("store.sqlite.corrupt-*")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(read_all(tmp.filePath(kept.first())), QByteArray(8192, 'z'));
+    }
+
+    // `atc hw`: one JSON object whose figures agree with what this process
+    // reads itself, and whose every key is documented in `atc help hw`.
+    void hwPrintsTheHardwareAsJson() {
+        Run r;
+        RUN_ATC(r, QStringLiteral("hw"));
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY(r.err.isEmpty());
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QVERIFY(doc.isObject());
+        const QJsonObject hw = doc.object();
+        QCOMPARE(hw[QLatin1String("engine_version")].toString(),
+                 QString::fromLatin1(atc::kEngineVersion));
+
+        const QJsonObject cpu = hw[QLatin1String("cpu")].toObject();
+        const int logical = cpu[QLatin1String("logical_cores")].toInt();
+        QCOMPARE(logical, static_cast<int>(std::max(1U, std::thread::hardware_concurrency())));
+        const int physical = cpu[QLatin1String("physical_cores")].toInt();
+        QVERIFY(physical >= 1 && physical <= logical);
+        const QString cpuinfo = QString::fromUtf8(read_proc(QStringLiteral("/proc/cpuinfo")));
+        const QRegularExpressionMatch model =
+            QRegularExpression(QStringLiteral("^model name\\s*:\\s*(.*)$"),
+                               QRegularExpression::MultilineOption)
+                .match(cpuinfo);
+        if (model.hasMatch())
+            QCOMPARE(cpu[QLatin1String("model")].toString(), model.captured(1).trimmed());
+        const QStringList features = json_strings(cpu[QLatin1String("simd_features")]);
+        const QRegularExpressionMatch flags =
+            QRegularExpression(QStringLiteral("^flags\\s*:(.*)$"),
+                               QRegularExpression::MultilineOption)
+                .match(cpuinfo);
+        if (flags.hasMatch()) {
+            const QStringList cpu_flags = flags.captured(1).split(' ', Qt::SkipEmptyParts);
+            QCOMPARE(features.contains(QStringLiteral("avx2")),
+                     cpu_flags.contains(QStringLiteral("avx2")));
+            QCOMPARE(cpu[QLatin1String("kernel_simd")].toString(),
+                     cpu_flags.contains(QStringLiteral("avx2")) ? QStringLiteral("AVX2")
+                                                                : QStringLiteral("SSE2"));
         }
 
-        // A Stooq bulk file: one symbol per ticker; `atc list` shows the
-        // detected timeframe.
-        void importBulkFileGivesOneSymbolPerTicker() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-            const QString bulk = tmp.filePath(QStringLiteral("d_us_txt.txt"));
-            QVERIFY(write_all(
-                bulk,
-                "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n"
-                "AAPL.US,D,20240102,000000,187.15,188.44,183.885,185.64,82488674,0\n"
-                "AAPL.US,D,20240103,000000,184.22,185.88,183.43,184.25,58414460,0\n"
-                "MSFT.US,D,20240102,000000,373.86,375.9,366.77,370.87,25258640,0\n"
-                "MSFT.US,D,20240103,000000,369.01,373.26,368.51,370.6,23083465,0\n"));
-            Run r;
-            RUN_ATC(r, QStringLiteral("import"), bulk, QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 0);
-            QVERIFY2(r.out.contains("imported AAPL.US: 2 bars, 1d"), r.out.constData());
-            QVERIFY2(r.out.contains("imported MSFT.US: 2 bars, 1d"), r.out.constData());
-            RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
-            QVERIFY2(r.out.contains("AAPL.US"), r.out.constData());
-            QVERIFY2(r.out.contains("1d"), r.out.constData());
+        const QJsonObject memory = hw[QLatin1String("memory")].toObject();
+        const QRegularExpressionMatch total =
+            QRegularExpression(QStringLiteral("^MemTotal:\\s*(\\d+) kB$"),
+                               QRegularExpression::MultilineOption)
+                .match(QString::fromUtf8(read_proc(QStringLiteral("/proc/meminfo"))));
+        QVERIFY(total.hasMatch());
+        QCOMPARE(memory[QLatin1String("total_bytes")].toDouble(),
+                 total.captured(1).toDouble() * 1024.0);
+        QVERIFY(memory[QLatin1String("available_bytes")].toDouble() > 0);
+        QVERIFY(memory[QLatin1String("available_bytes")].toDouble() <=
+                memory[QLatin1String("total_bytes")].toDouble());
+        QVERIFY(memory[QLatin1String("process_rss_bytes")].toDouble() > 0);
+        QVERIFY(memory[QLatin1String("process_peak_rss_bytes")].toDouble() >=
+                memory[QLatin1String("process_rss_bytes")].toDouble());
+
+        // A GPU that cannot run says why ("built without the CUDA backend" in
+        // a CPU-only build), and then `auto` runs on the CPU and says so.
+        const QJsonObject gpu = hw[QLatin1String("gpu")].toObject();
+        QVERIFY(gpu[QLatin1String("devices")].isArray());
+        const bool gpu_available = gpu[QLatin1String("available")].toBool();
+        const QString gpu_reason = gpu[QLatin1String("reason")].toString();
+        QCOMPARE(gpu_reason.isEmpty(), gpu_available);
+
+        const QJsonObject backend = hw[QLatin1String("backend")].toObject();
+        const int threads = backend[QLatin1String("threads")].toInt();
+        QVERIFY(threads >= 0 && threads <= logical);
+        if (!gpu_available) {
+            QCOMPARE(backend[QLatin1String("name")].toString(), QStringLiteral("cpu"));
+            QVERIFY(threads >= 1);
+            QCOMPARE(backend[QLatin1String("description")].toString(),
+                     QStringLiteral("cpu (oneTBB, %1 %2, %3 kernels)")
+                         .arg(threads)
+                         .arg(threads == 1 ? QStringLiteral("thread") : QStringLiteral("threads"),
+                              cpu[QLatin1String("kernel_simd")].toString()));
+            QVERIFY2(backend[QLatin1String("reason")].toString().contains(gpu_reason),
+                     qPrintable(backend[QLatin1String("reason")].toString()));
         }
 
-        // The options that override detection, and their usage errors.
-        void importOptionsOverrideDetection() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-            const QString slashed = tmp.filePath(QStringLiteral("FR.csv"));
-            QVERIFY(write_all(slashed, "Date,Close\n01/02/2024,1\n01/03/2024,2\n"));
-            Run r;
-            RUN_ATC(r, QStringLiteral("import"), slashed, QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 1);
-            QVERIFY2(r.err.contains("--date-order dmy or --date-order mdy"), r.err.constData());
-            RUN_ATC(r, QStringLiteral("import"), slashed, QStringLiteral("--date-order"),
-                    QStringLiteral("dmy"), QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 0);
-            QVERIFY2(r.out.contains("imported FR: 2 bars, 1M"), r.out.constData());
-
-            const QString unnamed = tmp.filePath(QStringLiteral("X.txt"));
-            QVERIFY(write_all(unnamed, "2024-01-02;7;5\n2024-01-03;8;6\n"));
-            RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--columns"),
-                    QStringLiteral("time=1,close=3"), QStringLiteral("--delimiter"),
-                    QStringLiteral(";"), QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 0);
-            QVERIFY2(r.out.contains("imported X: 2 bars, 1d"), r.out.constData());
-
-            RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--date-order"),
-                    QStringLiteral("ymd"), QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 2);
-            QVERIFY2(r.err.contains("--date-order must be dmy or mdy"), r.err.constData());
-            RUN_ATC(r, QStringLiteral("import"), unnamed, QStringLiteral("--columns"),
-                    QStringLiteral("price=2"), QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 2);
-            QVERIFY2(r.err.contains("--columns:"), r.err.constData());
-        }
-
-        void damagedDatabaseIsMovedAsideAndReported() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-            QVERIFY(write_all(db, QByteArray(8192, 'z')));
-            Run r;
-            RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 0);
-            QVERIFY2(r.err.contains("was damaged"), r.err.constData());
-            const QStringList kept =
-                QDir(tmp.path()).entryList({QStringLiteral("store.sqlite.corrupt-*")});
-            QCOMPARE(kept.size(), 1);
-            QCOMPARE(read_all(tmp.filePath(kept.first())), QByteArray(8192, 'z'));
-        }
-
-        // `atc hw`: one JSON object whose figures agree with what this process
-        // reads itself, and whose every key is documented in `atc help hw`.
-        void hwPrintsTheHardwareAsJson() {
-            Run r;
-            RUN_ATC(r, QStringLiteral("hw"));
-            QCOMPARE(r.exit_code, 0);
-            QVERIFY(r.err.isEmpty());
-            QJsonParseError error{};
-            const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-            QVERIFY(doc.isObject());
-            const QJsonObject hw = doc.object();
-            QCOMPARE(hw[QLatin1String("engine_version")].toString(),
-                     QString::fromLatin1(atc::kEngineVersion));
-
-            const QJsonObject cpu = hw[QLatin1String("cpu")].toObject();
-            const int logical = cpu[QLatin1String("logical_cores")].toInt();
-            QCOMPARE(logical, static_cast<int>(std::max(1U, std::thread::hardware_concurrency())));
-            const int physical = cpu[QLatin1String("physical_cores")].toInt();
-            QVERIFY(physical >= 1 && physical <= logical);
-            const QString cpuinfo = QString::fromUtf8(read_proc(QStringLiteral("/proc/cpuinfo")));
-            const QRegularExpressionMatch model =
-                QRegularExpression(QStringLiteral("^model name\\s*:\\s*(.*)$"),
-                                   QRegularExpression::MultilineOption)
-                    .match(cpuinfo);
-            if (model.hasMatch())
-                QCOMPARE(cpu[QLatin1String("model")].toString(), model.captured(1).trimmed());
-            const QStringList features = json_strings(cpu[QLatin1String("simd_features")]);
-            const QRegularExpressionMatch flags =
-                QRegularExpression(QStringLiteral("^flags\\s*:(.*)$"),
-                                   QRegularExpression::MultilineOption)
-                    .match(cpuinfo);
-            if (flags.hasMatch()) {
-                const QStringList cpu_flags = flags.captured(1).split(' ', Qt::SkipEmptyParts);
-                QCOMPARE(features.contains(QStringLiteral("avx2")),
-                         cpu_flags.contains(QStringLiteral("avx2")));
-                QCOMPARE(cpu[QLatin1String("kernel_simd")].toString(),
-                         cpu_flags.contains(QStringLiteral("avx2")) ? QStringLiteral("AVX2")
-                                                                    : QStringLiteral("SSE2"));
-            }
-
-            const QJsonObject memory = hw[QLatin1String("memory")].toObject();
-            const QRegularExpressionMatch total =
-                QRegularExpression(QStringLiteral("^MemTotal:\\s*(\\d+) kB$"),
-                                   QRegularExpression::MultilineOption)
-                    .match(QString::fromUtf8(read_proc(QStringLiteral("/proc/meminfo"))));
-            QVERIFY(total.hasMatch());
-            QCOMPARE(memory[QLatin1String("total_bytes")].toDouble(),
-                     total.captured(1).toDouble() * 1024.0);
-            QVERIFY(memory[QLatin1String("available_bytes")].toDouble() > 0);
-            QVERIFY(memory[QLatin1String("available_bytes")].toDouble() <=
-                    memory[QLatin1String("total_bytes")].toDouble());
-            QVERIFY(memory[QLatin1String("process_rss_bytes")].toDouble() > 0);
-            QVERIFY(memory[QLatin1String("process_peak_rss_bytes")].toDouble() >=
-                    memory[QLatin1String("process_rss_bytes")].toDouble());
-
-            // A GPU that cannot run says why ("built without the CUDA backend" in
-            // a CPU-only build), and then `auto` runs on the CPU and says so.
-            const QJsonObject gpu = hw[QLatin1String("gpu")].toObject();
-            QVERIFY(gpu[QLatin1String("devices")].isArray());
-            const bool gpu_available = gpu[QLatin1String("available")].toBool();
-            const QString gpu_reason = gpu[QLatin1String("reason")].toString();
-            QCOMPARE(gpu_reason.isEmpty(), gpu_available);
-
-            const QJsonObject backend = hw[QLatin1String("backend")].toObject();
-            const int threads = backend[QLatin1String("threads")].toInt();
-            QVERIFY(threads >= 0 && threads <= logical);
+        // What auto does with a 500- and a 10,000-symbol scan of 2,000 bars.
+        const QJsonArray routes = hw[QLatin1String("scan_routes")].toArray();
+        QCOMPARE(routes.size(), 2);
+        QCOMPARE(routes[0].toObject()[QLatin1String("symbols")].toInt(), 500);
+        QCOMPARE(routes[1].toObject()[QLatin1String("symbols")].toInt(), 10000);
+        for (const QJsonValue route : routes) {
+            const QJsonObject choice = route.toObject();
+            QCOMPARE(choice[QLatin1String("bars_per_symbol")].toInt(), 2000);
             if (!gpu_available) {
-                QCOMPARE(backend[QLatin1String("name")].toString(), QStringLiteral("cpu"));
-                QVERIFY(threads >= 1);
-                QCOMPARE(
-                    backend[QLatin1String("description")].toString(),
-                    QStringLiteral("cpu (oneTBB, %1 %2, %3 kernels)")
-                        .arg(threads)
-                        .arg(threads == 1 ? QStringLiteral("thread") : QStringLiteral("threads"),
-                             cpu[QLatin1String("kernel_simd")].toString()));
-                QVERIFY2(backend[QLatin1String("reason")].toString().contains(gpu_reason),
-                         qPrintable(backend[QLatin1String("reason")].toString()));
+                QCOMPARE(choice[QLatin1String("backend")].toString(), QStringLiteral("cpu"));
+                QVERIFY(choice[QLatin1String("reason")].toString().contains(gpu_reason));
             }
-
-            // What auto does with a 500- and a 10,000-symbol scan of 2,000 bars.
-            const QJsonArray routes = hw[QLatin1String("scan_routes")].toArray();
-            QCOMPARE(routes.size(), 2);
-            QCOMPARE(routes[0].toObject()[QLatin1String("symbols")].toInt(), 500);
-            QCOMPARE(routes[1].toObject()[QLatin1String("symbols")].toInt(), 10000);
-            for (const QJsonValue route : routes) {
-                const QJsonObject choice = route.toObject();
-                QCOMPARE(choice[QLatin1String("bars_per_symbol")].toInt(), 2000);
-                if (!gpu_available) {
-                    QCOMPARE(choice[QLatin1String("backend")].toString(), QStringLiteral("cpu"));
-                    QVERIFY(choice[QLatin1String("reason")].toString().contains(gpu_reason));
-                }
-            }
-
-            // Every key is documented, and every documented key is there.
-            Run help;
-            RUN_ATC(help, QStringLiteral("help"), QStringLiteral("hw"));
-            QCOMPARE(help.exit_code, 0);
-            QStringList documented;
-            const QRegularExpression key_line(QStringLiteral("^  ([a-z_]+(?:\\.[a-z_]+)?)\\s"),
-                                              QRegularExpression::MultilineOption);
-            for (auto it = key_line.globalMatch(QString::fromUtf8(help.out)); it.hasNext();)
-                documented << it.next().captured(1);
-            const QStringList keys = json_key_paths(hw);
-            for (const QString& key : keys)
-                QVERIFY2(documented.contains(key),
-                         qPrintable(key + QStringLiteral(" undocumented")));
-            for (const QString& key : documented)
-                QVERIFY2(keys.contains(key), qPrintable(key + QStringLiteral(" missing")));
-
-            RUN_ATC(r, QStringLiteral("hw"), QStringLiteral("--verbose"));
-            QCOMPARE(r.exit_code, 2);
-            QVERIFY(r.err.contains("--verbose"));
         }
 
-        // scan --json lists the rows of the text tables, in their order, with the
-        // engine's numbers in full precision, and the skipped file with its reason.
-        void scanJsonMatchesTextAndEngine() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            QVERIFY(copy_samples(tmp.path()));
-            QVERIFY(write_all(tmp.filePath(QStringLiteral("BROKEN.csv")),
-                              "date,close\n2020-01-01,10\n2020-01-02,not_a_price\n"));
-            const QString params_path = tmp.filePath(QStringLiteral("params.json"));
-            QVERIFY(write_all(params_path, R"({"La": 0.03, "robustness": "Wide"})"));
+        // Every key is documented, and every documented key is there.
+        Run help;
+        RUN_ATC(help, QStringLiteral("help"), QStringLiteral("hw"));
+        QCOMPARE(help.exit_code, 0);
+        QStringList documented;
+        const QRegularExpression key_line(QStringLiteral("^  ([a-z_]+(?:\\.[a-z_]+)?)\\s"),
+                                          QRegularExpression::MultilineOption);
+        for (auto it = key_line.globalMatch(QString::fromUtf8(help.out)); it.hasNext();)
+            documented << it.next().captured(1);
+        const QStringList keys = json_key_paths(hw);
+        for (const QString& key : keys)
+            QVERIFY2(documented.contains(key), qPrintable(key + QStringLiteral(" undocumented")));
+        for (const QString& key : documented)
+            QVERIFY2(keys.contains(key), qPrintable(key + QStringLiteral(" missing")));
 
-            Run text;
-            RUN_ATC(text, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
-                    QStringLiteral("--params"), params_path);
-            QCOMPARE(text.exit_code, 1);
-            Run json_run;
-            RUN_ATC(json_run, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
-                    QStringLiteral("--params"), params_path, QStringLiteral("--json"));
-            QCOMPARE(json_run.exit_code, 1);   // the broken file, as in the text mode
-            QCOMPARE(json_run.err, text.err);  // the same "skipped" line on stderr
-            QJsonParseError error{};
-            const QJsonObject scan = QJsonDocument::fromJson(json_run.out, &error).object();
-            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        RUN_ATC(r, QStringLiteral("hw"), QStringLiteral("--verbose"));
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY(r.err.contains("--verbose"));
+    }
 
-            const QJsonObject params = scan[QLatin1String("params")].toObject();
-            QCOMPARE(params[QLatin1String("La")].toDouble(), 0.03);
-            QCOMPARE(params[QLatin1String("robustness")].toString(), QStringLiteral("Wide"));
-            QCOMPARE(params[QLatin1String("ema_len")].toInt(), 28);
-            QCOMPARE(scan[QLatin1String("source")].toObject()[QLatin1String("kind")].toString(),
-                     QStringLiteral("csv-dir"));
-            const QJsonObject backend = scan[QLatin1String("backend")].toObject();
-            QCOMPARE(backend[QLatin1String("requested")].toString(), QStringLiteral("auto"));
-            const QString ran = backend[QLatin1String("ran")].toString();
-            QVERIFY2(ran == QLatin1String("cpu") || ran == QLatin1String("gpu"), qPrintable(ran));
-            if (ran == QLatin1String("cpu")) {
-                QVERIFY(backend[QLatin1String("description")].toString().startsWith(
-                    QLatin1String("cpu (oneTBB, ")));
-            }
-            QVERIFY(!backend[QLatin1String("reason")].toString().isEmpty());
+    // scan --json lists the rows of the text tables, in their order, with the
+    // engine's numbers in full precision, and the skipped file with its reason.
+    void scanJsonMatchesTextAndEngine() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QVERIFY(copy_samples(tmp.path()));
+        QVERIFY(write_all(tmp.filePath(QStringLiteral("BROKEN.csv")),
+                          "date,close\n2020-01-01,10\n2020-01-02,not_a_price\n"));
+        const QString params_path = tmp.filePath(QStringLiteral("params.json"));
+        QVERIFY(write_all(params_path, R"({"La": 0.03, "robustness": "Wide"})"));
 
-            // The same rows as the text tables, in the same order.
-            const std::vector<ScanLine> lines = parse_scan(text.out);
-            const QJsonArray rows = scan[QLatin1String("rows")].toArray();
-            QCOMPARE(static_cast<std::size_t>(rows.size()), lines.size());
-            for (qsizetype i = 0; i < rows.size(); ++i) {
-                const QJsonObject row = rows[i].toObject();
-                const ScanLine& line = lines[static_cast<std::size_t>(i)];
-                QCOMPARE(row[QLatin1String("table")].toString().toUpper(), line.section);
-                QCOMPARE(row[QLatin1String("rank")].toInt(), line.rank);
-                QCOMPARE(row[QLatin1String("symbol")].toString(), line.symbol);
-                QCOMPARE(QString::asprintf("%+.3f", row[QLatin1String("average")].toDouble()),
-                         line.signal_text);
-                QCOMPARE(static_cast<long long>(row[QLatin1String("bars")].toInt()), line.bars);
-            }
+        Run text;
+        RUN_ATC(text, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
+                QStringLiteral("--params"), params_path);
+        QCOMPARE(text.exit_code, 1);
+        Run json_run;
+        RUN_ATC(json_run, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
+                QStringLiteral("--params"), params_path, QStringLiteral("--json"));
+        QCOMPARE(json_run.exit_code, 1);   // the broken file, as in the text mode
+        QCOMPARE(json_run.err, text.err);  // the same "skipped" line on stderr
+        QJsonParseError error{};
+        const QJsonObject scan = QJsonDocument::fromJson(json_run.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
 
-            // The numbers are the engine's, bit for bit.
-            atc::AtcParams p;
-            p.lambda = 0.03;
-            p.robustness = atc::Robustness::Wide;
-            for (const QJsonValue& value : rows) {
-                const QJsonObject row = value.toObject();
-                const QString symbol = row[QLatin1String("symbol")].toString();
-                const atc::PriceSeries series = atc::read_price_csv(
-                    (sample_dir() + '/' + symbol + QStringLiteral(".csv")).toStdString());
-                const std::vector<std::span<const double>> closes{series.close};
-                const atc::BatchResult batch = atc::compute_batch(closes, p);
-                QVERIFY(batch.symbols[0].ok());
-                const atc::ScanRow& expected = batch.symbols[0].row;
-                QCOMPARE(row[QLatin1String("average")].toDouble(), expected.average);
-                QCOMPARE(row[QLatin1String("last_close")].toDouble(), expected.last_close);
-                QCOMPARE(static_cast<std::size_t>(row[QLatin1String("bars")].toInt()),
-                         expected.bars);
-                QCOMPARE(row[QLatin1String("trend")].toString(), direction_text(expected.trend));
-                const QJsonValue entry = row[QLatin1String("last_entry")];
-                QCOMPARE(entry.isNull(), !expected.last_marker.has_value());
-                if (expected.last_marker) {
-                    const QJsonObject e = entry.toObject();
-                    QCOMPARE(static_cast<std::size_t>(e[QLatin1String("bar")].toInt()),
-                             expected.last_marker->bar);
-                    QCOMPARE(e[QLatin1String("direction")].toString(),
-                             direction_text(expected.last_marker->direction));
-                    QCOMPARE(e[QLatin1String("average")].toDouble(), expected.last_marker->average);
-                    QCOMPARE(e[QLatin1String("label")].toString().toStdString(),
-                             series.labels.at(expected.last_marker->bar));
-                }
-            }
+        const QJsonObject params = scan[QLatin1String("params")].toObject();
+        QCOMPARE(params[QLatin1String("La")].toDouble(), 0.03);
+        QCOMPARE(params[QLatin1String("robustness")].toString(), QStringLiteral("Wide"));
+        QCOMPARE(params[QLatin1String("ema_len")].toInt(), 28);
+        QCOMPARE(scan[QLatin1String("source")].toObject()[QLatin1String("kind")].toString(),
+                 QStringLiteral("csv-dir"));
+        const QJsonObject backend = scan[QLatin1String("backend")].toObject();
+        QCOMPARE(backend[QLatin1String("requested")].toString(), QStringLiteral("auto"));
+        const QString ran = backend[QLatin1String("ran")].toString();
+        QVERIFY2(ran == QLatin1String("cpu") || ran == QLatin1String("gpu"), qPrintable(ran));
+        if (ran == QLatin1String("cpu")) {
+            QVERIFY(backend[QLatin1String("description")].toString().startsWith(
+                QLatin1String("cpu (oneTBB, ")));
+        }
+        QVERIFY(!backend[QLatin1String("reason")].toString().isEmpty());
 
-            const QJsonArray errors = scan[QLatin1String("errors")].toArray();
-            QCOMPARE(errors.size(), 1);
-            const QJsonObject broken = errors[0].toObject();
-            QCOMPARE(broken[QLatin1String("symbol")].toString(), QStringLiteral("BROKEN"));
-            QVERIFY(
-                broken[QLatin1String("source")].toString().endsWith(QLatin1String("BROKEN.csv")));
-            QVERIFY(broken[QLatin1String("error")].toString().contains(QLatin1String("line 3")));
-
-            const QJsonObject totals = scan[QLatin1String("totals")].toObject();
-            QCOMPARE(totals[QLatin1String("symbols")].toInt(), 6);
-            QCOMPARE(totals[QLatin1String("computed")].toInt(), 5);
-            QCOMPARE(totals[QLatin1String("failed")].toInt(), 1);
-            QCOMPARE(totals[QLatin1String("long")].toInt() +
-                         totals[QLatin1String("short")].toInt() +
-                         totals[QLatin1String("flat")].toInt(),
-                     5);
-            QVERIFY(text.out.contains(QStringLiteral("6 symbols scanned: %1 long, %2 short")
-                                          .arg(totals[QLatin1String("long")].toInt())
-                                          .arg(totals[QLatin1String("short")].toInt())
-                                          .toUtf8()));
-            QVERIFY(scan[QLatin1String("elapsed_seconds")].toDouble() > 0.0);
-            QCOMPARE(scan[QLatin1String("from_cache")].toInt(-1), 0);
-            QVERIFY(
-                scan[QLatin1String("memory")].toObject()[QLatin1String("budget_bytes")].isNull());
-
-            // --top and --min-signal cut the JSON rows as they cut the tables.
-            Run top;
-            RUN_ATC(top, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
-                    QStringLiteral("--params"), params_path, QStringLiteral("--json"),
-                    QStringLiteral("--top"), QStringLiteral("1"));
-            const QJsonObject cut = QJsonDocument::fromJson(top.out).object();
-            for (const QJsonValue& v : cut[QLatin1String("rows")].toArray())
-                QCOMPARE(v.toObject()[QLatin1String("rank")].toInt(), 1);
-            QCOMPARE(cut[QLatin1String("filters")].toObject()[QLatin1String("top")].toInt(), 1);
-            QCOMPARE(cut[QLatin1String("totals")].toObject(), totals);  // totals count every symbol
+        // The same rows as the text tables, in the same order.
+        const std::vector<ScanLine> lines = parse_scan(text.out);
+        const QJsonArray rows = scan[QLatin1String("rows")].toArray();
+        QCOMPARE(static_cast<std::size_t>(rows.size()), lines.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const QJsonObject row = rows[i].toObject();
+            const ScanLine& line = lines[static_cast<std::size_t>(i)];
+            QCOMPARE(row[QLatin1String("table")].toString().toUpper(), line.section);
+            QCOMPARE(row[QLatin1String("rank")].toInt(), line.rank);
+            QCOMPARE(row[QLatin1String("symbol")].toString(), line.symbol);
+            QCOMPARE(QString::asprintf("%+.3f", row[QLatin1String("average")].toDouble()),
+                     line.signal_text);
+            QCOMPARE(static_cast<long long>(row[QLatin1String("bars")].toInt()), line.bars);
         }
 
-        void scanBackendOption() {
-            // gpu where none can run (as `atc hw` says): a clear error naming the
-            // reason, nothing scanned.
-            Run r;
-            RUN_ATC(r, QStringLiteral("hw"));
-            const QJsonObject gpu =
-                QJsonDocument::fromJson(r.out).object()[QLatin1String("gpu")].toObject();
-            if (!gpu[QLatin1String("available")].toBool()) {
-                RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
-                        QStringLiteral("--backend"), QStringLiteral("gpu"));
-                QCOMPARE(r.exit_code, 1);
-                const QString expected =
-                    QStringLiteral("atc scan: the GPU backend is not available: ") +
-                    gpu[QLatin1String("reason")].toString();
-                QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
-                QVERIFY(r.out.isEmpty());
+        // The numbers are the engine's, bit for bit.
+        atc::AtcParams p;
+        p.lambda = 0.03;
+        p.robustness = atc::Robustness::Wide;
+        for (const QJsonValue& value : rows) {
+            const QJsonObject row = value.toObject();
+            const QString symbol = row[QLatin1String("symbol")].toString();
+            const atc::PriceSeries series = atc::read_price_csv(
+                (sample_dir() + '/' + symbol + QStringLiteral(".csv")).toStdString());
+            const std::vector<std::span<const double>> closes{series.close};
+            const atc::BatchResult batch = atc::compute_batch(closes, p);
+            QVERIFY(batch.symbols[0].ok());
+            const atc::ScanRow& expected = batch.symbols[0].row;
+            QCOMPARE(row[QLatin1String("average")].toDouble(), expected.average);
+            QCOMPARE(row[QLatin1String("last_close")].toDouble(), expected.last_close);
+            QCOMPARE(static_cast<std::size_t>(row[QLatin1String("bars")].toInt()), expected.bars);
+            QCOMPARE(row[QLatin1String("trend")].toString(), direction_text(expected.trend));
+            const QJsonValue entry = row[QLatin1String("last_entry")];
+            QCOMPARE(entry.isNull(), !expected.last_marker.has_value());
+            if (expected.last_marker) {
+                const QJsonObject e = entry.toObject();
+                QCOMPARE(static_cast<std::size_t>(e[QLatin1String("bar")].toInt()),
+                         expected.last_marker->bar);
+                QCOMPARE(e[QLatin1String("direction")].toString(),
+                         direction_text(expected.last_marker->direction));
+                QCOMPARE(e[QLatin1String("average")].toDouble(), expected.last_marker->average);
+                QCOMPARE(e[QLatin1String("label")].toString().toStdString(),
+                         series.labels.at(expected.last_marker->bar));
             }
+        }
 
+        const QJsonArray errors = scan[QLatin1String("errors")].toArray();
+        QCOMPARE(errors.size(), 1);
+        const QJsonObject broken = errors[0].toObject();
+        QCOMPARE(broken[QLatin1String("symbol")].toString(), QStringLiteral("BROKEN"));
+        QVERIFY(broken[QLatin1String("source")].toString().endsWith(QLatin1String("BROKEN.csv")));
+        QVERIFY(broken[QLatin1String("error")].toString().contains(QLatin1String("line 3")));
+
+        const QJsonObject totals = scan[QLatin1String("totals")].toObject();
+        QCOMPARE(totals[QLatin1String("symbols")].toInt(), 6);
+        QCOMPARE(totals[QLatin1String("computed")].toInt(), 5);
+        QCOMPARE(totals[QLatin1String("failed")].toInt(), 1);
+        QCOMPARE(totals[QLatin1String("long")].toInt() + totals[QLatin1String("short")].toInt() +
+                     totals[QLatin1String("flat")].toInt(),
+                 5);
+        QVERIFY(text.out.contains(QStringLiteral("6 symbols scanned: %1 long, %2 short")
+                                      .arg(totals[QLatin1String("long")].toInt())
+                                      .arg(totals[QLatin1String("short")].toInt())
+                                      .toUtf8()));
+        QVERIFY(scan[QLatin1String("elapsed_seconds")].toDouble() > 0.0);
+        QCOMPARE(scan[QLatin1String("from_cache")].toInt(-1), 0);
+        QVERIFY(scan[QLatin1String("memory")].toObject()[QLatin1String("budget_bytes")].isNull());
+
+        // --top and --min-signal cut the JSON rows as they cut the tables.
+        Run top;
+        RUN_ATC(top, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
+                QStringLiteral("--params"), params_path, QStringLiteral("--json"),
+                QStringLiteral("--top"), QStringLiteral("1"));
+        const QJsonObject cut = QJsonDocument::fromJson(top.out).object();
+        for (const QJsonValue& v : cut[QLatin1String("rows")].toArray())
+            QCOMPARE(v.toObject()[QLatin1String("rank")].toInt(), 1);
+        QCOMPARE(cut[QLatin1String("filters")].toObject()[QLatin1String("top")].toInt(), 1);
+        QCOMPARE(cut[QLatin1String("totals")].toObject(), totals);  // totals count every symbol
+    }
+
+    void scanBackendOption() {
+        // gpu where none can run (as `atc hw` says): a clear error naming the
+        // reason, nothing scanned.
+        Run r;
+        RUN_ATC(r, QStringLiteral("hw"));
+        const QJsonObject gpu =
+            QJsonDocument::fromJson(r.out).object()[QLatin1String("gpu")].toObject();
+        if (!gpu[QLatin1String("available")].toBool()) {
             RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
-                    QStringLiteral("--backend"), QStringLiteral("quantum"));
-            QCOMPARE(r.exit_code, 2);
-            QVERIFY2(r.err.contains("--backend"), r.err.constData());
-            QVERIFY(r.out.isEmpty());
-
-            // cpu and auto run the same engine: the same tables.
-            Run automatic;
-            RUN_ATC(automatic, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir());
-            Run cpu;
-            RUN_ATC(cpu, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
-                    QStringLiteral("--backend=cpu"));
-            QCOMPARE(cpu.exit_code, 0);
-            const QRegularExpression time(QStringLiteral("; [0-9.]+ s"));
-            QCOMPARE(QString::fromUtf8(cpu.out).remove(time),
-                     QString::fromUtf8(automatic.out).remove(time));
-
-            Run json;
-            RUN_ATC(json, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
-                    QStringLiteral("--backend"), QStringLiteral("cpu"), QStringLiteral("--json"));
-            QCOMPARE(json.exit_code, 0);
-            const QJsonObject backend =
-                QJsonDocument::fromJson(json.out).object()[QLatin1String("backend")].toObject();
-            QCOMPARE(backend[QLatin1String("requested")].toString(), QStringLiteral("cpu"));
-            QCOMPARE(backend[QLatin1String("ran")].toString(), QStringLiteral("cpu"));
-            QCOMPARE(backend[QLatin1String("reason")].toString(), QStringLiteral("requested"));
-        }
-
-        // Under a memory budget the database is scanned in chunks, with the same rows.
-        void scanWithinMemoryBudget() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-            Run r;
-            RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
-            QCOMPARE(r.exit_code, 0);
-
-            // A budget of what the program itself takes (its libraries, read from
-            // `atc hw`) plus 12 MB: the whole universe's prices, results and
-            // buffers take about 30 MB more, so the scan needs several chunks.
-            RUN_ATC(r, QStringLiteral("hw"));
-            const double program_bytes = QJsonDocument::fromJson(r.out)
-                                             .object()[QLatin1String("memory")]
-                                             .toObject()[QLatin1String("process_rss_bytes")]
-                                             .toDouble();
-            QVERIFY(program_bytes > 0);
-            const int budget_mb = static_cast<int>(std::ceil(program_bytes / (1024 * 1024))) + 12;
-
-            // Budgeted first, so that it computes (the second run reads the cache).
-            Run budgeted;
-            RUN_ATC(budgeted, QStringLiteral("scan"), QStringLiteral("--db"), db,
-                    QStringLiteral("--json"), QStringLiteral("--memory-budget"),
-                    QString::number(budget_mb));
-            QVERIFY2(budgeted.exit_code == 0, budgeted.err.constData());
-            const QJsonObject chunked = QJsonDocument::fromJson(budgeted.out).object();
-            const QJsonObject memory = chunked[QLatin1String("memory")].toObject();
-            QCOMPARE(memory[QLatin1String("budget_bytes")].toDouble(), budget_mb * 1024.0 * 1024.0);
-            QVERIFY2(memory[QLatin1String("chunks")].toInt() > 1, budgeted.out.constData());
-            QCOMPARE(chunked[QLatin1String("from_cache")].toInt(-1), 0);
-
-            Run whole;
-            RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
-                    QStringLiteral("--json"));
-            const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
-            QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
-            QCOMPARE(plain[QLatin1String("from_cache")].toInt(), 505);
-            QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
-            QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
-            QCOMPARE(chunked[QLatin1String("totals")], plain[QLatin1String("totals")]);
-
-            for (const QString& bad :
-                 {QStringLiteral("0"), QStringLiteral("-5"), QStringLiteral("lots")}) {
-                RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db,
-                        QStringLiteral("--memory-budget"), bad);
-                QCOMPARE(r.exit_code, 2);
-                QVERIFY2(r.err.contains("--memory-budget"), r.err.constData());
-            }
-        }
-
-        // Without --memory-budget a scan is still held to the memory there is
-        // (ATC_AVAILABLE_MEMORY_MB pretends a small machine): chunked, same rows.
-        void scanChunksToTheAvailableMemory() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
-            Run r;
-            RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
-            QCOMPARE(r.exit_code, 0);
-
-            Run small;
-            {
-                // 3/4 of 16 MB next to the program: the universe takes about 30 MB.
-                const ScopedEnvironment available("ATC_AVAILABLE_MEMORY_MB", "16");
-                RUN_ATC(small, QStringLiteral("scan"), QStringLiteral("--db"), db,
-                        QStringLiteral("--json"));
-            }
-            QVERIFY2(small.exit_code == 0, small.err.constData());
-            const QJsonObject chunked = QJsonDocument::fromJson(small.out).object();
-            const QJsonObject memory = chunked[QLatin1String("memory")].toObject();
-            QVERIFY(memory[QLatin1String("budget_bytes")].isNull());  // none was given
-            QVERIFY2(memory[QLatin1String("chunks")].toInt() > 1, small.out.constData());
-
-            Run whole;
-            RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
-                    QStringLiteral("--json"));
-            const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
-            QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
-            QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
-            QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
-
-            const ScopedEnvironment nonsense("ATC_AVAILABLE_MEMORY_MB", "lots");
-            RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db);
-            QCOMPARE(r.exit_code, 2);
-            QVERIFY2(r.err.contains("invalid value for ATC_AVAILABLE_MEMORY_MB: 'lots'"),
-                     r.err.constData());
-        }
-
-        // A series whose full result would not fit is refused before it is
-        // computed, naming the file and the memory; --out is not written.
-        void computeRefusesASeriesTooLongForMemory() {
-            QTemporaryDir tmp;
-            QVERIFY(tmp.isValid());
-            const QString csv = tmp.filePath(QStringLiteral("long.csv"));
-            QByteArray text = "close\n";
-            for (int i = 0; i < 100000; ++i)
-                text += QByteArray::number(100.0 + (i % 97) * 0.25) + '\n';
-            QFile file(csv);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(text);
-            file.close();
-            const QString out = tmp.filePath(QStringLiteral("signals.csv"));
-
-            const ScopedEnvironment available("ATC_AVAILABLE_MEMORY_MB", "64");
-            Run r;
-            RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--csv"), csv,
-                    QStringLiteral("--out"), out);
+                    QStringLiteral("--backend"), QStringLiteral("gpu"));
             QCOMPARE(r.exit_code, 1);
-            const QByteArray expected =
-                "atc compute: " + csv.toUtf8() + ": a full result for 100,000 bars needs ";
-            QVERIFY2(r.err.startsWith(expected), r.err.constData());
-            QVERIFY2(r.err.contains(" of memory; 64.0 MiB is available, of which one task may use "
-                                    "48.0 MiB\n"),
-                     r.err.constData());
-            QVERIFY(!QFileInfo::exists(out));
+            const QString expected =
+                QStringLiteral("atc scan: the GPU backend is not available: ") +
+                gpu[QLatin1String("reason")].toString();
+            QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+            QVERIFY(r.out.isEmpty());
         }
-    };
 
-    QTEST_MAIN(TestCli)
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
+                QStringLiteral("--backend"), QStringLiteral("quantum"));
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("--backend"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+
+        // cpu and auto run the same engine: the same tables.
+        Run automatic;
+        RUN_ATC(automatic, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir());
+        Run cpu;
+        RUN_ATC(cpu, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
+                QStringLiteral("--backend=cpu"));
+        QCOMPARE(cpu.exit_code, 0);
+        const QRegularExpression time(QStringLiteral("; [0-9.]+ s"));
+        QCOMPARE(QString::fromUtf8(cpu.out).remove(time),
+                 QString::fromUtf8(automatic.out).remove(time));
+
+        Run json;
+        RUN_ATC(json, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
+                QStringLiteral("--backend"), QStringLiteral("cpu"), QStringLiteral("--json"));
+        QCOMPARE(json.exit_code, 0);
+        const QJsonObject backend =
+            QJsonDocument::fromJson(json.out).object()[QLatin1String("backend")].toObject();
+        QCOMPARE(backend[QLatin1String("requested")].toString(), QStringLiteral("cpu"));
+        QCOMPARE(backend[QLatin1String("ran")].toString(), QStringLiteral("cpu"));
+        QCOMPARE(backend[QLatin1String("reason")].toString(), QStringLiteral("requested"));
+    }
+
+    // Under a memory budget the database is scanned in chunks, with the same rows.
+    void scanWithinMemoryBudget() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
+        QCOMPARE(r.exit_code, 0);
+
+        // A budget of what the program itself takes (its libraries, read from
+        // `atc hw`) plus 12 MB: the whole universe's prices, results and
+        // buffers take about 30 MB more, so the scan needs several chunks.
+        RUN_ATC(r, QStringLiteral("hw"));
+        const double program_bytes = QJsonDocument::fromJson(r.out)
+                                         .object()[QLatin1String("memory")]
+                                         .toObject()[QLatin1String("process_rss_bytes")]
+                                         .toDouble();
+        QVERIFY(program_bytes > 0);
+        const int budget_mb = static_cast<int>(std::ceil(program_bytes / (1024 * 1024))) + 12;
+
+        // Budgeted first, so that it computes (the second run reads the cache).
+        Run budgeted;
+        RUN_ATC(budgeted, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--json"), QStringLiteral("--memory-budget"),
+                QString::number(budget_mb));
+        QVERIFY2(budgeted.exit_code == 0, budgeted.err.constData());
+        const QJsonObject chunked = QJsonDocument::fromJson(budgeted.out).object();
+        const QJsonObject memory = chunked[QLatin1String("memory")].toObject();
+        QCOMPARE(memory[QLatin1String("budget_bytes")].toDouble(), budget_mb * 1024.0 * 1024.0);
+        QVERIFY2(memory[QLatin1String("chunks")].toInt() > 1, budgeted.out.constData());
+        QCOMPARE(chunked[QLatin1String("from_cache")].toInt(-1), 0);
+
+        Run whole;
+        RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--json"));
+        const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
+        QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
+        QCOMPARE(plain[QLatin1String("from_cache")].toInt(), 505);
+        QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
+        QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
+        QCOMPARE(chunked[QLatin1String("totals")], plain[QLatin1String("totals")]);
+
+        for (const QString& bad :
+             {QStringLiteral("0"), QStringLiteral("-5"), QStringLiteral("lots")}) {
+            RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                    QStringLiteral("--memory-budget"), bad);
+            QCOMPARE(r.exit_code, 2);
+            QVERIFY2(r.err.contains("--memory-budget"), r.err.constData());
+        }
+    }
+
+    // Without --memory-budget a scan is still held to the memory there is
+    // (ATC_AVAILABLE_MEMORY_MB pretends a small machine): chunked, same rows.
+    void scanChunksToTheAvailableMemory() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
+        QCOMPARE(r.exit_code, 0);
+
+        Run small;
+        {
+            // 3/4 of 16 MB next to the program: the universe takes about 30 MB.
+            const ScopedEnvironment available("ATC_AVAILABLE_MEMORY_MB", "16");
+            RUN_ATC(small, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                    QStringLiteral("--json"));
+        }
+        QVERIFY2(small.exit_code == 0, small.err.constData());
+        const QJsonObject chunked = QJsonDocument::fromJson(small.out).object();
+        const QJsonObject memory = chunked[QLatin1String("memory")].toObject();
+        QVERIFY(memory[QLatin1String("budget_bytes")].isNull());  // none was given
+        QVERIFY2(memory[QLatin1String("chunks")].toInt() > 1, small.out.constData());
+
+        Run whole;
+        RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--json"));
+        const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
+        QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
+        QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
+        QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
+
+        const ScopedEnvironment nonsense("ATC_AVAILABLE_MEMORY_MB", "lots");
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.contains("invalid value for ATC_AVAILABLE_MEMORY_MB: 'lots'"),
+                 r.err.constData());
+    }
+
+    // A series whose full result would not fit is refused before it is
+    // computed, naming the file and the memory; --out is not written.
+    void computeRefusesASeriesTooLongForMemory() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString csv = tmp.filePath(QStringLiteral("long.csv"));
+        QByteArray text = "close\n";
+        for (int i = 0; i < 100000; ++i)
+            text += QByteArray::number(100.0 + (i % 97) * 0.25) + '\n';
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+        const QString out = tmp.filePath(QStringLiteral("signals.csv"));
+
+        const ScopedEnvironment available("ATC_AVAILABLE_MEMORY_MB", "64");
+        Run r;
+        RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--csv"), csv, QStringLiteral("--out"),
+                out);
+        QCOMPARE(r.exit_code, 1);
+        const QByteArray expected =
+            "atc compute: " + csv.toUtf8() + ": a full result for 100,000 bars needs ";
+        QVERIFY2(r.err.startsWith(expected), r.err.constData());
+        QVERIFY2(r.err.contains(" of memory; 64.0 MiB is available, of which one task may use "
+                                "48.0 MiB\n"),
+                 r.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
+    }
+};
+
+QTEST_MAIN(TestCli)
 #include "test_cli.moc"

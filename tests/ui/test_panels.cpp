@@ -50,6 +50,7 @@
 #include "panels/family_table_panel.hpp"
 #include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/symbol_import.hpp"
 #include "panels/symbol_list_model.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "shell/wheel_guard.hpp"
@@ -1036,7 +1037,8 @@ private slots:
         mime.setUrls({QUrl::fromLocalFile(QString::fromStdString((dir / "ONE.csv").string())),
                       QUrl::fromLocalFile(QString::fromStdString((dir / "notes.txt").string())),
                       QUrl::fromLocalFile(QString::fromStdString((dir / "TWO.CSV").string()))});
-        QCOMPARE(csvFilesOf(&mime).size(), 2);
+        // Any local file is offered to the importer: the content decides.
+        QCOMPARE(priceFilesOf(&mime).size(), 3);
         QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         enter.ignore();
         QApplication::sendEvent(&panel, &enter);
@@ -1046,13 +1048,14 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.at(0).at(0).toStringList(),
                  (QStringList{QStringLiteral("ONE"), QStringLiteral("TWO")}));
-        QCOMPARE(panel.currentSymbol(), QStringLiteral("TWO"));  // the last imported
+        QCOMPARE(finished.at(0).at(1).toStringList().size(), 1);  // notes.txt: not prices
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("TWO"));   // the last imported
+        panel.lastErrorDialog()->close();
 
-        // A drag with no CSV is refused.
-        QMimeData text_only;
-        text_only.setUrls(
-            {QUrl::fromLocalFile(QString::fromStdString((dir / "notes.txt").string()))});
-        QDragEnterEvent refuse(QPoint(5, 5), Qt::CopyAction, &text_only, Qt::LeftButton,
+        // A drag with no local file (a web link) is refused.
+        QMimeData web_only;
+        web_only.setUrls({QUrl(QStringLiteral("https://example.com/prices.csv"))});
+        QDragEnterEvent refuse(QPoint(5, 5), Qt::CopyAction, &web_only, Qt::LeftButton,
                                Qt::NoModifier);
         refuse.ignore();
         QApplication::sendEvent(&panel, &refuse);

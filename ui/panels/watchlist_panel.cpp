@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -22,23 +23,11 @@
 #include <unordered_map>
 
 #include "atc/store/symbol_store.hpp"
+#include "panels/import_preview_dialog.hpp"
 #include "panels/symbol_import.hpp"
 #include "panels/symbol_list_model.hpp"
 
 namespace atc::ui {
-
-QStringList csvFilesOf(const QMimeData* mime) {
-    QStringList files;
-    if (mime == nullptr || !mime->hasUrls())
-        return files;
-    for (const QUrl& url : mime->urls()) {
-        const QString path = url.toLocalFile();
-        if (url.isLocalFile() && path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
-            files << path;
-        }
-    }
-    return files;
-}
 
 WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     : QWidget(parent), database_path_(std::move(database)), theme_(darkTheme()) {
@@ -51,8 +40,9 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     import_button_ = new QPushButton(tr("Import…"));
     import_button_->setObjectName(QStringLiteral("importButton"));
     import_button_->setToolTip(
-        tr("Import CSV price files, one symbol per file (named after the "
-           "file). You can also drop .csv files onto the list."));
+        tr("Import price files: exchange, broker and data-site exports are "
+           "recognised by their content. One file opens a preview; you can also "
+           "drop files or a whole folder onto the window."));
 
     model_ = new SymbolListModel(this);
     proxy_ = new QSortFilterProxyModel(this);
@@ -84,6 +74,18 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     status_ = new QLabel;
     status_->setObjectName(QStringLiteral("watchlistStatus"));
     status_->setWordWrap(true);
+    batch_progress_ = new QProgressBar;
+    batch_progress_->setObjectName(QStringLiteral("importBatchProgress"));
+    batch_cancel_ = new QPushButton(tr("Cancel"));
+    batch_cancel_->setObjectName(QStringLiteral("importBatchCancel"));
+    batch_cancel_->setToolTip(
+        tr("Stop after the file being imported; files already "
+           "imported stay, the rest are not read."));
+    auto* batch_row = new QHBoxLayout;
+    batch_row->addWidget(batch_progress_, 1);
+    batch_row->addWidget(batch_cancel_);
+    batch_progress_->hide();
+    batch_cancel_->hide();
 
     auto* top = new QHBoxLayout;
     top->addWidget(filter_, 1);
@@ -93,10 +95,16 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     column->setSpacing(6);
     column->addLayout(top);
     column->addWidget(view_, 1);
+    column->addLayout(batch_row);
     column->addWidget(status_);
 
     connect(filter_, &QLineEdit::textChanged, this, &WatchlistPanel::setFilterText);
     connect(import_button_, &QPushButton::clicked, this, &WatchlistPanel::chooseFiles);
+    connect(batch_cancel_, &QPushButton::clicked, this, [this] {
+        if (batch_cancel_flag_)
+            batch_cancel_flag_->store(true);
+        batch_cancel_->setEnabled(false);
+    });
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
 
@@ -114,6 +122,8 @@ WatchlistPanel::~WatchlistPanel() {
     // The worker owns no pointer to the panel, but its QThread object is our
     // child: it must not be destroyed while running. Imports are short.
     pending_.clear();
+    if (batch_cancel_flag_)
+        batch_cancel_flag_->store(true);  // a batch stops after its current file
     if (worker_ != nullptr)
         worker_->wait();
 }
@@ -229,12 +239,15 @@ void WatchlistPanel::importFiles(const QStringList& paths) {
     if (paths.isEmpty())
         return;
     if (!import_refusal_.isEmpty()) {
-        QStringList errors;
-        for (const QString& path : paths)
-            errors << tr("%1: not imported: %2.").arg(QFileInfo(path).fileName(), import_refusal_);
+        ImportOutcome refused;
+        for (const QString& path : paths) {
+            refused.refused_files << QFileInfo(path).fileName();
+            refused.errors
+                << tr("%1: not imported: %2.").arg(QFileInfo(path).fileName(), import_refusal_);
+        }
         import_note_ = tr("Importing is off.");
         updateStatus();
-        showErrors(errors);
+        showErrors(refused);
         return;
     }
     pending_ << paths;
@@ -249,16 +262,51 @@ void WatchlistPanel::refuseImports(const QString& why) {
         import_button_->setToolTip(tr("Importing is off: %1.").arg(why));
 }
 
+void WatchlistPanel::openImport(const QStringList& paths) {
+    if (paths.size() != 1 || !import_refusal_.isEmpty()) {
+        importFiles(paths);
+        return;
+    }
+    if (preview_)
+        preview_->close();
+    auto* dialog = new ImportPreviewDialog(database_path_, paths.front(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportPreviewDialog::imported, this,
+            [this](const QStringList& symbols, const QStringList& warnings) {
+                ImportOutcome outcome;
+                outcome.imported = symbols;
+                outcome.files_imported = 1;
+                outcome.warnings = warnings;
+                finishImport(outcome);
+            });
+    preview_ = dialog;
+    dialog->open();  // window-modal, returns at once
+}
+
+ImportPreviewDialog* WatchlistPanel::lastPreview() const {
+    return preview_.data();
+}
+
 void WatchlistPanel::startNextImport() {
     const QStringList files = pending_;
     pending_.clear();
     auto outcome = std::make_shared<ImportOutcome>();
-    // The worker captures only values: the database path, the file names and
-    // the shared outcome it fills. The result comes back through finished(),
-    // which Qt delivers on the GUI thread.
-    worker_ = QThread::create([database = database_path_, files, outcome] {
-        *outcome = importSymbolFiles(database, files);
-    });
+    batch_cancel_flag_ = std::make_shared<std::atomic<bool>>(false);
+    ImportControl control;
+    control.cancel = batch_cancel_flag_.get();
+    // Progress comes from the worker: posted to the panel, which outlives the
+    // worker (the destructor waits for it).
+    control.progress = [this](int done, int total) {
+        QMetaObject::invokeMethod(
+            this, [this, done, total] { showBatchProgress(done, total); }, Qt::QueuedConnection);
+    };
+    // The worker captures only values: the database path, the file names, the
+    // cancel flag and the shared outcome it fills. The result comes back through
+    // finished(), which Qt delivers on the GUI thread.
+    worker_ = QThread::create(
+        [database = database_path_, files, outcome, control, flag = batch_cancel_flag_] {
+            *outcome = importSymbolFiles(database, files, control);
+        });
     worker_->setParent(this);
     connect(worker_, &QThread::finished, this, [this, outcome] {
         worker_->deleteLater();
@@ -269,19 +317,37 @@ void WatchlistPanel::startNextImport() {
     });
     import_note_ = files.size() == 1 ? tr("Importing %1…").arg(QFileInfo(files.front()).fileName())
                                      : tr("Importing %1 files…").arg(files.size());
+    showBatchProgress(0, static_cast<int>(files.size()));
     updateStatus();
     worker_->start();
 }
 
+void WatchlistPanel::showBatchProgress(int done, int total) {
+    // A single file needs no bar: it is one short step.
+    const bool visible = worker_ != nullptr && total > 1;
+    batch_progress_->setVisible(visible);
+    batch_cancel_->setVisible(visible);
+    if (!visible)
+        return;
+    batch_progress_->setRange(0, total);
+    batch_progress_->setValue(done);
+    batch_progress_->setFormat(tr("%1 of %2 files").arg(done).arg(total));
+    if (done == 0)
+        batch_cancel_->setEnabled(true);
+}
+
 void WatchlistPanel::finishImport(const ImportOutcome& outcome) {
+    batch_progress_->hide();
+    batch_cancel_->hide();
     refresh();
     QStringList parts;
-    if (!outcome.imported.isEmpty())
+    const int files = outcome.files_imported + static_cast<int>(outcome.refused_files.size());
+    if (files > 1 || outcome.files_cancelled > 0)
+        parts << importSummary(outcome) + QLatin1Char('.');
+    else if (!outcome.imported.isEmpty())
         parts << tr("Imported %1.").arg(outcome.imported.join(QStringLiteral(", ")));
-    if (!outcome.errors.isEmpty()) {
-        parts << (outcome.errors.size() == 1 ? tr("1 file rejected.")
-                                             : tr("%1 files rejected.").arg(outcome.errors.size()));
-    }
+    else if (!outcome.errors.isEmpty())
+        parts << tr("1 file rejected.");
     if (!outcome.warnings.isEmpty()) {
         parts << (outcome.warnings.size() == 1
                       ? tr("1 warning (hover for details).")
@@ -299,13 +365,14 @@ void WatchlistPanel::finishImport(const ImportOutcome& outcome) {
         selectSymbol(last);
     emit importFinished(outcome.imported, outcome.errors);
     if (!outcome.errors.isEmpty())
-        showErrors(outcome.errors);
+        showErrors(outcome);
     // The user chose to import it: show it, as a click on it would.
     if (switched)
         emit symbolActivated(last);
 }
 
-void WatchlistPanel::showErrors(const QStringList& errors) {
+void WatchlistPanel::showErrors(const ImportOutcome& outcome) {
+    const QStringList& errors = outcome.errors;
     if (error_dialog_)
         error_dialog_->close();
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Import failed"), QString(),
@@ -313,9 +380,11 @@ void WatchlistPanel::showErrors(const QStringList& errors) {
     box->setObjectName(QStringLiteral("importErrorDialog"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setTextFormat(Qt::PlainText);
-    const QString intro = errors.size() == 1
-                              ? tr("This file could not be imported:")
-                              : tr("These %1 files could not be imported:").arg(errors.size());
+    QString intro = errors.size() == 1
+                        ? tr("This file could not be imported:")
+                        : tr("These %1 files could not be imported:").arg(errors.size());
+    if (outcome.files_imported > 0)
+        intro = importSummary(outcome) + QStringLiteral(".\n\n") + intro;
     box->setText(intro + QStringLiteral("\n\n") + errors.join(QStringLiteral("\n\n")));
     box->setInformativeText(errors.size() == 1 ? tr("Fix the file and import it again.")
                                                : tr("Fix the files and import them again."));
@@ -346,9 +415,14 @@ void WatchlistPanel::updateStatus() {
 }
 
 void WatchlistPanel::chooseFiles() {
+    // Exports come as .csv, .txt and .tsv alike; the content decides, so any
+    // file may be chosen.
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import price files"), QString(), tr("CSV files (*.csv *.CSV);;All files (*)"));
-    importFiles(files);
+        this, tr("Import price files"), QString(),
+        tr("Price files (*.csv *.txt *.tsv *.CSV *.TXT *.TSV);;CSV files (*.csv *.CSV);;"
+           "Text files (*.txt *.tsv *.TXT *.TSV);;All files (*)"));
+    if (!files.isEmpty())
+        openImport(files);
 }
 
 void WatchlistPanel::setTheme(const Theme& theme) {
@@ -358,21 +432,21 @@ void WatchlistPanel::setTheme(const Theme& theme) {
 }
 
 void WatchlistPanel::dragEnterEvent(QDragEnterEvent* event) {
-    if (!csvFilesOf(event->mimeData()).isEmpty())
+    if (!priceFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void WatchlistPanel::dragMoveEvent(QDragMoveEvent* event) {
-    if (!csvFilesOf(event->mimeData()).isEmpty())
+    if (!priceFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void WatchlistPanel::dropEvent(QDropEvent* event) {
-    const QStringList files = csvFilesOf(event->mimeData());
+    const QStringList files = priceFilesOf(event->mimeData());
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    importFiles(files);
+    openImport(files);
 }
 
 }  // namespace atc::ui

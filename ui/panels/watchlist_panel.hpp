@@ -1,6 +1,6 @@
 // The watchlist (left dock): the store's symbols with their last close, a
-// filter box, CSV import by button, menu or drag-and-drop. Listing is two
-// queries on the GUI thread (the symbols, and every last close at once);
+// filter box, price-file import by button, menu or drag-and-drop. Listing is
+// two queries on the GUI thread (the symbols, and every last close at once);
 // imports run on a worker thread with their own connection, so the window
 // never waits for a file to be parsed.
 #pragma once
@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -25,6 +26,7 @@ class QLineEdit;
 class QMessageBox;
 class QMimeData;
 class QModelIndex;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
@@ -32,6 +34,7 @@ class QThread;
 
 namespace atc::ui {
 
+class ImportPreviewDialog;
 class SymbolListModel;
 struct ImportOutcome;
 
@@ -60,10 +63,21 @@ public:
     // The number of bars the store holds for a symbol; 0 if it has no such symbol.
     std::size_t barCount(const QString& name) const;
 
-    // Imports CSV files (one symbol each, named after the file) on a worker
-    // thread. Calls made while an import runs are queued behind it. When done:
-    // the list refreshes, importFinished is emitted, errors are shown in a
-    // dialog, and the last imported symbol is selected (symbolActivated).
+    // What Import… and a drop do: one file opens the import preview (what was
+    // detected, the first and last bars; nothing is stored before Import),
+    // several files (or a folder) import as a batch with importFiles.
+    void openImport(const QStringList& paths);
+    // Import…: the file dialog (.csv, .txt, .tsv or any file), then openImport.
+    void chooseFiles();
+    // The preview opened last, while it is open; null otherwise.
+    ImportPreviewDialog* lastPreview() const;
+    // Imports price files as a batch (each detected by content; one symbol per
+    // file, or per ticker) on a worker thread, with a progress bar and Cancel
+    // for more than one file. Calls made while an import runs are queued
+    // behind it. When done: the list refreshes, the status line sums it up
+    // ("41 imported, 2 refused: …"), importFinished is emitted, errors are
+    // shown in a dialog, and the last imported symbol is selected
+    // (symbolActivated).
     void importFiles(const QStringList& paths);
     bool isImporting() const { return worker_ != nullptr; }
     // Turns importing off for a database that cannot be written: the button is
@@ -100,9 +114,9 @@ private:
     void selectRowSilently(const QString& name);
     void startNextImport();
     void finishImport(const ImportOutcome& outcome);
-    void showErrors(const QStringList& errors);
+    void showBatchProgress(int done, int total);
+    void showErrors(const ImportOutcome& outcome);
     void updateStatus();
-    void chooseFiles();
 
     std::filesystem::path database_path_;
     std::optional<store::Database> db_;  // the GUI thread's connection, for listing
@@ -113,6 +127,7 @@ private:
     QStringList pending_;     // files waiting for the running import
     QString import_refusal_;  // non-empty: the database cannot be written
     QThread* worker_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> batch_cancel_flag_;  // the running batch's
     Theme theme_;
 
     SymbolListModel* model_ = nullptr;
@@ -121,10 +136,10 @@ private:
     QLineEdit* filter_ = nullptr;
     QPushButton* import_button_ = nullptr;
     QLabel* status_ = nullptr;
+    QProgressBar* batch_progress_ = nullptr;
+    QPushButton* batch_cancel_ = nullptr;
     QPointer<QMessageBox> error_dialog_;
+    QPointer<ImportPreviewDialog> preview_;
 };
-
-// The local .csv files among dropped URLs (case-insensitive extension).
-QStringList csvFilesOf(const QMimeData* mime);
 
 }  // namespace atc::ui

@@ -6,7 +6,6 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
@@ -24,6 +23,7 @@
 #include "core/compute_setting.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/symbol_import.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "report/report_exporter.hpp"
 #include "scanner/scan_summary.hpp"
@@ -202,15 +202,9 @@ void MainWindow::buildDocks() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* import = file->addAction(tr("&Import CSV…"));
+    QAction* import = file->addAction(tr("&Import price files…"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    connect(import, &QAction::triggered, this, [this] {
-        const QStringList files =
-            QFileDialog::getOpenFileNames(this, tr("Import price files"), QString(),
-                                          tr("CSV files (*.csv *.CSV);;All files (*)"));
-        if (!files.isEmpty())
-            watchlist_->importFiles(files);
-    });
+    connect(import, &QAction::triggered, watchlist_, &WatchlistPanel::chooseFiles);
     // Off with the watchlist's button (read-only database), saying the same.
     if (!watchlist_->importButton()->isEnabled()) {
         import->setEnabled(false);
@@ -415,16 +409,16 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!csvFilesOf(event->mimeData()).isEmpty())
+    if (!priceFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    const QStringList files = csvFilesOf(event->mimeData());
+    const QStringList files = priceFilesOf(event->mimeData());
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    watchlist_->importFiles(files);
+    watchlist_->openImport(files);
 }
 
 }  // namespace atc::ui

@@ -118,8 +118,9 @@ struct ImportDetection {
     std::string format;    // "Binance spot klines", "MetaTrader 5 export", ...; "CSV" if none
     std::string encoding;  // "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "UTF-16LE"...
     char delimiter = ',';
-    std::size_t header_rows = 0;          // 0: no header
-    std::vector<DetectedColumn> columns;  // in role order
+    std::size_t header_rows = 0;              // 0: no header
+    std::vector<DetectedColumn> columns;      // in role order
+    std::vector<std::string> column_headers;  // every column as named; "column N" without a header
     char decimal_separator = '.';
     char thousands_separator = 0;  // 0: none seen
     std::string time_format;       // "epoch ms", "YYYY-MM-DD", "DD.MM.YYYY + HH:MM:SS", "" ...

@@ -167,6 +167,40 @@ std::vector<detail::TimeText> column_texts(std::string_view text, std::size_t he
     return values;
 }
 
+// Drops the roles of optional columns (time, open, high, low, volume) that are
+// empty on every row: a spreadsheet's unused column, or `atc export` of a
+// series that had no times or no volume. Only a column empty on the first row
+// is looked at further (one more pass over the file, in that rare case); one
+// empty on some rows only is left to the row reader, which refuses it.
+void drop_empty_columns(detail::ColumnLayout& layout, std::string_view text,
+                        std::size_t header_rows, char delimiter,
+                        const std::vector<std::string>& first_row) {
+    const auto empty_everywhere = [&](std::size_t column) {
+        const auto values = column_texts(text, header_rows, column, delimiter);
+        return std::all_of(values.begin(), values.end(),
+                           [](const detail::TimeText& v) { return detail::trim(v.text).empty(); });
+    };
+    for (std::optional<std::size_t>* role : {&layout.time, &layout.time_of_day, &layout.open,
+                                             &layout.high, &layout.low, &layout.volume}) {
+        if (*role && detail::trim(first_row[**role]).empty() && empty_everywhere(**role)) {
+            if (layout.label == *role)
+                layout.label.reset();  // labels of nothing would only hide the bar numbers
+            role->reset();
+        }
+    }
+    auto& candidates = layout.time_candidates;
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [&](std::size_t column) {
+                                        if (!detail::trim(first_row[column]).empty() ||
+                                            !empty_everywhere(column))
+                                            return false;
+                                        if (layout.label == column)
+                                            layout.label.reset();
+                                        return true;
+                                    }),
+                     candidates.end());
+}
+
 // How many rows to reserve for: the text's size over the sample's mean line
 // length, with a margin (counting the line ends would be another pass over
 // the whole text).
@@ -255,6 +289,7 @@ CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOption
     detail::ColumnLayout& layout = header->layout;
     d.format = header->format;
     d.header_rows = header->rows;
+    d.column_headers = layout.names;
     if (auto chosen = detail::apply_column_choices(layout, options.columns); !chosen)
         return std::move(chosen.problem());
     if (auto close = detail::check_roles(layout, sample->numbers[0]); !close)
@@ -279,6 +314,7 @@ CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOption
                               " fields but the header has " + std::to_string(layout.field_count()),
                           first_line};
     }
+    drop_empty_columns(layout, text, header->rows, d.delimiter, *first_row);
     auto time = detail::choose_time_column(layout, *first_row, first_line, *zone);
     if (!time)
         return std::move(time.problem());
