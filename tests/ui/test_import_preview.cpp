@@ -131,6 +131,11 @@ private slots:
         QVERIFY2(dialog->refusal().isEmpty(), qPrintable(dialog->refusal()));
 
         QVERIFY(dialog->detection().has_value());
+        // With ATC_SCREENSHOT_DIR set, the preview as the trader sees it.
+        if (const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QCoreApplication::processEvents();  // widgets added to a shown layout show queued
+            dialog->grab().save(dir + QStringLiteral("/import-preview.png"));
+        }
         QCOMPARE(dialog->detection()->delimiter, ';');
         QCOMPARE(dialog->detection()->decimal_separator, ',');
         QCOMPARE(factValue(*dialog, QStringLiteral("Delimiter")),
@@ -142,9 +147,9 @@ private slots:
         QVERIFY(rows != nullptr);
         QCOMPARE(rows->rowCount(), 3);
         QCOMPARE(rows->item(0, 0)->text(), QStringLiteral("2024-01-02T00:00:00Z"));
-        QCOMPARE(rows->item(0, 1)->text(), QStringLiteral("16769.12"));
-        QCOMPARE(rows->item(2, 4)->text(), QStringLiteral("16900"));
-        QCOMPARE(rows->item(0, 5)->text(), QStringLiteral("1234567"));
+        QCOMPARE(rows->item(0, 1)->text(), QStringLiteral("16,769.12"));
+        QCOMPARE(rows->item(2, 4)->text(), QStringLiteral("16,900.00"));
+        QCOMPARE(rows->item(0, 5)->text(), QStringLiteral("1,234,567"));
         QCOMPARE(storedNames(db), std::vector<std::string>{"KEEP"});  // nothing yet
 
         auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("importSymbol"));
@@ -195,7 +200,7 @@ private slots:
         dialog.show();
         QVERIFY(waitIdle(dialog));
         const auto* rows = dialog.findChild<QTableWidget*>(QStringLiteral("importRows"));
-        QCOMPARE(rows->item(0, 4)->text(), QStringLiteral("10.5"));  // "Last" is a close
+        QCOMPARE(rows->item(0, 4)->text(), QStringLiteral("10.50"));  // "Last" is a close
 
         auto* mapping = dialog.findChild<QTableWidget*>(QStringLiteral("importMapping"));
         QComboBox* close = nullptr;

@@ -19,11 +19,13 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <exception>
 
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
 #include "atc/store/symbol_store.hpp"
+#include "charts/chart_format.hpp"
 #include "core/number_format.hpp"
 
 namespace atc::ui {
@@ -106,11 +108,17 @@ QString utcText(std::int64_t ms) {
                                  : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'"));
 }
 
-// A stored value as it is: up to 15 significant digits, no padding.
-QString storedValue(const std::vector<double>& column, std::size_t bar) {
+// A price as the chart's legend writes it: the series' decimals, grouped.
+QString storedPrice(const std::vector<double>& column, std::size_t bar, int decimals) {
+    return column.empty() ? QString() : formatPrice(column[bar], decimals);
+}
+
+// Volume: grouped, whole numbers without decimals (crypto volumes have them).
+QString storedVolume(const std::vector<double>& column, std::size_t bar) {
     if (column.empty())
         return QString();
-    return QString::number(column[bar], 'g', 15);
+    const double v = column[bar];
+    return groupedNumber(v, v == std::floor(v) ? 0 : significantDecimals(v, 8, 0));
 }
 
 // "line 7, column "Close": ..." from the reader's error.
@@ -214,7 +222,8 @@ void ImportPreviewDialog::buildLayout() {
         {tr("Time (UTC)"), tr("Open"), tr("High"), tr("Low"), tr("Close"), tr("Volume")});
     rows_->verticalHeader()->hide();
     rows_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    rows_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    rows_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    rows_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     auto* stored = new QGroupBox(tr("First and last bars, as they will be stored"));
     auto* stored_layout = new QVBoxLayout(stored);
     stored_layout->addWidget(rows_);
@@ -434,6 +443,7 @@ void ImportPreviewDialog::fillMapping(const ImportDetection& d) {
 void ImportPreviewDialog::fillRows(const ImportedPrices& prices) {
     const PriceSeries& bars = prices.series.front().bars;
     const std::size_t n = bars.close.size();
+    const int decimals = priceDecimals(bars.close);
     std::vector<std::size_t> shown;
     for (std::size_t i = 0; i < n && i < kEndRows; ++i)
         shown.push_back(i);
@@ -458,11 +468,11 @@ void ImportPreviewDialog::fillRows(const ImportedPrices& prices) {
         const QString time =
             bars.time_ms.empty() ? tr("bar %1").arg(bar + 1) : utcText(bars.time_ms[bar]);
         const std::array<QString, 6> cells = {time,
-                                              storedValue(bars.open, bar),
-                                              storedValue(bars.high, bar),
-                                              storedValue(bars.low, bar),
-                                              storedValue(bars.close, bar),
-                                              storedValue(bars.volume, bar)};
+                                              storedPrice(bars.open, bar, decimals),
+                                              storedPrice(bars.high, bar, decimals),
+                                              storedPrice(bars.low, bar, decimals),
+                                              storedPrice(bars.close, bar, decimals),
+                                              storedVolume(bars.volume, bar)};
         for (int c = 0; c < 6; ++c) {
             auto* item = new QTableWidgetItem(cells[static_cast<std::size_t>(c)]);
             if (c > 0)
