@@ -124,7 +124,7 @@ private slots:
         window_->restoreSession();
         QVERIFY(wait_for_symbol(QStringLiteral("DAX")));  // the first real series
         QCOMPARE(window_->watchlist()->currentSymbol(), QStringLiteral("DAX"));
-        QVERIFY(window_->statusText()->text().contains(QStringLiteral("1860 bars")));
+        QVERIFY(window_->statusText()->text().contains(QStringLiteral("1,860 bars")));
     }
 
     void selectingASymbolDrawsTheEnginesNumbers() {

@@ -21,6 +21,7 @@
 
 #include "charts/chart_stack.hpp"
 #include "core/compute_setting.hpp"
+#include "core/number_format.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/symbol_import.hpp"
@@ -290,7 +291,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
                             : tr("computed on the %1").arg(backendText(shown->compute.choice.kind));
     status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
                               .arg(shown->name)
-                              .arg(shown->barCount())
+                              .arg(groupedCount(shown->barCount()))
                               .arg(r.row.average, 0, 'f', 3)
                               .arg(trend)
                               .arg(how)
