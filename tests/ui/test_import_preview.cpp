@@ -218,6 +218,38 @@ private slots:
         QCOMPARE(rows->item(1, 4)->text(), QStringLiteral("11.75"));
     }
 
+    // A time zone typed in full reads the file again: times without an offset
+    // are taken in that zone; an unknown name is refused in place.
+    void typedTimeZoneReadsTheFileAgain() {
+        const fs::path db = freshStore();
+        const std::string intraday =
+            "Date,Open,High,Low,Close,Volume\n2024-01-02 09:30:00,10,11,9,10.5,100\n"
+            "2024-01-02 09:31:00,10.5,11,10,10.8,120\n";
+        ImportPreviewDialog dialog(db,
+                                   QString::fromStdString(fileWith("ny.csv", intraday).string()));
+        dialog.show();
+        QVERIFY(waitIdle(dialog));
+        const auto* rows = dialog.findChild<QTableWidget*>(QStringLiteral("importRows"));
+        QCOMPARE(rows->item(0, 0)->text(), QStringLiteral("2024-01-02T09:30:00Z"));
+
+        auto* zone = dialog.findChild<QComboBox*>(QStringLiteral("importTimeZone"));
+        zone->lineEdit()->selectAll();
+        QTest::keyClicks(zone->lineEdit(), QStringLiteral("America/New_York"));
+        QVERIFY(!dialog.isBusy());  // typing alone reads nothing
+        QTest::keyClick(zone->lineEdit(), Qt::Key_Return);
+        QVERIFY(waitIdle(dialog));
+        QVERIFY2(dialog.refusal().isEmpty(), qPrintable(dialog.refusal()));
+        rows = dialog.findChild<QTableWidget*>(QStringLiteral("importRows"));
+        QCOMPARE(rows->item(0, 0)->text(), QStringLiteral("2024-01-02T14:30:00Z"));  // EST = UTC-5
+
+        zone->lineEdit()->selectAll();
+        QTest::keyClicks(zone->lineEdit(), QStringLiteral("Mars/Olympus"));
+        QTest::keyClick(zone->lineEdit(), Qt::Key_Return);
+        QVERIFY(waitIdle(dialog));
+        QVERIFY2(dialog.refusal().contains(QStringLiteral("Mars/Olympus")),
+                 qPrintable(dialog.refusal()));
+    }
+
     void cancelStoresNothing() {
         const fs::path db = freshStore();
         WatchlistPanel panel(db);

@@ -203,6 +203,7 @@ void ImportPreviewDialog::buildLayout() {
     time_zone_ = new QComboBox;
     time_zone_->setObjectName(QStringLiteral("importTimeZone"));
     time_zone_->setEditable(true);
+    time_zone_->setInsertPolicy(QComboBox::NoInsert);  // a typed zone is read, not listed
     time_zone_->addItems(commonTimeZones());
     time_zone_->setToolTip(
         tr("The zone of times written without an offset (an IANA name such as "
@@ -271,8 +272,11 @@ void ImportPreviewDialog::buildLayout() {
         if (!applying_)
             readAgain();
     });
-    connect(time_zone_, &QComboBox::currentTextChanged, this, [this] {
-        if (!applying_)
+    // A zone is read once it is chosen or typed in full (Enter, leaving the
+    // field), not per keystroke: "America/New_Y" is no zone yet.
+    connect(time_zone_, &QComboBox::activated, this, &ImportPreviewDialog::readAgain);
+    connect(time_zone_->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        if (QString::fromStdString(currentOptions().timezone) != read_zone_)
             readAgain();
     });
 }
@@ -315,6 +319,7 @@ void ImportPreviewDialog::readAgain() {
         return;
     }
     const ImportOptions options = currentOptions();
+    read_zone_ = QString::fromStdString(options.timezone);
     auto answer = std::make_shared<PreviewRead>();
     worker_ = QThread::create([file = nativePath(file_), options, answer] {
         try {

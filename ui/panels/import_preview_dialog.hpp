@@ -71,6 +71,7 @@ private:
     bool mapping_filled_ = false;
     bool applying_ = false;  // filling widgets: their signals are not the user's
     bool saving_ = false;
+    QString read_zone_;  // the time zone of the last reading ("" = UTC)
     QThread* worker_ = nullptr;
 
     QLineEdit* symbol_ = nullptr;
