@@ -1,7 +1,6 @@
 #include "panels/import_preview_dialog.hpp"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileInfo>
@@ -15,13 +14,13 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QThread>
-#include <QTimeZone>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <exception>
 
+#include "atc/bars_csv.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
 #include "atc/store/symbol_store.hpp"
@@ -101,11 +100,9 @@ QString separatorName(char c) {
     }
 }
 
-// "2024-01-05T00:00:00Z", as `atc export` writes it (milliseconds only when set).
+// "2024-01-05T00:00:00Z", exactly as `atc export` writes it.
 QString utcText(std::int64_t ms) {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
-        .toString(ms % 1000 == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'")
-                                 : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'"));
+    return QString::fromStdString(format_bar_time(ms));
 }
 
 // A price as the chart's legend writes it: the series' decimals, grouped.

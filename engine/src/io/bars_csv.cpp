@@ -19,13 +19,17 @@ void append_value(std::string& out, const std::vector<double>& column, std::size
 
 }  // namespace
 
+std::string format_bar_time(std::int64_t time_ms) {
+    return detail::format_utc(time_ms, false);
+}
+
 std::string format_bars_csv(const PriceSeries& bars) {
     std::string out = "time,open,high,low,close,volume\n";
     // About 90 bytes a row with every column at full precision.
     out.reserve(out.size() + bars.close.size() * 96);
     for (std::size_t bar = 0; bar < bars.close.size(); ++bar) {
         if (!bars.time_ms.empty())
-            out += detail::format_utc(bars.time_ms[bar], false);
+            out += format_bar_time(bars.time_ms[bar]);
         for (const std::vector<double>* column :
              {&bars.open, &bars.high, &bars.low, &bars.close, &bars.volume}) {
             out += ',';

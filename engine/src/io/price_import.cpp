@@ -175,30 +175,51 @@ std::vector<detail::TimeText> column_texts(std::string_view text, std::size_t he
 void drop_empty_columns(detail::ColumnLayout& layout, std::string_view text,
                         std::size_t header_rows, char delimiter,
                         const std::vector<std::string>& first_row) {
-    const auto empty_everywhere = [&](std::size_t column) {
-        const auto values = column_texts(text, header_rows, column, delimiter);
-        return std::all_of(values.begin(), values.end(),
-                           [](const detail::TimeText& v) { return detail::trim(v.text).empty(); });
+    std::vector<std::size_t> suspects;  // empty on the first row
+    const auto suspect = [&](std::size_t column) {
+        if (detail::trim(first_row[column]).empty() &&
+            std::find(suspects.begin(), suspects.end(), column) == suspects.end())
+            suspects.push_back(column);
     };
-    for (std::optional<std::size_t>* role : {&layout.time, &layout.time_of_day, &layout.open,
-                                             &layout.high, &layout.low, &layout.volume}) {
-        if (*role && detail::trim(first_row[**role]).empty() && empty_everywhere(**role)) {
-            if (layout.label == *role)
-                layout.label.reset();  // labels of nothing would only hide the bar numbers
-            role->reset();
-        }
+    for (const auto* role : {&layout.time, &layout.time_of_day, &layout.open, &layout.high,
+                             &layout.low, &layout.volume}) {
+        if (*role)
+            suspect(**role);
     }
-    auto& candidates = layout.time_candidates;
-    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                    [&](std::size_t column) {
-                                        if (!detail::trim(first_row[column]).empty() ||
-                                            !empty_everywhere(column))
-                                            return false;
-                                        if (layout.label == column)
-                                            layout.label.reset();
-                                        return true;
-                                    }),
-                     candidates.end());
+    for (const std::size_t column : layout.time_candidates)
+        suspect(column);
+    if (suspects.empty())
+        return;
+
+    // One pass for all of them, ending as soon as each has shown a value.
+    detail::LineReader lines(text);
+    std::vector<detail::RawField> fields;
+    std::size_t skipped = 0;
+    while (!suspects.empty()) {
+        const auto line = lines.next();
+        if (!line)
+            break;
+        if (skipped < header_rows) {
+            ++skipped;
+            continue;
+        }
+        if (!detail::split_fields(*line, delimiter, fields))
+            continue;  // the row reader names that line
+        std::erase_if(suspects, [&](std::size_t column) {
+            return column < fields.size() && !detail::trim(detail::decode(fields[column])).empty();
+        });
+    }
+    const auto empty = [&](std::size_t column) {
+        return std::find(suspects.begin(), suspects.end(), column) != suspects.end();
+    };
+    if (layout.label && empty(*layout.label))
+        layout.label.reset();  // labels of nothing would only hide the bar numbers
+    for (auto* role : {&layout.time, &layout.time_of_day, &layout.open, &layout.high, &layout.low,
+                       &layout.volume}) {
+        if (*role && empty(**role))
+            role->reset();
+    }
+    std::erase_if(layout.time_candidates, empty);
 }
 
 // How many rows to reserve for: the text's size over the sample's mean line
