@@ -15,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "atc/backend_router.hpp"
 #include "atc/batch.hpp"
@@ -52,7 +53,10 @@ public:
     // A chart's full result (every moving average, state and equity): from the
     // cache, or computed on the CPU, the only backend that produces it.
     // Throws InvalidInput for invalid parameters or series.
-    ChartAnswer chart(std::span<const double> close, const AtcParams& params);
+    // `timeframe`: the one the closes were resampled to ("" for the data's
+    // own bars); the cache keeps each timeframe's result apart.
+    ChartAnswer chart(std::span<const double> close, const AtcParams& params,
+                      std::string_view timeframe = {});
 
     // A scan of `symbols` series, computed in one or more chunks by the
     // returned run. The backend is chosen once, for the whole scan's size
@@ -74,8 +78,10 @@ public:
     // One chunk: cache look-ups, the misses on the scan's backend, the fresh
     // results stored. Errors, progress and cancellation as CachedCompute::scan.
     // Throws BackendUnavailable when the backend asked for cannot run.
+    // `timeframe` as for ComputeService::chart.
     cache::CachedBatchResult compute(std::span<const std::span<const double>> closes,
-                                     const AtcParams& params, const BatchOptions& options);
+                                     const AtcParams& params, const BatchOptions& options,
+                                     std::string_view timeframe = {});
 
     // The backend chosen (after the first chunk with something to compute);
     // nullopt before.

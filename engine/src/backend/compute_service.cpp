@@ -10,12 +10,13 @@ namespace atc {
 ComputeService::ComputeService(BackendRouter& router, cache::ResultCache* cache)
     : router_(router), cache_(cache) {}
 
-ChartAnswer ComputeService::chart(std::span<const double> close, const AtcParams& params) {
+ChartAnswer ComputeService::chart(std::span<const double> close, const AtcParams& params,
+                                  std::string_view timeframe) {
     ChartAnswer answer;
     answer.record.choice = router_.decide_chart().choice;
     bool from_cache = false;
     if (cache_) {
-        answer.result = cache::CachedCompute(*cache_).symbol(close, params, &from_cache);
+        answer.result = cache::CachedCompute(*cache_).symbol(close, params, timeframe, &from_cache);
     } else {
         answer.result = std::make_shared<const AtcResult>(compute_symbol(close, params));
     }
@@ -31,13 +32,14 @@ ScanRun::ScanRun(ComputeService& service, std::size_t symbols)
     : service_(service), symbols_(symbols) {}
 
 cache::CachedBatchResult ScanRun::compute(std::span<const std::span<const double>> closes,
-                                          const AtcParams& params, const BatchOptions& options) {
+                                          const AtcParams& params, const BatchOptions& options,
+                                          std::string_view timeframe) {
     cache::CachedBatchResult out;
     if (service_.cache_) {
         auto misses = [this](std::span<const std::span<const double>> c, const AtcParams& p,
                              const BatchOptions& o) { return compute_misses(c, p, o); };
         out = cache::CachedCompute(*service_.cache_, cache::engine_symbol_compute(), misses)
-                  .scan(closes, params, options);
+                  .scan(closes, params, options, timeframe);
     } else {
         BatchResult batch = compute_misses(closes, params, options);
         out.cancelled = batch.cancelled;

@@ -38,10 +38,13 @@ std::size_t CacheKeyHasher::operator()(const CacheKey& key) const noexcept {
                                     static_cast<std::uint64_t>(key.kind));
 }
 
-Hash128 context_hash(const AtcParams& params, std::string_view engine_version) {
+Hash128 context_hash(const AtcParams& params, std::string_view engine_version,
+                     std::string_view timeframe) {
     std::string text;
     append_with_length(text, engine_version);
     append_with_length(text, params_to_json(params));
+    if (!timeframe.empty())
+        append_with_length(text, timeframe);
     return murmur3_x64_128(std::as_bytes(std::span<const char>(text)));
 }
 

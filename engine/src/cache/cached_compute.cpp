@@ -31,9 +31,11 @@ CachedCompute::CachedCompute(ResultCache& cache, SymbolComputeFn symbol, BatchCo
     : cache_(cache), symbol_(std::move(symbol)), batch_(std::move(batch)) {}
 
 std::shared_ptr<const AtcResult> CachedCompute::symbol(std::span<const double> close,
-                                                       const AtcParams& params, bool* from_cache) {
+                                                       const AtcParams& params,
+                                                       std::string_view timeframe,
+                                                       bool* from_cache) {
     check_params_or_throw(params);
-    const CacheKey key = cache_.key(EntryKind::Result, close, params);
+    const CacheKey key = cache_.key(EntryKind::Result, close, params, timeframe);
     // The result carries its parameters: a hit must be for exactly these (a
     // last guard behind the 128-bit context hash).
     auto hit = cache_.find_result(key);
@@ -48,11 +50,12 @@ std::shared_ptr<const AtcResult> CachedCompute::symbol(std::span<const double> c
 }
 
 CachedBatchResult CachedCompute::scan(std::span<const std::span<const double>> closes,
-                                      const AtcParams& params, const BatchOptions& options) {
+                                      const AtcParams& params, const BatchOptions& options,
+                                      std::string_view timeframe) {
     check_params_or_throw(params);
     const std::size_t total = closes.size();
     const EntryKind kind = options.keep_series ? EntryKind::Scan : EntryKind::ScanSummary;
-    const Hash128 context = cache_.context(params);
+    const Hash128 context = cache_.context(params, timeframe);
 
     CachedBatchResult out;
     out.symbols.resize(total);

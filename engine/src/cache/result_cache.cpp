@@ -71,13 +71,13 @@ ResultCache::ResultCache(ResultCacheOptions options)
 
 ResultCache::~ResultCache() = default;
 
-Hash128 ResultCache::context(const AtcParams& params) const {
-    return context_hash(params, engine_version_);
+Hash128 ResultCache::context(const AtcParams& params, std::string_view timeframe) const {
+    return context_hash(params, engine_version_, timeframe);
 }
 
-CacheKey ResultCache::key(EntryKind kind, std::span<const double> close,
-                          const AtcParams& params) const {
-    return make_key(kind, close, context(params));
+CacheKey ResultCache::key(EntryKind kind, std::span<const double> close, const AtcParams& params,
+                          std::string_view timeframe) const {
+    return make_key(kind, close, context(params, timeframe));
 }
 
 std::shared_ptr<const AtcResult> ResultCache::find_result(const CacheKey& key) {

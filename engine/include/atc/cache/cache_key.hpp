@@ -32,7 +32,7 @@ struct CacheKey {
     EntryKind kind = EntryKind::Result;
     std::uint64_t bars = 0;  // length of the close series (also inside `data`)
     Hash128 data;            // hash_closes(close)
-    Hash128 context;         // context_hash(params, engine version)
+    Hash128 context;         // context_hash(params, engine version, timeframe)
 
     // The fixed little-endian encoding used as result_cache.key.
     std::array<std::byte, kKeyBytes> bytes() const;
@@ -44,11 +44,14 @@ struct CacheKeyHasher {
     std::size_t operator()(const CacheKey& key) const noexcept;
 };
 
-// Hash of the engine version and params_to_json(params) (its canonical text:
-// every key, fixed order, shortest round-trip doubles), each preceded by its
-// length so that no two different pairs give the same bytes. Compute it once per
-// request and reuse it for every symbol.
-Hash128 context_hash(const AtcParams& params, std::string_view engine_version);
+// Hash of the engine version, params_to_json(params) (its canonical text:
+// every key, fixed order, shortest round-trip doubles) and the timeframe the
+// closes were resampled to ("4h"; "" for the data's own bars), each preceded
+// by its length so that no two different triples give the same bytes. The
+// data's own timeframe adds nothing, so keys made before timeframes existed
+// still answer. Compute it once per request and reuse it for every symbol.
+Hash128 context_hash(const AtcParams& params, std::string_view engine_version,
+                     std::string_view timeframe = {});
 
 CacheKey make_key(EntryKind kind, std::span<const double> close, const Hash128& context);
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "atc/batch.hpp"
@@ -38,9 +39,11 @@ public:
 
     // The full result for charts. Throws InvalidInput for invalid parameters
     // (whether cached or not) and whatever the compute function throws for an
-    // invalid series; such failures are not cached. `from_cache`, when given,
-    // says whether the cache answered.
+    // invalid series; such failures are not cached. `timeframe`: the one the
+    // closes were resampled to ("" for the data's own), part of the key.
+    // `from_cache`, when given, says whether the cache answered.
     std::shared_ptr<const AtcResult> symbol(std::span<const double> close, const AtcParams& params,
+                                            std::string_view timeframe = {},
                                             bool* from_cache = nullptr);
 
     // A scan: every series is looked up (kind Scan, or ScanSummary when
@@ -49,7 +52,7 @@ public:
     // did not reach (cancelled) are returned as it gave them and not cached.
     // options.progress sees (answered from cache + done, total).
     CachedBatchResult scan(std::span<const std::span<const double>> closes, const AtcParams& params,
-                           const BatchOptions& options = {});
+                           const BatchOptions& options = {}, std::string_view timeframe = {});
 
 private:
     ResultCache& cache_;

@@ -22,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -111,8 +112,10 @@ public:
 
     // The context of a request under this cache's engine version; compute it once
     // per request and build each symbol's key with make_key(kind, close, context).
-    Hash128 context(const AtcParams& params) const;
-    CacheKey key(EntryKind kind, std::span<const double> close, const AtcParams& params) const;
+    // `timeframe`: the one the closes were resampled to, "" for the data's own.
+    Hash128 context(const AtcParams& params, std::string_view timeframe = {}) const;
+    CacheKey key(EntryKind kind, std::span<const double> close, const AtcParams& params,
+                 std::string_view timeframe = {}) const;
 
     // Memory, then disk (a disk hit is promoted to memory); null on a miss.
     // `key.kind` must be Result for find_result and Scan or ScanSummary for

@@ -1,0 +1,150 @@
+#include "atc/resample.hpp"
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "resample/bucket_clock.hpp"
+
+namespace atc {
+
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+
+// The zone of `options`, or null for UTC. Refuses a name the tz database does not know.
+const date::time_zone* find_zone(const ResampleOptions& options) {
+    if (options.time_zone.empty() || options.time_zone == "UTC")
+        return nullptr;
+    try {
+        return date::locate_zone(options.time_zone);
+    } catch (const std::exception&) {
+        throw ResampleError("the time zone \"" + options.time_zone +
+                            "\" is not in the time zone database (use an IANA name such as "
+                            "Europe/Berlin or America/New_York)");
+    }
+}
+
+// Appends bar i as a new bucket, or folds it into the last one.
+struct BarFolder {
+    const PriceSeries& in;
+    PriceSeries& out;
+    bool open = !in.open.empty(), high = !in.high.empty(), low = !in.low.empty(),
+         volume = !in.volume.empty();
+
+    void start(std::size_t i, std::int64_t time) {
+        out.time_ms.push_back(time);
+        out.close.push_back(in.close[i]);
+        if (open)
+            out.open.push_back(in.open[i]);
+        if (high)
+            out.high.push_back(in.high[i]);
+        if (low)
+            out.low.push_back(in.low[i]);
+        if (volume)
+            out.volume.push_back(in.volume[i]);
+    }
+    void fold(std::size_t i) {
+        out.close.back() = in.close[i];
+        if (high)
+            out.high.back() = std::max(out.high.back(), in.high[i]);
+        if (low)
+            out.low.back() = std::min(out.low.back(), in.low[i]);
+        if (volume)
+            out.volume.back() += in.volume[i];
+    }
+};
+
+}  // namespace
+
+Timeframe source_timeframe(const PriceSeries& bars) {
+    if (bars.time_ms.size() != bars.close.size() || bars.time_ms.empty())
+        throw ResampleError(
+            "the data has no times, so it has no timeframe to change (it is shown bar by bar)");
+    const std::string spacing = infer_timeframe(bars.time_ms);
+    if (spacing.empty())  // a single bar: call it daily, the coarsest a lone bar is taken for
+        return Timeframe{TimeUnit::Day, 1};
+    if (const std::optional<Timeframe> tf = parse_timeframe(spacing))
+        return *tf;
+    throw ResampleError("the data's bars are " + spacing +
+                        " apart, which is not a timeframe that can be changed");
+}
+
+std::string resample_refusal(const Timeframe& source, const Timeframe& target) {
+    const std::string data = " the data's timeframe (" + source.name() + ")";
+    if (target == source)
+        return "";
+    if (target.nominal_ms() < source.nominal_ms())
+        return target.name() + " is finer than" + data;
+    bool multiple = false;
+    if (target.unit == TimeUnit::Month) {
+        multiple = source.unit == TimeUnit::Month
+                       ? target.count % source.count == 0
+                       : source.fixed_length() && kDayMs % source.nominal_ms() == 0;
+    } else {
+        multiple = source.fixed_length() && target.nominal_ms() % source.nominal_ms() == 0;
+    }
+    if (!multiple)
+        return target.name() + " is not a multiple of" + data;
+    return "";
+}
+
+ResampledSeries resample(const PriceSeries& bars, const Timeframe& target,
+                         const ResampleOptions& options) {
+    ResampledSeries result;
+    result.source = source_timeframe(bars);
+    result.target = target;
+    if (const std::string refusal = resample_refusal(result.source, target); !refusal.empty())
+        throw ResampleError(refusal);
+    const date::time_zone* zone = find_zone(options);
+    if (zone != nullptr && !target.daily_or_coarser())
+        throw ResampleError("a session time zone applies to daily and coarser timeframes; " +
+                            target.name() + " buckets are counted in UTC");
+    if (target == result.source) {
+        result.bars = bars;
+        return result;
+    }
+    // Daily and coarser source bars already carry their session's date.
+    if (result.source.daily_or_coarser())
+        zone = nullptr;
+
+    const std::size_t n = bars.close.size();
+    PriceSeries& out = result.bars;
+    out.time_column = bars.time_column;
+    out.time_kind = target.daily_or_coarser()         ? TimeKind::Date
+                    : has_time_of_day(bars.time_kind) ? bars.time_kind
+                                                      : TimeKind::DateTime;
+    const std::size_t expected = std::min<std::size_t>(
+        n, static_cast<std::size_t>(n * result.source.nominal_ms() / target.nominal_ms()) + 2);
+    for (std::vector<double>* v : {&out.close, &out.open, &out.high, &out.low, &out.volume})
+        v->reserve(expected);
+    out.time_ms.reserve(expected);
+
+    detail::BucketClock clock(target, zone);
+    BarFolder folder{bars, out};
+    std::int64_t bucket_end = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t wall = clock.wall(bars.time_ms[i]);
+        if (i > 0 && wall < bucket_end) {
+            folder.fold(i);
+            continue;
+        }
+        const detail::BucketClock::Bucket bucket = clock.bucket_of(wall);
+        bucket_end = bucket.end;
+        // Day buckets and coarser are dated as a daily file dates its bars: the
+        // session's day at midnight UTC. Intraday ones start at a UTC instant.
+        folder.start(i, bucket.start);
+    }
+
+    // Forming: the data stops before the last bucket closes.
+    const std::int64_t last_wall = clock.wall(bars.time_ms.back());
+    const std::int64_t data_end =
+        result.source.fixed_length()
+            ? last_wall + result.source.nominal_ms()
+            : detail::BucketClock(result.source, nullptr).bucket_of(last_wall).end;
+    result.last_forming = n > 0 && bucket_end > data_end;
+    return result;
+}
+
+}  // namespace atc
