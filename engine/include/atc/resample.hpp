@@ -50,6 +50,10 @@ Timeframe source_timeframe(const PriceSeries& bars);
 // divides a day, or from months.
 std::string resample_refusal(const Timeframe& source, const Timeframe& target);
 
+// The name of a timeframe request for people and for the result cache's key:
+// "4h", or "1d America/New_York" with a session zone other than UTC.
+std::string timeframe_label(const Timeframe& target, const ResampleOptions& options = {});
+
 // `bars` at `target`. The bars come out without labels; their times are the
 // bucket starts (UTC), and for daily and coarser buckets the session's date
 // at midnight UTC, as a daily file holds it (time_kind Date). The target equal

@@ -90,6 +90,12 @@ std::string resample_refusal(const Timeframe& source, const Timeframe& target) {
     return "";
 }
 
+std::string timeframe_label(const Timeframe& target, const ResampleOptions& options) {
+    if (options.time_zone.empty() || options.time_zone == "UTC")
+        return target.name();
+    return target.name() + " " + options.time_zone;
+}
+
 ResampledSeries resample(const PriceSeries& bars, const Timeframe& target,
                          const ResampleOptions& options) {
     ResampledSeries result;
