@@ -19,6 +19,14 @@ struct SymbolData {
     PriceSeries bars;                         // times, OHLC where the data has them, close
     std::shared_ptr<const AtcResult> result;  // never null
     AtcParams params;                         // what `result` was computed with
+    // The timeframe the bars are at (timeframe_label: "4h", "1d America/New_York")
+    // and the data's own ("1m"); equal when the data's own bars are shown,
+    // empty for data without times.
+    QString timeframe;
+    QString source_timeframe;
+    // The last bar is a bucket the data does not fill yet (atc/resample.hpp):
+    // drawn all the same, and said so in the status bar and reports.
+    bool last_forming = false;
     std::uint64_t generation = 0;             // the request that produced it
     double compute_ms = 0.0;                  // load + compute (or cache hit)
     // Which backend computed it and why, or that the cache answered.
