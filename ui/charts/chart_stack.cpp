@@ -84,14 +84,22 @@ void ChartStack::connectPane(ChartPane* pane) {
     });
 }
 
+QString ChartStack::rangeKey(const SymbolData& data) {
+    // Each timeframe has its own bars: a range in 1m bars means nothing in 4h ones.
+    if (data.timeframe == data.source_timeframe)
+        return data.name;
+    return data.name + QStringLiteral(" @") + data.timeframe;
+}
+
 std::size_t ChartStack::barCount() const {
     return data_ ? data_->barCount() : 0;
 }
 
 void ChartStack::setData(std::shared_ptr<const SymbolData> data) {
     // A parameter change recomputes the same bars: keep the trader's view.
-    const bool keep_range =
-        data && data_ && data->name == data_->name && data->barCount() == data_->barCount();
+    const bool keep_range = data && data_ && data->name == data_->name &&
+                            data->timeframe == data_->timeframe &&
+                            data->barCount() == data_->barCount();
     data_ = std::move(data);
     time_scale_ = data_ ? TimeScale(data_->bars) : TimeScale();
     if (crosshair_bar_ >= 0 && static_cast<std::size_t>(crosshair_bar_) >= barCount())
@@ -102,7 +110,7 @@ void ChartStack::setData(std::shared_ptr<const SymbolData> data) {
     if (keep_range)
         range = range_;
     else if (const std::optional<ViewRange> remembered =
-                 data_ ? remembered_.recall(data_->name) : std::nullopt)
+                 data_ ? remembered_.recall(rangeKey(*data_)) : std::nullopt)
         range = *remembered;  // applyRange clamps it to the bars there are now
     applyRange(range);
     for (ChartPane* pane : panes_)
@@ -445,9 +453,9 @@ void ChartStack::rememberRange() {
     // The last bars are what a symbol opens with anyway: the bounded memory
     // keeps its places for views the trader chose.
     if (range_ == clampRange(initialRange(barCount()), barCount()))
-        remembered_.forget(data_->name);
+        remembered_.forget(rangeKey(*data_));
     else
-        remembered_.remember(data_->name, range_);
+        remembered_.remember(rangeKey(*data_), range_);
 }
 
 void ChartStack::syncValueAxisWidths() {
@@ -494,6 +502,13 @@ void ChartStack::keyPressEvent(QKeyEvent* event) {
             resetZoom();
             break;
         default:
+            // A digit starts a timeframe ("4h" Enter), as on TradingView; 0 resets above.
+            if (event->text().size() == 1 && event->text().front() >= QLatin1Char('1') &&
+                event->text().front() <= QLatin1Char('9') &&
+                !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+                emit timeframeTyped(event->text());
+                break;
+            }
             QWidget::keyPressEvent(event);
             return;
     }

@@ -125,6 +125,8 @@ signals:
     void crosshairMoved(int bar);
     void visibleRangeChanged(double first, double last);
     void paneCollapsedChanged(const QString& name, bool collapsed);
+    // A digit typed on the charts: the start of a timeframe ("4h" Enter).
+    void timeframeTyped(const QString& text);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -138,6 +140,8 @@ private:
     void syncValueAxisWidths();
     void hover(ChartPane* source, int bar, double y);
     std::size_t barCount() const;
+    // The remembered ranges' key: the symbol, and the timeframe when it is not the data's own.
+    static QString rangeKey(const SymbolData& data);
     std::vector<ChartPane*> visiblePanes() const;
     // Decides which panes have room for a plot at the stack's height (pane_fit.hpp)
     // and sizes them: by the shares the trader gave them by dragging a divider

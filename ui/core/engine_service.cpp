@@ -100,10 +100,11 @@ void EngineService::jobFinished() {
         emit busyChanged(false);
 }
 
-std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams& params) {
+std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams& params,
+                                           const QString& timeframe) {
     const std::uint64_t generation = ++symbol_generation_;
     jobStarted();
-    pool_.start([this, name, params, generation] {
+    pool_.start([this, name, params, timeframe, generation] {
         lowerCurrentThreadPriority();  // loading, too, yields to the GUI
         const auto start = std::chrono::steady_clock::now();
         std::shared_ptr<SymbolData> data;
@@ -115,11 +116,15 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             store::SymbolStore store(db);
             data = std::make_shared<SymbolData>();
             data->name = name;
-            data->bars = store.load(name.toStdString());
+            setBarsAt(*data, store.load(name.toStdString()), timeframe);
             data->params = params;
             data->generation = generation;
+            const std::string cache_timeframe =
+                data->timeframe == data->source_timeframe ? std::string()
+                                                          : data->timeframe.toStdString();
             ChartAnswer answer;
-            arena_.execute([&] { answer = compute_.chart(data->bars.close, params); });
+            arena_.execute(
+                [&] { answer = compute_.chart(data->bars.close, params, cache_timeframe); });
             data->result = std::move(answer.result);
             data->compute = std::move(answer.record);
             data->compute_ms = msSince(start);
@@ -144,16 +149,18 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
     return generation;
 }
 
-std::uint64_t EngineService::requestScan(const QStringList& names, const AtcParams& params) {
+std::uint64_t EngineService::requestScan(const QStringList& names, const AtcParams& params,
+                                         const QString& timeframe) {
     if (scan_cancel_)
         *scan_cancel_ = true;  // a newer scan replaces the running one
     const std::uint64_t generation = ++scan_generation_;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     scan_cancel_ = cancel;
     jobStarted();
-    pool_.start([this, names, params, generation, cancel] {
+    pool_.start([this, names, params, timeframe, generation, cancel] {
         lowerCurrentThreadPriority();  // loading, too, yields to the GUI
-        std::shared_ptr<const ScanOutcome> outcome = runScan(names, params, generation, *cancel);
+        std::shared_ptr<const ScanOutcome> outcome =
+            runScan(names, params, timeframe, generation, *cancel);
         QMetaObject::invokeMethod(
             this,
             [this, outcome] {
@@ -169,6 +176,7 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
 
 std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& names,
                                                           const AtcParams& params,
+                                                          const QString& timeframe,
                                                           std::uint64_t generation,
                                                           const std::atomic<bool>& cancel) {
     const auto start = std::chrono::steady_clock::now();
@@ -176,6 +184,7 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
     auto outcome = std::make_shared<ScanOutcome>();
     outcome->generation = generation;
     outcome->params = params;
+    outcome->timeframe = timeframe;
     outcome->names = names;
     outcome->errors.resize(total);
     outcome->marker_labels.resize(total);
@@ -184,6 +193,8 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
     auto progress = std::make_shared<ScanProgressRelay>(this, generation, total, start);
     qsizetype reached = 0;  // symbols finished or failed, in order of the names
     ScanRun run = compute_.scan(static_cast<std::size_t>(total));
+    // Each symbol at its own timeframe is its own bars: the cache keys them as such.
+    const std::string cache_timeframe = timeframe.toStdString();
     try {
         store::Database db = store::Database::connect(database_);
         store::SymbolStore store(db);
@@ -200,7 +211,9 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
             qsizetype load_failures = 0;
             for (qsizetype i = first; i < last && !cancel; ++i) {
                 try {
-                    series.push_back(store.load(names[i].toStdString()));
+                    SymbolData at_timeframe;
+                    setBarsAt(at_timeframe, store.load(names[i].toStdString()), timeframe);
+                    series.push_back(std::move(at_timeframe.bars));
                     slot_of.push_back(i);
                 } catch (const std::exception& e) {
                     outcome->errors[i] = QString::fromStdString(e.what());
@@ -226,7 +239,7 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
                 progress->report(offset + static_cast<qsizetype>(done));
             };
             cache::CachedBatchResult batch;
-            arena_.execute([&] { batch = run.compute(closes, params, options); });
+            arena_.execute([&] { batch = run.compute(closes, params, options, cache_timeframe); });
             for (std::size_t k = 0; k < batch.symbols.size(); ++k) {
                 const qsizetype i = slot_of[k];
                 const auto slot = static_cast<std::size_t>(i);

@@ -29,6 +29,7 @@ namespace atc::ui {
 struct ScanOutcome {
     std::uint64_t generation = 0;
     AtcParams params;
+    QString timeframe;  // what the scan asked for; "" for each symbol's own bars
     QStringList names;
     // Null where loading failed or a cancel came first; not ok() where the
     // engine refused the series or did not reach it.
@@ -76,14 +77,19 @@ public:
                   QObject* parent = nullptr);
     ~EngineService() override;  // waits for running work
 
-    // Loads `name` from the store and computes its full result. Returns the
-    // request's generation; the result arrives as symbolReady only if no newer
-    // symbol request was made meanwhile.
-    std::uint64_t requestSymbol(const QString& name, const AtcParams& params);
+    // Loads `name` from the store, at `timeframe` ("4h"; "" for the data's own
+    // bars), and computes its full result. Returns the request's generation;
+    // the result arrives as symbolReady only if no newer symbol request was
+    // made meanwhile. A timeframe the data cannot give fails with the reason.
+    std::uint64_t requestSymbol(const QString& name, const AtcParams& params,
+                                const QString& timeframe = {});
 
-    // Computes the scan outputs of `names` on the batch engine. A newer scan
-    // request cancels the running one. Progress and the outcome arrive as signals.
-    std::uint64_t requestScan(const QStringList& names, const AtcParams& params);
+    // Computes the scan outputs of `names` on the batch engine, each at
+    // `timeframe` ("" for its own bars; a symbol that cannot be shown at it
+    // gets the reason as its error). A newer scan request cancels the running
+    // one. Progress and the outcome arrive as signals.
+    std::uint64_t requestScan(const QStringList& names, const AtcParams& params,
+                              const QString& timeframe = {});
     void cancelScan();
 
     // A scan loads and computes this many symbols at a time on the CPU: small
@@ -120,7 +126,7 @@ private:
     void jobFinished();
     // The body of a scan job, on its worker thread.
     std::shared_ptr<const ScanOutcome> runScan(const QStringList& names, const AtcParams& params,
-                                               std::uint64_t generation,
+                                               const QString& timeframe, std::uint64_t generation,
                                                const std::atomic<bool>& cancel);
 
     std::filesystem::path database_;

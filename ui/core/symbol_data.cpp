@@ -1,7 +1,10 @@
 #include "core/symbol_data.hpp"
 
 #include <QDateTime>
+#include <QObject>
 #include <QTimeZone>
+
+#include "atc/resample.hpp"
 
 namespace atc::ui {
 namespace {
@@ -29,6 +32,30 @@ QString labelText(const PriceSeries& bars, std::size_t bar, bool compact) {
 }
 
 }  // namespace
+
+void setBarsAt(SymbolData& data, PriceSeries stored, const QString& timeframe) {
+    data.source_timeframe = QString::fromStdString(infer_timeframe(stored.time_ms));
+    data.last_forming = false;
+    if (!timeframe.isEmpty()) {
+        const Timeframe target = require_timeframe(timeframe.toStdString());
+        // The data's own timeframe asked for by name: its bars, not a copy.
+        if (parse_timeframe(data.source_timeframe.toStdString()) != target) {
+            ResampledSeries resampled = resample(stored, target);
+            data.bars = std::move(resampled.bars);
+            data.timeframe = QString::fromStdString(timeframe_label(target));
+            data.last_forming = resampled.last_forming;
+            return;
+        }
+    }
+    data.bars = std::move(stored);
+    data.timeframe = data.source_timeframe;
+}
+
+QString timeframeCaption(const SymbolData& data) {
+    if (data.timeframe == data.source_timeframe)
+        return data.timeframe;
+    return QObject::tr("%1 (from %2)").arg(data.timeframe, data.source_timeframe);
+}
 
 QString barLabel(const PriceSeries& bars, std::size_t bar) {
     return labelText(bars, bar, false);

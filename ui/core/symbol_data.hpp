@@ -36,6 +36,17 @@ struct SymbolData {
     bool hasOhlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }
 };
 
+// Puts the symbol's stored bars into `data` at `timeframe` (a timeframe's
+// text, "" for the data's own bars) and fills its timeframe fields. Throws
+// atc::ResampleError when the data cannot be shown at that timeframe (the
+// message names the data's own) and std::invalid_argument for text that is
+// not a timeframe.
+void setBarsAt(SymbolData& data, PriceSeries stored, const QString& timeframe);
+
+// "4h (from 1m)", "1d", "" for data without times: the status bar's and the
+// reports' words for what the bars are.
+QString timeframeCaption(const SymbolData& data);
+
 // Text for bar i on axes and in the legend: the bar's date ("2024-01-31"), or
 // date and time for intraday data, else the file's label, else "bar i".
 QString barLabel(const SymbolData& data, std::size_t bar);

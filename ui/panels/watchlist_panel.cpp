@@ -178,6 +178,13 @@ std::size_t WatchlistPanel::barCount(const QString& name) const {
     return row < 0 ? 0 : model_->symbols()[static_cast<std::size_t>(row)].bar_count;
 }
 
+QString WatchlistPanel::timeframe(const QString& name) const {
+    const int row = model_->rowOf(name);
+    return row < 0 ? QString()
+                   : QString::fromStdString(
+                         model_->symbols()[static_cast<std::size_t>(row)].meta.timeframe);
+}
+
 QStringList WatchlistPanel::visibleSymbols() const {
     QStringList names;
     for (int row = 0; row < proxy_->rowCount(); ++row) {

@@ -62,6 +62,8 @@ public:
     QStringList visibleSymbols() const;
     // The number of bars the store holds for a symbol; 0 if it has no such symbol.
     std::size_t barCount(const QString& name) const;
+    // The timeframe of a symbol's stored bars ("1m"; "" without times or symbol).
+    QString timeframe(const QString& name) const;
 
     // What Import… and a drop do: one file opens the import preview (what was
     // detected, the first and last bars; nothing is stored before Import),

@@ -66,6 +66,8 @@ QString summaryText(const ScanOutcome& outcome, const ScanCounts& counts) {
         parts << QObject::tr("%1 symbols in %2%3")
                      .arg(groupedCount(counts.total), durationText(seconds), rate);
     }
+    if (!outcome.timeframe.isEmpty())
+        parts << QObject::tr("at %1").arg(outcome.timeframe);
     if (outcome.compute.computed > 0)
         parts << QObject::tr("computed on the %1").arg(backendText(outcome.compute.choice.kind));
     if (outcome.compute.from_cache > 0)

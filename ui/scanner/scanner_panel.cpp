@@ -15,6 +15,7 @@
 #include <QThreadPool>
 #include <QVBoxLayout>
 
+#include "atc/timeframe.hpp"
 #include "panels/contrast.hpp"
 #include "scanner/column_fit.hpp"
 #include "scanner/scan_export.hpp"
@@ -60,6 +61,21 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
         tr("List only symbols whose last Average signal is at least "
            "this strong (|Average| ≥ value)"));
 
+    timeframe_box_ = new QComboBox;
+    timeframe_box_->setObjectName(QStringLiteral("scanTimeframe"));
+    timeframe_box_->setEditable(true);
+    timeframe_box_->setInsertPolicy(QComboBox::NoInsert);
+    timeframe_box_->setMinimumContentsLength(5);
+    timeframe_box_->addItem(tr("Own"), QString());
+    for (const Timeframe& tf : standard_timeframes()) {
+        const QString name = QString::fromStdString(tf.name());
+        timeframe_box_->addItem(name, name);
+    }
+    timeframe_box_->setToolTip(
+        tr("Scan every symbol at this timeframe (or type one: 90m, 3d). \"Own\": each "
+           "symbol's own bars. A symbol whose data is coarser, or not a divisor of it, is "
+           "listed as failed with the reason."));
+
     progress_ = new QProgressBar;
     progress_->setObjectName(QStringLiteral("scanProgress"));
     progress_->setRange(0, 1);
@@ -103,6 +119,9 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
     controls->addSpacing(12);
     controls->addWidget(new QLabel(tr("Symbols:")));
     controls->addWidget(scope_box_);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Timeframe:")));
+    controls->addWidget(timeframe_box_);
     controls->addSpacing(12);
     controls->addWidget(new QLabel(tr("Min |Average|:")));
     controls->addWidget(min_signal_box_);
@@ -211,7 +230,35 @@ void ScannerPanel::setMinSignal(double min_signal) {
     min_signal_box_->setValue(min_signal);
 }
 
+QString ScannerPanel::timeframe() const {
+    const QString text = timeframe_box_->currentText().trimmed();
+    const int listed = timeframe_box_->findText(text);
+    if (listed >= 0)
+        return timeframe_box_->itemData(listed).toString();
+    const std::optional<Timeframe> tf = parse_timeframe(text.toStdString());
+    return tf ? QString::fromStdString(tf->name()) : QString();
+}
+
+bool ScannerPanel::timeframeValid() const {
+    const QString text = timeframe_box_->currentText().trimmed();
+    return timeframe_box_->findText(text) >= 0 || parse_timeframe(text.toStdString());
+}
+
+void ScannerPanel::setTimeframe(const QString& timeframe) {
+    const int listed = timeframe_box_->findData(timeframe);
+    if (listed >= 0)
+        timeframe_box_->setCurrentIndex(listed);
+    else
+        timeframe_box_->setEditText(timeframe);
+}
+
 void ScannerPanel::startScan() {
+    if (!timeframeValid()) {
+        showStatus(tr("\"%1\" is not a timeframe (write a count and a unit: 15m, 4h, 1d, 1w, "
+                      "1M; m is minutes, M is months)")
+                       .arg(timeframe_box_->currentText().trimmed()));
+        return;
+    }
     const QStringList names =
         scope() == Scope::AllSymbols ? sources_.all_symbols() : sources_.shown_symbols();
     if (names.isEmpty()) {
@@ -228,7 +275,7 @@ void ScannerPanel::startScan() {
     progress_->setValue(0);
     showStatus(tr("Scanning %n symbol(s)…", nullptr, static_cast<int>(names.size())));
     rate_shown_.invalidate();
-    generation_ = engine_.requestScan(names, sources_.params());
+    generation_ = engine_.requestScan(names, sources_.params(), timeframe());
     setScanning(true);
 }
 

@@ -59,6 +59,11 @@ public:
 
     void setScope(Scope scope);
     Scope scope() const;
+    // The timeframe every symbol is scanned at: "" for each one's own bars,
+    // else a canonical name ("4h"); typed text that is not a timeframe reads
+    // as "" and Scan refuses it.
+    QString timeframe() const;
+    void setTimeframe(const QString& timeframe);
     // Shows only symbols with |Average| >= `min_signal` (the spin box).
     void setMinSignal(double min_signal);
     void setTheme(const Theme& theme);
@@ -78,6 +83,7 @@ public:
     // The Export… button asks for the file and calls this.
     void exportTo(const QString& path);
     QComboBox* scopeBox() const { return scope_box_; }
+    QComboBox* timeframeBox() const { return timeframe_box_; }
     QDoubleSpinBox* minSignalBox() const { return min_signal_box_; }
     QProgressBar* progressBar() const { return progress_; }
     QLabel* statusLabel() const { return status_; }
@@ -111,6 +117,7 @@ private:
     void updateFailures(const QStringList& lines);
     void showFailures();
     void updateStaleNote();
+    bool timeframeValid() const;
 
     EngineService& engine_;
     ScanSources sources_;
@@ -129,6 +136,7 @@ private:
     QPushButton* cancel_button_ = nullptr;
     QPushButton* export_button_ = nullptr;
     QComboBox* scope_box_ = nullptr;
+    QComboBox* timeframe_box_ = nullptr;
     QDoubleSpinBox* min_signal_box_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;

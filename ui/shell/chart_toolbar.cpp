@@ -7,6 +7,7 @@
 #include <QPixmap>
 #include <QToolButton>
 
+#include "shell/timeframe_selector.hpp"
 #include "theme/theme.hpp"
 
 namespace atc::ui {
@@ -73,6 +74,11 @@ void chooseFamily(QComboBox* combo, std::optional<MaType> family) {
 ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     setObjectName(QStringLiteral("chartToolbar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    // First, as on TradingView: the timeframe is what a trader changes most.
+    timeframe_ = new TimeframeSelector(this);
+    addWidget(timeframe_);
+    addSeparator();
 
     candles_ = addAction(tr("Candles"));
     candles_->setCheckable(true);

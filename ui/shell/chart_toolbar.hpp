@@ -1,4 +1,4 @@
-// The chart toolbar: what is drawn (candles, each MA family, which equities, the
+// The chart toolbar: the timeframe, what is drawn (candles, each MA family, which equities, the
 // calibration view), navigation and the theme. It only emits; the main window
 // forwards to the chart stack. A hidden family's button reads as off (crossed
 // out swatch, struck-through name); in a narrow window the tools that do not fit
@@ -20,6 +20,7 @@ class QToolButton;
 namespace atc::ui {
 
 struct Theme;
+class TimeframeSelector;
 
 class ChartToolbar : public QToolBar {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
     std::optional<MaType> calibrationFamily() const;
     void setCalibrationFamily(std::optional<MaType> family);
     QAction* maAction(MaType type) const { return ma_[static_cast<std::size_t>(type)]; }
+    TimeframeSelector* timeframeSelector() const { return timeframe_; }
     QComboBox* equityCombo() const { return equity_; }
     QComboBox* calibrationCombo() const { return calibration_; }
     QAction* themeAction() const { return theme_; }
@@ -62,6 +64,7 @@ private:
 
     std::array<QColor, kFamilyCount> family_colors_;
     QColor text_color_;
+    TimeframeSelector* timeframe_ = nullptr;
     QAction* candles_ = nullptr;
     std::array<QAction*, kFamilyCount> ma_{};
     QComboBox* equity_ = nullptr;

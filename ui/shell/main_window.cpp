@@ -33,6 +33,7 @@
 #include "shell/dock_shortcut.hpp"
 #include "shell/session_state.hpp"
 #include "shell/storage_notice_view.hpp"
+#include "shell/timeframe_selector.hpp"
 #include "shell/wheel_guard.hpp"
 #include "status/hardware_panel.hpp"
 #include "theme/studio_style.hpp"
@@ -135,6 +136,11 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
         if (f)
             charts_->setCalibrationFamily(*f);
     });
+    TimeframeSelector* timeframe = toolbar_->timeframeSelector();
+    connect(timeframe, &TimeframeSelector::timeframeChosen, this, &MainWindow::showTimeframe);
+    connect(timeframe, &TimeframeSelector::timeframeRefused, this,
+            [this](const QString& reason) { status_text_->setText(reason); });
+    connect(charts_, &ChartStack::timeframeTyped, timeframe, &TimeframeSelector::beginTyping);
     connect(toolbar_, &ChartToolbar::zoomInRequested, charts_, &ChartStack::zoomIn);
     connect(toolbar_, &ChartToolbar::zoomOutRequested, charts_, &ChartStack::zoomOut);
     connect(toolbar_, &ChartToolbar::resetZoomRequested, charts_, &ChartStack::resetZoom);
@@ -143,7 +149,12 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     });
 
     connect(watchlist_, &WatchlistPanel::symbolActivated, this, &MainWindow::openSymbol);
-    connect(scanner_, &ScannerPanel::symbolActivated, this, &MainWindow::openSymbol);
+    connect(scanner_, &ScannerPanel::symbolActivated, this, [this](const QString& name) {
+        // A row of a 4h scan opens the 4h chart it ranks.
+        if (const auto outcome = scanner_->outcome(); outcome && !outcome->timeframe.isEmpty())
+            timeframes_.insert(name, outcome->timeframe);
+        openSymbol(name);
+    });
     connect(params_, &ParamsPanel::paramsEdited, this, [this] {
         recompute_timer_.start();
         scanner_->noteParamsChanged();
@@ -266,6 +277,19 @@ void MainWindow::openSymbol(const QString& name) {
     // field this symbol cannot take. Told before the timer stops: this may
     // change the parameters (paramsEdited), and the request below has them.
     params_->setBarCount(watchlist_->barCount(name));
+    toolbar_->timeframeSelector()->showTimeframes(watchlist_->timeframe(name),
+                                                  timeframes_.value(name));
+    recompute_timer_.stop();
+    requestCurrent();
+}
+
+void MainWindow::showTimeframe(const QString& timeframe) {
+    if (current_symbol_.isEmpty())
+        return;
+    if (timeframe.isEmpty())
+        timeframes_.remove(current_symbol_);
+    else
+        timeframes_.insert(current_symbol_, timeframe);
     recompute_timer_.stop();
     requestCurrent();
 }
@@ -274,11 +298,15 @@ void MainWindow::requestCurrent() {
     if (current_symbol_.isEmpty())
         return;
     status_text_->setText(tr("%1 · computing…").arg(current_symbol_));
-    context_.engine.requestSymbol(current_symbol_, params_->params());
+    context_.engine.requestSymbol(current_symbol_, params_->params(),
+                                  timeframes_.value(current_symbol_));
 }
 
 void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     current_ = shown;
+    // At another timeframe the series has another length: which cutout and La
+    // it can take follows (the panel marks, never changes, what does not fit).
+    params_->setBarCount(shown->barCount());
     charts_->setData(shown);
     table_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());
@@ -289,9 +317,13 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     const QString how = shown->compute.from_cache > 0
                             ? tr("from cache")
                             : tr("computed on the %1").arg(backendText(shown->compute.choice.kind));
-    status_text_->setText(tr("%1 · %2 bars · Average %3 (%4) · %5 in %6 ms")
+    const QString timeframe = timeframeCaption(*shown);
+    const QString forming = shown->last_forming ? tr(" (last one forming)") : QString();
+    status_text_->setText(tr("%1 · %2%3 bars%4 · Average %5 (%6) · %7 in %8 ms")
                               .arg(shown->name)
+                              .arg(timeframe.isEmpty() ? QString() : timeframe + tr(" · "))
                               .arg(groupedCount(shown->barCount()))
+                              .arg(forming)
                               .arg(r.row.average, 0, 'f', 3)
                               .arg(trend)
                               .arg(how)
@@ -353,6 +385,8 @@ void MainWindow::restoreSession() {
     charts_->setRememberedRanges(session.ranges);
     for (const QString& pane : session.collapsed_panes)
         charts_->setPaneCollapsed(pane, true);
+    timeframes_ = session.timeframes;
+    scanner_->setTimeframe(session.scanner_timeframe);
     if (session.params)
         params_->setParams(*session.params);
     QString symbol = session.symbol;
@@ -394,6 +428,8 @@ void MainWindow::saveSession() {
     session.symbol = current_symbol_;
     session.chart = chartViewOf(*toolbar_);
     session.ranges = charts_->rememberedRanges();
+    session.timeframes = timeframes_;
+    session.scanner_timeframe = scanner_->timeframe();
     for (const QString& pane : ChartStack::paneNames()) {
         if (charts_->paneCollapsed(pane))
             session.collapsed_panes << pane;

@@ -3,6 +3,7 @@
 // nothing itself, so the window never waits for the engine.
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 #include <memory>
@@ -76,6 +77,8 @@ private:
     void buildDocks();
     void connectEngine();
     void requestCurrent();
+    // The trader chose a timeframe for the symbol on screen ("" for its own bars).
+    void showTimeframe(const QString& timeframe);
     void showData(std::shared_ptr<const SymbolData> data);
     void showFailure(const QString& name, const QString& message);
     // The status bar after a scan: which backend computed it (why: the tooltip).
@@ -98,6 +101,7 @@ private:
     StorageNoticeView* storage_notices_ = nullptr;
     QTimer recompute_timer_;
     QString current_symbol_;
+    QHash<QString, QString> timeframes_;  // symbol -> timeframe shown, when not its own
     std::shared_ptr<const SymbolData> current_;
 };
 

@@ -1,11 +1,13 @@
 #include "shell/session_state.hpp"
 
 #include <QStringList>
+#include <QVariantMap>
 #include <algorithm>
 #include <cmath>
 #include <exception>
 
 #include "atc/params_json.hpp"
+#include "atc/timeframe.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 
@@ -24,6 +26,8 @@ const QString kEquityKey = QStringLiteral("view/equity");
 const QString kCalibrationKey = QStringLiteral("view/calibration");
 const QString kRangesKey = QStringLiteral("view/ranges");
 const QString kCollapsedPanesKey = QStringLiteral("view/collapsed_panes");
+const QString kTimeframesKey = QStringLiteral("view/timeframes");
+const QString kScannerTimeframeKey = QStringLiteral("scanner/timeframe");
 const QString kRangeSymbolKey = QStringLiteral("symbol");
 const QString kRangeFirstKey = QStringLiteral("first");
 const QString kRangeLastKey = QStringLiteral("last");
@@ -142,6 +146,30 @@ QStringList readCollapsedPanes(QSettings& s) {
     return panes;
 }
 
+// The canonical name of a saved timeframe; "" for anything that is not one.
+QString timeframeNamed(const QString& text) {
+    const std::optional<Timeframe> tf = parse_timeframe(text.toStdString());
+    return tf ? QString::fromStdString(tf->name()) : QString();
+}
+
+QHash<QString, QString> readTimeframes(QSettings& s) {
+    QHash<QString, QString> timeframes;
+    const QVariantMap saved = s.value(kTimeframesKey).toMap();
+    for (auto it = saved.begin(); it != saved.end(); ++it) {
+        const QString tf = timeframeNamed(it.value().toString());
+        if (!it.key().isEmpty() && !tf.isEmpty())
+            timeframes.insert(it.key(), tf);
+    }
+    return timeframes;
+}
+
+void writeTimeframes(QSettings& s, const QHash<QString, QString>& timeframes) {
+    QVariantMap map;
+    for (auto it = timeframes.begin(); it != timeframes.end(); ++it)
+        map.insert(it.key(), it.value());
+    s.setValue(kTimeframesKey, map);
+}
+
 }  // namespace
 
 SessionState readSession(QSettings& s) {
@@ -155,6 +183,8 @@ SessionState readSession(QSettings& s) {
     session.chart = readChartView(s);
     session.ranges = readRanges(s);
     session.collapsed_panes = readCollapsedPanes(s);
+    session.timeframes = readTimeframes(s);
+    session.scanner_timeframe = timeframeNamed(s.value(kScannerTimeframeKey).toString());
     session.scanner_long_header = s.value(kLongHeaderKey).toByteArray();
     session.scanner_short_header = s.value(kShortHeaderKey).toByteArray();
     session.scanner_columns = s.value(kScannerColumnsKey).toInt();
@@ -175,6 +205,8 @@ void writeSession(QSettings& s, const SessionState& session) {
     writeChartView(s, session.chart);
     writeRanges(s, session.ranges);
     s.setValue(kCollapsedPanesKey, session.collapsed_panes);
+    writeTimeframes(s, session.timeframes);
+    s.setValue(kScannerTimeframeKey, session.scanner_timeframe);
     s.setValue(kLongHeaderKey, session.scanner_long_header);
     s.setValue(kShortHeaderKey, session.scanner_short_header);
     s.setValue(kScannerColumnsKey, session.scanner_columns);

@@ -27,6 +27,10 @@
 //                       (the x of the visible range's edges, in bars)
 //   view/collapsed_panes  the chart panes the trader collapsed, by name
 //                       ("signals", "equity"; ChartStack::paneNames)
+//   view/timeframes     map, symbol to the timeframe its chart shows ("4h"),
+//                       for symbols not shown at their data's own; a value
+//                       that is not a timeframe is dropped
+//   scanner/timeframe   the scanner's timeframe ("" for each symbol's own)
 //   scanner/long_header, scanner/short_header
 //                       QHeaderView::saveState of the LONG and SHORT tables:
 //                       which columns show, their order, widths and the sort
@@ -35,6 +39,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -68,6 +73,8 @@ struct SessionState {
     ChartViewState chart;
     SymbolRanges ranges;
     QStringList collapsed_panes;     // known pane names only
+    QHash<QString, QString> timeframes;  // symbol -> its chart's timeframe (canonical)
+    QString scanner_timeframe;           // empty: each symbol's own
     QByteArray scanner_long_header;  // empty: none saved
     QByteArray scanner_short_header;
     int scanner_columns = 0;
