@@ -140,7 +140,14 @@ std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {
     const AtcResult& result = *d.result;
     LegendLine head;
     head.push_back({d.name, {}, theme().text, {}, true});
-    head.push_back({{}, barLabel(d, bar), {}, theme().muted_text});
+    if (!d.timeframe.isEmpty())
+        head.push_back({{}, d.timeframe, {}, theme().muted_text});
+    // The last bucket of a resampled series may still be filling, as on TradingView.
+    const bool forming = d.last_forming && bar + 1 == d.barCount();
+    head.push_back({{},
+                    forming ? tr("%1 (forming)").arg(barLabel(d, bar)) : barLabel(d, bar),
+                    {},
+                    theme().muted_text});
     if (d.hasOhlc()) {
         const QColor c = bars.close[bar] >= bars.open[bar] ? theme().bull : theme().bear;
         head.push_back({QStringLiteral("O"), formatPrice(bars.open[bar], decimals_), {}, c});

@@ -180,9 +180,12 @@ std::size_t WatchlistPanel::barCount(const QString& name) const {
 
 QString WatchlistPanel::timeframe(const QString& name) const {
     const int row = model_->rowOf(name);
-    return row < 0 ? QString()
-                   : QString::fromStdString(
-                         model_->symbols()[static_cast<std::size_t>(row)].meta.timeframe);
+    if (row < 0)
+        return {};
+    const store::SymbolInfo& info = model_->symbols()[static_cast<std::size_t>(row)];
+    // A bundled series labelled by year fractions is daily, but without times
+    // it has no timeframe to change.
+    return info.first_time_ms ? QString::fromStdString(info.meta.timeframe) : QString();
 }
 
 QStringList WatchlistPanel::visibleSymbols() const {

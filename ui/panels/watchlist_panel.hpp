@@ -62,7 +62,8 @@ public:
     QStringList visibleSymbols() const;
     // The number of bars the store holds for a symbol; 0 if it has no such symbol.
     std::size_t barCount(const QString& name) const;
-    // The timeframe of a symbol's stored bars ("1m"; "" without times or symbol).
+    // The timeframe of a symbol's stored bars ("1m"; "" without times or symbol),
+    // as imported: what the selector offers until the bars are loaded.
     QString timeframe(const QString& name) const;
 
     // What Import… and a drop do: one file opens the import preview (what was

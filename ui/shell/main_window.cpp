@@ -307,6 +307,10 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     // At another timeframe the series has another length: which cutout and La
     // it can take follows (the panel marks, never changes, what does not fit).
     params_->setBarCount(shown->barCount());
+    // What the loaded bars can give (the stored timeframe was the importer's word).
+    toolbar_->timeframeSelector()->showTimeframes(
+        shown->source_timeframe,
+        shown->timeframe == shown->source_timeframe ? QString() : shown->timeframe);
     charts_->setData(shown);
     table_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());

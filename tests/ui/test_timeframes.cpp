@@ -1,0 +1,262 @@
+// Timeframes in the app: the chart toolbar's selector (listed choices, typed
+// "4h" Enter, digits typed on the chart), refusals in place, every view
+// following the chosen timeframe, the choice kept per symbol, a forming last
+// bar said so, and the scanner's timeframe field.
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QtTest>
+#include <cmath>
+#include <random>
+
+#include "atc/compute.hpp"
+#include "atc/resample.hpp"
+#include "atc/store/symbol_store.hpp"
+#include "charts/chart_stack.hpp"
+#include "panels/watchlist_panel.hpp"
+#include "scanner/scanner_panel.hpp"
+#include "shell/chart_toolbar.hpp"
+#include "shell/session_state.hpp"
+#include "shell/timeframe_selector.hpp"
+#include "studio_fixture.hpp"
+
+using namespace atc;
+using namespace atc::ui;
+
+namespace {
+
+const QString kMinuteSymbol = QStringLiteral("MINUTE-TEST");
+const QString kDailySymbol = QStringLiteral("GEN-0001");  // daily bars with dates
+constexpr std::size_t kMinuteBars = 100'000;
+// 2024-03-01 00:00 UTC, then 37 minutes in: the last hour bucket is not full.
+constexpr std::int64_t kFirstMinute = 1'709'251'200'000 + 37 * 60'000;
+
+// Minute bars with OHLCV and a gap every few hundred minutes (a quiet market).
+PriceSeries minuteBars() {
+    std::mt19937_64 rng(18);
+    std::normal_distribution<double> step(0.0, 0.0008);
+    PriceSeries s;
+    s.time_kind = TimeKind::EpochMilliseconds;
+    double price = 100.0;
+    std::int64_t t = kFirstMinute;
+    for (std::size_t i = 0; i < kMinuteBars; ++i) {
+        const double open = price;
+        price *= std::exp(step(rng));
+        s.time_ms.push_back(t);
+        s.open.push_back(open);
+        s.high.push_back(std::max(open, price) * 1.0004);
+        s.low.push_back(std::min(open, price) * 0.9996);
+        s.close.push_back(price);
+        s.volume.push_back(1.0 + static_cast<double>(i % 7));
+        t += (i % 377 == 376) ? 11 * 60'000 : 60'000;
+    }
+    return s;
+}
+
+QStringList itemTexts(const QComboBox* box) {
+    QStringList texts;
+    for (int i = 0; i < box->count(); ++i)
+        texts << box->itemText(i);
+    return texts;
+}
+
+}  // namespace
+
+class TestTimeframes : public gui_test::StudioTestBase {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        open_studio();
+        {
+            store::Database db = store::Database::connect(db_path_);
+            store::SymbolStore symbols(db);
+            store::SymbolMeta meta;
+            meta.name = kMinuteSymbol.toStdString();
+            meta.source = "test";
+            meta.timeframe = "1m";
+            symbols.save(meta, minuteBars());
+        }
+        window_->watchlist()->refresh();
+        window_->openSymbol(kMinuteSymbol);
+        QVERIFY(wait_for_symbol(kMinuteSymbol));
+        selector_ = window_->chartToolbar()->timeframeSelector();
+    }
+    void cleanupTestCase() { close_studio(); }
+
+    void selectorListsWhatTheDataCanGive() {
+        QCOMPARE(itemTexts(selector_),
+                 QStringList({"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h",
+                              "1d", "1w", "1M"}));
+        QCOMPARE(selector_->timeframe(), QString());
+        openDaily();
+        QCOMPARE(itemTexts(selector_), QStringList({"1d", "1w", "1M"}));
+        QCOMPARE(window_->currentData()->timeframe, QStringLiteral("1d"));
+        QVERIFY(selector_->isEnabled());
+        // The DAX sample is labelled by year fractions: no times, no timeframe to change.
+        window_->openSymbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        QVERIFY(!selector_->isEnabled());
+        QCOMPARE(window_->currentData()->timeframe, QString());
+    }
+
+    void typingATimeframeSwitchesEveryView() {
+        openMinutes();
+        // A digit typed on the chart starts the field, as on TradingView.
+        window_->charts()->setFocus();
+        QTest::keyClick(window_->charts(), Qt::Key_4);
+        QVERIFY(selector_->lineEdit()->hasFocus());
+        QCOMPARE(selector_->lineEdit()->text(), QStringLiteral("4"));
+        QTest::keyClicks(selector_->lineEdit(), QStringLiteral("h"));
+        QTest::keyClick(selector_->lineEdit(), Qt::Key_Return);
+        QVERIFY(waitForTimeframe(QStringLiteral("4h")));
+
+        const auto data = window_->currentData();
+        const ResampledSeries expected = resample(minuteBars(), *parse_timeframe("4h"));
+        QCOMPARE(data->bars.close, expected.bars.close);
+        QCOMPARE(data->bars.time_ms, expected.bars.time_ms);
+        QCOMPARE(data->source_timeframe, QStringLiteral("1m"));
+        // The result is the engine's on those bars, not on the minutes.
+        const AtcResult direct = compute_symbol(expected.bars.close, data->params);
+        QCOMPARE(data->result->row.average, direct.row.average);
+        QCOMPARE(data->result->average.size(), expected.bars.close.size());
+        const QString status = window_->statusText()->text();
+        QVERIFY2(status.contains(QStringLiteral("4h (from 1m)")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("%1 bars").arg(expected.bars.close.size())),
+                 qPrintable(status));
+        QCOMPARE(selector_->currentText(), QStringLiteral("4h"));
+
+        // Any multiple can be typed; it joins the list.
+        typeTimeframe(QStringLiteral("90m"));
+        QVERIFY(waitForTimeframe(QStringLiteral("90m")));
+        QVERIFY(itemTexts(selector_).contains(QStringLiteral("90m")));
+        // Back to the data's own bars by picking the first entry.
+        selector_->setCurrentIndex(0);
+        emit selector_->activated(0);
+        QVERIFY(waitForTimeframe(QStringLiteral("1m")));
+        QCOMPARE(window_->currentData()->barCount(), kMinuteBars);
+    }
+
+    void refusalsStayInTheField() {
+        openDaily();
+        const std::uint64_t before = engine_->latestSymbolGeneration();
+        typeTimeframe(QStringLiteral("4h"));
+        QCOMPARE(selector_->refusal(),
+                 QStringLiteral("4h is finer than the data's timeframe (1d)"));
+        QCOMPARE(window_->statusText()->text(), selector_->refusal());
+        QCOMPARE(selector_->lineEdit()->text(), QStringLiteral("4h"));  // as typed
+        typeTimeframe(QStringLiteral("4x"));
+        QVERIFY(selector_->refusal().contains(QStringLiteral("\"4x\" is not a timeframe")));
+        QCOMPARE(engine_->latestSymbolGeneration(), before);  // nothing was asked
+        QCOMPARE(window_->currentData()->timeframe, QStringLiteral("1d"));
+        // Escape gives the timeframe on screen back.
+        QTest::keyClick(selector_->lineEdit(), Qt::Key_Escape);
+        QCOMPARE(selector_->refusal(), QString());
+        QCOMPARE(selector_->currentText(), QStringLiteral("1d"));
+    }
+
+    void choiceIsKeptPerSymbol() {
+        openMinutes();
+        typeTimeframe(QStringLiteral("1h"));
+        QVERIFY(waitForTimeframe(QStringLiteral("1h")));
+        openDaily();
+        QCOMPARE(window_->currentData()->timeframe, QStringLiteral("1d"));
+        openMinutes();
+        QCOMPARE(window_->currentData()->timeframe, QStringLiteral("1h"));
+        QCOMPARE(selector_->currentText(), QStringLiteral("1h"));
+        // And across a restart.
+        window_->close();
+        const SessionState saved = readSession(*settings_);
+        QCOMPARE(saved.timeframes.value(kMinuteSymbol), QStringLiteral("1h"));
+        QVERIFY(!saved.timeframes.contains(kDailySymbol));
+        window_->show();
+    }
+
+    void formingLastBarIsSaid() {
+        openMinutes();
+        typeTimeframe(QStringLiteral("1h"));
+        QVERIFY(waitForTimeframe(QStringLiteral("1h")));
+        // The data ends at 37 minutes past an hour plus the gaps: not on a full hour.
+        const auto data = window_->currentData();
+        QVERIFY(data->last_forming);
+        QVERIFY2(window_->statusText()->text().contains(QStringLiteral("last one forming")),
+                 qPrintable(window_->statusText()->text()));
+        // At the data's own bars nothing is forming.
+        selector_->setCurrentIndex(0);
+        emit selector_->activated(0);
+        QVERIFY(waitForTimeframe(QStringLiteral("1m")));
+        QVERIFY(!window_->currentData()->last_forming);
+        QVERIFY(!window_->statusText()->text().contains(QStringLiteral("forming")));
+    }
+
+    void scannerScansAtItsTimeframe() {
+        ScannerPanel* scanner = window_->scanner();
+        scanner->timeframeBox()->setEditText(QStringLiteral("4h"));
+        QCOMPARE(scanner->timeframe(), QStringLiteral("4h"));
+        QSignalSpy shown(scanner, &ScannerPanel::resultsShown);
+        scanner->startScan();
+        QVERIFY(shown.wait(60000));
+        const auto outcome = scanner->outcome();
+        QCOMPARE(outcome->timeframe, QStringLiteral("4h"));
+        const qsizetype minute = outcome->names.indexOf(kMinuteSymbol);
+        const qsizetype daily = outcome->names.indexOf(kDailySymbol);
+        const qsizetype dax = outcome->names.indexOf(QStringLiteral("DAX"));
+        QVERIFY(minute >= 0 && daily >= 0 && dax >= 0);
+        // The minute symbol is ranked on its 4h bars; daily data cannot give 4h.
+        QCOMPARE(outcome->errors[minute], QString());
+        const ResampledSeries expected = resample(minuteBars(), *parse_timeframe("4h"));
+        const AtcResult direct = compute_symbol(expected.bars.close, outcome->params);
+        QCOMPARE(outcome->results[static_cast<std::size_t>(minute)]->row.average,
+                 direct.row.average);
+        QCOMPARE(outcome->errors[daily],
+                 QStringLiteral("4h is finer than the data's timeframe (1d)"));
+        QVERIFY(outcome->errors[dax].contains(QStringLiteral("has no times")));
+        QVERIFY(scanner->statusLabel()->text().contains(QStringLiteral("at 4h")));
+
+        // A row opens the chart at the scan's timeframe.
+        emit scanner->symbolActivated(kMinuteSymbol);
+        QVERIFY(waitForTimeframe(QStringLiteral("4h")));
+
+        // Text that is not a timeframe is refused before anything is scanned.
+        scanner->timeframeBox()->setEditText(QStringLiteral("fortnight"));
+        scanner->startScan();
+        QVERIFY(!scanner->isScanning());
+        QVERIFY(scanner->statusLabel()->text().contains(QStringLiteral("is not a timeframe")));
+        scanner->setTimeframe(QString());
+        QCOMPARE(scanner->timeframe(), QString());
+    }
+
+private:
+    TimeframeSelector* selector_ = nullptr;
+
+    void openDaily() {
+        window_->openSymbol(kDailySymbol);
+        QVERIFY(wait_for_symbol(kDailySymbol));
+    }
+
+    void openMinutes() {
+        window_->openSymbol(kMinuteSymbol);
+        QVERIFY(wait_for_symbol(kMinuteSymbol));
+    }
+
+    void typeTimeframe(const QString& text) {
+        selector_->lineEdit()->setFocus();
+        selector_->lineEdit()->selectAll();
+        QTest::keyClicks(selector_->lineEdit(), text);
+        QTest::keyClick(selector_->lineEdit(), Qt::Key_Return);
+    }
+
+    bool waitForTimeframe(const QString& timeframe) {
+        return QTest::qWaitFor(
+            [&] {
+                const auto data = window_->currentData();
+                return data && data->timeframe == timeframe &&
+                       !window_->busyIndicator()->isVisible();
+            },
+            20000);
+    }
+};
+
+QTEST_MAIN(TestTimeframes)
+#include "test_timeframes.moc"
