@@ -250,6 +250,11 @@ private slots:
         s.setValue(QStringLiteral("view/collapsed_panes"),
                    QStringList{QStringLiteral("volume"), QString()});
         s.setValue(QStringLiteral("session/symbol"), QStringLiteral("NO-SUCH-SYMBOL"));
+        s.setValue(QStringLiteral("view/timeframes"),
+                   QVariantMap{{QStringLiteral("TTRC"), QStringLiteral("fortnight")},
+                               {QString(), QStringLiteral("4h")},
+                               {QStringLiteral("GEN-0002"), QStringLiteral("7d")}});
+        s.setValue(QStringLiteral("scanner/timeframe"), QStringLiteral("0h"));
         s.setValue(QStringLiteral("session/params"), QStringLiteral("{\"ema_len\": -3"));
         s.setValue(QStringLiteral("scanner/columns"), ScanTableModel::kColumnCount);
         s.setValue(QStringLiteral("scanner/long_header"), all_hidden);
@@ -315,6 +320,9 @@ private slots:
         QCOMPARE(saved.ranges.recall(QStringLiteral("DAX")),
                  std::optional<ViewRange>({dax.first, dax.second}));
         QCOMPARE(saved.symbol, QStringLiteral("CAC"));
+        // Only the timeframe that is one survives, canonical; TTRC opened at its own bars.
+        QCOMPARE(saved.timeframes, (QHash<QString, QString>{{"GEN-0002", "7d"}}));
+        QCOMPARE(saved.scanner_timeframe, QString());
         open_window();
     }
 

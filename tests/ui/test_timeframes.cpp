@@ -165,12 +165,24 @@ private slots:
         openMinutes();
         QCOMPARE(window_->currentData()->timeframe, QStringLiteral("1h"));
         QCOMPARE(selector_->currentText(), QStringLiteral("1h"));
-        // And across a restart.
+        // And across a restart, with the scanner's timeframe.
+        window_->scanner()->setTimeframe(QStringLiteral("1w"));
         window_->close();
         const SessionState saved = readSession(*settings_);
         QCOMPARE(saved.timeframes.value(kMinuteSymbol), QStringLiteral("1h"));
         QVERIFY(!saved.timeframes.contains(kDailySymbol));
+        QCOMPARE(saved.scanner_timeframe, QStringLiteral("1w"));
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->resize(1600, 1000);
         window_->show();
+        window_->restoreSession();
+        selector_ = window_->chartToolbar()->timeframeSelector();
+        QVERIFY(waitForTimeframe(QStringLiteral("1h")));
+        QCOMPARE(window_->currentData()->name, kMinuteSymbol);
+        QCOMPARE(selector_->currentText(), QStringLiteral("1h"));
+        QCOMPARE(window_->scanner()->timeframe(), QStringLiteral("1w"));
+        window_->scanner()->setTimeframe(QString());
     }
 
     void formingLastBarIsSaid() {
