@@ -86,9 +86,8 @@ private slots:
     void cleanupTestCase() { close_studio(); }
 
     void selectorListsWhatTheDataCanGive() {
-        QCOMPARE(itemTexts(selector_),
-                 QStringList({"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h",
-                              "1d", "1w", "1M"}));
+        QCOMPARE(itemTexts(selector_), QStringList({"1m", "3m", "5m", "15m", "30m", "1h", "2h",
+                                                    "4h", "6h", "8h", "12h", "1d", "1w", "1M"}));
         QCOMPARE(selector_->timeframe(), QString());
         openDaily();
         QCOMPARE(itemTexts(selector_), QStringList({"1d", "1w", "1M"}));
@@ -109,8 +108,11 @@ private slots:
         QVERIFY(selector_->lineEdit()->hasFocus());
         QCOMPARE(selector_->lineEdit()->text(), QStringLiteral("4"));
         QTest::keyClicks(selector_->lineEdit(), QStringLiteral("h"));
+        const std::uint64_t before = engine_->latestSymbolGeneration();
         QTest::keyClick(selector_->lineEdit(), Qt::Key_Return);
         QVERIFY(waitForTimeframe(QStringLiteral("4h")));
+        // One Enter, one request (QComboBox's own Enter handling must not add one).
+        QCOMPARE(engine_->latestSymbolGeneration(), before + 1);
 
         const auto data = window_->currentData();
         const ResampledSeries expected = resample(minuteBars(), *parse_timeframe("4h"));

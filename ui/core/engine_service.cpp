@@ -119,9 +119,9 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             setBarsAt(*data, store.load(name.toStdString()), timeframe);
             data->params = params;
             data->generation = generation;
-            const std::string cache_timeframe =
-                data->timeframe == data->source_timeframe ? std::string()
-                                                          : data->timeframe.toStdString();
+            const std::string cache_timeframe = data->timeframe == data->source_timeframe
+                                                    ? std::string()
+                                                    : data->timeframe.toStdString();
             ChartAnswer answer;
             arena_.execute(
                 [&] { answer = compute_.chart(data->bars.close, params, cache_timeframe); });

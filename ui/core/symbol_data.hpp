@@ -27,8 +27,8 @@ struct SymbolData {
     // The last bar is a bucket the data does not fill yet (atc/resample.hpp):
     // drawn all the same, and said so in the status bar and reports.
     bool last_forming = false;
-    std::uint64_t generation = 0;             // the request that produced it
-    double compute_ms = 0.0;                  // load + compute (or cache hit)
+    std::uint64_t generation = 0;  // the request that produced it
+    double compute_ms = 0.0;       // load + compute (or cache hit)
     // Which backend computed it and why, or that the cache answered.
     ComputeRecord compute;
 

@@ -72,10 +72,10 @@ struct SessionState {
     QString symbol;                   // empty: none saved
     ChartViewState chart;
     SymbolRanges ranges;
-    QStringList collapsed_panes;     // known pane names only
+    QStringList collapsed_panes;         // known pane names only
     QHash<QString, QString> timeframes;  // symbol -> its chart's timeframe (canonical)
     QString scanner_timeframe;           // empty: each symbol's own
-    QByteArray scanner_long_header;  // empty: none saved
+    QByteArray scanner_long_header;      // empty: none saved
     QByteArray scanner_short_header;
     int scanner_columns = 0;
 };

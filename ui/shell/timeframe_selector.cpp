@@ -15,8 +15,9 @@ namespace {
 QString checkTimeframe(const QString& source, const QString& text, QString& refusal) {
     const std::optional<Timeframe> target = parse_timeframe(text.toStdString());
     if (!target) {
-        refusal = QObject::tr("\"%1\" is not a timeframe (write a count and a unit: 15m, 4h, 1d, "
-                              "1w, 1M; m is minutes, M is months)")
+        refusal = QObject::tr(
+                      "\"%1\" is not a timeframe (write a count and a unit: 15m, 4h, 1d, "
+                      "1w, 1M; m is minutes, M is months)")
                       .arg(text.trimmed());
         return {};
     }
@@ -39,13 +40,13 @@ TimeframeSelector::TimeframeSelector(QWidget* parent) : QComboBox(parent) {
     setInsertPolicy(QComboBox::NoInsert);
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
     setMinimumContentsLength(5);
-    setToolTip(tr("Timeframe: pick one, or type any (90m, 3d) and press Enter. Typing a "
-                  "digit on the chart starts here."));
+    setToolTip(
+        tr("Timeframe: pick one, or type any (90m, 3d) and press Enter. Typing a "
+           "digit on the chart starts here."));
     // Enter is handled in keyPressEvent: QComboBox would otherwise add or
     // match items by its own rules.
-    connect(this, &QComboBox::activated, this, [this](int index) {
-        choose(itemData(index).toString());
-    });
+    connect(this, &QComboBox::activated, this,
+            [this](int index) { choose(itemData(index).toString()); });
     showTimeframes({}, {});
 }
 
@@ -133,6 +134,9 @@ void TimeframeSelector::applyTyped() {
 }
 
 void TimeframeSelector::choose(const QString& timeframe) {
+    // Enter reaches us twice (QComboBox's own return handling activates the
+    // matching entry too): the same choice again asks nothing of the engine.
+    const bool changed = timeframe != shown_;
     refusal_.clear();
     setStyleSheet({});
     {
@@ -140,7 +144,8 @@ void TimeframeSelector::choose(const QString& timeframe) {
         shown_ = timeframe;
         selectShown();
     }
-    emit timeframeChosen(timeframe);
+    if (changed)
+        emit timeframeChosen(timeframe);
 }
 
 void TimeframeSelector::showRefusal(const QString& reason) {
