@@ -128,6 +128,7 @@ private slots:
         QVERIFY2(status.contains(QStringLiteral("%1 bars").arg(expected.bars.close.size())),
                  qPrintable(status));
         QCOMPARE(selector_->currentText(), QStringLiteral("4h"));
+        saveScreenshot(QStringLiteral("4h"));
 
         // Any multiple can be typed; it joins the list.
         typeTimeframe(QStringLiteral("90m"));
@@ -227,6 +228,7 @@ private slots:
                  QStringLiteral("4h is finer than the data's timeframe (1d)"));
         QVERIFY(outcome->errors[dax].contains(QStringLiteral("has no times")));
         QVERIFY(scanner->statusLabel()->text().contains(QStringLiteral("at 4h")));
+        saveScreenshot(QStringLiteral("scan-4h"));
 
         // A row opens the chart at the scan's timeframe.
         emit scanner->symbolActivated(kMinuteSymbol);
@@ -243,6 +245,16 @@ private slots:
 
 private:
     TimeframeSelector* selector_ = nullptr;
+
+    // With ATC_SCREENSHOT_DIR set, the window as the trader sees it (timeframe-NAME.png).
+    void saveScreenshot(const QString& name) {
+        const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(50);  // let the panes repaint
+        QVERIFY(window_->grab().save(dir + QStringLiteral("/timeframe-") + name +
+                                     QStringLiteral(".png")));
+    }
 
     void openDaily() {
         window_->openSymbol(kDailySymbol);
