@@ -81,12 +81,13 @@ void ReportExporter::chooseAndExport() {
         filters << tr(c.filter);
     QString filter = filters.front();
     // BTCUSDT-4h-atc-report.pdf: reports of one symbol at two timeframes do not collide.
-    const QString stem = data->timeframe == data->source_timeframe
-                             ? data->name
-                             : QStringLiteral("%1-%2").arg(data->name, data->timeframe);
-    const QString suggested = QDir::home().filePath(
-        QStringLiteral("%1-atc-report.pdf").arg(stem.replace(QLatin1Char(' '), QLatin1Char('-'))
-                                                    .replace(QLatin1Char('/'), QLatin1Char('-'))));
+    QString stem = data->timeframe == data->source_timeframe
+                       ? data->name
+                       : QStringLiteral("%1-%2").arg(data->name, data->timeframe);
+    const QString suggested =
+        QDir::home().filePath(QStringLiteral("%1-atc-report.pdf")
+                                  .arg(stem.replace(QLatin1Char(' '), QLatin1Char('-'))
+                                           .replace(QLatin1Char('/'), QLatin1Char('-'))));
     QString file = QFileDialog::getSaveFileName(window_, tr("Export report"), suggested,
                                                 filters.join(QStringLiteral(";;")), &filter);
     if (file.isEmpty())
