@@ -11,6 +11,9 @@ packages=(
   # Reading price files: IANA time zones over the system tz database, and
   # correctly rounded number parsing.
   libhowardhinnant-date-dev tzdata libfast-float-dev
+  # Market data over HTTPS (libcurl, with the system's CA certificates) and
+  # the exchanges' JSON.
+  libcurl4-openssl-dev ca-certificates nlohmann-json3-dev
   fonts-dejavu-core
   xvfb xauth imagemagick
   dpkg-dev file desktop-file-utils appstream librsvg2-bin
