@@ -14,6 +14,7 @@
 #include "command_scan.hpp"
 #include "command_store.hpp"
 #include "store_session.hpp"
+#include "timeframe_option.hpp"
 
 #ifndef ATC_VERSION
 #error "ATC_VERSION must be defined by the build (see app/atc/CMakeLists.txt)"
@@ -25,19 +26,21 @@ namespace {
 
 constexpr std::array<Command, 7> kCommands = {{
     {"compute", "compute the ATC signals of one price series and write them as CSV",
-     "atc compute --csv FILE [--params FILE.json] --out FILE.csv",
+     "atc compute (--csv FILE | --symbol NAME [--db PATH]) [--params FILE.json]\n"
+     "                   [--timeframe TF [--timezone ZONE]] --out FILE.csv",
      "  --csv FILE          price series (a CSV file with a 'close' column)\n"
+     "  --symbol NAME       or a symbol of the database ('atc list' shows them)\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
      "  --out FILE.csv      where to write the signals, '-' for standard output;\n"
      "                      an existing file is replaced only when all went well\n"
      "\n"
      "Output columns: bar, the six <TYPE>_Signal (Layer 1), the six <TYPE>_S\n"
      "(Layer 2 equities) and Average_Signal; an empty field means not defined yet.\n",
-     run_compute},
+     run_compute, true, true},
     {"scan", "rank symbols by their latest ATC signal",
      "atc scan [--csv-dir DIR | --db PATH] [--params FILE.json] [--min-signal X] [--top N]\n"
      "                [--json] [--backend cpu|gpu|auto] [--memory-budget MB]\n"
-     "                [--report FILE.pdf|.csv|.json]",
+     "                [--report FILE.pdf|.csv|.json] [--timeframe TF [--timezone ZONE]]",
      "  --csv-dir DIR       scan a folder of price files (*.csv); the symbol is the\n"
      "                      file name. Without it, every symbol in the database.\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
@@ -63,6 +66,7 @@ constexpr std::array<Command, 7> kCommands = {{
      "With --json the object has these keys:\n"
      "  params            the ATC parameters used (the keys of a params file)\n"
      "  source            {kind: \"csv-dir\" or \"database\", path}\n"
+     "  timeframe         the timeframe scanned (\"4h\"); only with --timeframe\n"
      "  backend           {requested, ran (\"cpu\" or \"gpu\"), description, reason}:\n"
      "                    what ran and why (a GPU failure names itself there)\n"
      "  filters           {min_signal, top (null: no limit)}\n"
@@ -78,8 +82,11 @@ constexpr std::array<Command, 7> kCommands = {{
      "  memory            {budget_bytes (null without --memory-budget), chunks,\n"
      "                    estimated_peak_bytes (the largest chunk's working set),\n"
      "                    within_budget (every chunk fitted what was left),\n"
-     "                    peak_rss_bytes (the process's peak resident memory)}\n",
-     run_scan, true},
+     "                    peak_rss_bytes (the process's peak resident memory)}\n"
+     "\n"
+     "With --timeframe every symbol is scanned at TF; one whose data cannot be\n"
+     "made into TF (finer data, not a multiple, no times) is a failed symbol.\n",
+     run_scan, true, true},
     {"hw", "show the hardware and the compute backend as JSON", "atc hw",
      "  (none)\n"
      "\n"
@@ -113,7 +120,7 @@ constexpr std::array<Command, 7> kCommands = {{
      run_hw},
     {"report", "write one symbol's signal report: PDF, CSV, JSON or a PNG of the charts",
      "atc report --symbol NAME [--db PATH] [--params FILE.json] --format pdf|csv|json|png\n"
-     "                  [--size WxH] --out FILE",
+     "                  [--size WxH] [--timeframe TF [--timezone ZONE]] --out FILE",
      "  --symbol NAME       the symbol in the database ('atc list' shows them)\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
      "  --format F          pdf: the report to read and send (data, parameters,\n"
@@ -125,7 +132,7 @@ constexpr std::array<Command, 7> kCommands = {{
      "  --size WxH          pixels of the PNG (default 1600x1000)\n"
      "  --out FILE          where to write it ('-': standard output); an existing\n"
      "                      file is replaced only when the report is complete\n",
-     run_report, true},
+     run_report, true, true},
     {"import", "import price files into the symbol database",
      "atc import FILE... [--symbol NAME] [--db PATH] [--dry-run] [--columns ROLE=N,...]\n"
      "           [--delimiter D] [--date-order dmy|mdy] [--timezone ZONE]",
@@ -151,7 +158,7 @@ constexpr std::array<Command, 7> kCommands = {{
      run_import, true},
     {"list", "list the symbols in the database", "atc list [--db PATH]", "", run_list, true},
     {"export", "write a stored symbol's bars as CSV",
-     "atc export --symbol NAME [--out FILE|-] [--db PATH]",
+     "atc export --symbol NAME [--out FILE|-] [--db PATH] [--timeframe TF [--timezone ZONE]]",
      "  --symbol NAME       the symbol in the database ('atc list' shows them)\n"
      "  --out FILE          where to write (default '-': standard output); an\n"
      "                      existing file is replaced only when all is written\n"
@@ -159,8 +166,10 @@ constexpr std::array<Command, 7> kCommands = {{
      "The header is exactly time,open,high,low,close,volume; time is ISO 8601 UTC\n"
      "(2024-01-05T00:00:00Z), values have 17 significant digits so that 'atc\n"
      "import' of the file gives back the same bars. A column the source did not\n"
-     "have (open, high, low, volume or time) is empty on every row.\n",
-     run_export, true},
+     "have (open, high, low, volume or time) is empty on every row. With\n"
+     "--timeframe the bars are written at TF; a forming last bar is written too,\n"
+     "and said so on stderr.\n",
+     run_export, true, true},
 }};
 
 }  // namespace
@@ -312,6 +321,8 @@ std::string command_help(const Command& command) {
     text += sentence;
     text += ".\n\nOptions:\n";
     text += command.details;
+    if (command.takes_timeframe)
+        text += kTimeframeHelp;
     if (command.uses_store)
         text += kDbHelp;
     return text;

@@ -2,6 +2,7 @@
 // option parsing and the error type for command-line mistakes.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -42,6 +43,18 @@ public:
     std::vector<std::string> positionals;  // only when the command accepts them
 };
 
+// One command's options from groups that several commands share.
+template <std::size_t A, std::size_t B>
+constexpr std::array<OptionSpec, A + B> join_options(const std::array<OptionSpec, A>& a,
+                                                     const std::array<OptionSpec, B>& b) {
+    std::array<OptionSpec, A + B> all{};
+    for (std::size_t i = 0; i < A; ++i)
+        all[i] = a[i];
+    for (std::size_t i = 0; i < B; ++i)
+        all[A + i] = b[i];
+    return all;
+}
+
 // Parses `args` (everything after the subcommand) against `specs`. Accepts
 // "--name value" and "--name=value". Unknown options, repeated options, missing
 // values and (unless `allow_positionals`) positional arguments throw UsageError
@@ -60,7 +73,8 @@ struct Command {
     std::string_view usage;    // "atc NAME ..." synopsis
     std::string_view details;  // option descriptions for `atc help NAME`
     int (*run)(std::span<const std::string> args);
-    bool uses_store = false;  // takes --db (its help is added to `details`)
+    bool uses_store = false;       // takes --db (its help is added to `details`)
+    bool takes_timeframe = false;  // takes --timeframe and --timezone (help added too)
 };
 
 std::span<const Command> commands();

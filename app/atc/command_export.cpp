@@ -7,12 +7,14 @@
 #include "atc/bars_csv.hpp"
 #include "cli.hpp"
 #include "store_session.hpp"
+#include "timeframe_option.hpp"
 
 namespace atc::cli {
 namespace {
 
-constexpr std::array<OptionSpec, 3> kExportOptions = {
-    {{"--symbol", true}, {"--out", true}, {kDbOption, true}}};
+constexpr auto kExportOptions = join_options(
+    std::array<OptionSpec, 3>{{{"--symbol", true}, {"--out", true}, {kDbOption, true}}},
+    kTimeframeOptions);
 
 }  // namespace
 
@@ -20,6 +22,7 @@ int run_export(std::span<const std::string> args) {
     const ParsedOptions options = parse_options(args, kExportOptions);
     const std::string symbol = options.required("--symbol");
     const std::string out = options.value("--out").value_or("-");
+    const std::optional<TimeframeRequest> timeframe = read_timeframe_request(options);
 
     StoreSession session("atc export", options.value(kDbOption));
     if (!session.symbols().find(symbol)) {
@@ -27,7 +30,11 @@ int run_export(std::span<const std::string> args) {
                      symbol.c_str(), session.database().path().string().c_str());
         return kExitFailure;
     }
-    const std::string csv = format_bars_csv(session.symbols().load(symbol));
+    const std::optional<TimeframedSeries> bars =
+        bars_at_timeframe("atc export", symbol, session.symbols().load(symbol), timeframe);
+    if (!bars)
+        return kExitFailure;
+    const std::string csv = format_bars_csv(bars->bars);
     if (out == "-")
         return write_stdout(csv) ? kExitOk : kExitFailure;
     // The whole file or, on any failure, the old one untouched.

@@ -15,6 +15,7 @@
 #include "offscreen_gui.hpp"
 #include "report/symbol_report.hpp"
 #include "store_session.hpp"
+#include "timeframe_option.hpp"
 
 namespace atc::cli {
 
@@ -22,14 +23,15 @@ namespace {
 
 using ui::ReportFormat;
 
-constexpr std::array<OptionSpec, 6> kOptions = {{
-    {"--symbol", true},
-    {kDbOption, true},
-    {"--params", true},
-    {"--format", true},
-    {"--size", true},
-    {"--out", true},
-}};
+constexpr auto kOptions = join_options(std::array<OptionSpec, 6>{{
+                                           {"--symbol", true},
+                                           {kDbOption, true},
+                                           {"--params", true},
+                                           {"--format", true},
+                                           {"--size", true},
+                                           {"--out", true},
+                                       }},
+                                       kTimeframeOptions);
 
 void fail(const std::string& message) {
     std::fprintf(stderr, "atc report: %s\n", message.c_str());
@@ -83,6 +85,7 @@ int run_report(std::span<const std::string> args) {
         size = parse_size(*v);
     }
     const std::optional<std::string> params_path = options.value("--params");
+    const std::optional<TimeframeRequest> timeframe = read_timeframe_request(options);
 
     // Errors below propagate to main(): "atc report: ...", exit 1. Nothing is
     // written before the whole report is made.
@@ -94,14 +97,22 @@ int run_report(std::span<const std::string> args) {
              " ('atc list' shows them)");
         return kExitFailure;
     }
+    std::optional<TimeframedSeries> series =
+        bars_at_timeframe("atc report", symbol, session.symbols().load(symbol), timeframe);
+    if (!series)
+        return kExitFailure;
     auto data = std::make_shared<ui::SymbolData>();
     data->name = QString::fromStdString(symbol);
-    data->bars = session.symbols().load(symbol);
+    data->bars = std::move(series->bars);
+    data->timeframe = QString::fromStdString(series->timeframe);
+    data->source_timeframe = QString::fromStdString(series->source_timeframe);
+    data->last_forming = series->last_forming;
     data->params = params;
     // The one compute path of the app and `atc`; a full result is the CPU's.
     const auto router = make_cpu_router("atc report computes on the CPU");
     try {
-        ChartAnswer answer = ComputeService(*router, nullptr).chart(data->bars.close, params);
+        ChartAnswer answer = ComputeService(*router, nullptr)
+                                 .chart(data->bars.close, params, request_label(timeframe));
         data->result = std::move(answer.result);
         data->compute = std::move(answer.record);
     } catch (const InvalidInput& e) {

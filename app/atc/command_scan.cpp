@@ -34,6 +34,7 @@
 #include "scan_source.hpp"
 #include "scan_text.hpp"
 #include "store_session.hpp"
+#include "timeframe_option.hpp"
 
 namespace atc::cli {
 
@@ -41,17 +42,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<OptionSpec, 9> kOptions = {{
-    {"--csv-dir", true},
-    {kDbOption, true},
-    {"--params", true},
-    {"--min-signal", true},
-    {"--top", true},
-    {"--json", false},
-    {"--backend", true},
-    {"--memory-budget", true},
-    {"--report", true},
-}};
+constexpr auto kOptions = join_options(std::array<OptionSpec, 9>{{
+                                           {"--csv-dir", true},
+                                           {kDbOption, true},
+                                           {"--params", true},
+                                           {"--min-signal", true},
+                                           {"--top", true},
+                                           {"--json", false},
+                                           {"--backend", true},
+                                           {"--memory-budget", true},
+                                           {"--report", true},
+                                       }},
+                                       kTimeframeOptions);
 
 constexpr double kBytesPerMb = 1024.0 * 1024.0;
 
@@ -67,6 +69,7 @@ struct ScanSettings {
     system::BackendRequest backend = system::BackendRequest::Auto;
     std::optional<std::uint64_t> budget_bytes;
     std::optional<std::string> report_file;  // --report: the tables as PDF, CSV or JSON
+    std::optional<TimeframeRequest> timeframe;
 };
 
 ScanSettings read_settings(const ParsedOptions& options) {
@@ -101,6 +104,7 @@ ScanSettings read_settings(const ParsedOptions& options) {
     settings.report_file = options.value("--report");
     if (settings.report_file)
         check_scan_report_file(*settings.report_file);
+    settings.timeframe = read_timeframe_request(options);
     return settings;
 }
 
@@ -127,10 +131,12 @@ struct ScanResults {
 // running the machine out of memory.
 class ChunkedScan {
 public:
-    ChunkedScan(ScanSource& source, const AtcParams& params, std::optional<std::uint64_t> budget,
-                BackendRouter& router)
+    // `timeframe`: the result cache key's (request_label), "" for the data's own bars.
+    ChunkedScan(ScanSource& source, const AtcParams& params, std::string timeframe,
+                std::optional<std::uint64_t> budget, BackendRouter& router)
         : source_(source),
           params_(params),
+          timeframe_(std::move(timeframe)),
           budget_(budget),
           limit_(budget ? budget : automatic_limit()),
           workers_(system::cpu_backend_threads()),
@@ -258,7 +264,8 @@ private:
         for (const OpenSymbol& s : open_)
             closes.emplace_back(s.series.close);
 
-        cache::CachedBatchResult computed = run_->compute(closes, params_, batch_options_);
+        cache::CachedBatchResult computed =
+            run_->compute(closes, params_, batch_options_, timeframe_);
         const std::vector<std::shared_ptr<const SymbolScan>>& scans = computed.symbols;
         if (scans.size() != open_.size()) {
             throw std::logic_error("engine returned " + std::to_string(scans.size()) +
@@ -283,6 +290,7 @@ private:
 
     ScanSource& source_;
     const AtcParams& params_;
+    std::string timeframe_;
     std::optional<std::uint64_t> budget_;  // --memory-budget
     std::optional<std::uint64_t> limit_;   // the budget, or the automatic limit
     unsigned workers_;
@@ -318,12 +326,17 @@ int run_scan(std::span<const std::string> args) {
     ScanSource source = options.has("--csv-dir") ? ScanSource::csv_dir(*options.value("--csv-dir"))
                                                  : ScanSource::database(options.value(kDbOption));
 
-    ScanResults results = ChunkedScan(source, params, settings.budget_bytes, *router).run();
+    source.set_timeframe(settings.timeframe);
+
+    ScanResults results = ChunkedScan(source, params, request_label(settings.timeframe),
+                                      settings.budget_bytes, *router)
+                              .run();
     results.memory.peak_rss_bytes = system::read_process_memory().peak_rss_bytes;
 
     ScanReport report;
     report.params = params;
     report.source = {source.kind(), source.location()};
+    report.timeframe = request_label(settings.timeframe);
     report.filter = settings.filter;
     report.from_cache = results.compute.from_cache;
     report.rows = std::move(results.rows);

@@ -86,6 +86,8 @@ std::string format_scan_json(const ScanReport& report, const ScanExecution& exec
     json.key("kind").string(report.source.kind);
     json.key("path").string(report.source.location);
     json.end_object();
+    if (!report.timeframe.empty())
+        json.key("timeframe").string(report.timeframe);
     write_backend(json, execution);
     json.key("filters");
     write_scan_filter_json(json, report.filter);

@@ -102,23 +102,40 @@ std::vector<LoadedSeries> ScanSource::load(std::size_t first, std::size_t last) 
                 loaded[i - first].error = e.what();
             }
         }
-        return loaded;
-    }
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(first, last),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                              LoadedSeries& out = loaded[i - first];
-                              // One bad file must not stop the others: keep the reason.
-                              try {
-                                  out.series = read_price_csv(entries_[i].origin);
-                              } catch (const CsvError& e) {
-                                  out.error = describe(e);
-                              } catch (const std::exception& e) {
-                                  out.error = e.what();
+    } else {
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(first, last),
+                          [&](const tbb::blocked_range<std::size_t>& range) {
+                              for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                                  LoadedSeries& out = loaded[i - first];
+                                  // One bad file must not stop the others: keep the reason.
+                                  try {
+                                      out.series = read_price_csv(entries_[i].origin);
+                                  } catch (const CsvError& e) {
+                                      out.error = describe(e);
+                                  } catch (const std::exception& e) {
+                                      out.error = e.what();
+                                  }
                               }
-                          }
-                      });
+                          });
+    }
+    if (timeframe_)
+        resample_loaded(loaded);
     return loaded;
+}
+
+void ScanSource::resample_loaded(std::vector<LoadedSeries>& loaded) const {
+    tbb::parallel_for(std::size_t{0}, loaded.size(), [&](std::size_t i) {
+        LoadedSeries& out = loaded[i];
+        if (!out.error.empty())
+            return;
+        try {
+            out.series = resample(out.series, timeframe_->target, timeframe_->options).bars;
+            // The entry markers' bars are named by their buckets' times.
+            label_by_time(out.series);
+        } catch (const ResampleError& e) {
+            out.error = e.what();
+        }
+    });
 }
 
 std::uint64_t price_series_bytes(const PriceSeries& series) {

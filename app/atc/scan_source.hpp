@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "atc/price_csv.hpp"
+#include "timeframe_option.hpp"
 
 namespace atc::cli {
 
@@ -57,16 +58,23 @@ public:
     std::string kind() const;
     std::string location() const { return location_.string(); }
 
+    // Every symbol loaded from now on is resampled to `request` (--timeframe);
+    // one whose data cannot be made into it gets the refusal as its error.
+    void set_timeframe(std::optional<TimeframeRequest> request) { timeframe_ = std::move(request); }
+
     // Entries [first, last), files read in parallel. A symbol that cannot be
-    // read gets its error; the others load.
+    // read (or resampled) gets its error; the others load.
     std::vector<LoadedSeries> load(std::size_t first, std::size_t last);
 
 private:
     ScanSource() = default;
+    // Each loaded series at timeframe_, or its refusal as the symbol's error.
+    void resample_loaded(std::vector<LoadedSeries>& loaded) const;
 
     std::filesystem::path location_;
     std::unique_ptr<StoreSession> store_;  // null for a folder
     std::vector<ScanEntry> entries_;
+    std::optional<TimeframeRequest> timeframe_;
 };
 
 // Heap and object bytes of a loaded series: what holding it costs.

@@ -128,10 +128,12 @@ std::string format_scan_text(const ScanReport& report) {
     }
 
     const std::size_t failed = report.failures.size();
-    std::array<char, 200> totals_line{};
+    // "at 4h" only for a scan at a chosen timeframe.
+    const std::string at = report.timeframe.empty() ? "" : " at " + report.timeframe;
+    std::array<char, 300> totals_line{};
     std::snprintf(totals_line.data(), totals_line.size(),
-                  "\n%zu symbols scanned: %zu long, %zu short, %zu flat, %zu failed; %.3f s",
-                  report.rows.size() + failed, ranked.longs.total, ranked.shorts.total,
+                  "\n%zu symbols scanned%s: %zu long, %zu short, %zu flat, %zu failed; %.3f s",
+                  report.rows.size() + failed, at.c_str(), ranked.longs.total, ranked.shorts.total,
                   ranked.flats.total, failed, report.elapsed_seconds);
     out += totals_line.data();
     if (report.from_cache > 0) {

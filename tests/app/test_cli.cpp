@@ -23,8 +23,12 @@
 #include <thread>
 #include <vector>
 
+#include "../support/minute_bars.hpp"
 #include "atc/batch.hpp"
 #include "atc/price_csv.hpp"
+#include "atc/store/database.hpp"
+#include "atc/store/importer.hpp"
+#include "atc/store/symbol_store.hpp"
 #include "atc/version.hpp"
 
 namespace {
@@ -293,6 +297,77 @@ QString direction_text(atc::Direction d) {
     return d == atc::Direction::Long    ? QStringLiteral("long")
            : d == atc::Direction::Short ? QStringLiteral("short")
                                         : QStringLiteral("flat");
+}
+
+// The --timeframe tests' data. M1: one-minute bars over about 333 hours with
+// gaps; its last hour is unfinished (the bars stop at :36), so its last 1h and
+// 4h bars are forming. M3: three-minute bars. D1: daily bars.
+const std::vector<atc::test::TestBar>& m1_bars() {
+    static const std::vector<atc::test::TestBar> bars =
+        atc::test::random_bars(20'017, atc::test::kMinuteMs);
+    return bars;
+}
+const std::vector<atc::test::TestBar>& m3_bars() {
+    static const std::vector<atc::test::TestBar> bars =
+        atc::test::random_bars(2'000, 3 * atc::test::kMinuteMs, atc::test::k2024Ms, 3);
+    return bars;
+}
+const std::vector<atc::test::TestBar>& d1_bars() {
+    static const std::vector<atc::test::TestBar> bars =
+        atc::test::random_bars(300, atc::test::kDayMs, atc::test::k2024Ms, 1);
+    return bars;
+}
+
+// Writes M1.csv, M3.csv and D1.csv into `dir`.
+bool write_timeframe_files(const QString& dir) {
+    return write_all(dir + QStringLiteral("/M1.csv"), atc::test::bars_csv(m1_bars())) &&
+           write_all(dir + QStringLiteral("/M3.csv"), atc::test::bars_csv(m3_bars())) &&
+           write_all(dir + QStringLiteral("/D1.csv"), atc::test::bars_csv(d1_bars()));
+}
+
+// A database holding M1, M3 and D1 alone (no bundled samples), imported from
+// the files in `dir`; its path, or "" when it could not be made.
+QString make_timeframe_store(const QString& dir) {
+    if (!write_timeframe_files(dir))
+        return {};
+    const QString db = dir + QStringLiteral("/timeframes.sqlite");
+    atc::store::Database database = atc::store::Database::open(db.toStdString());
+    atc::store::SymbolStore store(database);
+    for (const char* name : {"M1", "M3", "D1"})
+        atc::store::import_csv_file(store,
+                                    (dir + '/' + name + QStringLiteral(".csv")).toStdString());
+    return db;
+}
+
+// Checks an exported CSV against the expected bars, value for value.
+QString compare_bars(const QByteArray& csv, const std::vector<atc::test::TestBar>& expected) {
+    const Table t = parse_csv(csv);
+    if (t.rows.size() != expected.size())
+        return QStringLiteral("%1 bars, expected %2").arg(t.rows.size()).arg(expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const atc::test::TestBar& e = expected[i];
+        const QList<QByteArray>& row = t.rows[i];
+        const double want[] = {e.open, e.high, e.low, e.close, e.volume};
+        bool same = row.size() == 6 && row[0] == atc::test::iso_time(e.time_ms);
+        for (qsizetype c = 1; same && c < 6; ++c) {
+            double v = 0;
+            same = to_double(row[c], &v) && v == want[c - 1];
+        }
+        if (!same)
+            return QStringLiteral("bar %1: got '%2', expected time %3")
+                .arg(i)
+                .arg(QString::fromUtf8(row.join(',')),
+                     QString::fromUtf8(atc::test::iso_time(e.time_ms)));
+    }
+    return {};
+}
+
+// The JSON object of `atc scan --json`'s rows and errors, by symbol.
+QMap<QString, QJsonObject> by_symbol(const QJsonValue& array) {
+    QMap<QString, QJsonObject> out;
+    for (const QJsonValue& v : array.toArray())
+        out.insert(v.toObject().value(QStringLiteral("symbol")).toString(), v.toObject());
+    return out;
 }
 
 }  // namespace
@@ -1378,6 +1453,229 @@ private slots:
                                 "48.0 MiB\n"),
                  r.err.constData());
         QVERIFY(!QFileInfo::exists(out));
+    }
+    // --timeframe 1h on one-minute data: exactly the hourly bars of a plain
+    // aggregation, the unfinished last hour included and said to be forming.
+    void exportAtTimeframeAggregatesMinuteBars() {
+        QTemporaryDir tmp;
+        const QString db = make_timeframe_store(tmp.path());
+        QVERIFY(!db.isEmpty());
+        Run r;
+        RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("M1"),
+                QStringLiteral("--timeframe"), QStringLiteral("1h"), QStringLiteral("--db"), db);
+        QCOMPARE(r.exit_code, 0);
+        const std::vector<atc::test::TestBar> hours =
+            atc::test::aggregate(m1_bars(), atc::test::kHourMs);
+        const QString diff = compare_bars(r.out, hours);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        const QByteArray note = "atc export: the last 1h bar (" +
+                                atc::test::iso_time(hours.back().time_ms) +
+                                ") is still forming: the data ends at " +
+                                atc::test::iso_time(m1_bars().back().time_ms) + "\n";
+        QCOMPARE(r.err, note);
+
+        // The data's own timeframe gives the bars as they are, none forming.
+        Run own;
+        RUN_ATC(own, QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("M1"),
+                QStringLiteral("--timeframe"), QStringLiteral("1m"), QStringLiteral("--db"), db);
+        QCOMPARE(own.exit_code, 0);
+        QVERIFY2(compare_bars(own.out, m1_bars()).isEmpty(), own.err.constData());
+        QVERIFY2(own.err.isEmpty(), own.err.constData());
+
+        // Days of the New York session: midnight there is 05:00 UTC in January,
+        // and each day is dated as a daily file dates it.
+        Run days;
+        RUN_ATC(days, QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("M1"),
+                QStringLiteral("--timeframe"), QStringLiteral("1d"), QStringLiteral("--timezone"),
+                QStringLiteral("America/New_York"), QStringLiteral("--db"), db);
+        QCOMPARE(days.exit_code, 0);
+        std::vector<atc::test::TestBar> shifted = m1_bars();
+        for (atc::test::TestBar& b : shifted)
+            b.time_ms -= 5 * atc::test::kHourMs;
+        const std::vector<atc::test::TestBar> ny_days =
+            atc::test::aggregate(shifted, atc::test::kDayMs);
+        QCOMPARE(atc::test::iso_time(ny_days.front().time_ms), QByteArray("2023-12-31T00:00:00Z"));
+        QVERIFY2(compare_bars(days.out, ny_days).isEmpty(),
+                 qPrintable(compare_bars(days.out, ny_days)));
+        QVERIFY2(
+            days.err.contains("the last 1d America/New_York bar (2024-01-14) is still forming"),
+            days.err.constData());
+    }
+
+    void timeframeRefusals_data() {
+        QTest::addColumn<QStringList>("args");  // "DB" stands for the database
+        QTest::addColumn<int>("exit_code");
+        QTest::addColumn<QString>("message");
+        const QString accepted = QStringLiteral(
+            "\"4x\" is not a timeframe (write a count and a unit: 15m, 4h, 1d, 1w, 1M; m is "
+            "minutes, M is months)");
+        for (const char* command : {"export", "scan", "compute"}) {
+            QStringList args = {QString::fromLatin1(command), QStringLiteral("--timeframe"),
+                                QStringLiteral("4x"), QStringLiteral("--db"), QStringLiteral("DB")};
+            if (QByteArray(command) != "scan")
+                args << QStringLiteral("--symbol") << QStringLiteral("M1");
+            if (QByteArray(command) == "compute")
+                args << QStringLiteral("--out") << QStringLiteral("-");
+            QTest::addRow("bad text, %s", command)
+                << args << 2
+                << QStringLiteral("atc %1: --timeframe: %2").arg(QLatin1String(command), accepted);
+        }
+        QTest::newRow("finer than the data")
+            << QStringList{"export", "--symbol", "D1", "--timeframe", "4h", "--db", "DB"} << 1
+            << QStringLiteral("atc export: D1: 4h is finer than the data's timeframe (1d)\n");
+        QTest::newRow("not a multiple")
+            << QStringList{"export", "--symbol", "M3", "--timeframe", "5m", "--db", "DB"} << 1
+            << QStringLiteral(
+                   "atc export: M3: 5m is not a multiple of the data's timeframe (3m)\n");
+        QTest::newRow("compute, finer")
+            << QStringList{"compute", "--symbol", "D1",          "--db", "DB",
+                           "--out",   "-",        "--timeframe", "1h"}
+            << 1 << QStringLiteral("atc compute: D1: 1h is finer than the data's timeframe (1d)\n");
+        QTest::newRow("zone for intraday buckets")
+            << QStringList{"export", "--symbol", "M1",         "--timeframe",  "4h",
+                           "--db",   "DB",       "--timezone", "Europe/Berlin"}
+            << 2
+            << QStringLiteral(
+                   "a session time zone applies to daily and coarser timeframes; 4h "
+                   "buckets are counted in UTC");
+        QTest::newRow("unknown zone")
+            << QStringList{"scan", "--db", "DB", "--timeframe", "1d", "--timezone", "Mars/Base"}
+            << 2 << QStringLiteral("the time zone \"Mars/Base\" is not in the time zone database");
+        QTest::newRow("zone alone")
+            << QStringList{"export", "--symbol", "M1", "--db", "DB", "--timezone", "UTC"} << 2
+            << QStringLiteral("--timezone needs a daily or coarser --timeframe");
+        QTest::newRow("compute, two inputs")
+            << QStringList{"compute", "--symbol", "M1", "--csv", "x.csv", "--out", "-"} << 2
+            << QStringLiteral("--csv and --symbol choose different inputs");
+    }
+
+    void timeframeRefusals() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exit_code);
+        QFETCH(QString, message);
+        QTemporaryDir tmp;
+        const QString db = make_timeframe_store(tmp.path());
+        QVERIFY(!db.isEmpty());
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^DB$")), db);
+        Run r;
+        RUN_ATC(r, args);
+        QCOMPARE(r.exit_code, exit_code);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+    }
+
+    // Every symbol at 4h, from a database and from a folder: a symbol whose
+    // data cannot be made into 4h is that symbol's error, the others are
+    // scanned at 4h, and the outputs name the timeframe.
+    void scanAtTimeframe() {
+        QTemporaryDir tmp;
+        const QString db = make_timeframe_store(tmp.path());
+        QVERIFY(!db.isEmpty());
+        const auto four_hours = [](const std::vector<atc::test::TestBar>& bars) {
+            return static_cast<qint64>(atc::test::aggregate(bars, 4 * atc::test::kHourMs).size());
+        };
+        const QString report = tmp.filePath(QStringLiteral("scan.csv"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--timeframe"), QStringLiteral("4h"), QStringLiteral("--json"),
+                QStringLiteral("--report"), report);
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.contains("atc scan: skipped D1: 4h is finer than the data's timeframe (1d)"),
+                 r.err.constData());
+        QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value(QStringLiteral("timeframe")).toString(), QStringLiteral("4h"));
+        QMap<QString, QJsonObject> rows = by_symbol(json.value(QStringLiteral("rows")));
+        QCOMPARE(rows.keys(), (QStringList{"M1", "M3"}));
+        QCOMPARE(rows["M1"].value(QStringLiteral("bars")).toInteger(), four_hours(m1_bars()));
+        QCOMPARE(rows["M3"].value(QStringLiteral("bars")).toInteger(), four_hours(m3_bars()));
+        QMap<QString, QJsonObject> errors = by_symbol(json.value(QStringLiteral("errors")));
+        QCOMPARE(errors.keys(), QStringList{"D1"});
+        QCOMPARE(errors["D1"].value(QStringLiteral("error")).toString(),
+                 QStringLiteral("4h is finer than the data's timeframe (1d)"));
+        const QList<QByteArray> lines = read_all(report).trimmed().split('\n');
+        QVERIFY2(lines[0].endsWith(",scanned_at,timeframe"), lines[0].constData());
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[1].endsWith(",4h") && lines[2].endsWith(",4h"), lines[1].constData());
+
+        // The text says it too; the second scan at 4h is the result cache's.
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db,
+                QStringLiteral("--timeframe"), QStringLiteral("4h"));
+        QVERIFY2(r.out.contains("3 symbols scanned at 4h: "), r.out.constData());
+        QVERIFY2(r.out.contains("(2 from the result cache)"), r.out.constData());
+
+        // Without --timeframe: each symbol's own bars and no timeframe named.
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--json"),
+                QStringLiteral("--report"), report);
+        QCOMPARE(r.exit_code, 0);
+        json = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(!json.contains(QStringLiteral("timeframe")));
+        rows = by_symbol(json.value(QStringLiteral("rows")));
+        QCOMPARE(rows["M1"].value(QStringLiteral("bars")).toInteger(),
+                 static_cast<qint64>(m1_bars().size()));
+        QVERIFY(read_all(report).startsWith(
+            "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,"
+            "entry_label,scanned_at\n"));
+
+        // A folder: the same files and one without times.
+        const QString folder = tmp.filePath(QStringLiteral("csv"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(write_timeframe_files(folder));
+        QVERIFY(write_all(folder + QStringLiteral("/NOTIME.csv"), "close\n1\n2\n3\n"));
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), folder,
+                QStringLiteral("--timeframe"), QStringLiteral("4h"), QStringLiteral("--json"));
+        QCOMPARE(r.exit_code, 1);
+        json = QJsonDocument::fromJson(r.out).object();
+        rows = by_symbol(json.value(QStringLiteral("rows")));
+        QCOMPARE(rows.keys(), (QStringList{"M1", "M3"}));
+        QCOMPARE(rows["M1"].value(QStringLiteral("bars")).toInteger(), four_hours(m1_bars()));
+        errors = by_symbol(json.value(QStringLiteral("errors")));
+        QCOMPARE(errors.keys(), (QStringList{"D1", "NOTIME"}));
+        QVERIFY2(errors["NOTIME"]
+                     .value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QStringLiteral("the data has no times")),
+                 r.out.constData());
+        QVERIFY2(r.err.contains("NOTIME.csv: the data has no times"), r.err.constData());
+    }
+
+    // ATC at 1h on stored minute bars is ATC on a CSV of those hourly bars;
+    // a CSV's series is resampled the same way.
+    void computeAtTimeframeEqualsComputeOnExportedBars() {
+        QTemporaryDir tmp;
+        const QString db = make_timeframe_store(tmp.path());
+        QVERIFY(!db.isEmpty());
+        const QString at_1h = tmp.filePath(QStringLiteral("at_1h.csv"));
+        Run r;
+        RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--symbol"), QStringLiteral("M1"),
+                QStringLiteral("--db"), db, QStringLiteral("--timeframe"), QStringLiteral("1h"),
+                QStringLiteral("--out"), at_1h);
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.err.startsWith("atc compute: the last 1h bar ("), r.err.constData());
+        const QByteArray at_1h_signals = read_all(at_1h);
+        QCOMPARE(parse_csv(at_1h_signals).rows.size(),
+                 atc::test::aggregate(m1_bars(), atc::test::kHourMs).size());
+
+        const QString hourly = tmp.filePath(QStringLiteral("hourly.csv"));
+        RUN_ATC(r, QStringLiteral("export"), QStringLiteral("--symbol"), QStringLiteral("M1"),
+                QStringLiteral("--db"), db, QStringLiteral("--timeframe"), QStringLiteral("1h"),
+                QStringLiteral("--out"), hourly);
+        QCOMPARE(r.exit_code, 0);
+        RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--csv"), hourly,
+                QStringLiteral("--out"), QStringLiteral("-"));
+        QCOMPARE(r.exit_code, 0);
+        QCOMPARE(r.out, at_1h_signals);
+
+        RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--csv"),
+                tmp.filePath(QStringLiteral("M1.csv")), QStringLiteral("--timeframe"),
+                QStringLiteral("1h"), QStringLiteral("--out"), QStringLiteral("-"));
+        QCOMPARE(r.exit_code, 0);
+        QCOMPARE(r.out, at_1h_signals);
+
+        // Without --timeframe: every minute.
+        RUN_ATC(r, QStringLiteral("compute"), QStringLiteral("--symbol"), QStringLiteral("M1"),
+                QStringLiteral("--db"), db, QStringLiteral("--out"), QStringLiteral("-"));
+        QCOMPARE(r.exit_code, 0);
+        QCOMPARE(parse_csv(r.out).rows.size(), m1_bars().size());
     }
 };
 

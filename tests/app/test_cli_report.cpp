@@ -2,6 +2,7 @@
 // user would, without a display (no DISPLAY, no QT_QPA_PLATFORM: the command
 // must draw off screen by itself), against a throwaway database.
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/minute_bars.hpp"
 #include "../support/pdf_tools.hpp"
 #include "atc/compute.hpp"
 #include "atc/price_csv.hpp"
@@ -156,6 +158,9 @@ private slots:
                                   << QStringLiteral("invalid value for --size");
         QTest::newRow("no symbol")
             << QStringList{out} << QStringLiteral("missing required option --symbol");
+        QTest::newRow("bad timeframe")
+            << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--timeframe=4x"), out}
+            << QStringLiteral("--timeframe: \"4x\" is not a timeframe (write a count and a unit");
     }
 
     void mistakesAreUsageErrors() {
@@ -187,6 +192,88 @@ private slots:
         QCOMPARE(code(r), 1);
         QVERIFY2(r.err.contains("atc report:"), r.err.constData());
         QVERIFY(!QFile::exists(unwritable));
+    }
+
+    // At 4h from one-minute data whose last 4 hours are unfinished: the report
+    // names the timeframe and the data's own, and says the last bar is forming.
+    void reportFollowsTheTimeframe() {
+        QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
+                 atc::test::poppler_hint());
+        // 3,000 minutes from 2024-01-01T00:00Z: the last bar, at 01:59 on the
+        // 3rd, is 2 hours into its 4-hour bucket.
+        const std::vector<atc::test::TestBar> minutes =
+            atc::test::random_bars(3'000, atc::test::kMinuteMs);
+        const std::vector<atc::test::TestBar> buckets =
+            atc::test::aggregate(minutes, 4 * atc::test::kHourMs);
+        const QString csv = path(QStringLiteral("MINUTES.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(atc::test::bars_csv(minutes));
+        }
+        QCOMPARE(code(atc({QStringLiteral("import"), csv})), 0);
+
+        const QString json = path(QStringLiteral("MINUTES-4h.json"));
+        Run r = atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                     QStringLiteral("MINUTES"), QStringLiteral("--timeframe"), QStringLiteral("4h"),
+                     QStringLiteral("--out"), json});
+        QVERIFY2(code(r) == 0, r.err.constData());
+        QCOMPARE(r.err, QByteArray("atc report: the last 4h bar (2024-01-03T00:00:00Z) is still "
+                                   "forming: the data ends at 2024-01-03T01:59:00Z\n"));
+        QJsonObject doc = QJsonDocument::fromJson(contents(json)).object();
+        QJsonObject data = doc[QStringLiteral("data")].toObject();
+        QCOMPARE(data[QStringLiteral("timeframe")].toString(), QStringLiteral("4h"));
+        QCOMPARE(data[QStringLiteral("source_timeframe")].toString(), QStringLiteral("1m"));
+        QCOMPARE(data[QStringLiteral("bars")].toInteger(), static_cast<qint64>(buckets.size()));
+        QCOMPARE(data[QStringLiteral("last")].toString(), QStringLiteral("2024-01-03T00:00:00Z"));
+        QCOMPARE(doc[QStringLiteral("latest")].toObject()[QStringLiteral("forming")].toBool(),
+                 true);
+        QCOMPARE(doc[QStringLiteral("latest")].toObject()[QStringLiteral("close")].toDouble(),
+                 buckets.back().close);
+
+        const QString pdf = path(QStringLiteral("MINUTES-4h.pdf"));
+        r = atc({QStringLiteral("report"), QStringLiteral("--symbol"), QStringLiteral("MINUTES"),
+                 QStringLiteral("--timeframe"), QStringLiteral("4h"), QStringLiteral("--out"),
+                 pdf});
+        QVERIFY2(code(r) == 0, r.err.constData());
+        const QString text = atc::test::pdf_text(pdf).simplified();
+        for (const QString& needle :
+             {QStringLiteral("Timeframe 4h (from 1m data) · %1 bars").arg(buckets.size()),
+              QStringLiteral("the last bar is still forming"),
+              QStringLiteral("2024-01-03 00:00 · forming")}) {
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        }
+
+        // At the data's own timeframe: every minute, nothing forming.
+        r = atc({QStringLiteral("report"), QStringLiteral("--symbol"), QStringLiteral("MINUTES"),
+                 QStringLiteral("--out"), json});
+        QVERIFY2(code(r) == 0, r.err.constData());
+        doc = QJsonDocument::fromJson(contents(json)).object();
+        data = doc[QStringLiteral("data")].toObject();
+        QCOMPARE(data[QStringLiteral("timeframe")].toString(), QStringLiteral("1m"));
+        QCOMPARE(data[QStringLiteral("source_timeframe")].toString(), QStringLiteral("1m"));
+        QCOMPARE(data[QStringLiteral("bars")].toInteger(), static_cast<qint64>(minutes.size()));
+        QCOMPARE(doc[QStringLiteral("latest")].toObject()[QStringLiteral("forming")].toBool(),
+                 false);
+
+        // Data that cannot be made into 4h: the symbol and the reason.
+        r = atc({QStringLiteral("report"), QStringLiteral("--symbol"), QStringLiteral("TTRC"),
+                 QStringLiteral("--timeframe"), QStringLiteral("4h"), QStringLiteral("--out"),
+                 json});
+        QCOMPARE(code(r), 1);
+        QCOMPARE(r.err,
+                 QByteArray("atc report: TTRC: 4h is finer than the data's timeframe (1d)\n"));
+
+        // A scan's PDF report names the timeframe it was made at.
+        const QString folder = path(QStringLiteral("minutes"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(csv, folder + QStringLiteral("/MINUTES.csv")));
+        const QString scan_pdf = path(QStringLiteral("scan-4h.pdf"));
+        r = atc({QStringLiteral("scan"), QStringLiteral("--csv-dir"), folder,
+                 QStringLiteral("--timeframe"), QStringLiteral("4h"), QStringLiteral("--report"),
+                 scan_pdf});
+        QVERIFY2(code(r) == 0, r.err.constData());
+        QVERIFY(atc::test::pdf_text(scan_pdf).contains(QStringLiteral("timeframe 4h")));
     }
 
     void scanWritesItsReport() {

@@ -107,6 +107,23 @@ private slots:
                      ("flat,1,FLAT,0,flat,1,50,,," + at));
     }
 
+    // A scan at a chosen timeframe names it on every line, in a last column
+    // and a JSON member that a scan at the data's own timeframes does not have.
+    void timeframeIsNamedOnlyWhenChosen() {
+        ScanReport report = sample_report();
+        report.timeframe = "1d America/New_York";
+        const std::string csv = format_scan_report_csv(report);
+        QVERIFY(
+            csv.starts_with("table,rank,symbol,average,trend,last_close,bars,entry_direction,"
+                            "entry_bar,entry_label,scanned_at,timeframe\n"
+                            "long,1,AAA,0.5,long,101.25,300,long,290,2024-01-02,"
+                            "2024-05-17T09:30:15Z,1d America/New_York\n"));
+        QCOMPARE(parse(format_scan_report_json(report))[QStringLiteral("timeframe")].toString(),
+                 QStringLiteral("1d America/New_York"));
+        QVERIFY(
+            !parse(format_scan_report_json(sample_report())).contains(QStringLiteral("timeframe")));
+    }
+
     void jsonHoldsParametersTotalsAndTables() {
         ScanReport report = sample_report();
         report.filter.top = 2;

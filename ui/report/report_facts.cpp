@@ -1,6 +1,7 @@
 #include "report/report_facts.hpp"
 
 #include <QDateTime>
+#include <QObject>
 #include <QTimeZone>
 #include <cmath>
 
@@ -34,6 +35,26 @@ std::vector<std::string> barTimes(const PriceSeries& bars) {
         out = bars.labels;
     }
     return out;
+}
+
+std::string shownTimeframe(const SymbolData& data, const std::optional<store::SymbolInfo>& info) {
+    if (!data.timeframe.isEmpty())
+        return data.timeframe.toStdString();
+    return info ? info->meta.timeframe : std::string();
+}
+
+std::string ownTimeframe(const SymbolData& data, const std::optional<store::SymbolInfo>& info) {
+    if (!data.source_timeframe.isEmpty())
+        return data.source_timeframe.toStdString();
+    return info ? info->meta.timeframe : std::string();
+}
+
+QString timeframeText(const SymbolData& data, const std::optional<store::SymbolInfo>& info) {
+    const QString shown = QString::fromStdString(shownTimeframe(data, info));
+    const QString own = QString::fromStdString(ownTimeframe(data, info));
+    if (own.isEmpty() || shown == own)
+        return shown;
+    return QObject::tr("%1 (from %2 data)").arg(shown, own);
 }
 
 Direction directionOf(int sign) {

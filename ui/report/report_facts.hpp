@@ -6,12 +6,15 @@
 #include <QString>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "atc/params.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/result.hpp"
+#include "atc/store/symbol_store.hpp"
+#include "core/symbol_data.hpp"
 
 namespace atc::ui {
 
@@ -19,6 +22,15 @@ namespace atc::ui {
 // for daily data, date-times in UTC ("2024-01-31T15:30:00Z") for intraday data;
 // without times the file's own label ("1991.496153846154"); else empty.
 std::vector<std::string> barTimes(const PriceSeries& bars);
+
+// The timeframe the report's bars are at ("4h", "1d America/New_York") and
+// the data's own ("1m"): SymbolData's, else what the store recorded at import
+// (`info`), else "".
+std::string shownTimeframe(const SymbolData& data, const std::optional<store::SymbolInfo>& info);
+std::string ownTimeframe(const SymbolData& data, const std::optional<store::SymbolInfo>& info);
+// For people: "4h (from 1m data)" when the bars were resampled, "1d" when
+// they are the data's own, "" when nothing knows.
+QString timeframeText(const SymbolData& data, const std::optional<store::SymbolInfo>& info);
 
 // The direction of a sign: Long above 0, Short below, else Flat.
 Direction directionOf(int sign);

@@ -51,6 +51,8 @@ void title(PdfDocument& doc, const ScanReport& report, const RankedScanReport& r
     QStringList notes;
     if (const std::string source = describe_source(report.source); !source.empty())
         notes << QObject::tr("Source: %1").arg(utf8(source));
+    if (!report.timeframe.empty())
+        notes << QObject::tr("timeframe %1").arg(utf8(report.timeframe));
     if (report.filter.min_signal > 0.0)
         notes << QObject::tr("listed: |signal| ≥ %1").arg(exactText(report.filter.min_signal));
     if (report.filter.top)

@@ -20,9 +20,11 @@ void writeProvenance(JsonWriter& json, const SymbolReport& report,
     json.key("bars").integer(report.data->barCount());
     json.key("first").string(times.empty() ? std::string_view() : std::string_view(times.front()));
     json.key("last").string(times.empty() ? std::string_view() : std::string_view(times.back()));
+    // The timeframe of the bars here, and the data's own they were made from.
+    json.key("timeframe").string(shownTimeframe(*report.data, report.info));
+    json.key("source_timeframe").string(ownTimeframe(*report.data, report.info));
     if (report.info) {
         const store::SymbolMeta& meta = report.info->meta;
-        json.key("timeframe").string(meta.timeframe);
         json.key("kind").string(store::symbol_kind_name(meta.kind));
         json.key("source").string(meta.source);
         json.key("provenance").string(meta.provenance);
@@ -42,6 +44,8 @@ void writeLatest(JsonWriter& json, const SymbolReport& report,
     json.key("bar").integer(last);
     json.key("time").string(times[last]);
     json.key("close").number(report.data->bars.close[last]);
+    // The last bar's bucket reaches past the data: its values will still change.
+    json.key("forming").boolean(report.data->last_forming);
     json.key("average").number(r.average[last]);
     json.key("trend").string(direction_name(r.row.trend));
     json.key("families").begin_array();

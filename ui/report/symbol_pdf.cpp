@@ -77,14 +77,16 @@ private:
 
     QString dataLine() const {
         QString timeframe;
-        if (r_.info && !r_.info->meta.timeframe.empty())
-            timeframe = QObject::tr("Timeframe %1 · ").arg(utf8(r_.info->meta.timeframe));
+        if (const QString text = timeframeText(data_, r_.info); !text.isEmpty())
+            timeframe = QObject::tr("Timeframe %1 · ").arg(text);
         QString kind;
         if (r_.info)
             kind = QStringLiteral(" · ") + utf8(store::symbol_origin(r_.info->meta));
-        return QObject::tr("%1%2 bars from %3 to %4%5")
+        const QString forming =
+            data_.last_forming ? QObject::tr(" · the last bar is still forming") : QString();
+        return QObject::tr("%1%2 bars from %3 to %4%5%6")
             .arg(timeframe, QLocale(QLocale::English).toString(qulonglong(result_.bars)), date(0),
-                 date(last()), kind);
+                 date(last()), forming, kind);
     }
 
     // Four boxes under the title: what a colleague reads first.
@@ -103,7 +105,10 @@ private:
                    .arg(trendLabel(row.trend), formatSignal(result_.params.long_threshold),
                         formatSignal(result_.params.short_threshold)));
         figure(box(1), QObject::tr("LAST CLOSE"), price(data_.bars.close[last()]),
-               PdfDocument::textColor(), QObject::tr("%1 (bar %2)").arg(date(last())).arg(last()));
+               PdfDocument::textColor(),
+               // A forming bar's number matters less than that it is still open.
+               data_.last_forming ? QObject::tr("%1 · forming").arg(date(last()))
+                                  : QObject::tr("%1 (bar %2)").arg(date(last())).arg(last()));
         if (row.last_marker) {
             const EntryMarker& m = *row.last_marker;
             figure(box(2), QObject::tr("LAST ENTRY"), directionLabel(m.direction),

@@ -44,6 +44,12 @@ struct ResampledSeries {
 // without times, or when the spacing is not a timeframe (irregular data).
 Timeframe source_timeframe(const PriceSeries& bars);
 
+// The refusals that do not depend on the data: a time zone the tz database
+// does not know, a session zone for an intraday target. Throws ResampleError.
+// resample() checks them too; this lets a caller refuse a request before it
+// reads any data (`atc scan --timezone Mars/Base` once, not once per symbol).
+void check_resample_options(const Timeframe& target, const ResampleOptions& options);
+
 // "" when `target` can be made from data of timeframe `source`, else the
 // refusal: "5m is not a multiple of the data's timeframe (3m)", "1h is finer
 // than the data's timeframe (1d)". Months are made from data whose timeframe

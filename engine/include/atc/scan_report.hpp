@@ -48,6 +48,10 @@ struct ScannedSource {
 struct ScanReport {
     AtcParams params;
     ScannedSource source;
+    // The timeframe every symbol was scanned at (timeframe_label: "4h",
+    // "1d America/New_York"); empty when each was scanned at its data's own.
+    // The outputs name it only when it is set.
+    std::string timeframe;
     // When the report was made: the scan has just ended (atc scan) or its
     // results are still on display (the app's Export…).
     std::chrono::system_clock::time_point scanned_at = std::chrono::system_clock::now();

@@ -7,9 +7,13 @@ namespace atc {
 std::string format_scan_report_csv(const ScanReport& report) {
     const RankedScanReport ranked = rank_scan_report(report);
     const std::string scanned_at = scanned_at_text(report);
+    // A scan at a chosen timeframe says so on every line too, in a last column
+    // that a scan at the data's own timeframes does not have.
+    const bool timeframe = !report.timeframe.empty();
     std::string out =
         "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,entry_label,"
-        "scanned_at\n";
+        "scanned_at";
+    out += timeframe ? ",timeframe\n" : "\n";
     for (const ScanReportTable* table : {&ranked.longs, &ranked.shorts, &ranked.flats}) {
         for (std::size_t k = 0; k < table->shown.size(); ++k) {
             const ScanReportRow& r = *table->shown[k];
@@ -30,7 +34,12 @@ std::string format_scan_report_csv(const ScanReport& report) {
             } else {
                 out += ",,";
             }
-            out += ',' + scanned_at + '\n';
+            out += ',' + scanned_at;
+            if (timeframe) {
+                out += ',';
+                append_csv_text(out, report.timeframe);
+            }
+            out += '\n';
         }
     }
     return out;

@@ -61,6 +61,8 @@ std::string format_scan_report_json(const ScanReport& report) {
     json.key("format_version").integer(1);
     json.key("scanned_at").string(scanned_at_text(report));
     json.key("source").string(describe_source(report.source));
+    if (!report.timeframe.empty())
+        json.key("timeframe").string(report.timeframe);
     json.key("engine_version").string(kEngineVersion);
     json.key("parameters").raw(params_to_json(report.params));
     json.key("filter");

@@ -71,6 +71,12 @@ Timeframe source_timeframe(const PriceSeries& bars) {
                         " apart, which is not a timeframe that can be changed");
 }
 
+void check_resample_options(const Timeframe& target, const ResampleOptions& options) {
+    if (find_zone(options) != nullptr && !target.daily_or_coarser())
+        throw ResampleError("a session time zone applies to daily and coarser timeframes; " +
+                            target.name() + " buckets are counted in UTC");
+}
+
 std::string resample_refusal(const Timeframe& source, const Timeframe& target) {
     const std::string data = " the data's timeframe (" + source.name() + ")";
     if (target == source)
@@ -103,10 +109,8 @@ ResampledSeries resample(const PriceSeries& bars, const Timeframe& target,
     result.target = target;
     if (const std::string refusal = resample_refusal(result.source, target); !refusal.empty())
         throw ResampleError(refusal);
+    check_resample_options(target, options);
     const date::time_zone* zone = find_zone(options);
-    if (zone != nullptr && !target.daily_or_coarser())
-        throw ResampleError("a session time zone applies to daily and coarser timeframes; " +
-                            target.name() + " buckets are counted in UTC");
     if (target == result.source) {
         result.bars = bars;
         return result;
