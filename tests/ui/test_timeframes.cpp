@@ -3,6 +3,7 @@
 // following the chosen timeframe, the choice kept per symbol, a forming last
 // bar said so, and the scanner's timeframe field.
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -229,6 +230,18 @@ private slots:
         QVERIFY(outcome->errors[dax].contains(QStringLiteral("has no times")));
         QVERIFY(scanner->statusLabel()->text().contains(QStringLiteral("at 4h")));
         saveScreenshot(QStringLiteral("scan-4h"));
+
+        // Its export says the timeframe (the scan report's own column).
+        const QString csv_path = dir_.filePath(QStringLiteral("scan-4h.csv"));
+        QSignalSpy exported(scanner, &ScannerPanel::exportFinished);
+        scanner->exportTo(csv_path);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.front().at(1).toString(), QString());
+        QFile csv(csv_path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'));
+        QVERIFY2(lines.front().endsWith(QStringLiteral(",timeframe")), qPrintable(lines.front()));
+        QVERIFY2(lines.value(1).endsWith(QStringLiteral(",4h")), qPrintable(lines.value(1)));
 
         // A row opens the chart at the scan's timeframe.
         emit scanner->symbolActivated(kMinuteSymbol);

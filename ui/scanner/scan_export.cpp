@@ -12,6 +12,7 @@ ScanReport scanReportData(const ScanOutcome& outcome, double min_signal) {
     report.source.kind = "ATC Studio scanner";
     report.elapsed_seconds = outcome.elapsed_ms / 1000.0;
     report.from_cache = outcome.compute.from_cache;
+    report.timeframe = outcome.timeframe.toStdString();  // "" for each symbol's own bars
     for (std::size_t i = 0; i < outcome.results.size(); ++i) {
         const auto& result = outcome.results[i];
         const auto name = static_cast<qsizetype>(i);
