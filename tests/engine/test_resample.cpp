@@ -407,6 +407,36 @@ private slots:
         QCOMPARE(refusal(minutes, "4h", "UTC"), std::string());
     }
 
+    // The data's timeframe is its median gap (the upper one for an even count)
+    // whether the gaps take a few values (counted) or many (sorted).
+    void inferTimeframeIsTheMedianGap() {
+        std::mt19937_64 random(7);
+        for (const double step_share : {0.7, 0.0}) {
+            for (const std::size_t distinct : {1, 2, 5, 31, 32, 33, 300}) {
+                for (const std::size_t count : {2, 3, 10, 11, 1000, 1001}) {
+                    std::uniform_int_distribution<std::size_t> pick(0, distinct - 1);
+                    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+                    std::vector<std::int64_t> times{utc_ms(2024, 1, 1)};
+                    std::vector<std::int64_t> gaps;
+                    for (std::size_t i = 1; i < count; ++i) {
+                        // The step (k = 0) this often, as in real bars; else any of the values.
+                        const std::size_t k = uniform(random) < step_share ? 0 : pick(random);
+                        gaps.push_back(static_cast<std::int64_t>(k + 1) * kMinute);
+                        times.push_back(times.back() + gaps.back());
+                    }
+                    std::sort(gaps.begin(), gaps.end());
+                    const std::int64_t median = gaps[gaps.size() / 2];
+                    const std::string want = infer_timeframe(std::vector<std::int64_t>{0, median});
+                    QCOMPARE(infer_timeframe(times), want);
+                }
+            }
+        }
+        // Times out of order or repeated have no timeframe.
+        QCOMPARE(infer_timeframe(std::vector<std::int64_t>{3 * kHour, 2 * kHour, kHour}),
+                 std::string());
+        QCOMPARE(infer_timeframe(std::vector<std::int64_t>{0, 0, 0, kHour}), std::string());
+    }
+
     void parseTimeframe_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("name");  // "" when refused
