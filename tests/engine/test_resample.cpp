@@ -220,6 +220,12 @@ private slots:
         rows("close-only minutes", {"1d", "1w"}, {"America/New_York"});
         rows("hours", {"2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1M"}, {""});
         rows("hours", {"1d", "1w", "1M"}, sessions);
+        // Half-hour offsets, and DST changes at midnight (Santiago, Havana) or
+        // by half an hour (Lord Howe).
+        const auto odd_zones = {"Asia/Kolkata", "America/Santiago", "America/Havana",
+                                "Australia/Lord_Howe"};
+        rows("minutes", {"1d", "1w"}, odd_zones);
+        rows("hours", {"1d", "1w"}, odd_zones);
         rows("days", {"3d", "1w", "2w", "1M", "3M"}, {""});
     }
 
