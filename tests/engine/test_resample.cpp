@@ -1,10 +1,11 @@
 // Resampling (issue 18): the engine's resampler against an independent
 // straightforward one (reference_resample.hpp) on seeded random bars with gaps
 // (missing minutes, hours, days and weekends), across DST changes in both
-// directions in three session zones and before 1970; the OHLCV and dating
-// rules and the forming last bar on hand-made bars; the refusals and their
-// messages; parse_timeframe; and ATC on resampled bars equal to ATC on a CSV
-// holding those bars.
+// directions in New York, London, Sydney and zones with odd offsets or
+// changes, and before 1970; the OHLCV and dating rules and the forming last
+// bar on hand-made bars; the refusals and their messages; the data's own
+// timeframe (the median gap) and parse_timeframe; and ATC on resampled bars
+// equal to ATC on a CSV holding those bars.
 #include <QtTest>
 #include <algorithm>
 #include <chrono>
