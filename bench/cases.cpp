@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "atc/compute.hpp"
+#include "atc/resample.hpp"
 #include "import_case.hpp"
 #include "measure.hpp"
+#include "resample_case.hpp"
 #include "universe.hpp"
 
 namespace atc::bench {
@@ -46,6 +48,7 @@ const std::vector<CaseSpec>& all_cases() {
         {"scan-1000x2000", 1000, 2000, Mode::Scan},
         {"scan-5000x2000", 5000, 2000, Mode::Scan},
         {"import-binance-1m", 1, 1'000'000, Mode::Import},
+        {"resample-1m-1h", 1, 1'000'000, Mode::Resample},
     };
     return cases;
 }
@@ -63,6 +66,16 @@ CaseResult run_case(const CaseSpec& spec, int runs) {
         CaseResult result = run_import_case(spec.bars, [runs](const std::function<void()>& once) {
             return measure([&once](StageTimes*) { once(); }, runs);
         });
+        result.peak_rss_mib = peak_rss_mib();
+        return result;
+    }
+    if (spec.mode == Mode::Resample) {
+        const PriceSeries minutes = minute_bars(spec.bars);
+        const Timeframe hour = require_timeframe("1h");
+        ResampledSeries shown;
+        CaseResult result = measure([&](StageTimes*) { shown = resample(minutes, hour); }, runs);
+        const std::size_t columns = 6;  // time, open, high, low, close, volume
+        result.input_mib = static_cast<double>(spec.bars * columns * 8) / (1024.0 * 1024.0);
         result.peak_rss_mib = peak_rss_mib();
         return result;
     }

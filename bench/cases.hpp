@@ -16,8 +16,9 @@ namespace atc::bench {
 // does; the allocator reuses the old result's memory) or freeing each result
 // at once (then the allocator may give the memory back to the system, and the
 // next result pays a page fault per 4 KiB). Import reads a price file of
-// `bars` rows and saves it into a symbol database (import_case.hpp).
-enum class Mode { Scan, SingleKeepPrevious, SingleFreeEach, Import };
+// `bars` rows and saves it into a symbol database (import_case.hpp). Resample
+// turns `bars` one-minute bars into hourly ones (resample_case.hpp).
+enum class Mode { Scan, SingleKeepPrevious, SingleFreeEach, Import, Resample };
 
 struct CaseSpec {
     std::string name;

@@ -131,6 +131,20 @@ private slots:
         QVERIFY(!(context_hash(p, "") == context_hash(p, "x")));
     }
 
+    // The data's own bars ("") keep the key they had before timeframes; every
+    // timeframe is a context of its own.
+    void timeframeIsPartOfTheContext() {
+        const AtcParams p;
+        const Hash128 own = context_hash(p, "atc-engine-1");
+        QCOMPARE(context_hash(p, "atc-engine-1", ""), own);
+        QVERIFY(!(context_hash(p, "atc-engine-1", "4h") == own));
+        QVERIFY(!(context_hash(p, "atc-engine-1", "4h") == context_hash(p, "atc-engine-1", "1d")));
+        QVERIFY(!(context_hash(p, "atc-engine-1", "1d") ==
+                  context_hash(p, "atc-engine-1", "1d America/New_York")));
+        // Length-prefixed as the version is: characters cannot move between the two.
+        QVERIFY(!(context_hash(p, "atc-engine-14h") == context_hash(p, "atc-engine-1", "4h")));
+    }
+
     void keyBytesAreLittleEndianAndFixed() {
         CacheKey key;
         key.kind = EntryKind::Scan;

@@ -26,33 +26,45 @@ const date::time_zone* find_zone(const ResampleOptions& options) {
     }
 }
 
-// Appends bar i as a new bucket, or folds it into the last one.
-struct BarFolder {
+// Writes the bar of one bucket from the source bars [first, last).
+struct BucketWriter {
     const PriceSeries& in;
     PriceSeries& out;
-    bool open = !in.open.empty(), high = !in.high.empty(), low = !in.low.empty(),
-         volume = !in.volume.empty();
+    // A column the source lacks is read from the closes and its result dropped,
+    // which keeps the loop of fold() free of per-column branches.
+    const double* high = (in.high.empty() ? in.close : in.high).data();
+    const double* low = (in.low.empty() ? in.close : in.low).data();
+    const double* volume = (in.volume.empty() ? in.close : in.volume).data();
 
-    void start(std::size_t i, std::int64_t time) {
-        out.time_ms.push_back(time);
-        out.close.push_back(in.close[i]);
-        if (open)
-            out.open.push_back(in.open[i]);
-        if (high)
-            out.high.push_back(in.high[i]);
-        if (low)
-            out.low.push_back(in.low[i]);
-        if (volume)
-            out.volume.push_back(in.volume[i]);
+    struct Folded {
+        double high, low, volume;
+    };
+    // Out of line on purpose: inlined into resample(), GCC 12 keeps the running
+    // high and low in stack slots, and each bar then waits on the store of the
+    // bar before (more than twice the time for 1,000,000 bars to 1h). On its
+    // own the three run in registers, side by side.
+    [[gnu::noinline]] Folded fold(std::size_t first, std::size_t last) const {
+        double hi = high[first], lo = low[first], vol = volume[first];
+        for (std::size_t i = first + 1; i < last; ++i) {
+            hi = std::max(hi, high[i]);
+            lo = std::min(lo, low[i]);
+            vol += volume[i];  // in time order, as a sum by hand adds them
+        }
+        return {hi, lo, vol};
     }
-    void fold(std::size_t i) {
-        out.close.back() = in.close[i];
-        if (high)
-            out.high.back() = std::max(out.high.back(), in.high[i]);
-        if (low)
-            out.low.back() = std::min(out.low.back(), in.low[i]);
-        if (volume)
-            out.volume.back() += in.volume[i];
+
+    void write(std::size_t first, std::size_t last, std::int64_t time) {
+        const Folded f = fold(first, last);
+        out.time_ms.push_back(time);
+        out.close.push_back(in.close[last - 1]);
+        if (!in.open.empty())
+            out.open.push_back(in.open[first]);
+        if (!in.high.empty())
+            out.high.push_back(f.high);
+        if (!in.low.empty())
+            out.low.push_back(f.low);
+        if (!in.volume.empty())
+            out.volume.push_back(f.volume);
     }
 };
 
@@ -132,19 +144,18 @@ ResampledSeries resample(const PriceSeries& bars, const Timeframe& target,
     out.time_ms.reserve(expected);
 
     detail::BucketClock clock(target, zone);
-    BarFolder folder{bars, out};
+    BucketWriter writer{bars, out};
     std::int64_t bucket_end = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::int64_t wall = clock.wall(bars.time_ms[i]);
-        if (i > 0 && wall < bucket_end) {
-            folder.fold(i);
-            continue;
-        }
-        const detail::BucketClock::Bucket bucket = clock.bucket_of(wall);
-        bucket_end = bucket.end;
+    for (std::size_t first = 0; first < n;) {
+        const detail::BucketClock::Bucket bucket = clock.bucket_of(clock.wall(bars.time_ms[first]));
+        std::size_t last = first + 1;
+        while (last < n && clock.wall(bars.time_ms[last]) < bucket.end)
+            ++last;
         // Day buckets and coarser are dated as a daily file dates its bars: the
         // session's day at midnight UTC. Intraday ones start at a UTC instant.
-        folder.start(i, bucket.start);
+        writer.write(first, last, bucket.start);
+        bucket_end = bucket.end;
+        first = last;
     }
 
     // Forming: the data stops before the last bucket closes.
