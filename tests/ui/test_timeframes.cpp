@@ -229,6 +229,15 @@ private slots:
                  QStringLiteral("4h is finer than the data's timeframe (1d)"));
         QVERIFY(outcome->errors[dax].contains(QStringLiteral("has no times")));
         QVERIFY(scanner->statusLabel()->text().contains(QStringLiteral("at 4h")));
+        // Symbols whose data cannot give 4h are counted apart, not as failures.
+        QVERIFY(outcome->timeframe_refused[dax] && outcome->timeframe_refused[daily]);
+        QVERIFY(!outcome->timeframe_refused[minute]);
+        const QString failed = scanner->failedLabel()->text();
+        QVERIFY2(failed.contains(QStringLiteral("%1 not at 4h").arg(outcome->names.size() - 1)),
+                 qPrintable(failed));
+        QVERIFY2(!failed.contains(QStringLiteral("> failed")) &&
+                     !failed.contains(QStringLiteral(" failed<")),
+                 qPrintable(failed));
         saveScreenshot(QStringLiteral("scan-4h"));
 
         // Its export says the timeframe (the scan report's own column).

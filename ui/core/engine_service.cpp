@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 
+#include "atc/resample.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
 
@@ -187,6 +188,7 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
     outcome->timeframe = timeframe;
     outcome->names = names;
     outcome->errors.resize(total);
+    outcome->timeframe_refused.resize(total, false);
     outcome->marker_labels.resize(total);
     outcome->results.resize(static_cast<std::size_t>(total));
     outcome->last_close.resize(static_cast<std::size_t>(total), 0.0);
@@ -215,6 +217,10 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
                     setBarsAt(at_timeframe, store.load(names[i].toStdString()), timeframe);
                     series.push_back(std::move(at_timeframe.bars));
                     slot_of.push_back(i);
+                } catch (const ResampleError& e) {
+                    outcome->errors[i] = QString::fromStdString(e.what());
+                    outcome->timeframe_refused[i] = true;
+                    ++load_failures;
                 } catch (const std::exception& e) {
                     outcome->errors[i] = QString::fromStdString(e.what());
                     ++load_failures;

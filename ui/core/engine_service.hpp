@@ -35,6 +35,9 @@ struct ScanOutcome {
     // engine refused the series or did not reach it.
     std::vector<std::shared_ptr<const SymbolScan>> results;
     QStringList errors;  // per name; empty string when fine
+    // Per name: its data cannot give `timeframe` (coarser, not a divisor, no
+    // times); its error says why. Not a failure of the data or the engine.
+    QList<bool> timeframe_refused;
     std::vector<double> last_close;
     // Per name: the date (or label) of the bar of the last entry marker, made
     // on the worker from the stored bars; empty without a marker.

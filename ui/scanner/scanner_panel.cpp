@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QThreadPool>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "atc/timeframe.hpp"
 #include "panels/contrast.hpp"
@@ -421,10 +422,26 @@ void ScannerPanel::updateFailures(const QStringList& lines) {
     failed_->setVisible(!lines.isEmpty());
     if (lines.isEmpty())
         return;
-    const QColor colour = readableOn(theme_.danger, theme_.window, theme_.text, 4.0);
-    failed_->setText(
-        QStringLiteral("<a href='failed' style='color:%1'>%2</a>")
-            .arg(colour.name(), tr("%n failed", nullptr, static_cast<int>(lines.size()))));
+    // Daily symbols in a 4h scan are not failures: they are counted apart, in
+    // the muted colour, and listed with the failures in the same dialog.
+    const auto refused =
+        static_cast<int>(outcome_ ? std::count(outcome_->timeframe_refused.begin(),
+                                               outcome_->timeframe_refused.end(), true)
+                                  : 0);
+    const int failed = static_cast<int>(lines.size()) - refused;
+    QStringList parts;
+    if (failed > 0) {
+        const QColor colour = readableOn(theme_.danger, theme_.window, theme_.text, 4.0);
+        parts << QStringLiteral("<a href='failed' style='color:%1'>%2</a>")
+                     .arg(colour.name(), tr("%n failed", nullptr, failed));
+    }
+    if (refused > 0) {
+        const QColor colour = readableOn(theme_.muted_text, theme_.window, theme_.text, 4.0);
+        parts << QStringLiteral("<a href='failed' style='color:%1'>%2</a>")
+                     .arg(colour.name(),
+                          tr("%n not at %1", nullptr, refused).arg(outcome_->timeframe));
+    }
+    failed_->setText(parts.join(QStringLiteral(" · ")));
     QStringList shown = lines.mid(0, kFailuresInTooltip);
     if (lines.size() > kFailuresInTooltip)
         shown << tr("… and %1 more (click for the list)").arg(lines.size() - kFailuresInTooltip);
