@@ -152,6 +152,65 @@ private slots:
         QVERIFY(!store.find("Y").has_value());
     }
 
+    // A download commits page after page: append() creates the symbol, then
+    // adds only bars after the last stored one, and refuses anything else
+    // without changing what is stored.
+    void appendAddsBarsAfterTheLast() {
+        Database db = Database::open(path("append.sqlite"));
+        SymbolStore store(db);
+        auto without_labels = [](PriceSeries s) {
+            s.labels.clear();
+            s.label_column.clear();
+            return s;
+        };
+        const PriceSeries all = without_labels(make_bars(30, 5.0));
+        auto slice = [&all](std::size_t from, std::size_t to) {
+            PriceSeries s;
+            s.time_kind = all.time_kind;
+            s.time_column = all.time_column;
+            for (std::size_t i = from; i < to; ++i) {
+                s.time_ms.push_back(all.time_ms[i]);
+                s.open.push_back(all.open[i]);
+                s.high.push_back(all.high[i]);
+                s.low.push_back(all.low[i]);
+                s.close.push_back(all.close[i]);
+                s.volume.push_back(all.volume[i]);
+            }
+            return s;
+        };
+        const SymbolMeta meta{"BTC", "binance:spot:BTCUSDT:1d", "1d",
+                              "",    SymbolKind::Downloaded,    0};
+        const SymbolInfo first = store.append(meta, slice(0, 10));
+        QCOMPARE(first.bar_count, std::size_t{10});
+        const SymbolInfo second = store.append(meta, slice(10, 30));
+        QCOMPARE(second.id, first.id);
+        QCOMPARE(second.bar_count, std::size_t{30});
+        QCOMPARE(*second.first_time_ms, all.time_ms.front());
+        QCOMPARE(*second.last_time_ms, all.time_ms.back());
+        const PriceSeries loaded = store.load("BTC");
+        QVERIFY(loaded.time_ms == all.time_ms && loaded.close == all.close &&
+                loaded.open == all.open && loaded.high == all.high && loaded.low == all.low &&
+                loaded.volume == all.volume);
+        QCOMPARE(loaded.time_kind, all.time_kind);
+
+        // Overlapping the stored bars, out of order, or with other columns: refused.
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.append(meta, slice(29, 30)));
+        PriceSeries unordered = without_labels(make_bars(3, 1.0));
+        for (auto& t : unordered.time_ms)
+            t += 100LL * 86'400'000;
+        std::swap(unordered.time_ms[0], unordered.time_ms[1]);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.append(meta, unordered));
+        PriceSeries close_only = make_bars(3, 1.0, false);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.append(meta, close_only));
+        PriceSeries no_volume = without_labels(make_bars(3, 1.0));
+        for (auto& t : no_volume.time_ms)
+            t += 100LL * 86'400'000;
+        no_volume.volume.clear();
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.append(meta, no_volume));
+        QCOMPARE(store.find("BTC")->bar_count, std::size_t{30});
+        QVERIFY(store.load("BTC").close == all.close);
+    }
+
     void listsRealBeforeGenerated() {
         Database db = Database::open(path("order.sqlite"));
         SymbolStore store(db);

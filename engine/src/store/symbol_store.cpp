@@ -1,7 +1,9 @@
 #include "atc/store/symbol_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 
 #include "store/column_blob.hpp"
 
@@ -115,6 +117,38 @@ void read_column(const Statement& q, int index, std::size_t count, std::vector<T
                          " is damaged (wrong size); re-import the symbol");
     }
     out = std::move(*values);
+}
+
+// Appended bars carry times in strictly increasing order, after `after_ms`
+// (the stored last bar) when there is one.
+void check_appended_times(const std::string& name, const std::vector<std::int64_t>& times,
+                          std::optional<std::int64_t> after_ms) {
+    if (times.empty())
+        throw StoreError("symbol \"" + name + "\": bars without times cannot be appended");
+    if (after_ms && times.front() <= *after_ms) {
+        throw StoreError("symbol \"" + name +
+                         "\": the bars to append do not all come after the last stored bar");
+    }
+    if (std::adjacent_find(times.begin(), times.end(), std::greater_equal<>()) != times.end())
+        throw StoreError("symbol \"" + name + "\": the bars to append are not in time order");
+}
+
+// Joined columns stay one value per bar: each column is in both or in neither.
+void check_same_columns(const std::string& name, const PriceSeries& stored,
+                        const PriceSeries& bars) {
+    auto same = [](const auto& a, const auto& b) { return a.empty() == b.empty(); };
+    if (stored.time_kind != bars.time_kind || !same(stored.time_ms, bars.time_ms) ||
+        !same(stored.open, bars.open) || !same(stored.high, bars.high) ||
+        !same(stored.low, bars.low) || !same(stored.volume, bars.volume) ||
+        !stored.labels.empty() || !bars.labels.empty()) {
+        throw StoreError("symbol \"" + name +
+                         "\": the bars to append do not have the stored bars' columns");
+    }
+}
+
+template <typename T>
+void extend(std::vector<T>& column, const std::vector<T>& more) {
+    column.insert(column.end(), more.begin(), more.end());
 }
 
 }  // namespace
@@ -279,6 +313,28 @@ void SymbolStore::save_unlocked(const SymbolMeta& meta, const PriceSeries& bars)
 SymbolInfo SymbolStore::save(const SymbolMeta& meta, const PriceSeries& bars) {
     Transaction tx(db_);
     save_unlocked(meta, bars);
+    tx.commit();
+    return *find(meta.name);
+}
+
+SymbolInfo SymbolStore::append(const SymbolMeta& meta, const PriceSeries& bars) {
+    Transaction tx(db_);
+    check_shape(meta.name, bars);
+    if (!find(meta.name)) {
+        check_appended_times(meta.name, bars.time_ms, std::nullopt);
+        save_unlocked(meta, bars);
+    } else {
+        PriceSeries joined = load(meta.name);
+        check_same_columns(meta.name, joined, bars);
+        check_appended_times(meta.name, bars.time_ms, joined.time_ms.back());
+        extend(joined.time_ms, bars.time_ms);
+        extend(joined.open, bars.open);
+        extend(joined.high, bars.high);
+        extend(joined.low, bars.low);
+        extend(joined.close, bars.close);
+        extend(joined.volume, bars.volume);
+        save_unlocked(meta, joined);
+    }
     tx.commit();
     return *find(meta.name);
 }

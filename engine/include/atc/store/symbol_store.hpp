@@ -74,6 +74,15 @@ public:
     // bars are inconsistent (arrays of different lengths, no close).
     SymbolInfo save(const SymbolMeta& meta, const PriceSeries& bars);
 
+    // Adds `bars` after the last stored bar of `meta.name` and saves `meta`
+    // with them, in one transaction (a market-data download commits each page
+    // so). A symbol not stored yet is created, as save() does. The bars must
+    // have times, in order and all after the stored last bar, and the columns
+    // the stored bars have (time kind, open/high/low, volume; no labels).
+    // Throws StoreError and changes nothing otherwise. The stored arrays are
+    // rewritten whole, so appending costs as much as saving the whole symbol.
+    SymbolInfo append(const SymbolMeta& meta, const PriceSeries& bars);
+
     // Several symbols in one transaction: all are saved or none (first start).
     void save_all(const std::vector<std::pair<SymbolMeta, PriceSeries>>& symbols);
 
