@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -22,6 +23,7 @@
 #include <exception>
 #include <unordered_map>
 
+#include "atc/feeds/fetch.hpp"
 #include "atc/store/symbol_store.hpp"
 #include "panels/import_preview_dialog.hpp"
 #include "panels/symbol_import.hpp"
@@ -70,6 +72,15 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SymbolListModel::KindColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(24);
+    // Downloaded symbols are brought up to date from here (right click).
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QModelIndex index = view_->indexAt(at);
+        const QString name =
+            index.isValid() ? index.siblingAtColumn(SymbolListModel::NameColumn).data().toString()
+                            : QString();
+        contextMenu(name)->popup(view_->viewport()->mapToGlobal(at));
+    });
 
     status_ = new QLabel;
     status_->setObjectName(QStringLiteral("watchlistStatus"));
@@ -176,6 +187,33 @@ QStringList WatchlistPanel::symbols() const {
 std::size_t WatchlistPanel::barCount(const QString& name) const {
     const int row = model_->rowOf(name);
     return row < 0 ? 0 : model_->symbols()[static_cast<std::size_t>(row)].bar_count;
+}
+
+QStringList WatchlistPanel::updatableSymbols() const {
+    QStringList names;
+    for (const store::SymbolInfo& info : model_->symbols()) {
+        if (feeds::feed_source_of(info.meta))
+            names << QString::fromStdString(info.meta.name);
+    }
+    return names;
+}
+
+QMenu* WatchlistPanel::contextMenu(const QString& name) {
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QStringList updatable = updatableSymbols();
+    QAction* one = menu->addAction(name.isEmpty() ? tr("Update") : tr("Update %1").arg(name));
+    one->setObjectName(QStringLiteral("updateSymbolAction"));
+    one->setEnabled(updatable.contains(name));
+    if (!name.isEmpty() && !one->isEnabled())
+        one->setToolTip(tr("Only symbols downloaded from an exchange can be updated"));
+    connect(one, &QAction::triggered, this, [this, name] { emit updateRequested({name}); });
+    QAction* all = menu->addAction(tr("Update all downloaded (%1)").arg(updatable.size()));
+    all->setObjectName(QStringLiteral("updateAllAction"));
+    all->setEnabled(!updatable.isEmpty());
+    connect(all, &QAction::triggered, this, [this] { emit updateRequested(updatableSymbols()); });
+    menu->setToolTipsVisible(true);
+    return menu;
 }
 
 QString WatchlistPanel::timeframe(const QString& name) const {

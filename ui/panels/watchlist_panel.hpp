@@ -23,6 +23,7 @@ class QDragMoveEvent;
 class QDropEvent;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QMessageBox;
 class QMimeData;
 class QModelIndex;
@@ -65,6 +66,12 @@ public:
     // The timeframe of a symbol's stored bars ("1m"; "" without times or symbol),
     // as imported: what the selector offers until the bars are loaded.
     QString timeframe(const QString& name) const;
+    // The symbols downloaded from an exchange with a source record: the ones
+    // Update can bring up to date.
+    QStringList updatableSymbols() const;
+    // The right-click menu over the symbol `name` ("" for none): Update it,
+    // Update all downloaded. Deletes itself when closed.
+    QMenu* contextMenu(const QString& name);
 
     // What Import… and a drop do: one file opens the import preview (what was
     // detected, the first and last bars; nothing is stored before Import),
@@ -105,6 +112,8 @@ public:
 
 signals:
     void symbolActivated(const QString& name);
+    // Update or Update all from the context menu.
+    void updateRequested(const QStringList& names);
     void importFinished(const QStringList& imported, const QStringList& errors);
 
 protected:

@@ -7,8 +7,10 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -21,7 +23,9 @@
 
 #include "charts/chart_stack.hpp"
 #include "core/compute_setting.hpp"
+#include "core/feed_service.hpp"
 #include "core/number_format.hpp"
+#include "panels/download_dialog.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/symbol_import.hpp"
@@ -106,6 +110,7 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     addToolBar(Qt::TopToolBarArea, toolbar_);
 
     buildDocks();
+    connectFeeds();
     buildMenus();
 
     busy_ = new QProgressBar(this);
@@ -214,13 +219,30 @@ void MainWindow::buildDocks() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* download = file->addAction(tr("&Download market data…"));
+    download->setObjectName(QStringLiteral("downloadAction"));
+    download->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(download, &QAction::triggered, this, &MainWindow::openDownload);
+    QAction* from_url = file->addAction(tr("Import from &URL…"));
+    from_url->setObjectName(QStringLiteral("importUrlAction"));
+    connect(from_url, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString url =
+            QInputDialog::getText(this, tr("Import from URL"),
+                                  tr("Address of a price file (CSV, or any format Import reads):"),
+                                  QLineEdit::Normal, QStringLiteral("https://"), &ok);
+        if (ok)
+            importUrl(url.trimmed());
+    });
     QAction* import = file->addAction(tr("&Import price files…"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(import, &QAction::triggered, watchlist_, &WatchlistPanel::chooseFiles);
     // Off with the watchlist's button (read-only database), saying the same.
     if (!watchlist_->importButton()->isEnabled()) {
-        import->setEnabled(false);
-        import->setStatusTip(watchlist_->importButton()->toolTip());
+        for (QAction* writes : {import, download, from_url}) {
+            writes->setEnabled(false);
+            writes->setStatusTip(watchlist_->importButton()->toolTip());
+        }
     }
     // The report of the symbol on screen (ui/report/): PDF, CSV, JSON or PNG.
     file->addAction((new ReportExporter(this, charts_, context_.database))->exportAction());
@@ -265,6 +287,71 @@ void MainWindow::connectEngine() {
                 if (imported.contains(current_symbol_))
                     openSymbol(current_symbol_);
             });
+}
+
+void MainWindow::connectFeeds() {
+    feeds_ = new FeedService(context_.database, feeds::BinanceConnection{}, this);
+    connect(watchlist_, &WatchlistPanel::updateRequested, this, [this](const QStringList& names) {
+        update_new_bars_ = 0;
+        update_failures_.clear();
+        status_text_->setText(tr("Updating %n symbol(s)…", nullptr, int(names.size())));
+        feeds_->requestUpdate(names);
+    });
+    connect(feeds_, &FeedService::progress, this, [this](const FeedProgress& p) {
+        if (p.symbols > 1 || !download_dialog_ || !download_dialog_->isDownloading())
+            status_text_->setText(tr("Updating %1 (%2 of %3): %4 new bars…")
+                                      .arg(p.name)
+                                      .arg(p.symbol)
+                                      .arg(p.symbols)
+                                      .arg(groupedCount(p.page.new_bars)));
+    });
+    connect(feeds_, &FeedService::fetched, this, [this](const FeedOutcome& outcome) {
+        update_new_bars_ += outcome.stored_bars;
+        if (!outcome.ok)
+            update_failures_ << QStringLiteral("%1: %2").arg(outcome.name, outcome.error);
+        if (outcome.stored_bars == 0)
+            return;
+        watchlist_->refresh();
+        // The chart on screen is redrawn with its new bars.
+        if (outcome.name == current_symbol_)
+            openSymbol(current_symbol_);
+    });
+    connect(feeds_, &FeedService::updatesDone, this, [this](int updated, int failed) {
+        QString text = update_new_bars_ == 0
+                           ? tr("Up to date: %n symbol(s) checked, no new bars", nullptr, updated)
+                           : tr("Updated %n symbol(s): %1 new bars", nullptr, updated)
+                                 .arg(groupedCount(update_new_bars_));
+        if (failed > 0)
+            text += tr(" · %n failed (%1)", nullptr, failed)
+                        .arg(update_failures_.join(QStringLiteral("; ")));
+        status_text_->setText(text);
+    });
+    connect(feeds_, &FeedService::urlDownloaded, this,
+            [this](const QString&, const QString& file) { watchlist_->openImport({file}); });
+    connect(feeds_, &FeedService::feedFailed, this,
+            [this](const QString& what, const QString& message) {
+                status_text_->setText(tr("Could not download %1: %2").arg(what, message));
+            });
+}
+
+void MainWindow::openDownload() {
+    if (!download_dialog_) {
+        download_dialog_ = new DownloadDialog(*feeds_, this);
+        connect(download_dialog_, &DownloadDialog::downloaded, this, [this](const QString& name) {
+            watchlist_->refresh();
+            openSymbol(name);
+        });
+    }
+    download_dialog_->show();
+    download_dialog_->raise();
+    download_dialog_->activateWindow();
+}
+
+void MainWindow::importUrl(const QString& url) {
+    if (url.isEmpty())
+        return;
+    status_text_->setText(tr("Downloading %1…").arg(url));
+    feeds_->requestUrl(url);
 }
 
 void MainWindow::openSymbol(const QString& name) {

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QStringList>
 #include <QTimer>
 #include <memory>
 
@@ -22,6 +23,8 @@ namespace atc::ui {
 
 class ChartStack;
 class ChartToolbar;
+class DownloadDialog;
+class FeedService;
 class FamilyTablePanel;
 class ParamsPanel;
 class ScannerPanel;
@@ -39,6 +42,13 @@ public:
     // Restores the last session (see session_state.hpp for what that is) and
     // shows the last symbol, or the first one of the watchlist.
     void restoreSession();
+
+    // File → Download…: the download dialog (one, kept between uses).
+    void openDownload();
+    // File → Import from URL…: downloads the file, then the import preview.
+    void importUrl(const QString& url);
+    FeedService* feedService() const { return feeds_; }
+    DownloadDialog* downloadDialog() const { return download_dialog_; }
 
     // Selects and computes a symbol, as a click in the watchlist does.
     void openSymbol(const QString& name);
@@ -77,6 +87,8 @@ private:
     void buildDocks();
     void connectEngine();
     void requestCurrent();
+    // Downloads and updates (File → Download…, the watchlist's Update).
+    void connectFeeds();
     // The trader chose a timeframe for the symbol on screen ("" for its own bars).
     void showTimeframe(const QString& timeframe);
     void showData(std::shared_ptr<const SymbolData> data);
@@ -101,7 +113,11 @@ private:
     StorageNoticeView* storage_notices_ = nullptr;
     QTimer recompute_timer_;
     QString current_symbol_;
-    QHash<QString, QString> timeframes_;  // symbol -> timeframe shown, when not its own
+    QHash<QString, QString> timeframes_;
+    FeedService* feeds_ = nullptr;
+    DownloadDialog* download_dialog_ = nullptr;
+    std::size_t update_new_bars_ = 0;  // of the update running now
+    QStringList update_failures_;      // symbol -> timeframe shown, when not its own
     std::shared_ptr<const SymbolData> current_;
 };
 
