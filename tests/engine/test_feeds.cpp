@@ -82,6 +82,9 @@ class TestFeeds : public QObject {
     Q_OBJECT
 
 private slots:
+    // A proxy in the environment must not take the tests' requests to 127.0.0.1.
+    void initTestCase() { qputenv("no_proxy", "127.0.0.1,localhost"); }
+
     // Binance's documented example answer, field for field.
     void parsesDocumentedKlines() {
         const auto k =
