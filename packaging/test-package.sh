@@ -47,9 +47,10 @@ field() { dpkg-deb -f "$deb" "$1"; }
     fail "Maintainer, Description or Section is empty"
 depends=$(field Depends)
 depends_names=$(tr ',|' '\n\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//')
-# From dpkg-shlibdeps, and the Qt platform plugins and tz database it cannot see.
+# From dpkg-shlibdeps, and the Qt platform plugins, tz database and CA
+# certificates it cannot see.
 for dep in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libtbb12 \
-           libsqlite3-0 libdate-tz3 qt6-qpa-plugins tzdata; do
+           libsqlite3-0 libdate-tz3 libcurl4 qt6-qpa-plugins tzdata ca-certificates; do
     grep -qxF "$dep" <<<"$depends_names" || fail "Depends lacks $dep: $depends"
 done
 

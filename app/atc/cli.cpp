@@ -9,6 +9,7 @@
 
 #include "command_compute.hpp"
 #include "command_export.hpp"
+#include "command_fetch.hpp"
 #include "command_hw.hpp"
 #include "command_report.hpp"
 #include "command_scan.hpp"
@@ -24,7 +25,7 @@ namespace atc::cli {
 
 namespace {
 
-constexpr std::array<Command, 7> kCommands = {{
+constexpr std::array<Command, 9> kCommands = {{
     {"compute", "compute the ATC signals of one price series and write them as CSV",
      "atc compute (--csv FILE | --symbol NAME [--db PATH]) [--params FILE.json]\n"
      "                   [--timeframe TF [--timezone ZONE]] --out FILE.csv",
@@ -133,8 +134,8 @@ constexpr std::array<Command, 7> kCommands = {{
      "  --out FILE          where to write it ('-': standard output); an existing\n"
      "                      file is replaced only when the report is complete\n",
      run_report, true, true},
-    {"import", "import price files into the symbol database",
-     "atc import FILE... [--symbol NAME] [--db PATH] [--dry-run] [--columns ROLE=N,...]\n"
+    {"import", "import price files (or CSV links) into the symbol database",
+     "atc import FILE|URL... [--symbol NAME] [--db PATH] [--dry-run] [--columns ROLE=N,...]\n"
      "           [--delimiter D] [--date-order dmy|mdy] [--timezone ZONE]",
      "  FILE...             price files as exchanges, brokers, data sites and\n"
      "                      spreadsheets export them (Binance klines, MetaTrader,\n"
@@ -142,6 +143,10 @@ constexpr std::array<Command, 7> kCommands = {{
      "                      TradingView, investing.com, ';' and decimal commas,\n"
      "                      UTF-16): the layout is detected from the content;\n"
      "                      one symbol per file, or per ticker in a file of several\n"
+     "  URL...              an http:// or https:// link to such a file: downloaded\n"
+     "                      (through the proxy in https_proxy/http_proxy, if set),\n"
+     "                      then imported exactly like a file; the symbol is named\n"
+     "                      after the link's file name\n"
      "  --symbol NAME       the symbol's name (one file only; default: the ticker,\n"
      "                      else the file name)\n"
      "  --dry-run           print what was detected (format, encoding, delimiter,\n"
@@ -156,6 +161,36 @@ constexpr std::array<Command, 7> kCommands = {{
      "  --timezone ZONE     IANA zone (e.g. America/New_York) of times written\n"
      "                      without an offset (default UTC; plain dates stay dates)\n",
      run_import, true},
+    {"fetch", "download an exchange's candles into the database, or bring them up to date",
+     "atc fetch --exchange binance [--market spot|futures] --symbol SYMBOL --interval I\n"
+     "          [--since DATE] [--as NAME] [--db PATH]",
+     "  --exchange binance  Binance's public market data (no account or key needed)\n"
+     "  --market M          spot (default) or futures (USD-M futures)\n"
+     "  --symbol SYMBOL     the exchange's symbol, e.g. BTCUSDT\n"
+     "  --interval I        1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M\n"
+     "  --since DATE        first candle of a new symbol, UTC (2024-01-31 or\n"
+     "                      2024-01-31T12:00); default: 1,000 candles back\n"
+     "  --as NAME           the symbol's name in the database (default: SYMBOL)\n"
+     "\n"
+     "Pages through the candles (1,000 a request) up to the present and stores\n"
+     "only closed ones: the candle still forming waits for the next update. A\n"
+     "symbol already stored from the same source is brought up to date: only\n"
+     "bars after its last one are asked for. Each page is saved as it arrives,\n"
+     "so an interruption (Ctrl+C, a network failure, a killed process) keeps\n"
+     "every page stored and 'atc update' resumes after it. Requests respect\n"
+     "Binance's weight limits, wait when told to (HTTP 429) and stop when\n"
+     "banned (HTTP 418). Proxies come from https_proxy/no_proxy. Exit code 1\n"
+     "when the download failed (what was stored is kept and said).\n",
+     run_fetch, true},
+    {"update", "bring downloaded symbols up to date", "atc update SYMBOL... | --all [--db PATH]",
+     "  SYMBOL...           symbols downloaded with 'atc fetch' (or the app)\n"
+     "  --all               every symbol that has a source record\n"
+     "\n"
+     "Asks the exchange only for the closed candles after each symbol's last\n"
+     "bar. Imported, sample and generated symbols have no source record and\n"
+     "cannot be updated: named ones are reported (exit code 1), --all counts\n"
+     "them. A ban, repeated rate limiting or a network failure stops the run.\n",
+     run_update, true},
     {"list", "list the symbols in the database", "atc list [--db PATH]", "", run_list, true},
     {"export", "write a stored symbol's bars as CSV",
      "atc export --symbol NAME [--out FILE|-] [--db PATH] [--timeframe TF [--timezone ZONE]]",

@@ -13,7 +13,9 @@
 #include "atc/price_import.hpp"
 #include "atc/store/importer.hpp"
 #include "cli.hpp"
+#include "downloaded_file.hpp"
 #include "store_session.hpp"
+#include "utc_text.hpp"
 
 namespace atc::cli {
 namespace {
@@ -26,16 +28,6 @@ constexpr std::array<OptionSpec, 7> kImportOptions = {{{"--symbol", true},
                                                        {"--date-order", true},
                                                        {"--timezone", true}}};
 constexpr std::array<OptionSpec, 1> kListOptions = {{{kDbOption, true}}};
-
-// A UTC time in strftime's `format`.
-std::string utc_text(std::int64_t time_ms, const char* format) {
-    const std::time_t seconds = static_cast<std::time_t>(time_ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, format, &utc);
-    return text;
-}
 
 // "2024-01-31" for a UTC time, "" for none.
 std::string date_of(const std::optional<std::int64_t>& time_ms) {
@@ -152,13 +144,24 @@ int run_import(std::span<const std::string> args) {
     // nothing; the good ones are imported.
     for (const std::string& file : options.positionals) {
         try {
+            // A link is downloaded first, then read exactly as a file is.
+            std::optional<DownloadedFile> download;
+            if (is_url(file))
+                download.emplace(file);
+            const std::filesystem::path path =
+                download ? download->path() : std::filesystem::path(file);
             if (dry_run) {
-                const std::string text = describe(detect_price_file(file, import), file);
+                const std::string text = describe(detect_price_file(path, import), file);
                 if (!write_stdout(text))
                     return kExitFailure;
                 continue;
             }
-            print_imported(store::import_csv_file(session->symbols(), file, import), file);
+            print_imported(store::import_csv_file(session->symbols(), path, import,
+                                                  download ? file : std::string()),
+                           file);
+        } catch (const DownloadError& e) {
+            std::fprintf(stderr, "atc import: %s (nothing imported from it)\n", e.what());
+            ++failed;
         } catch (const CsvError& e) {
             std::fprintf(stderr, "atc import: %s (nothing imported from it)\n", e.what());
             ++failed;

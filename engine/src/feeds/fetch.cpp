@@ -140,8 +140,9 @@ FetchReport fetch_binance(store::SymbolStore& store, const FetchRequest& request
         start_ms = stored->last_time_ms.value_or(-1) + 1;
     } else {
         report.created = true;
+        // One interval more than kDefaultBars: the candle forming now is not stored.
         start_ms = request.since_ms.value_or(detail::now_ms() -
-                                             static_cast<std::int64_t>(kDefaultBars) *
+                                             static_cast<std::int64_t>(kDefaultBars + 1) *
                                                  interval_length_ms(request.source.interval));
     }
     try {

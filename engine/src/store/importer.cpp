@@ -10,14 +10,16 @@ constexpr int kImportedSortOrder = 100;
 }  // namespace
 
 ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& file,
-                             const ImportOptions& options) {
+                             const ImportOptions& options, const std::string& origin) {
     // Parse completely before touching the database: a bad file changes nothing.
-    return save_imported_prices(store, file, import_price_file(file, options), options.symbol);
+    return save_imported_prices(store, file, import_price_file(file, options), options.symbol,
+                                origin);
 }
 
 ImportReport save_imported_prices(SymbolStore& store, const std::filesystem::path& file,
                                   const ImportedPrices& prices,
-                                  const std::optional<std::string>& symbol) {
+                                  const std::optional<std::string>& symbol,
+                                  const std::string& origin) {
     ImportReport report;
     report.detection = prices.detection;
     const bool several = prices.series.size() > 1;
@@ -37,9 +39,9 @@ ImportReport save_imported_prices(SymbolStore& store, const std::filesystem::pat
         // the bundled series.
         meta.sort_order = existing ? existing->meta.sort_order : kImportedSortOrder;
         meta.name = name;
-        meta.source = std::filesystem::absolute(file).string();
+        meta.source = origin.empty() ? std::filesystem::absolute(file).string() : origin;
         meta.timeframe = infer_timeframe(series.bars.time_ms);
-        meta.provenance = "Imported from " + file.filename().string();
+        meta.provenance = "Imported from " + (origin.empty() ? file.filename().string() : origin);
         meta.kind = SymbolKind::Imported;
         for (const std::string& w : series.bars.warnings)
             report.warnings.push_back(several ? name + ": " + w : w);

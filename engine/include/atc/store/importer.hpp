@@ -34,8 +34,10 @@ struct ImportReport {
 // `options.symbol`, else by its ticker (a Stooq bulk file), else after the file
 // (its name without extension). One transaction: on any error (CsvError for
 // the file, StoreError for the database) the store is exactly as before.
+// `origin` is what the symbols record as their source and provenance (the
+// URL a downloaded file came from); empty: the file's absolute path.
 ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& file,
-                             const ImportOptions& options = {});
+                             const ImportOptions& options = {}, const std::string& origin = {});
 
 // Saves what import_price_file read from `file` (the app's import preview reads
 // once, shows it, and saves exactly that): as import_csv_file does, one
@@ -43,7 +45,8 @@ ImportReport import_csv_file(SymbolStore& store, const std::filesystem::path& fi
 // several tickers).
 ImportReport save_imported_prices(SymbolStore& store, const std::filesystem::path& file,
                                   const ImportedPrices& prices,
-                                  const std::optional<std::string>& symbol = std::nullopt);
+                                  const std::optional<std::string>& symbol = std::nullopt,
+                                  const std::string& origin = {});
 
 // A real series shipped with the application.
 struct BundledSeries {
