@@ -143,6 +143,11 @@ private slots:
         dialog->startDownload();
         QVERIFY(dialog->isDownloading());
         QVERIFY(progress.wait(10000));  // the first page is stored
+        QVERIFY(QTest::qWaitFor(
+            [&] { return dialog->messageLabel()->text().contains(QStringLiteral("s left")); },
+            5000));
+        QVERIFY2(dialog->progressBar()->text().contains(QStringLiteral("1,000 bars")),
+                 qPrintable(dialog->progressBar()->text()));
         QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return !dialog->isDownloading(); }, 10000));
         server_.set_delay(std::chrono::milliseconds(0));

@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QTimeZone>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 #include "core/feed_service.hpp"
 #include "core/number_format.hpp"
@@ -184,6 +186,7 @@ void DownloadDialog::startDownload() {
         request.since_ms =
             QDateTime(since_->date(), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
     requested_ = request.name.empty() ? symbol : name_->text().trimmed();
+    started_.start();
     setDownloading(true);
     progress_->setRange(0, 0);  // until the first page says how many are left
     showMessage(tr("Downloading %1 (%2)…").arg(symbol, interval_->currentText()), false);
@@ -203,7 +206,14 @@ void DownloadDialog::showProgress(const FeedProgress& progress) {
                              .arg(groupedCount(progress.page.new_bars))
                              .arg(done)
                              .arg(done + static_cast<int>(progress.page.pages_left)));
-    showMessage(tr("Stored up to %1 UTC.").arg(last), false);
+    // The pages so far set the pace of those left (the exchange's limits included).
+    QString left;
+    if (done > 0 && progress.page.pages_left > 0) {
+        const double seconds = static_cast<double>(started_.elapsed()) / 1000.0 / done *
+                               static_cast<double>(progress.page.pages_left);
+        left = tr(" About %1 s left.").arg(std::max(1, static_cast<int>(std::lround(seconds))));
+    }
+    showMessage(tr("Stored up to %1 UTC.%2").arg(last, left), false);
 }
 
 void DownloadDialog::finish(const FeedOutcome& outcome) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <memory>
 #include <vector>
 
@@ -66,6 +67,7 @@ private:
     FeedService& feeds_;
     std::shared_ptr<const std::vector<feeds::ListedSymbol>> symbols_;
     QString requested_;  // the name of the download this dialog started
+    QElapsedTimer started_;
     bool downloading_ = false;
     QComboBox* exchange_ = nullptr;
     QComboBox* market_ = nullptr;

@@ -137,4 +137,15 @@ QStringList priceFilesOf(const QMimeData* mime) {
     return files;
 }
 
+QStringList priceLinksOf(const QMimeData* mime) {
+    QStringList links;
+    if (mime == nullptr || !mime->hasUrls())
+        return links;
+    for (const QUrl& url : mime->urls()) {
+        if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            links << url.toString();
+    }
+    return links;
+}
+
 }  // namespace atc::ui

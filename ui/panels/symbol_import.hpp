@@ -45,4 +45,8 @@ QString importSummary(const ImportOutcome& outcome);
 // (hidden ones left out), in name order per folder.
 QStringList priceFilesOf(const QMimeData* mime);
 
+// The http:// and https:// links among dropped URLs (a link dragged from a
+// browser): the window downloads them and imports them as files.
+QStringList priceLinksOf(const QMimeData* mime);
+
 }  // namespace atc::ui

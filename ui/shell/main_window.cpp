@@ -537,16 +537,21 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!priceFilesOf(event->mimeData()).isEmpty())
+    if (!priceFilesOf(event->mimeData()).isEmpty() || !priceLinksOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const QStringList files = priceFilesOf(event->mimeData());
-    if (files.isEmpty())
+    // A link dragged from a browser: downloaded, then the same preview.
+    const QStringList links = priceLinksOf(event->mimeData());
+    if (files.isEmpty() && links.isEmpty())
         return;
     event->acceptProposedAction();
-    watchlist_->openImport(files);
+    if (!files.isEmpty())
+        watchlist_->openImport(files);
+    for (const QString& link : links)
+        importUrl(link);
 }
 
 }  // namespace atc::ui
