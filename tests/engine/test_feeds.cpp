@@ -212,6 +212,12 @@ private slots:
         QCOMPARE(std::string(std::istreambuf_iterator<char>(in), {}), std::string("time,close\n"));
         QCOMPARE(download_to_file(server.url() + "/missing", file).status, 404L);
         QVERIFY(!fs::exists(file));  // an error page is not left as the file
+        try {
+            download_to_file(server.url() + "/data/a.csv", "/nonexistent-folder/a.csv");
+            QFAIL("wrote into a folder that does not exist");
+        } catch (const HttpError& e) {
+            QCOMPARE(e.kind(), HttpError::Kind::File);
+        }
     }
 
     void httpFailuresAreTypedErrors() {
@@ -573,6 +579,17 @@ private slots:
             FeedError, fetch_binance(store.symbols,
                                      {{BinanceMarket::Spot, "BTCUSDT", "4h"}, "B", std::nullopt},
                                      net.connection));
+    }
+
+    // 1,001 months back is before 1970: the first request starts at 0 instead.
+    void defaultStartIsNeverNegative() {
+        FakeBinance server;
+        MemoryStore store("feeds-months");
+        TestConnection net(server);
+        server.queue({200, "[]", {}, 0});
+        fetch_binance(store.symbols, {{BinanceMarket::Spot, "BTCUSDT", "1M"}, "", std::nullopt},
+                      net.connection);
+        QCOMPARE(start_times(server), (std::vector<std::int64_t>{0}));
     }
 
     void futuresAndSymbolLists() {

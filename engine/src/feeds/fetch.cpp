@@ -141,9 +141,11 @@ FetchReport fetch_binance(store::SymbolStore& store, const FetchRequest& request
     } else {
         report.created = true;
         // One interval more than kDefaultBars: the candle forming now is not stored.
-        start_ms = request.since_ms.value_or(detail::now_ms() -
-                                             static_cast<std::int64_t>(kDefaultBars + 1) *
-                                                 interval_length_ms(request.source.interval));
+        // Not before 1970: 1,001 months back is, and Binance refuses negative times.
+        start_ms = std::max<std::int64_t>(
+            0, request.since_ms.value_or(detail::now_ms() -
+                                         static_cast<std::int64_t>(kDefaultBars + 1) *
+                                             interval_length_ms(request.source.interval)));
     }
     try {
         fetch_pages(store, meta, request.source, start_ms, connection, progress, report);
