@@ -9,10 +9,12 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -82,6 +84,19 @@ bool json_matches(const QJsonValue& value, double expected) {
     if (!value.isDouble())
         return false;
     return same_bits(value.toDouble(), expected) || (value.toDouble() == 0.0 && expected == 0.0);
+}
+
+// `bars` closes that swing often enough for thousands of entry markers: a
+// minute-bar year in miniature.
+std::shared_ptr<const SymbolData> many_trades(std::size_t bars) {
+    auto data = std::make_shared<SymbolData>();
+    data->name = QStringLiteral("SWING");
+    for (std::size_t i = 0; i < bars; ++i) {
+        const double t = static_cast<double>(i);
+        data->bars.close.push_back(100.0 + 8.0 * std::sin(t / 37.0) + 3.0 * std::sin(t / 5.3));
+    }
+    data->result = std::make_shared<const AtcResult>(compute_symbol(data->bars.close, {}));
+    return data;
 }
 
 QString preview_dir() {
@@ -300,6 +315,39 @@ private slots:
             QFile::copy(file, preview_dir() + QStringLiteral("/TTRC.pdf"));
             QVERIFY(atc::test::pdf_preview(file, preview_dir() + QStringLiteral("/TTRC"), 1, 3));
         }
+    }
+
+    // Tens of thousands of trades: the PDF lists the latest kPdfTradeRows and
+    // says how many there are; the CSV and the JSON keep every one. The PDF
+    // stays a few pages (the full list would be hundreds).
+    void pdfSummarisesManyTrades() {
+        const std::shared_ptr<const SymbolData> data = many_trades(50'000);
+        const std::size_t trades = data->result->markers.size();
+        QVERIFY2(trades > 20 * kPdfTradeRows, qPrintable(QString::number(trades)));
+        SymbolReport report = report_of(data);
+        report.info.reset();
+        drawReportCharts(report, ReportFormat::Pdf);
+        const QString file = path(QStringLiteral("SWING.pdf"));
+        writeSymbolReport(report, ReportFormat::Pdf, file.toStdString());
+        const QString text = atc::test::pdf_text(file);
+        QVERIFY2(!text.isEmpty(), "pdftotext could not read the PDF");
+        const QString total = QLocale(QLocale::English).toString(qulonglong(trades));
+        for (const QString& needle :
+             {QStringLiteral("the last 50 of %1 trades").arg(total),
+              QStringLiteral("every trade is in the CSV and JSON reports")}) {
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        }
+        // 50 rows fit on one page after the statistics; the full list would
+        // need a page per ~50 trades.
+        QVERIFY(atc::test::pdf_pages(text) <= 4);
+        QVERIFY(QFileInfo(file).size() < 1'000'000);
+
+        const QByteArray csv = renderSymbolReport(report, ReportFormat::Csv);
+        QCOMPARE(static_cast<std::size_t>(csv.count(",long\n") + csv.count(",short\n")), trades);
+        const QJsonObject json =
+            QJsonDocument::fromJson(renderSymbolReport(report, ReportFormat::Json)).object();
+        QCOMPARE(static_cast<std::size_t>(json[QStringLiteral("markers")].toArray().size()),
+                 trades);
     }
 
     void pngHasTheSizeAskedFor() {

@@ -4,6 +4,7 @@
 // the statistics of trading the entry markers, and the list of markers.
 #include <QBuffer>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 #include "atc/version.hpp"
@@ -340,8 +341,26 @@ private:
     }
 
     void markers(const ReportProgress& progress) {
-        // Newest first: what happened lately is what a reader looks for.
-        doc_.heading(QObject::tr("Entry markers · %1, newest first").arg(stats_.trades.size()));
+        // Newest first: what happened lately is what a reader looks for. Only
+        // the latest kPdfTradeRows: a year of minute bars makes tens of
+        // thousands of trades, hundreds of pages no one reads (and a PDF of
+        // 100 MB); the statistics above count them all, the CSV and the JSON
+        // list them all.
+        const std::size_t total = stats_.trades.size();
+        const std::size_t shown = std::min(total, kPdfTradeRows);
+        const QString total_text = QLocale(QLocale::English).toString(qulonglong(total));
+        if (shown < total) {
+            doc_.heading(QObject::tr("Entry markers · the last %1 of %2 trades, newest first")
+                             .arg(shown)
+                             .arg(total_text));
+            doc_.paragraph(QObject::tr("The last %1 of %2 trades; every trade is in the CSV and "
+                                       "JSON reports.")
+                               .arg(shown)
+                               .arg(total_text),
+                           PdfDocument::font(7.5), PdfDocument::mutedColor(), 2.0);
+        } else {
+            doc_.heading(QObject::tr("Entry markers · %1, newest first").arg(total_text));
+        }
         if (stats_.trades.empty()) {
             doc_.paragraph(QObject::tr("The Average signal has not crossed a threshold yet."),
                            PdfDocument::font(8.5), PdfDocument::mutedColor());
@@ -358,7 +377,7 @@ private:
                      {QObject::tr("Until"), 1.55},
                      {QObject::tr("Price move"), 1.0, Qt::AlignRight},
                      {QObject::tr("Result"), 0.8}};
-        for (std::size_t k = stats_.trades.size(); k-- > 0;) {
+        for (std::size_t k = total; k-- > total - shown;) {
             const MarkerTrade& m = stats_.trades[k];
             const QColor c = directionColor(m.direction);
             const QString result = m.open  ? QObject::tr("open")

@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QPicture>
 #include <QSize>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -41,6 +42,8 @@ struct SymbolReport {
 
 // The widget size the PDF's charts are laid out at (scaled to the page width).
 inline constexpr QSize kPdfChartSize{840, 940};
+// The PDF lists the latest this many trades (the CSV and JSON list all).
+inline constexpr std::size_t kPdfTradeRows = 50;
 // Limits of a PNG's size, in pixels per side.
 inline constexpr int kMinPngSide = 200;
 inline constexpr int kMaxPngSide = 10000;
