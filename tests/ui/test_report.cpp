@@ -19,7 +19,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -32,6 +34,7 @@
 #include "atc/scan_ranking.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
+#include "report/print_resolution.hpp"
 #include "report/report_exporter.hpp"
 #include "report/report_facts.hpp"
 #include "report/strategy_stats.hpp"
@@ -86,14 +89,18 @@ bool json_matches(const QJsonValue& value, double expected) {
     return same_bits(value.toDouble(), expected) || (value.toDouble() == 0.0 && expected == 0.0);
 }
 
-// `bars` closes that swing often enough for thousands of entry markers: a
-// minute-bar year in miniature.
+// `bars` closes that swing often enough for thousands of entry markers, on a
+// random walk (so that not every trade is a hit): a minute-bar year in miniature.
 std::shared_ptr<const SymbolData> many_trades(std::size_t bars) {
     auto data = std::make_shared<SymbolData>();
     data->name = QStringLiteral("SWING");
+    std::uint32_t seed = 20;
+    double walk = 0.0;
     for (std::size_t i = 0; i < bars; ++i) {
+        seed = seed * 1664525u + 1013904223u;  // a fixed LCG: the same series on every run
+        walk += 0.004 * (static_cast<double>(seed >> 8) / double(1u << 24) - 0.5);
         const double t = static_cast<double>(i);
-        data->bars.close.push_back(100.0 + 8.0 * std::sin(t / 37.0) + 3.0 * std::sin(t / 5.3));
+        data->bars.close.push_back(100.0 * std::exp(walk) * (1.0 + 0.04 * std::sin(t / 37.0)));
     }
     data->result = std::make_shared<const AtcResult>(compute_symbol(data->bars.close, {}));
     return data;
@@ -348,6 +355,78 @@ private slots:
             QJsonDocument::fromJson(renderSymbolReport(report, ReportFormat::Json)).object();
         QCOMPARE(static_cast<std::size_t>(json[QStringLiteral("markers")].toArray().size()),
                  trades);
+    }
+
+    // A column's minimum and maximum, in time order: a spike and a dip stay.
+    void columnEnvelopeKeepsTheExtremes() {
+        std::vector<double> v(100);
+        for (std::size_t i = 0; i < v.size(); ++i)
+            v[i] = static_cast<double>(i);
+        v[37] = 1000.0;
+        v[62] = -5.0;
+        v[95] = std::nan("");
+        const std::vector<double> e = columnEnvelope(v, 0, 99, 10);
+        QCOMPARE(e.size(), std::size_t(20));
+        QCOMPARE(e[6], 30.0);  // bars 30..39: the minimum first, then the spike
+        QCOMPARE(e[7], 1000.0);
+        QCOMPARE(e[12], -5.0);  // bars 60..69
+        QCOMPARE(e[13], 69.0);
+        QCOMPARE(e[19], 99.0);  // NaN skipped
+    }
+
+    // A zoomed-out view is drawn from two pseudo-bars per column (and the last
+    // bar exactly); a view of few bars is drawn as it is.
+    void printResolutionReducesZoomedOutViews() {
+        const std::shared_ptr<const SymbolData> data = many_trades(50'000);
+        const PrintData few = printResolution(data, {49'000.0, 49'600.0}, 400, false);
+        QCOMPARE(few.data, data);
+        const PrintData all = printResolution(data, {-10.0, 50'010.0}, 400, false);
+        const SymbolData& r = *all.data;
+        QCOMPARE(r.barCount(), std::size_t(801));
+        QCOMPARE(r.result->bars, std::size_t(801));
+        QCOMPARE(r.result->average.size(), std::size_t(801));
+        for (const FamilyResult& f : r.result->families) {
+            QCOMPARE(f.signal.size(), std::size_t(801));
+            QCOMPARE(f.members[8].state.size(), std::size_t(801));
+        }
+        const auto& close = data->bars.close;
+        QCOMPARE(*std::max_element(r.bars.close.begin(), r.bars.close.end()),
+                 *std::max_element(close.begin(), close.end()));
+        QCOMPARE(*std::min_element(r.bars.close.begin(), r.bars.close.end()),
+                 *std::min_element(close.begin(), close.end()));
+        QCOMPARE(r.bars.close.back(), close.back());
+        QCOMPARE(barLabel(r, 800), QStringLiteral("bar 49999"));
+        QCOMPARE(r.result->average.back(), data->result->average.back());
+        // One marker per column at most, the newest; in order.
+        const std::vector<EntryMarker>& m = r.result->markers;
+        QVERIFY(!m.empty() && m.size() <= 401);
+        for (std::size_t k = 1; k < m.size(); ++k)
+            QVERIFY(m[k - 1].bar < m[k].bar);
+        QCOMPARE(m.back().direction, data->result->markers.back().direction);
+        QVERIFY(all.range.first < 0.0 && all.range.second > 800.0);
+    }
+
+    // The whole 50k-bar series in the PDF's charts costs about what the
+    // window's first view of 500 bars does, not a hundred times as much.
+    void pdfChartsOfTheWholeSeriesStaySmall() {
+        const std::shared_ptr<const SymbolData> data = many_trades(50'000);
+        SymbolReport first = report_of(data);
+        drawReportCharts(first, ReportFormat::Pdf);
+        SymbolReport whole = report_of(data);
+        whole.view.range = std::pair(0.0, 50'000.0);
+        drawReportCharts(whole, ReportFormat::Pdf);
+        QVERIFY2(whole.chart_picture.size() < 4 * first.chart_picture.size(),
+                 qPrintable(QStringLiteral("%1 bytes, %2 for 500 bars")
+                                .arg(whole.chart_picture.size())
+                                .arg(first.chart_picture.size())));
+        const QString file = path(QStringLiteral("SWING-whole.pdf"));
+        writeSymbolReport(whole, ReportFormat::Pdf, file.toStdString());
+        QVERIFY(QFileInfo(file).size() < 1'000'000);
+        if (!preview_dir().isEmpty()) {
+            QDir().mkpath(preview_dir());
+            QVERIFY(
+                atc::test::pdf_preview(file, preview_dir() + QStringLiteral("/SWING-whole"), 1, 1));
+        }
     }
 
     void pngHasTheSizeAskedFor() {

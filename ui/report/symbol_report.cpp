@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "charts/view_range.hpp"
+#include "report/print_resolution.hpp"
 #include "report/symbol_report_writers.hpp"
 
 namespace atc::ui {
@@ -12,7 +14,13 @@ void drawReportCharts(SymbolReport& report, ReportFormat format) {
     if (format == ReportFormat::Pdf) {
         ChartView print = report.view;
         print.theme = lightTheme();  // paper is white
-        report.chart_picture = recordCharts(report.data, print, kPdfChartSize);
+        const ViewRange reset = initialRange(report.data->barCount());
+        const PrintData reduced =
+            printResolution(report.data, print.range.value_or(std::pair(reset.first, reset.last)),
+                            kPdfChartSize.width(), print.candles);
+        if (reduced.data != report.data)
+            print.range = reduced.range;
+        report.chart_picture = recordCharts(reduced.data, print, kPdfChartSize);
         report.chart_picture_size = kPdfChartSize;
     } else if (format == ReportFormat::Png) {
         report.chart_image = renderCharts(report.data, report.view, report.png_size);
