@@ -4,9 +4,12 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -274,6 +277,49 @@ private slots:
                  scan_pdf});
         QVERIFY2(code(r) == 0, r.err.constData());
         QVERIFY(atc::test::pdf_text(scan_pdf).contains(QStringLiteral("timeframe 4h")));
+    }
+
+    // 50,000 minutes: the PDF names the last 50 trades and how many there
+    // are, in a few pages; the JSON and the CSV list every trade.
+    void pdfSummarisesTheTradesOfManyBars() {
+        QVERIFY2(!atc::test::poppler_tool(QStringLiteral("pdftotext")).isEmpty(),
+                 atc::test::poppler_hint());
+        const QString csv = path(QStringLiteral("MANY.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(atc::test::bars_csv(atc::test::random_bars(50'000, atc::test::kMinuteMs)));
+        }
+        QCOMPARE(code(atc({QStringLiteral("import"), csv})), 0);
+        const auto report = [this](const QString& file) {
+            return atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                        QStringLiteral("MANY"), QStringLiteral("--out"), file});
+        };
+        const QString json = path(QStringLiteral("MANY.json"));
+        Run r = report(json);
+        QVERIFY2(code(r) == 0, r.err.constData());
+        const qsizetype trades = QJsonDocument::fromJson(contents(json))
+                                     .object()[QStringLiteral("markers")]
+                                     .toArray()
+                                     .size();
+        QVERIFY2(trades > 200, qPrintable(QString::number(trades)));
+        const QString table = path(QStringLiteral("MANY-report.csv"));
+        r = report(table);
+        QVERIFY2(code(r) == 0, r.err.constData());
+        const QByteArray rows = contents(table);
+        QCOMPARE(rows.count(",long\n") + rows.count(",short\n"), trades);
+
+        const QString pdf = path(QStringLiteral("MANY.pdf"));
+        r = report(pdf);
+        QVERIFY2(code(r) == 0, r.err.constData());
+        const QString text = atc::test::pdf_text(pdf).simplified();
+        const QString needle = QStringLiteral(
+                                   "last 50 of %1 trades; every trade is in the CSV "
+                                   "and JSON reports")
+                                   .arg(QLocale(QLocale::English).toString(trades));
+        QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        QVERIFY(atc::test::pdf_pages(atc::test::pdf_text(pdf)) <= 4);
+        QVERIFY(QFileInfo(pdf).size() < 1'000'000);
     }
 
     void scanWritesItsReport() {

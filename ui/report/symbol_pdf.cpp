@@ -1,7 +1,7 @@
 // The symbol report as PDF, laid out for a trader who forwards it: page one
 // says what the symbol is doing now (title, data, key figures, the charts as
 // the window draws them); then the latest signals and weights, the parameters,
-// the statistics of trading the entry markers, and the list of markers.
+// the statistics of trading the entry markers, and the latest markers.
 #include <QBuffer>
 #include <QLocale>
 #include <algorithm>
