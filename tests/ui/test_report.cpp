@@ -91,9 +91,16 @@ bool json_matches(const QJsonValue& value, double expected) {
 
 // `bars` closes that swing often enough for thousands of entry markers, on a
 // random walk (so that not every trade is a hit): a minute-bar year in miniature.
-std::shared_ptr<const SymbolData> many_trades(std::size_t bars) {
+// `minutes`: one-minute times from 2024-01-01 (else no times, bars by number).
+std::shared_ptr<const SymbolData> many_trades(std::size_t bars, bool minutes = false) {
     auto data = std::make_shared<SymbolData>();
     data->name = QStringLiteral("SWING");
+    if (minutes) {
+        data->bars.time_kind = TimeKind::DateTime;
+        data->bars.time_column = "open_time";
+        for (std::size_t i = 0; i < bars; ++i)
+            data->bars.time_ms.push_back(1'704'067'200'000 + static_cast<std::int64_t>(i) * 60'000);
+    }
     std::uint32_t seed = 20;
     double walk = 0.0;
     for (std::size_t i = 0; i < bars; ++i) {
@@ -396,6 +403,11 @@ private slots:
                  *std::min_element(close.begin(), close.end()));
         QCOMPARE(r.bars.close.back(), close.back());
         QCOMPARE(barLabel(r, 800), QStringLiteral("bar 49999"));
+        // With times, a pseudo-bar is dated by its first bar.
+        const std::shared_ptr<const SymbolData> timed = many_trades(50'000, true);
+        const PrintData dated = printResolution(timed, {0.0, 49'999.0}, 400, false);
+        QCOMPARE(barLabel(*dated.data, 800), barLabel(*timed, 49'999));
+        QCOMPARE(barLabel(*dated.data, 1), barLabel(*timed, (50'000 - 1) / 400 / 2));
         QCOMPARE(r.result->average.back(), data->result->average.back());
         // One marker per column at most, the newest; in order.
         const std::vector<EntryMarker>& m = r.result->markers;
@@ -409,7 +421,7 @@ private slots:
     // The whole 50k-bar series in the PDF's charts costs about what the
     // window's first view of 500 bars does, not a hundred times as much.
     void pdfChartsOfTheWholeSeriesStaySmall() {
-        const std::shared_ptr<const SymbolData> data = many_trades(50'000);
+        const std::shared_ptr<const SymbolData> data = many_trades(50'000, true);
         SymbolReport first = report_of(data);
         drawReportCharts(first, ReportFormat::Pdf);
         SymbolReport whole = report_of(data);
