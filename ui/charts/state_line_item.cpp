@@ -2,7 +2,10 @@
 
 #include <QPainter>
 #include <QPolygonF>
+#include <algorithm>
 #include <cmath>
+
+#include "charts/column_envelope.hpp"
 
 namespace atc::ui {
 
@@ -42,9 +45,14 @@ QColor StateLineItem::colorOf(std::int8_t state) const {
 void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
     const std::size_t n = std::min(values_.size(), states_.size());
-    const auto [first, last] = map.visibleBars(n, 1);
+    // Denser than the pixels: the per-column envelope (column_envelope.hpp), whole
+    // buckets only, so a partial repaint draws exactly what the full one drew.
+    const std::size_t per_bucket = barsPerBucket(map.x1 - map.x0, map.area.width(), kLineBucketPx);
+    auto [first, last] = map.visibleBars(n, per_bucket);
     if (first > last)
         return;
+    first = first / per_bucket * per_bucket;
+    last = std::min(n - 1, (last / per_bucket + 1) * per_bucket - 1);
 
     painter->save();
     painter->setClipRect(map.area);
@@ -69,17 +77,17 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         }
         run.clear();
     };
-    for (std::size_t i = first; i <= last; ++i) {
+    const auto visit = [&](std::size_t i) {
         const double v = values_[i];
         if (!std::isfinite(v)) {
             flush();
-            continue;
+            return;
         }
         const QPointF p(map.px(static_cast<double>(i)), map.py(v));
         if (run.isEmpty()) {
             run.append(p);
             run_state = states_[i];
-            continue;
+            return;
         }
         if (states_[i] != run_state && run.size() >= 2) {
             // Close the run at the previous bar and start the new one there.
@@ -89,6 +97,15 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         }
         run_state = states_[i];
         run.append(p);
+    };
+    if (per_bucket <= 1) {
+        for (std::size_t i = first; i <= last; ++i)
+            visit(i);
+    } else {
+        picks_.clear();
+        appendEnvelope(values_.first(n), first, last, per_bucket, picks_);
+        for (std::size_t i : picks_)
+            visit(i);
     }
     flush();
     painter->restore();
