@@ -163,8 +163,13 @@ int main(int argc, char* argv[]) {
         QObject::connect(&window, &atc::ui::MainWindow::symbolShown, &app, [&window] {
             // Queued: the probe runs once the first chart has been painted.
             QTimer::singleShot(0, &window, [&window] {
-                const auto steps = atc::ui::measureInteraction(&window, window.charts());
-                std::printf("%s", qPrintable(atc::ui::probeReport(steps)));
+                const auto steps = atc::ui::measureInteraction(
+                    &window, window.charts(), [](const atc::ui::ProbeStep& step) {
+                        std::printf("%s\n",
+                                    qPrintable(atc::ui::stepSummary(step.name, step.frame_ms)));
+                        std::fflush(stdout);
+                    });
+                std::printf("%s\n", qPrintable(atc::ui::probeTotal(steps)));
                 QCoreApplication::quit();
             });
         });

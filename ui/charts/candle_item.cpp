@@ -25,6 +25,7 @@ void CandleItem::setBars(std::shared_ptr<const void> owner, std::span<const doub
     high_ = high.first(n);
     low_ = low.first(n);
     close_ = close.first(n);
+    window_ = {};
     update();
 }
 
@@ -41,18 +42,30 @@ void CandleItem::setColors(const QColor& up, const QColor& down) {
 void CandleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
     const double bar_px = map.barWidth();
-    // Candles narrower than a pixel merge into one OHLC aggregate per pixel column
-    // (column_envelope.hpp), whole buckets only, so a partial repaint draws
-    // exactly what the full one drew.
-    const std::size_t per_bucket =
-        bar_px < 1.0 ? static_cast<std::size_t>(std::ceil(1.0 / bar_px)) : 1;
-    auto [first, last] = map.visibleBars(close_.size(), 0);
+    const auto [first, last] = map.visibleBars(close_.size(), 0);
     if (first > last)
         return;
-    first = first / per_bucket * per_bucket;
-    last = std::min(close_.size() - 1, (last / per_bucket + 1) * per_bucket - 1);
-    buckets_.clear();
-    appendOhlcBuckets(open_, high_, low_, close_, first, last, per_bucket, buckets_);
+    // Candles narrower than a pixel merge into one OHLC aggregate per pixel
+    // column (column_envelope.hpp). The aggregates of the whole visible range are
+    // kept until the view changes, so that a partial repaint (a crosshair move)
+    // draws its part of the same candles without scanning the bars again.
+    const std::size_t per_bucket =
+        bar_px < 1.0 ? static_cast<std::size_t>(std::ceil(1.0 / bar_px)) : 1;
+    auto [all_first, all_last] = plotMap().visibleBars(close_.size(), 0);
+    all_first = all_first / per_bucket * per_bucket;
+    all_last = std::min(close_.size() - 1, (all_last / per_bucket + 1) * per_bucket - 1);
+    const Window key{all_first, all_last, per_bucket};
+    if (!(key == window_)) {
+        buckets_.clear();
+        appendOhlcBuckets(open_, high_, low_, close_, all_first, all_last, per_bucket, buckets_);
+        window_ = key;
+    }
+    const auto by_bar = [](const OhlcBucket& c, std::size_t bar) { return c.bar < bar; };
+    // The aggregates that touch the exposed bars [first, last].
+    const auto begin =
+        std::lower_bound(buckets_.begin(), buckets_.end(), first / per_bucket * per_bucket, by_bar);
+    const auto end = std::lower_bound(begin, buckets_.end(), last + 1, by_bar);
+    const auto count = static_cast<qsizetype>(end - begin);
 
     // A body fills about 70% of its slot, leaving a visible gap between
     // neighbours; an odd number of whole pixels, so it is centred on the wick
@@ -64,12 +77,13 @@ void CandleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     std::array<QList<QLineF>, 2> wicks;  // [0] up, [1] down
     std::array<QList<QRectF>, 2> boxes;
     for (auto& w : wicks)
-        w.reserve(static_cast<qsizetype>(buckets_.size()));
+        w.reserve(count);
     if (bodies) {
         for (auto& b : boxes)
-            b.reserve(static_cast<qsizetype>(buckets_.size()));
+            b.reserve(count);
     }
-    for (const OhlcBucket& c : buckets_) {
+    for (auto it = begin; it != end; ++it) {
+        const OhlcBucket& c = *it;
         const std::size_t side = c.close >= c.open ? 0 : 1;
         // Centre on the pixel grid, so 1-px wicks stay sharp without antialiasing.
         const double x = std::floor(map.px(static_cast<double>(c.bar))) + 0.5;

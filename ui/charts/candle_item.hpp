@@ -34,7 +34,13 @@ private:
     std::shared_ptr<const void> owner_;
     std::span<const double> open_, high_, low_, close_;
     QColor up_, down_;
-    // What one paint draws, reused from paint to paint.
+    // The candles of the visible bars (bars [first, last] in buckets of
+    // per_bucket): one buffer, refilled when the view changes.
+    struct Window {
+        std::size_t first = 1, last = 0, per_bucket = 0;
+        bool operator==(const Window&) const = default;
+    };
+    Window window_;
     std::vector<OhlcBucket> buckets_;
 };
 

@@ -19,6 +19,7 @@ void StateLineItem::setSeries(std::shared_ptr<const void> owner, std::span<const
     owner_ = std::move(owner);
     values_ = values;
     states_ = states;
+    envelope_ = {};
     update();
 }
 
@@ -45,14 +46,26 @@ QColor StateLineItem::colorOf(std::int8_t state) const {
 void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
     const std::size_t n = std::min(values_.size(), states_.size());
-    // Denser than the pixels: the per-column envelope (column_envelope.hpp), whole
-    // buckets only, so a partial repaint draws exactly what the full one drew.
     const std::size_t per_bucket = barsPerBucket(map.x1 - map.x0, map.area.width(), kLineBucketPx);
     auto [first, last] = map.visibleBars(n, per_bucket);
     if (first > last)
         return;
-    first = first / per_bucket * per_bucket;
-    last = std::min(n - 1, (last / per_bucket + 1) * per_bucket - 1);
+    // Denser than the pixels: the per-column envelope (column_envelope.hpp) of
+    // the whole visible range, kept until the view changes: a crosshair move
+    // repaints a strip (or the band under the legend, the plot's full width)
+    // many times per view, and each draws its part of the same envelope.
+    if (per_bucket > 1) {
+        const PlotMap whole = plotMap();
+        auto [all_first, all_last] = whole.visibleBars(n, per_bucket);
+        all_first = all_first / per_bucket * per_bucket;
+        all_last = std::min(n - 1, (all_last / per_bucket + 1) * per_bucket - 1);
+        const Envelope key{all_first, all_last, per_bucket};
+        if (!(key == envelope_)) {
+            picks_.clear();
+            appendEnvelope(values_.first(n), all_first, all_last, per_bucket, picks_);
+            envelope_ = key;
+        }
+    }
 
     painter->save();
     painter->setClipRect(map.area);
@@ -102,10 +115,15 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         for (std::size_t i = first; i <= last; ++i)
             visit(i);
     } else {
-        picks_.clear();
-        appendEnvelope(values_.first(n), first, last, per_bucket, picks_);
-        for (std::size_t i : picks_)
-            visit(i);
+        // The kept bars of the exposed part, and one more on each side.
+        auto begin = std::lower_bound(picks_.begin(), picks_.end(), first);
+        auto end = std::upper_bound(begin, picks_.end(), last);
+        if (begin != picks_.begin())
+            --begin;
+        if (end != picks_.end())
+            ++end;
+        for (auto it = begin; it != end; ++it)
+            visit(*it);
     }
     flush();
     painter->restore();

@@ -41,7 +41,13 @@ private:
     std::span<const std::int8_t> states_;
     QColor bull_, bear_, neutral_;
     double width_ = 1.5;
-    // The bars the envelope keeps, reused from paint to paint.
+    // The envelope of the visible bars (bars [first, last] in buckets of
+    // per_bucket) and the bars it keeps: one buffer, refilled when the view changes.
+    struct Envelope {
+        std::size_t first = 1, last = 0, per_bucket = 0;
+        bool operator==(const Envelope&) const = default;
+    };
+    Envelope envelope_;
     std::vector<std::size_t> picks_;
 };
 

@@ -51,13 +51,21 @@ void pressKey(QWidget* target, int key) {
     QCoreApplication::sendEvent(target, &event);
 }
 
+// Frames so far fit the step's budget and its frame count.
+bool goOn(const ProbeStep& step, std::size_t frames) {
+    double spent = 0.0;
+    for (double ms : step.frame_ms)
+        spent += ms;
+    return step.frame_ms.size() < frames && spent < kStepBudgetMs;
+}
+
 // Moves the crosshair over the price plot from left to right in `frames` steps.
 ProbeStep sweepCrosshair(const QString& name, ChartPane* pane, int frames) {
     ProbeStep step{name, {}};
     QWidget* viewport = pane->viewport();
     const int y = viewport->height() / 2;
     const double width = pane->plotWidth();
-    for (int k = 0; k < frames; ++k) {
+    for (int k = 0; goOn(step, static_cast<std::size_t>(frames)); ++k) {
         const QPoint at(static_cast<int>(8 + width * (k + 0.5) / frames), y);
         step.frame_ms.push_back(timeFrame([&] { moveMouse(viewport, at); }));
     }
@@ -72,7 +80,9 @@ double percentile(std::vector<double> values, double p) {
     return values[std::min(k, values.size() - 1)];
 }
 
-QString summaryLine(const QString& name, const std::vector<double>& ms) {
+}  // namespace
+
+QString stepSummary(const QString& name, const std::vector<double>& ms) {
     const double worst = ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end());
     return QStringLiteral("%1: frames %2, median %3 ms, p95 %4 ms, worst %5 ms")
         .arg(name)
@@ -82,10 +92,13 @@ QString summaryLine(const QString& name, const std::vector<double>& ms) {
         .arg(worst, 0, 'f', 1);
 }
 
-}  // namespace
-
-std::vector<ProbeStep> measureInteraction(QWidget* window, ChartStack* stack) {
+std::vector<ProbeStep> measureInteraction(QWidget* window, ChartStack* stack,
+                                          const std::function<void(const ProbeStep&)>& done) {
     std::vector<ProbeStep> steps;
+    const auto finish = [&](ProbeStep step) {
+        done(step);
+        steps.push_back(std::move(step));
+    };
     ChartPane* price = stack->pane(QStringLiteral("price"));
     const double bars = stack->data() ? static_cast<double>(stack->data()->barCount()) : 0.0;
     if (price == nullptr || bars < 2)
@@ -101,26 +114,26 @@ std::vector<ProbeStep> measureInteraction(QWidget* window, ChartStack* stack) {
 
     // Wheel steps out (at most 200, a guard) until the whole series shows.
     ProbeStep zoom_out{QStringLiteral("zoom out to the whole series"), {}};
-    while (span(stack) < bars - 1.0 && zoom_out.frame_ms.size() < 200)
+    while (span(stack) < bars - 1.0 && goOn(zoom_out, 200))
         zoom_out.frame_ms.push_back(timeFrame([&] { wheel(viewport, centre, -1); }));
-    steps.push_back(std::move(zoom_out));
-    steps.push_back(sweepCrosshair(QStringLiteral("crosshair over the whole series"), price, 100));
+    finish(std::move(zoom_out));
+    finish(sweepCrosshair(QStringLiteral("crosshair over the whole series"), price, 100));
 
     // A tenth of the series in view, from the start to the end: a tenth per key.
     stack->setVisibleRange(0.0, bars / 10.0);
     QCoreApplication::processEvents();
     ProbeStep pan{QStringLiteral("pan across (a tenth in view)"), {}};
-    while (stack->visibleRange().second < bars - 1.5 && pan.frame_ms.size() < 200)
+    while (stack->visibleRange().second < bars - 1.5 && goOn(pan, 200))
         pan.frame_ms.push_back(timeFrame([&] { pressKey(stack, Qt::Key_Right); }));
-    steps.push_back(std::move(pan));
+    finish(std::move(pan));
 
     ProbeStep zoom_in{QStringLiteral("zoom in to 200 bars"), {}};
     stack->setVisibleRange(0.0, bars - 1.0);
     QCoreApplication::processEvents();
-    while (span(stack) > 200.0 && zoom_in.frame_ms.size() < 200)
+    while (span(stack) > 200.0 && goOn(zoom_in, 200))
         zoom_in.frame_ms.push_back(timeFrame([&] { wheel(viewport, centre, 1); }));
-    steps.push_back(std::move(zoom_in));
-    steps.push_back(sweepCrosshair(QStringLiteral("crosshair over 200 bars"), price, 100));
+    finish(std::move(zoom_in));
+    finish(sweepCrosshair(QStringLiteral("crosshair over 200 bars"), price, 100));
 
     // The six Layer-2 curves, then each family's nine members, twice round.
     ProbeStep equity{QStringLiteral("switch the equity view"), {}};
@@ -130,18 +143,15 @@ std::vector<ProbeStep> measureInteraction(QWidget* window, ChartStack* stack) {
             equity.frame_ms.push_back(timeFrame([&] { stack->setEquityFamily(t); }));
     }
     stack->setEquityFamily(std::nullopt);
-    steps.push_back(std::move(equity));
+    finish(std::move(equity));
     return steps;
 }
 
-QString probeReport(const std::vector<ProbeStep>& steps) {
-    QString report;
+QString probeTotal(const std::vector<ProbeStep>& steps) {
     std::vector<double> all;
-    for (const ProbeStep& s : steps) {
-        report += summaryLine(s.name, s.frame_ms) + QLatin1Char('\n');
+    for (const ProbeStep& s : steps)
         all.insert(all.end(), s.frame_ms.begin(), s.frame_ms.end());
-    }
-    return report + summaryLine(QStringLiteral("total"), all) + QLatin1Char('\n');
+    return stepSummary(QStringLiteral("total"), all);
 }
 
 }  // namespace atc::ui
