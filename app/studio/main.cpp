@@ -20,6 +20,7 @@
 #include "core/engine_service.hpp"
 #include "core/open_store.hpp"
 #include "core/storage_status.hpp"
+#include "shell/interaction_probe.hpp"
 #include "shell/main_window.hpp"
 
 int main(int argc, char* argv[]) {
@@ -46,9 +47,15 @@ int main(int argc, char* argv[]) {
         QStringLiteral("quit-after-first-draw"),
         QStringLiteral("Exit once the first chart is drawn, printing "
                        "the startup time (for measurements)."));
+    const QCommandLineOption measure_option(
+        QStringLiteral("measure-interaction"),
+        QStringLiteral("Once the first chart is drawn, play a fixed script of zooms, pans, "
+                       "crosshair moves and equity views, print the frame times and exit "
+                       "(for measurements)."));
     parser.addOption(db_option);
     parser.addOption(symbol_option);
     parser.addOption(quit_option);
+    parser.addOption(measure_option);
     parser.process(app);
 
     const QString db_path = parser.value(db_option);
@@ -150,6 +157,21 @@ int main(int argc, char* argv[]) {
             std::printf("first chart drawn %lld ms after start\n",
                         static_cast<long long>(startup.elapsed()));
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    if (parser.isSet(measure_option)) {
+        QObject::connect(&window, &atc::ui::MainWindow::symbolShown, &app, [&window] {
+            // Queued: the probe runs once the first chart has been painted.
+            QTimer::singleShot(0, &window, [&window] {
+                const auto steps = atc::ui::measureInteraction(
+                    &window, window.charts(), [](const atc::ui::ProbeStep& step) {
+                        std::printf("%s\n",
+                                    qPrintable(atc::ui::stepSummary(step.name, step.frame_ms)));
+                        std::fflush(stdout);
+                    });
+                std::printf("%s\n", qPrintable(atc::ui::probeTotal(steps)));
+                QCoreApplication::quit();
+            });
         });
     }
     return app.exec();

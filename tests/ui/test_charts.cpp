@@ -14,11 +14,13 @@
 #include <cmath>
 #include <memory>
 #include <random>
+#include <set>
 
 #include "atc/compute.hpp"
 #include "atc/price_csv.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/column_envelope.hpp"
 #include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/value_axis.hpp"
@@ -69,11 +71,36 @@ std::pair<double, double> x_range(QChart* chart) {
     return {axis->min(), axis->max()};
 }
 
+// The bars a dense line keeps, computed the plain way: per bucket of `per_bucket`
+// bars (aligned to bar 0) within [first, last], the first and the last defined
+// bars and those of the lowest and the highest value (the first of equals).
+std::vector<std::size_t> plain_envelope(const std::vector<double>& values, std::size_t first,
+                                        std::size_t last, std::size_t per_bucket) {
+    std::set<std::size_t> keep;
+    for (std::size_t b = first / per_bucket; b * per_bucket <= last; ++b) {
+        std::vector<std::size_t> defined;
+        for (std::size_t i = std::max(first, b * per_bucket);
+             i <= std::min(last, (b + 1) * per_bucket - 1); ++i) {
+            if (std::isfinite(values[i]))
+                defined.push_back(i);
+        }
+        if (defined.empty())
+            continue;
+        const auto by_value = [&](std::size_t a, std::size_t c) { return values[a] < values[c]; };
+        keep.insert({defined.front(), defined.back(),
+                     *std::min_element(defined.begin(), defined.end(), by_value),
+                     *std::max_element(defined.begin(), defined.end(), by_value)});
+    }
+    return {keep.begin(), keep.end()};
+}
+
 // Every point of the series is (i, values[i]), exactly the engine's number, and
 // every defined bar in the visible range has its point. (Series hold the visible
 // bars, plus one on each side, not the whole history: see series_window.hpp.)
+// With per_bucket > 1 (bars denser than pixels) the points are exactly the
+// plain per-bucket envelope of those bars instead.
 void expect_series_equals(QLineSeries* series, const std::vector<double>& values,
-                          std::pair<double, double> visible) {
+                          std::pair<double, double> visible, std::size_t per_bucket = 1) {
     QVERIFY(series != nullptr);
     const QList<QPointF> points = series->points();
     QVERIFY(!points.isEmpty());
@@ -83,11 +110,23 @@ void expect_series_equals(QLineSeries* series, const std::vector<double>& values
         QCOMPARE(p.x(), static_cast<double>(i));
         QVERIFY(i < values.size());
         QCOMPARE(p.y(), values[i]);  // exact: the chart shows the engine's numbers
-        if (k > 0) {
+        if (k > 0 && per_bucket <= 1) {
             // No defined bar is skipped between two points.
             for (auto j = static_cast<std::size_t>(points[k - 1].x()) + 1; j < i; ++j)
                 QVERIFY(!std::isfinite(values[j]));
         }
+    }
+    if (per_bucket > 1) {
+        const double top = static_cast<double>(values.size() - 1);
+        const auto lo =
+            static_cast<std::size_t>(std::clamp(std::floor(visible.first) - 1, 0.0, top));
+        const auto hi =
+            static_cast<std::size_t>(std::clamp(std::ceil(visible.second) + 1, 0.0, top));
+        const std::vector<std::size_t> want = plain_envelope(values, lo, hi, per_bucket);
+        QCOMPARE(static_cast<std::size_t>(points.size()), want.size());
+        for (std::size_t k = 0; k < want.size(); ++k)
+            QCOMPARE(points[static_cast<qsizetype>(k)].x(), static_cast<double>(want[k]));
+        return;
     }
     const auto first_visible = static_cast<std::size_t>(std::max(0.0, std::ceil(visible.first)));
     const auto last_visible = std::min(values.size() - 1, static_cast<std::size_t>(visible.second));
@@ -221,6 +260,9 @@ private slots:
     void axis_shortens_large_numbers();
     void small_prices_keep_significant_digits();
     void set_data_timing();
+    void envelope_matches_plain_computation();
+    void candles_merge_and_markers_thin();
+    void long_series_stay_lines();
     void showcase();
 
 private:
@@ -434,10 +476,16 @@ void TestCharts::zoom_and_pan_move_all_panes() {
         stack_->zoomOut();
     const auto all = stack_->visibleRange();
     QVERIFY(all.first <= -0.5 && all.second >= 5549.0);
-    // Zoomed out to everything, the series hold every bar.
+    // Zoomed out to everything, more bars than pixels: the series hold the
+    // envelope of every bar, at most about two points per pixel column.
+    const double width = stack_->pane(QStringLiteral("signals"))->plotWidth();
+    const std::size_t per_bucket = barsPerBucket(all.second - all.first, width, kLineBucketPx);
+    QVERIFY(per_bucket > 1);
     expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal")),
-                         data_->result->family(MaType::EMA).signal, all);
-    QCOMPARE(series_named(stack_->priceChart(), QStringLiteral("close"))->count(), 5550);
+                         data_->result->family(MaType::EMA).signal, all, per_bucket);
+    expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
+                         all, per_bucket);
+    QVERIFY(series_named(stack_->priceChart(), QStringLiteral("close"))->count() <= 2 * width + 8);
 
     stack_->resetZoom();
     QCOMPARE(stack_->visibleRange(), initial);
@@ -996,6 +1044,112 @@ void TestCharts::set_data_timing() {
     report("4,400 bars shown");
     stack_->resetZoom();
     stack_->setCrosshairBar(-1);
+}
+
+void TestCharts::envelope_matches_plain_computation() {
+    // A noisy walk with undefined warm-up bars, a lone spike each way and flat stretches.
+    std::vector<double> values = random_walk(100.0, 0.01, 2, 5000).close;
+    std::fill(values.begin(), values.begin() + 37, std::nan(""));
+    values[1234] = 1000.0;
+    values[2345] = -1000.0;
+    std::fill(values.begin() + 3000, values.begin() + 3400, 42.0);
+    std::vector<std::size_t> got;
+    for (std::size_t per_bucket : {1, 2, 3, 7, 64, 1000, 6000}) {
+        for (const auto& [first, last] :
+             {std::pair<std::size_t, std::size_t>{0, 4999}, {30, 40}, {1200, 2400}, {4990, 4999}}) {
+            got.clear();
+            appendEnvelope(values, first, last, per_bucket, got);
+            const std::vector<std::size_t> want = plain_envelope(values, first, last, per_bucket);
+            QCOMPARE(got, want);
+            // At most four bars per bucket: first, lowest, highest, last.
+            const std::size_t buckets = last / per_bucket - first / per_bucket + 1;
+            QVERIFY(got.size() <= 4 * buckets);
+            // The spikes are never lost.
+            for (std::size_t spike : {std::size_t{1234}, std::size_t{2345}}) {
+                if (spike >= first && spike <= last)
+                    QVERIFY(std::find(got.begin(), got.end(), spike) != got.end());
+            }
+        }
+    }
+    // Two pixels per bucket, and only once the bars are denser than two per pixel.
+    QCOMPARE(barsPerBucket(1000.0, 1000.0, kLineBucketPx), std::size_t{1});
+    QCOMPARE(barsPerBucket(2000.0, 1000.0, kLineBucketPx), std::size_t{1});
+    QCOMPARE(barsPerBucket(100000.0, 1000.0, kLineBucketPx), std::size_t{200});
+}
+
+void TestCharts::candles_merge_and_markers_thin() {
+    const PriceSeries bars = random_walk(50.0, 0.02, 3, 1000);
+    std::vector<OhlcBucket> buckets;
+    appendOhlcBuckets(bars.open, bars.high, bars.low, bars.close, 95, 904, 10, buckets);
+    // Buckets [95, 99], [100, 109], ..., [900, 904]: aligned to bar 0, cut at the ends.
+    QCOMPARE(buckets.size(), std::size_t{82});
+    for (const OhlcBucket& c : buckets) {
+        const std::size_t end = std::min<std::size_t>(904, (c.bar / 10 + 1) * 10 - 1);
+        QCOMPARE(c.open, bars.open[c.bar]);
+        QCOMPARE(c.close, bars.close[end]);
+        QCOMPARE(c.high, *std::max_element(bars.high.begin() + c.bar, bars.high.begin() + end + 1));
+        QCOMPARE(c.low, *std::min_element(bars.low.begin() + c.bar, bars.low.begin() + end + 1));
+    }
+    buckets.clear();
+    appendOhlcBuckets(bars.open, bars.high, bars.low, bars.close, 0, 9, 1, buckets);
+    QCOMPARE(buckets.size(), std::size_t{10});  // one per bar when bars are wide
+
+    // Markers on bars 3, 5, 8, 12, 13, 19, 40: buckets of 10 keep the newest of each.
+    std::vector<EntryMarker> markers;
+    for (std::size_t bar : {3, 5, 8, 12, 13, 19, 40})
+        markers.push_back({bar, Direction::Long, 0.5});
+    std::vector<std::size_t> kept;
+    appendNewestMarkers(markers, 0, 100, 10, kept);
+    QCOMPARE(kept, (std::vector<std::size_t>{2, 5, 6}));
+    kept.clear();
+    appendNewestMarkers(markers, 4, 15, 10, kept);  // only the markers shown count
+    QCOMPARE(kept, (std::vector<std::size_t>{2, 4}));
+    kept.clear();
+    appendNewestMarkers(markers, 0, 100, 1, kept);  // wide bars: every marker
+    QCOMPARE(kept.size(), markers.size());
+}
+
+void TestCharts::long_series_stay_lines() {
+    // 100,000 bars with one spike up and one down: zoomed out to everything, the
+    // lines are envelopes of about two points per pixel column that keep both
+    // spikes, and they come back to every bar when zoomed in again.
+    PriceSeries bars = random_walk(100.0, 0.002, 2, 100000);
+    bars.close[54321] = bars.high[54321] = 1000.0;
+    bars.close[77777] = bars.low[77777] = 1.0;
+    const auto data = make_symbol(QStringLiteral("LONG"), bars, AtcParams{});
+    ChartStack stack;
+    QVERIFY(show_stack(stack, QSize(1400, 900)));
+    stack.setData(data);
+    stack.setCandles(false);  // the close line
+    stack.setVisibleRange(-0.5, 99999.5);
+    QCoreApplication::processEvents();
+    const double width = stack.pane(QStringLiteral("price"))->plotWidth();
+    const auto all = stack.visibleRange();
+    const std::size_t per_bucket = barsPerBucket(all.second - all.first, width, kLineBucketPx);
+    QLineSeries* close = series_named(stack.priceChart(), QStringLiteral("close"));
+    expect_series_equals(close, bars.close, all, per_bucket);
+    // A line, not specks: hundreds of points, no more than about two per pixel column.
+    QVERIFY(close->isVisible());
+    QVERIFY(close->count() > width / 2 && close->count() <= 2 * width + 8);
+    const QList<QPointF> points = close->points();
+    const auto [lo, hi] = std::minmax_element(points.begin(), points.end(),
+                                              [](auto a, auto b) { return a.y() < b.y(); });
+    QCOMPARE(hi->x(), 54321.0);
+    QCOMPARE(lo->x(), 77777.0);
+    for (MaType t : kAllFamilies) {
+        QLineSeries* signal =
+            series_named(stack.signalChart(), familyLabel(t) + QStringLiteral("_Signal"));
+        expect_series_equals(signal, data->result->family(t).signal, all, per_bucket);
+        QVERIFY(signal->count() <= 2 * width + 8);
+    }
+    // Zoomed in, every bar again, and as many points as before the zoom-out.
+    stack.resetZoom();
+    const auto shown = stack.visibleRange();
+    expect_series_equals(close, bars.close, shown);
+    const qsizetype zoomed_in = close->count();
+    stack.setVisibleRange(-0.5, 99999.5);
+    stack.resetZoom();
+    QCOMPARE(close->count(), zoomed_in);
 }
 
 void TestCharts::showcase() {

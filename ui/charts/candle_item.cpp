@@ -7,6 +7,8 @@
 #include <array>
 #include <cmath>
 
+#include "charts/column_envelope.hpp"
+
 namespace atc::ui {
 
 CandleItem::CandleItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
@@ -23,6 +25,7 @@ void CandleItem::setBars(std::shared_ptr<const void> owner, std::span<const doub
     high_ = high.first(n);
     low_ = low.first(n);
     close_ = close.first(n);
+    window_ = {};
     update();
 }
 
@@ -38,11 +41,32 @@ void CandleItem::setColors(const QColor& up, const QColor& down) {
 
 void CandleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
+    const double bar_px = map.barWidth();
     const auto [first, last] = map.visibleBars(close_.size(), 0);
     if (first > last)
         return;
+    // Candles narrower than a pixel merge into one OHLC aggregate per pixel
+    // column (column_envelope.hpp). The aggregates of the whole visible range are
+    // kept until the view changes, so that a partial repaint (a crosshair move)
+    // draws its part of the same candles without scanning the bars again.
+    const std::size_t per_bucket =
+        bar_px < 1.0 ? static_cast<std::size_t>(std::ceil(1.0 / bar_px)) : 1;
+    auto [all_first, all_last] = plotMap().visibleBars(close_.size(), 0);
+    all_first = all_first / per_bucket * per_bucket;
+    all_last = std::min(close_.size() - 1, (all_last / per_bucket + 1) * per_bucket - 1);
+    const Window key{all_first, all_last, per_bucket};
+    if (!(key == window_)) {
+        buckets_.clear();
+        appendOhlcBuckets(open_, high_, low_, close_, all_first, all_last, per_bucket, buckets_);
+        window_ = key;
+    }
+    const auto by_bar = [](const OhlcBucket& c, std::size_t bar) { return c.bar < bar; };
+    // The aggregates that touch the exposed bars [first, last].
+    const auto begin =
+        std::lower_bound(buckets_.begin(), buckets_.end(), first / per_bucket * per_bucket, by_bar);
+    const auto end = std::lower_bound(begin, buckets_.end(), last + 1, by_bar);
+    const auto count = static_cast<qsizetype>(end - begin);
 
-    const double bar_px = map.barWidth();
     // A body fills about 70% of its slot, leaving a visible gap between
     // neighbours; an odd number of whole pixels, so it is centred on the wick
     // and sharp without antialiasing. Under 3 px only the wick remains.
@@ -52,21 +76,21 @@ void CandleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
 
     std::array<QList<QLineF>, 2> wicks;  // [0] up, [1] down
     std::array<QList<QRectF>, 2> boxes;
-    const std::size_t count = last - first + 1;
     for (auto& w : wicks)
-        w.reserve(static_cast<qsizetype>(count));
+        w.reserve(count);
     if (bodies) {
         for (auto& b : boxes)
-            b.reserve(static_cast<qsizetype>(count));
+            b.reserve(count);
     }
-    for (std::size_t i = first; i <= last; ++i) {
-        const std::size_t side = close_[i] >= open_[i] ? 0 : 1;
+    for (auto it = begin; it != end; ++it) {
+        const OhlcBucket& c = *it;
+        const std::size_t side = c.close >= c.open ? 0 : 1;
         // Centre on the pixel grid, so 1-px wicks stay sharp without antialiasing.
-        const double x = std::floor(map.px(static_cast<double>(i))) + 0.5;
-        wicks[side].append(QLineF(x, map.py(high_[i]), x, map.py(low_[i])));
+        const double x = std::floor(map.px(static_cast<double>(c.bar))) + 0.5;
+        wicks[side].append(QLineF(x, map.py(c.high), x, map.py(c.low)));
         if (bodies) {
-            const double top = std::round(map.py(std::max(open_[i], close_[i])));
-            const double bottom = std::round(map.py(std::min(open_[i], close_[i])));
+            const double top = std::round(map.py(std::max(c.open, c.close)));
+            const double bottom = std::round(map.py(std::min(c.open, c.close)));
             // A doji still gets a one-pixel body.
             boxes[side].append(QRectF(QPointF(x - half_body, top),
                                       QPointF(x + half_body, std::max(bottom, top + 1.0))));

@@ -2,13 +2,16 @@
 // QGraphicsItem per candle (5,000 candles: seconds to build, slow to pan), so the
 // candles are painted here: wicks batched into one drawLines and bodies into one
 // drawRects per colour, visible bars only. When a bar is narrower than a few
-// pixels only the high-low range is drawn, which is what remains visible anyway.
+// pixels only the high-low range is drawn, which is what remains visible anyway;
+// narrower than a pixel, one OHLC aggregate per pixel column.
 #pragma once
 
 #include <QColor>
 #include <memory>
 #include <span>
+#include <vector>
 
+#include "charts/column_envelope.hpp"
 #include "charts/plot_overlay.hpp"
 
 namespace atc::ui {
@@ -31,6 +34,14 @@ private:
     std::shared_ptr<const void> owner_;
     std::span<const double> open_, high_, low_, close_;
     QColor up_, down_;
+    // The candles of the visible bars (bars [first, last] in buckets of
+    // per_bucket): one buffer, refilled when the view changes.
+    struct Window {
+        std::size_t first = 1, last = 0, per_bucket = 0;
+        bool operator==(const Window&) const = default;
+    };
+    Window window_;
+    std::vector<OhlcBucket> buckets_;
 };
 
 }  // namespace atc::ui

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/column_envelope.hpp"
+
 namespace atc::ui {
 
 MarkerItem::MarkerItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
@@ -40,12 +42,20 @@ void MarkerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     // Triangles shrink a little when bars are tiny, but stay recognisable.
     const double size = std::clamp(map.barWidth() * 1.2, 7.0, 11.0);
     const double gap = 4.0;
+    // One arrow per pixel column at most, the newest (column_envelope.hpp).
+    const double bar_px = map.barWidth();
+    const std::size_t per_bucket =
+        bar_px < 1.0 ? static_cast<std::size_t>(std::ceil(1.0 / bar_px)) : 1;
+    const double lo = std::max(0.0, std::floor(map.x0) - 1.0);
+    const double hi = std::ceil(map.x1) + 1.0;
+    picks_.clear();
+    if (hi >= lo)
+        appendNewestMarkers(markers_, static_cast<std::size_t>(lo), static_cast<std::size_t>(hi),
+                            per_bucket, picks_);
     QPainterPath up, down;
-    for (const EntryMarker& m : markers_) {
-        const double x = static_cast<double>(m.bar);
-        if (x < map.x0 - 1.0 || x > map.x1 + 1.0)
-            continue;
-        const double px = map.px(x);
+    for (std::size_t k : picks_) {
+        const EntryMarker& m = markers_[k];
+        const double px = map.px(static_cast<double>(m.bar));
         if (m.direction == Direction::Long && m.bar < below_.size()) {
             const double top = map.py(below_[m.bar]) + gap;
             up.moveTo(px, top);

@@ -1,6 +1,7 @@
 // The indicator's entry arrows: ▲ in the bull colour below the bar for a long
 // entry, ▼ in the bear colour above it for a short one. Placed a few pixels off
 // the bar's low/high (or its close on a line chart) so they never hide the price.
+// Bars narrower than a pixel show the newest arrow of each pixel column.
 #pragma once
 
 #include <QColor>
@@ -17,7 +18,8 @@ class MarkerItem : public PlotOverlay {
 public:
     MarkerItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
-    // below[i] / above[i]: the price under a ▲ / over a ▼ at bar i.
+    // below[i] / above[i]: the price under a ▲ / over a ▼ at bar i. The markers
+    // are sorted by bar.
     void setMarkers(std::shared_ptr<const void> owner, std::span<const EntryMarker> markers,
                     std::span<const double> below, std::span<const double> above);
     void clear();
@@ -32,6 +34,8 @@ private:
     std::span<const EntryMarker> markers_;
     std::span<const double> below_, above_;
     QColor long_, short_, outline_;
+    // The markers one paint draws, reused from paint to paint.
+    std::vector<std::size_t> picks_;
 };
 
 }  // namespace atc::ui

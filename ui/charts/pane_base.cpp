@@ -125,7 +125,8 @@ void ChartPane::setTheme(const Theme& theme) {
 }
 
 void ChartPane::setXRange(double first, double last) {
-    const bool refill = window_.prepare(first, last, data_ ? data_->barCount() : 0);
+    const bool refill =
+        window_.prepare(first, last, data_ ? data_->barCount() : 0, plot_rect_.width());
     x_axis_->setRange(first, last);
     updateDensity();
     refit();
@@ -149,7 +150,8 @@ void ChartPane::bindSeries(QLineSeries* series, std::span<const double> values) 
 }
 
 void ChartPane::refillSeries() {
-    if (window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->barCount() : 0))
+    if (window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->barCount() : 0,
+                        plot_rect_.width()))
         window_.fill();
 }
 
@@ -321,6 +323,8 @@ void ChartPane::relayout() {
     chart_->setPlotArea(plot_rect_);
     updateDensity();
     refit();
+    // A new width is a new level of detail for the line series.
+    refillSeries();
     emit layoutChanged();
 }
 

@@ -157,9 +157,12 @@ std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {
     } else {
         head.push_back({QStringLiteral("Close"), formatPrice(bars.close[bar], decimals_), {}, {}});
     }
-    for (const EntryMarker& m : result.markers) {
-        if (m.bar != bar)
-            continue;
+    // The markers are sorted by bar: a crosshair move looks up its bar, it does not
+    // walk every marker (tens of thousands on a million bars).
+    const auto by_bar = [](const EntryMarker& m, std::size_t b) { return m.bar < b; };
+    for (auto it = std::lower_bound(result.markers.begin(), result.markers.end(), bar, by_bar);
+         it != result.markers.end() && it->bar == bar; ++it) {
+        const EntryMarker& m = *it;
         const bool up = m.direction == Direction::Long;
         head.push_back(
             {{},

@@ -6,19 +6,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/column_envelope.hpp"
+
 namespace atc::ui {
 
 void fillPoints(QLineSeries* series, std::span<const double> values, std::size_t first,
-                std::size_t last) {
+                std::size_t last, std::size_t bars_per_bucket, std::vector<std::size_t>& picks) {
+    picks.clear();
+    appendEnvelope(values, first, last, bars_per_bucket, picks);
     QList<QPointF> points;
-    if (first <= last && first < values.size()) {
-        last = std::min(last, values.size() - 1);
-        points.reserve(static_cast<qsizetype>(last - first + 1));
-        for (std::size_t i = first; i <= last; ++i) {
-            if (std::isfinite(values[i]))
-                points.append(QPointF(static_cast<double>(i), values[i]));
-        }
-    }
+    points.reserve(static_cast<qsizetype>(picks.size()));
+    for (std::size_t i : picks)
+        points.append(QPointF(static_cast<double>(i), values[i]));
     series->replace(points);
 }
 
@@ -46,7 +45,7 @@ void SeriesWindow::clearPoints() {
     valid_ = false;
 }
 
-bool SeriesWindow::prepare(double x0, double x1, std::size_t bars) {
+bool SeriesWindow::prepare(double x0, double x1, std::size_t bars, double width_px) {
     if (bars == 0 || bound_.empty()) {
         if (valid_)
             clearPoints();
@@ -55,17 +54,19 @@ bool SeriesWindow::prepare(double x0, double x1, std::size_t bars) {
     const double top = static_cast<double>(bars - 1);
     const auto lo = static_cast<std::size_t>(std::clamp(std::floor(x0) - 1.0, 0.0, top));
     const auto hi = static_cast<std::size_t>(std::clamp(std::ceil(x1) + 1.0, 0.0, top));
-    if (valid_ && lo == first_ && hi == last_)
+    const std::size_t per_bucket = barsPerBucket(x1 - x0, width_px, kLineBucketPx);
+    if (valid_ && lo == first_ && hi == last_ && per_bucket == bars_per_bucket_)
         return false;
     first_ = lo;
     last_ = hi;
+    bars_per_bucket_ = per_bucket;
     clearPoints();
     return true;
 }
 
 void SeriesWindow::fill() {
     for (const Bound& b : bound_)
-        fillPoints(b.series, b.values, first_, last_);
+        fillPoints(b.series, b.values, first_, last_, bars_per_bucket_, picks_);
     valid_ = true;
 }
 

@@ -2,7 +2,10 @@
 
 #include <QPainter>
 #include <QPolygonF>
+#include <algorithm>
 #include <cmath>
+
+#include "charts/column_envelope.hpp"
 
 namespace atc::ui {
 
@@ -16,6 +19,7 @@ void StateLineItem::setSeries(std::shared_ptr<const void> owner, std::span<const
     owner_ = std::move(owner);
     values_ = values;
     states_ = states;
+    envelope_ = {};
     update();
 }
 
@@ -42,9 +46,26 @@ QColor StateLineItem::colorOf(std::int8_t state) const {
 void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
     const std::size_t n = std::min(values_.size(), states_.size());
-    const auto [first, last] = map.visibleBars(n, 1);
+    const std::size_t per_bucket = barsPerBucket(map.x1 - map.x0, map.area.width(), kLineBucketPx);
+    auto [first, last] = map.visibleBars(n, per_bucket);
     if (first > last)
         return;
+    // Denser than the pixels: the per-column envelope (column_envelope.hpp) of
+    // the whole visible range, kept until the view changes: a crosshair move
+    // repaints a strip (or the band under the legend, the plot's full width)
+    // many times per view, and each draws its part of the same envelope.
+    if (per_bucket > 1) {
+        const PlotMap whole = plotMap();
+        auto [all_first, all_last] = whole.visibleBars(n, per_bucket);
+        all_first = all_first / per_bucket * per_bucket;
+        all_last = std::min(n - 1, (all_last / per_bucket + 1) * per_bucket - 1);
+        const Envelope key{all_first, all_last, per_bucket};
+        if (!(key == envelope_)) {
+            picks_.clear();
+            appendEnvelope(values_.first(n), all_first, all_last, per_bucket, picks_);
+            envelope_ = key;
+        }
+    }
 
     painter->save();
     painter->setClipRect(map.area);
@@ -69,17 +90,17 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         }
         run.clear();
     };
-    for (std::size_t i = first; i <= last; ++i) {
+    const auto visit = [&](std::size_t i) {
         const double v = values_[i];
         if (!std::isfinite(v)) {
             flush();
-            continue;
+            return;
         }
         const QPointF p(map.px(static_cast<double>(i)), map.py(v));
         if (run.isEmpty()) {
             run.append(p);
             run_state = states_[i];
-            continue;
+            return;
         }
         if (states_[i] != run_state && run.size() >= 2) {
             // Close the run at the previous bar and start the new one there.
@@ -89,6 +110,20 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         }
         run_state = states_[i];
         run.append(p);
+    };
+    if (per_bucket <= 1) {
+        for (std::size_t i = first; i <= last; ++i)
+            visit(i);
+    } else {
+        // The kept bars of the exposed part, and one more on each side.
+        auto begin = std::lower_bound(picks_.begin(), picks_.end(), first);
+        auto end = std::upper_bound(begin, picks_.end(), last);
+        if (begin != picks_.begin())
+            --begin;
+        if (end != picks_.end())
+            ++end;
+        for (auto it = begin; it != end; ++it)
+            visit(*it);
     }
     flush();
     painter->restore();

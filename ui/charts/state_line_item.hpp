@@ -2,13 +2,15 @@
 // bar by bar (bull where the price crossed above it, bear below, neutral before
 // the first crossing), as the original indicator colours its MAs. A QLineSeries
 // has one pen, so this is painted directly: consecutive bars of one state form
-// one polyline, one drawPolyline call per run, visible bars only.
+// one polyline, one drawPolyline call per run, visible bars only (their
+// per-column envelope when they are denser than the pixels).
 #pragma once
 
 #include <QColor>
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "charts/plot_overlay.hpp"
 
@@ -39,6 +41,14 @@ private:
     std::span<const std::int8_t> states_;
     QColor bull_, bear_, neutral_;
     double width_ = 1.5;
+    // The envelope of the visible bars (bars [first, last] in buckets of
+    // per_bucket) and the bars it keeps: one buffer, refilled when the view changes.
+    struct Envelope {
+        std::size_t first = 1, last = 0, per_bucket = 0;
+        bool operator==(const Envelope&) const = default;
+    };
+    Envelope envelope_;
+    std::vector<std::size_t> picks_;
 };
 
 }  // namespace atc::ui
