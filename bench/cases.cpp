@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "atc/cache/codec.hpp"
 #include "atc/compute.hpp"
 #include "atc/resample.hpp"
 #include "import_case.hpp"
@@ -47,6 +48,9 @@ const std::vector<CaseSpec>& all_cases() {
         {"scan-500x2000", 500, 2000, Mode::Scan},
         {"scan-1000x2000", 1000, 2000, Mode::Scan},
         {"scan-5000x2000", 5000, 2000, Mode::Scan},
+        {"single-1m", 1, 1'000'000, Mode::SingleFreeEach},
+        {"single-1m-drawn", 1, 1'000'000, Mode::SingleDrawn},
+        {"cache-read-1m", 1, 1'000'000, Mode::CacheRead},
         {"import-binance-1m", 1, 1'000'000, Mode::Import},
         {"resample-1m-1h", 1, 1'000'000, Mode::Resample},
     };
@@ -93,6 +97,12 @@ CaseResult run_case(const CaseSpec& spec, int runs) {
             runs);
     } else if (spec.mode == Mode::SingleFreeEach) {
         result = measure([&](StageTimes* t) { compute_symbol(close, params, t); }, runs);
+    } else if (spec.mode == Mode::SingleDrawn) {
+        result = measure(
+            [&](StageTimes* t) { compute_symbol(close, params, KeptSeries::drawn(), t); }, runs);
+    } else if (spec.mode == Mode::CacheRead) {
+        const std::vector<std::byte> blob = cache::encode_result(compute_symbol(close, params));
+        result = measure([&](StageTimes*) { cache::decode_result(blob); }, runs);
     } else {
         result = measure(
             [&](StageTimes* t) {

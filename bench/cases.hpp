@@ -18,7 +18,19 @@ namespace atc::bench {
 // next result pays a page fault per 4 KiB). Import reads a price file of
 // `bars` rows and saves it into a symbol database (import_case.hpp). Resample
 // turns `bars` one-minute bars into hourly ones (resample_case.hpp).
-enum class Mode { Scan, SingleKeepPrevious, SingleFreeEach, Import, Resample };
+// SingleDrawn is SingleFreeEach keeping only the drawn series (what the app
+// asks for, KeptSeries::drawn); CacheRead decodes a full result the way the
+// result cache's disk tier reads one back (against computing it: the cache
+// must never be slower than the engine).
+enum class Mode {
+    Scan,
+    SingleKeepPrevious,
+    SingleFreeEach,
+    SingleDrawn,
+    CacheRead,
+    Import,
+    Resample
+};
 
 struct CaseSpec {
     std::string name;

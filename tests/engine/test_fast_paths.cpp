@@ -118,6 +118,49 @@ private slots:
         }
     }
 
+    // A drawn (lean) result keeps, bit for bit, what the full one has in the
+    // series it keeps, every member's last state and equity, and nothing else.
+    void drawnResultIsTheFullOneLessTheMembers() {
+        for (const std::size_t bars : {std::size_t{40}, std::size_t{2000}}) {
+            const auto close = test::random_walk(bars, 31);
+            for (const AtcParams& p : test::varied_parameter_sets()) {
+                const AtcResult full = compute_symbol(close, p);
+                const AtcResult lean = compute_symbol(close, p, KeptSeries::drawn());
+                QVERIFY(full.kept == KeptSeries::everything());
+                QVERIFY(lean.kept == KeptSeries::drawn());
+                for (std::size_t t = 0; t < kFamilyCount; ++t) {
+                    const FamilyResult& f = full.families[t];
+                    const FamilyResult& l = lean.families[t];
+                    QVERIFY(same_bits(l.signal, f.signal));
+                    QVERIFY(same_bits(l.weight_equity, f.weight_equity));
+                    QVERIFY(same_bits(l.members[0].ma, f.members[0].ma));
+                    QVERIFY(same_bits(l.members[0].state, f.members[0].state));
+                    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+                        const MemberSeries& fm = f.members[k];
+                        const MemberSeries& lm = l.members[k];
+                        QCOMPARE(lm.length, fm.length);
+                        QCOMPARE(lm.offset, fm.offset);
+                        QCOMPARE(fm.last_state, fm.state.back());
+                        QVERIFY(same_bits(std::vector{fm.last_equity}, {fm.equity.back()}));
+                        QCOMPARE(lm.last_state, fm.last_state);
+                        QVERIFY(same_bits(std::vector{lm.last_equity}, {fm.last_equity}));
+                        QVERIFY(lm.equity.empty());
+                        if (k > 0)
+                            QVERIFY(lm.ma.empty() && lm.state.empty());
+                    }
+                }
+                QVERIFY(same_bits(lean.average, full.average));
+                QCOMPARE(lean.markers.size(), full.markers.size());
+                for (std::size_t m = 0; m < full.markers.size(); ++m) {
+                    QCOMPARE(lean.markers[m].bar, full.markers[m].bar);
+                    QCOMPARE(lean.markers[m].direction, full.markers[m].direction);
+                }
+                QCOMPARE(lean.row.average, full.row.average);
+                QCOMPARE(lean.row.trend, full.row.trend);
+            }
+        }
+    }
+
     // The fused per-family pass computes exactly what the public stage functions do.
     void pipelineMatchesPublicSignalFunctions() {
         const auto close = test::random_walk(1500, 29);

@@ -43,9 +43,9 @@ struct Counting {
     std::atomic<int> batch_symbols{0};
 
     SymbolComputeFn symbol() {
-        return [this](std::span<const double> close, const AtcParams& p) {
+        return [this](std::span<const double> close, const AtcParams& p, KeptSeries kept) {
             symbol_calls.fetch_add(1);
-            return compute_symbol(close, p);
+            return compute_symbol(close, p, kept);
         };
     }
     BatchComputeFn batch() {
@@ -107,6 +107,33 @@ private slots:
         QCOMPARE(n.symbol_calls.load(), 1);
         QCOMPARE(cache.stats().memory_hits, std::uint64_t{2});
         QCOMPARE(cache.stats().misses, std::uint64_t{1});
+    }
+
+    // A drawn (lean) result and a full one are different entries: neither
+    // answers for the other, and the lean one never goes to disk.
+    void drawnAndFullResultsAreKeptApart() {
+        ResultCacheOptions options;
+        options.database = fresh_database("drawn.sqlite");  // every kind on disk
+        ResultCache cache(options);
+        Counting n;
+        CachedCompute compute(cache, n.symbol(), n.batch());
+        const std::vector<double> close = test::random_walk(1000, 3);
+        QVERIFY(!(cache.key(result_kind(KeptSeries::drawn()), close, AtcParams{}) ==
+                  cache.key(result_kind(KeptSeries::everything()), close, AtcParams{})));
+        const auto lean = compute.symbol(close, AtcParams{}, {}, nullptr, KeptSeries::drawn());
+        QVERIFY(lean->kept == KeptSeries::drawn());
+        QCOMPARE(cache.stats().disk_entries, std::uint64_t{0});
+        bool from_cache = true;
+        const auto full = compute.symbol(close, AtcParams{}, {}, &from_cache);
+        QVERIFY(!from_cache);
+        QVERIFY(full->kept == KeptSeries::everything());
+        QCOMPARE(full->families[0].members[5].equity.size(), close.size());
+        QCOMPARE(cache.stats().disk_entries, std::uint64_t{1});
+        QCOMPARE(compute.symbol(close, AtcParams{}, {}, &from_cache, KeptSeries::drawn()).get(),
+                 lean.get());
+        QVERIFY(from_cache);
+        QCOMPARE(n.symbol_calls.load(), 2);
+        QCOMPARE(cache.stats().disk_errors, std::uint64_t{0});
     }
 
     void changedCloseOrParameterComputesAgain() {

@@ -42,9 +42,9 @@ void exec_sql(const fs::path& db_path, const std::string& sql) {
 struct CountingCompute {
     std::shared_ptr<std::atomic<int>> calls = std::make_shared<std::atomic<int>>(0);
     SymbolComputeFn fn() const {
-        return [calls = calls](std::span<const double> close, const AtcParams& p) {
+        return [calls = calls](std::span<const double> close, const AtcParams& p, KeptSeries kept) {
             calls->fetch_add(1);
-            return compute_symbol(close, p);
+            return compute_symbol(close, p, kept);
         };
     }
 };

@@ -242,6 +242,7 @@ private slots:
     void candles_switch();
     void equity_family_shows_members();
     void calibration_shows_nine_mas();
+    void member_views_of_a_drawn_result();
     void crosshair_legend();
     void zoom_and_pan_move_all_panes();
     void keyboard_navigation();
@@ -398,6 +399,35 @@ void TestCharts::calibration_shows_nine_mas() {
     QCOMPARE(x_range(stack_->calibrationChart()), x_range(stack_->priceChart()));
     stack_->setCalibrationVisible(false);
     QVERIFY(!stack_->legendText().contains(QStringLiteral("KAMA calibration")));
+}
+
+// The app keeps only the drawn series (KeptSeries::drawn): the calibration view
+// and the member equities, opened on such a result, show the full compute's
+// numbers, and nothing of the members is computed while they stay closed.
+void TestCharts::member_views_of_a_drawn_result() {
+    auto lean = std::make_shared<SymbolData>();
+    lean->name = QStringLiteral("TTRC");
+    lean->bars = ttrc_;
+    lean->result = std::make_shared<const AtcResult>(
+        compute_symbol(ttrc_.close, AtcParams{}, KeptSeries::drawn()));
+    const AtcResult full = compute_symbol(ttrc_.close, AtcParams{});
+    ChartStack stack;
+    QVERIFY(show_stack(stack, {900, 700}));
+    stack.setData(lean);
+    QCoreApplication::processEvents();
+    QVERIFY(stack.plottedCalibrationMa(0).empty());  // closed: nothing computed for it
+
+    stack.setCalibrationFamily(MaType::HMA);
+    stack.setCalibrationVisible(true);
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        expect_same_values(stack.plottedCalibrationMa(k), full.family(MaType::HMA).members[k].ma);
+        QVERIFY(stack.plottedCalibrationStates(k) == full.family(MaType::HMA).members[k].state);
+    }
+    stack.setEquityFamily(MaType::LSMA);
+    for (const MemberSeries& m : full.family(MaType::LSMA).members)
+        expect_series_equals(
+            series_named(stack.equityChart(), QStringLiteral("eq_LSMA_%1").arg(m.length)), m.equity,
+            stack.visibleRange());
 }
 
 void TestCharts::crosshair_legend() {

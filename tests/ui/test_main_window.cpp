@@ -337,7 +337,8 @@ private slots:
         toolbar->calibrationCombo()->setCurrentIndex(1 + static_cast<int>(MaType::KAMA));
         QVERIFY(charts->calibrationVisible());
         QCOMPARE(charts->calibrationFamily(), MaType::KAMA);
-        const AtcResult& r = *window_->currentData()->result;
+        // The app keeps the drawn series only; the members come when shown.
+        const AtcResult& r = *window_->currentData()->memberResult();
         for (std::size_t m = 0; m < kMembersPerFamily; ++m) {
             QVERIFY(test::same_values(charts->plottedCalibrationMa(m),
                                       r.family(MaType::KAMA).members[m].ma));

@@ -1064,6 +1064,29 @@ private slots:
 
     // ---- FamilyTablePanel --------------------------------------------------
 
+    // The app's results keep only the drawn series: the members' cells, read
+    // from their last values, are those of the full result.
+    void familyTableSameOnADrawnResult() {
+        const auto full = dax_data(AtcParams{});
+        auto lean = std::make_shared<SymbolData>();
+        lean->name = full->name;
+        lean->bars = full->bars;
+        lean->result = std::make_shared<const AtcResult>(
+            compute_symbol(lean->bars.close, AtcParams{}, KeptSeries::drawn()));
+        FamilyTablePanel want;
+        FamilyTablePanel got;
+        want.setData(full);
+        got.setData(lean);
+        for (int row = 0; row < static_cast<int>(kFamilyCount); ++row) {
+            for (int k = 0; k < static_cast<int>(kMembersPerFamily); ++k) {
+                const int col = FamilyTablePanel::kFirstMemberColumn + k;
+                QCOMPARE(got.cellText(row, col), want.cellText(row, col));
+                QCOMPARE(got.cellColor(row, col), want.cellColor(row, col));
+                QCOMPARE(got.cellToolTip(row, col), want.cellToolTip(row, col));
+            }
+        }
+    }
+
     void familyTableShowsEngineLastValues() {
         const AtcParams params;
         const auto data = dax_data(params);

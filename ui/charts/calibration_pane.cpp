@@ -44,9 +44,12 @@ void CalibrationPane::setFamily(MaType family) {
 
 void CalibrationPane::fillMembers() {
     const auto& d = data();
+    // Hidden (the default), the pane draws nothing: a lean result's members
+    // are computed only once it is shown (showEvent).
+    members_pending_ = d && isHidden();
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        if (d) {
-            const MemberSeries& m = d->result->family(family_).members[k];
+        if (d && !members_pending_) {
+            const MemberSeries& m = d->memberResult()->family(family_).members[k];
             members_[k]->setSeries(d, m.ma, m.state);
         } else {
             members_[k]->clear();
@@ -78,8 +81,14 @@ std::optional<std::pair<double, double>> CalibrationPane::dataRange(std::size_t 
     return r;
 }
 
+void CalibrationPane::showEvent(QShowEvent* event) {
+    if (members_pending_)
+        fillMembers();
+    ChartPane::showEvent(event);
+}
+
 std::vector<LegendLine> CalibrationPane::legendLines(std::size_t bar) const {
-    const FamilyResult& fam = data()->result->family(family_);
+    const FamilyResult& fam = data()->memberResult()->family(family_);
     LegendLine line;
     line.push_back({QStringLiteral("%1 calibration").arg(familyLabel(family_)),
                     {},

@@ -34,6 +34,7 @@ protected:
                                                        std::size_t last) const override;
     std::vector<LegendLine> legendLines(std::size_t bar) const override;
     QString formatLevel(double y) const override;
+    void showEvent(QShowEvent* event) override;
     void applyContentTheme(const Theme& theme) override;
 
 private:
@@ -42,6 +43,7 @@ private:
     MaType family_ = MaType::EMA;
     QLineSeries* close_ = nullptr;
     std::array<StateLineItem*, kMembersPerFamily> members_{};
+    bool members_pending_ = false;  // data set while hidden: members not filled yet
     int decimals_ = 2;
 };
 

@@ -58,7 +58,9 @@ void EquityPane::rebuild() {
     if (data()) {
         const AtcResult& result = *data()->result;
         if (family_) {
-            const FamilyResult& fam = result.family(*family_);
+            // The members' equities: computed now for a lean result, kept by
+            // the data as long as it is shown.
+            const FamilyResult& fam = data()->memberResult()->family(*family_);
             for (const MemberSeries& m : fam.members)
                 curves_.push_back({nullptr, &m.equity, memberLabel(*family_, m)});
             for (std::size_t k = 0; k < fam.members.size(); ++k) {

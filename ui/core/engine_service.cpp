@@ -124,8 +124,12 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
                                                     ? std::string()
                                                     : data->timeframe.toStdString();
             ChartAnswer answer;
-            arena_.execute(
-                [&] { answer = compute_.chart(data->bars.close, params, cache_timeframe); });
+            // Only what the panes draw: the members' series are computed when
+            // a view that draws them opens (SymbolData::memberResult).
+            arena_.execute([&] {
+                answer =
+                    compute_.chart(data->bars.close, params, cache_timeframe, KeptSeries::drawn());
+            });
             data->result = std::move(answer.result);
             data->compute = std::move(answer.record);
             data->compute_ms = msSince(start);

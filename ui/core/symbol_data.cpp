@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QTimeZone>
 
+#include "atc/compute.hpp"
 #include "atc/resample.hpp"
 
 namespace atc::ui {
@@ -67,6 +68,16 @@ QString barLabel(const SymbolData& data, std::size_t bar) {
 
 QString barAxisLabel(const SymbolData& data, std::size_t bar) {
     return labelText(data.bars, bar, true);
+}
+
+std::shared_ptr<const AtcResult> SymbolData::memberResult() const {
+    if (result->kept.members)
+        return result;
+    const std::lock_guard lock(member_mutex_);
+    if (!member_result_)
+        member_result_ = std::make_shared<const AtcResult>(
+            compute_symbol(bars.close, params, KeptSeries::everything()));
+    return member_result_;
 }
 
 }  // namespace atc::ui

@@ -6,6 +6,7 @@
 #include <QString>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 
 #include "atc/compute_service.hpp"
 #include "atc/params.hpp"
@@ -16,9 +17,11 @@ namespace atc::ui {
 
 struct SymbolData {
     QString name;
-    PriceSeries bars;                         // times, OHLC where the data has them, close
-    std::shared_ptr<const AtcResult> result;  // never null
-    AtcParams params;                         // what `result` was computed with
+    PriceSeries bars;  // times, OHLC where the data has them, close
+    // Never null. The app asks for the drawn series only (KeptSeries::drawn);
+    // memberResult() gives every member's.
+    std::shared_ptr<const AtcResult> result;
+    AtcParams params;  // what `result` was computed with
     // The timeframe the bars are at (timeframe_label: "4h", "1d America/New_York")
     // and the data's own ("1m"); equal when the data's own bars are shown,
     // empty for data without times.
@@ -34,6 +37,15 @@ struct SymbolData {
 
     std::size_t barCount() const { return bars.close.size(); }
     bool hasOhlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }
+    // The result with every member's MA, states and equity, for the views that
+    // draw them (calibration, member equities): `result` where it keeps them,
+    // else computed on first use from the bars and params (bit for bit what a
+    // full compute gives) and kept while this data lives. Thread-safe.
+    std::shared_ptr<const AtcResult> memberResult() const;
+
+private:
+    mutable std::mutex member_mutex_;
+    mutable std::shared_ptr<const AtcResult> member_result_;  // under member_mutex_
 };
 
 // Puts the symbol's stored bars into `data` at `timeframe` (a timeframe's

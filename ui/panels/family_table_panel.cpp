@@ -216,8 +216,8 @@ void FamilyTablePanel::fillRow(int row, const AtcResult& r, const FamilyResult& 
             tr("Layer-2 weight (equity) of %1 at the last bar").arg(family), false);
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         const MemberSeries& m = f.members[k];
-        const int state = m.state.empty() ? 0 : m.state.back();
-        const double equity = lastOf(m.equity);
+        const int state = m.last_state;
+        const double equity = m.last_equity;
         setCell(row, kFirstMemberColumn + static_cast<int>(k), groupedNumber(equity, 3),
                 theme_.stateColor(state),
                 tr("%1(%2): %3 at the last bar, equity %4")

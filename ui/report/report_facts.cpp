@@ -84,8 +84,7 @@ std::vector<LatestFamily> latestFamilies(const AtcResult& result) {
                            : std::nan("");
         for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
             const MemberSeries& m = f.members[k];
-            latest.members[k] = {m.length, m.offset, m.state.empty() ? 0 : m.state.back(),
-                                 lastOf(m.equity)};
+            latest.members[k] = {m.length, m.offset, m.last_state, m.last_equity};
         }
         out.push_back(latest);
     }

@@ -1,4 +1,5 @@
-// Single-symbol ATC computation with every intermediate kept, for charts.
+// Single-symbol ATC computation with every intermediate kept (or the drawn
+// ones), for charts.
 #pragma once
 
 #include <span>
@@ -18,5 +19,9 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params)
 // The same, adding the time spent in each stage to *stage_times (see batch.hpp).
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
                          StageTimes* stage_times);
+// Keeping only `kept` (result.hpp): the series it keeps are bit for bit those
+// of the full result.
+AtcResult compute_symbol(std::span<const double> close, const AtcParams& params, KeptSeries kept,
+                         StageTimes* stage_times = nullptr);
 
 }  // namespace atc

@@ -50,13 +50,14 @@ public:
     // computed. Both must outlive the service and its runs.
     ComputeService(BackendRouter& router, cache::ResultCache* cache);
 
-    // A chart's full result (every moving average, state and equity): from the
-    // cache, or computed on the CPU, the only backend that produces it.
+    // A chart's result keeping `kept` (every moving average, state and
+    // equity, or only the drawn ones): from the cache, or computed on the CPU,
+    // the only backend that produces it.
     // Throws InvalidInput for invalid parameters or series.
     // `timeframe`: the one the closes were resampled to ("" for the data's
     // own bars); the cache keeps each timeframe's result apart.
     ChartAnswer chart(std::span<const double> close, const AtcParams& params,
-                      std::string_view timeframe = {});
+                      std::string_view timeframe = {}, KeptSeries kept = KeptSeries::everything());
 
     // A scan of `symbols` series, computed in one or more chunks by the
     // returned run. The backend is chosen once, for the whole scan's size

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct MemberSeries {
     std::vector<double> ma;
     std::vector<std::int8_t> state;  // -1, 0, +1 per bar
     std::vector<double> equity;      // NaN before cutout
+    // The state and equity at the last bar, kept even where the series above
+    // are not (KeptSeries::drawn): the families table shows them.
+    std::int8_t last_state = 0;
+    double last_equity = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct FamilyResult {
@@ -48,10 +53,27 @@ struct ScanRow {
     std::optional<EntryMarker> last_marker;
 };
 
-// The full output for charting: all 54 MAs with their states and equities.
+// Which per-bar series a result keeps. The family signals and equities, the
+// Average, the markers and the scan row are always kept.
+struct KeptSeries {
+    // Every member's MA, states and equity (the calibration view, the member
+    // equities, reports): about 920 bytes a bar, 0.9 GB for a million bars.
+    // Off, only each family's base member (members[0]) keeps its MA and
+    // states, and the others their last state and equity: about 160 bytes a
+    // bar, what the price, signal and family-equity panes draw.
+    bool members = true;
+
+    static constexpr KeptSeries everything() { return {true}; }
+    static constexpr KeptSeries drawn() { return {false}; }
+    friend bool operator==(const KeptSeries&, const KeptSeries&) = default;
+};
+
+// The output for charting: all 54 MAs with their states and equities, or the
+// drawn part of them (`kept`).
 struct AtcResult {
     std::size_t bars = 0;
     AtcParams params;
+    KeptSeries kept;
     std::array<FamilyResult, kFamilyCount> families;
     std::vector<double> average;  // "Average_Signal"; 0 where not finite
     std::vector<EntryMarker> markers;

@@ -11,14 +11,15 @@ ComputeService::ComputeService(BackendRouter& router, cache::ResultCache* cache)
     : router_(router), cache_(cache) {}
 
 ChartAnswer ComputeService::chart(std::span<const double> close, const AtcParams& params,
-                                  std::string_view timeframe) {
+                                  std::string_view timeframe, KeptSeries kept) {
     ChartAnswer answer;
     answer.record.choice = router_.decide_chart().choice;
     bool from_cache = false;
     if (cache_) {
-        answer.result = cache::CachedCompute(*cache_).symbol(close, params, timeframe, &from_cache);
+        answer.result =
+            cache::CachedCompute(*cache_).symbol(close, params, timeframe, &from_cache, kept);
     } else {
-        answer.result = std::make_shared<const AtcResult>(compute_symbol(close, params));
+        answer.result = std::make_shared<const AtcResult>(compute_symbol(close, params, kept));
     }
     (from_cache ? answer.record.from_cache : answer.record.computed) = 1;
     return answer;

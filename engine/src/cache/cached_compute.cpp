@@ -17,8 +17,8 @@ void check_params_or_throw(const AtcParams& params) {
 }  // namespace
 
 SymbolComputeFn engine_symbol_compute() {
-    return [](std::span<const double> close, const AtcParams& params) {
-        return atc::compute_symbol(close, params);
+    return [](std::span<const double> close, const AtcParams& params, KeptSeries kept) {
+        return atc::compute_symbol(close, params, kept);
     };
 }
 
@@ -32,10 +32,10 @@ CachedCompute::CachedCompute(ResultCache& cache, SymbolComputeFn symbol, BatchCo
 
 std::shared_ptr<const AtcResult> CachedCompute::symbol(std::span<const double> close,
                                                        const AtcParams& params,
-                                                       std::string_view timeframe,
-                                                       bool* from_cache) {
+                                                       std::string_view timeframe, bool* from_cache,
+                                                       KeptSeries kept) {
     check_params_or_throw(params);
-    const CacheKey key = cache_.key(EntryKind::Result, close, params, timeframe);
+    const CacheKey key = cache_.key(result_kind(kept), close, params, timeframe);
     // The result carries its parameters: a hit must be for exactly these (a
     // last guard behind the 128-bit context hash).
     auto hit = cache_.find_result(key);
@@ -44,7 +44,7 @@ std::shared_ptr<const AtcResult> CachedCompute::symbol(std::span<const double> c
         *from_cache = answered;
     if (answered)
         return hit;
-    auto result = std::make_shared<const AtcResult>(symbol_(close, params));
+    auto result = std::make_shared<const AtcResult>(symbol_(close, params, kept));
     cache_.store(key, result);
     return result;
 }

@@ -270,6 +270,10 @@ AtcResult decode_result(std::span<const std::byte> blob) {
             r.f64s(member.ma, h.bars, "a moving average");
             r.directions(member.state, h.bars, "a crossing state");
             r.f64s(member.equity, h.bars, "a member equity");
+            if (h.bars > 0) {
+                member.last_state = member.state.back();
+                member.last_equity = member.equity.back();
+            }
         }
         r.f64s(family.signal, h.bars, "a Layer-1 signal");
         r.f64s(family.weight_equity, h.bars, "a Layer-2 equity");

@@ -25,6 +25,10 @@
 namespace atc::cache {
 namespace {
 
+bool is_result(EntryKind kind) {
+    return kind == EntryKind::Result || kind == EntryKind::DrawnResult;
+}
+
 bool is_scan(EntryKind kind) {
     return kind == EntryKind::Scan || kind == EntryKind::ScanSummary;
 }
@@ -81,8 +85,8 @@ CacheKey ResultCache::key(EntryKind kind, std::span<const double> close, const A
 }
 
 std::shared_ptr<const AtcResult> ResultCache::find_result(const CacheKey& key) {
-    if (key.kind != EntryKind::Result)
-        throw std::invalid_argument("find_result needs a key of kind Result");
+    if (!is_result(key.kind))
+        throw std::invalid_argument("find_result needs a key of kind Result or DrawnResult");
     const auto value = find(key);
     if (!value)
         return nullptr;
@@ -141,8 +145,9 @@ std::optional<CachedValue> ResultCache::find(const CacheKey& key) {
 }
 
 void ResultCache::store(const CacheKey& key, std::shared_ptr<const AtcResult> result) {
-    if (key.kind != EntryKind::Result)
-        throw std::invalid_argument("storing an AtcResult needs a key of kind Result");
+    if (!is_result(key.kind))
+        throw std::invalid_argument(
+            "storing an AtcResult needs a key of kind Result or DrawnResult");
     if (!result)
         return;
     std::vector<std::pair<CacheKey, std::vector<std::byte>>> encoded;

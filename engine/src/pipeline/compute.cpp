@@ -29,6 +29,11 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params)
 
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
                          StageTimes* stage_times) {
+    return compute_symbol(close, params, KeptSeries::everything(), stage_times);
+}
+
+AtcResult compute_symbol(std::span<const double> close, const AtcParams& params, KeptSeries kept,
+                         StageTimes* stage_times) {
     validate_or_throw(close, params);
     const std::size_t n = close.size();
     // Refused before anything is allocated: a result that cannot fit would
@@ -43,6 +48,7 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     AtcResult result;
     result.bars = n;
     result.params = params;
+    result.kept = kept;
 
     detail::PipelineWorkspace& ws = thread_workspace();
     detail::SymbolPipeline pipeline(close, params, ws, stage_times);
@@ -62,7 +68,7 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
         }
         family.signal.resize(n);
         family.weight_equity.resize(n);
-        pipeline.run_layer1(type, family.signal, &family.members);
+        pipeline.run_layer1(type, family.signal, &family.members, kept);
         signals[t] = family.signal;
         equities[t] = family.weight_equity;
     }

@@ -37,7 +37,8 @@ SymbolPipeline::SymbolPipeline(std::span<const double> close, const AtcParams& p
 }
 
 void SymbolPipeline::run_layer1(MaType type, std::span<double> signal,
-                                std::array<MemberSeries, kMembersPerFamily>* members) {
+                                std::array<MemberSeries, kMembersPerFamily>* members,
+                                KeptSeries kept) {
     const std::size_t n = bars();
     const std::span<double> lanes = grown(ws_.ma_lanes, n * ma::kLaneStride);
     ma::detail::family_lanes(type, params_.profile, inputs_.close,
@@ -49,21 +50,40 @@ void SymbolPipeline::run_layer1(MaType type, std::span<double> signal,
         clock_.lap(&StageTimes::layer1);
         return;
     }
+    // Member k keeps its series when everything is kept; the base member
+    // (k == 0) keeps its MA and states in any case (the price pane draws them).
+    const auto keeps_ma_and_state = [&](std::size_t k) { return kept.members || k == 0; };
     MemberTraces traces;
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         MemberSeries& member = (*members)[k];
-        member.ma.resize(n);
-        member.state.resize(n);
-        member.equity.resize(n);
+        const std::size_t ma_and_state = keeps_ma_and_state(k) ? n : 1;
+        member.ma.resize(keeps_ma_and_state(k) ? n : 0);
+        member.state.resize(ma_and_state);
+        member.equity.resize(kept.members ? n : 1);
         traces[k] = {member.state, member.equity};
     }
     // The MAs out of their lanes, bar by bar (reading the lanes in order).
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t k = 0; k < kMembersPerFamily; ++k)
-            (*members)[k].ma[i] = lanes[i * ma::kLaneStride + k];
+    if (kept.members) {
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t k = 0; k < kMembersPerFamily; ++k)
+                (*members)[k].ma[i] = lanes[i * ma::kLaneStride + k];
+        }
+    } else {
+        for (std::size_t i = 0; i < n; ++i)
+            (*members)[0].ma[i] = lanes[i * ma::kLaneStride];
     }
     clock_.lap(&StageTimes::moving_averages);
     family_layer1(inputs_, lanes, signal, &traces);
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        MemberSeries& member = (*members)[k];
+        member.last_state = member.state.back();
+        member.last_equity = member.equity.back();
+        // The one-slot traces were only there to catch the last bar.
+        if (!keeps_ma_and_state(k))
+            member.state = {};
+        if (!kept.members)
+            member.equity = {};
+    }
     clock_.lap(&StageTimes::layer1);
 }
 

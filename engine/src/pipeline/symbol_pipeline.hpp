@@ -54,10 +54,12 @@ public:
     std::size_t bars() const { return inputs_.close.size(); }
 
     // The nine MAs of family `type`, then its Layer-1 signal. With `members`
-    // (the full result) each member's MA, states and equities are kept there
-    // too; a scan keeps none of them.
+    // (a chart's result) each member's MA, states and equities are kept there
+    // too, as far as `kept` says, and every member's last state and equity; a
+    // scan keeps none of them.
     void run_layer1(MaType type, std::span<double> signal,
-                    std::array<MemberSeries, kMembersPerFamily>* members);
+                    std::array<MemberSeries, kMembersPerFamily>* members,
+                    KeptSeries kept = KeptSeries::everything());
 
     // The six Layer-2 equities from the six Layer-1 signals.
     void run_layer2(const std::array<std::span<const double>, kFamilyCount>& signals,

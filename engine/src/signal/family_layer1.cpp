@@ -42,9 +42,13 @@ template <class V>
 inline ATC_INLINE void trace_bar(const Lanes<V>& lanes, std::size_t i, bool has_equity,
                                  const MemberTraces& traces) {
     constexpr std::size_t kWidth = Lanes<V>::kWidth;
+    // A one-slot trace is overwritten bar after bar and ends holding the last
+    // bar; a full one has a slot for every bar (min(i, n - 1) == i).
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        traces[k].state[i] = static_cast<std::int8_t>(lanes.state[k / kWidth][k % kWidth]);
-        traces[k].equity[i] = has_equity ? lanes.equity[k / kWidth][k % kWidth] : kNaN;
+        traces[k].state[std::min(i, traces[k].state.size() - 1)] =
+            static_cast<std::int8_t>(lanes.state[k / kWidth][k % kWidth]);
+        traces[k].equity[std::min(i, traces[k].equity.size() - 1)] =
+            has_equity ? lanes.equity[k / kWidth][k % kWidth] : kNaN;
     }
 }
 

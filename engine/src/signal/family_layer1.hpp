@@ -14,7 +14,8 @@
 
 namespace atc::detail {
 
-// Where member k's crossing states and equities go when the caller keeps them.
+// Where member k's crossing states and equities go when the caller keeps them:
+// one value per bar, or a single slot that ends holding the last bar's.
 struct MemberTrace {
     std::span<std::int8_t> state;
     std::span<double> equity;

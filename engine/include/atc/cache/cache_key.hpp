@@ -14,6 +14,7 @@
 
 #include "atc/cache/hash.hpp"
 #include "atc/params.hpp"
+#include "atc/result.hpp"
 
 namespace atc::cache {
 
@@ -23,7 +24,14 @@ enum class EntryKind : std::uint8_t {
     Result = 1,       // the full AtcResult (charts)
     Scan = 2,         // SymbolScan with its per-bar series (BatchOptions::keep_series)
     ScanSummary = 3,  // SymbolScan without series (markers and row only)
+    DrawnResult = 4,  // an AtcResult keeping KeptSeries::drawn() (memory tier only)
 };
+
+// The kind of entry a chart result keeping `kept` is stored as: a lean result
+// must never answer for a full one.
+constexpr EntryKind result_kind(KeptSeries kept) {
+    return kept.members ? EntryKind::Result : EntryKind::DrawnResult;
+}
 
 // Bytes of CacheKey::bytes(): kind, bars, data hash, context hash.
 inline constexpr std::size_t kKeyBytes = 1 + 8 + 16 + 16;

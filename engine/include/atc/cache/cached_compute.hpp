@@ -16,7 +16,8 @@
 
 namespace atc::cache {
 
-using SymbolComputeFn = std::function<AtcResult(std::span<const double>, const AtcParams&)>;
+using SymbolComputeFn =
+    std::function<AtcResult(std::span<const double>, const AtcParams&, KeptSeries)>;
 using BatchComputeFn = std::function<BatchResult(std::span<const std::span<const double>>,
                                                  const AtcParams&, const BatchOptions&)>;
 
@@ -37,14 +38,17 @@ public:
     explicit CachedCompute(ResultCache& cache, SymbolComputeFn symbol = engine_symbol_compute(),
                            BatchComputeFn batch = engine_batch_compute());
 
-    // The full result for charts. Throws InvalidInput for invalid parameters
-    // (whether cached or not) and whatever the compute function throws for an
-    // invalid series; such failures are not cached. `timeframe`: the one the
-    // closes were resampled to ("" for the data's own), part of the key.
-    // `from_cache`, when given, says whether the cache answered.
+    // The result for charts, keeping `kept` (kept apart in the cache: a lean
+    // result never answers for a full one). Throws InvalidInput for invalid
+    // parameters (whether cached or not) and whatever the compute function
+    // throws for an invalid series; such failures are not cached.
+    // `timeframe`: the one the closes were resampled to ("" for the data's
+    // own), part of the key. `from_cache`, when given, says whether the cache
+    // answered.
     std::shared_ptr<const AtcResult> symbol(std::span<const double> close, const AtcParams& params,
                                             std::string_view timeframe = {},
-                                            bool* from_cache = nullptr);
+                                            bool* from_cache = nullptr,
+                                            KeptSeries kept = KeptSeries::everything());
 
     // A scan: every series is looked up (kind Scan, or ScanSummary when
     // options.keep_series is false), the misses go to the batch function in one

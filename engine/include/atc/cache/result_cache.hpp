@@ -46,8 +46,20 @@ struct DiskKinds {
     bool scan = true;
     bool scan_summary = true;
 
+    // A drawn (lean) result is never written: it is what is cheap to compute
+    // again, and the codec holds full results only.
     bool includes(EntryKind kind) const {
-        return kind == EntryKind::Result ? result : kind == EntryKind::Scan ? scan : scan_summary;
+        switch (kind) {
+            case EntryKind::Result:
+                return result;
+            case EntryKind::Scan:
+                return scan;
+            case EntryKind::ScanSummary:
+                return scan_summary;
+            case EntryKind::DrawnResult:
+                return false;
+        }
+        return false;
     }
 
     // What the measurements above say is worth a disk write: scan summaries only.
@@ -118,8 +130,9 @@ public:
                  std::string_view timeframe = {}) const;
 
     // Memory, then disk (a disk hit is promoted to memory); null on a miss.
-    // `key.kind` must be Result for find_result and Scan or ScanSummary for
-    // find_scan (std::invalid_argument otherwise).
+    // `key.kind` must be Result or DrawnResult for find_result and for
+    // storing an AtcResult, and Scan or ScanSummary for find_scan
+    // (std::invalid_argument otherwise).
     std::shared_ptr<const AtcResult> find_result(const CacheKey& key);
     std::shared_ptr<const SymbolScan> find_scan(const CacheKey& key);
 
