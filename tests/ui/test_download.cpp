@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QtTest>
 
 #include "atc/store/symbol_store.hpp"
@@ -104,10 +105,12 @@ private slots:
         menu->close();
         QVERIFY(QTest::qWaitFor([&] { return !window_->feedService()->isBusy(); }, 10000));
         QVERIFY(QTest::qWaitFor(
-            [&] { return window_->statusText()->text().startsWith(QStringLiteral("Updated")); },
+            [&] {
+                return window_->statusBar()->currentMessage().startsWith(QStringLiteral("Updated"));
+            },
             10000));
-        QVERIFY2(window_->statusText()->text().contains(QStringLiteral(": 4 new bars")),
-                 qPrintable(window_->statusText()->text()));
+        QVERIFY2(window_->statusBar()->currentMessage().contains(QStringLiteral(": 4 new bars")),
+                 qPrintable(window_->statusBar()->currentMessage()));
         QCOMPARE(storedInfo("BTCUSDT").bar_count, std::size_t{1000});
         // It asked from just after the last stored bar's open, not from the start.
         const std::vector<std::string> targets = server_.targets();
@@ -123,7 +126,10 @@ private slots:
         again->findChild<QAction*>(QStringLiteral("updateAllAction"))->trigger();
         again->close();
         QVERIFY(QTest::qWaitFor(
-            [&] { return window_->statusText()->text().startsWith(QStringLiteral("Up to date")); },
+            [&] {
+                return window_->statusBar()->currentMessage().startsWith(
+                    QStringLiteral("Up to date"));
+            },
             10000));
         QCOMPARE(storedInfo("BTCUSDT").bar_count, std::size_t{1000});
 
@@ -184,7 +190,8 @@ private slots:
         // A link that answers 404 says so and imports nothing.
         window_->importUrl(QString::fromStdString(server_.url() + "/data/missing.csv"));
         QVERIFY(QTest::qWaitFor(
-            [&] { return window_->statusText()->text().contains(QStringLiteral("404")); }, 10000));
+            [&] { return window_->statusBar()->currentMessage().contains(QStringLiteral("404")); },
+            10000));
     }
 
 private:

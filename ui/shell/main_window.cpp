@@ -294,16 +294,16 @@ void MainWindow::connectFeeds() {
     connect(watchlist_, &WatchlistPanel::updateRequested, this, [this](const QStringList& names) {
         update_new_bars_ = 0;
         update_failures_.clear();
-        status_text_->setText(tr("Updating %n symbol(s)…", nullptr, int(names.size())));
+        showFeedMessage(tr("Updating %n symbol(s)…", nullptr, int(names.size())));
         feeds_->requestUpdate(names);
     });
     connect(feeds_, &FeedService::progress, this, [this](const FeedProgress& p) {
         if (p.symbols > 1 || !download_dialog_ || !download_dialog_->isDownloading())
-            status_text_->setText(tr("Updating %1 (%2 of %3): %4 new bars…")
-                                      .arg(p.name)
-                                      .arg(p.symbol)
-                                      .arg(p.symbols)
-                                      .arg(groupedCount(p.page.new_bars)));
+            showFeedMessage(tr("Updating %1 (%2 of %3): %4 new bars…")
+                                .arg(p.name)
+                                .arg(p.symbol)
+                                .arg(p.symbols)
+                                .arg(groupedCount(p.page.new_bars)));
     });
     connect(feeds_, &FeedService::fetched, this, [this](const FeedOutcome& outcome) {
         update_new_bars_ += outcome.stored_bars;
@@ -324,14 +324,20 @@ void MainWindow::connectFeeds() {
         if (failed > 0)
             text += tr(" · %n failed (%1)", nullptr, failed)
                         .arg(update_failures_.join(QStringLiteral("; ")));
-        status_text_->setText(text);
+        showFeedMessage(text);
     });
     connect(feeds_, &FeedService::urlDownloaded, this,
             [this](const QString&, const QString& file) { watchlist_->openImport({file}); });
     connect(feeds_, &FeedService::feedFailed, this,
             [this](const QString& what, const QString& message) {
-                status_text_->setText(tr("Could not download %1: %2").arg(what, message));
+                showFeedMessage(tr("Could not download %1: %2").arg(what, message));
             });
+}
+
+void MainWindow::showFeedMessage(const QString& text) {
+    // Over the chart's status line, which a redraw of an updated symbol would
+    // otherwise write straight over; it gives way after a while.
+    statusBar()->showMessage(text, kFeedMessageMs);
 }
 
 void MainWindow::openDownload() {
@@ -350,7 +356,7 @@ void MainWindow::openDownload() {
 void MainWindow::importUrl(const QString& url) {
     if (url.isEmpty())
         return;
-    status_text_->setText(tr("Downloading %1…").arg(url));
+    showFeedMessage(tr("Downloading %1…").arg(url));
     feeds_->requestUrl(url);
 }
 

@@ -72,6 +72,8 @@ public:
 
     // Milliseconds a parameter edit waits for the next one before recomputing.
     static constexpr int kRecomputeDelayMs = 150;
+    // How long a download's or update's message stays over the status line.
+    static constexpr int kFeedMessageMs = 15000;
 
 signals:
     // Emitted after a result is drawn (tests wait for it).
@@ -89,6 +91,7 @@ private:
     void requestCurrent();
     // Downloads and updates (File → Download…, the watchlist's Update).
     void connectFeeds();
+    void showFeedMessage(const QString& text);
     // The trader chose a timeframe for the symbol on screen ("" for its own bars).
     void showTimeframe(const QString& timeframe);
     void showData(std::shared_ptr<const SymbolData> data);
