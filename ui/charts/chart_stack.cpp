@@ -86,7 +86,7 @@ void ChartStack::connectPane(ChartPane* pane) {
 
 QString ChartStack::rangeKey(const SymbolData& data) {
     // Each timeframe has its own bars: a range in 1m bars means nothing in 4h ones.
-    if (data.timeframe == data.source_timeframe)
+    if (data.resampledTo().isEmpty())
         return data.name;
     return data.name + QStringLiteral(" @") + data.timeframe;
 }

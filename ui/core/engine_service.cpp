@@ -120,9 +120,7 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             setBarsAt(*data, store.load(name.toStdString()), timeframe);
             data->params = params;
             data->generation = generation;
-            const std::string cache_timeframe = data->timeframe == data->source_timeframe
-                                                    ? std::string()
-                                                    : data->timeframe.toStdString();
+            const std::string cache_timeframe = data->resampledTo().toStdString();
             ChartAnswer answer;
             // Only what the panes draw: the members' series are computed when
             // a view that draws them opens (SymbolData::memberResult).

@@ -53,7 +53,7 @@ void setBarsAt(SymbolData& data, PriceSeries stored, const QString& timeframe) {
 }
 
 QString timeframeCaption(const SymbolData& data) {
-    if (data.timeframe == data.source_timeframe)
+    if (data.resampledTo().isEmpty())
         return data.timeframe;
     return QObject::tr("%1 (from %2)").arg(data.timeframe, data.source_timeframe);
 }

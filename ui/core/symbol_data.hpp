@@ -30,6 +30,9 @@ struct SymbolData {
     // The last bar is a bucket the data does not fill yet (atc/resample.hpp):
     // drawn all the same, and said so in the status bar and reports.
     bool last_forming = false;
+
+    // The timeframe the bars were resampled to; "" when they are the data's own.
+    QString resampledTo() const { return timeframe == source_timeframe ? QString() : timeframe; }
     std::uint64_t generation = 0;  // the request that produced it
     double compute_ms = 0.0;       // load + compute (or cache hit)
     // Which backend computed it and why, or that the cache answered.

@@ -81,7 +81,7 @@ void ReportExporter::chooseAndExport() {
         filters << tr(c.filter);
     QString filter = filters.front();
     // BTCUSDT-4h-atc-report.pdf: reports of one symbol at two timeframes do not collide.
-    QString stem = data->timeframe == data->source_timeframe
+    QString stem = data->resampledTo().isEmpty()
                        ? data->name
                        : QStringLiteral("%1-%2").arg(data->name, data->timeframe);
     const QString suggested =

@@ -15,6 +15,7 @@
 #include <QThreadPool>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <stdexcept>
 
 #include "atc/timeframe.hpp"
 #include "panels/contrast.hpp"
@@ -255,9 +256,11 @@ void ScannerPanel::setTimeframe(const QString& timeframe) {
 
 void ScannerPanel::startScan() {
     if (!timeframeValid()) {
-        showStatus(tr("\"%1\" is not a timeframe (write a count and a unit: 15m, 4h, 1d, 1w, "
-                      "1M; m is minutes, M is months)")
-                       .arg(timeframe_box_->currentText().trimmed()));
+        try {
+            require_timeframe(timeframe_box_->currentText().trimmed().toStdString());
+        } catch (const std::invalid_argument& e) {
+            showStatus(QString::fromStdString(e.what()));  // the engine's words
+        }
         return;
     }
     const QStringList names =

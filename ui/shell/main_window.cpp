@@ -401,9 +401,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     // it can take follows (the panel marks, never changes, what does not fit).
     params_->setBarCount(shown->barCount());
     // What the loaded bars can give (the stored timeframe was the importer's word).
-    toolbar_->timeframeSelector()->showTimeframes(
-        shown->source_timeframe,
-        shown->timeframe == shown->source_timeframe ? QString() : shown->timeframe);
+    toolbar_->timeframeSelector()->showTimeframes(shown->source_timeframe, shown->resampledTo());
     charts_->setData(shown);
     table_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());

@@ -3,6 +3,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <stdexcept>
 
 #include "atc/resample.hpp"
 #include "atc/timeframe.hpp"
@@ -13,12 +14,11 @@ namespace {
 // What the data can give at `text`: its canonical name ("" for the data's
 // own), or the reason it cannot in `refusal`.
 QString checkTimeframe(const QString& source, const QString& text, QString& refusal) {
-    const std::optional<Timeframe> target = parse_timeframe(text.toStdString());
-    if (!target) {
-        refusal = QObject::tr(
-                      "\"%1\" is not a timeframe (write a count and a unit: 15m, 4h, 1d, "
-                      "1w, 1M; m is minutes, M is months)")
-                      .arg(text.trimmed());
+    std::optional<Timeframe> target;
+    try {
+        target = require_timeframe(text.trimmed().toStdString());
+    } catch (const std::invalid_argument& e) {
+        refusal = QString::fromStdString(e.what());  // the engine's words, as `atc` says them
         return {};
     }
     const std::optional<Timeframe> own = parse_timeframe(source.toStdString());
