@@ -50,6 +50,7 @@ const std::vector<CaseSpec>& all_cases() {
         {"scan-5000x2000", 5000, 2000, Mode::Scan},
         {"single-1m", 1, 1'000'000, Mode::SingleFreeEach},
         {"single-1m-drawn", 1, 1'000'000, Mode::SingleDrawn},
+        {"members-1m", 1, 1'000'000, Mode::Members},
         {"cache-read-1m", 1, 1'000'000, Mode::CacheRead},
         {"import-binance-1m", 1, 1'000'000, Mode::Import},
         {"resample-1m-1h", 1, 1'000'000, Mode::Resample},
@@ -100,6 +101,9 @@ CaseResult run_case(const CaseSpec& spec, int runs) {
     } else if (spec.mode == Mode::SingleDrawn) {
         result = measure(
             [&](StageTimes* t) { compute_symbol(close, params, KeptSeries::drawn(), t); }, runs);
+    } else if (spec.mode == Mode::Members) {
+        result =
+            measure([&](StageTimes* t) { compute_members(close, params, MaType::EMA, t); }, runs);
     } else if (spec.mode == Mode::CacheRead) {
         const std::vector<std::byte> blob = cache::encode_result(compute_symbol(close, params));
         result = measure([&](StageTimes*) { cache::decode_result(blob); }, runs);

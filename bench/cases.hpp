@@ -19,7 +19,9 @@ namespace atc::bench {
 // `bars` rows and saves it into a symbol database (import_case.hpp). Resample
 // turns `bars` one-minute bars into hourly ones (resample_case.hpp).
 // SingleDrawn is SingleFreeEach keeping only the drawn series (what the app
-// asks for, KeptSeries::drawn); CacheRead decodes a full result the way the
+// asks for, KeptSeries::drawn); Members computes one family's members alone
+// (compute_members: what opening the calibration view or a family's member
+// equities costs over a drawn result); CacheRead decodes a full result the way the
 // result cache's disk tier reads one back (against computing it: the cache
 // must never be slower than the engine).
 enum class Mode {
@@ -27,6 +29,7 @@ enum class Mode {
     SingleKeepPrevious,
     SingleFreeEach,
     SingleDrawn,
+    Members,
     CacheRead,
     Import,
     Resample

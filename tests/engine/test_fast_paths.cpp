@@ -14,6 +14,7 @@
 #include "atc/moving_averages.hpp"
 #include "atc/reference_moving_averages.hpp"
 #include "atc/signals.hpp"
+#include "atc/validation.hpp"
 #include "direct_moving_averages.hpp"
 #include "pipeline/simd.hpp"
 #include "series_equality.hpp"
@@ -159,6 +160,36 @@ private slots:
                 QCOMPARE(lean.row.trend, full.row.trend);
             }
         }
+    }
+
+    // One family's members on their own are, bit for bit, the full result's,
+    // also right after a longer series left its buffers to the thread.
+    void membersAreTheFullResultsFamily() {
+        compute_members(test::random_walk(3000, 37), AtcParams{}, MaType::KAMA);
+        for (const std::size_t bars : {std::size_t{40}, std::size_t{2000}}) {
+            const auto close = test::random_walk(bars, 31);
+            for (const AtcParams& p : test::varied_parameter_sets()) {
+                const AtcResult full = compute_symbol(close, p);
+                for (const MaType type : kAllFamilies) {
+                    const FamilyMembers members = compute_members(close, p, type);
+                    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+                        const MemberSeries& want = full.family(type).members[k];
+                        const MemberSeries& got = members[k];
+                        QCOMPARE(got.length, want.length);
+                        QCOMPARE(got.offset, want.offset);
+                        QVERIFY(same_bits(got.ma, want.ma));
+                        QVERIFY(same_bits(got.state, want.state));
+                        QVERIFY(same_bits(got.equity, want.equity));
+                        QCOMPARE(got.last_state, want.last_state);
+                        QVERIFY(same_bits(std::vector{got.last_equity}, {want.last_equity}));
+                    }
+                }
+            }
+        }
+        AtcParams invalid;
+        invalid.cutout = -1;
+        QVERIFY_THROWS_EXCEPTION(InvalidInput,
+                                 compute_members(test::random_walk(100, 3), invalid, MaType::EMA));
     }
 
     // The fused per-family pass computes exactly what the public stage functions do.

@@ -18,9 +18,11 @@
 
 #include "atc/compute.hpp"
 #include "atc/price_csv.hpp"
+#include "charts/calibration_pane.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "charts/column_envelope.hpp"
+#include "charts/equity_pane.hpp"
 #include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/value_axis.hpp"
@@ -401,33 +403,113 @@ void TestCharts::calibration_shows_nine_mas() {
     QVERIFY(!stack_->legendText().contains(QStringLiteral("KAMA calibration")));
 }
 
-// The app keeps only the drawn series (KeptSeries::drawn): the calibration view
-// and the member equities, opened on such a result, show the full compute's
-// numbers, and nothing of the members is computed while they stay closed.
+// The app keeps only the drawn series (KeptSeries::drawn). The calibration
+// view and the member equities, opened on such a result, ask for their
+// family's members (nothing while they stay closed), say they are being
+// computed until the answer comes, then draw the full compute's numbers.
+// Answers for other data or for a family no view shows are ignored; a request
+// whose view closed, or whose symbol went, is cancelled; members are let go
+// when their view closes.
 void TestCharts::member_views_of_a_drawn_result() {
-    auto lean = std::make_shared<SymbolData>();
-    lean->name = QStringLiteral("TTRC");
-    lean->bars = ttrc_;
-    lean->result = std::make_shared<const AtcResult>(
-        compute_symbol(ttrc_.close, AtcParams{}, KeptSeries::drawn()));
+    const auto drawn = [this] {
+        auto data = std::make_shared<SymbolData>();
+        data->name = QStringLiteral("TTRC");
+        data->bars = ttrc_;
+        data->result = std::make_shared<const AtcResult>(
+            compute_symbol(ttrc_.close, AtcParams{}, KeptSeries::drawn()));
+        return std::shared_ptr<const SymbolData>(std::move(data));
+    };
+    const auto members_of = [this](MaType family) {
+        return std::make_shared<const FamilyMembers>(
+            compute_members(ttrc_.close, AtcParams{}, family));
+    };
+    const std::shared_ptr<const SymbolData> lean = drawn();
+    const std::shared_ptr<const SymbolData> other = drawn();  // the same symbol computed again
     const AtcResult full = compute_symbol(ttrc_.close, AtcParams{});
+    struct Asked {
+        std::shared_ptr<const SymbolData> data;
+        MaType family;
+        std::shared_ptr<const std::atomic<bool>> cancelled;
+    };
+    std::vector<Asked> asked;
     ChartStack stack;
+    connect(&stack, &ChartStack::membersWanted, &stack,
+            [&asked](std::shared_ptr<const SymbolData> data, MaType family,
+                     std::shared_ptr<const std::atomic<bool>> cancelled) {
+                asked.push_back({std::move(data), family, std::move(cancelled)});
+            });
     QVERIFY(show_stack(stack, {900, 700}));
     stack.setData(lean);
     QCoreApplication::processEvents();
-    QVERIFY(stack.plottedCalibrationMa(0).empty());  // closed: nothing computed for it
+    QVERIFY(asked.empty());  // closed: nothing asked for
+    QVERIFY(stack.plottedCalibrationMa(0).empty());
 
+    const auto* calibration =
+        qobject_cast<CalibrationPane*>(stack.pane(QStringLiteral("calibration")));
+    const auto* equity = qobject_cast<EquityPane*>(stack.pane(QStringLiteral("equity")));
     stack.setCalibrationFamily(MaType::HMA);
     stack.setCalibrationVisible(true);
+    QCOMPARE(asked.size(), std::size_t(1));
+    QCOMPARE(asked[0].data, lean);
+    QCOMPARE(asked[0].family, MaType::HMA);
+    QCOMPARE(calibration->note(), QStringLiteral("Computing HMA members\u2026"));
+    QVERIFY(stack.legendText().contains(QStringLiteral("HMA calibration  Computing HMA members")));
+    QVERIFY(stack.plottedCalibrationMa(0).empty());
+    stack.setMembers(other, MaType::HMA, members_of(MaType::HMA));  // not the data shown
+    QVERIFY(stack.plottedCalibrationMa(0).empty());
+    stack.setMembers(lean, MaType::HMA, members_of(MaType::HMA));
+    QVERIFY(calibration->note().isEmpty());
+    QVERIFY(!stack.legendText().contains(QStringLiteral("Computing")));
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         expect_same_values(stack.plottedCalibrationMa(k), full.family(MaType::HMA).members[k].ma);
         QVERIFY(stack.plottedCalibrationStates(k) == full.family(MaType::HMA).members[k].state);
     }
+
     stack.setEquityFamily(MaType::LSMA);
-    for (const MemberSeries& m : full.family(MaType::LSMA).members)
+    QCOMPARE(asked.size(), std::size_t(2));
+    QCOMPARE(asked[1].family, MaType::LSMA);
+    QCOMPARE(stack.equityChart()->series().size(), 0);
+    QCOMPARE(equity->note(), QStringLiteral("Computing LSMA members\u2026"));
+    // Another family chosen before the answer: its request is cancelled and
+    // its late answer ignored.
+    stack.setEquityFamily(MaType::EMA);
+    QVERIFY(asked[1].cancelled->load());
+    QCOMPARE(asked.size(), std::size_t(3));
+    stack.setMembers(lean, MaType::LSMA, members_of(MaType::LSMA));
+    QCOMPARE(stack.equityChart()->series().size(), 0);
+    stack.setMembers(lean, MaType::EMA, members_of(MaType::EMA));
+    QVERIFY(equity->note().isEmpty());
+    for (const MemberSeries& m : full.family(MaType::EMA).members)
         expect_series_equals(
-            series_named(stack.equityChart(), QStringLiteral("eq_LSMA_%1").arg(m.length)), m.equity,
+            series_named(stack.equityChart(), QStringLiteral("eq_EMA_%1").arg(m.length)), m.equity,
             stack.visibleRange());
+    QVERIFY(stack.members()[static_cast<std::size_t>(MaType::HMA)]);
+    QVERIFY(stack.members()[static_cast<std::size_t>(MaType::EMA)]);
+    QVERIFY(!asked[0].cancelled->load() && !asked[2].cancelled->load());
+
+    // Closed views let their members go; opened again, they ask again.
+    stack.setCalibrationVisible(false);
+    stack.setEquityFamily(std::nullopt);
+    for (const auto& held : stack.members())
+        QVERIFY(!held);
+    QCOMPARE(stack.equityChart()->series().size(), 6);
+    stack.setEquityFamily(MaType::DEMA);
+    QCOMPARE(asked.size(), std::size_t(4));
+    stack.setMembersFailed(lean, MaType::DEMA, QStringLiteral("out of memory"));
+    QCOMPARE(equity->note(),
+             QStringLiteral("The DEMA members could not be computed: out of memory"));
+
+    // Another symbol (or timeframe, or parameters) cancels what is asked for
+    // and asks for its own.
+    stack.setEquityFamily(MaType::WMA);
+    QCOMPARE(asked.size(), std::size_t(5));
+    stack.setData(other);
+    QVERIFY(asked[4].cancelled->load());
+    QCOMPARE(asked.size(), std::size_t(6));
+    QCOMPARE(asked[5].data, other);
+    QCOMPARE(asked[5].family, MaType::WMA);
+    stack.setMembers(lean, MaType::WMA, members_of(MaType::WMA));  // the old symbol's
+    QCOMPARE(stack.equityChart()->series().size(), 0);
 }
 
 void TestCharts::crosshair_legend() {

@@ -5,6 +5,8 @@
 // each kind is answered exactly, bit for bit, as the engine computes it
 // directly on the same bars.
 #include <QtTest>
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <random>
@@ -208,6 +210,63 @@ private slots:
             symbol_answers, scan_answers, static_cast<unsigned long long>(stats.memory_hits),
             static_cast<unsigned long long>(stats.disk_hits),
             static_cast<unsigned long long>(stats.misses));
+    }
+
+    // The members a view opens over a drawn result: answered as the full
+    // compute has them; a request cancelled before its worker starts is
+    // neither computed nor answered; a failure says why.
+    void membersAreAnsweredUnlessCancelled() {
+        cache::ResultCache cache;
+        const auto router = gui_test::cpu_router();
+        EngineService engine(db_path_, cache, *router);
+        const AtcParams params = parameter_sets()[3];
+        std::shared_ptr<const SymbolData> data;
+        connect(&engine, &EngineService::symbolReady, this,
+                [&data](std::shared_ptr<const SymbolData> d) { data = std::move(d); });
+        engine.requestSymbol(names_[4], params);
+        QTRY_VERIFY_WITH_TIMEOUT(data, 30'000);
+        QVERIFY(!data->result->kept.members);
+
+        struct Answer {
+            std::shared_ptr<const SymbolData> data;
+            MaType family;
+            std::shared_ptr<const FamilyMembers> members;
+            QString failure;
+        };
+        std::vector<Answer> answers;
+        connect(&engine, &EngineService::membersReady, this,
+                [&answers](std::shared_ptr<const SymbolData> d, MaType family,
+                           std::shared_ptr<const FamilyMembers> members) {
+                    answers.push_back({std::move(d), family, std::move(members), {}});
+                });
+        connect(
+            &engine, &EngineService::membersFailed, this,
+            [&answers](std::shared_ptr<const SymbolData> d, MaType family, const QString& message) {
+                answers.push_back({std::move(d), family, nullptr, message});
+            });
+        auto invalid = std::make_shared<SymbolData>(*data);
+        invalid->params.lengths[0] = 0;
+        engine.requestMembers(data, MaType::LSMA, std::make_shared<std::atomic<bool>>(true));
+        engine.requestMembers(data, MaType::DEMA, std::make_shared<std::atomic<bool>>(false));
+        engine.requestMembers(invalid, MaType::EMA, std::make_shared<std::atomic<bool>>(false));
+        QVERIFY(engine.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.isBusy(), 30'000);
+        QCOMPARE(answers.size(), std::size_t(2));
+        const auto dema = std::find_if(answers.begin(), answers.end(),
+                                       [](const Answer& a) { return a.family == MaType::DEMA; });
+        QVERIFY(dema != answers.end() && dema->data == data && dema->members);
+        const AtcResult full = compute_symbol(closes_[4], params);
+        for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+            const MemberSeries& want = full.family(MaType::DEMA).members[k];
+            const MemberSeries& got = (*dema->members)[k];
+            QVERIFY(test::same_bits(got.ma, want.ma));
+            QVERIFY(test::same_bits(got.state, want.state));
+            QVERIFY(test::same_bits(got.equity, want.equity));
+        }
+        const auto failed = std::find_if(answers.begin(), answers.end(),
+                                         [](const Answer& a) { return a.family == MaType::EMA; });
+        QVERIFY(failed != answers.end() && !failed->members);
+        QVERIFY2(failed->failure.contains(QStringLiteral("ema_len")), qPrintable(failed->failure));
     }
 };
 

@@ -337,14 +337,29 @@ private slots:
         toolbar->calibrationCombo()->setCurrentIndex(1 + static_cast<int>(MaType::KAMA));
         QVERIFY(charts->calibrationVisible());
         QCOMPARE(charts->calibrationFamily(), MaType::KAMA);
-        // The app keeps the drawn series only; the members come when shown.
-        const AtcResult& r = *window_->currentData()->memberResult();
+        // The app keeps the drawn series only: the members are computed on the
+        // engine's worker when a view shows them, and the view says so until
+        // they come.
+        QVERIFY(charts->plottedCalibrationMa(0).empty());
+        QVERIFY(charts->legendText().contains(QStringLiteral("Computing KAMA members")));
+        QTRY_VERIFY_WITH_TIMEOUT(!charts->plottedCalibrationMa(0).empty(), 20000);
+        QVERIFY(!charts->legendText().contains(QStringLiteral("Computing")));
+        const std::shared_ptr<const SymbolData> shown = window_->currentData();
+        const AtcResult full = compute_symbol(shown->bars.close, shown->params);
         for (std::size_t m = 0; m < kMembersPerFamily; ++m) {
-            QVERIFY(test::same_values(charts->plottedCalibrationMa(m),
-                                      r.family(MaType::KAMA).members[m].ma));
+            const MemberSeries& want = full.family(MaType::KAMA).members[m];
+            QVERIFY(test::same_values(charts->plottedCalibrationMa(m), want.ma));
+            QVERIFY(charts->plottedCalibrationStates(m) == want.state);
         }
         toolbar->equityCombo()->setCurrentIndex(1 + static_cast<int>(MaType::HMA));
         QCOMPARE(charts->equityFamily(), std::optional<MaType>(MaType::HMA));
+        QVERIFY(charts->legendText().contains(QStringLiteral("Computing HMA members")));
+        QTRY_COMPARE_WITH_TIMEOUT(charts->equityChart()->series().size(), 9, 20000);
+        const auto& hma = charts->members()[static_cast<std::size_t>(MaType::HMA)];
+        QVERIFY(hma);
+        for (std::size_t m = 0; m < kMembersPerFamily; ++m)
+            QVERIFY(
+                test::same_values((*hma)[m].equity, full.family(MaType::HMA).members[m].equity));
         charts->setCrosshairBar(5500);
         save_screenshot(QStringLiteral("3-ttrc-calibration-members"));
 
@@ -357,6 +372,8 @@ private slots:
         toolbar->setCandles(false);
         QVERIFY(!charts->calibrationVisible());
         QCOMPARE(charts->equityFamily(), std::optional<MaType>());
+        for (const auto& held : charts->members())
+            QVERIFY(!held);  // let go with their views
         charts->resetZoom();
         charts->setCrosshairBar(-1);
     }

@@ -364,6 +364,55 @@ private slots:
                  trades);
     }
 
+    // The app and `atc report` keep only the drawn series: the report of such
+    // a result is the full result's, the CSV and the JSON byte for byte, the
+    // PDF's charts command for command and its text word for word. The
+    // members the view draws come from the window or are computed for the
+    // report, and are reduced to the page's resolution like the rest when
+    // the whole series is in view.
+    void reportOfADrawnResultIsTheFullOnes() {
+        auto drawn = std::make_shared<SymbolData>(*ttrc_);
+        drawn->result = std::make_shared<const AtcResult>(
+            compute_symbol(ttrc_->bars.close, params_, KeptSeries::drawn()));
+        const std::shared_ptr<const SymbolData> lean = drawn;
+        for (const ReportFormat format : {ReportFormat::Csv, ReportFormat::Json})
+            QCOMPARE(renderSymbolReport(report_of(lean), format),
+                     renderSymbolReport(report_of(ttrc_), format));
+        const auto picture = [](const SymbolReport& r) {
+            return QByteArray(r.chart_picture.data(), r.chart_picture.size());
+        };
+        using Range = std::optional<std::pair<double, double>>;
+        for (const Range& range : {Range(), Range(std::pair(0.0, 5549.0))}) {
+            const auto view = [&](SymbolReport r) {
+                r.view.calibration = MaType::KAMA;
+                r.view.equity_family = MaType::HMA;
+                r.view.range = range;
+                drawReportCharts(r, ReportFormat::Pdf);
+                return r;
+            };
+            const SymbolReport want = view(report_of(ttrc_));
+            const SymbolReport computed = view(report_of(lean));
+            SymbolReport held = report_of(lean);
+            for (const MaType family : {MaType::KAMA, MaType::HMA})
+                held.members[static_cast<std::size_t>(family)] =
+                    std::make_shared<const FamilyMembers>(
+                        compute_members(lean->bars.close, params_, family));
+            held = view(held);
+            QVERIFY(!picture(want).isEmpty());
+            QVERIFY(picture(computed) == picture(want));
+            QVERIFY(picture(held) == picture(want));
+            if (range)
+                continue;
+            const QString want_file = path(QStringLiteral("full.pdf"));
+            const QString lean_file = path(QStringLiteral("drawn.pdf"));
+            writeSymbolReport(want, ReportFormat::Pdf, want_file.toStdString());
+            writeSymbolReport(held, ReportFormat::Pdf, lean_file.toStdString());
+            const QString text = atc::test::pdf_text(want_file);
+            QVERIFY(text.contains(QStringLiteral("Latest signals")));
+            QCOMPARE(atc::test::pdf_text(lean_file), text);
+        }
+    }
+
     // A column's minimum and maximum, in time order: a spike and a dip stay.
     void columnEnvelopeKeepsTheExtremes() {
         std::vector<double> v(100);
@@ -385,9 +434,9 @@ private slots:
     // bar exactly); a view of few bars is drawn as it is.
     void printResolutionReducesZoomedOutViews() {
         const std::shared_ptr<const SymbolData> data = many_trades(50'000);
-        const PrintData few = printResolution(data, {49'000.0, 49'600.0}, 400, false);
+        const PrintData few = printResolution(data, {}, {49'000.0, 49'600.0}, 400, false);
         QCOMPARE(few.data, data);
-        const PrintData all = printResolution(data, {-10.0, 50'010.0}, 400, false);
+        const PrintData all = printResolution(data, {}, {-10.0, 50'010.0}, 400, false);
         const SymbolData& r = *all.data;
         QCOMPARE(r.barCount(), std::size_t(801));
         QCOMPARE(r.result->bars, std::size_t(801));
@@ -405,7 +454,7 @@ private slots:
         QCOMPARE(barLabel(r, 800), QStringLiteral("bar 49999"));
         // With times, a pseudo-bar is dated by its first bar.
         const std::shared_ptr<const SymbolData> timed = many_trades(50'000, true);
-        const PrintData dated = printResolution(timed, {0.0, 49'999.0}, 400, false);
+        const PrintData dated = printResolution(timed, {}, {0.0, 49'999.0}, 400, false);
         QCOMPARE(barLabel(*dated.data, 800), barLabel(*timed, 49'999));
         QCOMPARE(barLabel(*dated.data, 1), barLabel(*timed, (50'000 - 1) / 400 / 2));
         QCOMPARE(r.result->average.back(), data->result->average.back());

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "charts/chart_format.hpp"
+#include "charts/plot_note.hpp"
 #include "charts/state_line_item.hpp"
 
 namespace atc::ui {
@@ -20,11 +21,14 @@ CalibrationPane::CalibrationPane(QWidget* parent) : ChartPane(parent) {
     close_->attachAxis(xAxis());
     close_->attachAxis(yAxis());
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        members_[k] = new StateLineItem(chart(), xAxis(), yAxis());
+        items_[k] = new StateLineItem(chart(), xAxis(), yAxis());
         // The base length stands out; the eight around it are thin.
-        members_[k]->setLineWidth(k == 0 ? 2.0 : 1.0);
-        addOverlay(members_[k]);
+        items_[k]->setLineWidth(k == 0 ? 2.0 : 1.0);
+        addOverlay(items_[k]);
     }
+    note_ = new PlotNote(chart(), xAxis(), yAxis());
+    note_->setFont(axisFont());
+    addOverlay(note_);
 }
 
 void CalibrationPane::setSymbol(std::shared_ptr<const SymbolData> data) {
@@ -32,30 +36,47 @@ void CalibrationPane::setSymbol(std::shared_ptr<const SymbolData> data) {
         decimals_ = priceDecimals(data->bars.close);
         bindSeries(close_, data->bars.close);
     }
+    members_.reset();
+    failure_.clear();
     ChartPane::setSymbol(std::move(data));
     fillMembers();
 }
 
 void CalibrationPane::setFamily(MaType family) {
+    if (family != family_) {
+        members_.reset();
+        failure_.clear();
+    }
     family_ = family;
     fillMembers();
     refit();
 }
 
+void CalibrationPane::setMembers(std::shared_ptr<const FamilyMembers> members,
+                                 const QString& failure) {
+    if (members == members_ && failure == failure_)
+        return;
+    members_ = std::move(members);
+    failure_ = failure;
+    fillMembers();
+    refit();
+}
+
 void CalibrationPane::fillMembers() {
-    const auto& d = data();
-    // Hidden (the default), the pane draws nothing: a lean result's members
-    // are computed only once it is shown (showEvent).
-    members_pending_ = d && isHidden();
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        if (d && !members_pending_) {
-            const MemberSeries& m = d->memberResult()->family(family_).members[k];
-            members_[k]->setSeries(d, m.ma, m.state);
+        if (data() && members_) {
+            const MemberSeries& m = (*members_)[k];
+            items_[k]->setSeries(members_, m.ma, m.state);
         } else {
-            members_[k]->clear();
+            items_[k]->clear();
         }
     }
+    note_->setText(note());
     refreshLegend();
+}
+
+QString CalibrationPane::note() const {
+    return data() && !members_ ? membersNote(family_, failure_) : QString();
 }
 
 std::optional<std::pair<double, double>> CalibrationPane::dataRange(std::size_t first,
@@ -71,7 +92,7 @@ std::optional<std::pair<double, double>> CalibrationPane::dataRange(std::size_t 
     const auto& close = data()->bars.close;
     for (std::size_t i = first; i <= last; ++i)
         widen(close[i]);
-    for (const StateLineItem* item : members_) {
+    for (const StateLineItem* item : items_) {
         const auto values = item->values();
         for (std::size_t i = first; i <= last && i < values.size(); ++i)
             widen(values[i]);
@@ -81,21 +102,18 @@ std::optional<std::pair<double, double>> CalibrationPane::dataRange(std::size_t 
     return r;
 }
 
-void CalibrationPane::showEvent(QShowEvent* event) {
-    if (members_pending_)
-        fillMembers();
-    ChartPane::showEvent(event);
-}
-
 std::vector<LegendLine> CalibrationPane::legendLines(std::size_t bar) const {
-    const FamilyResult& fam = data()->memberResult()->family(family_);
     LegendLine line;
     line.push_back({QStringLiteral("%1 calibration").arg(familyLabel(family_)),
                     {},
                     theme().familyColor(family_),
                     {},
                     true});
-    for (const MemberSeries& m : fam.members) {
+    if (!members_) {
+        line.push_back({note(), {}, {}, {}});
+        return {line};
+    }
+    for (const MemberSeries& m : *members_) {
         const int state = m.state[bar];
         line.push_back({memberLabel(family_, m),
                         formatPrice(m.ma[bar], decimals_) + QLatin1Char(' ') + stateGlyph(state),
@@ -113,8 +131,9 @@ void CalibrationPane::applyContentTheme(const Theme& theme) {
     QColor close = theme.price;
     close.setAlphaF(0.55f);  // the price is the reference here, not the subject
     close_->setPen(QPen(close, 1.0));
-    for (StateLineItem* item : members_)
+    for (StateLineItem* item : items_)
         item->setColors(theme.bull, theme.bear, theme.neutral);
+    note_->setColor(theme.muted_text);
 }
 
 }  // namespace atc::ui

@@ -90,4 +90,11 @@ QString memberEquityObjectName(MaType type, const MemberSeries& member) {
     return QStringLiteral("eq_%1_%2").arg(familyLabel(type)).arg(member.length);
 }
 
+QString membersNote(MaType type, const QString& failure) {
+    if (failure.isEmpty())
+        return QStringLiteral("Computing %1 members\u2026").arg(familyLabel(type));
+    return QStringLiteral("The %1 members could not be computed: %2")
+        .arg(familyLabel(type), failure);
+}
+
 }  // namespace atc::ui

@@ -37,5 +37,8 @@ QString familyLabel(MaType type);
 QString memberLabel(MaType type, const MemberSeries& member);
 // Object name of a member equity series: "eq_EMA_28".
 QString memberEquityObjectName(MaType type, const MemberSeries& member);
+// What a view of `type`'s members says while it has none to draw: "Computing
+// KAMA members…", or with a `failure`, that they could not be computed and why.
+QString membersNote(MaType type, const QString& failure);
 
 }  // namespace atc::ui

@@ -55,6 +55,7 @@ ChartStack::ChartStack(QWidget* parent) : QWidget(parent) {
     for (std::size_t i = 0; i < kWeights.size(); ++i)
         splitter_->setStretchFactor(static_cast<int>(i), kWeights[i]);
     calibration_->hide();
+    connect(&members_, &ShownMembers::wanted, this, &ChartStack::membersWanted);
     setTheme(darkTheme());
     fitPanes(true);
 }
@@ -106,6 +107,7 @@ void ChartStack::setData(std::shared_ptr<const SymbolData> data) {
         crosshair_bar_ = -1;
     for (ChartPane* pane : panes_)
         pane->setSymbol(data_);
+    showMembers();
     ViewRange range = initialRange(barCount());
     if (keep_range)
         range = range_;
@@ -161,19 +163,51 @@ void ChartStack::setMaVisible(MaType type, bool visible) {
 
 void ChartStack::setEquityFamily(std::optional<MaType> family) {
     equity_->setFamily(family);
+    showMembers();
     equity_->setCrosshair(crosshair_bar_, std::nullopt);
     syncValueAxisWidths();
 }
 
 void ChartStack::setCalibrationFamily(MaType family) {
     calibration_->setFamily(family);
+    showMembers();
     syncValueAxisWidths();
+}
+
+void ChartStack::showMembers() {
+    std::vector<MaType> shown;
+    if (calibrationVisible())
+        shown.push_back(calibrationFamily());
+    if (const std::optional<MaType> family = equityFamily())
+        shown.push_back(*family);
+    members_.show(data_, shown);
+    const MaType calibration = calibrationFamily();
+    calibration_->setMembers(members_.members(calibration), members_.failure(calibration));
+    if (const std::optional<MaType> family = equityFamily())
+        equity_->setMembers(members_.members(*family), members_.failure(*family));
+}
+
+void ChartStack::setMembers(std::shared_ptr<const SymbolData> data, MaType family,
+                            std::shared_ptr<const FamilyMembers> members) {
+    if (members_.take(data, family, std::move(members))) {
+        showMembers();
+        syncValueAxisWidths();
+    }
+}
+
+void ChartStack::setMembersFailed(std::shared_ptr<const SymbolData> data, MaType family,
+                                  const QString& message) {
+    if (members_.takeFailure(data, family, message)) {
+        showMembers();
+        syncValueAxisWidths();
+    }
 }
 
 void ChartStack::setCalibrationVisible(bool visible) {
     if (visible == calibrationVisible())
         return;
     calibration_->setVisible(visible);
+    showMembers();
     // Asked for just now: it gets room before the signal and equity panes.
     if (visible)
         promote(calibration_);

@@ -15,6 +15,12 @@
 // The calibration view (the nine MAs of one family over the close, coloured by
 // state) is a separate pane under the price pane, hidden by default, so that
 // price, base MAs and markers stay in view while calibrating.
+//
+// Over a drawn result (KeptSeries::drawn, what the app computes) the members
+// the calibration view and a family's member equities draw are asked for
+// when such a view opens (membersWanted; the window has EngineService compute
+// them) and drawn when they arrive (setMembers); meanwhile the view says they
+// are being computed (ShownMembers).
 #pragma once
 
 #include <QStringList>
@@ -28,6 +34,7 @@
 
 #include "atc/params.hpp"
 #include "atc/result.hpp"
+#include "charts/shown_members.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/time_axis.hpp"
 #include "charts/view_range.hpp"
@@ -60,6 +67,9 @@ public:
     // anything else shows the last bars.
     void setData(std::shared_ptr<const SymbolData> data);
     std::shared_ptr<const SymbolData> data() const { return data_; }
+    // The member series the views show now, by family (nullptr for the others
+    // and while they are being computed): what an export draws.
+    const MemberSet& members() const { return members_.held(); }
     void setTheme(const Theme& theme);
     const Theme& theme() const { return theme_; }
 
@@ -115,6 +125,12 @@ public slots:
     void setCalibrationFamily(atc::MaType family);
     void setCalibrationVisible(bool visible);
     void setCrosshairBar(int bar);
+    // The answers to membersWanted: drawn when they are for the data on
+    // screen and a family a view still shows, ignored otherwise.
+    void setMembers(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
+                    std::shared_ptr<const atc::FamilyMembers> members);
+    void setMembersFailed(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
+                          const QString& message);
     void zoomIn();
     void zoomOut();
     void panBars(int bars);
@@ -127,6 +143,10 @@ signals:
     void paneCollapsedChanged(const QString& name, bool collapsed);
     // A digit typed on the charts: the start of a timeframe ("4h" Enter).
     void timeframeTyped(const QString& text);
+    // A view opened over a drawn result needs `family`'s members of `data`;
+    // `cancelled` is set once it no longer does.
+    void membersWanted(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
+                       std::shared_ptr<const std::atomic<bool>> cancelled);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -137,6 +157,8 @@ private:
     void applyRange(ViewRange range);
     void rememberRange();
     void updateTicks();
+    // Asks for the members the views show now and hands the panes theirs.
+    void showMembers();
     void syncValueAxisWidths();
     void hover(ChartPane* source, int bar, double y);
     std::size_t barCount() const;
@@ -161,6 +183,7 @@ private:
     CalibrationPane* calibration_ = nullptr;
     SignalPane* signal_ = nullptr;
     EquityPane* equity_ = nullptr;
+    ShownMembers members_;
     std::vector<ChartPane*> panes_;     // top to bottom
     std::vector<ChartPane*> priority_;  // who gets room first: the price, then the latest asked for
     std::vector<bool> collapsed_;       // by the trader, per pane of panes_

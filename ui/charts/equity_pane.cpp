@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "charts/chart_format.hpp"
+#include "charts/plot_note.hpp"
 
 namespace atc::ui {
 namespace {
@@ -28,13 +30,19 @@ QColor memberColor(const QColor& base, int rank) {
 
 }  // namespace
 
-EquityPane::EquityPane(QWidget* parent) : ChartPane(parent) {}
+EquityPane::EquityPane(QWidget* parent) : ChartPane(parent) {
+    note_ = new PlotNote(chart(), xAxis(), yAxis());
+    note_->setFont(axisFont());
+    addOverlay(note_);
+}
 
 void EquityPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     // The curves point into the old data: drop them before it may go.
     unbindAllSeries();
     chart()->removeAllSeries();
     curves_.clear();
+    members_.reset();
+    failure_.clear();
     ChartPane::setSymbol(std::move(data));
     rebuild();
 }
@@ -43,9 +51,28 @@ void EquityPane::setFamily(std::optional<MaType> family) {
     if (family == family_)
         return;
     family_ = family;
+    // Alive until the curves that point into them are gone.
+    const auto drawn = std::exchange(members_, nullptr);
+    failure_.clear();
+    redraw();
+}
+
+void EquityPane::setMembers(std::shared_ptr<const FamilyMembers> members, const QString& failure) {
+    if (members == members_ && failure == failure_)
+        return;
+    const auto drawn = std::exchange(members_, std::move(members));
+    failure_ = failure;
+    redraw();
+}
+
+void EquityPane::redraw() {
     rebuild();
     refit();
     refillSeries();
+}
+
+QString EquityPane::note() const {
+    return data() && family_ && !members_ ? membersNote(*family_, failure_) : QString();
 }
 
 void EquityPane::rebuild() {
@@ -57,18 +84,13 @@ void EquityPane::rebuild() {
     curves_.clear();
     if (data()) {
         const AtcResult& result = *data()->result;
-        if (family_) {
-            // The members' equities: computed now for a lean result, kept by
-            // the data as long as it is shown.
-            const FamilyResult& fam = data()->memberResult()->family(*family_);
-            for (const MemberSeries& m : fam.members)
-                curves_.push_back({nullptr, &m.equity, memberLabel(*family_, m)});
-            for (std::size_t k = 0; k < fam.members.size(); ++k) {
+        if (family_ && members_) {
+            for (const MemberSeries& m : *members_) {
                 auto* s = new QLineSeries();
-                s->setObjectName(memberEquityObjectName(*family_, fam.members[k]));
-                curves_[k].series = s;
+                s->setObjectName(memberEquityObjectName(*family_, m));
+                curves_.push_back({s, &m.equity, memberLabel(*family_, m)});
             }
-        } else {
+        } else if (!family_) {
             for (MaType t : kAllFamilies) {
                 auto* s = new QLineSeries();
                 s->setObjectName(familyLabel(t) + QStringLiteral("_S"));
@@ -83,6 +105,7 @@ void EquityPane::rebuild() {
             bindSeries(c.series, *c.values);
         }
     }
+    note_->setText(note());
     colorCurves();
     refreshLegend();
 }
@@ -131,6 +154,8 @@ std::vector<LegendLine> EquityPane::legendLines(std::size_t bar) const {
     const QString title = family_ ? QStringLiteral("%1 member equities").arg(familyLabel(*family_))
                                   : QStringLiteral("Family equities");
     line.push_back({title, {}, theme().text, {}, true});
+    if (!note().isEmpty())
+        line.push_back({note(), {}, {}, {}});
     for (const Curve& c : curves_) {
         line.push_back({c.label, formatEquity((*c.values)[bar]), c.series->pen().color(), {}});
     }
@@ -141,8 +166,9 @@ QString EquityPane::formatLevel(double y) const {
     return formatEquity(y);
 }
 
-void EquityPane::applyContentTheme(const Theme&) {
+void EquityPane::applyContentTheme(const Theme& theme) {
     colorCurves();
+    note_->setColor(theme.muted_text);
 }
 
 }  // namespace atc::ui

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 
+#include "atc/compute.hpp"
 #include "atc/resample.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
@@ -79,16 +80,21 @@ EngineService::EngineService(std::filesystem::path database, cache::ResultCache&
     // One thread for symbol requests and one for scans is enough: each job
     // fans out over all cores through oneTBB itself.
     pool_.setMaxThreadCount(2);
+    // The members views ask for, one at a time beside those: a trader flipping
+    // through the families queues requests whose views are gone by the time
+    // the thread is free, and those are skipped without a compute.
+    member_pool_.setMaxThreadCount(1);
 }
 
 EngineService::~EngineService() {
     if (scan_cancel_)
         *scan_cancel_ = true;
-    pool_.waitForDone();
+    waitForIdle();
 }
 
 void EngineService::waitForIdle() {
     pool_.waitForDone();
+    member_pool_.waitForDone();
 }
 
 void EngineService::jobStarted() {
@@ -123,7 +129,7 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             const std::string cache_timeframe = data->resampledTo().toStdString();
             ChartAnswer answer;
             // Only what the panes draw: the members' series are computed when
-            // a view that draws them opens (SymbolData::memberResult).
+            // a view that draws them opens (EngineService::requestMembers).
             arena_.execute([&] {
                 answer =
                     compute_.chart(data->bars.close, params, cache_timeframe, KeptSeries::drawn());
@@ -150,6 +156,41 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             Qt::QueuedConnection);
     });
     return generation;
+}
+
+void EngineService::requestMembers(std::shared_ptr<const SymbolData> data, MaType family,
+                                   std::shared_ptr<const std::atomic<bool>> cancelled) {
+    jobStarted();
+    // Held weakly until the worker starts: a request left behind by another
+    // symbol must not keep that symbol's bars alive in the queue.
+    member_pool_.start([this, weak = std::weak_ptr<const SymbolData>(data), family, cancelled] {
+        lowerCurrentThreadPriority();
+        const std::shared_ptr<const SymbolData> of = *cancelled ? nullptr : weak.lock();
+        std::shared_ptr<const FamilyMembers> members;
+        QString error;
+        if (of) {
+            try {
+                arena_.execute([&] {
+                    members = std::make_shared<const FamilyMembers>(
+                        compute_members(of->bars.close, of->params, family));
+                });
+            } catch (const std::exception& e) {
+                error = QString::fromStdString(e.what());
+            }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, of, family, members, error, cancelled] {
+                jobFinished();
+                if (!of || *cancelled)
+                    return;
+                if (members)
+                    emit membersReady(of, family, members);
+                else
+                    emit membersFailed(of, family, error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 std::uint64_t EngineService::requestScan(const QStringList& names, const AtcParams& params,

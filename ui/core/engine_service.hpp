@@ -87,6 +87,17 @@ public:
     std::uint64_t requestSymbol(const QString& name, const AtcParams& params,
                                 const QString& timeframe = {});
 
+    // Computes `family`'s member series of `data` (from its bars and
+    // parameters) for the views that draw them over a drawn result: the
+    // calibration view and a family's member equities (compute_members: that
+    // family alone). One request at a time, beside symbols and scans. The
+    // answer arrives as membersReady or membersFailed, unless `cancelled` was
+    // set meanwhile (the view closed, or another symbol, timeframe or
+    // parameters came): a request cancelled before its worker starts, or
+    // whose data nobody holds any more, is skipped.
+    void requestMembers(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
+                        std::shared_ptr<const std::atomic<bool>> cancelled);
+
     // Computes the scan outputs of `names` on the batch engine, each at
     // `timeframe` ("" for its own bars; a symbol that cannot be shown at it
     // gets the reason as its error). A newer scan request cancels the running
@@ -118,6 +129,10 @@ public:
 signals:
     void symbolReady(std::shared_ptr<const atc::ui::SymbolData> data);
     void symbolFailed(quint64 generation, const QString& name, const QString& message);
+    void membersReady(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
+                      std::shared_ptr<const atc::FamilyMembers> members);
+    void membersFailed(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
+                       const QString& message);
     // At most one is queued at a time, however fast the workers finish symbols,
     // so a large scan cannot flood the GUI thread's event queue.
     void scanProgress(const atc::ui::ScanProgress& progress);
@@ -135,8 +150,9 @@ private:
     std::filesystem::path database_;
     cache::ResultCache& cache_;
     ComputeService compute_;
-    QThreadPool pool_;
-    BackgroundArena arena_;  // below the GUI thread's priority
+    QThreadPool pool_;         // symbols and scans
+    QThreadPool member_pool_;  // members (requestMembers)
+    BackgroundArena arena_;    // below the GUI thread's priority
     WorkspaceGauge workspace_gauge_;
     std::uint64_t symbol_generation_ = 0;
     std::uint64_t scan_generation_ = 0;
@@ -146,6 +162,5 @@ private:
 
 }  // namespace atc::ui
 
-Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::SymbolData>)
 Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::ScanOutcome>)
 Q_DECLARE_METATYPE(atc::ui::ScanProgress)

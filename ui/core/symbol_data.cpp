@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QTimeZone>
 
-#include "atc/compute.hpp"
 #include "atc/resample.hpp"
 
 namespace atc::ui {
@@ -70,14 +69,11 @@ QString barAxisLabel(const SymbolData& data, std::size_t bar) {
     return labelText(data.bars, bar, true);
 }
 
-std::shared_ptr<const AtcResult> SymbolData::memberResult() const {
-    if (result->kept.members)
-        return result;
-    const std::lock_guard lock(member_mutex_);
-    if (!member_result_)
-        member_result_ = std::make_shared<const AtcResult>(
-            compute_symbol(bars.close, params, KeptSeries::everything()));
-    return member_result_;
+std::shared_ptr<const FamilyMembers> keptMembers(const std::shared_ptr<const SymbolData>& data,
+                                                 MaType family) {
+    if (!data || !data->result->kept.members)
+        return nullptr;
+    return {data->result, &data->result->family(family).members};
 }
 
 }  // namespace atc::ui

@@ -1,12 +1,13 @@
-// One symbol as the windows show it: its bars and its full ATC result, computed
-// off the GUI thread. Immutable once made, so it is shared between widgets by
+// One symbol as the windows show it: its bars and its ATC result, computed off
+// the GUI thread. Immutable once made, so it is shared between widgets by
 // std::shared_ptr<const SymbolData> without copies or locks.
 #pragma once
 
+#include <QMetaType>
 #include <QString>
+#include <array>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 
 #include "atc/compute_service.hpp"
 #include "atc/params.hpp"
@@ -18,8 +19,8 @@ namespace atc::ui {
 struct SymbolData {
     QString name;
     PriceSeries bars;  // times, OHLC where the data has them, close
-    // Never null. The app asks for the drawn series only (KeptSeries::drawn);
-    // memberResult() gives every member's.
+    // Never null. The app asks for the drawn series only (KeptSeries::drawn):
+    // the views that draw a family's members ask for them apart (MemberSet).
     std::shared_ptr<const AtcResult> result;
     AtcParams params;  // what `result` was computed with
     // The timeframe the bars are at (timeframe_label: "4h", "1d America/New_York")
@@ -40,16 +41,19 @@ struct SymbolData {
 
     std::size_t barCount() const { return bars.close.size(); }
     bool hasOhlc() const { return !bars.open.empty() && !bars.high.empty() && !bars.low.empty(); }
-    // The result with every member's MA, states and equity, for the views that
-    // draw them (calibration, member equities): `result` where it keeps them,
-    // else computed on first use from the bars and params (bit for bit what a
-    // full compute gives) and kept while this data lives. Thread-safe.
-    std::shared_ptr<const AtcResult> memberResult() const;
-
-private:
-    mutable std::mutex member_mutex_;
-    mutable std::shared_ptr<const AtcResult> member_result_;  // under member_mutex_
 };
+
+// The member series (MA, states, equity of the nine members) of some families
+// of one SymbolData, by family; nullptr where not known. The calibration view
+// and a family's member equities draw them; over a drawn result they are
+// computed when such a view opens (EngineService::requestMembers) and held
+// only while it shows them.
+using MemberSet = std::array<std::shared_ptr<const FamilyMembers>, kFamilyCount>;
+
+// `family`'s members where `data`'s result keeps them (a full result), sharing
+// the result's ownership; nullptr for a drawn result.
+std::shared_ptr<const FamilyMembers> keptMembers(const std::shared_ptr<const SymbolData>& data,
+                                                 MaType family);
 
 // Puts the symbol's stored bars into `data` at `timeframe` (a timeframe's
 // text, "" for the data's own bars) and fills its timeframe fields. Throws
@@ -71,3 +75,6 @@ QString barLabel(const PriceSeries& bars, std::size_t bar);
 QString barAxisLabel(const SymbolData& data, std::size_t bar);
 
 }  // namespace atc::ui
+
+// Signals carry it between threads (EngineService) and between widgets.
+Q_DECLARE_METATYPE(std::shared_ptr<const atc::ui::SymbolData>)

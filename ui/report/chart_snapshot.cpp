@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QPainter>
 
+#include "atc/compute.hpp"
 #include "charts/chart_stack.hpp"
 
 namespace atc::ui {
@@ -25,8 +26,8 @@ void settle(QWidget& stack) {
 // A stack that is laid out like a shown window but never appears on screen.
 class OffscreenStack {
 public:
-    OffscreenStack(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                   QSize size) {
+    OffscreenStack(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
+                   const ChartView& view, QSize size) {
         stack_.setAttribute(Qt::WA_DontShowOnScreen);
         stack_.resize(size);
         // Shown (off screen) before the theme is set, as in the window: the
@@ -42,6 +43,10 @@ public:
             stack_.setCalibrationFamily(*view.calibration);
         stack_.setCalibrationVisible(view.calibration.has_value());
         stack_.setData(data);
+        for (const MaType family : kAllFamilies) {
+            if (const auto& m = members[static_cast<std::size_t>(family)])
+                stack_.setMembers(data, family, m);
+        }
         if (view.range)
             stack_.setVisibleRange(view.range->first, view.range->second);
         settle(stack_);
@@ -58,6 +63,22 @@ private:
 
 }  // namespace
 
+MemberSet viewMembers(const std::shared_ptr<const SymbolData>& data, const MemberSet& held,
+                      const ChartView& view) {
+    MemberSet out;
+    for (const std::optional<MaType> family : {view.calibration, view.equity_family}) {
+        if (!family)
+            continue;
+        const auto f = static_cast<std::size_t>(*family);
+        out[f] = held[f] ? held[f] : keptMembers(data, *family);
+        // Exported before the window had them: the report cannot wait.
+        if (!out[f])
+            out[f] = std::make_shared<const FamilyMembers>(
+                compute_members(data->bars.close, data->params, *family));
+    }
+    return out;
+}
+
 ChartView captureView(const ChartStack& charts) {
     ChartView view;
     view.candles = charts.candles();
@@ -71,9 +92,9 @@ ChartView captureView(const ChartStack& charts) {
     return view;
 }
 
-QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                      QSize size) {
-    OffscreenStack offscreen(data, view, size);
+QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
+                      const ChartView& view, QSize size) {
+    OffscreenStack offscreen(data, members, view, size);
     QPicture picture;
     QPainter painter(&picture);
     offscreen.stack().render(&painter, QPoint(), QRegion(),
@@ -82,9 +103,9 @@ QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const Chart
     return picture;
 }
 
-QImage renderCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                    QSize size) {
-    OffscreenStack offscreen(data, view, size);
+QImage renderCharts(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
+                    const ChartView& view, QSize size) {
+    OffscreenStack offscreen(data, members, view, size);
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(1.0);
     image.fill(view.theme.chart_background);

@@ -35,12 +35,20 @@ struct ChartView {
 ChartView captureView(const ChartStack& charts);
 
 // A chart stack showing `data` as `view`, `size` logical pixels large, painted
-// into a picture (QWidget::render: vector where Qt draws vectors).
-QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                      QSize size);
+// into a picture (QWidget::render: vector where Qt draws vectors). `members`:
+// those of the families the view draws, where `data` keeps only the drawn
+// series (viewMembers).
+QPicture recordCharts(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
+                      const ChartView& view, QSize size);
 
 // The same as an image of exactly `size` pixels (device pixel ratio 1).
-QImage renderCharts(const std::shared_ptr<const SymbolData>& data, const ChartView& view,
-                    QSize size);
+QImage renderCharts(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
+                    const ChartView& view, QSize size);
+
+// The members of the families `view` draws (the calibration family, a family's
+// member equities): from `held` (the window's) or the result where they are
+// there, else computed now. Others are nullptr.
+MemberSet viewMembers(const std::shared_ptr<const SymbolData>& data, const MemberSet& held,
+                      const ChartView& view);
 
 }  // namespace atc::ui

@@ -112,21 +112,30 @@ PriceSeries reduceBars(const PriceSeries& bars, const Reducer& r, bool candles) 
     return out;
 }
 
+// Each member's series reduced (those a drawn result leaves empty stay
+// empty), its last state and equity as they are.
+FamilyMembers reduceMembers(const FamilyMembers& members, const Reducer& r) {
+    FamilyMembers out;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        const MemberSeries& m = members[k];
+        out[k] = {m.length,         m.offset,     r.line(m.ma), r.perHalf(m.state, last_of),
+                  r.line(m.equity), m.last_state, m.last_equity};
+    }
+    return out;
+}
+
 AtcResult reduceResult(const AtcResult& result, const Reducer& r) {
     AtcResult out;
     out.bars = r.bars();
     out.params = result.params;
+    out.kept = result.kept;
     out.row = result.row;
     for (std::size_t f = 0; f < result.families.size(); ++f) {
         const FamilyResult& from = result.families[f];
         FamilyResult& to = out.families[f];
         to.type = from.type;
         to.base_length = from.base_length;
-        for (std::size_t k = 0; k < from.members.size(); ++k) {
-            const MemberSeries& m = from.members[k];
-            to.members[k] = {m.length, m.offset, r.line(m.ma), r.perHalf(m.state, last_of),
-                             r.line(m.equity)};
-        }
+        to.members = reduceMembers(from.members, r);
         to.signal = r.line(from.signal);
         to.weight_equity = r.line(from.weight_equity);
     }
@@ -162,7 +171,7 @@ std::vector<double> columnEnvelope(std::span<const double> values, std::size_t f
     return out;
 }
 
-PrintData printResolution(const std::shared_ptr<const SymbolData>& data,
+PrintData printResolution(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
                           std::pair<double, double> range, int columns, bool candles) {
     const std::size_t bars = data->barCount();
     const auto [left, right] = range;
@@ -170,7 +179,7 @@ PrintData printResolution(const std::shared_ptr<const SymbolData>& data,
     const double b = std::floor(std::min(static_cast<double>(bars) - 1.0, right));
     const std::size_t n_columns = static_cast<std::size_t>(std::max(columns, 1));
     if (bars == 0 || a > b || b - a + 1.0 <= 2.0 * static_cast<double>(n_columns + 1))
-        return {data, range};
+        return {data, members, range};
     const auto first = static_cast<std::size_t>(a);
     const auto last = static_cast<std::size_t>(b);
     const Reducer reducer(first, last, n_columns);
@@ -187,9 +196,16 @@ PrintData printResolution(const std::shared_ptr<const SymbolData>& data,
     reduced->compute = data->compute;
     reduced->bars = reduceBars(data->bars, reducer, candles && data->hasOhlc());
     reduced->result = std::make_shared<const AtcResult>(reduceResult(*data->result, reducer));
+    MemberSet reduced_members;
+    for (std::size_t f = 0; f < kFamilyCount; ++f) {
+        if (members[f])
+            reduced_members[f] =
+                std::make_shared<const FamilyMembers>(reduceMembers(*members[f], reducer));
+    }
     // The view's edges in pseudo-bars: bars per pseudo-bar over the reduced span.
     const double scale = (b - a) / static_cast<double>(reducer.bars() - 1);
     return {reduced,
+            std::move(reduced_members),
             {(left - a) / scale, static_cast<double>(reducer.bars() - 1) + (right - b) / scale}};
 }
 

@@ -29,13 +29,15 @@ namespace atc::ui {
 
 struct PrintData {
     std::shared_ptr<const SymbolData> data;
+    MemberSet members;                // the members given, reduced as `data`
     std::pair<double, double> range;  // the view's edges in `data`'s bars
 };
 
-// `data` as seen over bars [left, right] (the view's edges, which may reach
-// past the data), reduced for `columns` pixel columns; `candles`: the price
-// is drawn as candles (their close is each half's last, not the envelope).
-PrintData printResolution(const std::shared_ptr<const SymbolData>& data,
+// `data` and `members` (those of some of its families, as the views draw them)
+// as seen over bars [left, right] (the view's edges, which may reach past the
+// data), reduced for `columns` pixel columns; `candles`: the price is drawn as
+// candles (their close is each half's last, not the envelope).
+PrintData printResolution(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
                           std::pair<double, double> range, int columns, bool candles);
 
 // Per column of the `columns` equal columns of values[first..last]: its

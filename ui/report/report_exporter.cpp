@@ -117,6 +117,7 @@ bool ReportExporter::exportTo(const QString& file, ReportFormat format, QSize pn
     auto report = std::make_shared<SymbolReport>();
     report->data = data;
     report->view = captureView(*charts_);
+    report->members = charts_->members();
     report->png_size = png_size.isEmpty() ? charts_->size() : png_size;
     try {
         drawReportCharts(*report, format);

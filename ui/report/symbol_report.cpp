@@ -11,19 +11,22 @@ namespace atc::ui {
 void drawReportCharts(SymbolReport& report, ReportFormat format) {
     if (!report.data)
         throw std::logic_error("a symbol report needs data");
+    if (format != ReportFormat::Pdf && format != ReportFormat::Png)
+        return;
+    const MemberSet members = viewMembers(report.data, report.members, report.view);
     if (format == ReportFormat::Pdf) {
         ChartView print = report.view;
         print.theme = lightTheme();  // paper is white
         const ViewRange reset = initialRange(report.data->barCount());
-        const PrintData reduced =
-            printResolution(report.data, print.range.value_or(std::pair(reset.first, reset.last)),
-                            kPdfChartSize.width(), print.candles);
+        const PrintData reduced = printResolution(
+            report.data, members, print.range.value_or(std::pair(reset.first, reset.last)),
+            kPdfChartSize.width(), print.candles);
         if (reduced.data != report.data)
             print.range = reduced.range;
-        report.chart_picture = recordCharts(reduced.data, print, kPdfChartSize);
+        report.chart_picture = recordCharts(reduced.data, reduced.members, print, kPdfChartSize);
         report.chart_picture_size = kPdfChartSize;
-    } else if (format == ReportFormat::Png) {
-        report.chart_image = renderCharts(report.data, report.view, report.png_size);
+    } else {
+        report.chart_image = renderCharts(report.data, members, report.view, report.png_size);
     }
 }
 

@@ -32,6 +32,9 @@ struct SymbolReport {
     QDateTime generated = QDateTime::currentDateTimeUtc();
     // The charts' view. The PDF prints it in the light theme; the PNG keeps its theme.
     ChartView view;
+    // Members the view draws that `data`'s result may not keep (the window's,
+    // ChartStack::members); drawReportCharts computes those missing.
+    MemberSet members;
     QSize png_size{1600, 1000};  // logical pixels of the PNG
 
     // Painted by drawReportCharts().
@@ -48,8 +51,9 @@ inline constexpr std::size_t kPdfTradeRows = 50;
 inline constexpr int kMinPngSide = 200;
 inline constexpr int kMaxPngSide = 10000;
 
-// Paints the charts `format` needs into `report` (nothing for CSV and JSON).
-// GUI thread only; needs a QApplication.
+// Paints the charts `format` needs into `report` (nothing for CSV and JSON),
+// computing first the members the view draws that neither `report.members`
+// nor the result holds (viewMembers). GUI thread only; needs a QApplication.
 void drawReportCharts(SymbolReport& report, ReportFormat format);
 
 // The report file's content. Any thread, after drawReportCharts(). Throws

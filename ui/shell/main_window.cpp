@@ -281,6 +281,10 @@ void MainWindow::connectEngine() {
             });
     connect(&engine, &EngineService::busyChanged, busy_, &QWidget::setVisible);
     connect(&engine, &EngineService::scanFinished, this, &MainWindow::showScanStatus);
+    // The members the calibration view and the member equities draw, off the GUI thread.
+    connect(charts_, &ChartStack::membersWanted, &engine, &EngineService::requestMembers);
+    connect(&engine, &EngineService::membersReady, charts_, &ChartStack::setMembers);
+    connect(&engine, &EngineService::membersFailed, charts_, &ChartStack::setMembersFailed);
     connect(watchlist_, &WatchlistPanel::importFinished, this,
             [this](const QStringList& imported, const QStringList&) {
                 // A re-imported symbol that is on screen must be redrawn from its new bars.

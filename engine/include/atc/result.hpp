@@ -29,10 +29,13 @@ struct MemberSeries {
     double last_equity = std::numeric_limits<double>::quiet_NaN();
 };
 
+// The nine members of a family, the base length first (member_offsets).
+using FamilyMembers = std::array<MemberSeries, kMembersPerFamily>;
+
 struct FamilyResult {
     MaType type = MaType::EMA;
     int base_length = 0;
-    std::array<MemberSeries, kMembersPerFamily> members;
+    FamilyMembers members;
     std::vector<double> signal;         // Layer 1, S_t ("<TYPE>_Signal"), rounded to hundredths
     std::vector<double> weight_equity;  // Layer 2, W_t ("<TYPE>_S")
 };

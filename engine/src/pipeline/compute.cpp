@@ -21,6 +21,21 @@ detail::PipelineWorkspace& thread_workspace() {
     return workspace;
 }
 
+// Each member's length and its offset from the family's base length.
+void name_members(FamilyMembers& members, int base_length, Robustness robustness) {
+    const auto offsets = member_offsets(robustness);
+    for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
+        members[k].offset = offsets[k];
+        members[k].length = base_length + offsets[k];
+    }
+}
+
+// Lets the thread's workspace go after a series longer than kRetainedBars.
+void release_long_workspace(std::size_t bars) {
+    if (bars > kRetainedBars)
+        thread_workspace() = detail::PipelineWorkspace{};
+}
+
 }  // namespace
 
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params) {
@@ -52,7 +67,6 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
 
     detail::PipelineWorkspace& ws = thread_workspace();
     detail::SymbolPipeline pipeline(close, params, ws, stage_times);
-    const auto offsets = member_offsets(params.robustness);
 
     std::array<std::span<const double>, kFamilyCount> signals;
     std::array<std::span<double>, kFamilyCount> equities;
@@ -61,11 +75,7 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
         FamilyResult& family = result.families[t];
         family.type = type;
         family.base_length = params.length(type);
-        for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-            MemberSeries& member = family.members[k];
-            member.offset = offsets[k];
-            member.length = family.base_length + offsets[k];
-        }
+        name_members(family.members, family.base_length, params.robustness);
         family.signal.resize(n);
         family.weight_equity.resize(n);
         pipeline.run_layer1(type, family.signal, &family.members, kept);
@@ -79,9 +89,22 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     for (std::size_t t = 0; t < kFamilyCount; ++t)
         const_equities[t] = equities[t];
     pipeline.run_final(signals, const_equities, result.average, result.markers, result.row);
-    if (n > kRetainedBars)
-        ws = detail::PipelineWorkspace{};
+    release_long_workspace(n);
     return result;
+}
+
+FamilyMembers compute_members(std::span<const double> close, const AtcParams& params, MaType family,
+                              StageTimes* stage_times) {
+    validate_or_throw(close, params);
+    FamilyMembers members;
+    name_members(members, params.length(family), params.robustness);
+    detail::PipelineWorkspace& ws = thread_workspace();
+    detail::SymbolPipeline pipeline(close, params, ws, stage_times);
+    // The family signal comes with the members' equities; the views do not draw it.
+    pipeline.run_layer1(family, ws.scratch_signal(static_cast<std::size_t>(family), close.size()),
+                        &members, KeptSeries::everything());
+    release_long_workspace(close.size());
+    return members;
 }
 
 }  // namespace atc

@@ -36,8 +36,7 @@ SymbolPipeline::SymbolPipeline(std::span<const double> close, const AtcParams& p
     clock_.lap(&StageTimes::layer1);
 }
 
-void SymbolPipeline::run_layer1(MaType type, std::span<double> signal,
-                                std::array<MemberSeries, kMembersPerFamily>* members,
+void SymbolPipeline::run_layer1(MaType type, std::span<double> signal, FamilyMembers* members,
                                 KeptSeries kept) {
     const std::size_t n = bars();
     const std::span<double> lanes = grown(ws_.ma_lanes, n * ma::kLaneStride);

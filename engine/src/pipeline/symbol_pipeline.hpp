@@ -57,8 +57,7 @@ public:
     // (a chart's result) each member's MA, states and equities are kept there
     // too, as far as `kept` says, and every member's last state and equity; a
     // scan keeps none of them.
-    void run_layer1(MaType type, std::span<double> signal,
-                    std::array<MemberSeries, kMembersPerFamily>* members,
+    void run_layer1(MaType type, std::span<double> signal, FamilyMembers* members,
                     KeptSeries kept = KeptSeries::everything());
 
     // The six Layer-2 equities from the six Layer-1 signals.
