@@ -10,6 +10,7 @@
 #include "ma/member_constants.hpp"
 #include "ma/window_lanes.hpp"
 #include "pipeline/simd.hpp"
+#include "system/huge_pages.hpp"
 
 #pragma GCC diagnostic ignored "-Wpsabi"  // see pipeline/simd.hpp
 
@@ -149,7 +150,7 @@ struct HmaFamily {
         constexpr std::size_t kWidth = simd::kWidth<V>;
         const std::size_t n = x.size();
         if (scratch.lanes.size() < n * kLaneStride)
-            scratch.lanes.resize(n * kLaneStride);
+            system::resize_on_huge_pages(scratch.lanes, n * kLaneStride);
         // The full-length WMAs go to `out` until the outer WMA overwrites them.
         const std::span<double> half(scratch.lanes.data(), n * kLaneStride);
         const std::span<double> full = out;

@@ -4,6 +4,7 @@
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
 #include "pipeline/symbol_pipeline.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc {
 namespace {
@@ -66,15 +67,15 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
             member.offset = offsets[k];
             member.length = family.base_length + offsets[k];
         }
-        family.signal.resize(n);
-        family.weight_equity.resize(n);
+        system::resize_on_huge_pages(family.signal, n);
+        system::resize_on_huge_pages(family.weight_equity, n);
         pipeline.run_layer1(type, family.signal, &family.members, kept);
         signals[t] = family.signal;
         equities[t] = family.weight_equity;
     }
     pipeline.run_layer2(signals, equities);
 
-    result.average.resize(n);
+    system::resize_on_huge_pages(result.average, n);
     std::array<std::span<const double>, kFamilyCount> const_equities;
     for (std::size_t t = 0; t < kFamilyCount; ++t)
         const_equities[t] = equities[t];
