@@ -347,6 +347,22 @@ private slots:
             QVERIFY(header->sectionSize(1) < 999);
         }
     }
+
+    // atc-studio --symbol NAME: the window opens that symbol, and only that
+    // one is loaded and computed (not the session's first; on a million bars
+    // that was seconds of startup).
+    void symbolAskedForIsTheOnlyOneComputed() {
+        window_->openSymbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        close_window();
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        const std::uint64_t before = engine_->latestSymbolGeneration();
+        window_->restoreSession(QStringLiteral("TTRC"));
+        QCOMPARE(engine_->latestSymbolGeneration(), before + 1);
+        window_->show();
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+    }
 };
 
 QTEST_MAIN(TestSessionRestore)

@@ -32,6 +32,8 @@ void CalibrationPane::setSymbol(std::shared_ptr<const SymbolData> data) {
         decimals_ = priceDecimals(data->bars.close);
         bindSeries(close_, data->bars.close);
     }
+    // Before the base class writes the legend, which reads the members.
+    members_pending_ = data && isHidden();
     ChartPane::setSymbol(std::move(data));
     fillMembers();
 }
@@ -88,13 +90,17 @@ void CalibrationPane::showEvent(QShowEvent* event) {
 }
 
 std::vector<LegendLine> CalibrationPane::legendLines(std::size_t bar) const {
-    const FamilyResult& fam = data()->memberResult()->family(family_);
     LegendLine line;
     line.push_back({QStringLiteral("%1 calibration").arg(familyLabel(family_)),
                     {},
                     theme().familyColor(family_),
                     {},
                     true});
+    // Hidden, its legend is not shown either: the members would be computed
+    // for nothing (seconds on the GUI thread for a million bars).
+    if (members_pending_)
+        return {line};
+    const FamilyResult& fam = data()->memberResult()->family(family_);
     for (const MemberSeries& m : fam.members) {
         const int state = m.state[bar];
         line.push_back({memberLabel(family_, m),

@@ -80,4 +80,11 @@ std::shared_ptr<const AtcResult> SymbolData::memberResult() const {
     return member_result_;
 }
 
+bool SymbolData::hasMemberResult() const {
+    if (result->kept.members)
+        return true;
+    const std::lock_guard lock(member_mutex_);
+    return member_result_ != nullptr;
+}
+
 }  // namespace atc::ui

@@ -45,6 +45,9 @@ struct SymbolData {
     // else computed on first use from the bars and params (bit for bit what a
     // full compute gives) and kept while this data lives. Thread-safe.
     std::shared_ptr<const AtcResult> memberResult() const;
+    // True when memberResult() answers without computing: `result` keeps the
+    // members, or they were computed already.
+    bool hasMemberResult() const;
 
 private:
     mutable std::mutex member_mutex_;

@@ -463,7 +463,7 @@ void MainWindow::setTheme(ThemeKind kind) {
         hardware_->setTheme(theme_);
 }
 
-void MainWindow::restoreSession() {
+void MainWindow::restoreSession(const QString& symbol) {
     const SessionState session = readSession(context_.settings);
     if (!restoreGeometry(session.window_geometry))
         applyDefaultSize();
@@ -484,11 +484,15 @@ void MainWindow::restoreSession() {
     scanner_->setTimeframe(session.scanner_timeframe);
     if (session.params)
         params_->setParams(*session.params);
-    QString symbol = session.symbol;
-    if (symbol.isEmpty() || !watchlist_->selectSymbol(symbol)) {
-        symbol = watchlist_->firstSymbol();
+    if (!symbol.isEmpty()) {
+        // Asked for by name: a name the database lacks says so in the status bar.
+        openSymbol(symbol);
+        return;
     }
-    openSymbol(symbol);
+    QString last = session.symbol;
+    if (last.isEmpty() || !watchlist_->selectSymbol(last))
+        last = watchlist_->firstSymbol();
+    openSymbol(last);
 }
 
 void MainWindow::applyDefaultSize() {

@@ -40,8 +40,9 @@ public:
     ~MainWindow() override;
 
     // Restores the last session (see session_state.hpp for what that is) and
-    // shows the last symbol, or the first one of the watchlist.
-    void restoreSession();
+    // shows `symbol` (the command line's --symbol), else the last symbol, or
+    // the first one of the watchlist. Only the symbol shown is computed.
+    void restoreSession(const QString& symbol = {});
 
     // File → Download…: the download dialog (one, kept between uses).
     void openDownload();
