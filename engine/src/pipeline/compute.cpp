@@ -39,10 +39,12 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     const std::size_t n = close.size();
     // Refused before anything is allocated: a result that cannot fit would
     // otherwise be killed by the kernel half-way, taking the program along.
-    if (const std::uint64_t needed = estimate_full_result_bytes(n);
+    // What this compute holds: about 0.5 KB a bar for the drawn series, 1.4 KB for all.
+    if (const std::uint64_t needed = estimate_result_bytes(n, kept);
         needed >= kMemoryCheckFromBytes) {
-        if (auto shortfall =
-                memory_shortfall("a full result for " + format_count(n) + " bars", needed))
+        const std::string what = (kept.members ? "a full result for " : "the drawn series of ") +
+                                 format_count(n) + " bars";
+        if (auto shortfall = memory_shortfall(what, needed))
             throw InsufficientMemory(*shortfall, needed);
     }
 
