@@ -123,6 +123,8 @@ int main(int argc, char* argv[]) {
     atc::ui::EngineService engine(store.location, cache, *router);
     // The hardware report and the memory monitor live as long as the window;
     // the monitor samples on its own thread, the panel reads it every second.
+    // The first chart loads and computes while the window is built.
+    atc::ui::MainWindow::prefetchSession(engine, settings, parser.value(symbol_option));
     const atc::system::HardwareReport hardware = router->hardware_report();
     atc::system::MemoryMonitorOptions monitor_options;
     monitor_options.interval = std::chrono::milliseconds(1000);

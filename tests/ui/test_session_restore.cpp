@@ -363,6 +363,35 @@ private slots:
         window_->show();
         QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
     }
+
+    // atc-studio starts the first chart before building the window
+    // (MainWindow::prefetchSession): the window's request takes that job
+    // over. Asked for something else, the window computes what it asks for.
+    void prefetchedChartIsTakenOver() {
+        window_->openSymbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        close_window();
+        MainWindow::prefetchSession(*engine_, *settings_);
+        const std::uint64_t prefetched = engine_->latestSymbolGeneration();
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->restoreSession();
+        QCOMPARE(engine_->latestSymbolGeneration(), prefetched);
+        window_->show();
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        QCOMPARE(window_->currentData()->generation, prefetched);
+
+        close_window();
+        MainWindow::prefetchSession(*engine_, *settings_, QStringLiteral("TTRC"));
+        const std::uint64_t other = engine_->latestSymbolGeneration();
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->restoreSession(QStringLiteral("SMI"));
+        QCOMPARE(engine_->latestSymbolGeneration(), other + 1);
+        window_->show();
+        QVERIFY(wait_for_symbol(QStringLiteral("SMI")));
+        QCOMPARE(window_->currentData()->generation, other + 1);
+    }
 };
 
 QTEST_MAIN(TestSessionRestore)

@@ -495,6 +495,18 @@ void MainWindow::restoreSession(const QString& symbol) {
     openSymbol(last);
 }
 
+void MainWindow::prefetchSession(EngineService& engine, QSettings& settings,
+                                 const QString& symbol) {
+    const SessionState session = readSession(settings);
+    const QString name = symbol.isEmpty() ? session.symbol : symbol;
+    if (name.isEmpty())
+        return;
+    // What restoreSession will ask for, unless the parameter panel judges the
+    // remembered parameters otherwise: then the window's request computes anew.
+    engine.prefetchSymbol(name, session.params.value_or(AtcParams{}),
+                          session.timeframes.value(name));
+}
+
 void MainWindow::applyDefaultSize() {
     // First start: most of the screen.
     if (const QScreen* screen = this->screen()) {
