@@ -117,7 +117,7 @@ private slots:
     // The check is of what the compute holds: the drawn series fit where the
     // full result would not, and are computed; the full one is refused.
     void drawnSeriesCheckedForWhatTheyHold() {
-        const std::vector<double> close = walk(130'000);
+        const std::vector<double> close = walk(170'000);
         const std::uint64_t drawn = estimate_result_bytes(close.size(), KeptSeries::drawn());
         const std::uint64_t full = estimate_result_bytes(close.size(), KeptSeries::everything());
         QVERIFY(drawn >= kMemoryCheckFromBytes);          // checked at all
@@ -130,11 +130,11 @@ private slots:
         const system::AvailableMemoryOverride tight(64 * kMiB);
         try {
             compute_symbol(close, AtcParams{}, KeptSeries::drawn());
-            QFAIL("the drawn series of 130,000 bars were computed in 64 MiB");
+            QFAIL("the drawn series of 170,000 bars were computed in 64 MiB");
         } catch (const InsufficientMemory& e) {
             QCOMPARE(e.needed_bytes(), drawn);
             QCOMPARE(std::string(e.what()),
-                     expected_refusal("the drawn series of 130,000 bars", drawn, 64 * kMiB));
+                     expected_refusal("the drawn series of 170,000 bars", drawn, 64 * kMiB));
         }
     }
 
@@ -185,7 +185,7 @@ private slots:
     void scanSkipsTheSymbolThatCannotFit() {
         const system::AvailableMemoryOverride available(256 * kMiB);
         const std::vector<double> small = walk(3000);
-        const std::vector<double> huge = walk(1'000'000);  // ~370 MB of scan buffers
+        const std::vector<double> huge = walk(1'000'000);  // ~250 MB of scan buffers
         const std::vector<std::span<const double>> closes = {small, huge, small};
         const BatchResult batch = compute_batch(closes, AtcParams{}, BatchOptions{});
         QVERIFY(batch.symbols[0].ok());

@@ -47,7 +47,7 @@ std::optional<std::string> memory_shortfall(std::string_view what, std::uint64_t
 // What compute_symbol holds for `bars` bars keeping `kept`: the AtcResult
 // (everything: 54 MAs with their states and equities, 12 family series, the
 // Average, markers; drawn: the six base MAs and states instead of the 54) and
-// the thread's scratch buffers. About 1.4 KB a bar for everything, 0.5 KB for
+// the thread's scratch buffers. About 1.3 KB a bar for everything, 430 bytes for
 // the drawn series.
 std::uint64_t estimate_result_bytes(std::size_t bars, KeptSeries kept);
 

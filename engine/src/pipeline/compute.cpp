@@ -13,7 +13,7 @@ namespace {
 // a page fault per 4 KiB touched, more than the computation itself on a
 // 5000-bar symbol, and freeing them lets the allocator return the result's
 // memory to the system too, so the next result faults again
-// (docs/PERFORMANCE.md). About 250 bytes per bar of the longest series that
+// (docs/PERFORMANCE.md). About 150 bytes per bar of the longest series that
 // thread computed; above kRetainedBars it is released after each call.
 constexpr std::size_t kRetainedBars = 50000;
 
@@ -39,7 +39,7 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     const std::size_t n = close.size();
     // Refused before anything is allocated: a result that cannot fit would
     // otherwise be killed by the kernel half-way, taking the program along.
-    // What this compute holds: about 0.5 KB a bar for the drawn series, 1.4 KB for all.
+    // What this compute holds: about 430 bytes a bar for the drawn series, 1.3 KB for all.
     if (const std::uint64_t needed = estimate_result_bytes(n, kept);
         needed >= kMemoryCheckFromBytes) {
         const std::string what = (kept.members ? "a full result for " : "the drawn series of ") +
