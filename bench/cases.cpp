@@ -53,6 +53,7 @@ const std::vector<CaseSpec>& all_cases() {
         {"members-1m", 1, 1'000'000, Mode::Members},
         {"cache-read-1m", 1, 1'000'000, Mode::CacheRead},
         {"import-binance-1m", 1, 1'000'000, Mode::Import},
+        {"load-1m", 1, 1'000'000, Mode::Load},
         {"resample-1m-1h", 1, 1'000'000, Mode::Resample},
     };
     return cases;
@@ -67,10 +68,12 @@ const CaseSpec* find_case(const std::string& name) {
 }
 
 CaseResult run_case(const CaseSpec& spec, int runs) {
-    if (spec.mode == Mode::Import) {
-        CaseResult result = run_import_case(spec.bars, [runs](const std::function<void()>& once) {
+    if (spec.mode == Mode::Import || spec.mode == Mode::Load) {
+        const auto measured = [runs](const std::function<void()>& once) {
             return measure([&once](StageTimes*) { once(); }, runs);
-        });
+        };
+        CaseResult result = spec.mode == Mode::Import ? run_import_case(spec.bars, measured)
+                                                      : run_load_case(spec.bars, measured);
         result.peak_rss_mib = peak_rss_mib();
         return result;
     }

@@ -16,7 +16,9 @@ namespace atc::bench {
 // does; the allocator reuses the old result's memory) or freeing each result
 // at once (then the allocator may give the memory back to the system, and the
 // next result pays a page fault per 4 KiB). Import reads a price file of
-// `bars` rows and saves it into a symbol database (import_case.hpp). Resample
+// `bars` rows and saves it into a symbol database (import_case.hpp); Load
+// reads such a symbol back from the database, as the app does before each
+// chart (SymbolStore::load on a fresh connection). Resample
 // turns `bars` one-minute bars into hourly ones (resample_case.hpp).
 // SingleDrawn is SingleFreeEach keeping only the drawn series (what the app
 // asks for, KeptSeries::drawn); Members computes one family's members alone
@@ -32,6 +34,7 @@ enum class Mode {
     Members,
     CacheRead,
     Import,
+    Load,
     Resample
 };
 

@@ -43,23 +43,56 @@ void write_klines(const fs::path& file, std::size_t bars) {
     std::fclose(out);
 }
 
+// A temporary folder holding a kline file of `bars` rows, removed with the object.
+struct KlineFolder {
+    fs::path dir;
+    fs::path file;
+    fs::path database;
+
+    explicit KlineFolder(std::size_t bars)
+        : dir(fs::temp_directory_path() / ("atc-bench-import-" + std::to_string(::getpid()))),
+          file(dir / "BTCUSDT-1m.csv"),
+          database(dir / "store.sqlite") {
+        fs::create_directories(dir);
+        write_klines(file, bars);
+    }
+    ~KlineFolder() { fs::remove_all(dir); }
+    KlineFolder(const KlineFolder&) = delete;
+    KlineFolder& operator=(const KlineFolder&) = delete;
+};
+
 }  // namespace
 
 CaseResult run_import_case(std::size_t bars,
                            const std::function<CaseResult(const std::function<void()>&)>& measure) {
-    const fs::path dir =
-        fs::temp_directory_path() / ("atc-bench-import-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const fs::path file = dir / "BTCUSDT-1m.csv";
-    write_klines(file, bars);
+    const KlineFolder folder(bars);
     CaseResult result;
     {
-        store::Database db = store::Database::open(dir / "store.sqlite");
+        store::Database db = store::Database::open(folder.database);
         store::SymbolStore symbols(db);
-        result = measure([&] { store::import_csv_file(symbols, file); });
+        result = measure([&] { store::import_csv_file(symbols, folder.file); });
     }
-    result.input_mib = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
-    fs::remove_all(dir);
+    result.input_mib = static_cast<double>(fs::file_size(folder.file)) / (1024.0 * 1024.0);
+    return result;
+}
+
+CaseResult run_load_case(std::size_t bars,
+                         const std::function<CaseResult(const std::function<void()>&)>& measure) {
+    const KlineFolder folder(bars);
+    std::string name;
+    {
+        store::Database db = store::Database::open(folder.database);
+        store::SymbolStore symbols(db);
+        name = store::import_csv_file(symbols, folder.file).symbols.front().symbol.meta.name;
+    }
+    std::size_t columns = 0;
+    CaseResult result = measure([&] {
+        store::Database db = store::Database::connect(folder.database);
+        const PriceSeries loaded = store::SymbolStore(db).load(name);
+        columns = 1 + !loaded.open.empty() + !loaded.high.empty() + !loaded.low.empty() +
+                  !loaded.volume.empty() + !loaded.time_ms.empty();
+    });
+    result.input_mib = static_cast<double>(bars * columns * 8) / (1024.0 * 1024.0);
     return result;
 }
 

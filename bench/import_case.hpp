@@ -16,4 +16,10 @@ namespace atc::bench {
 CaseResult run_import_case(std::size_t bars,
                            const std::function<CaseResult(const std::function<void()>&)>& measure);
 
+// The same file imported once, then `measure` with one load of the symbol on
+// a connection of its own (the app's worker opens one per chart). input_mib is
+// the bars' size in memory.
+CaseResult run_load_case(std::size_t bars,
+                         const std::function<CaseResult(const std::function<void()>&)>& measure);
+
 }  // namespace atc::bench

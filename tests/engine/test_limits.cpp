@@ -36,7 +36,7 @@ std::vector<double> walk(std::size_t bars) {
     return close;
 }
 
-// Bytes the vectors of a result hold: what estimate_full_result_bytes must cover.
+// Bytes the vectors of a result hold: what estimate_result_bytes must cover.
 std::uint64_t held_bytes(const AtcResult& r) {
     std::uint64_t bytes = sizeof(AtcResult) + r.average.capacity() * sizeof(double) +
                           r.markers.capacity() * sizeof(EntryMarker);
@@ -95,19 +95,53 @@ private slots:
         // A series long enough that the per-bar terms dominate.
         const AtcResult r = compute_symbol(walk(20000), AtcParams{});
         const std::uint64_t held = held_bytes(r);
-        const std::uint64_t estimate = estimate_full_result_bytes(20000);
+        const std::uint64_t estimate = estimate_result_bytes(20000, KeptSeries::everything());
         QVERIFY2(estimate >= held,
                  qPrintable(QString::number(estimate) + " < " + QString::number(held)));
         // ... and not wildly more: the result itself is most of it.
         QVERIFY2(estimate < 2 * held, qPrintable(QString::number(estimate)));
     }
 
+    void estimateCoversWhatTheDrawnSeriesHold() {
+        const AtcResult r = compute_symbol(walk(20000), AtcParams{}, KeptSeries::drawn());
+        const std::uint64_t held = held_bytes(r);
+        const std::uint64_t estimate = estimate_result_bytes(20000, KeptSeries::drawn());
+        QVERIFY2(estimate >= held,
+                 qPrintable(QString::number(estimate) + " < " + QString::number(held)));
+        // The members are most of a full result: a lean one is checked for far less.
+        QVERIFY(estimate < estimate_result_bytes(20000, KeptSeries::everything()) / 2);
+    }
+
     // ---- refused up front -------------------------------------------------
+
+    // The check is of what the compute holds: the drawn series fit where the
+    // full result would not, and are computed; the full one is refused.
+    void drawnSeriesCheckedForWhatTheyHold() {
+        const std::vector<double> close = walk(170'000);
+        const std::uint64_t drawn = estimate_result_bytes(close.size(), KeptSeries::drawn());
+        const std::uint64_t full = estimate_result_bytes(close.size(), KeptSeries::everything());
+        QVERIFY(drawn >= kMemoryCheckFromBytes);          // checked at all
+        QVERIFY(drawn <= 90 * kMiB && full > 90 * kMiB);  // one task may use 3/4 of 120 MiB
+        {
+            const system::AvailableMemoryOverride available(120 * kMiB);
+            QCOMPARE(compute_symbol(close, AtcParams{}, KeptSeries::drawn()).bars, close.size());
+            QVERIFY_THROWS_EXCEPTION(InsufficientMemory, compute_symbol(close, AtcParams{}));
+        }
+        const system::AvailableMemoryOverride tight(64 * kMiB);
+        try {
+            compute_symbol(close, AtcParams{}, KeptSeries::drawn());
+            QFAIL("the drawn series of 170,000 bars were computed in 64 MiB");
+        } catch (const InsufficientMemory& e) {
+            QCOMPARE(e.needed_bytes(), drawn);
+            QCOMPARE(std::string(e.what()),
+                     expected_refusal("the drawn series of 170,000 bars", drawn, 64 * kMiB));
+        }
+    }
 
     void fullResultRefusedWithTheMemoryNamed() {
         const system::AvailableMemoryOverride available(1 * kGiB);
         const std::vector<double> close = walk(1'000'000);  // 8 MB
-        const std::uint64_t needed = estimate_full_result_bytes(close.size());
+        const std::uint64_t needed = estimate_result_bytes(close.size(), KeptSeries::everything());
         QVERIFY(needed > 768 * kMiB);  // more than 3/4 of 1 GiB: must be refused
         try {
             compute_symbol(close, AtcParams{});
@@ -135,7 +169,8 @@ private slots:
     void fitsWhenThereIsRoom() {
         // 70,000 bars: past the threshold, so the check is made, and it passes.
         const std::vector<double> close = walk(70'000);
-        QVERIFY(estimate_full_result_bytes(close.size()) >= kMemoryCheckFromBytes);
+        QVERIFY(estimate_result_bytes(close.size(), KeptSeries::everything()) >=
+                kMemoryCheckFromBytes);
         const system::AvailableMemoryOverride available(64 * kGiB);
         QCOMPARE(compute_symbol(close, AtcParams{}).bars, close.size());
     }
@@ -150,7 +185,7 @@ private slots:
     void scanSkipsTheSymbolThatCannotFit() {
         const system::AvailableMemoryOverride available(256 * kMiB);
         const std::vector<double> small = walk(3000);
-        const std::vector<double> huge = walk(1'000'000);  // ~370 MB of scan buffers
+        const std::vector<double> huge = walk(1'000'000);  // ~250 MB of scan buffers
         const std::vector<std::span<const double>> closes = {small, huge, small};
         const BatchResult batch = compute_batch(closes, AtcParams{}, BatchOptions{});
         QVERIFY(batch.symbols[0].ok());

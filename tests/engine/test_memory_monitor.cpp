@@ -45,11 +45,25 @@ private slots:
         QCOMPARE(parse_process_status("").rss_bytes, std::uint64_t{0});
     }
 
+    void parsesProcessStartTime() {
+        // A command name with spaces and parentheses: fields count after the last ')'.
+        const char* stat =
+            "4242 (atc (x) y) S 1 4242 4242 0 -1 4194560 900 0 0 0 12 3 0 0 20 0 "
+            "7 0 123456 25000000 3000";
+        QCOMPARE(parse_start_ticks(stat), std::optional<std::uint64_t>(123456));
+        QCOMPARE(parse_start_ticks("4242 (atc) S 1 2"), std::nullopt);
+        QCOMPARE(parse_start_ticks(""), std::nullopt);
+    }
+
     void readsOwnMemoryAndCpu() {
         const ProcessMemory m = read_process_memory();
         QVERIFY(m.rss_bytes > 0);
         QVERIFY(m.peak_rss_bytes >= m.rss_bytes);
         QVERIFY(process_cpu_seconds() > 0.0);
+        // Started before this test, not before the machine: under a day here.
+        const std::optional<double> age = process_age_ms();
+        QVERIFY(age.has_value());
+        QVERIFY2(*age >= 0.0 && *age < 86'400'000.0, qPrintable(QString::number(*age)));
     }
 
     void samplesInTheBackground() {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <QtTest>
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -247,6 +248,53 @@ private slots:
         QCOMPARE(closes.at(store.find("A")->id), make_bars(30, 4'000.0).close.back());
         QCOMPARE(closes.at(store.find("B")->id), make_bars(7, 0.001, false).close.back());
         QVERIFY(!closes.contains(damaged_id));
+    }
+
+    // A column of the wrong length (a damaged file, another program's write)
+    // is refused by name rather than read as bars.
+    void damagedColumnIsRefusedOnLoad() {
+        const fs::path file = path("damaged_column.sqlite");
+        std::int64_t id = 0;
+        {
+            Database db = Database::open(file);
+            SymbolStore store(db);
+            id = store.save({"D", "", "1d", "", SymbolKind::Imported, 0}, make_bars(6, 10.0)).id;
+        }
+        raw_exec(
+            file,
+            ("UPDATE bars SET high = x'01020304' WHERE symbol_id = " + std::to_string(id)).c_str());
+        Database db = Database::open(file);
+        try {
+            SymbolStore(db).load("D");
+            QFAIL("a damaged column was loaded");
+        } catch (const StoreError& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(QStringLiteral("column high is damaged")),
+                     qPrintable(message));
+        }
+    }
+
+    // Blobs read into the caller's memory, whole or from an offset, row after
+    // row; a NULL value is an error, not an empty read.
+    void blobReaderReadsStraightIntoMemory() {
+        Database db = Database::open(path("blob_reader.sqlite"));
+        db.exec(
+            "CREATE TABLE t(id INTEGER PRIMARY KEY, v BLOB); "
+            "INSERT INTO t VALUES (1, x'00010203040506070809'), (2, x'FFFE'), (3, NULL)");
+        BlobReader reader(db, "t", "v");
+        QCOMPARE(reader.open(1), std::size_t{10});
+        std::array<std::byte, 4> part{};
+        reader.read(part, 6);
+        QCOMPARE(part, (std::array{std::byte{6}, std::byte{7}, std::byte{8}, std::byte{9}}));
+        QCOMPARE(reader.open(2), std::size_t{2});
+        std::array<std::byte, 2> whole{};
+        reader.read(whole);
+        QCOMPARE(whole, (std::array{std::byte{0xFF}, std::byte{0xFE}}));
+        QVERIFY_THROWS_EXCEPTION(StoreError, reader.open(3));
+        QVERIFY_THROWS_EXCEPTION(StoreError, reader.open(4));
+        QCOMPARE(reader.open(1), std::size_t{10});  // usable again after a failure
+        std::array<std::byte, 11> too_much{};
+        QVERIFY_THROWS_EXCEPTION(StoreError, reader.read(too_much));
     }
 
     void removeDeletesBars() {

@@ -347,6 +347,51 @@ private slots:
             QVERIFY(header->sectionSize(1) < 999);
         }
     }
+
+    // atc-studio --symbol NAME: the window opens that symbol, and only that
+    // one is loaded and computed (not the session's first; on a million bars
+    // that was seconds of startup).
+    void symbolAskedForIsTheOnlyOneComputed() {
+        window_->openSymbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        close_window();
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        const std::uint64_t before = engine_->latestSymbolGeneration();
+        window_->restoreSession(QStringLiteral("TTRC"));
+        QCOMPARE(engine_->latestSymbolGeneration(), before + 1);
+        window_->show();
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+    }
+
+    // atc-studio starts the first chart before building the window
+    // (MainWindow::prefetchSession): the window's request takes that job
+    // over. Asked for something else, the window computes what it asks for.
+    void prefetchedChartIsTakenOver() {
+        window_->openSymbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        close_window();
+        MainWindow::prefetchSession(*engine_, *settings_);
+        const std::uint64_t prefetched = engine_->latestSymbolGeneration();
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->restoreSession();
+        QCOMPARE(engine_->latestSymbolGeneration(), prefetched);
+        window_->show();
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        QCOMPARE(window_->currentData()->generation, prefetched);
+
+        close_window();
+        MainWindow::prefetchSession(*engine_, *settings_, QStringLiteral("TTRC"));
+        const std::uint64_t other = engine_->latestSymbolGeneration();
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->restoreSession(QStringLiteral("SMI"));
+        QCOMPARE(engine_->latestSymbolGeneration(), other + 1);
+        window_->show();
+        QVERIFY(wait_for_symbol(QStringLiteral("SMI")));
+        QCOMPARE(window_->currentData()->generation, other + 1);
+    }
 };
 
 QTEST_MAIN(TestSessionRestore)

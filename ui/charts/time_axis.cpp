@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "atc/price_csv.hpp"
 #include "core/symbol_data.hpp"
@@ -59,13 +60,22 @@ TimeScale::TimeScale(const PriceSeries& bars) {
         ms_ = bars.time_ms;
         days_.resize(n);
         months_.resize(n);
+        // The calendar once a day rather than once a bar: a million one-minute
+        // bars are 700 days, and this runs on the GUI thread as a chart opens.
+        std::int64_t month_of = std::numeric_limits<std::int64_t>::min();  // the day `month` is of
+        std::int32_t month = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const std::int64_t day = floorDiv(ms_[i], kDayMs);
             days_[i] = static_cast<std::int32_t>(day);
-            const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-            months_[i] =
-                static_cast<std::int32_t>(static_cast<int>(ymd.year()) * 12 +
-                                          static_cast<int>(static_cast<unsigned>(ymd.month())) - 1);
+            if (day != month_of) {
+                const std::chrono::year_month_day ymd{
+                    std::chrono::sys_days{std::chrono::days{day}}};
+                month = static_cast<std::int32_t>(
+                    static_cast<int>(ymd.year()) * 12 +
+                    static_cast<int>(static_cast<unsigned>(ymd.month())) - 1);
+                month_of = day;
+            }
+            months_[i] = month;
         }
         if (has_time_of_day(bars.time_kind)) {
             for (std::int64_t m : {1, 5, 15, 30, 60, 120, 240, 360, 720})

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <utility>
 
 #include "atc/compute.hpp"
 #include "atc/resample.hpp"
@@ -77,12 +78,14 @@ EngineService::EngineService(std::filesystem::path database, cache::ResultCache&
     qRegisterMetaType<std::shared_ptr<const SymbolData>>();
     qRegisterMetaType<std::shared_ptr<const ScanOutcome>>();
     qRegisterMetaType<ScanProgress>();
-    // One thread for symbol requests and one for scans is enough: each job
-    // fans out over all cores through oneTBB itself.
-    pool_.setMaxThreadCount(2);
-    // The members views ask for, one at a time beside those: a trader flipping
-    // through the families queues requests whose views are gone by the time
-    // the thread is free, and those are skipped without a compute.
+    // Two of each: a superseded job that already runs (a chart cannot be
+    // stopped half-way, a scan stops at its next chunk) does not hold up the
+    // newest one.
+    symbol_pool_.setMaxThreadCount(2);
+    scan_pool_.setMaxThreadCount(2);
+    // The members views ask for, one at a time: a trader flipping through the
+    // families queues requests whose views are gone by the time the thread is
+    // free, and those are skipped without a compute.
     member_pool_.setMaxThreadCount(1);
 }
 
@@ -93,7 +96,8 @@ EngineService::~EngineService() {
 }
 
 void EngineService::waitForIdle() {
-    pool_.waitForDone();
+    symbol_pool_.waitForDone();
+    scan_pool_.waitForDone();
     member_pool_.waitForDone();
 }
 
@@ -109,41 +113,43 @@ void EngineService::jobFinished() {
 
 std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams& params,
                                            const QString& timeframe) {
-    const std::uint64_t generation = ++symbol_generation_;
+    if (const std::optional<SymbolRequest> ahead = std::exchange(prefetched_, std::nullopt);
+        ahead && ahead->generation == symbol_generation_ && ahead->name == name &&
+        ahead->params == params && ahead->timeframe == timeframe) {
+        return ahead->generation;  // already loading and computing
+    }
+    const SymbolRequest request{name, params, timeframe, ++symbol_generation_};
+    startSymbolJob(request);
+    return request.generation;
+}
+
+void EngineService::prefetchSymbol(const QString& name, const AtcParams& params,
+                                   const QString& timeframe) {
+    prefetched_ = SymbolRequest{name, params, timeframe, ++symbol_generation_};
+    startSymbolJob(*prefetched_);
+}
+
+void EngineService::startSymbolJob(const SymbolRequest& request) {
     jobStarted();
-    pool_.start([this, name, params, timeframe, generation] {
-        lowerCurrentThreadPriority();  // loading, too, yields to the GUI
-        const auto start = std::chrono::steady_clock::now();
-        std::shared_ptr<SymbolData> data;
+    symbol_pool_.start([this, request] {
+        std::shared_ptr<const SymbolData> data;
         QString error;
-        try {
-            // Each job has its own connection: SQLite connections are not shared
-            // between threads, and WAL lets this read while the GUI imports.
-            store::Database db = store::Database::connect(database_);
-            store::SymbolStore store(db);
-            data = std::make_shared<SymbolData>();
-            data->name = name;
-            setBarsAt(*data, store.load(name.toStdString()), timeframe);
-            data->params = params;
-            data->generation = generation;
-            const std::string cache_timeframe = data->resampledTo().toStdString();
-            ChartAnswer answer;
-            // Only what the panes draw: the members' series are computed when
-            // a view that draws them opens (EngineService::requestMembers).
-            arena_.execute([&] {
-                answer =
-                    compute_.chart(data->bars.close, params, cache_timeframe, KeptSeries::drawn());
-            });
-            data->result = std::move(answer.result);
-            data->compute = std::move(answer.record);
-            data->compute_ms = msSince(start);
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+        // Superseded while it waited for a thread (a burst of clicks): its
+        // result would be dropped, so nothing is loaded nor computed.
+        if (request.generation == symbol_generation_) {
+            try {
+                data = loadSymbol(request);
+            } catch (const std::exception& e) {
+                error = QString::fromStdString(e.what());
+            }
         }
         QMetaObject::invokeMethod(
             this,
-            [this, data, error, name, generation] {
+            [this, data, error, name = request.name, generation = request.generation] {
                 jobFinished();
+                // Delivered: a later request for it computes again (or hits the cache).
+                if (prefetched_ && prefetched_->generation == generation)
+                    prefetched_.reset();
                 // Only the newest request is shown; older ones were superseded.
                 if (generation != symbol_generation_)
                     return;
@@ -155,7 +161,28 @@ std::uint64_t EngineService::requestSymbol(const QString& name, const AtcParams&
             },
             Qt::QueuedConnection);
     });
-    return generation;
+}
+
+std::shared_ptr<const SymbolData> EngineService::loadSymbol(const SymbolRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    // Each job has its own connection: SQLite connections are not shared
+    // between threads, and WAL lets this read while the GUI imports.
+    store::Database db = store::Database::connect(database_);
+    store::SymbolStore store(db);
+    auto data = std::make_shared<SymbolData>();
+    data->name = request.name;
+    setBarsAt(*data, store.load(request.name.toStdString()), request.timeframe);
+    data->params = request.params;
+    data->generation = request.generation;
+    const std::string cache_timeframe = data->resampledTo().toStdString();
+    // Only what the panes draw: the members' series are computed when a view
+    // that draws them opens (requestMembers).
+    ChartAnswer answer =
+        compute_.chart(data->bars.close, request.params, cache_timeframe, KeptSeries::drawn());
+    data->result = std::move(answer.result);
+    data->compute = std::move(answer.record);
+    data->compute_ms = msSince(start);
+    return data;
 }
 
 void EngineService::requestMembers(std::shared_ptr<const SymbolData> data, MaType family,
@@ -201,7 +228,7 @@ std::uint64_t EngineService::requestScan(const QStringList& names, const AtcPara
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     scan_cancel_ = cancel;
     jobStarted();
-    pool_.start([this, names, params, timeframe, generation, cancel] {
+    scan_pool_.start([this, names, params, timeframe, generation, cancel] {
         lowerCurrentThreadPriority();  // loading, too, yields to the GUI
         std::shared_ptr<const ScanOutcome> outcome =
             runScan(names, params, timeframe, generation, *cancel);

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "atc/backend_router.hpp"
@@ -81,11 +82,18 @@ public:
     ~EngineService() override;  // waits for running work
 
     // Loads `name` from the store, at `timeframe` ("4h"; "" for the data's own
-    // bars), and computes its full result. Returns the request's generation;
+    // bars), and computes the series its charts draw. Returns the request's generation;
     // the result arrives as symbolReady only if no newer symbol request was
     // made meanwhile. A timeframe the data cannot give fails with the reason.
     std::uint64_t requestSymbol(const QString& name, const AtcParams& params,
                                 const QString& timeframe = {});
+    // Starts the same work ahead of the request that will ask for it: at
+    // start, before the window is built, so that loading and computing the
+    // first chart overlap building the window. The next requestSymbol, if it
+    // asks for exactly this before the result has arrived, takes this job
+    // over instead of starting another.
+    void prefetchSymbol(const QString& name, const AtcParams& params,
+                        const QString& timeframe = {});
 
     // Computes `family`'s member series of `data` (from its bars and
     // parameters) for the views that draw them over a drawn result: the
@@ -140,6 +148,21 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    // A symbol request's arguments, to tell a prefetched one when it is asked for.
+    struct SymbolRequest {
+        QString name;
+        AtcParams params;
+        QString timeframe;
+        std::uint64_t generation = 0;
+    };
+
+    // Queues the load and compute of a symbol request; its result is
+    // delivered only if `generation` is still the newest then.
+    void startSymbolJob(const SymbolRequest& request);
+    // The body of a symbol job, on its worker thread: the bars at the
+    // request's timeframe and their drawn result. Throws what loading or the
+    // engine throws.
+    std::shared_ptr<const SymbolData> loadSymbol(const SymbolRequest& request);
     void jobStarted();
     void jobFinished();
     // The body of a scan job, on its worker thread.
@@ -150,11 +173,19 @@ private:
     std::filesystem::path database_;
     cache::ResultCache& cache_;
     ComputeService compute_;
-    QThreadPool pool_;         // symbols and scans
+    // Charts: the trader waits for them, so they run at the GUI thread's
+    // priority. One thread computes a chart (compute_symbol is sequential),
+    // so on two cores or more the GUI keeps one of its own.
+    QThreadPool symbol_pool_;
+    // Scans: every core, below the GUI thread's priority (BackgroundArena).
+    QThreadPool scan_pool_;
     QThreadPool member_pool_;  // members (requestMembers)
     BackgroundArena arena_;    // below the GUI thread's priority
     WorkspaceGauge workspace_gauge_;
-    std::uint64_t symbol_generation_ = 0;
+    // Written on the GUI thread; symbol jobs read it when they start, to skip
+    // a request superseded while it waited for a thread.
+    std::atomic<std::uint64_t> symbol_generation_ = 0;
+    std::optional<SymbolRequest> prefetched_;  // not yet asked for nor delivered
     std::uint64_t scan_generation_ = 0;
     std::shared_ptr<std::atomic<bool>> scan_cancel_;
     int running_ = 0;  // touched on the GUI thread only

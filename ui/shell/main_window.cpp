@@ -467,7 +467,7 @@ void MainWindow::setTheme(ThemeKind kind) {
         hardware_->setTheme(theme_);
 }
 
-void MainWindow::restoreSession() {
+void MainWindow::restoreSession(const QString& symbol) {
     const SessionState session = readSession(context_.settings);
     if (!restoreGeometry(session.window_geometry))
         applyDefaultSize();
@@ -488,11 +488,27 @@ void MainWindow::restoreSession() {
     scanner_->setTimeframe(session.scanner_timeframe);
     if (session.params)
         params_->setParams(*session.params);
-    QString symbol = session.symbol;
-    if (symbol.isEmpty() || !watchlist_->selectSymbol(symbol)) {
-        symbol = watchlist_->firstSymbol();
+    if (!symbol.isEmpty()) {
+        // Asked for by name: a name the database lacks says so in the status bar.
+        openSymbol(symbol);
+        return;
     }
-    openSymbol(symbol);
+    QString last = session.symbol;
+    if (last.isEmpty() || !watchlist_->selectSymbol(last))
+        last = watchlist_->firstSymbol();
+    openSymbol(last);
+}
+
+void MainWindow::prefetchSession(EngineService& engine, QSettings& settings,
+                                 const QString& symbol) {
+    const SessionState session = readSession(settings);
+    const QString name = symbol.isEmpty() ? session.symbol : symbol;
+    if (name.isEmpty())
+        return;
+    // What restoreSession will ask for, unless the parameter panel judges the
+    // remembered parameters otherwise: then the window's request computes anew.
+    engine.prefetchSymbol(name, session.params.value_or(AtcParams{}),
+                          session.timeframes.value(name));
 }
 
 void MainWindow::applyDefaultSize() {

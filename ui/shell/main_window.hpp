@@ -40,8 +40,14 @@ public:
     ~MainWindow() override;
 
     // Restores the last session (see session_state.hpp for what that is) and
-    // shows the last symbol, or the first one of the watchlist.
-    void restoreSession();
+    // shows `symbol` (the command line's --symbol), else the last symbol, or
+    // the first one of the watchlist. Only the symbol shown is computed.
+    void restoreSession(const QString& symbol = {});
+    // Starts loading and computing the chart restoreSession(symbol) will open
+    // (EngineService::prefetchSymbol) before the window is built, so that the
+    // two happen at once. Nothing without a symbol named or remembered.
+    static void prefetchSession(EngineService& engine, QSettings& settings,
+                                const QString& symbol = {});
 
     // File → Download…: the download dialog (one, kept between uses).
     void openDownload();

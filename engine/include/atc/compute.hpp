@@ -13,7 +13,7 @@ struct StageTimes;  // batch.hpp
 
 // Runs the whole pipeline of ATC_SPEC.md on one close series.
 // Throws InvalidInput (validation.hpp) for invalid parameters or prices.
-// Thread-safe; each thread keeps its scratch buffers between calls (about 250
+// Thread-safe; each thread keeps its scratch buffers between calls (about 150
 // bytes per bar of the longest series it computed, up to 50,000 bars).
 AtcResult compute_symbol(std::span<const double> close, const AtcParams& params);
 // The same, adding the time spent in each stage to *stage_times (see batch.hpp).

@@ -4,7 +4,8 @@
 // costs a read of /proc/meminfo, so it is only made for work that could
 // matter (kMemoryCheckFromBytes and up); everything smaller always runs.
 //
-// Where it is applied: compute_symbol (the full result of one symbol),
+// Where it is applied: compute_symbol (the result of one symbol, as much of it
+// as is kept),
 // compute_batch (each symbol's scan buffers), read_price_csv (the file and
 // its parsed bars). Scans of many symbols are chunked to the available
 // memory instead (`atc scan`, scan_budget.hpp).
@@ -16,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "atc/result.hpp"
 #include "atc/validation.hpp"
 
 namespace atc {
@@ -42,12 +44,14 @@ std::string format_count(std::uint64_t count);
 // system::available_memory_bytes() (which tests can override).
 std::optional<std::string> memory_shortfall(std::string_view what, std::uint64_t needed_bytes);
 
-// What compute_symbol holds for `bars` bars: the AtcResult (54 MAs with their
-// states and equities, 12 family series, the Average, markers) and the
-// thread's scratch buffers. About 1.4 KB a bar.
-std::uint64_t estimate_full_result_bytes(std::size_t bars);
+// What compute_symbol holds for `bars` bars keeping `kept`: the AtcResult
+// (everything: 54 MAs with their states and equities, 12 family series, the
+// Average, markers; drawn: the six base MAs and states instead of the 54) and
+// the thread's scratch buffers. About 1.3 KB a bar for everything, 430 bytes for
+// the drawn series.
+std::uint64_t estimate_result_bytes(std::size_t bars, KeptSeries kept);
 
-// Thrown by compute_symbol for a series whose full result would not fit.
+// Thrown by compute_symbol for a series whose result would not fit.
 // key() is "close" (the series is what is too long), so callers that show
 // InvalidInput with the symbol's name need nothing new.
 class InsufficientMemory : public InvalidInput {

@@ -35,9 +35,8 @@ struct MaScratch {
     std::vector<double> a;
     std::vector<double> b;
     std::vector<double> c;
-    // Nine members side by side, 12 values per bar: the Hull family's inner
-    // averages, and compute_family's result before it is split into members.
-    std::vector<double> lanes;
+    // Nine members side by side, 12 values per bar: compute_family's result
+    // before it is split into members.
     std::vector<double> lanes_out;
     void ensure(std::size_t n);
 };

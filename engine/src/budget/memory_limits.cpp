@@ -10,11 +10,18 @@ namespace atc {
 namespace {
 
 // Per bar of an AtcResult: each of the 54 members keeps its MA and equity
-// (doubles) and its crossing state (one byte); each family its Layer-1
+// (doubles) and its crossing state (one byte), or with only the drawn series
+// kept, each family's base member its MA and state; each family its Layer-1
 // signal and Layer-2 equity; then the Average.
 constexpr std::uint64_t kMemberBytesPerBar = 2 * sizeof(double) + sizeof(std::int8_t);
-constexpr std::uint64_t kResultBytesPerBar = kFamilyCount * kMembersPerFamily * kMemberBytesPerBar +
-                                             kFamilyCount * 2 * sizeof(double) + sizeof(double);
+constexpr std::uint64_t kBaseMemberBytesPerBar = sizeof(double) + sizeof(std::int8_t);
+constexpr std::uint64_t kFamilyBytesPerBar = 2 * sizeof(double);
+
+std::uint64_t result_bytes_per_bar(KeptSeries kept) {
+    const std::uint64_t members =
+        kept.members ? kMembersPerFamily * kMemberBytesPerBar : kBaseMemberBytesPerBar;
+    return kFamilyCount * (members + kFamilyBytesPerBar) + sizeof(double);
+}
 // Entry markers: counted as one per four bars, as the scan estimate does.
 constexpr std::uint64_t kBarsPerMarker = 4;
 
@@ -60,8 +67,8 @@ std::optional<std::string> memory_shortfall(std::string_view what, std::uint64_t
            format_bytes(usable);
 }
 
-std::uint64_t estimate_full_result_bytes(std::size_t bars) {
-    const std::uint64_t result = sizeof(AtcResult) + kResultBytesPerBar * bars +
+std::uint64_t estimate_result_bytes(std::size_t bars, KeptSeries kept) {
+    const std::uint64_t result = sizeof(AtcResult) + result_bytes_per_bar(kept) * bars +
                                  (bars / kBarsPerMarker + 1) * sizeof(EntryMarker);
     return result + estimate_worker_scratch_bytes(bars);
 }

@@ -9,13 +9,13 @@
 namespace atc {
 namespace {
 
-// A worker's scratch after a series of n bars holds 46 doubles per bar: the
-// five per-bar inputs (band, returns, up/down factors, growth), the lanes of
-// nine MAs, the scratch MAs and the 12-wide lane buffers, and the six signals,
-// six equities and the Average a scan does not keep; plus its entry markers,
-// at most one per two bars in a vector that may have doubled (16 bytes per bar
-// in all). Measured with the WorkspaceGauge: 366-370 bytes per bar.
-constexpr std::uint64_t kScratchBytesPerBar = 46 * sizeof(double) + 16;
+// A worker's scratch after a series of n bars holds 31 doubles per bar: the
+// five per-bar inputs (band, returns, up/down factors, growth), the 12-wide
+// lanes of nine MAs, KAMA's one scratch series, and the six signals, six
+// equities and the Average a scan does not keep; plus its entry markers, at
+// most one per two bars in a vector that may have doubled (16 bytes per bar in
+// all). Measured with the WorkspaceGauge: 249 bytes per bar.
+constexpr std::uint64_t kScratchBytesPerBar = 31 * sizeof(double) + 16;
 constexpr std::uint64_t kScratchFixedBytes = 16 * 1024;
 
 // Entry markers come and go with the trend: on 1 %-volatility random walks

@@ -5,6 +5,7 @@
 #include "atc/moving_averages.hpp"
 #include "ma/family_kernels.hpp"
 #include "ma/family_lanes.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc::ma {
 namespace detail {
@@ -52,7 +53,7 @@ void compute_family(MaType type, MaProfile profile, std::span<const double> x,
     if (n == 0)
         return;
     if (scratch.lanes_out.size() < n * kLaneStride)
-        scratch.lanes_out.resize(n * kLaneStride);
+        system::resize_on_huge_pages(scratch.lanes_out, n * kLaneStride);
     const std::span<double> lanes(scratch.lanes_out.data(), n * kLaneStride);
     detail::family_lanes(type, profile, x, lengths, lanes, scratch);
     for (std::size_t i = 0; i < n; ++i) {

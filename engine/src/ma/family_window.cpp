@@ -4,6 +4,7 @@
 // first value at bar N-1 (first_defined_window); the Hull average starts later.
 #include <algorithm>
 #include <limits>
+#include <vector>
 
 #include "ma/family_kernels.hpp"
 #include "ma/family_lanes.hpp"
@@ -42,12 +43,48 @@ double first_bar(const WindowSpec& s) {
     return static_cast<double>(s.first);
 }
 
-// The bars before any lane's first value, and each lane's warm-up, are NaN.
-void fill_leading_rows(std::span<double> out, const WindowSpecs& specs, std::size_t n) {
+// The rows before any lane's first value (each lane's warm-up after that is
+// NaN too, see window_values).
+std::size_t leading_rows(const WindowSpecs& specs, std::size_t n) {
     std::size_t begin = n;
     for (const WindowSpec& s : specs)
         begin = std::min(begin, s.first);
-    std::fill_n(out.begin(), begin * kLaneStride, kNaN);
+    return begin;
+}
+
+void fill_leading_rows(std::span<double> out, const WindowSpecs& specs, std::size_t n) {
+    std::fill_n(out.begin(), leading_rows(specs, n) * kLaneStride, kNaN);
+}
+
+// Runs the window engine and hands finish(i, g, sums, weighted) for every
+// group g of every bar i from leading_rows() on to put(i, g, value), NaN in
+// lanes that have not reached their first bar; groups in order.
+template <class V, bool kWeighted, class Series, class Finish, class Put>
+inline ATC_INLINE void window_values(const Series& src, std::size_t n, const WindowSpecs& specs,
+                                     Finish&& finish, Put&& put) {
+    constexpr std::size_t kWidth = simd::kWidth<V>;
+    constexpr std::size_t kGroups = kLaneStride / kWidth;
+    const LaneConstant<V> first = per_lane<V>(specs, first_bar);
+    const V nan = simd::splat<V>(kNaN);
+    window_lanes<V, kWeighted>(src, n, specs,
+                               [&](std::size_t i, const V(&sums)[kGroups],
+                                   const V(&weighted)[kGroups], bool warm_up) ATC_INLINE {
+                                   const V bar = simd::splat<V>(static_cast<double>(i));
+                                   for (std::size_t g = 0; g < kGroups; ++g) {
+                                       V value = finish(i, g, sums[g], weighted[g]);
+                                       if (warm_up)
+                                           value = bar >= first[g] ? value : nan;
+                                       put(i, g, value);
+                                   }
+                               });
+}
+
+// put for window_values: the value into row i, group g of `out`.
+template <class V>
+auto store_into(std::span<double> out) {
+    return [out](std::size_t i, std::size_t g, V value) ATC_INLINE {
+        simd::store(out.data() + i * kLaneStride + g * simd::kWidth<V>, value);
+    };
 }
 
 // Runs the window engine and stores finish(g, sums, weighted) for every group,
@@ -55,35 +92,30 @@ void fill_leading_rows(std::span<double> out, const WindowSpecs& specs, std::siz
 template <class V, bool kWeighted, class Series, class Finish>
 inline ATC_INLINE void window_family(const Series& src, std::size_t n, const WindowSpecs& specs,
                                      std::span<double> out, Finish&& finish) {
-    constexpr std::size_t kWidth = simd::kWidth<V>;
-    constexpr std::size_t kGroups = kLaneStride / kWidth;
     fill_leading_rows(out, specs, n);
-    const LaneConstant<V> first = per_lane<V>(specs, first_bar);
-    const V nan = simd::splat<V>(kNaN);
-    window_lanes<V, kWeighted>(
-        src, n, specs,
-        [&](std::size_t i, const V(&sums)[kGroups], const V(&weighted)[kGroups], bool warm_up)
-            ATC_INLINE {
-                const V bar = simd::splat<V>(static_cast<double>(i));
-                for (std::size_t g = 0; g < kGroups; ++g) {
-                    V value = finish(i, g, sums[g], weighted[g]);
-                    if (warm_up)
-                        value = bar >= first[g] ? value : nan;
-                    simd::store(out.data() + i * kLaneStride + g * kWidth, value);
-                }
-            });
+    window_values<V, kWeighted>(src, n, specs, finish, store_into<V>(out));
 }
 
 // reference/wma.cpp: weighted * (1 / (N(N+1)/2)), over any windows (the Hull
-// average runs three).
+// average runs three), handed to put as window_values does.
+template <class V, class Series, class Put>
+inline ATC_INLINE void wma_values(const Series& src, std::size_t n, const WindowSpecs& specs,
+                                  Put&& put) {
+    const LaneConstant<V> inv_total = per_lane<V>(
+        specs, [](const WindowSpec& s) { return wma_inverse_total(static_cast<int>(s.length)); });
+    window_values<V, true>(
+        src, n, specs,
+        [&](std::size_t, std::size_t g, V, V weighted)
+            ATC_INLINE { return weighted * inv_total[g]; },
+        put);
+}
+
+// The WMAs into `out`, NaN before their first values.
 template <class V, class Series>
 inline ATC_INLINE void wma_windows(const Series& src, std::size_t n, const WindowSpecs& specs,
                                    std::span<double> out) {
-    const LaneConstant<V> inv_total = per_lane<V>(
-        specs, [](const WindowSpec& s) { return wma_inverse_total(static_cast<int>(s.length)); });
-    window_family<V, true>(src, n, specs, out,
-                           [&](std::size_t, std::size_t g, V, V weighted)
-                               ATC_INLINE { return weighted * inv_total[g]; });
+    fill_leading_rows(out, specs, n);
+    wma_values<V>(src, n, specs, store_into<V>(out));
 }
 
 // The WMA family: a plain window of each member's length.
@@ -142,32 +174,68 @@ std::size_t hma_first_defined(int length) {
 
 // reference/hma.cpp: WMA(floor(sqrt N)) of 2*WMA(max(1, N/2)) - WMA(N), the
 // outer WMA starting where the inner ones are both defined.
+//
+// `out` is the only buffer of n rows (one for the half-length WMAs was 96 MB
+// more to fault in at a million bars): the full-length WMAs go there, then
+// 2 * half - full in their place, bar by bar as the half-length WMAs come, then
+// the outer WMA over that. The outer WMA reads rows up to its longest window
+// back, so it writes each row that many rows late, through a small ring.
 struct HmaFamily {
     template <class V>
     static inline ATC_INLINE void compute(std::span<const double> x, const MemberLengths& lengths,
-                                          std::span<double> out, MaScratch& scratch) {
+                                          std::span<double> out, MaScratch&) {
         constexpr std::size_t kWidth = simd::kWidth<V>;
+        constexpr std::size_t kGroups = kLaneStride / kWidth;
         const std::size_t n = x.size();
-        if (scratch.lanes.size() < n * kLaneStride)
-            scratch.lanes.resize(n * kLaneStride);
-        // The full-length WMAs go to `out` until the outer WMA overwrites them.
-        const std::span<double> half(scratch.lanes.data(), n * kLaneStride);
-        const std::span<double> full = out;
         WindowSpecs half_specs, full_specs, outer_specs;
+        std::size_t longest_outer = 1;
         for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
             const int root = integer_sqrt(lengths[k]);
             half_specs[k] = plain_window(std::max(1, lengths[k] / 2));
             full_specs[k] = plain_window(lengths[k]);
             outer_specs[k] = {static_cast<std::size_t>(root), hma_first_defined(lengths[k])};
+            longest_outer = std::max(longest_outer, outer_specs[k].length);
         }
-        wma_windows<V>(SharedSeries{x.data()}, n, half_specs, half);
-        wma_windows<V>(SharedSeries{x.data()}, n, full_specs, full);
+        wma_windows<V>(SharedSeries{x.data()}, n, full_specs, out);
+
         const V two = simd::splat<V>(2.0);
-        for (std::size_t i = 0; i < n * kLaneStride; i += kWidth) {
-            simd::store(half.data() + i,
-                        two * simd::load<V>(half.data() + i) - simd::load<V>(full.data() + i));
+        const auto minus_full = [&](std::size_t i, std::size_t g, V half) ATC_INLINE {
+            double* at = out.data() + i * kLaneStride + g * kWidth;
+            simd::store(at, two * half - simd::load<V>(at));
+        };
+        // The half-length WMAs are NaN before their first row.
+        const V nan = simd::splat<V>(kNaN);
+        for (std::size_t i = 0; i < leading_rows(half_specs, n); ++i) {
+            for (std::size_t g = 0; g < kGroups; ++g)
+                minus_full(i, g, nan);
         }
-        wma_windows<V>(LaneSeries{half.data()}, n, outer_specs, out);
+        wma_values<V>(SharedSeries{x.data()}, n, half_specs, minus_full);
+
+        // Row i is written when the outer WMA is at bar i + longest_outer, past
+        // its last read of row i (window_lanes reads at most a window back):
+        // ring slot r % slots holds row r until then.
+        const std::size_t begin = leading_rows(outer_specs, n);
+        const std::size_t slots = longest_outer + 1;
+        std::vector<double> ring(slots * kLaneStride);
+        const auto write_row = [&](std::size_t row, std::size_t slot) {
+            std::copy_n(ring.data() + slot * kLaneStride, kLaneStride,
+                        out.data() + row * kLaneStride);
+        };
+        std::size_t slot = begin % slots;  // the bar's own
+        wma_values<V>(LaneSeries{out.data()}, n, outer_specs,
+                      [&](std::size_t i, std::size_t g, V value) ATC_INLINE {
+                          simd::store(ring.data() + slot * kLaneStride + g * kWidth, value);
+                          if (g + 1 < kGroups)
+                              return;
+                          // Now the slot of row i + 1, which is row i - longest_outer's.
+                          slot = slot + 1 == slots ? 0 : slot + 1;
+                          if (i >= begin + longest_outer)
+                              write_row(i - longest_outer, slot);
+                      });
+        for (std::size_t row = std::max(begin, n > longest_outer ? n - longest_outer : 0); row < n;
+             ++row)
+            write_row(row, row % slots);
+        fill_leading_rows(out, outer_specs, n);
     }
 };
 

@@ -2,15 +2,17 @@
 
 #include "atc/moving_averages.hpp"
 
+#include "system/huge_pages.hpp"
+
 namespace atc::ma {
 
 void MaScratch::ensure(std::size_t n) {
     if (a.size() < n)
-        a.resize(n);
+        system::resize_on_huge_pages(a, n);
     if (b.size() < n)
-        b.resize(n);
+        system::resize_on_huge_pages(b, n);
     if (c.size() < n)
-        c.resize(n);
+        system::resize_on_huge_pages(c, n);
 }
 
 int integer_sqrt(int n) {

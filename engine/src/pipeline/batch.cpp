@@ -9,6 +9,7 @@
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
 #include "pipeline/symbol_pipeline.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc {
 namespace {
@@ -21,7 +22,7 @@ void compute_one(std::span<const double> close, const AtcParams& params, bool ke
     detail::SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
 
     auto kept = [n](std::vector<double>& v) {
-        v.resize(n);
+        system::resize_on_huge_pages(v, n);
         return std::span<double>(v);
     };
     std::array<std::span<const double>, kFamilyCount> signals;

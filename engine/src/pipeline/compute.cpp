@@ -4,6 +4,7 @@
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
 #include "pipeline/symbol_pipeline.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 // a page fault per 4 KiB touched, more than the computation itself on a
 // 5000-bar symbol, and freeing them lets the allocator return the result's
 // memory to the system too, so the next result faults again
-// (docs/PERFORMANCE.md). About 250 bytes per bar of the longest series that
+// (docs/PERFORMANCE.md). About 150 bytes per bar of the longest series that
 // thread computed; above kRetainedBars it is released after each call.
 constexpr std::size_t kRetainedBars = 50000;
 
@@ -53,10 +54,12 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
     const std::size_t n = close.size();
     // Refused before anything is allocated: a result that cannot fit would
     // otherwise be killed by the kernel half-way, taking the program along.
-    if (const std::uint64_t needed = estimate_full_result_bytes(n);
+    // What this compute holds: about 430 bytes a bar for the drawn series, 1.3 KB for all.
+    if (const std::uint64_t needed = estimate_result_bytes(n, kept);
         needed >= kMemoryCheckFromBytes) {
-        if (auto shortfall =
-                memory_shortfall("a full result for " + format_count(n) + " bars", needed))
+        const std::string what = (kept.members ? "a full result for " : "the drawn series of ") +
+                                 format_count(n) + " bars";
+        if (auto shortfall = memory_shortfall(what, needed))
             throw InsufficientMemory(*shortfall, needed);
     }
 
@@ -76,15 +79,15 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
         family.type = type;
         family.base_length = params.length(type);
         name_members(family.members, family.base_length, params.robustness);
-        family.signal.resize(n);
-        family.weight_equity.resize(n);
+        system::resize_on_huge_pages(family.signal, n);
+        system::resize_on_huge_pages(family.weight_equity, n);
         pipeline.run_layer1(type, family.signal, &family.members, kept);
         signals[t] = family.signal;
         equities[t] = family.weight_equity;
     }
     pipeline.run_layer2(signals, equities);
 
-    result.average.resize(n);
+    system::resize_on_huge_pages(result.average, n);
     std::array<std::span<const double>, kFamilyCount> const_equities;
     for (std::size_t t = 0; t < kFamilyCount; ++t)
         const_equities[t] = equities[t];

@@ -5,13 +5,14 @@
 #include "ma/family_lanes.hpp"
 #include "signal/layer2.hpp"
 #include "signal/markers.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc::detail {
 namespace {
 
 std::span<double> grown(std::vector<double>& v, std::size_t n) {
     if (v.size() < n)
-        v.resize(n);
+        system::resize_on_huge_pages(v, n);
     return {v.data(), n};
 }
 
@@ -56,9 +57,9 @@ void SymbolPipeline::run_layer1(MaType type, std::span<double> signal, FamilyMem
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
         MemberSeries& member = (*members)[k];
         const std::size_t ma_and_state = keeps_ma_and_state(k) ? n : 1;
-        member.ma.resize(keeps_ma_and_state(k) ? n : 0);
-        member.state.resize(ma_and_state);
-        member.equity.resize(kept.members ? n : 1);
+        system::resize_on_huge_pages(member.ma, keeps_ma_and_state(k) ? n : 0);
+        system::resize_on_huge_pages(member.state, ma_and_state);
+        system::resize_on_huge_pages(member.equity, kept.members ? n : 1);
         traces[k] = {member.state, member.equity};
     }
     // The MAs out of their lanes, bar by bar (reading the lanes in order).

@@ -22,8 +22,8 @@ std::uint64_t PipelineWorkspace::capacity_bytes() const {
     std::uint64_t total = inputs.capacity_bytes() + held(ma_lanes) + held(average) + held(markers);
     for (std::size_t t = 0; t < kFamilyCount; ++t)
         total += held(layer1_signals[t]) + held(layer2_equities[t]);
-    total += held(ma_scratch.a) + held(ma_scratch.b) + held(ma_scratch.c) + held(ma_scratch.lanes) +
-             held(ma_scratch.lanes_out);
+    total +=
+        held(ma_scratch.a) + held(ma_scratch.b) + held(ma_scratch.c) + held(ma_scratch.lanes_out);
     return total;
 }
 

@@ -5,6 +5,7 @@
 
 #include "atc/signals.hpp"
 #include "signal/steps.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc::detail {
 
@@ -15,18 +16,22 @@ const std::vector<double>& SymbolInputBuffers::growth(std::size_t bars, double l
         growth_lambda_ = lambda_per_bar;
         growth_cutout_ = cutout;
     }
-    for (std::size_t i = growth_.size(); i < bars; ++i)
-        growth_.push_back(growth_multiplier(i, lambda_per_bar, cutout));
+    if (growth_.size() < bars) {
+        const std::size_t known = growth_.size();
+        system::resize_on_huge_pages(growth_, bars);
+        for (std::size_t i = known; i < bars; ++i)
+            growth_[i] = growth_multiplier(i, lambda_per_bar, cutout);
+    }
     return growth_;
 }
 
 SymbolInputs SymbolInputBuffers::prepare(std::span<const double> close, const AtcParams& params) {
     const std::size_t n = close.size();
     if (band_.size() < n) {
-        band_.resize(n);
-        keep_return_.resize(n);
-        up_.resize(n);
-        down_.resize(n);
+        system::resize_on_huge_pages(band_, n);
+        system::resize_on_huge_pages(keep_return_, n);
+        system::resize_on_huge_pages(up_, n);
+        system::resize_on_huge_pages(down_, n);
     }
     const std::vector<double>& g = growth(n, params.lambda / 1000.0, params.cutout);
     const double keep = 1.0 - params.decay / 100.0;

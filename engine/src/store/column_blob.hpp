@@ -4,7 +4,6 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,17 +19,6 @@ static_assert(std::endian::native == std::endian::little,
 template <typename T>
 std::span<const std::byte> as_blob(const std::vector<T>& values) {
     return std::as_bytes(std::span<const T>(values));
-}
-
-// nullopt if the blob does not hold exactly `count` values of T.
-template <typename T>
-std::optional<std::vector<T>> from_blob(std::span<const std::byte> blob, std::size_t count) {
-    if (blob.size() != count * sizeof(T))
-        return std::nullopt;
-    std::vector<T> values(count);
-    if (count > 0)
-        std::memcpy(values.data(), blob.data(), blob.size());
-    return values;
 }
 
 // Labels joined by '\n' (a CSV field never spans lines).

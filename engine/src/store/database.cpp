@@ -383,6 +383,37 @@ std::span<const std::byte> Statement::blob(int column) const {
     return {static_cast<const std::byte*>(p), p ? static_cast<std::size_t>(n) : 0};
 }
 
+// --- BlobReader ----------------------------------------------------------------
+
+BlobReader::BlobReader(Database& db, std::string table, std::string column)
+    : db_(db), table_(std::move(table)), column_(std::move(column)) {}
+
+BlobReader::~BlobReader() {
+    sqlite3_blob_close(blob_);  // a no-op for null
+}
+
+std::size_t BlobReader::open(std::int64_t rowid) {
+    const int rc = blob_ ? sqlite3_blob_reopen(blob_, rowid)
+                         : sqlite3_blob_open(db_.handle(), "main", table_.c_str(), column_.c_str(),
+                                             rowid, 0, &blob_);
+    if (rc != SQLITE_OK) {
+        // After a failed reopen the handle is aborted; after a failed open it is null.
+        sqlite3_blob_close(blob_);
+        blob_ = nullptr;
+        db_.fail("reading " + table_ + "." + column_);
+    }
+    return static_cast<std::size_t>(sqlite3_blob_bytes(blob_));
+}
+
+void BlobReader::read(std::span<std::byte> out, std::size_t offset) {
+    if (out.empty())
+        return;
+    if (!blob_ || sqlite3_blob_read(blob_, out.data(), static_cast<int>(out.size()),
+                                    static_cast<int>(offset)) != SQLITE_OK) {
+        db_.fail("reading " + table_ + "." + column_);
+    }
+}
+
 // --- Transaction ---------------------------------------------------------------
 
 Transaction::Transaction(Database& db) : db_(db) {

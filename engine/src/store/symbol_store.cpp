@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "store/column_blob.hpp"
+#include "system/huge_pages.hpp"
 
 namespace atc::store {
 namespace detail {
@@ -106,17 +107,27 @@ void bind_column(Statement& q, int index, const std::vector<T>& values) {
     }
 }
 
+// One column of a symbol's stored bars, read straight from the database
+// file's pages into the vector (BlobReader).
+struct StoredColumn {
+    const char* sql;    // the bars table's column
+    const char* words;  // what a message calls it
+    int length_index;   // the load query's column holding length(sql): NULL without data
+};
+
 template <typename T>
-void read_column(const Statement& q, int index, std::size_t count, std::vector<T>& out,
-                 const std::string& name, const char* column) {
-    if (q.is_null(index))
+void read_column(Database& db, const Statement& q, const StoredColumn& column, std::int64_t row,
+                 std::size_t count, std::vector<T>& out, const std::string& name) {
+    if (q.is_null(column.length_index))
         return;
-    auto values = detail::from_blob<T>(q.blob(index), count);
-    if (!values) {
-        throw StoreError("symbol \"" + name + "\": stored column " + column +
+    if (static_cast<std::uint64_t>(q.int64(column.length_index)) != count * sizeof(T)) {
+        throw StoreError("symbol \"" + name + "\": stored column " + column.words +
                          " is damaged (wrong size); re-import the symbol");
     }
-    out = std::move(*values);
+    system::resize_on_huge_pages(out, count);
+    BlobReader blob(db, "bars", column.sql);
+    blob.open(row);
+    blob.read(std::as_writable_bytes(std::span<T>(out)));
 }
 
 // Appended bars carry times in strictly increasing order, after `after_ms`
@@ -197,15 +208,21 @@ std::vector<SymbolInfo> SymbolStore::list() {
 }
 
 std::unordered_map<std::int64_t, double> SymbolStore::last_closes() {
-    // The last 8 bytes of each close array; length() is read from the record
-    // header, so a damaged array (of the wrong size) costs nothing and is skipped.
+    // The last 8 bytes of each close array, read alone (BlobReader): substr()
+    // in SQL would first load the whole array, 8 MB for a million bars.
+    // length() is read from the record header, so a damaged array (of the
+    // wrong size) costs nothing and is skipped.
     Statement q(db_,
-                "SELECT s.id, substr(b.close, -8, 8) FROM symbols s JOIN bars b ON b.symbol_id = "
-                "s.id WHERE s.bar_count > 0 AND length(b.close) = 8 * s.bar_count");
+                "SELECT s.id FROM symbols s JOIN bars b ON b.symbol_id = s.id "
+                "WHERE s.bar_count > 0 AND length(b.close) = 8 * s.bar_count");
+    BlobReader close(db_, "bars", "close");
     std::unordered_map<std::int64_t, double> closes;
     while (q.step()) {
-        if (const auto last = detail::from_blob<double>(q.blob(1), 1))
-            closes.emplace(q.int64(0), last->front());
+        const std::int64_t id = q.int64(0);  // the bars' rowid too
+        const std::size_t bytes = close.open(id);
+        double last = 0.0;
+        close.read(std::as_writable_bytes(std::span<double>(&last, 1)), bytes - sizeof(double));
+        closes.emplace(id, last);
     }
     return closes;
 }
@@ -225,24 +242,28 @@ std::size_t SymbolStore::count() {
 }
 
 PriceSeries SymbolStore::load(std::string_view name) {
+    // The columns' lengths only (SQLite reads them without the values); the
+    // values follow through BlobReader, while this statement, not finished,
+    // keeps the read transaction they are read in.
     Statement q(db_,
-                "SELECT s.bar_count, b.time_kind, b.time_ms, b.open, b.high, b.low, b.close, "
-                "b.volume, b.label_column, b.labels, b.time_column FROM symbols s JOIN bars b ON "
-                "b.symbol_id = "
-                "s.id WHERE s.name = ?");
+                "SELECT s.bar_count, b.time_kind, length(b.time_ms), length(b.open), "
+                "length(b.high), length(b.low), length(b.close), length(b.volume), "
+                "b.label_column, b.labels, b.time_column, b.symbol_id FROM symbols s JOIN bars b "
+                "ON b.symbol_id = s.id WHERE s.name = ?");
     q.bind(1, name);
     const std::string symbol(name);
     if (!q.step())
         throw StoreError("no symbol named \"" + symbol + "\" in the database");
     const auto n = static_cast<std::size_t>(q.int64(0));
+    const std::int64_t row = q.int64(11);
     PriceSeries bars;
     bars.time_kind = static_cast<TimeKind>(q.int64(1));
-    read_column(q, 2, n, bars.time_ms, symbol, "time");
-    read_column(q, 3, n, bars.open, symbol, "open");
-    read_column(q, 4, n, bars.high, symbol, "high");
-    read_column(q, 5, n, bars.low, symbol, "low");
-    read_column(q, 6, n, bars.close, symbol, "close");
-    read_column(q, 7, n, bars.volume, symbol, "volume");
+    read_column(db_, q, {"time_ms", "time", 2}, row, n, bars.time_ms, symbol);
+    read_column(db_, q, {"open", "open", 3}, row, n, bars.open, symbol);
+    read_column(db_, q, {"high", "high", 4}, row, n, bars.high, symbol);
+    read_column(db_, q, {"low", "low", 5}, row, n, bars.low, symbol);
+    read_column(db_, q, {"close", "close", 6}, row, n, bars.close, symbol);
+    read_column(db_, q, {"volume", "volume", 7}, row, n, bars.volume, symbol);
     if (bars.close.size() != n) {
         throw StoreError("symbol \"" + symbol + "\" has no stored closes; re-import it");
     }

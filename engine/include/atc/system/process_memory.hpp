@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace atc::system {
@@ -19,5 +20,13 @@ ProcessMemory read_process_memory();
 
 // User + system CPU time of the whole process so far, in seconds (getrusage).
 double process_cpu_seconds();
+
+// The start time in /proc/<pid>/stat's text (its 22nd field: clock ticks
+// after boot); nullopt where the text has none.
+std::optional<std::uint64_t> parse_start_ticks(std::string_view stat_text);
+// How long this process has been running, in milliseconds, from its start
+// (exec, before the program's own code) at the clock tick's resolution
+// (usually 10 ms); nullopt where /proc/self/stat cannot be read.
+std::optional<double> process_age_ms();
 
 }  // namespace atc::system
