@@ -23,6 +23,8 @@
 #include "charts/chart_stack.hpp"
 #include "charts/column_envelope.hpp"
 #include "charts/equity_pane.hpp"
+#include "charts/indexed_series.hpp"
+#include "charts/minmax_pyramid.hpp"
 #include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/value_axis.hpp"
@@ -265,6 +267,8 @@ private slots:
     void set_data_timing();
     void envelope_matches_plain_computation();
     void candles_merge_and_markers_thin();
+    void pyramid_matches_brute_force();
+    void pyramid_builds_in_the_background();
     void long_series_stay_lines();
     void showcase();
 
@@ -288,8 +292,15 @@ void TestCharts::initTestCase() {
 
 void TestCharts::series_hold_engine_numbers() {
     const AtcResult& r = *data_->result;
-    expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
-                         stack_->visibleRange());
+    // The close line holds points while it is shown; behind the candles it is
+    // empty (Qt Charts would lay out a hidden series' points all the same).
+    QLineSeries* close = series_named(stack_->priceChart(), QStringLiteral("close"));
+    QVERIFY(stack_->candlesDrawn());
+    QCOMPARE(close->count(), 0);
+    stack_->setCandles(false);
+    expect_series_equals(close, ttrc_.close, stack_->visibleRange());
+    stack_->setCandles(true);
+    QCOMPARE(close->count(), 0);
     for (MaType t : kAllFamilies) {
         const QString fam = familyLabel(t);
         expect_series_equals(series_named(stack_->signalChart(), fam + QStringLiteral("_Signal")),
@@ -599,9 +610,11 @@ void TestCharts::zoom_and_pan_move_all_panes() {
     QVERIFY(per_bucket > 1);
     expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal")),
                          data_->result->family(MaType::EMA).signal, all, per_bucket);
+    stack_->setCandles(false);  // the close line
     expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
                          all, per_bucket);
     QVERIFY(series_named(stack_->priceChart(), QStringLiteral("close"))->count() <= 2 * width + 8);
+    stack_->setCandles(true);
 
     stack_->resetZoom();
     QCOMPARE(stack_->visibleRange(), initial);
@@ -1173,9 +1186,13 @@ void TestCharts::envelope_matches_plain_computation() {
     for (std::size_t per_bucket : {1, 2, 3, 7, 64, 1000, 6000}) {
         for (const auto& [first, last] :
              {std::pair<std::size_t, std::size_t>{0, 4999}, {30, 40}, {1200, 2400}, {4990, 4999}}) {
-            got.clear();
-            appendEnvelope(values, first, last, per_bucket, got);
             const std::vector<std::size_t> want = plain_envelope(values, first, last, per_bucket);
+            // Bar by bar, and from the pyramid's blocks: the same bars.
+            std::vector<std::size_t> indexed;
+            appendEnvelope(MinMaxPyramid(values), first, last, per_bucket, indexed);
+            QCOMPARE(indexed, want);
+            got.clear();
+            appendEnvelope(MinMaxPyramid::unindexed(values), first, last, per_bucket, got);
             QCOMPARE(got, want);
             // At most four bars per bucket: first, lowest, highest, last.
             const std::size_t buckets = last / per_bucket - first / per_bucket + 1;
@@ -1196,7 +1213,8 @@ void TestCharts::envelope_matches_plain_computation() {
 void TestCharts::candles_merge_and_markers_thin() {
     const PriceSeries bars = random_walk(50.0, 0.02, 3, 1000);
     std::vector<OhlcBucket> buckets;
-    appendOhlcBuckets(bars.open, bars.high, bars.low, bars.close, 95, 904, 10, buckets);
+    const MinMaxPyramid highs(bars.high), lows(bars.low);
+    appendOhlcBuckets(bars.open, highs, lows, bars.close, 95, 904, 10, buckets);
     // Buckets [95, 99], [100, 109], ..., [900, 904]: aligned to bar 0, cut at the ends.
     QCOMPARE(buckets.size(), std::size_t{82});
     for (const OhlcBucket& c : buckets) {
@@ -1207,7 +1225,7 @@ void TestCharts::candles_merge_and_markers_thin() {
         QCOMPARE(c.low, *std::min_element(bars.low.begin() + c.bar, bars.low.begin() + end + 1));
     }
     buckets.clear();
-    appendOhlcBuckets(bars.open, bars.high, bars.low, bars.close, 0, 9, 1, buckets);
+    appendOhlcBuckets(bars.open, highs, lows, bars.close, 0, 9, 1, buckets);
     QCOMPARE(buckets.size(), std::size_t{10});  // one per bar when bars are wide
 
     // Markers on bars 3, 5, 8, 12, 13, 19, 40: buckets of 10 keep the newest of each.
@@ -1223,6 +1241,162 @@ void TestCharts::candles_merge_and_markers_thin() {
     kept.clear();
     appendNewestMarkers(markers, 0, 100, 1, kept);  // wide bars: every marker
     QCOMPARE(kept.size(), markers.size());
+}
+
+// The first bar of the lowest and of the highest defined value of [first, last],
+// plainly; npos when none.
+std::pair<std::size_t, std::size_t> plain_extremes(const std::vector<double>& v, std::size_t first,
+                                                   std::size_t last) {
+    std::size_t lo = MinMaxPyramid::kNone, hi = MinMaxPyramid::kNone;
+    for (std::size_t i = first; i <= last; ++i) {
+        if (!std::isfinite(v[i]))
+            continue;
+        if (lo == MinMaxPyramid::kNone || v[i] < v[lo])
+            lo = i;
+        if (hi == MinMaxPyramid::kNone || v[i] > v[hi])
+            hi = i;
+    }
+    return {lo, hi};
+}
+
+void TestCharts::pyramid_matches_brute_force() {
+    // 270,000 values: runs, blocks of 64, of 4,096 and one of 262,144 bars. A
+    // walk with ties (a flat stretch, equal spikes), an undefined warm-up that
+    // covers whole runs and blocks, NaN gaps and an infinity inside, and spikes
+    // on both sides of run and block edges.
+    constexpr std::size_t n = 270000;
+    std::vector<double> v(n);
+    std::mt19937 rng(20);
+    std::normal_distribution<double> step(0.0, 1.0);
+    double x = 1000.0;
+    for (double& e : v) {
+        x += step(rng);
+        e = std::round(x * 4.0) / 4.0;  // quarter steps: many equal values
+    }
+    std::fill(v.begin(), v.begin() + 1000, std::nan(""));
+    std::fill(v.begin() + 8100, v.begin() + 8500, std::nan(""));
+    std::fill(v.begin() + 20000, v.begin() + 21000, 1000.25);
+    v[30001] = std::nan("");
+    v[30002] = std::numeric_limits<double>::infinity();
+    v[30003] = -std::numeric_limits<double>::infinity();
+    double spike = 5000.0;
+    for (std::size_t edge :
+         {std::size_t{1023}, std::size_t{1024}, std::size_t{4095}, std::size_t{4096},
+          std::size_t{12287}, std::size_t{12288}, std::size_t{16383}, std::size_t{16400},
+          std::size_t{262143}, std::size_t{262144}}) {
+        v[edge] = spike;
+        v[edge + 2] = -spike;
+        spike += 10.0;
+    }
+    v[100000] = v[200000] = 1e6;  // equal highs: the first wins
+    v[150000] = v[250000] = -1e6;
+    const MinMaxPyramid indexed(v);
+    QCOMPARE(indexed.levelCount(), std::size_t{3});
+    const MinMaxPyramid plain = MinMaxPyramid::unindexed(v);
+    QCOMPARE(plain.levelCount(), std::size_t{0});
+
+    std::vector<std::pair<std::size_t, std::size_t>> ranges{
+        {0, n - 1},     {0, 999},         {0, 1000},      {999, 1000},     {1000, 1000},
+        {8100, 8499},   {8099, 8500},     {63, 64},       {1023, 1025},    {4095, 4096},
+        {64, 4095},     {4096, 8191},     {16, 31},       {15, 16},        {30000, 30005},
+        {30002, 30003}, {262143, 262146}, {0, 262143},    {99999, 250001}, {20000, 20999},
+        {20001, 21000}, {n - 1, n - 1},   {n - 70, n + 5}};
+    std::uniform_int_distribution<std::size_t> any_bar(0, n - 1);
+    std::uniform_int_distribution<std::size_t> short_span(0, 5000);
+    for (int k = 0; k < 60; ++k) {
+        const std::size_t a = any_bar(rng);
+        ranges.push_back({a, std::min(n - 1, a + (k % 2 == 0 ? short_span(rng) : any_bar(rng)))});
+    }
+    for (const auto& [first, last] : ranges) {
+        const std::size_t end = std::min(last, n - 1);
+        const auto [lo, hi] = plain_extremes(v, first, end);
+        for (const MinMaxPyramid* p : {&indexed, &plain}) {
+            const MinMaxPyramid::Extremes e = p->extremes(first, last);
+            QCOMPARE(e.low, lo);
+            QCOMPARE(e.high, hi);
+            std::size_t head = MinMaxPyramid::kNone, tail = MinMaxPyramid::kNone;
+            for (std::size_t i = first; i <= end; ++i) {
+                if (std::isfinite(v[i])) {
+                    if (head == MinMaxPyramid::kNone)
+                        head = i;
+                    tail = i;
+                }
+            }
+            QCOMPARE(p->firstDefined(first, last), head);
+            QCOMPARE(p->lastDefined(first, last), tail);
+            std::pair<double, double> range{std::numeric_limits<double>::infinity(),
+                                            -std::numeric_limits<double>::infinity()};
+            p->widenRange(range, first, last);
+            if (lo != MinMaxPyramid::kNone) {
+                QCOMPARE(range.first, v[lo]);
+                QCOMPARE(range.second, v[hi]);
+            } else {
+                QVERIFY(range.first > range.second);  // nothing defined: untouched
+            }
+        }
+    }
+
+    // Kept from frame to frame: panned both ways, zoomed, panned again, the
+    // kept envelope is always the one computed afresh.
+    KeptEnvelope kept;
+    std::vector<std::size_t> scratch;
+    std::size_t from = 500, span = 40000, bucket = 134;
+    for (int frame = 0; frame < 40; ++frame) {
+        if (frame == 20) {
+            span = 250000;  // a zoom step: new buckets
+            bucket = 1333;
+        }
+        from = std::min(n - 1 - span,
+                        from + (frame % 7 == 3 ? 0 : 1) * (frame % 5 == 0 ? 9999 : 3777));
+        if (frame % 9 == 8)
+            from = from > 20000 ? from - 20000 : 0;  // back
+        updateEnvelope(indexed, from, from + span, bucket, kept, scratch);
+        QCOMPARE(kept.picks, plain_envelope(v, from, from + span, bucket));
+    }
+
+    // The envelope of a line and merged candles from the pyramid, at the
+    // densities of a zoomed-out chart, over ranges that start and end off the
+    // bucket and block edges.
+    for (std::size_t per_bucket : {2, 15, 64, 134, 1333, 4097, 100000}) {
+        for (const auto& [first, last] : {std::pair<std::size_t, std::size_t>{0, n - 1},
+                                          {37, 200011},
+                                          {8000, 8600},
+                                          {261999, n - 2}}) {
+            std::vector<std::size_t> got;
+            appendEnvelope(indexed, first, last, per_bucket, got);
+            QCOMPARE(got, plain_envelope(v, first, last, per_bucket));
+        }
+    }
+    std::vector<double> open(v), close(v), low(v), high(v);
+    for (std::size_t i = 0; i < n; ++i) {
+        low[i] = std::isfinite(v[i]) ? v[i] - 0.5 * static_cast<double>(i % 3) : 1.0;
+        high[i] = std::isfinite(v[i]) ? v[i] + 0.25 * static_cast<double>(i % 5) : 2.0;
+    }
+    std::vector<OhlcBucket> merged;
+    appendOhlcBuckets(open, MinMaxPyramid(high), MinMaxPyramid(low), close, 1234, 265432, 1333,
+                      merged);
+    QCOMPARE(merged.size(), std::size_t{265432 / 1333 - 1234 / 1333 + 1});
+    for (const OhlcBucket& c : merged) {
+        const std::size_t end = std::min<std::size_t>(265432, (c.bar / 1333 + 1) * 1333 - 1);
+        QCOMPARE(c.open, open[c.bar]);
+        QCOMPARE(c.close, close[end]);
+        QCOMPARE(c.high, *std::max_element(high.begin() + c.bar, high.begin() + end + 1));
+        QCOMPARE(c.low, *std::min_element(low.begin() + c.bar, low.begin() + end + 1));
+    }
+}
+
+void TestCharts::pyramid_builds_in_the_background() {
+    // A long series gets its pyramid from the builder thread; until then (and
+    // a short series always) queries scan the bars, with the same answers.
+    auto values = std::make_shared<std::vector<double>>(random_walk(100.0, 0.01, 2, 100000).close);
+    const IndexedSeries series(values, *values);
+    const std::size_t low = MinMaxPyramid::unindexed(*values).extremes(10, 99990).low;
+    QCOMPARE(series.pyramid().extremes(10, 99990).low, low);
+    QTRY_VERIFY(series.pyramid().levelCount() > 0);
+    QCOMPARE(series.pyramid().extremes(10, 99990).low, low);
+    const IndexedSeries short_series(values, std::span<const double>(*values).first(5000));
+    QTest::qWait(50);
+    QCOMPARE(short_series.pyramid().levelCount(), std::size_t{0});
 }
 
 void TestCharts::long_series_stay_lines() {

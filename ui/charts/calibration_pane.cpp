@@ -34,7 +34,7 @@ CalibrationPane::CalibrationPane(QWidget* parent) : ChartPane(parent) {
 void CalibrationPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     if (data) {
         decimals_ = priceDecimals(data->bars.close);
-        bindSeries(close_, data->bars.close);
+        bindSeries(close_, data, data->bars.close);
     }
     members_.reset();
     failure_.clear();
@@ -83,20 +83,9 @@ std::optional<std::pair<double, double>> CalibrationPane::dataRange(std::size_t 
                                                                     std::size_t last) const {
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
-    const auto widen = [&r](double v) {
-        if (!std::isfinite(v))
-            return;
-        r.first = std::min(r.first, v);
-        r.second = std::max(r.second, v);
-    };
-    const auto& close = data()->bars.close;
-    for (std::size_t i = first; i <= last; ++i)
-        widen(close[i]);
-    for (const StateLineItem* item : items_) {
-        const auto values = item->values();
-        for (std::size_t i = first; i <= last && i < values.size(); ++i)
-            widen(values[i]);
-    }
+    widenToSeries(r, first, last);  // the close
+    for (const StateLineItem* item : items_)
+        item->widenRange(r, first, last);
     if (!(r.first <= r.second))
         return std::nullopt;
     return r;

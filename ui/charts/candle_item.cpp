@@ -19,18 +19,24 @@ CandleItem::CandleItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
 void CandleItem::setBars(std::shared_ptr<const void> owner, std::span<const double> open,
                          std::span<const double> high, std::span<const double> low,
                          std::span<const double> close) {
-    owner_ = std::move(owner);
     const std::size_t n = std::min({open.size(), high.size(), low.size(), close.size()});
     open_ = open.first(n);
-    high_ = high.first(n);
-    low_ = low.first(n);
+    high_ = IndexedSeries(owner, high.first(n));
+    low_ = IndexedSeries(owner, low.first(n));
     close_ = close.first(n);
+    owner_ = std::move(owner);
     window_ = {};
     update();
 }
 
 void CandleItem::clear() {
     setBars(nullptr, {}, {}, {}, {});
+}
+
+void CandleItem::widenRange(std::pair<double, double>& range, std::size_t first,
+                            std::size_t last) const {
+    low_.pyramid().widenRange(range, first, last);
+    high_.pyramid().widenRange(range, first, last);
 }
 
 void CandleItem::setColors(const QColor& up, const QColor& down) {
@@ -57,7 +63,8 @@ void CandleItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     const Window key{all_first, all_last, per_bucket};
     if (!(key == window_)) {
         buckets_.clear();
-        appendOhlcBuckets(open_, high_, low_, close_, all_first, all_last, per_bucket, buckets_);
+        appendOhlcBuckets(open_, high_.pyramid(), low_.pyramid(), close_, all_first, all_last,
+                          per_bucket, buckets_);
         window_ = key;
     }
     const auto by_bar = [](const OhlcBucket& c, std::size_t bar) { return c.bar < bar; };

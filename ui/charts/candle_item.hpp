@@ -9,9 +9,11 @@
 #include <QColor>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "charts/column_envelope.hpp"
+#include "charts/indexed_series.hpp"
 #include "charts/plot_overlay.hpp"
 
 namespace atc::ui {
@@ -27,12 +29,15 @@ public:
     void clear();
     void setColors(const QColor& up, const QColor& down);
     std::size_t barCount() const { return close_.size(); }
+    // Widens `range` (low, high) to the lows and highs of bars [first, last].
+    void widenRange(std::pair<double, double>& range, std::size_t first, std::size_t last) const;
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
     std::shared_ptr<const void> owner_;
-    std::span<const double> open_, high_, low_, close_;
+    std::span<const double> open_, close_;
+    IndexedSeries high_, low_;
     QColor up_, down_;
     // The candles of the visible bars (bars [first, last] in buckets of
     // per_bucket): one buffer, refilled when the view changes.

@@ -470,11 +470,15 @@ void ChartStack::applyRange(ViewRange range) {
     const bool changed = !(range == range_);
     range_ = range;
     in_layout_ = true;
-    // A hidden pane catches up when it is shown.
-    for (ChartPane* pane : visiblePanes())
-        pane->setXRange(range_.first, range_.last);
+    // A hidden pane catches up when it is shown. The points go in once the
+    // value-axis widths are settled (see ChartPane::moveXRange).
+    const std::vector<ChartPane*> shown = visiblePanes();
+    for (ChartPane* pane : shown)
+        pane->moveXRange(range_.first, range_.last);
     in_layout_ = false;
     syncValueAxisWidths();
+    for (ChartPane* pane : shown)
+        pane->fillSeries();
     updateTicks();
     rememberRange();
     if (changed)

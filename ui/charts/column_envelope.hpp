@@ -11,7 +11,10 @@
 //
 // Buckets are whole numbers of bars aligned to bar 0 (bucket k holds the bars
 // i with i / bars_per_bucket == k): a pan at a fixed zoom keeps the same
-// buckets, so the envelope does not shimmer while it moves.
+// buckets, so the envelope does not shimmer while it moves, and the buckets
+// still in view need not be read again. A bucket's extremes come from the
+// series' min/max pyramid (minmax_pyramid.hpp): tens of reads per bucket
+// instead of all its bars.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +22,7 @@
 #include <vector>
 
 #include "atc/result.hpp"
+#include "charts/minmax_pyramid.hpp"
 
 namespace atc::ui {
 
@@ -34,9 +38,25 @@ std::size_t barsPerBucket(double span, double width_px, double bucket_px);
 
 // Appends to `out` the bars of [first, last] a line keeps: per bucket the first
 // and last finite values and the lowest and highest, in increasing bar order
-// without repeats. With bars_per_bucket <= 1 every finite bar is kept.
-void appendEnvelope(std::span<const double> values, std::size_t first, std::size_t last,
+// without repeats. With bars_per_bucket <= 1 every finite bar is kept. The
+// extremes come from the series' pyramid: per block, not per bar, where it has levels.
+void appendEnvelope(const MinMaxPyramid& series, std::size_t first, std::size_t last,
                     std::size_t bars_per_bucket, std::vector<std::size_t>& out);
+
+// A line's envelope kept from frame to frame: the bars of [first, last] it keeps
+// in buckets of per_bucket bars (per_bucket 0: none yet).
+struct KeptEnvelope {
+    std::size_t first = 1, last = 0, per_bucket = 0;
+    std::vector<std::size_t> picks;
+};
+
+// Makes `kept` the envelope of [first, last] in buckets of bars_per_bucket, as
+// appendEnvelope() gives it. Buckets are aligned to bar 0, so a pan at the same
+// zoom keeps them: the buckets in view before and after are copied, and only
+// those coming into view are read. `scratch` is a buffer to reuse.
+void updateEnvelope(const MinMaxPyramid& series, std::size_t first, std::size_t last,
+                    std::size_t bars_per_bucket, KeptEnvelope& kept,
+                    std::vector<std::size_t>& scratch);
 
 // One OHLC aggregate of the bars [first, last] of one pixel column.
 struct OhlcBucket {
@@ -45,15 +65,15 @@ struct OhlcBucket {
 };
 
 // Appends one aggregate per bucket of [first, last] to `out`: the first open,
-// the highest high, the lowest low and the last close.
-void appendOhlcBuckets(std::span<const double> open, std::span<const double> high,
-                       std::span<const double> low, std::span<const double> close,
-                       std::size_t first, std::size_t last, std::size_t bars_per_bucket,
-                       std::vector<OhlcBucket>& out);
+// the highest high, the lowest low and the last close (the highs' and lows'
+// pyramids give the extremes).
+void appendOhlcBuckets(std::span<const double> open, const MinMaxPyramid& high,
+                       const MinMaxPyramid& low, std::span<const double> close, std::size_t first,
+                       std::size_t last, std::size_t bars_per_bucket, std::vector<OhlcBucket>& out);
 
 // Of markers sorted by bar, appends to `out` the indexes of those on bars of
 // [first, last], only the newest (the last) of each bucket. Found by binary
-// search: the cost follows the markers shown, not all of them.
+// search: the cost follows the markers kept, not all of them.
 void appendNewestMarkers(std::span<const EntryMarker> markers, std::size_t first, std::size_t last,
                          std::size_t bars_per_bucket, std::vector<std::size_t>& out);
 

@@ -102,7 +102,7 @@ void EquityPane::rebuild() {
             chart()->addSeries(c.series);
             c.series->attachAxis(xAxis());
             c.series->attachAxis(yAxis());
-            bindSeries(c.series, *c.values);
+            bindSeries(c.series, data(), *c.values);
         }
     }
     note_->setText(note());
@@ -135,15 +135,7 @@ std::optional<std::pair<double, double>> EquityPane::dataRange(std::size_t first
                                                                std::size_t last) const {
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
-    for (const Curve& c : curves_) {
-        for (std::size_t i = first; i <= last && i < c.values->size(); ++i) {
-            const double v = (*c.values)[i];
-            if (!std::isfinite(v))
-                continue;
-            r.first = std::min(r.first, v);
-            r.second = std::max(r.second, v);
-        }
-    }
+    widenToSeries(r, first, last);
     if (!(r.first <= r.second))
         return std::nullopt;
     return r;

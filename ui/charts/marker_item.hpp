@@ -5,6 +5,9 @@
 #pragma once
 
 #include <QColor>
+#include <QImage>
+#include <QPointF>
+#include <QPolygonF>
 #include <memory>
 #include <span>
 #include <vector>
@@ -30,12 +33,22 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    // The triangle of an arrow whose tip is at `apex`, pointing up (a long entry) or down.
+    static QPolygonF arrow(QPointF apex, double size, bool up);
+    void drawArrow(QPainter* painter, QPointF apex, double size, bool up) const;
+    // The two arrows drawn at `size` for a device of pixel ratio `dpr`, unless they are already.
+    void updateSprites(double size, qreal dpr);
+
     std::shared_ptr<const void> owner_;
     std::span<const EntryMarker> markers_;
     std::span<const double> below_, above_;
     QColor long_, short_, outline_;
     // The markers one paint draws, reused from paint to paint.
     std::vector<std::size_t> picks_;
+    // [0] the ▲, [1] the ▼, drawn once at sprite_size_ (see paint()).
+    QImage sprites_[2];
+    double sprite_size_ = 0.0;
+    qreal sprite_dpr_ = 0.0;
 };
 
 }  // namespace atc::ui

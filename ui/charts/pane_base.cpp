@@ -125,13 +125,19 @@ void ChartPane::setTheme(const Theme& theme) {
 }
 
 void ChartPane::setXRange(double first, double last) {
-    const bool refill =
-        window_.prepare(first, last, data_ ? data_->barCount() : 0, plot_rect_.width());
+    moveXRange(first, last);
+    fillSeries();
+}
+
+void ChartPane::moveXRange(double first, double last) {
+    window_.prepare(first, last, data_ ? data_->barCount() : 0, plot_rect_.width());
     x_axis_->setRange(first, last);
     updateDensity();
     refit();
-    if (refill)
-        window_.fill();
+}
+
+void ChartPane::fillSeries() {
+    window_.fillPrepared();
 }
 
 void ChartPane::updateDensity() {
@@ -145,14 +151,20 @@ void ChartPane::updateDensity() {
     applyContentTheme(theme_);
 }
 
-void ChartPane::bindSeries(QLineSeries* series, std::span<const double> values) {
-    window_.bind(series, values);
+void ChartPane::bindSeries(QLineSeries* series, std::shared_ptr<const void> owner,
+                           std::span<const double> values) {
+    window_.bind(series, std::move(owner), values);
 }
 
 void ChartPane::refillSeries() {
-    if (window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->barCount() : 0,
-                        plot_rect_.width()))
-        window_.fill();
+    window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->barCount() : 0,
+                    plot_rect_.width());
+    window_.fillPrepared();
+}
+
+void ChartPane::seriesShownChanged() {
+    window_.clearPoints();
+    refillSeries();
 }
 
 void ChartPane::refit() {

@@ -53,8 +53,16 @@ public:
     virtual void setSymbol(std::shared_ptr<const SymbolData> data);
     void setTheme(const Theme& theme);
 
-    // Shows bars x in [first, last] and fits the value axis to what is visible.
+    // Shows bars x in [first, last] and fits the value axis to what is visible:
+    // moveXRange() then fillSeries().
     void setXRange(double first, double last);
+    // The axes moved and fitted, the line series emptied where they need new
+    // points; fillSeries() puts those in. The stack calls the two apart, with the
+    // value-axis widths settled in between: a new width lays out the plot again,
+    // and that would lay out the points a second time (Qt Charts strokes every
+    // point of a series on each layout).
+    void moveXRange(double first, double last);
+    void fillSeries();
     // Fits the value axis again (after something was shown or hidden).
     void refit();
     void setTicks(const std::vector<TimeTick>& ticks);
@@ -122,11 +130,20 @@ protected:
     // points that made a zoom step slow; that far out the lines blur together anyway.
     double emphasisWidth(double width) const { return dense_ ? 1.0 : width; }
 
-    // Line series filled from `values` at the visible bars (see series_window.hpp).
-    void bindSeries(QLineSeries* series, std::span<const double> values);
+    // Line series filled from `values` at the visible bars (see series_window.hpp);
+    // `owner` keeps the values alive.
+    void bindSeries(QLineSeries* series, std::shared_ptr<const void> owner,
+                    std::span<const double> values);
+    // Widens `range` (low, high) to the bound series shown, over bars [first, last].
+    void widenToSeries(std::pair<double, double>& range, std::size_t first,
+                       std::size_t last) const {
+        window_.widenRange(range, first, last);
+    }
     void unbindAllSeries() { window_.unbindAll(); }
     // Fills newly bound series for the current range.
     void refillSeries();
+    // Fills the series again after one was shown or hidden (hidden ones stay empty).
+    void seriesShownChanged();
     // Registers an overlay to keep in sync with the chart's size.
     void addOverlay(PlotOverlay* item);
     void updateOverlays();

@@ -13,17 +13,6 @@
 #include "charts/state_line_item.hpp"
 
 namespace atc::ui {
-namespace {
-
-void widen(std::pair<double, double>& r, double v) {
-    if (!std::isfinite(v))
-        return;
-    r.first = std::min(r.first, v);
-    r.second = std::max(r.second, v);
-}
-
-}  // namespace
-
 PricePane::PricePane(QWidget* parent) : ChartPane(parent) {
     close_ = new QLineSeries(chart());
     close_->setObjectName(QStringLiteral("close"));
@@ -48,7 +37,7 @@ void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
         const PriceSeries& bars = data->bars;
         const AtcResult& result = *data->result;
         decimals_ = priceDecimals(bars.close);
-        bindSeries(close_, bars.close);
+        bindSeries(close_, data, bars.close);
         if (data->hasOhlc())
             candles_item_->setBars(data, bars.open, bars.high, bars.low, bars.close);
         else
@@ -79,7 +68,10 @@ bool PricePane::candlesDrawn() const {
 void PricePane::applyPriceMode() {
     const bool candles = candlesDrawn();
     candles_item_->setVisible(candles);
-    close_->setVisible(!candles);
+    if (close_->isVisible() == candles) {
+        close_->setVisible(!candles);
+        seriesShownChanged();  // the close line is filled only while shown
+    }
     // ▲ under the low and ▼ over the high of a candle; on the close line otherwise.
     if (data()) {
         const PriceSeries& bars = data()->bars;
@@ -110,24 +102,15 @@ std::vector<EntryMarker> PricePane::markers() const {
 
 std::optional<std::pair<double, double>> PricePane::dataRange(std::size_t first,
                                                               std::size_t last) const {
-    const PriceSeries& bars = data()->bars;
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
-    const bool candles = candlesDrawn();
-    for (std::size_t i = first; i <= last; ++i) {
-        if (candles) {
-            widen(r, bars.low[i]);
-            widen(r, bars.high[i]);
-        } else {
-            widen(r, bars.close[i]);
-        }
-    }
-    for (std::size_t f = 0; f < kFamilyCount; ++f) {
-        if (!mas_[f]->isVisible())
-            continue;
-        const auto values = mas_[f]->values();
-        for (std::size_t i = first; i <= last && i < values.size(); ++i)
-            widen(r, values[i]);
+    // The close line while it is shown, else the candles' lows and highs.
+    widenToSeries(r, first, last);
+    if (candlesDrawn())
+        candles_item_->widenRange(r, first, last);
+    for (const StateLineItem* ma : mas_) {
+        if (ma->isVisible())
+            ma->widenRange(r, first, last);
     }
     if (!(r.first <= r.second))
         return std::nullopt;

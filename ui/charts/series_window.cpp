@@ -10,10 +10,8 @@
 
 namespace atc::ui {
 
-void fillPoints(QLineSeries* series, std::span<const double> values, std::size_t first,
-                std::size_t last, std::size_t bars_per_bucket, std::vector<std::size_t>& picks) {
-    picks.clear();
-    appendEnvelope(values, first, last, bars_per_bucket, picks);
+void fillPoints(QLineSeries* series, std::span<const double> values,
+                const std::vector<std::size_t>& picks) {
     QList<QPointF> points;
     points.reserve(static_cast<qsizetype>(picks.size()));
     for (std::size_t i : picks)
@@ -21,15 +19,24 @@ void fillPoints(QLineSeries* series, std::span<const double> values, std::size_t
     series->replace(points);
 }
 
-void SeriesWindow::bind(QLineSeries* series, std::span<const double> values) {
+void SeriesWindow::bind(QLineSeries* series, std::shared_ptr<const void> owner,
+                        std::span<const double> values) {
     valid_ = false;
     for (Bound& b : bound_) {
         if (b.series == series) {
-            b.values = values;
+            b = {series, IndexedSeries(std::move(owner), values), {}};
             return;
         }
     }
-    bound_.push_back({series, values});
+    bound_.push_back({series, IndexedSeries(std::move(owner), values), {}});
+}
+
+void SeriesWindow::widenRange(std::pair<double, double>& range, std::size_t first,
+                              std::size_t last) const {
+    for (const Bound& b : bound_) {
+        if (b.series->isVisible())
+            b.values.pyramid().widenRange(range, first, last);
+    }
 }
 
 void SeriesWindow::unbindAll() {
@@ -45,28 +52,38 @@ void SeriesWindow::clearPoints() {
     valid_ = false;
 }
 
-bool SeriesWindow::prepare(double x0, double x1, std::size_t bars, double width_px) {
+void SeriesWindow::prepare(double x0, double x1, std::size_t bars, double width_px) {
     if (bars == 0 || bound_.empty()) {
         if (valid_)
             clearPoints();
-        return false;
+        prepared_ = false;
+        return;
     }
     const double top = static_cast<double>(bars - 1);
     const auto lo = static_cast<std::size_t>(std::clamp(std::floor(x0) - 1.0, 0.0, top));
     const auto hi = static_cast<std::size_t>(std::clamp(std::ceil(x1) + 1.0, 0.0, top));
     const std::size_t per_bucket = barsPerBucket(x1 - x0, width_px, kLineBucketPx);
     if (valid_ && lo == first_ && hi == last_ && per_bucket == bars_per_bucket_)
-        return false;
+        return;
     first_ = lo;
     last_ = hi;
     bars_per_bucket_ = per_bucket;
     clearPoints();
-    return true;
+    prepared_ = true;
 }
 
-void SeriesWindow::fill() {
-    for (const Bound& b : bound_)
-        fillPoints(b.series, b.values, first_, last_, bars_per_bucket_, picks_);
+void SeriesWindow::fillPrepared() {
+    if (!prepared_)
+        return;
+    // The points of each series are its envelope, every visible bar (and one
+    // more on each side) when they are no denser than the pixels.
+    for (Bound& b : bound_) {
+        if (!b.series->isVisible())
+            continue;
+        updateEnvelope(b.values.pyramid(), first_, last_, bars_per_bucket_, b.envelope, scratch_);
+        fillPoints(b.series, b.values.values(), b.envelope.picks);
+    }
+    prepared_ = false;
     valid_ = true;
 }
 

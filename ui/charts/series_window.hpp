@@ -10,14 +10,20 @@
 // exactly (i, values[i]). One geometry pass per series over the visible points,
 // instead of two passes (x, then the refitted y) over everything. When the bars
 // are denser than the pixels, the points are the per-column envelope of the
-// visible bars (column_envelope.hpp): a few per pixel column at any zoom.
+// visible bars (column_envelope.hpp): a few per pixel column at any zoom, read
+// from the series' min/max pyramid (indexed_series.hpp), and on a pan only for
+// the columns that came into view.
 #pragma once
 
 #include <QtGlobal>
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
+
+#include "charts/column_envelope.hpp"
+#include "charts/indexed_series.hpp"
 
 QT_BEGIN_NAMESPACE
 class QLineSeries;
@@ -27,44 +33,49 @@ namespace atc::ui {
 
 class SeriesWindow {
 public:
-    // Adds a series, or gives a bound one new values; the window is refilled on
-    // the next prepare().
-    void bind(QLineSeries* series, std::span<const double> values);
+    // Adds a series, or gives a bound one new values (kept alive by `owner`);
+    // the window is refilled on the next prepare().
+    void bind(QLineSeries* series, std::shared_ptr<const void> owner,
+              std::span<const double> values);
     // Forgets all series (before they are deleted) and empties nothing.
     void unbindAll();
     // Empties every bound series (new data is coming).
     void clearPoints();
 
     // Call before the axes move to [x0, x1] of `bars` bars over a plot `width_px`
-    // wide. Returns true when the series must be refilled (the bars shown or
-    // their level of detail changed, or new series or values were bound); they
-    // are then already emptied, so that the axis changes that follow re-lay out
-    // no points.
-    bool prepare(double x0, double x1, std::size_t bars, double width_px);
-    // Fills the bars chosen by the last prepare() that returned true.
-    void fill();
+    // wide. When the series must be refilled (the bars shown or their level of
+    // detail changed, or new series or values were bound) they are emptied now,
+    // so that the axis changes that follow re-lay out no points, and
+    // fillPrepared() fills them.
+    void prepare(double x0, double x1, std::size_t bars, double width_px);
+    // Fills the bars chosen by the last prepare(), if it emptied the series and
+    // they were not filled since. Hidden series stay empty: Qt Charts lays out
+    // the points of a hidden series all the same.
+    void fillPrepared();
 
     // Bars held by the series: [first, last]; first > last when none.
     std::pair<std::size_t, std::size_t> window() const { return {first_, last_}; }
+    // Widens `range` (low, high) to the values of the visible bound series over bars [first, last].
+    void widenRange(std::pair<double, double>& range, std::size_t first, std::size_t last) const;
 
 private:
     struct Bound {
         QLineSeries* series;
-        std::span<const double> values;
+        IndexedSeries values;
+        KeptEnvelope envelope;  // the points it holds, for the next fill
     };
     std::vector<Bound> bound_;
-    bool valid_ = false;
+    bool valid_ = false;     // the series hold the window below
+    bool prepared_ = false;  // emptied by prepare(), to be filled
     std::size_t first_ = 1, last_ = 0;
     std::size_t bars_per_bucket_ = 1;
-    // The bars kept of one series, reused from fill to fill (no growth per zoom step).
-    std::vector<std::size_t> picks_;
+    // Scratch for the envelopes, reused from fill to fill (no growth per zoom step).
+    std::vector<std::size_t> scratch_;
 };
 
-// Puts (i, values[i]) for the finite values with first <= i <= last into the
-// series in one replace() (append() per point is quadratic in a chart): every
-// one with bars_per_bucket 1, else their envelope per bucket. NaN bars exist
-// only before the first defined value; they are left out. `picks` is scratch.
-void fillPoints(QLineSeries* series, std::span<const double> values, std::size_t first,
-                std::size_t last, std::size_t bars_per_bucket, std::vector<std::size_t>& picks);
+// Puts (i, values[i]) for the bars i of `picks` (increasing) into the series in
+// one replace() (append() per point is quadratic in a chart).
+void fillPoints(QLineSeries* series, std::span<const double> values,
+                const std::vector<std::size_t>& picks);
 
 }  // namespace atc::ui

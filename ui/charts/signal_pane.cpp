@@ -41,8 +41,8 @@ void SignalPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     if (data) {
         const AtcResult& result = *data->result;
         for (MaType t : kAllFamilies)
-            bindSeries(families_[static_cast<std::size_t>(t)], result.family(t).signal);
-        bindSeries(average_, result.average);
+            bindSeries(families_[static_cast<std::size_t>(t)], data, result.family(t).signal);
+        bindSeries(average_, data, result.average);
         // Two points spanning the data are a horizontal line at any zoom.
         const double last = static_cast<double>(data->barCount()) - 0.5;
         long_threshold_->replace({QPointF(-0.5, data->params.long_threshold),

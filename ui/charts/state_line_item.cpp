@@ -4,6 +4,7 @@
 #include <QPolygonF>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "charts/column_envelope.hpp"
 
@@ -16,8 +17,8 @@ StateLineItem::StateLineItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_ax
 
 void StateLineItem::setSeries(std::shared_ptr<const void> owner, std::span<const double> values,
                               std::span<const std::int8_t> states) {
+    values_ = IndexedSeries(owner, values);
     owner_ = std::move(owner);
-    values_ = values;
     states_ = states;
     envelope_ = {};
     update();
@@ -43,9 +44,14 @@ QColor StateLineItem::colorOf(std::int8_t state) const {
     return state > 0 ? bull_ : (state < 0 ? bear_ : neutral_);
 }
 
+std::size_t StateLineItem::stateIndex(std::int8_t state) {
+    return state > 0 ? 2 : (state < 0 ? 0 : 1);
+}
+
 void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
-    const std::size_t n = std::min(values_.size(), states_.size());
+    const std::span<const double> values = values_.values();
+    const std::size_t n = std::min(values.size(), states_.size());
     const std::size_t per_bucket = barsPerBucket(map.x1 - map.x0, map.area.width(), kLineBucketPx);
     auto [first, last] = map.visibleBars(n, per_bucket);
     if (first > last)
@@ -59,12 +65,7 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         auto [all_first, all_last] = whole.visibleBars(n, per_bucket);
         all_first = all_first / per_bucket * per_bucket;
         all_last = std::min(n - 1, (all_last / per_bucket + 1) * per_bucket - 1);
-        const Envelope key{all_first, all_last, per_bucket};
-        if (!(key == envelope_)) {
-            picks_.clear();
-            appendEnvelope(values_.first(n), all_first, all_last, per_bucket, picks_);
-            envelope_ = key;
-        }
+        updateEnvelope(values_.pyramid(), all_first, all_last, per_bucket, envelope_, scratch_);
     }
 
     painter->save();
@@ -80,6 +81,14 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
 
     // The segment from bar i-1 to bar i takes the state of bar i (the bar whose
     // close decided it), so a colour change starts exactly at the crossing bar.
+    // Denser than the pixels (no antialiasing, a 1-px pen, where separate
+    // segments paint the pixels a polyline does), the segments of each state go
+    // in one drawLines: zoomed out the states flip every few columns, and a pen
+    // change and a polyline per run cost more than the drawing.
+    const bool batched = map.barWidth() < 1.0;
+    for (QList<QLineF>& lines : segments_)
+        lines.clear();
+    std::optional<QPointF> previous;  // the last point, while the line is unbroken
     QPolygonF run;
     std::int8_t run_state = 0;
     const auto flush = [&] {
@@ -91,12 +100,19 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         run.clear();
     };
     const auto visit = [&](std::size_t i) {
-        const double v = values_[i];
+        const double v = values[i];
         if (!std::isfinite(v)) {
             flush();
+            previous.reset();
             return;
         }
         const QPointF p(map.px(static_cast<double>(i)), map.py(v));
+        if (batched) {
+            if (previous)
+                segments_[stateIndex(states_[i])].append(QLineF(*previous, p));
+            previous = p;
+            return;
+        }
         if (run.isEmpty()) {
             run.append(p);
             run_state = states_[i];
@@ -116,16 +132,25 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
             visit(i);
     } else {
         // The kept bars of the exposed part, and one more on each side.
-        auto begin = std::lower_bound(picks_.begin(), picks_.end(), first);
-        auto end = std::upper_bound(begin, picks_.end(), last);
-        if (begin != picks_.begin())
+        const std::vector<std::size_t>& picks = envelope_.picks;
+        auto begin = std::lower_bound(picks.begin(), picks.end(), first);
+        auto end = std::upper_bound(begin, picks.end(), last);
+        if (begin != picks.begin())
             --begin;
-        if (end != picks_.end())
+        if (end != picks.end())
             ++end;
         for (auto it = begin; it != end; ++it)
             visit(*it);
     }
     flush();
+    for (const std::int8_t state : {std::int8_t{-1}, std::int8_t{0}, std::int8_t{1}}) {
+        const QList<QLineF>& lines = segments_[stateIndex(state)];
+        if (lines.isEmpty())
+            continue;
+        pen.setColor(colorOf(state));
+        painter->setPen(pen);
+        painter->drawLines(lines);
+    }
     painter->restore();
 }
 

@@ -3,15 +3,22 @@
 // the first crossing), as the original indicator colours its MAs. A QLineSeries
 // has one pen, so this is painted directly: consecutive bars of one state form
 // one polyline, one drawPolyline call per run, visible bars only (their
-// per-column envelope when they are denser than the pixels).
+// per-column envelope when they are denser than the pixels, then drawn as one
+// drawLines per state).
 #pragma once
 
 #include <QColor>
+#include <QLineF>
+#include <QList>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
+#include "charts/column_envelope.hpp"
+#include "charts/indexed_series.hpp"
 #include "charts/plot_overlay.hpp"
 
 namespace atc::ui {
@@ -28,27 +35,30 @@ public:
     // Line width when zoomed in to 4 px per bar or more; 1 px below (see paint()).
     void setLineWidth(double width);
 
-    std::span<const double> values() const { return values_; }
+    std::span<const double> values() const { return values_.values(); }
     std::span<const std::int8_t> states() const { return states_; }
+    // Widens `range` (low, high) to the line's values over bars [first, last].
+    void widenRange(std::pair<double, double>& range, std::size_t first, std::size_t last) const {
+        values_.pyramid().widenRange(range, first, last);
+    }
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
     QColor colorOf(std::int8_t state) const;
+    // 0 bear, 1 neutral, 2 bull.
+    static std::size_t stateIndex(std::int8_t state);
 
     std::shared_ptr<const void> owner_;
-    std::span<const double> values_;
+    IndexedSeries values_;
     std::span<const std::int8_t> states_;
     QColor bull_, bear_, neutral_;
     double width_ = 1.5;
-    // The envelope of the visible bars (bars [first, last] in buckets of
-    // per_bucket) and the bars it keeps: one buffer, refilled when the view changes.
-    struct Envelope {
-        std::size_t first = 1, last = 0, per_bucket = 0;
-        bool operator==(const Envelope&) const = default;
-    };
-    Envelope envelope_;
-    std::vector<std::size_t> picks_;
+    // The envelope of the visible bars, updated when the view changes, and scratch for that.
+    KeptEnvelope envelope_;
+    std::vector<std::size_t> scratch_;
+    // A paint's segments per state (stateIndex), reused from paint to paint.
+    std::array<QList<QLineF>, 3> segments_;
 };
 
 }  // namespace atc::ui

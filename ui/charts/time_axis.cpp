@@ -108,6 +108,21 @@ std::int64_t TimeScale::bucket(const Step& step, std::size_t bar) const {
     return 0;
 }
 
+std::size_t TimeScale::nextTick(const Step& step, std::size_t bar, std::size_t last) const {
+    // Buckets never decrease along the bars (times increase), so the bars of
+    // `bar`'s bucket are a run: the next tick ends it.
+    const std::int64_t key = bucket(step, bar);
+    std::size_t lo = bar + 1, hi = last + 1;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (bucket(step, mid) == key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 std::vector<std::size_t> TimeScale::tickBars(std::size_t first, std::size_t last,
                                              int max_ticks) const {
     std::vector<std::size_t> ticks;
@@ -118,17 +133,14 @@ std::vector<std::size_t> TimeScale::tickBars(std::size_t first, std::size_t last
             continue;
         ticks.clear();
         // A tick is a bar that opens a new bucket; bar 0 opens the first one.
-        bool too_many = false;
-        for (std::size_t i = first; i <= last; ++i) {
-            if (i == 0 || bucket(step, i) != bucket(step, i - 1)) {
-                ticks.push_back(i);
-                if (static_cast<int>(ticks.size()) > max_ticks) {
-                    too_many = true;
-                    break;
-                }
-            }
-        }
-        if (!too_many)
+        // Found by binary search, the cost follows the ticks, not the bars shown.
+        std::size_t bar = first;
+        if (bar > 0 && bucket(step, bar) == bucket(step, bar - 1))
+            bar = nextTick(step, bar, last);
+        for (; bar <= last && static_cast<int>(ticks.size()) <= max_ticks;
+             bar = nextTick(step, bar, last))
+            ticks.push_back(bar);
+        if (static_cast<int>(ticks.size()) <= max_ticks)
             return ticks;
     }
     ticks.clear();

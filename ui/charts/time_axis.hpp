@@ -29,7 +29,7 @@ struct TimeTick {
 };
 
 // Calendar keys of every bar, computed once per symbol so that tick placement
-// on every zoom step is a cheap scan over the visible bars.
+// on every zoom step is a few binary searches over the visible bars.
 class TimeScale {
 public:
     TimeScale() = default;
@@ -54,6 +54,8 @@ private:
         std::int64_t size;
     };
     std::int64_t bucket(const Step& step, std::size_t bar) const;
+    // The first bar after `bar` in a later bucket; last + 1 when none up to `last`.
+    std::size_t nextTick(const Step& step, std::size_t bar, std::size_t last) const;
     std::vector<Step> steps_;
     std::span<const std::int64_t> ms_;  // time, when the data has it
     std::vector<std::int32_t> days_;    // days since 1970-01-01
