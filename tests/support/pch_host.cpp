@@ -1,0 +1,2 @@
+// Compiles the test suites' precompiled header (tests/CMakeLists.txt, ATC_PCH);
+// the suites reuse it. Nothing else lives here.
