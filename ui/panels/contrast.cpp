@@ -6,7 +6,9 @@
 namespace atc::ui {
 namespace {
 
-double channel(double v) {
+// Qt 6 gives a colour's channels as float; the WCAG formula is evaluated in double.
+double channel(float component) {
+    const auto v = static_cast<double>(component);
     return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
 }
 
