@@ -24,6 +24,7 @@
 #include "charts/column_envelope.hpp"
 #include "charts/equity_pane.hpp"
 #include "charts/indexed_series.hpp"
+#include "charts/line_thinning.hpp"
 #include "charts/minmax_pyramid.hpp"
 #include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
@@ -98,13 +99,53 @@ std::vector<std::size_t> plain_envelope(const std::vector<double>& values, std::
     return {keep.begin(), keep.end()};
 }
 
+// With bars denser than pixels, the points of a series are the plain envelope
+// `want` thinned to the pixels: a subsequence of it from its first bar to its
+// last, and every bar of the envelope lies within the thinning tolerance,
+// vertically, of the line drawn through the points (px_per_value pixels per unit).
+void expect_thinned_envelope(const QList<QPointF>& points, const std::vector<double>& values,
+                             const std::vector<std::size_t>& want, double px_per_value) {
+    QVERIFY(px_per_value > 0.0);
+    QVERIFY(!want.empty() && points.size() >= 2);
+    QCOMPARE(points.front().x(), static_cast<double>(want.front()));
+    QCOMPARE(points.back().x(), static_cast<double>(want.back()));
+    for (qsizetype k = 0; k < points.size(); ++k) {
+        QVERIFY(
+            std::binary_search(want.begin(), want.end(), static_cast<std::size_t>(points[k].x())));
+        QVERIFY(k == 0 || points[k - 1].x() < points[k].x());
+    }
+    qsizetype segment = 0;  // the segment of `points` over the bar looked at
+    for (std::size_t i : want) {
+        const double x = static_cast<double>(i);
+        while (segment + 2 < points.size() && points[segment + 1].x() < x)
+            ++segment;
+        const QPointF& a = points[segment];
+        const QPointF& b = points[segment + 1];
+        const double drawn = a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x());
+        QVERIFY2(std::abs(drawn - values[i]) * px_per_value <= kThinningTolerancePx + 1e-9,
+                 qPrintable(QStringLiteral("bar %1 strays %2 px from the drawn line")
+                                .arg(i)
+                                .arg(std::abs(drawn - values[i]) * px_per_value)));
+    }
+}
+
+// Points (i, values[i]) of the bars `picks`.
+QList<QPointF> points_of(const std::vector<double>& values, const std::vector<std::size_t>& picks) {
+    QList<QPointF> points;
+    for (std::size_t i : picks)
+        points.append(QPointF(static_cast<double>(i), values[i]));
+    return points;
+}
+
 // Every point of the series is (i, values[i]), exactly the engine's number, and
 // every defined bar in the visible range has its point. (Series hold the visible
 // bars, plus one on each side, not the whole history: see series_window.hpp.)
-// With per_bucket > 1 (bars denser than pixels) the points are exactly the
-// plain per-bucket envelope of those bars instead.
+// With per_bucket > 1 (bars denser than pixels) the points are the plain
+// per-bucket envelope of those bars, thinned to the pixels of a value axis of
+// px_per_value pixels per unit, instead.
 void expect_series_equals(QLineSeries* series, const std::vector<double>& values,
-                          std::pair<double, double> visible, std::size_t per_bucket = 1) {
+                          std::pair<double, double> visible, std::size_t per_bucket = 1,
+                          double px_per_value = 0.0) {
     QVERIFY(series != nullptr);
     const QList<QPointF> points = series->points();
     QVERIFY(!points.isEmpty());
@@ -126,10 +167,8 @@ void expect_series_equals(QLineSeries* series, const std::vector<double>& values
             static_cast<std::size_t>(std::clamp(std::floor(visible.first) - 1, 0.0, top));
         const auto hi =
             static_cast<std::size_t>(std::clamp(std::ceil(visible.second) + 1, 0.0, top));
-        const std::vector<std::size_t> want = plain_envelope(values, lo, hi, per_bucket);
-        QCOMPARE(static_cast<std::size_t>(points.size()), want.size());
-        for (std::size_t k = 0; k < want.size(); ++k)
-            QCOMPARE(points[static_cast<qsizetype>(k)].x(), static_cast<double>(want[k]));
+        expect_thinned_envelope(points, values, plain_envelope(values, lo, hi, per_bucket),
+                                px_per_value);
         return;
     }
     const auto first_visible = static_cast<std::size_t>(std::max(0.0, std::ceil(visible.first)));
@@ -266,6 +305,7 @@ private slots:
     void small_prices_keep_significant_digits();
     void set_data_timing();
     void envelope_matches_plain_computation();
+    void thinning_stays_within_half_a_pixel();
     void candles_merge_and_markers_thin();
     void pyramid_matches_brute_force();
     void pyramid_builds_in_the_background();
@@ -303,8 +343,7 @@ void TestCharts::series_hold_engine_numbers() {
     QCOMPARE(close->count(), 0);
     for (MaType t : kAllFamilies) {
         const QString fam = familyLabel(t);
-        expect_series_equals(series_named(stack_->signalChart(), fam + QStringLiteral("_Signal")),
-                             r.family(t).signal, stack_->visibleRange());
+        expect_same_values(stack_->plottedSignal(t), r.family(t).signal);
         expect_series_equals(series_named(stack_->equityChart(), fam + QStringLiteral("_S")),
                              r.family(t).weight_equity, stack_->visibleRange());
         const MemberSeries& base = r.family(t).members[0];
@@ -608,11 +647,12 @@ void TestCharts::zoom_and_pan_move_all_panes() {
     const double width = stack_->pane(QStringLiteral("signals"))->plotWidth();
     const std::size_t per_bucket = barsPerBucket(all.second - all.first, width, kLineBucketPx);
     QVERIFY(per_bucket > 1);
-    expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal")),
-                         data_->result->family(MaType::EMA).signal, all, per_bucket);
+    expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("Average_Signal")),
+                         data_->result->average, all, per_bucket,
+                         stack_->pane(QStringLiteral("signals"))->pixelsPerValue());
     stack_->setCandles(false);  // the close line
     expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
-                         all, per_bucket);
+                         all, per_bucket, stack_->pane(QStringLiteral("price"))->pixelsPerValue());
     QVERIFY(series_named(stack_->priceChart(), QStringLiteral("close"))->count() <= 2 * width + 8);
     stack_->setCandles(true);
 
@@ -911,8 +951,9 @@ void TestCharts::theme_switch() {
     QCOMPARE(stack_->signalChart()->backgroundBrush().color(), light.chart_background);
     QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("Average_Signal"))->pen().color(),
              light.average);
-    QCOMPARE(series_named(stack_->signalChart(), QStringLiteral("EMA_Signal"))->pen().color().rgb(),
+    QCOMPARE(stack_->plottedSignalColor(MaType::EMA).rgb(),
              light.familyColor(MaType::EMA).rgb());  // drawn translucent
+    QVERIFY(stack_->plottedSignalColor(MaType::EMA).alpha() < 255);
     const Theme dark = darkTheme();
     stack_->setTheme(dark);
     QCOMPARE(stack_->priceChart()->backgroundBrush().color(), dark.chart_background);
@@ -1175,6 +1216,61 @@ void TestCharts::set_data_timing() {
     stack_->setCrosshairBar(-1);
 }
 
+void TestCharts::thinning_stays_within_half_a_pixel() {
+    // A random walk's envelope at several scales: every bar of it within the
+    // tolerance of the thinned line, and fewer points the coarser the scale.
+    const std::vector<double> walk = random_walk(100.0, 0.002, 2, 20000).close;
+    const std::vector<std::size_t> envelope = plain_envelope(walk, 0, walk.size() - 1, 40);
+    std::size_t previous = envelope.size() + 1;
+    for (double px_per_value : {50.0, 5.0, 0.5, 0.05}) {
+        std::vector<std::size_t> kept;
+        thinLine(walk, envelope, px_per_value, kThinningTolerancePx, kept);
+        expect_thinned_envelope(points_of(walk, kept), walk, envelope, px_per_value);
+        QVERIFY(kept.size() < previous);
+        previous = kept.size();
+    }
+    QVERIFY(previous < 20);  // the whole walk spans two pixels there
+
+    // A straight line needs its two ends; a bump of one pixel stays, one of
+    // less than half a pixel goes.
+    std::vector<double> line(100);
+    std::vector<std::size_t> all(100);
+    for (std::size_t i = 0; i < 100; ++i) {
+        line[i] = 2.0 * static_cast<double>(i);
+        all[i] = i;
+    }
+    std::vector<std::size_t> kept;
+    thinLine(line, all, 1.0, kThinningTolerancePx, kept);
+    QCOMPARE(kept, (std::vector<std::size_t>{0, 99}));
+    line[40] += 1.0;  // one pixel at one pixel per unit
+    line[70] += 0.4;
+    kept.clear();
+    thinLine(line, all, 1.0, kThinningTolerancePx, kept);
+    QVERIFY(std::find(kept.begin(), kept.end(), 40) != kept.end());
+    QVERIFY(std::find(kept.begin(), kept.end(), 70) == kept.end());
+    expect_thinned_envelope(points_of(line, kept), line, all, 1.0);
+
+    // A gap breaks the line: the NaN and its neighbours stay.
+    line[50] = std::nan("");
+    kept.clear();
+    thinLine(line, all, 1.0, kThinningTolerancePx, kept);
+    for (std::size_t i : {49, 50, 51})
+        QVERIFY(std::find(kept.begin(), kept.end(), i) != kept.end());
+
+    // A colour change stays where it is: the last bar of each run is kept.
+    std::vector<double> flat(10, 1.0);
+    const std::vector<std::int8_t> states{0, 0, 0, 1, 1, 1, 1, -1, -1, -1};
+    std::vector<std::size_t> ten{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    kept.clear();
+    thinLine(flat, ten, 1.0, kThinningTolerancePx, kept, states);
+    QCOMPARE(kept, (std::vector<std::size_t>{0, 2, 6, 9}));
+
+    // No scale yet (before a layout): nothing is dropped.
+    kept.clear();
+    thinLine(flat, ten, 0.0, kThinningTolerancePx, kept);
+    QCOMPARE(kept, ten);
+}
+
 void TestCharts::envelope_matches_plain_computation() {
     // A noisy walk with undefined warm-up bars, a lone spike each way and flat stretches.
     std::vector<double> values = random_walk(100.0, 0.01, 2, 5000).close;
@@ -1417,21 +1513,26 @@ void TestCharts::long_series_stay_lines() {
     const auto all = stack.visibleRange();
     const std::size_t per_bucket = barsPerBucket(all.second - all.first, width, kLineBucketPx);
     QLineSeries* close = series_named(stack.priceChart(), QStringLiteral("close"));
-    expect_series_equals(close, bars.close, all, per_bucket);
-    // A line, not specks: hundreds of points, no more than about two per pixel column.
+    const double price_px = stack.pane(QStringLiteral("price"))->pixelsPerValue();
+    expect_series_equals(close, bars.close, all, per_bucket, price_px);
+    // A line, not specks: within half a pixel of every bar of the envelope, no
+    // more than about two points per pixel column, and fewer than the envelope
+    // (the spikes set the scale, so most of the walk is thinned away).
     QVERIFY(close->isVisible());
-    QVERIFY(close->count() > width / 2 && close->count() <= 2 * width + 8);
+    QVERIFY(close->count() >= 2 && close->count() <= 2 * width + 8);
+    QVERIFY(static_cast<std::size_t>(close->count()) <
+            plain_envelope(bars.close, 0, bars.close.size() - 1, per_bucket).size());
     const QList<QPointF> points = close->points();
     const auto [lo, hi] = std::minmax_element(points.begin(), points.end(),
                                               [](auto a, auto b) { return a.y() < b.y(); });
     QCOMPARE(hi->x(), 54321.0);
     QCOMPARE(lo->x(), 77777.0);
-    for (MaType t : kAllFamilies) {
-        QLineSeries* signal =
-            series_named(stack.signalChart(), familyLabel(t) + QStringLiteral("_Signal"));
-        expect_series_equals(signal, data->result->family(t).signal, all, per_bucket);
-        QVERIFY(signal->count() <= 2 * width + 8);
-    }
+    QLineSeries* average = series_named(stack.signalChart(), QStringLiteral("Average_Signal"));
+    expect_series_equals(average, data->result->average, all, per_bucket,
+                         stack.pane(QStringLiteral("signals"))->pixelsPerValue());
+    QVERIFY(average->count() <= 2 * width + 8);
+    for (MaType t : kAllFamilies)
+        expect_same_values(stack.plottedSignal(t), data->result->family(t).signal);
     // Zoomed in, every bar again, and as many points as before the zoom-out.
     stack.resetZoom();
     const auto shown = stack.visibleRange();

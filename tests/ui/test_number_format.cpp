@@ -1,5 +1,6 @@
 // How numbers read in tables and on axes (ui/core/number_format).
 #include <QTest>
+#include <cmath>
 #include <limits>
 
 #include "core/number_format.hpp"
@@ -60,6 +61,22 @@ private slots:
         QCOMPARE(axisLabel(97'250.0, scale), QStringLiteral("97,250"));
         QCOMPARE(axisLabel(0.25, axisScaleFor(1.0, 0.25)), QStringLiteral("0.25"));
         QCOMPARE(axisLabel(0.0012, axisScaleFor(0.0015, 0.0001)), QStringLiteral("0.0012"));
+    }
+    void hugeNumbersStayShort() {
+        // Equity compounded over a million bars reaches 1e16 and more: a unit
+        // of its own magnitude, never twenty digits in a legend or on an axis.
+        QCOMPARE(compactNumber(0.25, 3), QStringLiteral("0.250"));
+        QCOMPARE(compactNumber(1'234.5, 3), QStringLiteral("1,234.500"));
+        QCOMPARE(compactNumber(12'345'678.0, 3), QStringLiteral("12.346M"));
+        QCOMPARE(compactNumber(4e18, 3), QStringLiteral("4.000e18"));
+        QCOMPARE(compactNumber(-1.5e16, 2), QStringLiteral("-15.00e15"));
+        QCOMPARE(compactNumber(std::nan(""), 3), QStringLiteral("\u2014"));
+        const AxisScale scale = axisScaleFor(1.25e16, 1e15);
+        QCOMPARE(scale.suffix, QStringLiteral("e15"));
+        QCOMPARE(axisLabel(1.2e16, scale), QStringLiteral("12.00e15"));
+        QCOMPARE(axisLabel(5e15, scale), QStringLiteral("5.00e15"));
+        QCOMPARE(magnitudeScale(9.99e14).suffix, QStringLiteral("T"));
+        QCOMPARE(magnitudeScale(2.5e21).suffix, QStringLiteral("e21"));
     }
 };
 

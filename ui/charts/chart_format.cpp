@@ -61,7 +61,7 @@ QString formatAverage(double value) {
 QString formatEquity(double value) {
     if (!std::isfinite(value))
         return QString(QChar(kNoValue));
-    return QString::number(value, 'f', 3);
+    return compactNumber(value, 3);
 }
 
 QString stateGlyph(int state) {

@@ -26,7 +26,8 @@ QString formatPrice(double value, int decimals);
 QString formatSignal(double value);
 // The Average is a weighted mean, so one digit more than the signals: "+0.327".
 QString formatAverage(double value);
-// Equity curves (Layer 1 and Layer 2): "1.234".
+// Equity curves (Layer 1 and Layer 2): "1.234", "1,234.567", "12.346M", "4.000e18"
+// (number_format.hpp: they compound to such sizes over a million bars).
 QString formatEquity(double value);
 // ▲ long, ▼ short, • no crossing yet.
 QString stateGlyph(int state);

@@ -395,6 +395,15 @@ std::vector<EntryMarker> ChartStack::plottedMarkers() const {
     return price_->markers();
 }
 
+std::vector<double> ChartStack::plottedSignal(MaType type) const {
+    const auto v = signal_->familyItem(type).values();
+    return {v.begin(), v.end()};
+}
+
+QColor ChartStack::plottedSignalColor(MaType type) const {
+    return signal_->familyItem(type).colorOf(0);
+}
+
 std::vector<double> ChartStack::plottedCalibrationMa(std::size_t member) const {
     if (member >= kMembersPerFamily)
         return {};

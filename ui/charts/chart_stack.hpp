@@ -23,6 +23,7 @@
 // are being computed (ShownMembers).
 #pragma once
 
+#include <QColor>
 #include <QStringList>
 #include <QWidget>
 #include <array>
@@ -97,10 +98,14 @@ public:
     QChart* calibrationChart() const;
 
     // What the overlays draw, for tests: the base-length MA of a family and its states,
-    // the entry markers, and the calibration family's member MAs and states.
+    // the entry markers, the family signals, and the calibration family's member
+    // MAs and states.
     std::vector<double> plottedMa(MaType type) const;
     std::vector<std::int8_t> plottedMaStates(MaType type) const;
     std::vector<EntryMarker> plottedMarkers() const;
+    // A family's signal line in the Signals pane, and its colour.
+    std::vector<double> plottedSignal(MaType type) const;
+    QColor plottedSignalColor(MaType type) const;
     std::vector<double> plottedCalibrationMa(std::size_t member) const;
     std::vector<std::int8_t> plottedCalibrationStates(std::size_t member) const;
     // The date ticks currently under the bottom pane.

@@ -137,7 +137,12 @@ void ChartPane::moveXRange(double first, double last) {
 }
 
 void ChartPane::fillSeries() {
-    window_.fillPrepared();
+    window_.fillPrepared(pixelsPerValue());
+}
+
+double ChartPane::pixelsPerValue() const {
+    const double span = y_axis_->max() - y_axis_->min();
+    return span > 0.0 ? plot_rect_.height() / span : 0.0;
 }
 
 void ChartPane::updateDensity() {
@@ -159,7 +164,7 @@ void ChartPane::bindSeries(QLineSeries* series, std::shared_ptr<const void> owne
 void ChartPane::refillSeries() {
     window_.prepare(x_axis_->min(), x_axis_->max(), data_ ? data_->barCount() : 0,
                     plot_rect_.width());
-    window_.fillPrepared();
+    window_.fillPrepared(pixelsPerValue());
 }
 
 void ChartPane::seriesShownChanged() {
@@ -190,6 +195,12 @@ void ChartPane::refit() {
         niceStep((range.second - range.first) / std::max(3.0, height / kTickSpacingPx));
     y_axis_->setRange(range.first, range.second);
     value_axis_->setRange(range.first, range.second, step);
+    // Points thinned for a coarser scale could now stray from the line by more
+    // than the tolerance (a line hidden, the rest fill the height): refill.
+    if (window_.thinnedCoarserThan(pixelsPerValue())) {
+        window_.clearPoints();
+        refillSeries();
+    }
     updateOverlays();
 }
 

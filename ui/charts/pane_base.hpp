@@ -74,6 +74,8 @@ public:
     // Width and height of the plot in pixels (the width sets the tick count).
     double plotWidth() const { return plot_rect_.width(); }
     double plotHeight() const { return plot_rect_.height(); }
+    // Pixels per unit of the value axis (0 before a layout).
+    double pixelsPerValue() const;
     // The value-axis labels drawn now, bottom to top.
     QStringList valueAxisLabels() const;
 

@@ -48,6 +48,8 @@ class PlotOverlay : public QGraphicsItem {
 public:
     // Draw order on the chart: Qt Charts puts its grid at z 2-3 and its series at 4.
     static constexpr double kGridZ = 2.5;
+    // Lines drawn under the series (a translucent background, e.g. the family signals).
+    static constexpr double kBackLineZ = 3.9;
     static constexpr double kCandleZ = 4.2;
     static constexpr double kLineZ = 4.5;
     static constexpr double kMarkerZ = 4.7;

@@ -7,11 +7,12 @@
 #include <cmath>
 
 #include "charts/column_envelope.hpp"
+#include "charts/line_thinning.hpp"
 
 namespace atc::ui {
 
 void fillPoints(QLineSeries* series, std::span<const double> values,
-                const std::vector<std::size_t>& picks) {
+                std::span<const std::size_t> picks) {
     QList<QPointF> points;
     points.reserve(static_cast<qsizetype>(picks.size()));
     for (std::size_t i : picks)
@@ -72,19 +73,36 @@ void SeriesWindow::prepare(double x0, double x1, std::size_t bars, double width_
     prepared_ = true;
 }
 
-void SeriesWindow::fillPrepared() {
+void SeriesWindow::fillPrepared(double px_per_value) {
     if (!prepared_)
         return;
-    // The points of each series are its envelope, every visible bar (and one
-    // more on each side) when they are no denser than the pixels.
+    // The points of each series are its envelope, thinned to what the pixels
+    // show; every visible bar (and one more on each side) when they are no
+    // denser than the pixels (then nothing is thinned: the lines are
+    // antialiased, and their points may carry a wider pen's joins).
+    const bool thin = bars_per_bucket_ > 1;
     for (Bound& b : bound_) {
         if (!b.series->isVisible())
             continue;
         updateEnvelope(b.values.pyramid(), first_, last_, bars_per_bucket_, b.envelope, scratch_);
-        fillPoints(b.series, b.values.values(), b.envelope.picks);
+        if (thin) {
+            thinned_.clear();
+            thinLine(b.values.values(), b.envelope.picks, px_per_value, kThinningTolerancePx,
+                     thinned_);
+            fillPoints(b.series, b.values.values(), thinned_);
+        } else {
+            fillPoints(b.series, b.values.values(), b.envelope.picks);
+        }
     }
+    thinned_px_per_value_ = thin ? px_per_value : 0.0;
     prepared_ = false;
     valid_ = true;
+}
+
+bool SeriesWindow::thinnedCoarserThan(double px_per_value) const {
+    // A finer scale (more pixels per unit) magnifies what thinning left out; a
+    // coarser one only shrinks it.
+    return valid_ && thinned_px_per_value_ > 0.0 && px_per_value > thinned_px_per_value_ * 1.001;
 }
 
 }  // namespace atc::ui

@@ -12,7 +12,8 @@
 // are denser than the pixels, the points are the per-column envelope of the
 // visible bars (column_envelope.hpp): a few per pixel column at any zoom, read
 // from the series' min/max pyramid (indexed_series.hpp), and on a pan only for
-// the columns that came into view.
+// the columns that came into view; then thinned to what the pixels show
+// (line_thinning.hpp): Qt Charts' cost is per point.
 #pragma once
 
 #include <QtGlobal>
@@ -50,8 +51,14 @@ public:
     void prepare(double x0, double x1, std::size_t bars, double width_px);
     // Fills the bars chosen by the last prepare(), if it emptied the series and
     // they were not filled since. Hidden series stay empty: Qt Charts lays out
-    // the points of a hidden series all the same.
-    void fillPrepared();
+    // the points of a hidden series all the same. When the bars are denser than
+    // the pixels, the envelope is thinned (line_thinning.hpp) for a value axis of
+    // px_per_value pixels per unit.
+    void fillPrepared(double px_per_value);
+    // The value axis now has px_per_value pixels per unit: true when the series
+    // hold points thinned for a coarser scale, which may now stray from the
+    // line by more than the tolerance (the caller refills them).
+    bool thinnedCoarserThan(double px_per_value) const;
 
     // Bars held by the series: [first, last]; first > last when none.
     std::pair<std::size_t, std::size_t> window() const { return {first_, last_}; }
@@ -69,13 +76,16 @@ private:
     bool prepared_ = false;  // emptied by prepare(), to be filled
     std::size_t first_ = 1, last_ = 0;
     std::size_t bars_per_bucket_ = 1;
+    // The value scale the points were thinned for; 0 when they are not thinned.
+    double thinned_px_per_value_ = 0.0;
     // Scratch for the envelopes, reused from fill to fill (no growth per zoom step).
     std::vector<std::size_t> scratch_;
+    std::vector<std::size_t> thinned_;
 };
 
 // Puts (i, values[i]) for the bars i of `picks` (increasing) into the series in
 // one replace() (append() per point is quadratic in a chart).
 void fillPoints(QLineSeries* series, std::span<const double> values,
-                const std::vector<std::size_t>& picks);
+                std::span<const std::size_t> picks);
 
 }  // namespace atc::ui

@@ -5,6 +5,7 @@
 #include <QValueAxis>
 
 #include "charts/chart_format.hpp"
+#include "charts/state_line_item.hpp"
 
 namespace atc::ui {
 namespace {
@@ -28,9 +29,11 @@ SignalPane::SignalPane(QWidget* parent) : ChartPane(parent) {
                               QStringLiteral("Long threshold"));
     short_threshold_ = addLine(chart(), xAxis(), yAxis(), QStringLiteral("short_threshold"),
                                QStringLiteral("Short threshold"));
-    for (MaType t : kAllFamilies) {
-        families_[static_cast<std::size_t>(t)] = addLine(
-            chart(), xAxis(), yAxis(), familyLabel(t) + QStringLiteral("_Signal"), familyLabel(t));
+    for (StateLineItem*& family : families_) {
+        family = new StateLineItem(chart(), xAxis(), yAxis());
+        family->setZValue(PlotOverlay::kBackLineZ);  // under the thresholds and the Average
+        family->setLineWidth(1.0);
+        addOverlay(family);
     }
     average_ = addLine(chart(), xAxis(), yAxis(), QStringLiteral("Average_Signal"),
                        QStringLiteral("Average"));
@@ -41,7 +44,7 @@ void SignalPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     if (data) {
         const AtcResult& result = *data->result;
         for (MaType t : kAllFamilies)
-            bindSeries(families_[static_cast<std::size_t>(t)], data, result.family(t).signal);
+            families_[static_cast<std::size_t>(t)]->setSeries(data, result.family(t).signal);
         bindSeries(average_, data, result.average);
         // Two points spanning the data are a horizontal line at any zoom.
         const double last = static_cast<double>(data->barCount()) - 0.5;
@@ -50,6 +53,8 @@ void SignalPane::setSymbol(std::shared_ptr<const SymbolData> data) {
         short_threshold_->replace({QPointF(-0.5, data->params.short_threshold),
                                    QPointF(last, data->params.short_threshold)});
     } else {
+        for (StateLineItem* family : families_)
+            family->clear();
         long_threshold_->clear();
         short_threshold_->clear();
     }
@@ -84,7 +89,7 @@ void SignalPane::applyContentTheme(const Theme& theme) {
     for (MaType t : kAllFamilies) {
         QColor c = theme.familyColor(t);
         c.setAlphaF(0.4f);
-        families_[static_cast<std::size_t>(t)]->setPen(QPen(c, 1.0));
+        families_[static_cast<std::size_t>(t)]->setColor(c);
     }
     average_->setPen(QPen(theme.average, emphasisWidth(2.0)));
     QPen dashed(theme.threshold, 1.0, Qt::DashLine);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "charts/column_envelope.hpp"
+#include "charts/line_thinning.hpp"
 
 namespace atc::ui {
 
@@ -21,6 +22,7 @@ void StateLineItem::setSeries(std::shared_ptr<const void> owner, std::span<const
     owner_ = std::move(owner);
     states_ = states;
     envelope_ = {};
+    thinned_for_ = {};
     update();
 }
 
@@ -51,7 +53,7 @@ std::size_t StateLineItem::stateIndex(std::int8_t state) {
 void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const PlotMap map = plotMap(option);
     const std::span<const double> values = values_.values();
-    const std::size_t n = std::min(values.size(), states_.size());
+    const std::size_t n = states_.empty() ? values.size() : std::min(values.size(), states_.size());
     const std::size_t per_bucket = barsPerBucket(map.x1 - map.x0, map.area.width(), kLineBucketPx);
     auto [first, last] = map.visibleBars(n, per_bucket);
     if (first > last)
@@ -66,6 +68,16 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         all_first = all_first / per_bucket * per_bucket;
         all_last = std::min(n - 1, (all_last / per_bucket + 1) * per_bucket - 1);
         updateEnvelope(values_.pyramid(), all_first, all_last, per_bucket, envelope_, scratch_);
+        // Thinned to what the pixels show (line_thinning.hpp), keeping every
+        // colour change in place; again only when the view changed.
+        const double px_per_value = whole.area.height() / (whole.y1 - whole.y0);
+        const ThinnedFor now{all_first, all_last, per_bucket, px_per_value};
+        if (!(now == thinned_for_)) {
+            thinned_.clear();
+            thinLine(values, envelope_.picks, px_per_value, kThinningTolerancePx, thinned_,
+                     states_.empty() ? states_ : states_.first(n));
+            thinned_for_ = now;
+        }
     }
 
     painter->save();
@@ -109,22 +121,22 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         const QPointF p(map.px(static_cast<double>(i)), map.py(v));
         if (batched) {
             if (previous)
-                segments_[stateIndex(states_[i])].append(QLineF(*previous, p));
+                segments_[stateIndex(stateAt(i))].append(QLineF(*previous, p));
             previous = p;
             return;
         }
         if (run.isEmpty()) {
             run.append(p);
-            run_state = states_[i];
+            run_state = stateAt(i);
             return;
         }
-        if (states_[i] != run_state && run.size() >= 2) {
+        if (stateAt(i) != run_state && run.size() >= 2) {
             // Close the run at the previous bar and start the new one there.
             const QPointF joint = run.back();
             flush();
             run.append(joint);
         }
-        run_state = states_[i];
+        run_state = stateAt(i);
         run.append(p);
     };
     if (per_bucket <= 1) {
@@ -132,7 +144,7 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
             visit(i);
     } else {
         // The kept bars of the exposed part, and one more on each side.
-        const std::vector<std::size_t>& picks = envelope_.picks;
+        const std::vector<std::size_t>& picks = thinned_;
         auto begin = std::lower_bound(picks.begin(), picks.end(), first);
         auto end = std::upper_bound(begin, picks.end(), last);
         if (begin != picks.begin())

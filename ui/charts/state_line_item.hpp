@@ -2,9 +2,9 @@
 // bar by bar (bull where the price crossed above it, bear below, neutral before
 // the first crossing), as the original indicator colours its MAs. A QLineSeries
 // has one pen, so this is painted directly: consecutive bars of one state form
-// one polyline, one drawPolyline call per run, visible bars only (their
-// per-column envelope when they are denser than the pixels, then drawn as one
-// drawLines per state).
+// one polyline, one drawPolyline call per run, visible bars only (when they are
+// denser than the pixels, their per-column envelope thinned to what the pixels
+// show, then drawn as one drawLines per state).
 #pragma once
 
 #include <QColor>
@@ -27,11 +27,14 @@ class StateLineItem : public PlotOverlay {
 public:
     StateLineItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis);
 
-    // values[i] is drawn at x = i; NaN leaves a gap. `owner` keeps the arrays alive.
+    // values[i] is drawn at x = i; NaN leaves a gap. `owner` keeps the arrays
+    // alive. Without states (empty) the line has one colour, the neutral one.
     void setSeries(std::shared_ptr<const void> owner, std::span<const double> values,
-                   std::span<const std::int8_t> states);
+                   std::span<const std::int8_t> states = {});
     void clear();
     void setColors(const QColor& bull, const QColor& bear, const QColor& neutral);
+    // One colour for every state.
+    void setColor(const QColor& color) { setColors(color, color, color); }
     // Line width when zoomed in to 4 px per bar or more; 1 px below (see paint()).
     void setLineWidth(double width);
 
@@ -44,8 +47,12 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
-private:
+    // The colour of a state: bull (> 0), bear (< 0) or neutral.
     QColor colorOf(std::int8_t state) const;
+
+private:
+    // The state of bar i (neutral without states).
+    std::int8_t stateAt(std::size_t i) const { return states_.empty() ? 0 : states_[i]; }
     // 0 bear, 1 neutral, 2 bull.
     static std::size_t stateIndex(std::int8_t state);
 
@@ -57,6 +64,14 @@ private:
     // The envelope of the visible bars, updated when the view changes, and scratch for that.
     KeptEnvelope envelope_;
     std::vector<std::size_t> scratch_;
+    // The envelope thinned for the value scale (pixels per unit) of that view.
+    struct ThinnedFor {
+        std::size_t first = 1, last = 0, per_bucket = 0;
+        double px_per_value = 0.0;
+        bool operator==(const ThinnedFor&) const = default;
+    };
+    ThinnedFor thinned_for_;
+    std::vector<std::size_t> thinned_;
     // A paint's segments per state (stateIndex), reused from paint to paint.
     std::array<QList<QLineF>, 3> segments_;
 };

@@ -52,13 +52,23 @@ QString tablePrice(double value) {
     return groupedNumber(value, decimals);
 }
 
-AxisScale axisScaleFor(double largest_magnitude, double step) {
+AxisScale magnitudeScale(double largest_magnitude) {
+    AxisScale scale;
+    if (!std::isfinite(largest_magnitude))
+        return scale;
+    if (largest_magnitude >= 1e15) {
+        // Past the trillions words run out and grouped digits run off the
+        // axis: a power of ten in steps of three, "12.30e15".
+        const int exponent = static_cast<int>(std::floor(std::log10(largest_magnitude) / 3.0)) * 3;
+        scale.divisor = std::pow(10.0, exponent);
+        scale.suffix = QStringLiteral("e%1").arg(exponent);
+        return scale;
+    }
     struct Unit {
         double divisor;
         const char* suffix;
     };
     static constexpr Unit kUnits[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}};
-    AxisScale scale;
     for (const Unit& unit : kUnits) {
         if (largest_magnitude >= unit.divisor) {
             scale.divisor = unit.divisor;
@@ -66,6 +76,18 @@ AxisScale axisScaleFor(double largest_magnitude, double step) {
             break;
         }
     }
+    return scale;
+}
+
+QString compactNumber(double value, int decimals) {
+    if (!std::isfinite(value))
+        return noValue();
+    const AxisScale scale = magnitudeScale(std::abs(value));
+    return groupedNumber(value / scale.divisor, decimals) + scale.suffix;
+}
+
+AxisScale axisScaleFor(double largest_magnitude, double step) {
+    AxisScale scale = magnitudeScale(largest_magnitude);
     // The fewest decimals at which every tick reads exactly (a step of 0.25
     // needs two, 0.5 one, 1000 none).
     const double scaled_step = step / scale.divisor;

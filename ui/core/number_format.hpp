@@ -25,14 +25,24 @@ QString tablePrice(double value);
 
 // One scale for all the labels of an axis, so "4.00B" and "4.50B" line up.
 struct AxisScale {
-    double divisor = 1.0;  // 1, 1e3, 1e6, 1e9 or 1e12
-    QString suffix;        // "", "K", "M", "B", "T"
+    double divisor = 1.0;  // 1, 1e6, 1e9, 1e12, then 1e15, 1e18, ...
+    QString suffix;        // "", "M", "B", "T", then "e15", "e18", ...
     int decimals = 0;      // after division
 };
 
+// The unit for numbers up to `largest_magnitude`: none below a million, then
+// M, B and T, and from 1e15 a power of ten in steps of three ("e15", "e18").
+AxisScale magnitudeScale(double largest_magnitude);
+
+// One number in the unit of its own magnitude, with `decimals` after it:
+// "1,234.500", "12.346M", "4.000B", "12.346e18". Equity curves compound to such
+// sizes over a million bars; written out, they would not fit a legend or an axis.
+QString compactNumber(double value, int decimals);
+
 // The scale for an axis whose labels reach `largest_magnitude` and step by
-// `step`: plain grouped digits below a million, then M, B, T with at least two
-// decimals and enough to tell neighbouring ticks apart.
+// `step`: plain grouped digits below a million, then M, B, T (and powers of
+// ten, magnitudeScale()) with at least two decimals and enough to tell
+// neighbouring ticks apart.
 AxisScale axisScaleFor(double largest_magnitude, double step);
 
 // "4.00B", "12,345.5", "0.00123"; an em dash for NaN or infinity.
