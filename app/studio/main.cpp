@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 
 #include "atc/bundled_samples.hpp"
 #include "atc/cache/result_cache.hpp"
@@ -17,6 +18,7 @@
 #include "atc/system/hardware.hpp"
 #include "atc/system/memory_monitor.hpp"
 #include "atc/system/process_memory.hpp"
+#include "atc/timeframe.hpp"
 #include "charts/chart_stack.hpp"
 #include "core/compute_setting.hpp"
 #include "core/engine_service.hpp"
@@ -24,6 +26,7 @@
 #include "core/storage_status.hpp"
 #include "shell/interaction_probe.hpp"
 #include "shell/main_window.hpp"
+#include "shell/scripted_view.hpp"
 
 int main(int argc, char* argv[]) {
     QElapsedTimer startup;
@@ -54,11 +57,50 @@ int main(int argc, char* argv[]) {
         QStringLiteral("Once the first chart is drawn, play a fixed script of zooms, pans, "
                        "crosshair moves and equity views, print the frame times and exit "
                        "(for measurements)."));
+    const QCommandLineOption timeframe_option(
+        QStringLiteral("timeframe"),
+        QStringLiteral("Show the symbol at this timeframe (1m ... 1M, as in the toolbar)."),
+        QStringLiteral("tf"));
+    const QCommandLineOption goto_option(
+        QStringLiteral("goto"),
+        QStringLiteral("With --screenshot: centre the chart on this date or date-time "
+                       "(UTC, 2024-03-15 or 2024-03-15 14:30)."),
+        QStringLiteral("date"));
+    const QCommandLineOption screenshot_option(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Draw --symbol in the window (1600x1000), write it to this PNG and exit "
+                       "(0 when written; 1 with the reason otherwise)."),
+        QStringLiteral("file"));
     parser.addOption(db_option);
     parser.addOption(symbol_option);
+    parser.addOption(timeframe_option);
+    parser.addOption(goto_option);
+    parser.addOption(screenshot_option);
     parser.addOption(quit_option);
     parser.addOption(measure_option);
     parser.process(app);
+    const auto refuse = [](const QString& reason) {
+        std::fprintf(stderr, "atc-studio: %s\n", qPrintable(reason));
+        return 2;
+    };
+    const QString timeframe = parser.value(timeframe_option);
+    if (!timeframe.isEmpty() && !atc::parse_timeframe(timeframe.toStdString()))
+        return refuse(
+            QStringLiteral("--timeframe %1 is not a timeframe (1m, 5m, 1h, 4h, 1d, 1w, 1M, ...)")
+                .arg(timeframe));
+    if (!timeframe.isEmpty() && !parser.isSet(symbol_option))
+        return refuse(QStringLiteral("--timeframe needs --symbol"));
+    std::optional<atc::ui::TypedMoment> go_to;
+    if (parser.isSet(goto_option)) {
+        go_to = atc::ui::parseTypedMoment(parser.value(goto_option));
+        if (!go_to)
+            return refuse(QStringLiteral("--goto %1 is not a date (2024-03-15 or 2024-03-15 14:30)")
+                              .arg(parser.value(goto_option)));
+        if (!parser.isSet(screenshot_option))
+            return refuse(QStringLiteral("--goto needs --screenshot"));
+    }
+    if (parser.isSet(screenshot_option) && !parser.isSet(symbol_option))
+        return refuse(QStringLiteral("--screenshot needs --symbol"));
 
     const QString db_path = parser.value(db_option);
     atc::ui::OpenedStore store;
@@ -124,7 +166,7 @@ int main(int argc, char* argv[]) {
     // The hardware report and the memory monitor live as long as the window;
     // the monitor samples on its own thread, the panel reads it every second.
     // The first chart loads and computes while the window is built.
-    atc::ui::MainWindow::prefetchSession(engine, settings, parser.value(symbol_option));
+    atc::ui::MainWindow::prefetchSession(engine, settings, parser.value(symbol_option), timeframe);
     const atc::system::HardwareReport hardware = router->hardware_report();
     atc::system::MemoryMonitorOptions monitor_options;
     monitor_options.interval = std::chrono::milliseconds(1000);
@@ -140,7 +182,22 @@ int main(int argc, char* argv[]) {
             : QString();
     atc::ui::MainWindow window(
         {store.location, cache, engine, settings, &hardware, &monitor, &storage, import_refusal});
-    window.restoreSession(parser.value(symbol_option));
+    if (parser.isSet(screenshot_option)) {
+        const QString file = parser.value(screenshot_option);
+        atc::ui::runScreenshot(window, {parser.value(symbol_option), go_to, file},
+                               [file](const QString& error) {
+                                   if (error.isEmpty()) {
+                                       std::printf("wrote %s\n", qPrintable(file));
+                                       QCoreApplication::exit(0);
+                                       return;
+                                   }
+                                   std::fprintf(stderr, "atc-studio: %s\n", qPrintable(error));
+                                   QCoreApplication::exit(1);
+                               });
+    }
+    window.restoreSession(parser.value(symbol_option), timeframe);
+    if (parser.isSet(screenshot_option))
+        window.resize(atc::ui::kScriptedWidth, atc::ui::kScriptedHeight);  // over the session's
     window.show();
 
     if (!store.report.moved_aside.empty()) {

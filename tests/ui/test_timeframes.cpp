@@ -3,21 +3,28 @@
 // following the chosen timeframe, the choice kept per symbol, a forming last
 // bar said so, and the scanner's timeframe field.
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimeZone>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "atc/compute.hpp"
 #include "atc/resample.hpp"
 #include "atc/store/symbol_store.hpp"
 #include "charts/chart_stack.hpp"
+#include "core/go_to_date.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
+#include "shell/go_to_date_dialog.hpp"
+#include "shell/scripted_view.hpp"
 #include "shell/session_state.hpp"
 #include "shell/timeframe_selector.hpp"
 #include "studio_fixture.hpp"
@@ -263,6 +270,175 @@ private slots:
         QVERIFY(scanner->statusLabel()->text().contains(QStringLiteral("is not a timeframe")));
         scanner->setTimeframe(QString());
         QCOMPARE(scanner->timeframe(), QString());
+    }
+
+    void datesAreReadAsTradersTypeThem() {
+        constexpr std::int64_t kMarch15 = 1'710'460'800'000;  // 2024-03-15 00:00 UTC
+        const auto day = parseTypedMoment(QStringLiteral(" 2024-03-15 "));
+        QVERIFY(day && !day->has_time);
+        QCOMPARE(day->utc_ms, kMarch15);
+        const auto slashed = parseTypedMoment(QStringLiteral("2024/03/15 14:30"));
+        QVERIFY(slashed && slashed->has_time);
+        QCOMPARE(slashed->utc_ms, kMarch15 + (14 * 60 + 30) * 60'000);
+        QCOMPARE(parseTypedMoment(QStringLiteral("2024-03-15T14:30:05"))->utc_ms,
+                 kMarch15 + (14 * 60 + 30) * 60'000 + 5'000);
+        QCOMPARE(parseTypedMoment(QStringLiteral("2024-03-15 9:05"))->utc_ms,
+                 kMarch15 + (9 * 60 + 5) * 60'000);
+        QVERIFY(!parseTypedMoment(QStringLiteral("2024-02-30")));
+        QVERIFY(!parseTypedMoment(QStringLiteral("yesterday")));
+        QVERIFY(!parseTypedMoment(QString()));
+    }
+
+    void goToDateCentresTheChartThere() {
+        openMinutes();
+        selector_->setCurrentIndex(0);  // the data's own minutes
+        emit selector_->activated(0);
+        QVERIFY(waitForTimeframe(QStringLiteral("1m")));
+        const std::vector<std::int64_t> times = minuteBars().time_ms;
+        ChartStack* charts = window_->charts();
+        const auto before = charts->visibleRange();
+
+        // Ctrl+G, a moment 30 s into bar 50,000: the chart centres on that bar,
+        // at the same zoom, with the crosshair on it.
+        QTest::keyClick(window_.get(), Qt::Key_G, Qt::ControlModifier);
+        GoToDateDialog* dialog = window_->goToDateDialog();
+        QVERIFY(dialog != nullptr && dialog->isVisible());
+        const QString moment =
+            QDateTime::fromMSecsSinceEpoch(times[50'000] + 30'000, QTimeZone::utc())
+                .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+        QTest::keyClicks(dialog->dateField(), moment);
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(charts->crosshairBar(), 50'000);
+        const auto [first, last] = charts->visibleRange();
+        QVERIFY(std::abs((first + last) / 2.0 - 50'000.0) <= 1.0);
+        QVERIFY(std::abs((last - first) - (before.second - before.first)) < 1e-6);
+
+        // Alt+G as on TradingView. A moment in a gap of the data: the bar before it.
+        QTest::keyClick(window_.get(), Qt::Key_G, Qt::AltModifier);
+        QVERIFY(dialog->isVisible());
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(),
+                         QDateTime::fromMSecsSinceEpoch(times[376] + 5 * 60'000, QTimeZone::utc())
+                             .toString(QStringLiteral("yyyy-MM-dd hh:mm")));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QCOMPARE(charts->crosshairBar(), 376);
+
+        // A day: its first bar.
+        QTest::keyClick(window_.get(), Qt::Key_G, Qt::ControlModifier);
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(), QStringLiteral("2024-03-05"));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        const auto march5 = std::lower_bound(times.begin(), times.end(), 1'709'596'800'000);
+        QCOMPARE(charts->crosshairBar(), static_cast<int>(march5 - times.begin()));
+
+        // Outside the data, or not a date: the dialog stays with the reason,
+        // the text as typed, and the chart where it was.
+        const auto shown = charts->visibleRange();
+        QTest::keyClick(window_.get(), Qt::Key_G, Qt::ControlModifier);
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(), QStringLiteral("2020-01-01"));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->errorLabel()->isVisible());
+        QCOMPARE(dialog->errorLabel()->text(),
+                 QStringLiteral("2020-01-01 00:00 is before the first bar (2024-03-01 00:37)."));
+        QCOMPARE(dialog->dateField()->text(), QStringLiteral("2020-01-01"));
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(), QStringLiteral("2031-01-01 10:00"));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QVERIFY(dialog->errorLabel()->text().contains(QStringLiteral("is after the last bar")));
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(), QStringLiteral("next tuesday"));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QCOMPARE(dialog->errorLabel()->text(),
+                 QStringLiteral("\"next tuesday\" is not a date: write 2024-03-15 or "
+                                "2024-03-15 14:30."));
+        QCOMPARE(charts->visibleRange(), shown);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(!dialog->isVisible());
+
+        // Daily bars: a Saturday is the next trading day's bar; data without
+        // dates says so.
+        openDaily();
+        const auto daily = window_->currentData();
+        std::size_t friday = 0;
+        for (std::size_t i = 1; i + 1 < daily->bars.time_ms.size(); ++i) {
+            const QDate d =
+                QDateTime::fromMSecsSinceEpoch(daily->bars.time_ms[i], QTimeZone::utc()).date();
+            if (d.dayOfWeek() == Qt::Friday) {
+                friday = i;
+                break;
+            }
+        }
+        QVERIFY(friday > 0);
+        const QDate saturday =
+            QDateTime::fromMSecsSinceEpoch(daily->bars.time_ms[friday], QTimeZone::utc())
+                .date()
+                .addDays(1);
+        window_->openGoToDate();
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(), saturday.toString(Qt::ISODate));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QCOMPARE(charts->crosshairBar(), static_cast<int>(friday + 1));
+        window_->openSymbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        window_->openGoToDate();
+        QCOMPARE(dialog->errorLabel()->isVisible(), false);
+        dialog->dateField()->selectAll();
+        QTest::keyClicks(dialog->dateField(), QStringLiteral("2000-01-03"));
+        QTest::keyClick(dialog->dateField(), Qt::Key_Return);
+        QCOMPARE(dialog->errorLabel()->text(), QStringLiteral("This symbol's bars have no dates."));
+        dialog->reject();
+    }
+
+    void screenshotDrawsTheViewAsked() {
+        // What atc-studio --symbol S --timeframe 4h --goto DATE --screenshot F runs.
+        const std::vector<std::int64_t> times = minuteBars().time_ms;
+        const QString file = dir_.filePath(QStringLiteral("view.png"));
+        const auto moment =
+            parseTypedMoment(QDateTime::fromMSecsSinceEpoch(times[60'000], QTimeZone::utc())
+                                 .toString(QStringLiteral("yyyy-MM-dd hh:mm")));
+        std::optional<QString> ended;
+        runScreenshot(*window_, {kMinuteSymbol, moment, file},
+                      [&](const QString& error) { ended = error; });
+        window_->restoreSession(kMinuteSymbol, QStringLiteral("4h"));
+        QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
+        QCOMPARE(*ended, QString());
+        QCOMPARE(window_->currentData()->timeframe, QStringLiteral("4h"));
+        const QImage png(file);
+        QCOMPARE(png.size(), QSize(kScriptedWidth, kScriptedHeight));
+        // The 4h bar holding that minute is under the crosshair, mid-chart.
+        const auto four_hours = window_->currentData()->bars.time_ms;
+        const auto bar = std::upper_bound(four_hours.begin(), four_hours.end(), times[60'000]) -
+                         four_hours.begin() - 1;
+        QCOMPARE(window_->charts()->crosshairBar(), static_cast<int>(bar));
+
+        // A date the data does not have, or a file that cannot be written: the
+        // reason, and nothing written over what was there.
+        ended.reset();
+        runScreenshot(*window_,
+                      {kDailySymbol, parseTypedMoment(QStringLiteral("1990-01-01")), file},
+                      [&](const QString& error) { ended = error; });
+        window_->openSymbol(kDailySymbol);
+        QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
+        QVERIFY2(ended->contains(QStringLiteral("is before the first bar")), qPrintable(*ended));
+        QCOMPARE(QImage(file).size(), QSize(kScriptedWidth, kScriptedHeight));
+        ended.reset();
+        const QString nowhere = dir_.filePath(QStringLiteral("no/such/folder/view.png"));
+        runScreenshot(*window_, {kMinuteSymbol, std::nullopt, nowhere},
+                      [&](const QString& error) { ended = error; });
+        window_->openSymbol(kMinuteSymbol);
+        QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
+        QVERIFY2(ended->startsWith(QStringLiteral("cannot write ") + nowhere), qPrintable(*ended));
+        // A symbol the database lacks.
+        ended.reset();
+        runScreenshot(*window_, {QStringLiteral("NOSUCH"), std::nullopt, file},
+                      [&](const QString& error) { ended = error; });
+        window_->openSymbol(QStringLiteral("NOSUCH"));
+        QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
+        QVERIFY2(ended->startsWith(QStringLiteral("NOSUCH: ")), qPrintable(*ended));
+        window_->setSessionKept(true);
     }
 
 private:

@@ -473,6 +473,15 @@ void ChartStack::setVisibleRange(double first, double last) {
     applyRange(clampRange({std::min(first, last), std::max(first, last)}, barCount()));
 }
 
+void ChartStack::centerOnBar(std::size_t bar) {
+    if (bar >= barCount())
+        return;
+    const double half = range_.span() / 2.0;
+    const double at = static_cast<double>(bar);
+    setVisibleRange(at - half, at + half);
+    setCrosshairBar(static_cast<int>(bar));
+}
+
 void ChartStack::applyRange(ViewRange range) {
     if (barCount() > 0)
         range = clampRange(range, barCount());

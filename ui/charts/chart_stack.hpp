@@ -141,6 +141,9 @@ public slots:
     void panBars(int bars);
     void resetZoom();
     void setVisibleRange(double first, double last);
+    // Go to date: centres the view on `bar` at the current zoom and puts the
+    // crosshair on it, so the eye finds the bar asked for.
+    void centerOnBar(std::size_t bar);
 
 signals:
     void crosshairMoved(int bar);

@@ -35,6 +35,7 @@
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/dock_shortcut.hpp"
+#include "shell/go_to_date_dialog.hpp"
 #include "shell/session_state.hpp"
 #include "shell/storage_notice_view.hpp"
 #include "shell/timeframe_selector.hpp"
@@ -255,6 +256,12 @@ void MainWindow::buildMenus() {
     view->addAction(toolbar_->themeAction());
     QAction* reset = view->addAction(tr("Reset zoom"));
     connect(reset, &QAction::triggered, charts_, &ChartStack::resetZoom);
+    QAction* go_to_date = view->addAction(tr("&Go to date…"));
+    go_to_date->setObjectName(QStringLiteral("goToDateAction"));
+    // Ctrl+G as most tools, Alt+G as TradingView.
+    go_to_date->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_G), QKeySequence(Qt::ALT | Qt::Key_G)});
+    connect(go_to_date, &QAction::triggered, this, &MainWindow::openGoToDate);
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
@@ -357,6 +364,20 @@ void MainWindow::openDownload() {
     download_dialog_->activateWindow();
 }
 
+void MainWindow::openGoToDate() {
+    if (!go_to_date_) {
+        go_to_date_ = new GoToDateDialog(this);
+        connect(go_to_date_, &GoToDateDialog::barChosen, charts_, &ChartStack::centerOnBar);
+    }
+    go_to_date_->setTheme(theme_);
+    go_to_date_->setData(current_);
+    go_to_date_->show();
+    go_to_date_->raise();
+    go_to_date_->activateWindow();
+    go_to_date_->dateField()->setFocus();
+    go_to_date_->dateField()->selectAll();
+}
+
 void MainWindow::importUrl(const QString& url) {
     if (url.isEmpty())
         return;
@@ -450,6 +471,7 @@ void MainWindow::showScanStatus(std::shared_ptr<const ScanOutcome> outcome) {
 
 void MainWindow::showFailure(const QString& name, const QString& message) {
     status_text_->setText(tr("%1 could not be computed: %2").arg(name, message));
+    emit symbolFailed(name, message);
 }
 
 void MainWindow::setTheme(ThemeKind kind) {
@@ -467,7 +489,7 @@ void MainWindow::setTheme(ThemeKind kind) {
         hardware_->setTheme(theme_);
 }
 
-void MainWindow::restoreSession(const QString& symbol) {
+void MainWindow::restoreSession(const QString& symbol, const QString& timeframe) {
     const SessionState session = readSession(context_.settings);
     if (!restoreGeometry(session.window_geometry))
         applyDefaultSize();
@@ -490,6 +512,8 @@ void MainWindow::restoreSession(const QString& symbol) {
         params_->setParams(*session.params);
     if (!symbol.isEmpty()) {
         // Asked for by name: a name the database lacks says so in the status bar.
+        if (!timeframe.isEmpty())
+            timeframes_.insert(symbol, timeframe);
         openSymbol(symbol);
         return;
     }
@@ -499,16 +523,17 @@ void MainWindow::restoreSession(const QString& symbol) {
     openSymbol(last);
 }
 
-void MainWindow::prefetchSession(EngineService& engine, QSettings& settings,
-                                 const QString& symbol) {
+void MainWindow::prefetchSession(EngineService& engine, QSettings& settings, const QString& symbol,
+                                 const QString& timeframe) {
     const SessionState session = readSession(settings);
     const QString name = symbol.isEmpty() ? session.symbol : symbol;
     if (name.isEmpty())
         return;
     // What restoreSession will ask for, unless the parameter panel judges the
     // remembered parameters otherwise: then the window's request computes anew.
-    engine.prefetchSymbol(name, session.params.value_or(AtcParams{}),
-                          session.timeframes.value(name));
+    engine.prefetchSymbol(
+        name, session.params.value_or(AtcParams{}),
+        !symbol.isEmpty() && !timeframe.isEmpty() ? timeframe : session.timeframes.value(name));
 }
 
 void MainWindow::applyDefaultSize() {
@@ -535,6 +560,8 @@ void MainWindow::applyDefaultDocks() {
 }
 
 void MainWindow::saveSession() {
+    if (!keep_session_)
+        return;
     SessionState session;
     session.window_geometry = saveGeometry();
     session.window_state = saveState();

@@ -26,6 +26,7 @@ class ChartToolbar;
 class DownloadDialog;
 class FeedService;
 class FamilyTablePanel;
+class GoToDateDialog;
 class ParamsPanel;
 class ScannerPanel;
 class HardwarePanel;
@@ -42,17 +43,24 @@ public:
     // Restores the last session (see session_state.hpp for what that is) and
     // shows `symbol` (the command line's --symbol), else the last symbol, or
     // the first one of the watchlist. Only the symbol shown is computed.
-    void restoreSession(const QString& symbol = {});
+    // With a `timeframe` ("4h"), the symbol is shown at that timeframe.
+    void restoreSession(const QString& symbol = {}, const QString& timeframe = {});
     // Starts loading and computing the chart restoreSession(symbol) will open
     // (EngineService::prefetchSymbol) before the window is built, so that the
     // two happen at once. Nothing without a symbol named or remembered.
     static void prefetchSession(EngineService& engine, QSettings& settings,
-                                const QString& symbol = {});
+                                const QString& symbol = {}, const QString& timeframe = {});
+    // Whether quitting writes the session (on by default; off for a scripted
+    // run such as --screenshot, which must not change what the app opens next).
+    void setSessionKept(bool keep) { keep_session_ = keep; }
 
     // File → Download…: the download dialog (one, kept between uses).
     void openDownload();
     // File → Import from URL…: downloads the file, then the import preview.
     void importUrl(const QString& url);
+    // View → Go to date… (Ctrl+G, Alt+G): the dialog for the symbol on screen.
+    void openGoToDate();
+    GoToDateDialog* goToDateDialog() const { return go_to_date_; }
     FeedService* feedService() const { return feeds_; }
     DownloadDialog* downloadDialog() const { return download_dialog_; }
 
@@ -84,6 +92,8 @@ public:
 signals:
     // Emitted after a result is drawn (tests wait for it).
     void symbolShown(const QString& name);
+    // A symbol asked for could not be loaded or computed, and why.
+    void symbolFailed(const QString& name, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -125,6 +135,8 @@ private:
     QHash<QString, QString> timeframes_;
     FeedService* feeds_ = nullptr;
     DownloadDialog* download_dialog_ = nullptr;
+    GoToDateDialog* go_to_date_ = nullptr;
+    bool keep_session_ = true;
     std::size_t update_new_bars_ = 0;  // of the update running now
     QStringList update_failures_;      // symbol -> timeframe shown, when not its own
     std::shared_ptr<const SymbolData> current_;
