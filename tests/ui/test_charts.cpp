@@ -2,12 +2,14 @@
 // crosshair, toggles and theme behave as a trader expects.
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLineSeries>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <algorithm>
@@ -25,6 +27,7 @@
 #include "charts/equity_pane.hpp"
 #include "charts/indexed_series.hpp"
 #include "charts/line_thinning.hpp"
+#include "charts/measurement.hpp"
 #include "charts/minmax_pyramid.hpp"
 #include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
@@ -290,6 +293,9 @@ private slots:
     void zoom_and_pan_move_all_panes();
     void keyboard_navigation();
     void mouse_navigation();
+    void measurement_numbers();
+    void shift_drag_measures();
+    void measure_tool_measures_a_plain_drag();
     void no_symbol_and_short_symbol();
     void parameter_change_keeps_range();
     void other_symbol_resets_range();
@@ -724,18 +730,196 @@ void TestCharts::mouse_navigation() {
     const double bars_per_px = (r1.second - r1.first) / plot.width();
     QVERIFY(std::abs((r1.first - r2.first) - 200.0 * bars_per_px) < 1.0);
 
-    // Shift + drag: zooms to the dragged bars.
+    // Ctrl + drag: zooms to the dragged bars (Shift + drag measures).
     const QPoint a(static_cast<int>(plot.left() + plot.width() * 0.25), mid.y());
     const QPoint b(static_cast<int>(plot.left() + plot.width() * 0.50), mid.y());
-    QTest::mousePress(vp, Qt::LeftButton, Qt::ShiftModifier, a);
+    QTest::mousePress(vp, Qt::LeftButton, Qt::ControlModifier, a);
     QTest::mouseMove(vp, b);
-    QTest::mouseRelease(vp, Qt::LeftButton, Qt::ShiftModifier, b);
+    QTest::mouseRelease(vp, Qt::LeftButton, Qt::ControlModifier, b);
     const auto r3 = stack_->visibleRange();
     QVERIFY(std::abs((r3.second - r3.first) - 0.25 * (r2.second - r2.first)) < 1.0);
 
     // Double-click: back to the initial view.
     QTest::mouseDClick(vp, Qt::LeftButton, Qt::NoModifier, mid);
     QCOMPARE(stack_->visibleRange(), r0);
+}
+
+namespace {
+
+std::int64_t utc_ms(int year, int month, int day, int hour = 0) {
+    return QDateTime(QDate(year, month, day), QTime(hour, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+// The bar and value under viewport point `pos` of a pane, from its plot's mapping.
+MeasurePoint point_under(const ChartPane& pane, QPoint pos) {
+    const QRectF plot = pane.chart()->plotArea();
+    const QValueAxis* x = pane.xAxis();
+    const QValueAxis* y = pane.yAxis();
+    const double bar = x->min() + (pos.x() - plot.left()) * (x->max() - x->min()) / plot.width();
+    return {static_cast<std::size_t>(std::lround(bar)),
+            y->min() + (plot.bottom() - pos.y()) * (y->max() - y->min()) / plot.height()};
+}
+
+// A pane's point at fractions of its plot's width and height (0, 0: top left).
+QPoint plot_point(const ChartPane& pane, double fx, double fy) {
+    const QRectF plot = pane.chart()->plotArea();
+    return {static_cast<int>(plot.left() + plot.width() * fx),
+            static_cast<int>(plot.top() + plot.height() * fy)};
+}
+
+void drag(QWidget* viewport, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers) {
+    QTest::mousePress(viewport, Qt::LeftButton, modifiers, from);
+    QTest::mouseMove(viewport, (from + to) / 2);
+    QTest::mouseMove(viewport, to);
+    QTest::mouseRelease(viewport, Qt::LeftButton, modifiers, to);
+}
+
+// "+" before a rise: the sign a measurement's label writes.
+QString signed_text(double value, const QString& text) {
+    return value >= 0.0 ? QLatin1Char('+') + text : text;
+}
+
+}  // namespace
+
+void TestCharts::measurement_numbers() {
+    const auto price = [](double v) { return formatPrice(v, 2); };
+    std::vector<std::int64_t> hourly;
+    for (int i = 0; i < 200; ++i)
+        hourly.push_back(utc_ms(2024, 3, 1) + std::int64_t{i} * 3'600'000);
+
+    // A rise: 123 hourly bars are 5 days 3 hours.
+    Measurement m = measure({10, 100.0}, {133, 103.21}, hourly, price);
+    QCOMPARE(m.bars, std::int64_t{123});
+    QCOMPARE(m.seconds, std::optional<std::int64_t>(123 * 3600));
+    QVERIFY(std::abs(m.delta - 3.21) < 1e-9);
+    QVERIFY(m.percent && std::abs(*m.percent - 3.21) < 1e-9);
+    QCOMPARE(m.value_line, QStringLiteral("+3.21 (+3.21 %)"));
+    QCOMPARE(m.span_line, QStringLiteral("123 bars, 5d 3h"));
+    // A fall, measured leftwards.
+    m = measure({5, 200.0}, {2, 150.0}, hourly, price);
+    QCOMPARE(m.bars, std::int64_t{-3});
+    QCOMPARE(m.value_line, QStringLiteral("-50.00 (-25.00 %)"));
+    QCOMPARE(m.span_line, QStringLiteral("-3 bars, -3h"));
+    // From zero there is no percent; one bar is a bar.
+    m = measure({0, 0.0}, {1, 1234.5}, hourly, price);
+    QVERIFY(!m.percent);
+    QCOMPARE(m.value_line, QStringLiteral("+1,234.50 (\u2014)"));
+    QCOMPARE(m.span_line, QStringLiteral("1 bar, 1h"));
+    // Without times only the bars; the same bar has no time to tell.
+    m = measure({3, 1.0}, {1237, 2.0}, {}, price);
+    QVERIFY(!m.seconds);
+    QCOMPARE(m.span_line, QStringLiteral("1,234 bars"));
+    QCOMPARE(measure({7, 1.0}, {7, 1.0}, hourly, price).span_line, QStringLiteral("0 bars"));
+    // A signal from -0.50 to -0.25 rose by half of its size.
+    QCOMPARE(measure({0, -0.5}, {1, -0.25}, hourly, formatSignal).value_line,
+             QStringLiteral("+0.25 (+50.00 %)"));
+
+    // Time spans, to the units that matter at their size; calendar months and years.
+    QCOMPARE(spanText(0, 45'000), QStringLiteral("45s"));
+    QCOMPARE(spanText(0, 90'000), QStringLiteral("1m 30s"));
+    QCOMPARE(spanText(0, 45 * 60'000), QStringLiteral("45m"));
+    QCOMPARE(spanText(0, 3 * 3'600'000), QStringLiteral("3h"));
+    QCOMPARE(spanText(0, 195 * 60'000), QStringLiteral("3h 15m"));
+    QCOMPARE(spanText(3 * 3'600'000, 0), QStringLiteral("-3h"));
+    QCOMPARE(spanText(utc_ms(2024, 2, 1), utc_ms(2024, 2, 29, 6)), QStringLiteral("28d 6h"));
+    QCOMPARE(spanText(utc_ms(2024, 1, 15), utc_ms(2024, 2, 15)), QStringLiteral("1 month"));
+    QCOMPARE(spanText(utc_ms(2024, 1, 15), utc_ms(2024, 6, 18)), QStringLiteral("5 months 3d"));
+    QCOMPARE(spanText(utc_ms(2023, 1, 15), utc_ms(2024, 1, 15)), QStringLiteral("1 year"));
+    QCOMPARE(spanText(utc_ms(2021, 1, 15), utc_ms(2023, 4, 20)),
+             QStringLiteral("2 years 3 months"));
+}
+
+void TestCharts::shift_drag_measures() {
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
+    ChartPane* price = stack_->pane(QStringLiteral("price"));
+    QWidget* vp = price->viewport();
+    const auto range = stack_->visibleRange();
+
+    // Shift + drag up and to the right on the price pane: the measurement of
+    // the bars and prices under the two points, and the view does not move.
+    const QPoint a = plot_point(*price, 0.25, 0.7);
+    const QPoint b = plot_point(*price, 0.6, 0.3);
+    const MeasurePoint start = point_under(*price, a);
+    const MeasurePoint end = point_under(*price, b);
+    drag(vp, a, b, Qt::ShiftModifier);
+    QCOMPARE(stack_->visibleRange(), range);
+    QVERIFY(price->measureShown());
+    const double delta = end.value - start.value;
+    const double percent = delta / start.value * 100.0;
+    const std::int64_t bars =
+        static_cast<std::int64_t>(end.bar) - static_cast<std::int64_t>(start.bar);
+    QVERIFY(delta > 0.0 && bars > 100);
+    const QString want = signed_text(delta, formatPrice(delta, priceDecimals(ttrc_.close))) +
+                         QStringLiteral(" (") +
+                         signed_text(percent, QString::number(percent, 'f', 2)) +
+                         QStringLiteral(" %)\n%1 bars, ").arg(bars) +
+                         spanText(ttrc_.time_ms[start.bar], ttrc_.time_ms[end.bar]);
+    QCOMPARE(stack_->measureText(), want);
+
+    // It stays on its bars while the view pans and zooms.
+    stack_->panBars(-40);
+    stack_->zoomIn();
+    QCOMPARE(stack_->measureText(), want);
+    stack_->resetZoom();
+
+    // Esc, with the focus on the charts, removes it.
+    stack_->setFocus();
+    QTest::keyClick(stack_.get(), Qt::Key_Escape);
+    QVERIFY(!price->measureShown());
+    QVERIFY(stack_->measureText().isEmpty());
+
+    // A measurement down the Signals pane, in signal units, replaces one on the price.
+    drag(vp, a, b, Qt::ShiftModifier);
+    ChartPane* signal = stack_->pane(QStringLiteral("signals"));
+    const QPoint high = plot_point(*signal, 0.4, 0.2);
+    const QPoint low = plot_point(*signal, 0.5, 0.8);
+    const double fall = point_under(*signal, low).value - point_under(*signal, high).value;
+    drag(signal->viewport(), high, low, Qt::ShiftModifier);
+    QVERIFY(!price->measureShown());
+    QVERIFY(signal->measureShown());
+    QVERIFY2(stack_->measureText().startsWith(formatSignal(fall) + QStringLiteral(" (-")),
+             qPrintable(stack_->measureText()));
+
+    // A click elsewhere removes it too; a Shift+click alone measures nothing.
+    QTest::mouseClick(vp, Qt::LeftButton, Qt::NoModifier, a);
+    QVERIFY(stack_->measureText().isEmpty());
+    QTest::mouseClick(vp, Qt::LeftButton, Qt::ShiftModifier, a);
+    QVERIFY(stack_->measureText().isEmpty());
+    QCOMPARE(stack_->visibleRange(), range);
+}
+
+void TestCharts::measure_tool_measures_a_plain_drag() {
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
+    ChartPane* equity = stack_->pane(QStringLiteral("equity"));
+    QSignalSpy armed(stack_.get(), &ChartStack::measureToolArmedChanged);
+    stack_->setMeasureToolArmed(true);
+    const auto range = stack_->visibleRange();
+    const QPoint a = plot_point(*equity, 0.3, 0.5);
+    const QPoint b = plot_point(*equity, 0.45, 0.4);
+    const std::int64_t bars = static_cast<std::int64_t>(point_under(*equity, b).bar) -
+                              static_cast<std::int64_t>(point_under(*equity, a).bar);
+    // The armed tool turns the next plain drag into a measurement instead of a
+    // pan, then disarms itself.
+    drag(equity->viewport(), a, b, Qt::NoModifier);
+    QCOMPARE(stack_->visibleRange(), range);
+    QVERIFY2(stack_->measureText().contains(QStringLiteral("\n%1 bars, ").arg(bars)),
+             qPrintable(stack_->measureText()));
+    QVERIFY(!stack_->measureToolArmed());
+    QCOMPARE(armed.count(), 2);
+    QCOMPARE(armed.last().at(0).toBool(), false);
+    // The next plain drag pans again, and the measurement stays on its bars.
+    const QString shown = stack_->measureText();
+    drag(equity->viewport(), a, b, Qt::NoModifier);
+    QVERIFY(stack_->visibleRange() != range);
+    QCOMPARE(stack_->measureText(), shown);
+    // Esc drops an armed tool as well.
+    stack_->setMeasureToolArmed(true);
+    QTest::keyClick(stack_.get(), Qt::Key_Escape);
+    QVERIFY(!stack_->measureToolArmed());
+    QVERIFY(stack_->measureText().isEmpty());
+    stack_->resetZoom();
 }
 
 void TestCharts::no_symbol_and_short_symbol() {
@@ -1546,6 +1730,7 @@ void TestCharts::long_series_stay_lines() {
 void TestCharts::showcase() {
     // Shows the stack for a while when ATC_CHARTS_SHOW_MS is set, so that a
     // screenshot can be taken under Xvfb; ATC_CHARTS_GRAB saves a grab() as well.
+    // ATC_CHARTS_MEASURE=price shows a measurement on that pane.
     stack_->setCandles(true);
     stack_->setCalibrationVisible(qEnvironmentVariableIsSet("ATC_CHARTS_CALIBRATION"));
     if (qEnvironmentVariableIsSet("ATC_CHARTS_LIGHT"))
@@ -1568,6 +1753,14 @@ void TestCharts::showcase() {
         }
         QTest::mouseMove(price->viewport(),
                          QPoint(price->width() * 7 / 10, price->height() * 2 / 5));
+        QCoreApplication::processEvents();
+    }
+    const QString measure_pane = qEnvironmentVariable("ATC_CHARTS_MEASURE");
+    if (!measure_pane.isEmpty()) {
+        // A Shift+drag on that pane ("price", "signals", "equity"), up and to the right.
+        ChartPane* pane = stack_->pane(measure_pane);
+        drag(pane->viewport(), plot_point(*pane, 0.45, 0.75), plot_point(*pane, 0.75, 0.3),
+             Qt::ShiftModifier);
         QCoreApplication::processEvents();
     }
     const int ms = qEnvironmentVariableIntValue("ATC_CHARTS_SHOW_MS");

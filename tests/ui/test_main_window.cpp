@@ -445,6 +445,42 @@ private slots:
         QCOMPARE(button->icon().pixmap(14, 14).toImage(), shown);
     }
 
+    // The toolbar's Measure tool: the next plain drag on a chart measures
+    // instead of panning, and the tool unchecks itself; Esc removes the measurement.
+    void measureToolMeasuresADrag() {
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        ChartToolbar* toolbar = window_->chartToolbar();
+        ChartStack* charts = window_->charts();
+        charts->resetZoom();
+        auto* button =
+            qobject_cast<QToolButton*>(toolbar->widgetForAction(toolbar->measureAction()));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(toolbar->measureAction()->isChecked());
+        QVERIFY(charts->measureToolArmed());
+
+        ChartPane* price = charts->pane(QStringLiteral("price"));
+        const QRectF plot = price->chart()->plotArea();
+        const QPoint a(static_cast<int>(plot.left() + plot.width() * 0.3),
+                       static_cast<int>(plot.top() + plot.height() * 0.6));
+        const QPoint b(static_cast<int>(plot.left() + plot.width() * 0.5),
+                       static_cast<int>(plot.top() + plot.height() * 0.4));
+        const auto range = charts->visibleRange();
+        QTest::mousePress(price->viewport(), Qt::LeftButton, Qt::NoModifier, a);
+        QTest::mouseMove(price->viewport(), b);
+        QTest::mouseRelease(price->viewport(), Qt::LeftButton, Qt::NoModifier, b);
+        QCOMPARE(charts->visibleRange(), range);
+        QVERIFY2(charts->measureText().contains(QStringLiteral(" %)\n")) &&
+                     charts->measureText().contains(QStringLiteral(" bars, ")),
+                 qPrintable(charts->measureText()));
+        QVERIFY(!toolbar->measureAction()->isChecked());
+        QVERIFY(!charts->measureToolArmed());
+        save_screenshot(QStringLiteral("9-measure"));
+        QTest::keyClick(charts, Qt::Key_Escape);
+        QVERIFY(charts->measureText().isEmpty());
+    }
+
     // A narrow window: the tools that do not fit wait behind the toolbar's "»",
     // which reads as clearly as the tools' own text, and open from there.
     void narrowWindowKeepsEveryToolReachable() {

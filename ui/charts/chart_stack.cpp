@@ -77,6 +77,15 @@ void ChartStack::connectPane(ChartPane* pane) {
     connect(pane, &ChartPane::rangeRequested, this, &ChartStack::setVisibleRange);
     connect(pane, &ChartPane::resetRequested, this, &ChartStack::resetZoom);
     connect(pane, &ChartPane::collapseToggled, this, [this, pane] { toggleCollapsed(pane); });
+    // One measurement at a time, across the panes.
+    connect(pane, &ChartPane::measureStarted, this, [this, pane] {
+        for (ChartPane* other : panes_) {
+            if (other != pane)
+                other->clearMeasure();
+        }
+    });
+    connect(pane, &ChartPane::measureFinished, this, [this] { setMeasureToolArmed(false); });
+    connect(pane, &ChartPane::clicked, this, &ChartStack::clearMeasure);
     connect(pane, &ChartPane::layoutChanged, this, [this] {
         if (in_layout_)
             return;
@@ -533,6 +542,28 @@ void ChartStack::updateTicks() {
         pane->setTicks(ticks);
 }
 
+QString ChartStack::measureText() const {
+    for (const ChartPane* pane : panes_) {
+        if (pane->measureShown())
+            return pane->measureText();
+    }
+    return {};
+}
+
+void ChartStack::setMeasureToolArmed(bool armed) {
+    if (armed == measure_armed_)
+        return;
+    measure_armed_ = armed;
+    for (ChartPane* pane : panes_)
+        pane->setMeasureArmed(armed);
+    emit measureToolArmedChanged(armed);
+}
+
+void ChartStack::clearMeasure() {
+    for (ChartPane* pane : panes_)
+        pane->clearMeasure();
+}
+
 void ChartStack::keyPressEvent(QKeyEvent* event) {
     const int step = std::max(1, static_cast<int>(std::lround(range_.span() / 10.0)));
     switch (event->key()) {
@@ -556,6 +587,15 @@ void ChartStack::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_Home:
         case Qt::Key_0:
             resetZoom();
+            break;
+        case Qt::Key_Escape:
+            // Drops the measurement and the armed tool; with neither, Esc is someone else's.
+            if (measureText().isEmpty() && !measure_armed_) {
+                QWidget::keyPressEvent(event);
+                return;
+            }
+            clearMeasure();
+            setMeasureToolArmed(false);
             break;
         default:
             // A digit starts a timeframe ("4h" Enter), as on TradingView; 0 resets above.

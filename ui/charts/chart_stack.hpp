@@ -5,7 +5,10 @@
 // Navigation (mouse over a pane; keys when the charts have focus, a click gives it):
 //   mouse wheel        zoom around the bar under the cursor (sideways wheel: pan)
 //   left drag          pan
-//   Shift + left drag  zoom to the dragged bars (rubber band)
+//   Shift + left drag  measure: bars, time, value and percent between two points
+//                      (also a plain drag once the toolbar's Measure tool is armed);
+//                      it stays until Esc, a click or the next measurement
+//   Ctrl + left drag   zoom to the dragged bars (rubber band)
 //   double-click       reset: the last 500 bars
 //   + / -              zoom in / out around the centre
 //   Left / Right       pan by a tenth of the view;  End: scroll to the newest bar
@@ -85,6 +88,10 @@ public:
     int crosshairBar() const { return crosshair_bar_; }
     // The legends of the visible panes as plain text, one line per legend line.
     QString legendText() const;
+    // The label of the measurement shown in any pane ("+12.50 (+3.21 %)\n42 bars, 2 months 3d"),
+    // empty when none.
+    QString measureText() const;
+    bool measureToolArmed() const { return measure_armed_; }
     // The x range shown by every pane (bar index at the left and right edges).
     std::pair<double, double> visibleRange() const { return {range_.first, range_.last}; }
     // The ranges the trader left recent symbols at (the one on screen included,
@@ -144,11 +151,16 @@ public slots:
     // Go to date: centres the view on `bar` at the current zoom and puts the
     // crosshair on it, so the eye finds the bar asked for.
     void centerOnBar(std::size_t bar);
+    // The next plain left drag on a pane measures instead of panning; once it
+    // has, the tool disarms itself (measureToolArmedChanged(false)).
+    void setMeasureToolArmed(bool armed);
+    void clearMeasure();
 
 signals:
     void crosshairMoved(int bar);
     void visibleRangeChanged(double first, double last);
     void paneCollapsedChanged(const QString& name, bool collapsed);
+    void measureToolArmedChanged(bool armed);
     // A digit typed on the charts: the start of a timeframe ("4h" Enter).
     void timeframeTyped(const QString& text);
     // A view opened over a drawn result needs `family`'s members of `data`;
@@ -201,6 +213,7 @@ private:
     SymbolRanges remembered_;
     int crosshair_bar_ = -1;
     bool in_layout_ = false;
+    bool measure_armed_ = false;
 };
 
 }  // namespace atc::ui

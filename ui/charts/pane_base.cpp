@@ -14,6 +14,7 @@
 
 #include "charts/chart_format.hpp"
 #include "charts/crosshair.hpp"
+#include "charts/measure_item.hpp"
 #include "charts/time_axis.hpp"
 #include "charts/value_axis.hpp"
 #include "core/number_format.hpp"
@@ -28,6 +29,8 @@ constexpr int kLegendGap = 4;
 constexpr int kBottomMargin = 6;
 // Aimed pixel distance between two value-axis ticks.
 constexpr double kTickSpacingPx = 42.0;
+// Less mouse travel than this between press and release is a click, not a drag.
+constexpr double kLeastDragPx = 4.0;
 
 // 1, 2 or 5 times a power of ten, at least `raw`.
 double niceStep(double raw) {
@@ -83,9 +86,11 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
     time_axis_ = new TimeAxisItem(chart_, x_axis_, y_axis_);
     value_axis_ = new ValueAxisItem(chart_, x_axis_, y_axis_);
     crosshair_ = new CrosshairItem(chart_, x_axis_, y_axis_);
+    measure_ = new MeasureItem(chart_, x_axis_, y_axis_);
     addOverlay(time_axis_);
     addOverlay(value_axis_);
     addOverlay(crosshair_);
+    addOverlay(measure_);
 
     legend_ = new LegendStrip(viewport());
     connect(legend_, &LegendStrip::collapseToggled, this, &ChartPane::collapseToggled);
@@ -95,6 +100,8 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
     value_axis_->setLabelFont(axis_font_);
     time_axis_->setLabelFont(axis_font_);
     crosshair_->setLabelFont(axis_font_);
+    // The measurement is what the trader reads now: the full size, not the axis's.
+    measure_->setLabelFont(font());
     applyHeightLimits();
 }
 
@@ -103,6 +110,8 @@ ChartPane::~ChartPane() = default;
 void ChartPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     // Empty now; the stack's setXRange() fills the window of the new data.
     window_.clearPoints();
+    // Its bars may not exist in the new data.
+    clearMeasure();
     data_ = std::move(data);
     if (crosshair_bar_ >= 0 &&
         (!data_ || static_cast<std::size_t>(crosshair_bar_) >= data_->barCount()))
@@ -119,6 +128,7 @@ void ChartPane::setTheme(const Theme& theme) {
     value_axis_->setColors(theme.grid, theme.muted_text);
     time_axis_->setColors(theme.grid, theme.muted_text);
     crosshair_->setColors(theme.crosshair, theme.crosshair, theme.chart_background);
+    measure_->setColors(theme.bull, theme.bear);
     legend_->setColors(theme.muted_text, theme.text, theme.chart_background);
     applyContentTheme(theme);
     refreshLegend();
@@ -305,6 +315,45 @@ QString ChartPane::formatPriceLevel(double y, int decimals) const {
                                               : formatPrice(y, decimals);
 }
 
+QString ChartPane::measureText() const {
+    return measure_->text();
+}
+
+bool ChartPane::measureShown() const {
+    return measure_->shown();
+}
+
+void ChartPane::clearMeasure() {
+    measure_->clear();
+}
+
+void ChartPane::setMeasureArmed(bool armed) {
+    measure_armed_ = armed;
+    restCursor();
+}
+
+void ChartPane::restCursor() {
+    // The cross says that the next drag measures instead of panning.
+    if (measure_armed_)
+        viewport()->setCursor(Qt::CrossCursor);
+    else
+        viewport()->unsetCursor();
+}
+
+MeasurePoint ChartPane::measurePointAt(const QPointF& chart_pos) const {
+    const double last = data_ ? static_cast<double>(data_->barCount()) - 1.0 : 0.0;
+    return {static_cast<std::size_t>(
+                std::clamp(std::round(xAt(chart_pos.x())), 0.0, std::max(0.0, last))),
+            yAt(chart_pos.y())};
+}
+
+void ChartPane::showMeasure(const QPointF& chart_end) {
+    const MeasurePoint end = measurePointAt(chart_end);
+    measure_->show(measure_start_, end,
+                   measure(measure_start_, end, data_->bars.time_ms,
+                           [this](double delta) { return formatLevel(delta); }));
+}
+
 void ChartPane::addOverlay(PlotOverlay* item) {
     overlays_.push_back(item);
 }
@@ -315,6 +364,7 @@ void ChartPane::updateOverlays() {
         item->update();
     }
     crosshair_->refresh();
+    measure_->refresh();
     time_axis_->setKeepClear(crosshair_->dateTagRect());
 }
 
@@ -376,15 +426,21 @@ void ChartPane::mousePressEvent(QMouseEvent* event) {
         return;
     }
     const QPointF p = toChart(event->position().toPoint());
-    if (event->modifiers() & Qt::ShiftModifier) {
+    drag_start_ = p;
+    const bool measurable = data_ && data_->barCount() > 0 && !title_only_;
+    if (event->modifiers() & Qt::ControlModifier) {
         drag_ = Drag::Band;
-        band_start_x_ = p.x();
         if (!band_)
             band_ = new QRubberBand(QRubberBand::Rectangle, viewport());
         band_->setGeometry(
             QRect(QPoint(static_cast<int>(p.x()), static_cast<int>(plot_rect_.top())),
                   QSize(1, static_cast<int>(plot_rect_.height()))));
         band_->show();
+    } else if (((event->modifiers() & Qt::ShiftModifier) || measure_armed_) && measurable) {
+        drag_ = Drag::Measure;
+        measure_start_ = measurePointAt(p);
+        emit measureStarted();
+        showMeasure(p);
     } else {
         drag_ = Drag::Pan;
         drag_last_x_ = p.x();
@@ -404,18 +460,19 @@ void ChartPane::mouseMoveEvent(QMouseEvent* event) {
             emit panRequested(-dx / bar_px);
     } else if (drag_ == Drag::Band && band_) {
         const double left =
-            std::clamp(std::min(band_start_x_, p.x()), plot_rect_.left(), plot_rect_.right());
+            std::clamp(std::min(drag_start_.x(), p.x()), plot_rect_.left(), plot_rect_.right());
         const double right =
-            std::clamp(std::max(band_start_x_, p.x()), plot_rect_.left(), plot_rect_.right());
+            std::clamp(std::max(drag_start_.x(), p.x()), plot_rect_.left(), plot_rect_.right());
         band_->setGeometry(QRect(QPoint(static_cast<int>(left), static_cast<int>(plot_rect_.top())),
                                  QSize(std::max(1, static_cast<int>(right - left)),
                                        static_cast<int>(plot_rect_.height()))));
+    } else if (drag_ == Drag::Measure) {
+        showMeasure(p);
     }
     if (data_ && data_->barCount() > 0) {
-        const double n = static_cast<double>(data_->barCount());
-        const int bar = static_cast<int>(std::clamp(std::round(xAt(p.x())), 0.0, n - 1));
+        const MeasurePoint at = measurePointAt(p);
         const bool on_plot = !title_only_ && plot_rect_.contains(p);
-        emit hovered(bar, on_plot ? yAt(p.y()) : std::nan(""));
+        emit hovered(static_cast<int>(at.bar), on_plot ? at.value : std::nan(""));
     }
     event->accept();
 }
@@ -425,16 +482,26 @@ void ChartPane::mouseReleaseEvent(QMouseEvent* event) {
         event->ignore();
         return;
     }
+    const QPointF p = toChart(event->position().toPoint());
+    // A click without a drag is no zoom and no measurement.
+    const bool dragged = (p - drag_start_).manhattanLength() >= kLeastDragPx;
     if (drag_ == Drag::Band && band_) {
         band_->hide();
-        const double a = xAt(band_start_x_);
-        const double b = xAt(toChart(event->position().toPoint()).x());
-        // A click without a drag is not a zoom request.
-        if (std::abs(toChart(event->position().toPoint()).x() - band_start_x_) >= 4.0)
-            emit rangeRequested(std::min(a, b), std::max(a, b));
+        if (std::abs(p.x() - drag_start_.x()) >= kLeastDragPx)
+            emit rangeRequested(std::min(xAt(drag_start_.x()), xAt(p.x())),
+                                std::max(xAt(drag_start_.x()), xAt(p.x())));
+    } else if (drag_ == Drag::Measure) {
+        if (dragged) {
+            showMeasure(p);
+            emit measureFinished();
+        } else {
+            clearMeasure();
+        }
+    } else if (drag_ == Drag::Pan && !dragged) {
+        emit clicked();
     }
     drag_ = Drag::None;
-    viewport()->unsetCursor();
+    restCursor();
     event->accept();
 }
 

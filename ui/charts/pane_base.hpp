@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "charts/legend_strip.hpp"
+#include "charts/measurement.hpp"
 #include "charts/series_window.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
@@ -34,6 +35,7 @@ QT_END_NAMESPACE
 namespace atc::ui {
 
 class CrosshairItem;
+class MeasureItem;
 class PlotOverlay;
 class TimeAxisItem;
 class ValueAxisItem;
@@ -91,6 +93,12 @@ public:
     // What the crosshair's tag on the value axis reads (empty when it has none).
     QString crosshairValueTag() const;
     QString legendPlainText() const { return legend_->plainText(); }
+    // The measurement shown (Shift+drag, or a plain drag while armed by the
+    // toolbar's Measure tool); its label text, empty when none.
+    QString measureText() const;
+    bool measureShown() const;
+    void clearMeasure();
+    void setMeasureArmed(bool armed);
     // Bars held by the line series: the visible ones and one more on each side.
     std::pair<std::size_t, std::size_t> seriesWindow() const { return window_.window(); }
     LegendStrip* legendStrip() const { return legend_; }
@@ -109,6 +117,12 @@ signals:
     void layoutChanged();
     // The title was double-clicked: the stack collapses or expands the pane.
     void collapseToggled();
+    // A measurement began here (the stack clears the other panes' one) or was
+    // finished (the stack disarms the Measure tool).
+    void measureStarted();
+    void measureFinished();
+    // A left click that was no drag: the stack drops the measurement shown.
+    void clicked();
 
 protected:
     // The y extent of the drawn data over bars [first, last]; nullopt when none.
@@ -176,6 +190,11 @@ private:
     QPointF toChart(const QPoint& pos) const;
     double xAt(double chart_x) const;
     double yAt(double chart_y) const;
+    // The bar and value under a chart position (the bar clamped to the data's).
+    MeasurePoint measurePointAt(const QPointF& chart_pos) const;
+    void showMeasure(const QPointF& chart_end);
+    // The cursor between drags: a cross while the Measure tool is armed.
+    void restCursor();
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;
@@ -185,6 +204,7 @@ private:
     TimeAxisItem* time_axis_ = nullptr;
     ValueAxisItem* value_axis_ = nullptr;
     CrosshairItem* crosshair_ = nullptr;
+    MeasureItem* measure_ = nullptr;
     std::vector<PlotOverlay*> overlays_;
     SeriesWindow window_;
     LegendStrip* legend_ = nullptr;
@@ -195,10 +215,12 @@ private:
     bool dense_ = false;
     bool title_only_ = false;
 
-    enum class Drag { None, Pan, Band };
+    enum class Drag { None, Pan, Band, Measure };
     Drag drag_ = Drag::None;
+    QPointF drag_start_;
     double drag_last_x_ = 0.0;
-    double band_start_x_ = 0.0;
+    MeasurePoint measure_start_;
+    bool measure_armed_ = false;
     QRubberBand* band_ = nullptr;
 };
 

@@ -132,6 +132,13 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     reset->setToolTip(tr("Show the last bars again (Ctrl+0)"));
     connect(reset, &QAction::triggered, this, &ChartToolbar::resetZoomRequested);
+    measure_ = addAction(tr("Measure"));
+    measure_->setObjectName(QStringLiteral("measureAction"));
+    measure_->setCheckable(true);
+    measure_->setToolTip(
+        tr("Drag on a chart to measure bars, time and change between two points "
+           "(Shift+drag measures at any time; Esc removes it)"));
+    connect(measure_, &QAction::toggled, this, &ChartToolbar::measureToolToggled);
     addSeparator();
 
     theme_ = addAction(tr("Light theme"));

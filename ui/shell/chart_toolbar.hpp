@@ -1,5 +1,5 @@
 // The chart toolbar: the timeframe, what is drawn (candles, each MA family, which equities, the
-// calibration view), navigation and the theme. It only emits; the main window
+// calibration view), navigation, the Measure tool and the theme. It only emits; the main window
 // forwards to the chart stack. A hidden family's button reads as off (crossed
 // out swatch, struck-through name); in a narrow window the tools that do not fit
 // wait behind the "»" at the end (Qt's own toolbar extension, drawn here in the
@@ -44,6 +44,8 @@ public:
     QComboBox* equityCombo() const { return equity_; }
     QComboBox* calibrationCombo() const { return calibration_; }
     QAction* themeAction() const { return theme_; }
+    // Checked: the next drag on a chart measures (it unchecks once it has).
+    QAction* measureAction() const { return measure_; }
     // The "»" button that opens the tools the width leaves out (Qt's extension button).
     QToolButton* overflowButton() const;
 
@@ -55,6 +57,7 @@ signals:
     void zoomInRequested();
     void zoomOutRequested();
     void resetZoomRequested();
+    void measureToolToggled(bool armed);
     void themeToggled();
 
 private:
@@ -69,6 +72,7 @@ private:
     std::array<QAction*, kFamilyCount> ma_{};
     QComboBox* equity_ = nullptr;
     QComboBox* calibration_ = nullptr;
+    QAction* measure_ = nullptr;
     QAction* theme_ = nullptr;
 };
 

@@ -150,6 +150,10 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     connect(toolbar_, &ChartToolbar::zoomInRequested, charts_, &ChartStack::zoomIn);
     connect(toolbar_, &ChartToolbar::zoomOutRequested, charts_, &ChartStack::zoomOut);
     connect(toolbar_, &ChartToolbar::resetZoomRequested, charts_, &ChartStack::resetZoom);
+    connect(toolbar_, &ChartToolbar::measureToolToggled, charts_, &ChartStack::setMeasureToolArmed);
+    // The tool unchecks itself once it has measured (or Esc dropped it).
+    connect(charts_, &ChartStack::measureToolArmedChanged, toolbar_->measureAction(),
+            &QAction::setChecked);
     connect(toolbar_, &ChartToolbar::themeToggled, this, [this] {
         setTheme(theme_.kind == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark);
     });
