@@ -225,8 +225,9 @@ private slots:
         QCOMPARE(names, (QStringList{"BBB", "MMM", "ZZZ", "AAA-GEN"}));
     }
 
-    // The watchlist's "Last" column: every symbol's last close in one query;
-    // a damaged close array gives no price rather than a wrong one.
+    // The watchlist's "Last" and "Chg %" columns: every symbol's last two
+    // closes in one query (one for a symbol of one bar); a damaged close
+    // array gives no price rather than a wrong one.
     void lastClosesOfEverySymbol() {
         const fs::path file = path("last_closes.sqlite");
         std::int64_t damaged_id = 0;
@@ -235,6 +236,7 @@ private slots:
             SymbolStore store(db);
             store.save({"A", "", "1d", "", SymbolKind::Imported, 0}, make_bars(30, 4'000.0));
             store.save({"B", "", "", "", SymbolKind::Imported, 0}, make_bars(7, 0.001, false));
+            store.save({"ONE", "", "1d", "", SymbolKind::Imported, 0}, make_bars(1, 50.0));
             damaged_id =
                 store.save({"C", "", "1d", "", SymbolKind::Imported, 0}, make_bars(5, 1.0)).id;
         }
@@ -244,9 +246,15 @@ private slots:
         Database db = Database::open(file);
         SymbolStore store(db);
         const auto closes = store.last_closes();
-        QCOMPARE(closes.size(), std::size_t{2});
-        QCOMPARE(closes.at(store.find("A")->id), make_bars(30, 4'000.0).close.back());
-        QCOMPARE(closes.at(store.find("B")->id), make_bars(7, 0.001, false).close.back());
+        QCOMPARE(closes.size(), std::size_t{3});
+        const std::vector<double> a = make_bars(30, 4'000.0).close;
+        QCOMPARE(closes.at(store.find("A")->id).last, a.back());
+        QCOMPARE(closes.at(store.find("A")->id).previous, std::optional<double>(a[a.size() - 2]));
+        const std::vector<double> b = make_bars(7, 0.001, false).close;
+        QCOMPARE(closes.at(store.find("B")->id).last, b.back());
+        QCOMPARE(closes.at(store.find("B")->id).previous, std::optional<double>(b[b.size() - 2]));
+        QCOMPARE(closes.at(store.find("ONE")->id).last, make_bars(1, 50.0).close.back());
+        QVERIFY(!closes.at(store.find("ONE")->id).previous);
         QVERIFY(!closes.contains(damaged_id));
     }
 

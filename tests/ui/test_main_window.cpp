@@ -21,22 +21,29 @@
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <set>
 
 #include "../engine/series_equality.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/compute.hpp"
+#include "atc/signals.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
 #include "charts/chart_stack.hpp"
 #include "charts/pane_base.hpp"
 #include "core/engine_service.hpp"
+#include "core/number_format.hpp"
 #include "event_loop_probe.hpp"
+#include "header_click.hpp"
 #include "mouse_wheel.hpp"
 #include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/symbol_list_model.hpp"
 #include "panels/watchlist_panel.hpp"
+#include "panels/watchlist_signal_fill.hpp"
+#include "scanner/scan_table_model.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/main_window.hpp"
 #include "studio_fixture.hpp"
@@ -101,6 +108,49 @@ class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
             return;
         }
         QFAIL(qPrintable(QStringLiteral("%1 is not in the watchlist").arg(name)));
+    }
+
+    // Until the watchlist's ATC columns hold answers for every listed symbol.
+    bool wait_for_watchlist_fill() {
+        const SymbolListModel* model = window_->watchlist()->model();
+        return QTest::qWaitFor(
+            [&] {
+                if (window_->watchlistFill()->isFilling())
+                    return false;
+                for (int row = 0; row < model->rowCount(); ++row) {
+                    if (!model->signalAt(row))
+                        return false;
+                }
+                return true;
+            },
+            20000);
+    }
+
+    // The watchlist's Avg and Entry cells of `name` against compute_symbol on
+    // its stored bars with `params`: the value exactly, the text as the
+    // scanner writes it, the arrow by the thresholds.
+    void compare_atc_cells(const QString& name, const AtcParams& params) {
+        const QAbstractItemModel* model = window_->watchlist()->view()->model();
+        const int row = static_cast<int>(window_->watchlist()->visibleSymbols().indexOf(name));
+        QVERIFY2(row >= 0, qPrintable(name));
+        store::Database db = store::Database::connect(db_path_);
+        const PriceSeries bars = store::SymbolStore(db).load(name.toStdString());
+        const AtcResult expected = compute_symbol(bars.close, params);
+        const QModelIndex average = model->index(row, SymbolListModel::AverageColumn);
+        QCOMPARE(average.data(SymbolListModel::kValueRole).toDouble(), expected.row.average);
+        const double zone =
+            threshold_cut(expected.row.average, params.long_threshold, params.short_threshold);
+        const QString arrow = zone > 0   ? QStringLiteral("▲")
+                              : zone < 0 ? QStringLiteral("▼")
+                                         : QStringLiteral("•");
+        QCOMPARE(average.data().toString(),
+                 arrow + QLatin1Char(' ') + signedSignalText(expected.row.average));
+        const QModelIndex since = model->index(row, SymbolListModel::SinceEntryColumn);
+        QVERIFY2(expected.row.last_marker, qPrintable(name));  // the bundled data has entries
+        const std::size_t bars_since = bars.close.size() - 1 - expected.row.last_marker->bar;
+        QCOMPARE(since.data(SymbolListModel::kValueRole).toDouble(),
+                 static_cast<double>(bars_since));
+        QCOMPARE(since.data().toString(), groupedCount(bars_since));
     }
 
     void save_screenshot(const QString& name) {
@@ -193,6 +243,89 @@ private slots:
                 return d && d->params.lengths[0] == 28 && !window_->busyIndicator()->isVisible();
             },
             10000));
+    }
+
+    // The watchlist's Avg and Entry columns fill in the background with the
+    // parameters of the chart on screen, follow a parameter change, and sort
+    // by a click on their header (unknown last).
+    void watchlistAtcColumnsFollowTheParameters() {
+        QVERIFY(wait_for_watchlist_fill());
+        const QStringList known{QStringLiteral("DAX"), QStringLiteral("TTRC"),
+                                QStringLiteral("GEN-0250")};
+        for (const QString& name : known)
+            compare_atc_cells(name, AtcParams{});
+
+        auto* ema_length =
+            window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("ema_len"));
+        QVERIFY(ema_length);
+        ema_length->setValue(20);
+        AtcParams edited;
+        edited.lengths[0] = 20;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->params == edited;
+            },
+            10000));
+        QVERIFY(wait_for_watchlist_fill());
+        for (const QString& name : known)
+            compare_atc_cells(name, edited);
+
+        // Sorted by Avg: strongest long first, then the other way; by Entry:
+        // the freshest entry first. Every cell is known, so the values decide.
+        QTableView* view = window_->watchlist()->view();
+        const auto column_values = [view](int column) {
+            std::vector<double> values;
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                const QVariant v =
+                    view->model()->index(row, column).data(SymbolListModel::kValueRole);
+                values.push_back(v.isValid() ? v.toDouble() : std::nan(""));
+            }
+            return values;
+        };
+        const auto unknown_last = [](const std::vector<double>& values) {
+            const auto first_unknown =
+                std::find_if(values.begin(), values.end(), [](double v) { return std::isnan(v); });
+            return std::all_of(first_unknown, values.end(), [](double v) { return std::isnan(v); });
+        };
+        const auto known_part = [](std::vector<double> values) {
+            values.erase(std::remove_if(values.begin(), values.end(),
+                                        [](double v) { return std::isnan(v); }),
+                         values.end());
+            return values;
+        };
+        gui_test::click_header(view, SymbolListModel::AverageColumn);
+        std::vector<double> averages = column_values(SymbolListModel::AverageColumn);
+        QVERIFY(unknown_last(averages));
+        const std::vector<double> descending = known_part(averages);
+        QVERIFY(std::is_sorted(descending.begin(), descending.end(), std::greater<>()));
+        QVERIFY(descending.front() > 0.0 && descending.back() < 0.0);
+        gui_test::click_header(view, SymbolListModel::AverageColumn);
+        averages = column_values(SymbolListModel::AverageColumn);
+        QVERIFY(unknown_last(averages));
+        const std::vector<double> ascending = known_part(averages);
+        QVERIFY(std::is_sorted(ascending.begin(), ascending.end()));
+        gui_test::click_header(view, SymbolListModel::SinceEntryColumn);
+        const std::vector<double> since = column_values(SymbolListModel::SinceEntryColumn);
+        QVERIFY(unknown_last(since));
+        const std::vector<double> fresh_first = known_part(since);
+        QVERIFY(std::is_sorted(fresh_first.begin(), fresh_first.end()));
+        QVERIFY(fresh_first.size() > 400);
+        // Two more clicks: the other way, then the store's order again.
+        gui_test::click_header(view, SymbolListModel::SinceEntryColumn);
+        gui_test::click_header(view, SymbolListModel::SinceEntryColumn);
+        QCOMPARE(window_->watchlist()->visibleSymbols(), window_->watchlist()->symbols());
+
+        // Back to the defaults: the cells follow (the cache answers them).
+        ema_length->setValue(28);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->params == AtcParams{} && !window_->busyIndicator()->isVisible();
+            },
+            10000));
+        QVERIFY(wait_for_watchlist_fill());
+        compare_atc_cells(QStringLiteral("DAX"), AtcParams{});
     }
 
     void invalidValueShowsTheSpecsMessage() {

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -45,6 +46,7 @@
 #include "atc/validation.hpp"
 #include "core/number_format.hpp"
 #include "core/symbol_data.hpp"
+#include "header_click.hpp"
 #include "mouse_wheel.hpp"
 #include "panels/contrast.hpp"
 #include "panels/family_table_panel.hpp"
@@ -841,7 +843,7 @@ private slots:
         QCOMPARE(panel.visibleSymbols(), expected);
         QCOMPARE(panel.firstSymbol(), QStringLiteral("ZED"));
         const QAbstractItemModel* model = panel.view()->model();
-        QCOMPARE(model->columnCount(), 6);
+        QCOMPARE(model->columnCount(), 9);
         const auto cell = [model](int row, int column) {
             return model->index(row, column).data().toString();
         };
@@ -894,6 +896,130 @@ private slots:
             const QModelIndex close = model->index(row, SymbolListModel::LastCloseColumn);
             QVERIFY(view->visualRect(close).width() >= view->sizeHintForIndex(close).width());
         }
+    }
+
+    // "Chg %" is the last close against the one before, as a signed percentage
+    // from the store's last two closes; a symbol of one bar has none. A click
+    // on its header puts the gainers first, the next click the losers, the
+    // third goes back to the store's order; unknown changes stay last.
+    void watchlistShowsAndSortsTheChangeOfTheLastBar() {
+        const fs::path db = fresh_path(QStringLiteral("changes.sqlite"));
+        const std::vector<std::pair<std::string, std::pair<double, double>>> closes{
+            {"FLAT", {250.0, 250.0}},
+            {"UP", {4'100.0, 4'123.456}},
+            {"DOWN", {0.5, 0.4875}},
+        };
+        {
+            store::Database database = store::Database::open(db);
+            store::SymbolStore symbols(database);
+            int order = 0;
+            for (const auto& [name, last_two] : closes) {
+                PriceSeries bars = make_bars(40, 100.0);
+                bars.close[bars.close.size() - 2] = last_two.first;
+                bars.close.back() = last_two.second;
+                symbols.save(meta(name, store::SymbolKind::Imported, order++), bars);
+            }
+            symbols.save(meta("ONE", store::SymbolKind::Imported, order), make_bars(1, 100.0));
+        }
+        WatchlistPanel panel(db);
+        panel.resize(panel.sizeHint().width(), 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QAbstractItemModel* model = panel.view()->model();
+        QCOMPARE(model->headerData(SymbolListModel::ChangeColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Chg %"));
+        const auto change_of = [&](const QString& name) {
+            const int row = static_cast<int>(panel.visibleSymbols().indexOf(name));
+            return model->index(row, SymbolListModel::ChangeColumn).data().toString();
+        };
+        for (const auto& [name, last_two] : closes) {
+            const double percent = (last_two.second / last_two.first - 1.0) * 100.0;
+            const QString digits = QString::number(percent, 'f', 2);
+            const QString expected =
+                (percent > 0.0 && digits.toDouble() != 0.0 ? QStringLiteral("+") : QString()) +
+                digits + QStringLiteral(" %");
+            QCOMPARE(change_of(QString::fromStdString(name)), expected);
+        }
+        QCOMPARE(change_of(QStringLiteral("UP")), QStringLiteral("+0.57 %"));
+        QCOMPARE(change_of(QStringLiteral("DOWN")), QStringLiteral("-2.50 %"));
+        QCOMPARE(change_of(QStringLiteral("ONE")), QStringLiteral("—"));
+        const QStringList store_order{QStringLiteral("FLAT"), QStringLiteral("UP"),
+                                      QStringLiteral("DOWN"), QStringLiteral("ONE")};
+        QCOMPARE(panel.visibleSymbols(), store_order);
+
+        panel.selectSymbol(QStringLiteral("DOWN"));
+        gui_test::click_header(panel.view(), SymbolListModel::ChangeColumn);
+        QCOMPARE(panel.visibleSymbols(),
+                 (QStringList{QStringLiteral("UP"), QStringLiteral("FLAT"), QStringLiteral("DOWN"),
+                              QStringLiteral("ONE")}));
+        gui_test::click_header(panel.view(), SymbolListModel::ChangeColumn);
+        QCOMPARE(panel.visibleSymbols(),
+                 (QStringList{QStringLiteral("DOWN"), QStringLiteral("FLAT"), QStringLiteral("UP"),
+                              QStringLiteral("ONE")}));
+        QCOMPARE(panel.currentSymbol(), QStringLiteral("DOWN"));  // the selection follows
+        gui_test::click_header(panel.view(), SymbolListModel::ChangeColumn);
+        QCOMPARE(panel.visibleSymbols(), store_order);
+    }
+
+    // A refreshed list (after an import or an update) keeps the ATC answers
+    // of the symbols whose bars were not saved again; the others are empty
+    // until the background fill answers them.
+    void watchlistRefreshKeepsTheAnswersOfUnchangedSymbols() {
+        const fs::path db = seeded_store();
+        WatchlistPanel panel(db);
+        SymbolListModel* model = panel.model();
+        SymbolSignal answer;
+        answer.average = 0.5;
+        answer.zone = Direction::Long;
+        model->setSignals({{QStringLiteral("ZED"), answer}, {QStringLiteral("Alpha"), answer}});
+        const QAbstractItemModel* shown = panel.view()->model();
+        const auto average_of = [&](const QString& name) {
+            const int row = static_cast<int>(panel.visibleSymbols().indexOf(name));
+            return shown->index(row, SymbolListModel::AverageColumn).data().toString();
+        };
+        QCOMPARE(average_of(QStringLiteral("ZED")), QStringLiteral("▲ +0.500"));
+        QCOMPARE(average_of(QStringLiteral("GEN-0001")), QString());  // not answered yet
+        QTest::qWait(5);  // a later save time for the re-imported symbol
+        {
+            store::Database database = store::Database::open(db);
+            store::SymbolStore(database).save(meta("Alpha", store::SymbolKind::Imported, 1),
+                                              make_bars(60, 20.0));
+        }
+        panel.refresh();
+        QCOMPARE(average_of(QStringLiteral("ZED")), QStringLiteral("▲ +0.500"));
+        QCOMPARE(average_of(QStringLiteral("Alpha")), QString());
+    }
+
+    // The narrow dock shows the trading columns; bars, last bar and kind (also
+    // in the name's tooltip) come back from the header's right-click menu.
+    void watchlistColumnsAreChosenFromTheHeaderMenu() {
+        WatchlistPanel panel(seeded_store());
+        QHeaderView* header = panel.view()->horizontalHeader();
+        for (const int hidden : {SymbolListModel::BarsColumn, SymbolListModel::LastBarColumn,
+                                 SymbolListModel::KindColumn})
+            QVERIFY(header->isSectionHidden(hidden));
+        for (const int shown :
+             {SymbolListModel::NameColumn, SymbolListModel::LastCloseColumn,
+              SymbolListModel::ChangeColumn, SymbolListModel::AverageColumn,
+              SymbolListModel::SinceEntryColumn, SymbolListModel::TimeframeColumn})
+            QVERIFY(!header->isSectionHidden(shown));
+        QMenu* menu = panel.columnMenu();
+        QCOMPARE(menu->actions().size(), SymbolListModel::kColumnCount - 1);  // all but Symbol
+        const auto action = [menu](const QString& text) {
+            const QList<QAction*> all = menu->actions();
+            const auto found =
+                std::find_if(all.begin(), all.end(), [&](QAction* a) { return a->text() == text; });
+            return found == all.end() ? nullptr : *found;
+        };
+        QAction* bars = action(QStringLiteral("Bars"));
+        QVERIFY(bars && !bars->isChecked());
+        bars->trigger();
+        QVERIFY(!header->isSectionHidden(SymbolListModel::BarsColumn));
+        QAction* change = action(QStringLiteral("Chg %"));
+        QVERIFY(change && change->isChecked());
+        change->trigger();
+        QVERIFY(header->isSectionHidden(SymbolListModel::ChangeColumn));
+        delete menu;
     }
 
     void watchlistFilterNarrowsCaseInsensitively() {

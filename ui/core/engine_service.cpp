@@ -90,8 +90,8 @@ EngineService::EngineService(std::filesystem::path database, cache::ResultCache&
 }
 
 EngineService::~EngineService() {
-    if (scan_cancel_)
-        *scan_cancel_ = true;
+    cancelScan(ScanLane::Scanner);
+    cancelScan(ScanLane::Watchlist);
     waitForIdle();
 }
 
@@ -221,35 +221,51 @@ void EngineService::requestMembers(std::shared_ptr<const SymbolData> data, MaTyp
 }
 
 std::uint64_t EngineService::requestScan(const QStringList& names, const AtcParams& params,
-                                         const QString& timeframe) {
-    if (scan_cancel_)
-        *scan_cancel_ = true;  // a newer scan replaces the running one
-    const std::uint64_t generation = ++scan_generation_;
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    scan_cancel_ = cancel;
-    jobStarted();
-    scan_pool_.start([this, names, params, timeframe, generation, cancel] {
-        lowerCurrentThreadPriority();  // loading, too, yields to the GUI
-        std::shared_ptr<const ScanOutcome> outcome =
-            runScan(names, params, timeframe, generation, *cancel);
-        QMetaObject::invokeMethod(
-            this,
-            [this, outcome] {
-                jobFinished();
-                if (outcome->generation != scan_generation_)
-                    return;  // superseded
-                emit scanFinished(outcome);
-            },
-            Qt::QueuedConnection);
-    });
+                                         const QString& timeframe, ScanLane which) {
+    cancelScan(which);  // a newer scan replaces the running one of its lane
+    LaneState& state = lane(which);
+    state.generation = ++scan_generation_;
+    state.cancel = std::make_shared<std::atomic<bool>>(false);
+    const std::uint64_t generation = state.generation;
+    // The busy indicator means what the trader waits for: the watchlist's
+    // background fill does not light it.
+    const bool counted = which == ScanLane::Scanner;
+    if (counted)
+        jobStarted();
+    scan_pool_.start(
+        [this, names, params, timeframe, generation, which, counted, cancel = state.cancel] {
+            lowerCurrentThreadPriority();  // loading, too, yields to the GUI
+            // Only the Scanner shows progress: the watchlist's cells fill as each
+            // request's outcome arrives.
+            std::function<void(qsizetype)> reached;
+            if (which == ScanLane::Scanner) {
+                reached = [relay = std::make_shared<ScanProgressRelay>(
+                               this, generation, names.size(), std::chrono::steady_clock::now())](
+                              qsizetype done) { relay->report(done); };
+            }
+            std::shared_ptr<const ScanOutcome> outcome =
+                runScan(names, params, timeframe, generation, *cancel, reached);
+            QMetaObject::invokeMethod(
+                this,
+                [this, outcome, which, counted] {
+                    if (counted)
+                        jobFinished();
+                    if (outcome->generation != lane(which).generation)
+                        return;  // superseded
+                    if (which == ScanLane::Scanner)
+                        emit scanFinished(outcome);
+                    else
+                        emit watchlistScanFinished(outcome);
+                },
+                Qt::QueuedConnection);
+        });
     return generation;
 }
 
-std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& names,
-                                                          const AtcParams& params,
-                                                          const QString& timeframe,
-                                                          std::uint64_t generation,
-                                                          const std::atomic<bool>& cancel) {
+std::shared_ptr<const ScanOutcome> EngineService::runScan(
+    const QStringList& names, const AtcParams& params, const QString& timeframe,
+    std::uint64_t generation, const std::atomic<bool>& cancel,
+    const std::function<void(qsizetype)>& reached) {
     const auto start = std::chrono::steady_clock::now();
     const qsizetype total = names.size();
     auto outcome = std::make_shared<ScanOutcome>();
@@ -262,8 +278,11 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
     outcome->marker_labels.resize(total);
     outcome->results.resize(static_cast<std::size_t>(total));
     outcome->last_close.resize(static_cast<std::size_t>(total), 0.0);
-    auto progress = std::make_shared<ScanProgressRelay>(this, generation, total, start);
-    qsizetype reached = 0;  // symbols finished or failed, in order of the names
+    const auto report = [&reached](qsizetype done) {
+        if (reached)
+            reached(done);
+    };
+    qsizetype finished = 0;  // symbols finished or failed, in order of the names
     ScanRun run = compute_.scan(static_cast<std::size_t>(total));
     // Each symbol at its own timeframe is its own bars: the cache keys them as such.
     const std::string cache_timeframe = timeframe.toStdString();
@@ -310,9 +329,9 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
             for (const auto& c : closes)
                 outcome->bars_computed += c.size();
             // Called from oneTBB workers.
-            options.progress = [&progress, offset = first + load_failures](std::size_t done,
-                                                                           std::size_t) {
-                progress->report(offset + static_cast<qsizetype>(done));
+            options.progress = [&report, offset = first + load_failures](std::size_t done,
+                                                                         std::size_t) {
+                report(offset + static_cast<qsizetype>(done));
             };
             cache::CachedBatchResult batch;
             arena_.execute([&] { batch = run.compute(closes, params, options, cache_timeframe); });
@@ -329,8 +348,8 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
             }
             if (batch.cancelled)
                 break;
-            reached = last;
-            progress->report(last);
+            finished = last;
+            report(last);
         }
     } catch (const std::exception& e) {
         // The store or the parameters failed as a whole: every symbol without
@@ -339,17 +358,17 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(const QStringList& nam
             if (!outcome->results[static_cast<std::size_t>(i)] && outcome->errors[i].isEmpty())
                 outcome->errors[i] = QString::fromStdString(e.what());
         }
-        reached = total;
+        finished = total;
     }
     outcome->compute = run.record();
-    outcome->cancelled = reached < total;
+    outcome->cancelled = finished < total;
     outcome->elapsed_ms = msSince(start);
     return outcome;
 }
 
-void EngineService::cancelScan() {
-    if (scan_cancel_)
-        *scan_cancel_ = true;
+void EngineService::cancelScan(ScanLane which) {
+    if (const auto& cancel = lane(which).cancel)
+        *cancel = true;
 }
 
 }  // namespace atc::ui

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -68,6 +69,14 @@ struct ScanProgress {
     double secondsLeft() const;
 };
 
+// Who a scan is for. Each lane has its own newest request and cancel, so the
+// watchlist filling its ATC columns in the background and a scan the trader
+// started never cancel each other.
+enum class ScanLane {
+    Scanner,    // the Scanner panel: progress as scanProgress, the outcome as scanFinished
+    Watchlist,  // the watchlist's columns: no progress, the outcome as watchlistScanFinished
+};
+
 class EngineService : public QObject {
     Q_OBJECT
 
@@ -108,11 +117,12 @@ public:
 
     // Computes the scan outputs of `names` on the batch engine, each at
     // `timeframe` ("" for its own bars; a symbol that cannot be shown at it
-    // gets the reason as its error). A newer scan request cancels the running
-    // one. Progress and the outcome arrive as signals.
+    // gets the reason as its error). A newer scan request of the same lane
+    // cancels the running one. Progress and the outcome arrive as signals.
+    // Generations are unique over both lanes.
     std::uint64_t requestScan(const QStringList& names, const AtcParams& params,
-                              const QString& timeframe = {});
-    void cancelScan();
+                              const QString& timeframe = {}, ScanLane lane = ScanLane::Scanner);
+    void cancelScan(ScanLane lane = ScanLane::Scanner);
 
     // A scan loads and computes this many symbols at a time on the CPU: small
     // chunks keep progress steady and a cancel quick.
@@ -128,6 +138,8 @@ public:
     // gpu) and what it reports about this machine.
     BackendRouter& router() { return compute_.router(); }
 
+    // A chart, members or a Scanner scan is being computed (the watchlist
+    // lane's background scans do not count).
     bool isBusy() const { return running_ > 0; }
     std::uint64_t latestSymbolGeneration() const { return symbol_generation_; }
 
@@ -145,6 +157,8 @@ signals:
     // so a large scan cannot flood the GUI thread's event queue.
     void scanProgress(const atc::ui::ScanProgress& progress);
     void scanFinished(std::shared_ptr<const atc::ui::ScanOutcome> outcome);
+    // The newest scan of the watchlist lane (a superseded one is dropped).
+    void watchlistScanFinished(std::shared_ptr<const atc::ui::ScanOutcome> outcome);
     void busyChanged(bool busy);
 
 private:
@@ -165,10 +179,20 @@ private:
     std::shared_ptr<const SymbolData> loadSymbol(const SymbolRequest& request);
     void jobStarted();
     void jobFinished();
-    // The body of a scan job, on its worker thread.
+    // The newest request of a scan lane and the flag that cancels it.
+    struct LaneState {
+        std::uint64_t generation = 0;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
+    LaneState& lane(ScanLane which) {
+        return which == ScanLane::Scanner ? scanner_lane_ : watchlist_lane_;
+    }
+    // The body of a scan job, on its worker thread; `reached` (empty for no
+    // progress) hears how many symbols are finished, from any thread.
     std::shared_ptr<const ScanOutcome> runScan(const QStringList& names, const AtcParams& params,
                                                const QString& timeframe, std::uint64_t generation,
-                                               const std::atomic<bool>& cancel);
+                                               const std::atomic<bool>& cancel,
+                                               const std::function<void(qsizetype)>& reached);
 
     std::filesystem::path database_;
     cache::ResultCache& cache_;
@@ -186,8 +210,9 @@ private:
     // a request superseded while it waited for a thread.
     std::atomic<std::uint64_t> symbol_generation_ = 0;
     std::optional<SymbolRequest> prefetched_;  // not yet asked for nor delivered
-    std::uint64_t scan_generation_ = 0;
-    std::shared_ptr<std::atomic<bool>> scan_cancel_;
+    std::uint64_t scan_generation_ = 0;        // the last one given, over both lanes
+    LaneState scanner_lane_;
+    LaneState watchlist_lane_;
     int running_ = 0;  // touched on the GUI thread only
 };
 

@@ -14,7 +14,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QThread>
 #include <QUrl>
@@ -28,6 +27,7 @@
 #include "panels/import_preview_dialog.hpp"
 #include "panels/symbol_import.hpp"
 #include "panels/symbol_list_model.hpp"
+#include "panels/watchlist_sort_proxy.hpp"
 
 namespace atc::ui {
 
@@ -47,10 +47,8 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
            "drop files or a whole folder onto the window."));
 
     model_ = new SymbolListModel(this);
-    proxy_ = new QSortFilterProxyModel(this);
+    proxy_ = new WatchlistSortProxy(this);
     proxy_->setSourceModel(model_);
-    proxy_->setFilterKeyColumn(SymbolListModel::NameColumn);
-    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     view_ = new QTableView;
     view_->setObjectName(QStringLiteral("watchlistView"));
@@ -58,7 +56,6 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view_->setSortingEnabled(false);  // the store's order (real data first) is the order
     view_->setShowGrid(false);
     view_->setWordWrap(false);
     view_->setAlternatingRowColors(true);
@@ -67,11 +64,26 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
     QHeaderView* header = view_->horizontalHeader();
     header->setHighlightSections(false);
-    // Every column as wide as its content (names are never cut); the kind, the
-    // least important, takes what is left.
+    // The store's order (real data first) until a header is clicked; a third
+    // click on it goes back to that order.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    view_->setSortingEnabled(true);
+    // Every column as wide as its content (names are never cut); the last one
+    // shown takes what is left.
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(SymbolListModel::KindColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(true);
     header->setMinimumSectionSize(24);
+    // The dock is narrow: the bar count, the date of the last bar and the
+    // kind, which the name's tooltip also gives, are hidden until chosen from
+    // the header's right-click menu.
+    for (const int column : {SymbolListModel::BarsColumn, SymbolListModel::LastBarColumn,
+                             SymbolListModel::KindColumn}) {
+        header->hideSection(column);
+    }
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this,
+            [this, header](const QPoint& at) { columnMenu()->popup(header->mapToGlobal(at)); });
     // Downloaded symbols are brought up to date from here (right click).
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
@@ -141,7 +153,7 @@ WatchlistPanel::~WatchlistPanel() {
 
 void WatchlistPanel::refresh() {
     std::vector<store::SymbolInfo> list;
-    std::unordered_map<std::int64_t, double> last_closes;
+    std::unordered_map<std::int64_t, store::LastCloses> last_closes;
     if (db_) {
         try {
             store::SymbolStore symbols(*db_);
@@ -161,13 +173,18 @@ void WatchlistPanel::refresh() {
 }
 
 QSize WatchlistPanel::sizeHint() const {
-    // Wide enough for every column without cutting names, so the dock opens
+    // Wide enough for every shown column without cutting names, so the dock opens
     // at a useful width.
     const QAbstractItemView* items = view_;  // QTableView hides sizeHintForColumn
+    const QHeaderView* header = view_->horizontalHeader();
+    // The Average cells fill in after the dock is laid out: room for one.
+    const int average = view_->fontMetrics().horizontalAdvance(QStringLiteral("▼ −0.000")) + 12;
     int width = 0;
     for (int c = 0; c < SymbolListModel::kColumnCount; ++c) {
-        width +=
-            std::max(items->sizeHintForColumn(c), view_->horizontalHeader()->sectionSizeHint(c));
+        if (header->isSectionHidden(c))
+            continue;
+        width += std::max({items->sizeHintForColumn(c), header->sectionSizeHint(c),
+                           c == SymbolListModel::AverageColumn ? average : 0});
     }
     width += view_->verticalScrollBar()->sizeHint().width() + 2 * view_->frameWidth() + 12 + 8;
     return {std::max(width, QWidget::sizeHint().width()), QWidget::sizeHint().height()};
@@ -196,6 +213,22 @@ QStringList WatchlistPanel::updatableSymbols() const {
             names << QString::fromStdString(info.meta.name);
     }
     return names;
+}
+
+QMenu* WatchlistPanel::columnMenu() {
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("watchlistColumnMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QHeaderView* header = view_->horizontalHeader();
+    // Every column but the symbol's, which the list cannot do without.
+    for (int c = SymbolListModel::NameColumn + 1; c < SymbolListModel::kColumnCount; ++c) {
+        QAction* shown = menu->addAction(model_->headerData(c, Qt::Horizontal).toString());
+        shown->setCheckable(true);
+        shown->setChecked(!header->isSectionHidden(c));
+        connect(shown, &QAction::toggled, this,
+                [header, c](bool on) { header->setSectionHidden(c, !on); });
+    }
+    return menu;
 }
 
 QMenu* WatchlistPanel::contextMenu(const QString& name) {
@@ -475,7 +508,7 @@ void WatchlistPanel::chooseFiles() {
 
 void WatchlistPanel::setTheme(const Theme& theme) {
     theme_ = theme;
-    model_->setMutedColor(theme.muted_text);
+    model_->setTheme(theme);
     updateStatus();
 }
 

@@ -1,6 +1,8 @@
-// The watchlist (left dock): the store's symbols with their last close, a
-// filter box, price-file import by button, menu or drag-and-drop. Listing is
-// two queries on the GUI thread (the symbols, and every last close at once);
+// The watchlist (left dock): the store's symbols with their last close and
+// change, the ATC columns (filled in the background by WatchlistSignalFill),
+// sortable by any column, a filter box, price-file import by button, menu or
+// drag-and-drop. Listing is two queries on the GUI thread (the symbols, and
+// every symbol's last two closes at once);
 // imports run on a worker thread with their own connection, so the window
 // never waits for a file to be parsed.
 #pragma once
@@ -29,7 +31,6 @@ class QMimeData;
 class QModelIndex;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QThread;
 
@@ -37,6 +38,7 @@ namespace atc::ui {
 
 class ImportPreviewDialog;
 class SymbolListModel;
+class WatchlistSortProxy;
 struct ImportOutcome;
 
 class WatchlistPanel : public QWidget {
@@ -72,6 +74,9 @@ public:
     // The right-click menu over the symbol `name` ("" for none): Update it,
     // Update all downloaded. Deletes itself when closed.
     QMenu* contextMenu(const QString& name);
+    // The header's right-click menu: a check box per column (all but Symbol)
+    // that shows or hides it. Deletes itself when closed.
+    QMenu* columnMenu();
 
     // What Import… and a drop do: one file opens the import preview (what was
     // detected, the first and last bars; nothing is stored before Import),
@@ -107,6 +112,8 @@ public:
     QSize sizeHint() const override;
 
     QTableView* view() const { return view_; }
+    // The listed symbols (WatchlistSignalFill fills its ATC columns).
+    SymbolListModel* model() const { return model_; }
     QLineEdit* filterEdit() const { return filter_; }
     QPushButton* importButton() const { return import_button_; }
 
@@ -143,7 +150,7 @@ private:
     Theme theme_;
 
     SymbolListModel* model_ = nullptr;
-    QSortFilterProxyModel* proxy_ = nullptr;
+    WatchlistSortProxy* proxy_ = nullptr;
     QTableView* view_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QPushButton* import_button_ = nullptr;

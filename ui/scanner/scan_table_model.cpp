@@ -8,7 +8,6 @@
 #include "panels/contrast.hpp"
 
 namespace atc::ui {
-namespace {
 
 QString directionWord(Direction d) {
     switch (d) {
@@ -21,14 +20,11 @@ QString directionWord(Direction d) {
     }
 }
 
-// ▲ and ▼ as on the price chart's entry markers.
-QString arrow(Direction d) {
+QString directionArrow(Direction d) {
     return d == Direction::Long    ? QStringLiteral("▲")
            : d == Direction::Short ? QStringLiteral("▼")
                                    : QStringLiteral("•");
 }
-
-}  // namespace
 
 QString signedSignalText(double average) {
     const QString digits = QString::number(std::fabs(average), 'f', 3);
@@ -127,13 +123,13 @@ QVariant ScanTableModel::display(const ScanTableRow& row, int column) const {
         case AverageColumn:
             return signedSignalText(row.average);
         case TrendColumn:
-            return arrow(row.trend) + QLatin1Char(' ') + directionWord(row.trend);
+            return directionArrow(row.trend) + QLatin1Char(' ') + directionWord(row.trend);
         case LastCloseColumn:
             return tablePrice(row.last_close);
         case LastEntryColumn:
             if (!row.last_marker)
                 return QStringLiteral("—");
-            return arrow(row.last_marker->direction) + QLatin1Char(' ') + row.marker_label;
+            return directionArrow(row.last_marker->direction) + QLatin1Char(' ') + row.marker_label;
         case BarsColumn:
             return groupedCount(row.bars);
         default:

@@ -84,4 +84,9 @@ private:
 // sign so positive and negative columns line up.
 QString signedSignalText(double average);
 
+// "long", "short", "flat".
+QString directionWord(Direction d);
+// ▲, ▼ and • as on the price chart's entry markers.
+QString directionArrow(Direction d);
+
 }  // namespace atc::ui

@@ -30,6 +30,7 @@
 #include "panels/params_panel.hpp"
 #include "panels/symbol_import.hpp"
 #include "panels/watchlist_panel.hpp"
+#include "panels/watchlist_signal_fill.hpp"
 #include "report/report_exporter.hpp"
 #include "scanner/scan_summary.hpp"
 #include "scanner/scanner_panel.hpp"
@@ -181,6 +182,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildDocks() {
     watchlist_ = new WatchlistPanel(context_.database, this);
     watchlist_->refuseImports(context_.import_refusal);
+    watchlist_fill_ = new WatchlistSignalFill(context_.engine, *watchlist_->model(), this);
     params_ = new ParamsPanel(context_.settings, this);
     table_ = new FamilyTablePanel(this);
     addDockWidget(Qt::LeftDockWidgetArea,
@@ -454,6 +456,9 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
                               .arg(shown->compute_ms, 0, 'f', 1));
     status_text_->setToolTip(QString::fromStdString(shown->compute.choice.reason));
     setWindowTitle(tr("%1 — ATC Studio").arg(shown->name));
+    // The watchlist's ATC columns follow the parameters once the chart drawn
+    // with them is on screen: the chart the trader waits for comes first.
+    watchlist_fill_->setParams(shown->params);
     emit symbolShown(shown->name);
 }
 
@@ -475,6 +480,7 @@ void MainWindow::showScanStatus(std::shared_ptr<const ScanOutcome> outcome) {
 
 void MainWindow::showFailure(const QString& name, const QString& message) {
     status_text_->setText(tr("%1 could not be computed: %2").arg(name, message));
+    watchlist_fill_->setParams(params_->params());
     emit symbolFailed(name, message);
 }
 

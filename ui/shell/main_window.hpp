@@ -32,6 +32,7 @@ class ScannerPanel;
 class HardwarePanel;
 class StorageNoticeView;
 class WatchlistPanel;
+class WatchlistSignalFill;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -74,6 +75,8 @@ public:
 
     ChartStack* charts() const { return charts_; }
     WatchlistPanel* watchlist() const { return watchlist_; }
+    // Fills the watchlist's ATC columns with the parameters of the chart shown.
+    WatchlistSignalFill* watchlistFill() const { return watchlist_fill_; }
     ParamsPanel* paramsPanel() const { return params_; }
     FamilyTablePanel* familyTable() const { return table_; }
     ScannerPanel* scanner() const { return scanner_; }
@@ -123,6 +126,7 @@ private:
     ChartStack* charts_ = nullptr;
     ChartToolbar* toolbar_ = nullptr;
     WatchlistPanel* watchlist_ = nullptr;
+    WatchlistSignalFill* watchlist_fill_ = nullptr;
     ParamsPanel* params_ = nullptr;
     FamilyTablePanel* table_ = nullptr;
     ScannerPanel* scanner_ = nullptr;

@@ -1,6 +1,7 @@
 #include "atc/store/symbol_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -207,22 +208,27 @@ std::vector<SymbolInfo> SymbolStore::list() {
     return symbols;
 }
 
-std::unordered_map<std::int64_t, double> SymbolStore::last_closes() {
-    // The last 8 bytes of each close array, read alone (BlobReader): substr()
+std::unordered_map<std::int64_t, LastCloses> SymbolStore::last_closes() {
+    // The last 16 bytes of each close array, read alone (BlobReader): substr()
     // in SQL would first load the whole array, 8 MB for a million bars.
     // length() is read from the record header, so a damaged array (of the
     // wrong size) costs nothing and is skipped.
     Statement q(db_,
-                "SELECT s.id FROM symbols s JOIN bars b ON b.symbol_id = s.id "
+                "SELECT s.id, s.bar_count FROM symbols s JOIN bars b ON b.symbol_id = s.id "
                 "WHERE s.bar_count > 0 AND length(b.close) = 8 * s.bar_count");
     BlobReader close(db_, "bars", "close");
-    std::unordered_map<std::int64_t, double> closes;
+    std::unordered_map<std::int64_t, LastCloses> closes;
     while (q.step()) {
         const std::int64_t id = q.int64(0);  // the bars' rowid too
         const std::size_t bytes = close.open(id);
-        double last = 0.0;
-        close.read(std::as_writable_bytes(std::span<double>(&last, 1)), bytes - sizeof(double));
-        closes.emplace(id, last);
+        const std::size_t count = std::min<std::size_t>(2, static_cast<std::size_t>(q.int64(1)));
+        std::array<double, 2> tail{};
+        close.read(std::as_writable_bytes(std::span<double>(tail.data(), count)),
+                   bytes - count * sizeof(double));
+        LastCloses found{tail[count - 1], std::nullopt};
+        if (count == 2)
+            found.previous = tail[0];
+        closes.emplace(id, found);
     }
     return closes;
 }

@@ -52,16 +52,22 @@ struct SymbolInfo {
     std::int64_t imported_at_ms = 0;  // when the bars were last saved (UTC ms)
 };
 
+// The closes of a symbol's last two bars: the watchlist's Last and Chg %.
+struct LastCloses {
+    double last = 0.0;
+    std::optional<double> previous;  // none for a symbol of one bar
+};
+
 class SymbolStore {
 public:
     explicit SymbolStore(Database& db) : db_(db) {}
 
     // Every symbol: market data before generated, then sort_order, then name.
     std::vector<SymbolInfo> list();
-    // The close of every symbol's last bar, by SymbolInfo::id, in one query (it
-    // reads each stored close array: about 10 ms for the 505 bundled symbols).
-    // A symbol whose stored closes are damaged is left out.
-    std::unordered_map<std::int64_t, double> last_closes();
+    // The closes of every symbol's last two bars, by SymbolInfo::id, in one
+    // query (it reads the end of each stored close array: about 10 ms for the
+    // 505 bundled symbols). A symbol whose stored closes are damaged is left out.
+    std::unordered_map<std::int64_t, LastCloses> last_closes();
     std::optional<SymbolInfo> find(std::string_view name);
     std::size_t count();
 
