@@ -69,9 +69,11 @@ WatchlistPanel::WatchlistPanel(std::filesystem::path database, QWidget* parent)
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     view_->setSortingEnabled(true);
-    // Every column as wide as its content (names are never cut); the last one
-    // shown takes what is left.
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Every column as wide as its content (names are never cut), measured
+    // when the list changes (fitColumns); the last one shown takes what is
+    // left. Not ResizeToContents: that measured every row of every column on
+    // each answer of the background fill, 10-30 ms frames while the charts moved.
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     header->setMinimumSectionSize(24);
     // The dock is narrow: the bar count, the date of the last bar and the
@@ -166,6 +168,7 @@ void WatchlistPanel::refresh() {
         }
     }
     model_->setSymbols(std::move(list), last_closes);
+    fitColumns();
     if (model_->rowOf(current_) < 0)
         current_.clear();  // removed meanwhile
     selectRowSilently(current_);
@@ -175,19 +178,35 @@ void WatchlistPanel::refresh() {
 QSize WatchlistPanel::sizeHint() const {
     // Wide enough for every shown column without cutting names, so the dock opens
     // at a useful width.
-    const QAbstractItemView* items = view_;  // QTableView hides sizeHintForColumn
     const QHeaderView* header = view_->horizontalHeader();
-    // The Average cells fill in after the dock is laid out: room for one.
-    const int average = view_->fontMetrics().horizontalAdvance(QStringLiteral("▼ −0.000")) + 12;
     int width = 0;
     for (int c = 0; c < SymbolListModel::kColumnCount; ++c) {
-        if (header->isSectionHidden(c))
-            continue;
-        width += std::max({items->sizeHintForColumn(c), header->sectionSizeHint(c),
-                           c == SymbolListModel::AverageColumn ? average : 0});
+        if (!header->isSectionHidden(c))
+            width += columnWidth(c);
     }
     width += view_->verticalScrollBar()->sizeHint().width() + 2 * view_->frameWidth() + 12 + 8;
     return {std::max(width, QWidget::sizeHint().width()), QWidget::sizeHint().height()};
+}
+
+int WatchlistPanel::columnWidth(int column) const {
+    const QAbstractItemView* items = view_;  // QTableView hides sizeHintForColumn
+    int width = std::max(items->sizeHintForColumn(column),
+                         view_->horizontalHeader()->sectionSizeHint(column));
+    // The ATC cells fill in after the list is laid out: room for their widest.
+    const QFontMetrics metrics = view_->fontMetrics();
+    if (column == SymbolListModel::AverageColumn)
+        width = std::max(width, metrics.horizontalAdvance(QStringLiteral("▼ −0.000")) + 12);
+    if (column == SymbolListModel::SinceEntryColumn)
+        width = std::max(width, metrics.horizontalAdvance(QStringLiteral("99,999")) + 12);
+    return width;
+}
+
+void WatchlistPanel::fitColumns() {
+    QHeaderView* header = view_->horizontalHeader();
+    for (int c = 0; c < SymbolListModel::kColumnCount; ++c) {
+        if (!header->isSectionHidden(c))
+            header->resizeSection(c, columnWidth(c));
+    }
 }
 
 QString WatchlistPanel::firstSymbol() const {
@@ -225,8 +244,10 @@ QMenu* WatchlistPanel::columnMenu() {
         QAction* shown = menu->addAction(model_->headerData(c, Qt::Horizontal).toString());
         shown->setCheckable(true);
         shown->setChecked(!header->isSectionHidden(c));
-        connect(shown, &QAction::toggled, this,
-                [header, c](bool on) { header->setSectionHidden(c, !on); });
+        connect(shown, &QAction::toggled, this, [this, header, c](bool on) {
+            header->setSectionHidden(c, !on);
+            fitColumns();
+        });
     }
     return menu;
 }

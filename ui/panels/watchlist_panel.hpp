@@ -129,6 +129,10 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // The width a column's content (and header) needs, and every shown column
+    // set to it: when the list changes, not when an answer fills a cell.
+    int columnWidth(int column) const;
+    void fitColumns();
     void onCurrentChanged(const QModelIndex& current);
     void selectRowSilently(const QString& name);
     void startNextImport();

@@ -5,31 +5,37 @@
 
 #include "atc/signals.hpp"
 #include "core/engine_service.hpp"
+#include "core/symbol_data.hpp"
 #include "panels/symbol_list_model.hpp"
 
 namespace atc::ui {
 namespace {
 
+// What the ATC columns show of a symbol's last row (a scan's or a chart's).
+SymbolSignal signalOf(const ScanRow& row, const AtcParams& params, const QString& entry_label) {
+    SymbolSignal signal;
+    signal.average = row.average;
+    signal.zone = static_cast<Direction>(static_cast<int>(
+        threshold_cut(row.average, params.long_threshold, params.short_threshold)));
+    if (row.last_marker) {
+        signal.bars_since_entry = row.bars - 1 - row.last_marker->bar;
+        signal.entry = row.last_marker->direction;
+        signal.entry_label = entry_label;
+    }
+    return signal;
+}
+
 // What the ATC columns show of the scan of `outcome.names[i]`.
 SymbolSignal signalOf(const ScanOutcome& outcome, qsizetype i) {
-    SymbolSignal signal;
     const std::shared_ptr<const SymbolScan>& scan = outcome.results[static_cast<std::size_t>(i)];
     if (!scan || !scan->ok()) {
+        SymbolSignal signal;
         signal.error = outcome.errors.value(i);
         if (signal.error.isEmpty())
             signal.error = QObject::tr("Not computed");
         return signal;
     }
-    const ScanRow& row = scan->row;
-    signal.average = row.average;
-    signal.zone = static_cast<Direction>(static_cast<int>(
-        threshold_cut(row.average, outcome.params.long_threshold, outcome.params.short_threshold)));
-    if (row.last_marker) {
-        signal.bars_since_entry = row.bars - 1 - row.last_marker->bar;
-        signal.entry = row.last_marker->direction;
-        signal.entry_label = outcome.marker_labels.value(i);
-    }
-    return signal;
+    return signalOf(scan->row, outcome.params, outcome.marker_labels.value(i));
 }
 
 }  // namespace
@@ -46,14 +52,29 @@ WatchlistSignalFill::WatchlistSignalFill(EngineService& engine, SymbolListModel&
     });
 }
 
-void WatchlistSignalFill::setParams(const AtcParams& params) {
-    if (params_ == params)
+void WatchlistSignalFill::setParams(const AtcParams& params, const SymbolData* shown) {
+    if (params_ == params) {
+        // The chart's answer saves asking for it again.
+        if (takeShown(shown))
+            waiting_.removeAll(shown->name);
         return;
+    }
     const bool first = !params_;
     params_ = params;
     if (!first)
         model_.clearSignals();  // made with other parameters
+    takeShown(shown);
     restart();
+}
+
+bool WatchlistSignalFill::takeShown(const SymbolData* shown) {
+    // The watchlist shows each symbol at its own bars and these parameters.
+    if (!shown || !shown->resampledTo().isEmpty() || shown->params != *params_)
+        return false;
+    const ScanRow& row = shown->result->row;
+    const QString entry = row.last_marker ? barLabel(*shown, row.last_marker->bar) : QString();
+    model_.setSignals({{shown->name, signalOf(row, *params_, entry)}});
+    return true;
 }
 
 void WatchlistSignalFill::restart() {

@@ -22,6 +22,7 @@ namespace atc::ui {
 class EngineService;
 class SymbolListModel;
 struct ScanOutcome;
+struct SymbolData;
 
 class WatchlistSignalFill : public QObject {
     Q_OBJECT
@@ -32,8 +33,10 @@ public:
 
     // The parameters the columns show. The first call starts the fill; a call
     // with other parameters empties the cells and starts again; the same
-    // parameters change nothing.
-    void setParams(const AtcParams& params);
+    // parameters change nothing. `shown`, the chart just drawn, answers for
+    // its symbol when it is at its own bars and these parameters: on a
+    // million-bar symbol, computing it again beside the window cost frames.
+    void setParams(const AtcParams& params, const SymbolData* shown = nullptr);
     // Symbols are waiting for their answers (the fill has started and not finished).
     bool isFilling() const { return generation_ != 0; }
 
@@ -44,6 +47,8 @@ signals:
 private:
     // Asks again for every row without an answer.
     void restart();
+    // Puts the drawn chart's answer in its row; false when it is not one for these cells.
+    bool takeShown(const SymbolData* shown);
     void requestNext();
     void take(const std::shared_ptr<const ScanOutcome>& outcome);
 

@@ -458,7 +458,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     setWindowTitle(tr("%1 — ATC Studio").arg(shown->name));
     // The watchlist's ATC columns follow the parameters once the chart drawn
     // with them is on screen: the chart the trader waits for comes first.
-    watchlist_fill_->setParams(shown->params);
+    watchlist_fill_->setParams(shown->params, shown.get());
     emit symbolShown(shown->name);
 }
 
