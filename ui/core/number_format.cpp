@@ -39,6 +39,15 @@ QString groupedCount(std::uint64_t count) {
     return groupingLocale().toString(static_cast<qulonglong>(count));
 }
 
+QString signedPercent(double percent) {
+    if (!std::isfinite(percent))
+        return noValue();
+    const QString digits = groupedNumber(std::abs(percent), 2) + QLatin1Char('%');
+    if (digits == QStringLiteral("0.00%"))
+        return digits;
+    return (percent > 0 ? QStringLiteral("+") : QStringLiteral("−")) + digits;
+}
+
 int significantDecimals(double value, int significant, int minimum) {
     const double magnitude = std::abs(value);
     if (!std::isfinite(magnitude) || magnitude == 0.0)

@@ -15,6 +15,10 @@ QString groupedNumber(double value, int decimals);
 // A count (bars, symbols, cache entries) grouped the same way: "12,345".
 QString groupedCount(std::uint64_t count);
 
+// A change in percent, always signed, with a real minus sign so a column of
+// them lines up: "+12.34%", "−0.50%", "0.00%"; an em dash for NaN or infinity.
+QString signedPercent(double percent);
+
 // Decimals that keep `significant` significant digits of `value`, at least
 // `minimum` and at most 10: 1234.5 -> minimum, 0.001234 (3 significant) -> 5.
 int significantDecimals(double value, int significant, int minimum);
