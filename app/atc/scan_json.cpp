@@ -28,6 +28,7 @@ void write_row(JsonWriter& json, std::string_view table, std::size_t rank, const
             json.string(r.marker_label);
         json.key("direction").string(direction_name(m.direction));
         json.key("average").number(m.average);
+        write_since_entry_members_json(json, r.row);
         json.end_object();
     }
     json.end_object();

@@ -1254,7 +1254,21 @@ private slots:
                 QCOMPARE(e[QLatin1String("average")].toDouble(), expected.last_marker->average);
                 QCOMPARE(e[QLatin1String("label")].toString().toStdString(),
                          series.labels.at(expected.last_marker->bar));
+                const std::size_t entry_bar = expected.last_marker->bar;
+                QCOMPARE(static_cast<std::size_t>(e[QLatin1String("bars_since")].toInt()),
+                         series.close.size() - 1 - entry_bar);
+                QCOMPARE(e[QLatin1String("close")].toDouble(), series.close[entry_bar]);
+                QCOMPARE(e[QLatin1String("change_pct")].toDouble(),
+                         (series.close.back() / series.close[entry_bar] - 1.0) * 100.0);
             }
+            // The family with the largest Layer-2 equity at the last bar.
+            const QJsonObject strongest = row[QLatin1String("strongest_family")].toObject();
+            const auto top =
+                std::max_element(expected.family_equity.begin(), expected.family_equity.end());
+            QCOMPARE(strongest[QLatin1String("equity")].toDouble(), *top);
+            QCOMPARE(strongest[QLatin1String("type")].toString().toStdString(),
+                     std::string(atc::family_name(atc::kAllFamilies[static_cast<std::size_t>(
+                         top - expected.family_equity.begin())])));
         }
 
         const QJsonArray errors = scan[QLatin1String("errors")].toArray();
@@ -1593,7 +1607,7 @@ private slots:
         QCOMPARE(errors["D1"].value(QStringLiteral("error")).toString(),
                  QStringLiteral("4h is finer than the data's timeframe (1d)"));
         const QList<QByteArray> lines = read_all(report).trimmed().split('\n');
-        QVERIFY2(lines[0].endsWith(",scanned_at,timeframe"), lines[0].constData());
+        QVERIFY2(lines[0].endsWith(",strongest_family_equity,timeframe"), lines[0].constData());
         QCOMPARE(lines.size(), 3);
         QVERIFY2(lines[1].endsWith(",4h") && lines[2].endsWith(",4h"), lines[1].constData());
 
@@ -1614,7 +1628,8 @@ private slots:
                  static_cast<qint64>(m1_bars().size()));
         QVERIFY(read_all(report).startsWith(
             "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,"
-            "entry_label,scanned_at\n"));
+            "entry_label,scanned_at,bars_since_entry,entry_close,change_since_entry_pct,"
+            "strongest_family,strongest_family_equity\n"));
 
         // A folder: the same files and one without times.
         const QString folder = tmp.filePath(QStringLiteral("csv"));

@@ -83,8 +83,13 @@ inline std::string scan_difference(const SymbolScan& ours, const SymbolScan& ref
     if (a.bars != b.bars || a.trend != b.trend || a.last_close != b.last_close ||
         !values_match(a.average, b.average, kValues, mode) ||
         a.last_marker.has_value() != b.last_marker.has_value() ||
-        (a.last_marker && a.last_marker->bar != b.last_marker->bar))
+        (a.last_marker && a.last_marker->bar != b.last_marker->bar) ||
+        !values_match(a.entry_close, b.entry_close, 0.0, Exactness::Bitwise))
         return "scan row differs";
+    for (std::size_t t = 0; t < kFamilyCount; ++t) {
+        if (!values_match(a.family_equity[t], b.family_equity[t], kValues, mode))
+            return "scan row: family " + std::to_string(t) + "'s last equity differs";
+    }
     return {};
 }
 

@@ -234,8 +234,10 @@ private slots:
             reseal(bad);
             return rejected(decode_result, bad);
         };
-        // Unknown format version, flags, and an absurd bar count (must not allocate it).
-        QVERIFY(refused_after([](Blob& b) { b[4] = std::byte{2}; }));
+        // An unknown format version (the one before, a later one), flags, and an
+        // absurd bar count (must not allocate it).
+        QVERIFY(refused_after([](Blob& b) { b[4] = std::byte{kCodecFormatVersion - 1}; }));
+        QVERIFY(refused_after([](Blob& b) { b[4] = std::byte{kCodecFormatVersion + 1}; }));
         QVERIFY(refused_after([](Blob& b) { b[7] = std::byte{1}; }));
         QVERIFY(refused_after([](Blob& b) { put_u64(b, 8, std::uint64_t{1} << 60); }));
         QVERIFY(refused_after([](Blob& b) { put_u64(b, 8, 4); }));

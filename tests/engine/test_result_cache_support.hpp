@@ -45,7 +45,10 @@ inline bool same_row(const ScanRow& a, const ScanRow& b) {
     return a.bars == b.bars && same_bits(a.average, b.average) && a.trend == b.trend &&
            same_bits(a.last_close, b.last_close) &&
            a.last_marker.has_value() == b.last_marker.has_value() &&
-           (!a.last_marker || same_marker(*a.last_marker, *b.last_marker));
+           (!a.last_marker || same_marker(*a.last_marker, *b.last_marker)) &&
+           same_bits(a.entry_close, b.entry_close) &&
+           std::memcmp(a.family_equity.data(), b.family_equity.data(), sizeof(a.family_equity)) ==
+               0;
 }
 
 // Every field, bit for bit; names the first difference for QVERIFY2.

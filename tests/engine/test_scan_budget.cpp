@@ -66,7 +66,9 @@ QString difference(const SymbolScan& a, const SymbolScan& b) {
     const ScanRow& y = b.row;
     if (x.bars != y.bars || x.trend != y.trend ||
         std::memcmp(&x.average, &y.average, sizeof(double)) != 0 ||
-        std::memcmp(&x.last_close, &y.last_close, sizeof(double)) != 0)
+        std::memcmp(&x.last_close, &y.last_close, sizeof(double)) != 0 ||
+        std::memcmp(&x.entry_close, &y.entry_close, sizeof(double)) != 0 ||
+        std::memcmp(x.family_equity.data(), y.family_equity.data(), sizeof(x.family_equity)) != 0)
         return QStringLiteral("row");
     if (x.last_marker.has_value() != y.last_marker.has_value() ||
         (x.last_marker && !same_marker(*x.last_marker, *y.last_marker)))

@@ -49,6 +49,12 @@ ScanReport sample_report() {
         make_row("AAA", 0.5, 101.25, 300, EntryMarker{290, Direction::Long, 0.41}, "2024-01-02"),
         make_row("WEAK", 0.125, 2.0, 60)};
     report.failures = {{"BROKEN", "BROKEN", "no bars"}};
+    // Since the entry: AAA rose 25 % from 81, B,C fell 25 % from 10. AAA's
+    // strongest family is HMA (the others never reached the cutout).
+    report.rows[3].row.entry_close = 81.0;
+    report.rows[3].row.family_equity[0] = 1.0;
+    report.rows[3].row.family_equity[1] = 1.25;
+    report.rows[1].row.entry_close = 10.0;
     return report;
 }
 
@@ -96,15 +102,18 @@ private slots:
     }
 
     void csvListsTheTablesInRankOrder() {
-        const std::string at = ",2024-05-17T09:30:15Z\n";
-        QCOMPARE(format_scan_report_csv(sample_report()),
-                 "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,"
-                 "entry_label,scanned_at\n" +
-                     ("long,1,AAA,0.5,long,101.25,300,long,290,2024-01-02" + at) +
-                     ("long,2,DDD,0.5,long,3,100,,," + at) +
-                     ("long,3,WEAK,0.125,long,2,60,,," + at) +
-                     ("short,1,\"B,C\",-0.75,short,7.5,200,short,150," + at) +
-                     ("flat,1,FLAT,0,flat,1,50,,," + at));
+        const std::string at = ",2024-05-17T09:30:15Z,";
+        const std::string no_entry = ",,,,\n";
+        QCOMPARE(
+            format_scan_report_csv(sample_report()),
+            "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,"
+            "entry_label,scanned_at,bars_since_entry,entry_close,change_since_entry_pct,"
+            "strongest_family,strongest_family_equity\n" +
+                ("long,1,AAA,0.5,long,101.25,300,long,290,2024-01-02" + at + "9,81,25,HMA,1.25\n") +
+                ("long,2,DDD,0.5,long,3,100,,," + at + no_entry) +
+                ("long,3,WEAK,0.125,long,2,60,,," + at + no_entry) +
+                ("short,1,\"B,C\",-0.75,short,7.5,200,short,150," + at + "49,10,-25,,\n") +
+                ("flat,1,FLAT,0,flat,1,50,,," + at + no_entry));
     }
 
     // A scan at a chosen timeframe names it on every line, in a last column
@@ -115,9 +124,11 @@ private slots:
         const std::string csv = format_scan_report_csv(report);
         QVERIFY(
             csv.starts_with("table,rank,symbol,average,trend,last_close,bars,entry_direction,"
-                            "entry_bar,entry_label,scanned_at,timeframe\n"
+                            "entry_bar,entry_label,scanned_at,bars_since_entry,entry_close,"
+                            "change_since_entry_pct,strongest_family,strongest_family_equity,"
+                            "timeframe\n"
                             "long,1,AAA,0.5,long,101.25,300,long,290,2024-01-02,"
-                            "2024-05-17T09:30:15Z,1d America/New_York\n"));
+                            "2024-05-17T09:30:15Z,9,81,25,HMA,1.25,1d America/New_York\n"));
         QCOMPARE(parse(format_scan_report_json(report))[QStringLiteral("timeframe")].toString(),
                  QStringLiteral("1d America/New_York"));
         QVERIFY(
@@ -166,7 +177,14 @@ private slots:
         QCOMPARE(entry[QStringLiteral("bar")].toInt(), 290);
         QCOMPARE(entry[QStringLiteral("label")].toString(), QStringLiteral("2024-01-02"));
         QCOMPARE(entry[QStringLiteral("average")].toDouble(), 0.41);
+        QCOMPARE(entry[QStringLiteral("bars_since")].toInt(), 9);
+        QCOMPARE(entry[QStringLiteral("close")].toDouble(), 81.0);
+        QCOMPARE(entry[QStringLiteral("change_pct")].toDouble(), 25.0);
+        const QJsonObject strongest = first[QStringLiteral("strongest_family")].toObject();
+        QCOMPARE(strongest[QStringLiteral("type")].toString(), QStringLiteral("HMA"));
+        QCOMPARE(strongest[QStringLiteral("equity")].toDouble(), 1.25);
         QVERIFY(rows[1].toObject()[QStringLiteral("last_entry")].isNull());
+        QVERIFY(rows[1].toObject()[QStringLiteral("strongest_family")].isNull());
 
         // A marker without a label keeps an empty label (atc scan --json writes null).
         const QJsonObject short_entry = doc[QStringLiteral("short")]

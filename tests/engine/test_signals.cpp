@@ -182,13 +182,22 @@ private slots:
         const std::vector<double> close = {10, 11, 12};
         const std::vector<double> avg = {0, 0.4, -0.2};
         const auto markers = entry_markers(avg, 0.1, -0.1);
-        const ScanRow row = scan_row(close, avg, markers);
+        const std::vector<double> w = {kNaN, 1.0, 1.5};
+        const std::vector<double> none;  // a family without a series keeps NaN
+        const ScanRow row = scan_row(close, avg, markers, {w, w, none, w, w, w});
         QCOMPARE(row.bars, std::size_t{3});
         QCOMPARE(row.average, -0.2);
         QCOMPARE(row.trend, Direction::Short);
         QCOMPARE(row.last_close, 12.0);
         QVERIFY(row.last_marker.has_value());
         QCOMPARE(row.last_marker->direction, Direction::Short);
+        QCOMPARE(row.entry_close, 12.0);  // the short entry is at the last bar
+        QCOMPARE(row.family_equity[0], 1.5);
+        QVERIFY(std::isnan(row.family_equity[2]));
+        const std::vector<double> flat = {0.0, 0.0, 0.0};
+        const ScanRow no_entry = scan_row(close, flat, {}, {w, w, w, w, w, w});
+        QVERIFY(!no_entry.last_marker);
+        QVERIFY(std::isnan(no_entry.entry_close));
     }
 
     // compute_symbol keeps what charts need, shaped and labelled as documented.

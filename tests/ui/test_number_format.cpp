@@ -23,6 +23,14 @@ private slots:
         QCOMPARE(groupedCount(std::numeric_limits<std::uint64_t>::max()),
                  QStringLiteral("18,446,744,073,709,551,615"));
     }
+    void percentChangesAreSignedAndGrouped() {
+        QCOMPARE(signedPercent(12.3456), QStringLiteral("+12.35 %"));
+        QCOMPARE(signedPercent(-0.5), QStringLiteral("−0.50 %"));  // a real minus sign
+        QCOMPARE(signedPercent(1234.5), QStringLiteral("+1,234.50 %"));
+        QCOMPARE(signedPercent(-0.001), QStringLiteral("0.00 %"));  // no sign on what shows as 0
+        QCOMPARE(signedPercent(std::nan("")), QStringLiteral("—"));
+    }
+
     void tinyNegativesHaveNoSign() { QCOMPARE(groupedNumber(-0.0001, 2), QStringLiteral("0.00")); }
     void nonFiniteIsADash() {
         QCOMPARE(groupedNumber(std::numeric_limits<double>::quiet_NaN(), 2),

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -46,6 +48,9 @@ class TestScanReport : public QObject {
 
 private:
     ScanReport data_;
+    // Per row of data_: the closes, and each family's Layer-2 curve's last value.
+    std::vector<std::vector<double>> closes_;
+    std::vector<std::array<double, kFamilyCount>> last_equities_;
     ScanRanking ranking_;
     QTemporaryDir dir_;
 
@@ -61,8 +66,9 @@ private slots:
             closes.emplace_back(g.bars.close);
         data_.params.robustness = Robustness::Narrow;
         data_.params.long_threshold = 0.2;
+        // With the per-bar series, to check the rows' family equities against them.
         BatchOptions options;
-        options.keep_series = false;
+        options.keep_series = true;
         const BatchResult batch = compute_batch(closes, data_.params, options);
         std::vector<double> averages;
         std::vector<std::string> names;
@@ -73,6 +79,11 @@ private slots:
             // The report's last close is the series' own.
             QVERIFY(same_bits(row.last_close, universe[i].bars.close.back()));
             data_.rows.push_back({universe[i].name, row, label});
+            closes_.push_back(universe[i].bars.close);
+            std::array<double, kFamilyCount> last{};
+            for (std::size_t t = 0; t < kFamilyCount; ++t)
+                last[t] = batch.symbols[i].layer2_equities[t].back();
+            last_equities_.push_back(last);
             averages.push_back(row.average);
             names.push_back(universe[i].name);
         }
@@ -90,7 +101,9 @@ private slots:
         QList<QByteArray> lines = csv.split('\n');
         lines.removeLast();
         QCOMPARE(lines.front(), QByteArray("table,rank,symbol,average,trend,last_close,bars,"
-                                           "entry_direction,entry_bar,entry_label,scanned_at"));
+                                           "entry_direction,entry_bar,entry_label,scanned_at,"
+                                           "bars_since_entry,entry_close,change_since_entry_pct,"
+                                           "strongest_family,strongest_family_equity"));
         QCOMPARE(static_cast<std::size_t>(lines.size() - 1), data_.rows.size());
         std::size_t line = 1;
         for (const auto& [name, table] :
@@ -98,8 +111,10 @@ private slots:
               std::pair("flat", &ranking_.flats)}) {
             for (std::size_t k = 0; k < table->size(); ++k, ++line) {
                 const ScanReportRow& r = data_.rows[(*table)[k]];
+                const std::vector<double>& close = closes_[(*table)[k]];
+                const std::array<double, kFamilyCount>& w = last_equities_[(*table)[k]];
                 const QList<QByteArray> f = lines[static_cast<qsizetype>(line)].split(',');
-                QCOMPARE(f.size(), 11);
+                QCOMPARE(f.size(), 16);
                 QCOMPARE(f[0], QByteArray(name));
                 QCOMPARE(f[1].toULongLong(), k + 1);
                 QCOMPARE(f[2].toStdString(), r.symbol);
@@ -107,10 +122,21 @@ private slots:
                 QVERIFY(same_bits(exact(f[5]), r.row.last_close));
                 QCOMPARE(f[6].toULongLong(), r.row.bars);
                 if (r.row.last_marker) {
-                    QCOMPARE(f[8].toULongLong(), r.row.last_marker->bar);
+                    const std::size_t entry = r.row.last_marker->bar;
+                    QCOMPARE(f[8].toULongLong(), entry);
                     QCOMPARE(f[9].toStdString(), r.marker_label);
+                    QCOMPARE(f[11].toULongLong(), close.size() - 1 - entry);
+                    QVERIFY(same_bits(exact(f[12]), close[entry]));
+                    QVERIFY(same_bits(exact(f[13]), (close.back() / close[entry] - 1.0) * 100.0));
+                } else {
+                    QVERIFY(f[11].isEmpty() && f[12].isEmpty() && f[13].isEmpty());
                 }
                 QCOMPARE(f[10], QByteArray("2024-05-17T09:30:00Z"));
+                const auto strongest = std::max_element(w.begin(), w.end());
+                QCOMPARE(f[14].toStdString(),
+                         std::string(family_name(
+                             kAllFamilies[static_cast<std::size_t>(strongest - w.begin())])));
+                QVERIFY(same_bits(exact(f[15]), *strongest));
             }
         }
     }

@@ -26,12 +26,14 @@
 #include <atomic>
 #include <cmath>
 #include <span>
+#include <tuple>
 
 #include "atc/batch.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/compute.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
+#include "charts/chart_format.hpp"
 #include "core/engine_service.hpp"
 #include "core/number_format.hpp"
 #include "core/symbol_data.hpp"
@@ -46,6 +48,7 @@
 #include "scanner/scanner_panel.hpp"
 #include "shell/dock_shortcut.hpp"
 #include "shell/main_window.hpp"
+#include "shell/session_state.hpp"
 #include "studio_fixture.hpp"
 
 using namespace atc;
@@ -68,6 +71,8 @@ struct TableRow {
     double last_close = 0.0;
     QString entry;  // the marker's date label; empty without one
     double bars = 0.0;
+    double bars_since_entry = 0.0;    // NaN without an entry
+    double change_since_entry = 0.0;  // NaN without an entry
 };
 
 std::vector<TableRow> rows_of(const QTableView* view) {
@@ -82,17 +87,27 @@ std::vector<TableRow> rows_of(const QTableView* view) {
                         value(r, ScanTableModel::TrendColumn).toDouble(),
                         value(r, ScanTableModel::LastCloseColumn).toDouble(),
                         value(r, ScanTableModel::LastEntryColumn).toString(),
-                        value(r, ScanTableModel::BarsColumn).toDouble()});
+                        value(r, ScanTableModel::BarsColumn).toDouble(),
+                        value(r, ScanTableModel::BarsSinceEntryColumn).isValid()
+                            ? value(r, ScanTableModel::BarsSinceEntryColumn).toDouble()
+                            : std::nan(""),
+                        value(r, ScanTableModel::ChangeSinceEntryColumn).isValid()
+                            ? value(r, ScanTableModel::ChangeSinceEntryColumn).toDouble()
+                            : std::nan("")});
     }
     return rows;
 }
 
-// Strongest first; equal strengths by name.
+// Strongest first, to the three decimals shown; equal strengths by the
+// default tie-break, the freshest entry first (none last), then by name.
 bool ranked(const std::vector<TableRow>& rows) {
+    const auto key = [](const TableRow& r) {
+        const double since = r.bars_since_entry;
+        return std::make_tuple(-std::round(std::fabs(r.average) * 1000.0), std::isnan(since),
+                               std::isnan(since) ? 0.0 : since, r.symbol);
+    };
     for (std::size_t i = 1; i < rows.size(); ++i) {
-        const double before = std::fabs(rows[i - 1].average);
-        const double after = std::fabs(rows[i].average);
-        if (before < after || (before == after && rows[i - 1].symbol > rows[i].symbol))
+        if (key(rows[i]) < key(rows[i - 1]))
             return false;
     }
     return true;
@@ -140,6 +155,56 @@ int drawnSortArrow(QHeaderView* header) {
     const int top = ink(arrow.top());
     const int bottom = ink(arrow.bottom());
     return top < bottom ? +1 : top > bottom ? -1 : 0;
+}
+
+// Falls `fall` bars by 1 % a bar, then rises by `rise` a bar to bar 300: every
+// family ends long, so the Average ends at exactly +1.000, with the long entry
+// where the rise took over.
+PriceSeries fall_then_rise(int fall, double rise) {
+    PriceSeries bars;
+    double close = 100.0;
+    for (int i = 0; i < 300; ++i) {
+        close *= i < fall ? 0.99 : 1.0 + rise;
+        bars.close.push_back(close);
+    }
+    return bars;
+}
+
+// What the tables should show for one symbol, worked out from compute_symbol's
+// full result (its markers and Layer-2 curves), not from the scan.
+struct Expected {
+    QString symbol;
+    double average = 0.0;
+    double bars_since_entry = 0.0;
+    double change_since_entry = 0.0;
+    MaType strongest = MaType::EMA;
+    double strongest_equity = 0.0;
+};
+
+Expected expected_of(const QString& symbol, const PriceSeries& bars, const AtcParams& params) {
+    const AtcResult r = compute_symbol(bars.close, params);
+    Expected e;
+    e.symbol = symbol;
+    e.average = r.average.back();
+    if (!r.markers.empty()) {
+        const std::size_t entry = r.markers.back().bar;
+        e.bars_since_entry = static_cast<double>(bars.close.size() - 1 - entry);
+        e.change_since_entry = (bars.close.back() / bars.close[entry] - 1.0) * 100.0;
+    }
+    for (const FamilyResult& f : r.families) {
+        if (f.weight_equity.back() > e.strongest_equity) {
+            e.strongest = f.type;
+            e.strongest_equity = f.weight_equity.back();
+        }
+    }
+    return e;
+}
+
+QStringList symbols_of(const QTableView* view) {
+    QStringList names;
+    for (const TableRow& r : rows_of(view))
+        names << r.symbol;
+    return names;
 }
 
 }  // namespace
@@ -302,6 +367,12 @@ private slots:
             QCOMPARE(found->bars, static_cast<double>(bars.close.size()));
             QVERIFY2(expected.row.last_marker.has_value(), qPrintable(name));
             QCOMPARE(found->entry, barLabel(bars, expected.row.last_marker->bar));
+            // Since the last of the chart's entry markers, from the bars themselves.
+            const std::size_t entry_bar = expected.markers.back().bar;
+            QCOMPARE(found->bars_since_entry,
+                     static_cast<double>(bars.close.size() - 1 - entry_bar));
+            QCOMPARE(found->change_since_entry,
+                     (bars.close.back() / bars.close[entry_bar] - 1.0) * 100.0);
             if (!bars.time_ms.empty()) {  // dated bars give a date (TTRC has year fractions)
                 QVERIFY2(QDate::fromString(found->entry, Qt::ISODate).isValid(),
                          qPrintable(found->entry));
@@ -641,6 +712,114 @@ private slots:
             bull !=
             scanner_->shortView()->model()->index(0, 1).data(Qt::ForegroundRole).value<QColor>());
         window_->setTheme(ThemeKind::Dark);
+    }
+
+    // Symbols that all end at +1.000 are ranked by the key chosen in "Ties
+    // by:", switched with the keyboard; the new columns read what the
+    // engine's markers and family equities say.
+    void tiesAtFullStrengthFollowTheChosenKey() {
+        const std::vector<std::pair<int, double>> shapes = {
+            {60, 0.004}, {120, 0.015}, {180, 0.008}, {90, 0.003}};
+        QStringList names;
+        std::vector<Expected> expected;
+        {
+            store::Database db = store::Database::connect(db_path_);
+            store::SymbolStore store(db);
+            for (std::size_t i = 0; i < shapes.size(); ++i) {
+                const QString name = QStringLiteral("TIE-%1").arg(QChar('A' + int(i)));
+                const PriceSeries bars = fall_then_rise(shapes[i].first, shapes[i].second);
+                store.save(
+                    {name.toStdString(), "test", "", "crafted", store::SymbolKind::Imported, 0},
+                    bars);
+                names << name;
+                expected.push_back(expected_of(name, bars, AtcParams{}));
+                QCOMPARE(expected.back().average, 1.0);  // crafted to tie at +1.000
+            }
+        }
+        ScannerPanel panel(*engine_,
+                           ScanSources{[] { return AtcParams{}; }, [names] { return names; },
+                                       [] { return QStringList{}; }});
+        panel.resize(1400, 300);
+        panel.show();
+        QSignalSpy shown(&panel, &ScannerPanel::resultsShown);
+        QTest::mouseClick(panel.scanButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() == 1; }, 20000));
+        QCOMPARE(panel.longView()->model()->rowCount(), 4);
+
+        // The columns, as shown.
+        const QAbstractItemModel* model = panel.longView()->model();
+        for (int row = 0; row < 4; ++row) {
+            const auto cell = [&](int column) {
+                return model->index(row, column).data().toString();
+            };
+            const QString symbol = cell(ScanTableModel::SymbolColumn);
+            const auto e = std::find_if(expected.begin(), expected.end(),
+                                        [&](const Expected& x) { return x.symbol == symbol; });
+            QVERIFY(e != expected.end());
+            QCOMPARE(cell(ScanTableModel::AverageColumn), QStringLiteral("+1.000"));
+            QCOMPARE(cell(ScanTableModel::BarsSinceEntryColumn),
+                     groupedCount(static_cast<std::uint64_t>(e->bars_since_entry)));
+            QCOMPARE(cell(ScanTableModel::ChangeSinceEntryColumn),
+                     signedPercent(e->change_since_entry));
+            QVERIFY(cell(ScanTableModel::ChangeSinceEntryColumn).startsWith(QLatin1Char('+')));
+            QCOMPARE(cell(ScanTableModel::StrongestFamilyColumn),
+                     familyEquityText(e->strongest, e->strongest_equity));
+        }
+
+        // The order for each key, worked out independently; the keys must
+        // disagree or the test proves nothing.
+        const auto order_by = [&](auto ranks_before) {
+            std::vector<Expected> sorted = expected;
+            std::sort(sorted.begin(), sorted.end(), [&](const Expected& a, const Expected& b) {
+                return ranks_before(a, b) || (!ranks_before(b, a) && a.symbol < b.symbol);
+            });
+            QStringList order;
+            for (const Expected& e : sorted)
+                order << e.symbol;
+            return order;
+        };
+        const QStringList freshest = order_by([](const Expected& a, const Expected& b) {
+            return a.bars_since_entry < b.bars_since_entry;
+        });
+        const QStringList strongest = order_by([](const Expected& a, const Expected& b) {
+            return a.strongest_equity > b.strongest_equity;
+        });
+        const QStringList furthest = order_by([](const Expected& a, const Expected& b) {
+            return a.change_since_entry > b.change_since_entry;
+        });
+        QVERIFY(freshest != strongest && freshest != furthest && strongest != furthest);
+        QVERIFY(freshest != names);  // nor may the name alone give it
+
+        QComboBox* ties = panel.tieBreakBox();
+        QCOMPARE(ties->currentText(), QStringLiteral("bars since entry (fewest first)"));
+        QCOMPARE(symbols_of(panel.longView()), freshest);
+        ties->setFocus();
+        QTest::keyClick(ties, Qt::Key_Down);
+        QCOMPARE(panel.tieBreak(), ScanTieBreak::FamilyEquity);
+        QCOMPARE(symbols_of(panel.longView()), strongest);
+        QTest::keyClick(ties, Qt::Key_Down);
+        QCOMPARE(panel.tieBreak(), ScanTieBreak::ChangeSinceEntry);
+        QCOMPARE(symbols_of(panel.longView()), furthest);
+        save_screenshot(QStringLiteral("7-ties"), &panel);
+        QTest::keyClick(ties, Qt::Key_Up);
+        QTest::keyClick(ties, Qt::Key_Up);
+        QCOMPARE(symbols_of(panel.longView()), freshest);
+    }
+
+    // The key chosen in the window's scanner comes back with the next session.
+    void tieBreakIsRemembered() {
+        QComboBox* ties = scanner_->tieBreakBox();
+        ties->setFocus();
+        QTest::keyClick(ties, Qt::Key_End);
+        QCOMPARE(scanner_->tieBreak(), ScanTieBreak::ChangeSinceEntry);
+        window_->close();
+        QCOMPARE(readSession(*settings_).scanner_ties, ScanTieBreak::ChangeSinceEntry);
+        window_ =
+            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        window_->restoreSession();
+        QCOMPARE(window_->scanner()->tieBreakBox()->currentIndex(),
+                 static_cast<int>(ScanTieBreak::ChangeSinceEntry));
+        scanner_ = window_->scanner();
     }
 };
 

@@ -77,6 +77,10 @@ QString familyLabel(MaType type) {
     return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
+QString familyEquityText(MaType type, double equity) {
+    return familyLabel(type) + QLatin1Char(' ') + compactNumber(equity, 2);
+}
+
 QString memberLabel(MaType type, const MemberSeries& member) {
     QString label = QStringLiteral("%1 %2").arg(familyLabel(type)).arg(member.length);
     if (member.offset != 0) {

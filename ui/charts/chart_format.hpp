@@ -34,6 +34,10 @@ QString stateGlyph(int state);
 
 // "EMA".
 QString familyLabel(MaType type);
+
+// A family and its Layer-2 equity, as the scanner and its report list the
+// strongest family: "KAMA 1.84", "EMA 12.35M" (compactNumber, two decimals).
+QString familyEquityText(MaType type, double equity);
 // Member label: "EMA 28" for the base length, "EMA 29 (+1)", "EMA 27 (-1)" for the others.
 QString memberLabel(MaType type, const MemberSeries& member);
 // Object name of a member equity series: "eq_EMA_28".

@@ -39,6 +39,16 @@ QString groupedCount(std::uint64_t count) {
     return groupingLocale().toString(static_cast<qulonglong>(count));
 }
 
+QString signedPercent(double percent, int decimals) {
+    if (!std::isfinite(percent))
+        return noValue();
+    const QString digits = groupedNumber(std::abs(percent), decimals);
+    if (groupedNumber(0.0, decimals) == digits)
+        return digits + QStringLiteral(" %");  // no sign on what shows as zero
+    return (percent > 0 ? QStringLiteral("+") : QStringLiteral("−")) + digits +
+           QStringLiteral(" %");
+}
+
 int significantDecimals(double value, int significant, int minimum) {
     const double magnitude = std::abs(value);
     if (!std::isfinite(magnitude) || magnitude == 0.0)

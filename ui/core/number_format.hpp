@@ -15,6 +15,11 @@ QString groupedNumber(double value, int decimals);
 // A count (bars, symbols, cache entries) grouped the same way: "12,345".
 QString groupedCount(std::uint64_t count);
 
+// A change in percent (12.34 for 12.34 %), always signed, with a real minus
+// sign so a column of them lines up: "+12.34 %", "−0.50 %", "0.00 %"; an em
+// dash for NaN or infinity. The one way the app writes a change.
+QString signedPercent(double percent, int decimals = 2);
+
 // Decimals that keep `significant` significant digits of `value`, at least
 // `minimum` and at most 10: 1234.5 -> minimum, 0.001234 (3 significant) -> 5.
 int significantDecimals(double value, int significant, int minimum);

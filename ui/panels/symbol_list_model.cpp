@@ -201,7 +201,7 @@ QVariant SymbolListModel::display(std::size_t row, int column) const {
             return last_closes_[row] ? tablePrice(last_closes_[row]->last) : QStringLiteral("—");
         case ChangeColumn: {
             const std::optional<double> c = change(row);
-            return c ? signedPercent(*c, 2) : QStringLiteral("—");
+            return c ? signedPercent(100.0 * *c) : QStringLiteral("—");
         }
         case AverageColumn:
             // Empty while the background scan has not reached the symbol.

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "atc/scan_ranking.hpp"
 #include "atc/signals.hpp"
 #include "core/engine_service.hpp"
 #include "core/symbol_data.hpp"
@@ -18,7 +19,7 @@ SymbolSignal signalOf(const ScanRow& row, const AtcParams& params, const QString
     signal.zone = static_cast<Direction>(static_cast<int>(
         threshold_cut(row.average, params.long_threshold, params.short_threshold)));
     if (row.last_marker) {
-        signal.bars_since_entry = row.bars - 1 - row.last_marker->bar;
+        signal.bars_since_entry = bars_since_entry(row);
         signal.entry = row.last_marker->direction;
         signal.entry_label = entry_label;
     }

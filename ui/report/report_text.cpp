@@ -28,14 +28,6 @@ QString exactText(double v) {
     return QString::fromLatin1(buf.data(), static_cast<qsizetype>(res.ptr - buf.data()));
 }
 
-QString signedPercent(double fraction, int decimals) {
-    if (!std::isfinite(fraction))
-        return QStringLiteral("—");
-    const QString digits = QString::number(100.0 * fraction, 'f', decimals);
-    return (fraction > 0 && digits.toDouble() != 0.0 ? QStringLiteral("+") : QString()) + digits +
-           QStringLiteral(" %");
-}
-
 QString percentText(double fraction, int decimals) {
     return std::isfinite(fraction)
                ? QString::number(100.0 * fraction, 'f', decimals) + QStringLiteral(" %")

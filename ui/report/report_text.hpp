@@ -10,6 +10,7 @@
 
 #include "atc/params.hpp"
 #include "atc/result.hpp"
+#include "core/number_format.hpp"
 #include "report/pdf_document.hpp"
 #include "theme/theme.hpp"
 
@@ -21,8 +22,7 @@ const Theme& paperTheme();
 QString utf8(std::string_view text);
 // The shortest text that is the same number (prices as in the file), "—" for NaN.
 QString exactText(double v);
-// "+2.36 %", "-0.85 %": a move; "24.7 %": a share.
-QString signedPercent(double fraction, int decimals);
+// "24.7 %": a share (a move is core/number_format's signedPercent).
 QString percentText(double fraction, int decimals);
 
 // "▲ Long", "▼ Short", "Flat" and "Long", "Short", "Flat".

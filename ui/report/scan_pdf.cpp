@@ -74,24 +74,40 @@ void table(PdfDocument& doc, const QString& heading, const ScanReportTable& tabl
         return;
     }
     PdfTable t;
-    t.font_pt = 8.0;
-    t.columns = {{QObject::tr("Rank"), 0.55, Qt::AlignRight},
-                 {QObject::tr("Symbol"), 1.5},
-                 {QObject::tr("Signal"), 1.7, Qt::AlignRight},
-                 {QObject::tr("Last close"), 1.1, Qt::AlignRight},
-                 {QObject::tr("Bars"), 0.7, Qt::AlignRight},
-                 {QObject::tr("Last entry"), 2.7}};
+    // Nine columns across a portrait page: a size smaller than the other tables.
+    t.font_pt = 7.0;
+    t.columns = {{QObject::tr("Rank"), 0.5, Qt::AlignRight},
+                 {QObject::tr("Symbol"), 1.2},
+                 {QObject::tr("Signal"), 1.25, Qt::AlignRight},
+                 {QObject::tr("Last close"), 1.15, Qt::AlignRight},
+                 {QObject::tr("Bars"), 0.6, Qt::AlignRight},
+                 {QObject::tr("Last entry"), 2.75},
+                 {QObject::tr("Since"), 0.6, Qt::AlignRight},
+                 {QObject::tr("Chg %"), 1.05, Qt::AlignRight},
+                 {QObject::tr("Strongest"), 1.1}};
     for (std::size_t k = 0; k < table.shown.size(); ++k) {
         const ScanReportRow& r = *table.shown[k];
         const QColor c = directionColor(r.row.trend);
         const QColor entry = r.row.last_marker ? directionColor(r.row.last_marker->direction)
                                                : PdfDocument::mutedColor();
-        t.rows.push_back({PdfCell(QString::number(k + 1), PdfDocument::mutedColor()),
-                          PdfCell(utf8(r.symbol)).strong(),
-                          PdfCell(formatAverage(r.row.average), c).withBar(r.row.average),
-                          PdfCell(tablePrice(r.row.last_close)),
-                          PdfCell(groupedCount(r.row.bars), PdfDocument::mutedColor()),
-                          PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry)});
+        const std::optional<std::size_t> since = bars_since_entry(r.row);
+        const double change = change_since_entry_percent(r.row);
+        const std::optional<MaType> strongest = strongest_family(r.row);
+        t.rows.push_back(
+            {PdfCell(QString::number(k + 1), PdfDocument::mutedColor()),
+             PdfCell(utf8(r.symbol)).strong(),
+             PdfCell(formatAverage(r.row.average), c).withBar(r.row.average),
+             PdfCell(tablePrice(r.row.last_close)),
+             PdfCell(groupedCount(r.row.bars), PdfDocument::mutedColor()),
+             PdfCell(utf8(entry_text(r.row.last_marker, r.marker_label)), entry),
+             PdfCell(since ? groupedCount(*since) : QStringLiteral("—"), PdfDocument::mutedColor()),
+             PdfCell(signedPercent(change), directionColor(change > 0.0   ? Direction::Long
+                                                           : change < 0.0 ? Direction::Short
+                                                                          : Direction::Flat)),
+             PdfCell(strongest ? familyEquityText(
+                                     *strongest,
+                                     r.row.family_equity[static_cast<std::size_t>(*strongest)])
+                               : QStringLiteral("—"))});
     }
     doc.table(t, on_row);
 }
@@ -128,7 +144,9 @@ QByteArray scanReportPdf(const ScanReport& report, const RankedScanReport& ranke
         }
         doc.paragraph(QObject::tr("Signal: the latest Average signal (−1 to +1); LONG above 0, "
                                   "SHORT below, ranked by its strength. Last entry: the latest "
-                                  "▲/▼ entry marker and its bar."),
+                                  "▲/▼ entry marker and its bar; Since: bars from it to the "
+                                  "last bar; Chg %: the price change since its close. Strongest: "
+                                  "the family with the largest Layer-2 equity at the last bar."),
                       PdfDocument::font(7.0), PdfDocument::mutedColor());
         doc.finish();
     }

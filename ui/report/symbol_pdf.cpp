@@ -305,16 +305,17 @@ private:
                      {QObject::tr("Hits"), 0.7, Qt::AlignRight},
                      {QObject::tr("Hit rate"), 0.9, Qt::AlignRight},
                      {QObject::tr("Open trade"), 4.0}};
-        t.rows.push_back({PdfCell(QString::number(stats_.trades.size())).strong(),
-                          {QString::number(stats_.longs)},
-                          {QString::number(stats_.shorts)},
-                          {QString::number(stats_.hits)},
-                          PdfCell(percentText(stats_.hit_rate, 1)).strong(),
-                          {open ? QObject::tr("%1 since %2 at %3 (price %4)")
-                                      .arg(trendLabel(open->direction), date(open->entry_bar),
-                                           price(open->entry_close), signedPercent(open->move, 2))
-                                : QObject::tr("none"),
-                           open ? directionColor(open->direction) : QColor()}});
+        t.rows.push_back(
+            {PdfCell(QString::number(stats_.trades.size())).strong(),
+             {QString::number(stats_.longs)},
+             {QString::number(stats_.shorts)},
+             {QString::number(stats_.hits)},
+             PdfCell(percentText(stats_.hit_rate, 1)).strong(),
+             {open ? QObject::tr("%1 since %2 at %3 (price %4)")
+                         .arg(trendLabel(open->direction), date(open->entry_bar),
+                              price(open->entry_close), signedPercent(100.0 * open->move))
+                   : QObject::tr("none"),
+              open ? directionColor(open->direction) : QColor()}});
         doc_.table(t);
 
         PdfTable e;
@@ -391,7 +392,7 @@ private:
                  {price(m.entry_close)},
                  {formatAverage(result_.average[m.entry_bar])},
                  {m.open ? QObject::tr("last bar") : date(m.exit_bar), PdfDocument::mutedColor()},
-                 {signedPercent(m.move, 2)},
+                 {signedPercent(100.0 * m.move)},
                  {result, m.hit ? paperTheme().bull : PdfDocument::mutedColor()}});
         }
         const double n = static_cast<double>(t.rows.size());

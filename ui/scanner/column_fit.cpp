@@ -22,6 +22,14 @@ int textWidth(const QFontMetrics& metrics, const QString& text) {
     return width;
 }
 
+// A title of two lines ("Bars since\nentry") is as wide as its longer line.
+int titleWidth(const QFontMetrics& metrics, const QString& title) {
+    int width = 0;
+    for (const QString& line : title.split(QLatin1Char('\n')))
+        width = std::max(width, metrics.horizontalAdvance(line));
+    return width;
+}
+
 }  // namespace
 
 QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell_font,
@@ -30,7 +38,7 @@ QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell
     QList<int> widths;
     for (int column = 0; column < model.columnCount(); ++column) {
         const QString title = model.headerData(column, Qt::Horizontal).toString();
-        int width = header_metrics.horizontalAdvance(title) + kHeaderPadding;
+        int width = titleWidth(header_metrics, title) + kHeaderPadding;
         // The model may give a column its own font (the bold symbols).
         const QVariant font =
             model.rowCount() > 0 ? model.index(0, column).data(Qt::FontRole) : QVariant();

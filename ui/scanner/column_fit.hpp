@@ -13,8 +13,8 @@ class QTableView;
 namespace atc::ui {
 
 // Per column of `model`: as wide as its widest text over all rows, or its
-// header (with room for the sort arrow), so no number is cut whichever rows
-// a filter shows. Text widths are summed per character (cached glyph
+// header's longest line (with room for the sort arrow), so no number is cut
+// whichever rows a filter shows. Text widths are summed per character (cached glyph
 // advances, no text shaping): a few milliseconds for 500 rows.
 QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell_font,
                               const QFont& header_font);

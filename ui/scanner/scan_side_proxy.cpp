@@ -1,6 +1,7 @@
 #include "scanner/scan_side_proxy.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "scanner/scan_table_model.hpp"
 
@@ -23,6 +24,32 @@ void ScanSideProxy::sortByStrength() {
     sort(ScanTableModel::AverageColumn, Qt::DescendingOrder);
 }
 
+void ScanSideProxy::setTieBreak(ScanTieBreak tie) {
+    if (tie == tie_)
+        return;
+    tie_ = tie;
+    invalidate();  // re-sorts by the column and order in use
+}
+
+double ScanSideProxy::tieScore(const QModelIndex& index) const {
+    const auto value = [&index](int column) {
+        const QVariant v = index.siblingAtColumn(column).data(ScanTableModel::kValueRole);
+        return v.isValid() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+    };
+    switch (tie_) {
+        case ScanTieBreak::BarsSinceEntry:
+            return -value(ScanTableModel::BarsSinceEntryColumn);  // the freshest first
+        case ScanTieBreak::FamilyEquity:
+            return value(ScanTableModel::StrongestFamilyColumn);
+        case ScanTieBreak::ChangeSinceEntry: {
+            // The largest move in the table's direction first: up on LONG, down on SHORT.
+            const double change = value(ScanTableModel::ChangeSinceEntryColumn);
+            return side_ == Direction::Long ? change : -change;
+        }
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
 bool ScanSideProxy::filterAcceptsRow(int source_row, const QModelIndex& source_parent) const {
     const QModelIndex index =
         sourceModel()->index(source_row, ScanTableModel::AverageColumn, source_parent);
@@ -38,15 +65,27 @@ bool ScanSideProxy::lessThan(const QModelIndex& left, const QModelIndex& right) 
     const QVariant a = left.data(ScanTableModel::kValueRole);
     const QVariant b = right.data(ScanTableModel::kValueRole);
     if (left.column() == ScanTableModel::AverageColumn) {
-        // Strength, not value: on the SHORT side −0.9 is stronger than −0.2.
-        // Equal strengths: by name, A first when the strongest come first.
-        const double sa = std::fabs(a.toDouble());
-        const double sb = std::fabs(b.toDouble());
+        // Strength, not value: on the SHORT side −0.9 is stronger than −0.2;
+        // to the three decimals the table shows, so that +1.000 ties with
+        // +0.9996. Equal strengths: by the tie-break, then by name, A first
+        // when the strongest come first.
+        const double sa = std::round(std::fabs(a.toDouble()) * 1000.0);
+        const double sb = std::round(std::fabs(b.toDouble()) * 1000.0);
         if (sa != sb)
             return sa < sb;
+        const double ta = tieScore(left);
+        const double tb = tieScore(right);
+        if (std::isnan(ta) != std::isnan(tb))
+            return std::isnan(ta);
+        if (ta != tb && !std::isnan(ta))
+            return ta < tb;
         return name(left) > name(right);
     }
-    if (a.typeId() == QMetaType::Double) {
+    if (!a.isValid() || !b.isValid()) {
+        // A symbol without a value (no entry yet) sorts below every number.
+        if (a.isValid() != b.isValid())
+            return !a.isValid();
+    } else if (a.typeId() == QMetaType::Double) {
         if (a.toDouble() != b.toDouble())
             return a.toDouble() < b.toDouble();
     } else {

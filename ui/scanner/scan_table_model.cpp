@@ -3,6 +3,8 @@
 #include <QFont>
 #include <cmath>
 
+#include "atc/scan_ranking.hpp"
+#include "charts/chart_format.hpp"
 #include "core/engine_service.hpp"
 #include "core/number_format.hpp"
 #include "panels/contrast.hpp"
@@ -49,6 +51,13 @@ std::vector<ScanTableRow> tableRowsOf(const ScanOutcome& outcome) {
         row.last_marker = scan->row.last_marker;
         row.marker_label = outcome.marker_labels.value(slot);
         row.bars = scan->row.bars;
+        row.bars_since_entry = bars_since_entry(scan->row);
+        row.entry_close = scan->row.entry_close;
+        row.change_since_entry = change_since_entry_percent(scan->row);
+        row.strongest_family = strongest_family(scan->row);
+        if (row.strongest_family)
+            row.strongest_equity =
+                scan->row.family_equity[static_cast<std::size_t>(*row.strongest_family)];
         rows.push_back(std::move(row));
     }
     return rows;
@@ -99,11 +108,8 @@ QVariant ScanTableModel::data(const QModelIndex& index, int role) const {
             return tooltip(row, index.column());
         case Qt::TextAlignmentRole:
             // Numbers right-aligned so their decimal points line up.
-            if (index.column() == AverageColumn || index.column() == LastCloseColumn ||
-                index.column() == BarsColumn) {
-                return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-            }
-            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+            return isNumberColumn(index.column()) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                  : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         case Qt::FontRole:
             if (index.column() == SymbolColumn) {
                 QFont bold;
@@ -113,6 +119,19 @@ QVariant ScanTableModel::data(const QModelIndex& index, int role) const {
             return {};
         default:
             return {};
+    }
+}
+
+bool ScanTableModel::isNumberColumn(int column) {
+    switch (column) {
+        case AverageColumn:
+        case LastCloseColumn:
+        case BarsSinceEntryColumn:
+        case ChangeSinceEntryColumn:
+        case BarsColumn:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -130,6 +149,14 @@ QVariant ScanTableModel::display(const ScanTableRow& row, int column) const {
             if (!row.last_marker)
                 return QStringLiteral("—");
             return directionArrow(row.last_marker->direction) + QLatin1Char(' ') + row.marker_label;
+        case BarsSinceEntryColumn:
+            return row.bars_since_entry ? groupedCount(*row.bars_since_entry) : QStringLiteral("—");
+        case ChangeSinceEntryColumn:
+            return signedPercent(row.change_since_entry);
+        case StrongestFamilyColumn:
+            return row.strongest_family
+                       ? familyEquityText(*row.strongest_family, row.strongest_equity)
+                       : QStringLiteral("—");
         case BarsColumn:
             return groupedCount(row.bars);
         default:
@@ -149,6 +176,13 @@ QVariant ScanTableModel::value(const ScanTableRow& row, int column) const {
             return row.last_close;
         case LastEntryColumn:
             return row.last_marker ? row.marker_label : QString();
+        case BarsSinceEntryColumn:
+            return row.bars_since_entry ? QVariant(static_cast<double>(*row.bars_since_entry))
+                                        : QVariant();
+        case ChangeSinceEntryColumn:
+            return row.last_marker ? QVariant(row.change_since_entry) : QVariant();
+        case StrongestFamilyColumn:
+            return row.strongest_family ? QVariant(row.strongest_equity) : QVariant();
         case BarsColumn:
             return static_cast<double>(row.bars);
         default:
@@ -170,6 +204,17 @@ QVariant ScanTableModel::foreground(const ScanTableRow& row, int column) const {
             return colour_of(row.trend);
         case LastEntryColumn:
             return row.last_marker ? colour_of(row.last_marker->direction) : QVariant(muted_);
+        case ChangeSinceEntryColumn:
+            // Up green, down red, as a price change reads on any chart.
+            if (!std::isfinite(row.change_since_entry))
+                return muted_;
+            return colour_of(row.change_since_entry > 0.0   ? Direction::Long
+                             : row.change_since_entry < 0.0 ? Direction::Short
+                                                            : Direction::Flat);
+        case BarsSinceEntryColumn:
+            return row.last_marker ? QVariant() : QVariant(muted_);
+        case StrongestFamilyColumn:
+            return row.strongest_family ? QVariant() : QVariant(muted_);
         case BarsColumn:
             return muted_;  // background information
         default:
@@ -187,9 +232,23 @@ QString ScanTableModel::tooltip(const ScanTableRow& row, int column) const {
                 return tr("No entry marker: the Average never crossed a threshold");
             return tr("%1 entry on %2, %3 bars ago (bar %4), Average %5 then")
                 .arg(directionWord(row.last_marker->direction), row.marker_label)
-                .arg(row.bars - 1 - row.last_marker->bar)
+                .arg(*row.bars_since_entry)
                 .arg(row.last_marker->bar)
                 .arg(signedSignalText(row.last_marker->average));
+        case BarsSinceEntryColumn:
+        case ChangeSinceEntryColumn:
+            if (!row.last_marker)
+                return tr("No entry marker: the Average never crossed a threshold");
+            return tr("Since the %1 entry on %2: %3 bars, the close from %4 to %5 (%6)")
+                .arg(directionWord(row.last_marker->direction), row.marker_label)
+                .arg(groupedCount(*row.bars_since_entry))
+                .arg(tablePrice(row.entry_close), tablePrice(row.last_close),
+                     signedPercent(row.change_since_entry));
+        case StrongestFamilyColumn:
+            if (!row.strongest_family)
+                return tr("No family equity yet: the series ends before the cutout");
+            return tr("%1 has the largest Layer-2 equity at the last bar: %2")
+                .arg(familyLabel(*row.strongest_family), groupedNumber(row.strongest_equity, 6));
         default:
             return tr("Double-click to open %1's chart").arg(row.symbol);
     }
@@ -210,6 +269,13 @@ QVariant ScanTableModel::headerData(int section, Qt::Orientation orientation, in
                 return tr("Last close");
             case LastEntryColumn:
                 return tr("Last entry");
+            // Two lines, so that nine columns fit side by side.
+            case BarsSinceEntryColumn:
+                return tr("Bars since\nentry");
+            case ChangeSinceEntryColumn:
+                return tr("Chg % since\nentry");
+            case StrongestFamilyColumn:
+                return tr("Strongest\nfamily");
             case BarsColumn:
                 return tr("Bars");
             default:
@@ -226,16 +292,23 @@ QVariant ScanTableModel::headerData(int section, Qt::Orientation orientation, in
                 return tr("Sign of the last Average signal");
             case LastEntryColumn:
                 return tr("Direction and date of the last entry marker (▲ long, ▼ short)");
+            case BarsSinceEntryColumn:
+                return tr(
+                    "Bars from the last entry marker to the last bar (0: it is the last bar)");
+            case ChangeSinceEntryColumn:
+                return tr("Price change from the close at the last entry marker to the last close");
+            case StrongestFamilyColumn:
+                return tr(
+                    "The family with the largest Layer-2 equity at the last bar, and that "
+                    "equity");
             case BarsColumn:
                 return tr("Number of bars computed");
             default:
                 return {};
         }
     }
-    if (role == Qt::TextAlignmentRole &&
-        (section == AverageColumn || section == LastCloseColumn || section == BarsColumn)) {
+    if (role == Qt::TextAlignmentRole && isNumberColumn(section))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    }
     // A first click on Average goes back to the ranking, strongest first;
     // the other columns start ascending (smallest first, ▲).
     if (role == Qt::InitialSortOrderRole && section == AverageColumn)

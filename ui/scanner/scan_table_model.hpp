@@ -1,5 +1,7 @@
 // The scanned symbols as a table: symbol, Average signal, trend, last close,
-// last entry (date and direction of the last entry marker) and bar count. One
+// last entry (date and direction of the last entry marker), bars and price
+// change since that entry, the strongest family's Layer-2 equity and the bar
+// count. One
 // model holds every computed symbol of a scan; the LONG and SHORT tables are two
 // ScanSideProxy views of it. Exact numbers stay available (kValueRole) for
 // sorting and for tests; the display role is for reading (prices and counts
@@ -9,6 +11,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QString>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -28,6 +31,15 @@ struct ScanTableRow {
     std::optional<EntryMarker> last_marker;
     QString marker_label;  // date (or label) of the marker's bar; empty without a marker
     std::size_t bars = 0;
+    // Since the last entry marker (none / NaN without one): bars from it to the
+    // last bar, its close, and the plain price change from there to the last
+    // close, in %.
+    std::optional<std::size_t> bars_since_entry;
+    double entry_close = std::numeric_limits<double>::quiet_NaN();
+    double change_since_entry = std::numeric_limits<double>::quiet_NaN();
+    // The family with the largest Layer-2 equity at the last bar, and that equity.
+    std::optional<MaType> strongest_family;
+    double strongest_equity = std::numeric_limits<double>::quiet_NaN();
 };
 
 // The rows of every symbol the engine computed, in the outcome's order; failed
@@ -44,12 +56,17 @@ public:
         TrendColumn,
         LastCloseColumn,
         LastEntryColumn,
+        BarsSinceEntryColumn,
+        ChangeSinceEntryColumn,
+        StrongestFamilyColumn,
         BarsColumn
     };
-    static constexpr int kColumnCount = 6;
+    static constexpr int kColumnCount = 9;
     // The exact value behind a cell, for sorting: double for the numbers
-    // (Average, close, bars), the trend as -1/0/+1, text for the symbol and
-    // the entry date ("" without an entry, so those sort together).
+    // (Average, close, bars, since the entry, the strongest family's equity),
+    // the trend as -1/0/+1, text for the symbol and the entry date ("" without
+    // an entry, so those sort together); no value (an invalid QVariant) where
+    // a symbol has none, below every number.
     static constexpr int kValueRole = Qt::UserRole + 1;
 
     explicit ScanTableModel(QObject* parent = nullptr);
@@ -69,6 +86,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    static bool isNumberColumn(int column);
     QVariant display(const ScanTableRow& row, int column) const;
     QVariant value(const ScanTableRow& row, int column) const;
     QVariant foreground(const ScanTableRow& row, int column) const;

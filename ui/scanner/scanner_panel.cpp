@@ -78,6 +78,17 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
            "symbol's own bars. A symbol whose data is coarser, or not a divisor of it, is "
            "listed as failed with the reason."));
 
+    tie_box_ = new QComboBox;
+    tie_box_->setObjectName(QStringLiteral("scanTieBreak"));
+    for (int i = 0; i < kScanTieBreakCount; ++i)
+        tie_box_->addItem(tieBreakLabel(static_cast<ScanTieBreak>(i)));
+    tie_box_->setToolTip(
+        tr("How symbols with the same Average (to the three decimals shown, such as the many "
+           "at +1.000) are ranked: the freshest entry first (fewest bars since the last entry "
+           "marker), the largest Layer-2 equity of the strongest family first, or the largest "
+           "price move since the entry in the table's direction first (up on LONG, down on "
+           "SHORT). Symbols without an entry come last."));
+
     progress_ = new QProgressBar;
     progress_->setObjectName(QStringLiteral("scanProgress"));
     progress_->setRange(0, 1);
@@ -134,8 +145,17 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
 
     auto* tables = new QSplitter(Qt::Horizontal);
     tables->setChildrenCollapsible(false);
+    // The tie-break at the tables' top right, where it ranks them: in the
+    // control row above, already full, it would widen the window's minimum.
+    auto* ties = new QWidget;
+    auto* ties_row = new QHBoxLayout(ties);
+    ties_row->setContentsMargins(0, 0, 0, 0);
+    ties_row->addWidget(new QLabel(tr("Ties by:")));
+    ties_row->addWidget(tie_box_);
+    // Both captions as tall as the box, so the two tables start level.
+    long_caption_->setMinimumHeight(ties->sizeHint().height());
     tables->addWidget(makeSide(long_caption_, long_view_));
-    tables->addWidget(makeSide(short_caption_, short_view_));
+    tables->addWidget(makeSide(short_caption_, short_view_, ties));
 
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(6, 6, 6, 6);
@@ -171,6 +191,10 @@ ScannerPanel::ScannerPanel(EngineService& engine, ScanSources sources, QWidget* 
         short_proxy_->setMinSignal(value);
         updateCaptions();
     });
+    connect(tie_box_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        long_proxy_->setTieBreak(static_cast<ScanTieBreak>(index));
+        short_proxy_->setTieBreak(static_cast<ScanTieBreak>(index));
+    });
     connect(failed_, &QLabel::linkActivated, this, &ScannerPanel::showFailures);
     connect(&engine_, &EngineService::scanProgress, this, &ScannerPanel::onProgress);
     connect(&engine_, &EngineService::scanFinished, this, &ScannerPanel::onFinished);
@@ -199,6 +223,10 @@ QTableView* ScannerPanel::makeTable(ScanSideProxy* proxy) {
     // and layout pass; the user may still drag them.
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
+    // From the smallest width up: fitColumns widens each column to its texts,
+    // so the nine columns take about half a 1600-pixel window (at the style's
+    // default of 100 pixels each they would take 900).
+    header->setDefaultSectionSize(header->minimumSectionSize());
     // activated: a double-click, or Enter on the current row.
     connect(view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QString name = index.siblingAtColumn(ScanTableModel::SymbolColumn).data().toString();
@@ -208,12 +236,16 @@ QTableView* ScannerPanel::makeTable(ScanSideProxy* proxy) {
     return view;
 }
 
-QWidget* ScannerPanel::makeSide(QLabel* caption, QTableView* view) {
+QWidget* ScannerPanel::makeSide(QLabel* caption, QTableView* view, QWidget* corner) {
     auto* side = new QWidget;
     auto* column = new QVBoxLayout(side);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(2);
-    column->addWidget(caption);
+    auto* top = new QHBoxLayout;
+    top->addWidget(caption, 1);
+    if (corner)
+        top->addWidget(corner);
+    column->addLayout(top);
     column->addWidget(view, 1);
     return side;
 }
@@ -230,6 +262,14 @@ ScannerPanel::Scope ScannerPanel::scope() const {
 
 void ScannerPanel::setMinSignal(double min_signal) {
     min_signal_box_->setValue(min_signal);
+}
+
+void ScannerPanel::setTieBreak(ScanTieBreak tie) {
+    tie_box_->setCurrentIndex(static_cast<int>(tie));
+}
+
+ScanTieBreak ScannerPanel::tieBreak() const {
+    return static_cast<ScanTieBreak>(tie_box_->currentIndex());
 }
 
 QString ScannerPanel::timeframe() const {

@@ -1,7 +1,8 @@
 // The Scanner (bottom dock, a tab next to the families): runs ATC with the
 // current parameters over every symbol, or only those the watchlist's filter
 // shows, on the batch engine, and ranks the results in a LONG and a SHORT table
-// by the strength of the last Average signal. The scan runs on the engine's
+// by the strength of the last Average signal, equal strengths by the key the
+// trader picks ("Ties by:"). The scan runs on the engine's
 // workers; this panel only shows its progress (done/total, symbols per second,
 // time left), lets it be cancelled, and draws what comes back. A double-click
 // on a row opens that symbol's chart.
@@ -18,6 +19,7 @@
 
 #include "atc/params.hpp"
 #include "core/engine_service.hpp"
+#include "scanner/scan_tie_break.hpp"
 #include "theme/theme.hpp"
 
 class QComboBox;
@@ -66,6 +68,9 @@ public:
     void setTimeframe(const QString& timeframe);
     // Shows only symbols with |Average| >= `min_signal` (the spin box).
     void setMinSignal(double min_signal);
+    // How both tables rank equal strengths (the "Ties by:" box).
+    void setTieBreak(ScanTieBreak tie);
+    ScanTieBreak tieBreak() const;
     void setTheme(const Theme& theme);
     // Call when the parameters change: results made with others are marked as such.
     void noteParamsChanged();
@@ -85,6 +90,7 @@ public:
     QComboBox* scopeBox() const { return scope_box_; }
     QComboBox* timeframeBox() const { return timeframe_box_; }
     QDoubleSpinBox* minSignalBox() const { return min_signal_box_; }
+    QComboBox* tieBreakBox() const { return tie_box_; }
     QProgressBar* progressBar() const { return progress_; }
     QLabel* statusLabel() const { return status_; }
     QLabel* failedLabel() const { return failed_; }
@@ -106,7 +112,8 @@ signals:
 
 private:
     QTableView* makeTable(ScanSideProxy* proxy);
-    QWidget* makeSide(QLabel* caption, QTableView* view);
+    // A table under its caption, with `corner` (if any) at the caption's right.
+    QWidget* makeSide(QLabel* caption, QTableView* view, QWidget* corner = nullptr);
     void onProgress(const ScanProgress& progress);
     void onFinished(std::shared_ptr<const ScanOutcome> outcome);
     void setScanning(bool scanning);
@@ -138,6 +145,7 @@ private:
     QComboBox* scope_box_ = nullptr;
     QComboBox* timeframe_box_ = nullptr;
     QDoubleSpinBox* min_signal_box_ = nullptr;
+    QComboBox* tie_box_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* failed_ = nullptr;

@@ -518,6 +518,7 @@ void MainWindow::restoreSession(const QString& symbol, const QString& timeframe)
         charts_->setPaneCollapsed(pane, true);
     timeframes_ = session.timeframes;
     scanner_->setTimeframe(session.scanner_timeframe);
+    scanner_->setTieBreak(session.scanner_ties);
     if (session.params)
         params_->setParams(*session.params);
     if (!symbol.isEmpty()) {
@@ -582,6 +583,7 @@ void MainWindow::saveSession() {
     session.ranges = charts_->rememberedRanges();
     session.timeframes = timeframes_;
     session.scanner_timeframe = scanner_->timeframe();
+    session.scanner_ties = scanner_->tieBreak();
     for (const QString& pane : ChartStack::paneNames()) {
         if (charts_->paneCollapsed(pane))
             session.collapsed_panes << pane;

@@ -31,6 +31,7 @@ const QString kScannerTimeframeKey = QStringLiteral("scanner/timeframe");
 const QString kRangeSymbolKey = QStringLiteral("symbol");
 const QString kRangeFirstKey = QStringLiteral("first");
 const QString kRangeLastKey = QStringLiteral("last");
+const QString kScannerTiesKey = QStringLiteral("scanner/ties");
 const QString kLongHeaderKey = QStringLiteral("scanner/long_header");
 const QString kShortHeaderKey = QStringLiteral("scanner/short_header");
 const QString kScannerColumnsKey = QStringLiteral("scanner/columns");
@@ -185,6 +186,8 @@ SessionState readSession(QSettings& s) {
     session.collapsed_panes = readCollapsedPanes(s);
     session.timeframes = readTimeframes(s);
     session.scanner_timeframe = timeframeNamed(s.value(kScannerTimeframeKey).toString());
+    session.scanner_ties =
+        tieBreakFromKey(s.value(kScannerTiesKey).toString()).value_or(ScanTieBreak::BarsSinceEntry);
     session.scanner_long_header = s.value(kLongHeaderKey).toByteArray();
     session.scanner_short_header = s.value(kShortHeaderKey).toByteArray();
     session.scanner_columns = s.value(kScannerColumnsKey).toInt();
@@ -207,6 +210,7 @@ void writeSession(QSettings& s, const SessionState& session) {
     s.setValue(kCollapsedPanesKey, session.collapsed_panes);
     writeTimeframes(s, session.timeframes);
     s.setValue(kScannerTimeframeKey, session.scanner_timeframe);
+    s.setValue(kScannerTiesKey, tieBreakKey(session.scanner_ties));
     s.setValue(kLongHeaderKey, session.scanner_long_header);
     s.setValue(kShortHeaderKey, session.scanner_short_header);
     s.setValue(kScannerColumnsKey, session.scanner_columns);

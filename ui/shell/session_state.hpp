@@ -31,6 +31,8 @@
 //                       for symbols not shown at their data's own; a value
 //                       that is not a timeframe is dropped
 //   scanner/timeframe   the scanner's timeframe ("" for each symbol's own)
+//   scanner/ties        how the scanner ranks equal strengths (tieBreakKey:
+//                       "bars_since_entry", ...); another word reads as the default
 //   scanner/long_header, scanner/short_header
 //                       QHeaderView::saveState of the LONG and SHORT tables:
 //                       which columns show, their order, widths and the sort
@@ -48,6 +50,7 @@
 
 #include "atc/params.hpp"
 #include "charts/symbol_ranges.hpp"
+#include "scanner/scan_tie_break.hpp"
 #include "theme/theme.hpp"
 
 namespace atc::ui {
@@ -75,7 +78,8 @@ struct SessionState {
     QStringList collapsed_panes;         // known pane names only
     QHash<QString, QString> timeframes;  // symbol -> its chart's timeframe (canonical)
     QString scanner_timeframe;           // empty: each symbol's own
-    QByteArray scanner_long_header;      // empty: none saved
+    ScanTieBreak scanner_ties = ScanTieBreak::BarsSinceEntry;
+    QByteArray scanner_long_header;  // empty: none saved
     QByteArray scanner_short_header;
     int scanner_columns = 0;
 };

@@ -54,6 +54,20 @@ struct ScanRow {
     Direction trend = Direction::Flat;  // sign of the last Average signal
     double last_close = 0.0;
     std::optional<EntryMarker> last_marker;
+    // The close at last_marker's bar (NaN without a marker): what the scanner's
+    // "change since entry" is measured from. Kept here because a scan keeps no
+    // per-bar series.
+    double entry_close = std::numeric_limits<double>::quiet_NaN();
+    // Each family's Layer-2 equity W_t at the last bar, in MaType order (NaN
+    // where the series never reached the cutout): the scanner ranks ties by
+    // the strongest of them.
+    std::array<double, kFamilyCount> family_equity = no_family_equity();
+
+    static constexpr std::array<double, kFamilyCount> no_family_equity() {
+        std::array<double, kFamilyCount> none{};
+        none.fill(std::numeric_limits<double>::quiet_NaN());
+        return none;
+    }
 };
 
 // Which per-bar series a result keeps. The family signals and equities, the

@@ -35,6 +35,19 @@ std::size_t shown_in_table(std::span<const std::size_t> table, std::span<const d
 // and the symbol report's JSON write it.
 const char* direction_name(Direction direction);
 
+// Bars from the last entry marker to the last bar (0: the entry is the last
+// bar); none without a marker.
+std::optional<std::size_t> bars_since_entry(const ScanRow& row);
+
+// The plain price change from the close at the last entry to the last close,
+// in percent (+12.5: the price rose 12.5 %, whichever way the entry pointed);
+// NaN without a marker.
+double change_since_entry_percent(const ScanRow& row);
+
+// The family with the largest Layer-2 equity W_t at the last bar (equal ones:
+// the first in MaType order); none where every equity is NaN.
+std::optional<MaType> strongest_family(const ScanRow& row);
+
 // A symbol's last entry marker in words, as every scan output writes it:
 // "long @ 1998-08-03 (bar 1820)", "short @ bar 57" (no label), "-" (none).
 // `label` is the date or other label of the marker's bar.

@@ -27,9 +27,17 @@ std::string format_scan_report_json(const ScanReport& report);
 void write_scan_filter_json(JsonWriter& json, const ScanFilter& filter);
 
 // The members both scan JSONs open a row with: "rank", "symbol", "average",
-// "trend", "last_close", "bars", written into the object the caller opened.
+// "trend", "last_close", "bars", "strongest_family" ({"type": "KAMA",
+// "equity": its Layer-2 equity at the last bar}, or null), written into the
+// object the caller opened.
 // (Each writes the last entry its own way: `atc scan --json` an unknown label
 // as null, this report as "".)
 void write_scan_row_members_json(JsonWriter& json, std::size_t rank, const ScanReportRow& row);
+
+// The members both scan JSONs end a row's "last_entry" object with (only
+// written where there is an entry): "bars_since" (bars from the entry to the
+// last bar), "close" (the close at the entry) and "change_pct" (the plain
+// price change from there to the last close, in percent).
+void write_since_entry_members_json(JsonWriter& json, const ScanRow& row);
 
 }  // namespace atc

@@ -70,8 +70,9 @@ void average_signal(const std::array<std::span<const double>, kFamilyCount>& lay
 std::vector<EntryMarker> entry_markers(std::span<const double> average, double long_threshold,
                                        double short_threshold);
 
-// Scanner summary from the final series.
+// Scanner summary from the final series and the families' Layer-2 equities.
 ScanRow scan_row(std::span<const double> close, std::span<const double> average,
-                 const std::vector<EntryMarker>& markers);
+                 const std::vector<EntryMarker>& markers,
+                 const std::array<std::span<const double>, kFamilyCount>& layer2_equities);
 
 }  // namespace atc

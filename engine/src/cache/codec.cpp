@@ -12,7 +12,8 @@
 //               u8 strategy_mode, u8 profile
 // markers:      u64 count (<= bars), count x { u64 bar (< bars), i8 direction, f64 average }
 // row:          u64 bars (= header bars), f64 average, i8 trend, f64 last_close,
-//               u8 has_marker, [marker as above]
+//               u8 has_marker, [marker as above], f64 entry_close,
+//               family_equity 6 x f64
 #include "atc/cache/codec.hpp"
 
 #include <array>
@@ -36,6 +37,9 @@ constexpr std::uint8_t kFlagSeries = 1;
 constexpr std::size_t kHeaderBytes = 4 + 2 + 1 + 1 + 8;
 constexpr std::size_t kChecksumBytes = 8;
 constexpr std::size_t kMarkerBytes = 8 + 1 + 8;
+// The row without its marker: bars, average, trend, last_close, has_marker,
+// entry_close, family_equity.
+constexpr std::size_t kRowBytes = 8 + 8 + 1 + 8 + 1 + 8 + kFamilyCount * 8;
 
 [[noreturn]] void refuse_encode(const std::string& why) {
     throw CodecError("cannot cache this result: " + why);
@@ -92,6 +96,9 @@ void write_markers_and_row(ByteWriter& w, const std::vector<EntryMarker>& marker
     w.u8(row.last_marker ? 1 : 0);
     if (row.last_marker)
         write_marker(w, *row.last_marker, bars);
+    w.f64(row.entry_close);
+    for (const double equity : row.family_equity)
+        w.f64(equity);
 }
 
 void write_series(ByteWriter& w, std::span<const double> values, std::size_t bars) {
@@ -202,6 +209,9 @@ void read_markers_and_row(ByteReader& r, std::size_t bars, std::vector<EntryMark
     row.last_close = r.f64("the scan row");
     if (read_bool(r, "the scan row"))
         row.last_marker = read_marker(r, bars);
+    row.entry_close = r.f64("the scan row");
+    for (double& equity : row.family_equity)
+        equity = r.f64("the scan row");
 }
 
 // The trailer must be exactly the last 8 bytes and match the bytes before it.
@@ -223,7 +233,7 @@ std::vector<std::byte> encode_result(const AtcResult& result) {
     const std::size_t per_member = n * (2 * sizeof(double) + 1) + 8;
     ByteWriter w(kHeaderBytes + 128 +
                  kFamilyCount * (5 + kMembersPerFamily * per_member + 2 * n * sizeof(double)) +
-                 n * sizeof(double) + (result.markers.size() + 1) * kMarkerBytes + 48 +
+                 n * sizeof(double) + (result.markers.size() + 1) * kMarkerBytes + kRowBytes +
                  kChecksumBytes);
     write_header(w, kKindResult, 0, n);
     write_params(w, result.params);
@@ -292,7 +302,7 @@ std::vector<std::byte> encode_scan(const SymbolScan& scan) {
     const std::size_t n = scan.row.bars;
     const bool series = !scan.average.empty();
     ByteWriter w(kHeaderBytes + (series ? (2 * kFamilyCount + 1) * n * sizeof(double) : 0) +
-                 (scan.markers.size() + 1) * kMarkerBytes + 48 + kChecksumBytes);
+                 (scan.markers.size() + 1) * kMarkerBytes + kRowBytes + kChecksumBytes);
     write_header(w, kKindScan, series ? kFlagSeries : 0, n);
     for (const auto* group : {&scan.layer1_signals, &scan.layer2_equities}) {
         for (const std::vector<double>& values : *group)

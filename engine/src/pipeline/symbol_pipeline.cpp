@@ -100,7 +100,7 @@ void SymbolPipeline::run_final(const std::array<std::span<const double>, kFamily
     average_signal(signals, equities, params_, average);
     entry_markers_into(average, params_.long_threshold, params_.short_threshold, ws_.markers);
     markers.assign(ws_.markers.begin(), ws_.markers.end());
-    row = scan_row(inputs_.close, average, markers);
+    row = scan_row(inputs_.close, average, markers, equities);
     clock_.lap(&StageTimes::final_stage);
 }
 

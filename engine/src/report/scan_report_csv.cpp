@@ -10,9 +10,13 @@ std::string format_scan_report_csv(const ScanReport& report) {
     // A scan at a chosen timeframe says so on every line too, in a last column
     // that a scan at the data's own timeframes does not have.
     const bool timeframe = !report.timeframe.empty();
+    // The columns added later (since the entry, the strongest family) come
+    // after scanned_at, so that sheets reading the first ones by position
+    // still find them.
     std::string out =
         "table,rank,symbol,average,trend,last_close,bars,entry_direction,entry_bar,entry_label,"
-        "scanned_at";
+        "scanned_at,bars_since_entry,entry_close,change_since_entry_pct,strongest_family,"
+        "strongest_family_equity";
     out += timeframe ? ",timeframe\n" : "\n";
     for (const ScanReportTable* table : {&ranked.longs, &ranked.shorts, &ranked.flats}) {
         for (std::size_t k = 0; k < table->shown.size(); ++k) {
@@ -34,7 +38,21 @@ std::string format_scan_report_csv(const ScanReport& report) {
             } else {
                 out += ",,";
             }
-            out += ',' + scanned_at;
+            out += ',' + scanned_at + ',';
+            if (const std::optional<std::size_t> since = bars_since_entry(r.row))
+                out += std::to_string(*since);
+            out += ',';
+            append_csv_number(out, r.row.entry_close);
+            out += ',';
+            append_csv_number(out, change_since_entry_percent(r.row));
+            out += ',';
+            if (const std::optional<MaType> family = strongest_family(r.row)) {
+                out += family_name(*family);
+                out += ',';
+                append_csv_number(out, r.row.family_equity[static_cast<std::size_t>(*family)]);
+            } else {
+                out += ',';
+            }
             if (timeframe) {
                 out += ',';
                 append_csv_text(out, report.timeframe);

@@ -21,6 +21,7 @@ void write_table(JsonWriter& json, const ScanReportTable& table) {
             json.key("bar").integer(r.row.last_marker->bar);
             json.key("label").string(r.marker_label);
             json.key("average").number(r.row.last_marker->average);
+            write_since_entry_members_json(json, r.row);
             json.end_object();
         } else {
             json.null();
@@ -51,6 +52,21 @@ void write_scan_row_members_json(JsonWriter& json, std::size_t rank, const ScanR
     json.key("trend").string(direction_name(row.row.trend));
     json.key("last_close").number(row.row.last_close);
     json.key("bars").integer(row.row.bars);
+    json.key("strongest_family");
+    if (const std::optional<MaType> family = strongest_family(row.row)) {
+        json.begin_object();
+        json.key("type").string(family_name(*family));
+        json.key("equity").number(row.row.family_equity[static_cast<std::size_t>(*family)]);
+        json.end_object();
+    } else {
+        json.null();
+    }
+}
+
+void write_since_entry_members_json(JsonWriter& json, const ScanRow& row) {
+    json.key("bars_since").integer(bars_since_entry(row).value_or(0));
+    json.key("close").number(row.entry_close);
+    json.key("change_pct").number(change_since_entry_percent(row));
 }
 
 std::string format_scan_report_json(const ScanReport& report) {

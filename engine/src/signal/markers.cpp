@@ -32,7 +32,8 @@ std::vector<EntryMarker> entry_markers(std::span<const double> average, double l
 }
 
 ScanRow scan_row(std::span<const double> close, std::span<const double> average,
-                 const std::vector<EntryMarker>& markers) {
+                 const std::vector<EntryMarker>& markers,
+                 const std::array<std::span<const double>, kFamilyCount>& layer2_equities) {
     ScanRow row;
     row.bars = close.size();
     if (close.empty())
@@ -41,8 +42,14 @@ ScanRow scan_row(std::span<const double> close, std::span<const double> average,
     row.trend = row.average > 0.0 ? Direction::Long
                                   : (row.average < 0.0 ? Direction::Short : Direction::Flat);
     row.last_close = close.back();
-    if (!markers.empty())
+    if (!markers.empty()) {
         row.last_marker = markers.back();
+        row.entry_close = close[markers.back().bar];
+    }
+    for (std::size_t t = 0; t < kFamilyCount; ++t) {
+        if (!layer2_equities[t].empty())
+            row.family_equity[t] = layer2_equities[t].back();
+    }
     return row;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace atc {
@@ -49,6 +50,36 @@ std::size_t shown_in_table(std::span<const std::size_t> table, std::span<const d
 
 const char* direction_name(Direction direction) {
     return direction == Direction::Long ? "long" : direction == Direction::Short ? "short" : "flat";
+}
+
+std::optional<std::size_t> bars_since_entry(const ScanRow& row) {
+    if (!row.last_marker) {
+        return std::nullopt;
+    }
+    return row.bars - 1 - row.last_marker->bar;
+}
+
+double change_since_entry_percent(const ScanRow& row) {
+    if (!row.last_marker) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    return (row.last_close / row.entry_close - 1.0) * 100.0;
+}
+
+std::optional<MaType> strongest_family(const ScanRow& row) {
+    std::optional<MaType> strongest;
+    double largest = 0.0;
+    for (const MaType type : kAllFamilies) {
+        const double equity = row.family_equity[static_cast<std::size_t>(type)];
+        if (std::isnan(equity)) {
+            continue;
+        }
+        if (!strongest || equity > largest) {
+            strongest = type;
+            largest = equity;
+        }
+    }
+    return strongest;
 }
 
 std::string entry_text(const std::optional<EntryMarker>& marker, std::string_view label) {

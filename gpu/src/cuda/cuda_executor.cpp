@@ -77,6 +77,7 @@ public:
         meta_.reserve(count(meta_layout(count(s.stride), count(s.blocks)).bytes), "the layout");
         counts_.reserve(count(s.stride), "the marker counts");
         last_average_.reserve(count(s.stride), "the last Averages");
+        last_equities_.reserve(count(device::kFamilies * s.stride), "the last equities");
         offsets_.reserve(count(s.stride + 1), "the marker offsets");
         markers_.reserve(count(s.packed / kBarsPerMarkerGuess), "the markers");
         host_packed_.reserve(count(s.packed), "the prices");
@@ -84,6 +85,7 @@ public:
                            "the layout");
         host_counts_.reserve(count(s.stride), "the marker counts");
         host_last_average_.reserve(count(s.stride), "the last Averages");
+        host_last_equities_.reserve(count(device::kFamilies * s.stride), "the last equities");
         host_offsets_.reserve(count(s.stride + 1), "the marker offsets");
         host_markers_.reserve(count(s.packed / kBarsPerMarkerGuess), "the markers");
         if (keep_series) {
@@ -96,8 +98,8 @@ public:
     std::uint64_t device_bytes() const {
         return packed_.bytes() + close_.bytes() + keep_return_.bytes() + signals_.bytes() +
                average_.bytes() + ring_.bytes() + meta_.bytes() + counts_.bytes() +
-               last_average_.bytes() + offsets_.bytes() + markers_.bytes() + equities_.bytes() +
-               kept_.bytes();
+               last_average_.bytes() + last_equities_.bytes() + offsets_.bytes() +
+               markers_.bytes() + equities_.bytes() + kept_.bytes();
     }
 
     double* input_staging(std::int64_t doubles) override {
@@ -159,6 +161,7 @@ public:
         l2.average = average_.data();
         l2.marker_counts = counts_.data();
         l2.last_average = last_average_.data();
+        l2.last_equities = last_equities_.data();
         check(kernels::layer2(l2, s), "starting the Layer-2 kernel");
         if (keep_series) {
             device::UnpackArgs unpack;
@@ -179,6 +182,10 @@ public:
         check(cudaMemcpyAsync(host_last_average_.data(), last_average_.data(),
                               symbols * sizeof(double), cudaMemcpyDeviceToHost, s),
               "copying the last Averages from the GPU");
+        check(cudaMemcpyAsync(host_last_equities_.data(), last_equities_.data(),
+                              symbols * device::kFamilies * sizeof(double), cudaMemcpyDeviceToHost,
+                              s),
+              "copying the last equities from the GPU");
         if (keep_series) {
             check(
                 cudaMemcpyAsync(host_kept_.data(), kept_.data(),
@@ -230,6 +237,7 @@ public:
         host::ChunkOutputs out;
         out.marker_counts = host_counts_.data();
         out.last_average = host_last_average_.data();
+        out.last_equities = host_last_equities_.data();
         out.marker_offsets = host_offsets_.data();
         out.markers = host_markers_.data();
         out.kept = keep_series ? host_kept_.data() : nullptr;
@@ -244,12 +252,12 @@ private:
     Event begin_, uploaded_, computed_, downloaded_, markers_begin_, markers_end_;
     device::Chunk chunk_;  // the chunk in flight, with device pointers
     DeviceBuffer<double> packed_, close_, keep_return_, signals_, equities_, average_, ring_, kept_;
-    DeviceBuffer<double> last_average_;
+    DeviceBuffer<double> last_average_, last_equities_;
     DeviceBuffer<std::byte> meta_;
     DeviceBuffer<std::int32_t> counts_;
     DeviceBuffer<std::int64_t> offsets_;
     DeviceBuffer<device::DeviceMarker> markers_;
-    PinnedBuffer<double> host_packed_, host_kept_, host_last_average_;
+    PinnedBuffer<double> host_packed_, host_kept_, host_last_average_, host_last_equities_;
     PinnedBuffer<std::byte> host_meta_;
     PinnedBuffer<std::int32_t> host_counts_;
     PinnedBuffer<std::int64_t> host_offsets_;

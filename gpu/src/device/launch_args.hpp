@@ -111,6 +111,7 @@ struct Layer2Args {
     double* average = nullptr;               // [max_bars][stride]
     std::int32_t* marker_counts = nullptr;   // [S]
     double* last_average = nullptr;          // [S]
+    double* last_equities = nullptr;         // [S][6]: W_t at each symbol's last bar
 };
 
 struct MarkerArgs {

@@ -27,7 +27,8 @@ ATC_HD inline void prepare_element(const Chunk& c, const SignalConst& sig, std::
 
 // Layer 2 of the six families (equity(w_t, S_t, R)), the Average (0 before
 // the cutout and where not finite; one bar later in strategy mode), and the
-// number of entry markers and the last Average of symbol `symbol`.
+// number of entry markers, the last Average and the last equities of symbol
+// `symbol`.
 ATC_HD inline void layer2_symbol(const Layer2Args& a, std::int32_t symbol) {
     if (symbol >= a.chunk.symbols)
         return;
@@ -93,6 +94,8 @@ ATC_HD inline void layer2_symbol(const Layer2Args& a, std::int32_t symbol) {
     }
     a.marker_counts[symbol] = markers;
     a.last_average[symbol] = previous_out;
+    for (int t = 0; t < kFamilies; ++t)
+        a.last_equities[symbol * kFamilies + t] = equity[t];
 }
 
 // The entry markers of symbol `symbol` from its Average, at the place the

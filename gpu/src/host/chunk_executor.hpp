@@ -20,6 +20,7 @@ namespace atc::gpu::host {
 struct ChunkOutputs {
     const std::int32_t* marker_counts = nullptr;    // [S]
     const double* last_average = nullptr;           // [S]
+    const double* last_equities = nullptr;          // [S][6]: W_t at the last bar
     const std::int64_t* marker_offsets = nullptr;   // [S + 1]: the counts' running sum
     const device::DeviceMarker* markers = nullptr;  // [marker_offsets[S]]
     const double* kept = nullptr;                   // [13][packed_bars] with keep_series, else null

@@ -16,8 +16,8 @@ constexpr std::uint64_t kPaddedKeptBytes = device::kFamilies * kDouble;
 constexpr std::uint64_t kPackedBytes = kDouble;
 constexpr std::uint64_t kPackedKeptBytes = device::kKeptSeries * kDouble;
 // Per symbol: bars, block bars (rounded up), offsets, marker counts, the last
-// Average, marker offsets.
-constexpr std::uint64_t kSymbolBytes = 4 + 4 + 8 + 4 + 8 + 8;
+// Average, marker offsets, the six last equities.
+constexpr std::uint64_t kSymbolBytes = 4 + 4 + 8 + 4 + 8 + 8 + device::kFamilies * kDouble;
 
 }  // namespace
 

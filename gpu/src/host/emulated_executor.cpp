@@ -132,6 +132,7 @@ public:
         l2.average = grown(average_, padded);
         l2.marker_counts = grown(counts_, layout.stride);
         l2.last_average = grown(last_average_, layout.stride);
+        l2.last_equities = grown(last_equities_, kFamilies * layout.stride);
         for (std::int32_t s = 0; s < layout.stride; ++s)
             layer2_symbol(l2, s);
 
@@ -174,6 +175,7 @@ public:
         ChunkOutputs out;
         out.marker_counts = counts_.data();
         out.last_average = last_average_.data();
+        out.last_equities = last_equities_.data();
         out.marker_offsets = offsets_.data();
         out.markers = markers_.data();
         out.kept = keep_series ? kept_.data() : nullptr;
@@ -186,7 +188,7 @@ private:
     double kernel_seconds_ = 0.0;
     std::vector<double> packed_, close_, keep_return_, ring_, signals_, equities_, average_, kept_;
     std::vector<std::int32_t> counts_;
-    std::vector<double> last_average_;
+    std::vector<double> last_average_, last_equities_;
     std::vector<std::int64_t> offsets_;
     std::vector<DeviceMarker> markers_;
 };

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <optional>
 #include <vector>
@@ -58,8 +59,13 @@ void unpack(const ChunkLayout& layout, const ChunkOutputs& out, bool keep_series
         row.trend = direction_of(row.average > 0.0 ? 1 : (row.average < 0.0 ? -1 : 0));
         row.last_close = closes[s].back();
         row.last_marker.reset();
-        if (!scan.markers.empty())
+        row.entry_close = std::numeric_limits<double>::quiet_NaN();
+        if (!scan.markers.empty()) {
             row.last_marker = scan.markers.back();
+            row.entry_close = closes[s][scan.markers.back().bar];
+        }
+        for (std::size_t t = 0; t < kFamilyCount; ++t)
+            row.family_equity[t] = out.last_equities[j * kFamilyCount + t];
         if (keep_series) {
             auto series = [&](int q) {
                 const double* begin = out.kept + q * layout.packed_bars + layout.offsets[j];

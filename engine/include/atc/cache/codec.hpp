@@ -26,7 +26,9 @@
 
 namespace atc::cache {
 
-inline constexpr std::uint16_t kCodecFormatVersion = 1;
+// 2: the scan row carries the entry's close and the families' last Layer-2
+// equities; blobs of version 1 are refused (CodecError) and so recomputed.
+inline constexpr std::uint16_t kCodecFormatVersion = 2;
 
 class CodecError : public std::runtime_error {
 public:
