@@ -934,14 +934,16 @@ private slots:
         };
         for (const auto& [name, last_two] : closes) {
             const double percent = (last_two.second / last_two.first - 1.0) * 100.0;
-            const QString digits = QString::number(percent, 'f', 2);
-            const QString expected =
-                (percent > 0.0 && digits.toDouble() != 0.0 ? QStringLiteral("+") : QString()) +
-                digits + QStringLiteral(" %");
+            // Signed, with a real minus sign (U+2212), unsigned when it shows as zero.
+            const QString digits = QString::number(std::abs(percent), 'f', 2);
+            const QString sign = digits.toDouble() == 0.0 ? QString()
+                                 : percent > 0.0          ? QStringLiteral("+")
+                                                          : QStringLiteral("\u2212");
+            const QString expected = sign + digits + QStringLiteral(" %");
             QCOMPARE(change_of(QString::fromStdString(name)), expected);
         }
         QCOMPARE(change_of(QStringLiteral("UP")), QStringLiteral("+0.57 %"));
-        QCOMPARE(change_of(QStringLiteral("DOWN")), QStringLiteral("-2.50 %"));
+        QCOMPARE(change_of(QStringLiteral("DOWN")), QStringLiteral("\u22122.50 %"));
         QCOMPARE(change_of(QStringLiteral("ONE")), QStringLiteral("—"));
         const QStringList store_order{QStringLiteral("FLAT"), QStringLiteral("UP"),
                                       QStringLiteral("DOWN"), QStringLiteral("ONE")};
