@@ -548,6 +548,10 @@ void MainWindow::prefetchSession(EngineService& engine, QSettings& settings, con
 }
 
 void MainWindow::applyDefaultSize() {
+    // A size given before (a scripted screenshot's 1600x1000) is kept: the
+    // docks are then laid out for it, not for the screen.
+    if (testAttribute(Qt::WA_Resized))
+        return;
     // First start: most of the screen.
     if (const QScreen* screen = this->screen()) {
         const QRect available = screen->availableGeometry();
