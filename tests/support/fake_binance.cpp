@@ -1,5 +1,11 @@
 #include "fake_binance.hpp"
 
+#include <thread>
+
+#include <chrono>
+
+#include <algorithm>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -64,7 +70,17 @@ void send_all(int socket, const std::string& bytes) {
 }  // namespace
 
 std::int64_t aligned_open_ms(std::int64_t interval_ms, std::int64_t back) {
-    const std::int64_t now = now_ms();
+    // The candle forming now must stay forming while the test runs: a test
+    // started seconds before the interval ends would see it close and count
+    // one bar more (it happened at 10:00:01 UTC). Too close to the end, wait
+    // for the next interval to begin.
+    const std::int64_t margin = std::min<std::int64_t>(30'000, interval_ms / 4);
+    std::int64_t now = now_ms();
+    if (interval_ms - now % interval_ms < margin) {
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(interval_ms - now % interval_ms + 50));
+        now = now_ms();
+    }
     return now - now % interval_ms - back * interval_ms;
 }
 

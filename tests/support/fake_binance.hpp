@@ -94,7 +94,9 @@ private:
 
 // The candles' open time for "now minus `back` intervals", aligned to the
 // interval as Binance aligns them: a series from there with back + 1 candles
-// ends with the candle forming now.
+// ends with the candle forming now. Called less than 30 s (or a quarter of the
+// interval, if shorter) before the interval ends, it first waits for the next
+// one, so that candle is still forming when the test looks.
 std::int64_t aligned_open_ms(std::int64_t interval_ms, std::int64_t back);
 
 }  // namespace atc::test
