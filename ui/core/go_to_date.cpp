@@ -6,11 +6,14 @@
 #include <QTimeZone>
 #include <algorithm>
 
+#include "core/symbol_data.hpp"
+
 namespace atc::ui {
 namespace {
 
 constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
+// A typed moment as the bars' labels write it (core/symbol_data.hpp).
 QString dateText(std::int64_t utc_ms, bool intraday) {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(utc_ms, QTimeZone::utc());
     return t.toString(intraday ? QStringLiteral("yyyy-MM-dd hh:mm") : QStringLiteral("yyyy-MM-dd"));
@@ -38,8 +41,9 @@ std::optional<TypedMoment> parseTypedMoment(const QString& text) {
     return TypedMoment{QDateTime(day, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch(), false};
 }
 
-DateTarget barForMoment(const std::vector<std::int64_t>& time_ms, const TypedMoment& moment,
-                        bool intraday) {
+DateTarget barForMoment(const PriceSeries& bars, const TypedMoment& moment) {
+    const std::vector<std::int64_t>& time_ms = bars.time_ms;
+    const bool intraday = has_time_of_day(bars.time_kind);
     if (time_ms.empty())
         return {std::nullopt, QObject::tr("This symbol's bars have no dates.")};
     const std::int64_t first = time_ms.front(), last = time_ms.back();
@@ -48,15 +52,15 @@ DateTarget barForMoment(const std::vector<std::int64_t>& time_ms, const TypedMom
     const std::int64_t step = time_ms.size() > 1 ? last - time_ms[time_ms.size() - 2] : kDayMs;
     const std::int64_t reaches = moment.has_time ? moment.utc_ms : moment.utc_ms + kDayMs - 1;
     if (reaches < first) {
-        return {std::nullopt, QObject::tr("%1 is before the first bar (%2).")
-                                  .arg(dateText(moment.utc_ms, moment.has_time || intraday),
-                                       dateText(first, intraday))};
+        return {std::nullopt,
+                QObject::tr("%1 is before the first bar (%2).")
+                    .arg(dateText(moment.utc_ms, moment.has_time || intraday), barLabel(bars, 0))};
     }
     const std::int64_t end = moment.has_time ? last + step - 1 : last;
     if (moment.utc_ms > end) {
         return {std::nullopt, QObject::tr("%1 is after the last bar (%2).")
                                   .arg(dateText(moment.utc_ms, moment.has_time || intraday),
-                                       dateText(last, intraday))};
+                                       barLabel(bars, time_ms.size() - 1))};
     }
     if (moment.has_time) {
         // The bar the moment falls in: the last one that starts at or before it.
@@ -69,15 +73,14 @@ DateTarget barForMoment(const std::vector<std::int64_t>& time_ms, const TypedMom
     return {static_cast<std::size_t>(bar - time_ms.begin()), {}};
 }
 
-DateTarget barForTypedDate(const std::vector<std::int64_t>& time_ms, bool intraday,
-                           const QString& text) {
+DateTarget barForTypedDate(const PriceSeries& bars, const QString& text) {
     const std::optional<TypedMoment> moment = parseTypedMoment(text);
     if (!moment) {
         return {std::nullopt,
                 QObject::tr("\"%1\" is not a date: write 2024-03-15 or 2024-03-15 14:30.")
                     .arg(text.trimmed())};
     }
-    return barForMoment(time_ms, *moment, intraday);
+    return barForMoment(bars, *moment);
 }
 
 }  // namespace atc::ui

@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "atc/price_csv.hpp"
+
 namespace atc::ui {
 
 // A typed moment: UTC milliseconds since the epoch, and whether a time of day
@@ -22,20 +24,17 @@ struct TypedMoment {
 // of these or not a real date (2024-02-30).
 std::optional<TypedMoment> parseTypedMoment(const QString& text);
 
-// Where the chart goes for `moment` in bars with these times (increasing): a
-// day is its first bar (the next trading day's when none falls on it), a
-// moment the bar it falls in. `error` says why there is none (before the first
+// Where the chart goes for `moment` in these bars (times increasing): a day is
+// its first bar (the next trading day's when none falls on it), a moment the
+// bar it falls in. `error` says why there is none (no times, before the first
 // bar, after the last), naming the data's first or last date.
 struct DateTarget {
     std::optional<std::size_t> bar;
     QString error;
 };
-DateTarget barForMoment(const std::vector<std::int64_t>& time_ms, const TypedMoment& moment,
-                        bool intraday);
+DateTarget barForMoment(const PriceSeries& bars, const TypedMoment& moment);
 
-// The same from typed text, with the error for text that is not a date, and
-// for data without times.
-DateTarget barForTypedDate(const std::vector<std::int64_t>& time_ms, bool intraday,
-                           const QString& text);
+// The same from typed text, with the error for text that is not a date.
+DateTarget barForTypedDate(const PriceSeries& bars, const QString& text);
 
 }  // namespace atc::ui

@@ -6,7 +6,6 @@
 #include <QPalette>
 #include <QVBoxLayout>
 
-#include "atc/price_csv.hpp"
 #include "core/go_to_date.hpp"
 
 namespace atc::ui {
@@ -52,10 +51,8 @@ void GoToDateDialog::setTheme(const Theme& theme) {
 }
 
 void GoToDateDialog::accept() {
-    const DateTarget target =
-        data_ ? barForTypedDate(data_->bars.time_ms, has_time_of_day(data_->bars.time_kind),
-                                field_->text())
-              : DateTarget{std::nullopt, tr("No symbol is open.")};
+    const DateTarget target = data_ ? barForTypedDate(data_->bars, field_->text())
+                                    : DateTarget{std::nullopt, tr("No symbol is open.")};
     if (!target.bar) {
         error_->setText(target.error);
         error_->show();

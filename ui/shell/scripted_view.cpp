@@ -8,7 +8,6 @@
 #include <QTimer>
 #include <memory>
 
-#include "atc/price_csv.hpp"
 #include "charts/chart_stack.hpp"
 #include "shell/main_window.hpp"
 
@@ -32,8 +31,7 @@ QString savePng(const QPixmap& pixmap, const QString& file) {
 QString capture(MainWindow& window, const ScreenshotRequest& request) {
     const auto data = window.currentData();
     if (request.go_to) {
-        const DateTarget target =
-            barForMoment(data->bars.time_ms, *request.go_to, has_time_of_day(data->bars.time_kind));
+        const DateTarget target = barForMoment(data->bars, *request.go_to);
         if (!target.bar)
             return target.error;
         window.charts()->centerOnBar(*target.bar);
