@@ -66,6 +66,10 @@ int main(int argc, char* argv[]) {
         QStringLiteral("With --screenshot: centre the chart on this date or date-time "
                        "(UTC, 2024-03-15 or 2024-03-15 14:30)."),
         QStringLiteral("date"));
+    const QCommandLineOption scale_option(
+        QStringLiteral("scale"),
+        QStringLiteral("With --screenshot: the price scale, linear, log or percent."),
+        QStringLiteral("scale"));
     const QCommandLineOption screenshot_option(
         QStringLiteral("screenshot"),
         QStringLiteral("Draw --symbol in the window (1600x1000), write it to this PNG and exit "
@@ -75,6 +79,7 @@ int main(int argc, char* argv[]) {
     parser.addOption(symbol_option);
     parser.addOption(timeframe_option);
     parser.addOption(goto_option);
+    parser.addOption(scale_option);
     parser.addOption(screenshot_option);
     parser.addOption(quit_option);
     parser.addOption(measure_option);
@@ -98,6 +103,15 @@ int main(int argc, char* argv[]) {
                               .arg(parser.value(goto_option)));
         if (!parser.isSet(screenshot_option))
             return refuse(QStringLiteral("--goto needs --screenshot"));
+    }
+    std::optional<atc::ui::PriceScale> scale;
+    if (parser.isSet(scale_option)) {
+        scale = atc::ui::parsePriceScale(parser.value(scale_option));
+        if (!scale)
+            return refuse(QStringLiteral("--scale %1 is not a price scale (linear, log or percent)")
+                              .arg(parser.value(scale_option)));
+        if (!parser.isSet(screenshot_option))
+            return refuse(QStringLiteral("--scale needs --screenshot"));
     }
     if (parser.isSet(screenshot_option) && !parser.isSet(symbol_option))
         return refuse(QStringLiteral("--screenshot needs --symbol"));
@@ -184,7 +198,7 @@ int main(int argc, char* argv[]) {
         {store.location, cache, engine, settings, &hardware, &monitor, &storage, import_refusal});
     if (parser.isSet(screenshot_option)) {
         const QString file = parser.value(screenshot_option);
-        atc::ui::runScreenshot(window, {parser.value(symbol_option), go_to, file},
+        atc::ui::runScreenshot(window, {parser.value(symbol_option), go_to, file, scale},
                                [file](const QString& error) {
                                    if (error.isEmpty()) {
                                        std::printf("wrote %s\n", qPrintable(file));

@@ -32,6 +32,7 @@
 #include "charts/pane_base.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/value_axis.hpp"
+#include "charts/value_ticks.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
@@ -296,6 +297,9 @@ private slots:
     void measurement_numbers();
     void shift_drag_measures();
     void measure_tool_measures_a_plain_drag();
+    void log_scale_over_five_decades();
+    void percent_scale_from_the_first_visible_bar();
+    void value_axis_drag_stretches_and_double_click_fits();
     void no_symbol_and_short_symbol();
     void parameter_change_keeps_range();
     void other_symbol_resets_range();
@@ -338,15 +342,14 @@ void TestCharts::initTestCase() {
 
 void TestCharts::series_hold_engine_numbers() {
     const AtcResult& r = *data_->result;
-    // The close line holds points while it is shown; behind the candles it is
-    // empty (Qt Charts would lay out a hidden series' points all the same).
-    QLineSeries* close = series_named(stack_->priceChart(), QStringLiteral("close"));
+    // The close line is drawn without candles, hidden behind them.
     QVERIFY(stack_->candlesDrawn());
-    QCOMPARE(close->count(), 0);
+    QVERIFY(!stack_->closeLineShown());
     stack_->setCandles(false);
-    expect_series_equals(close, ttrc_.close, stack_->visibleRange());
+    QVERIFY(stack_->closeLineShown());
+    expect_same_values(stack_->plottedClose(), ttrc_.close);
     stack_->setCandles(true);
-    QCOMPARE(close->count(), 0);
+    QVERIFY(!stack_->closeLineShown());
     for (MaType t : kAllFamilies) {
         const QString fam = familyLabel(t);
         expect_same_values(stack_->plottedSignal(t), r.family(t).signal);
@@ -393,14 +396,13 @@ void TestCharts::ma_toggle_hides_line() {
 }
 
 void TestCharts::candles_switch() {
-    QLineSeries* close = series_named(stack_->priceChart(), QStringLiteral("close"));
     stack_->setCandles(true);
     QVERIFY(stack_->candlesDrawn());  // TTRC has OHLC
-    QVERIFY(!close->isVisible());
+    QVERIFY(!stack_->closeLineShown());
     QVERIFY(stack_->legendText().contains(QStringLiteral("O ")));
     stack_->setCandles(false);
     QVERIFY(!stack_->candlesDrawn());
-    QVERIFY(close->isVisible());
+    QVERIFY(stack_->closeLineShown());
 
     // Close-only data cannot show candles: the line stays.
     PriceSeries close_only = ttrc_;
@@ -411,7 +413,7 @@ void TestCharts::candles_switch() {
     other.setData(make_symbol(QStringLiteral("CLOSE"), close_only, AtcParams{}));
     other.setCandles(true);
     QVERIFY(!other.candlesDrawn());
-    QVERIFY(series_named(other.priceChart(), QStringLiteral("close"))->isVisible());
+    QVERIFY(other.closeLineShown());
     stack_->setCandles(true);
 }
 
@@ -656,11 +658,6 @@ void TestCharts::zoom_and_pan_move_all_panes() {
     expect_series_equals(series_named(stack_->signalChart(), QStringLiteral("Average_Signal")),
                          data_->result->average, all, per_bucket,
                          stack_->pane(QStringLiteral("signals"))->pixelsPerValue());
-    stack_->setCandles(false);  // the close line
-    expect_series_equals(series_named(stack_->priceChart(), QStringLiteral("close")), ttrc_.close,
-                         all, per_bucket, stack_->pane(QStringLiteral("price"))->pixelsPerValue());
-    QVERIFY(series_named(stack_->priceChart(), QStringLiteral("close"))->count() <= 2 * width + 8);
-    stack_->setCandles(true);
 
     stack_->resetZoom();
     QCOMPARE(stack_->visibleRange(), initial);
@@ -887,6 +884,199 @@ void TestCharts::shift_drag_measures() {
     QTest::mouseClick(vp, Qt::LeftButton, Qt::ShiftModifier, a);
     QVERIFY(stack_->measureText().isEmpty());
     QCOMPARE(stack_->visibleRange(), range);
+}
+
+namespace {
+
+// A coin from 0.002 to about 200: five decades, most of them below 1.
+PriceSeries five_decades() {
+    PriceSeries s;
+    constexpr std::size_t kBars = 3000;
+    double previous = 0.002;
+    for (std::size_t i = 0; i < kBars; ++i) {
+        const double x = static_cast<double>(i);
+        const double close =
+            0.002 * std::pow(10.0, 5.0 * x / (kBars - 1)) * (1.0 + 0.03 * std::sin(x / 9.0));
+        s.open.push_back(previous);
+        s.close.push_back(close);
+        s.high.push_back(std::max(previous, close) * 1.01);
+        s.low.push_back(std::min(previous, close) * 0.99);
+        s.volume.push_back(0.0);
+        previous = close;
+    }
+    return s;
+}
+
+// The value a pane reports under a viewport point (what the crosshair and a
+// measurement use), through its hovered signal.
+double value_under(ChartPane& pane, QPoint pos) {
+    QSignalSpy spy(&pane, &ChartPane::hovered);
+    hover(pane.viewport(), pos);
+    return spy.isEmpty() ? std::nan("") : spy.back().at(1).toDouble();
+}
+
+// An axis label read back as a number ("1,250" -> 1250).
+double label_value(QString label) {
+    return label.remove(QLatin1Char(',')).toDouble();
+}
+
+// Every pane's plot has the price pane's left and right edges.
+void expect_aligned_plots(const ChartStack& stack) {
+    const QRectF price = stack.pane(QStringLiteral("price"))->chart()->plotArea();
+    for (const QString& name : ChartStack::paneNames()) {
+        const ChartPane* pane = stack.pane(name);
+        if (!pane->isVisible() || pane->titleOnly())
+            continue;
+        QCOMPARE(pane->chart()->plotArea().left(), price.left());
+        QCOMPARE(pane->chart()->plotArea().right(), price.right());
+    }
+}
+
+}  // namespace
+
+void TestCharts::log_scale_over_five_decades() {
+    ChartStack stack;
+    QVERIFY(show_stack(stack, {1000, 800}));
+    const PriceSeries coin = five_decades();
+    stack.setData(make_symbol(QStringLiteral("COIN"), coin, AtcParams{}));
+    stack.setVisibleRange(-0.5, static_cast<double>(coin.close.size()) - 0.5);
+    QCoreApplication::processEvents();
+    ChartPane* price = stack.pane(QStringLiteral("price"));
+    const QPoint middle = plot_point(*price, 0.5, 0.5);
+    const QPoint quarter = plot_point(*price, 0.5, 0.75);  // a quarter up from the bottom
+
+    // Linear: the middle of the plot is the middle of the values.
+    auto [lo, hi] = price->valueRange();
+    QVERIFY(std::abs(value_under(*price, middle) - (lo + hi) / 2.0) < (hi - lo) * 0.01);
+
+    // Log: equal ratios, equal heights. The range still fits every bar, down to
+    // the lows below 1 (and the MAs, whose overshoots widen it a little), and
+    // the middle is the geometric mean.
+    stack.setPriceScale(PriceScale::Log);
+    QCOMPARE(stack.priceScale(), PriceScale::Log);
+    std::tie(lo, hi) = price->valueRange();
+    const double low = *std::min_element(coin.low.begin(), coin.low.end());
+    const double high = *std::max_element(coin.high.begin(), coin.high.end());
+    QVERIFY2(lo > 0.0 && lo <= low && hi >= high && hi / lo < high / low * 4.0,
+             qPrintable(QStringLiteral("%1 .. %2").arg(lo).arg(hi)));
+    const double ratio = hi / lo;
+    QVERIFY(std::abs(value_under(*price, middle) / std::sqrt(lo * hi) - 1.0) < 0.02);
+    QVERIFY(std::abs(value_under(*price, quarter) / (lo * std::pow(ratio, 0.25)) - 1.0) < 0.02);
+
+    // The labels: round numbers, rising, evenly spread on screen (none
+    // crowding another), at least one in each decade from 0.01 to 100.
+    const QStringList labels = price->valueAxisLabels();
+    const double height = price->plotHeight();
+    std::vector<double> values;
+    for (const QString& label : labels) {
+        // Round: at most two significant digits (0.005, 0.02, 150).
+        const double v = label_value(label);
+        const double unit = std::pow(10.0, std::floor(std::log10(v)) - 1.0);
+        QVERIFY2(v > 0.0 && std::abs(v / unit - std::round(v / unit)) < 1e-6,
+                 qPrintable(labels.join(u' ')));
+        values.push_back(v);
+    }
+    QVERIFY2(values.size() >= 6, qPrintable(labels.join(u' ')));
+    for (std::size_t i = 1; i < values.size(); ++i) {
+        const double gap_px = height * std::log10(values[i] / values[i - 1]) / std::log10(ratio);
+        QVERIFY2(gap_px >= 30.0 && gap_px <= 200.0, qPrintable(labels.join(u' ')));
+    }
+    for (int decade = -2; decade <= 1; ++decade) {
+        const double from = std::pow(10.0, decade);
+        QVERIFY2(std::any_of(values.begin(), values.end(),
+                             [&](double v) { return v >= from * 0.999 && v < from * 10.0; }),
+                 qPrintable(labels.join(u' ')));
+    }
+    // The crosshair's tag keeps a small price's digits.
+    hover(price->viewport(), plot_point(*price, 0.2, 0.9));
+    QVERIFY2(price->crosshairValueTag().startsWith(QStringLiteral("0.00")),
+             qPrintable(price->crosshairValueTag()));
+    expect_aligned_plots(stack);
+
+    // Back to linear: the middle is the arithmetic mean again.
+    stack.setPriceScale(PriceScale::Linear);
+    std::tie(lo, hi) = price->valueRange();
+    QVERIFY(std::abs(value_under(*price, middle) - (lo + hi) / 2.0) < (hi - lo) * 0.01);
+}
+
+void TestCharts::percent_scale_from_the_first_visible_bar() {
+    stack_->setCandles(true);
+    stack_->setVisibleRange(999.5, 1999.5);
+    stack_->setPriceScale(PriceScale::Percent);
+    QCoreApplication::processEvents();
+    ChartPane* price = stack_->pane(QStringLiteral("price"));
+    // 0 % is the first visible bar's close; the labels read the change from it.
+    const auto expect_percent_from = [&](std::size_t first_bar) {
+        const double base = ttrc_.close[first_bar];
+        const QStringList labels = price->valueAxisLabels();
+        QVERIFY2(labels.contains(QStringLiteral("0 %")), qPrintable(labels.join(u' ')));
+        for (const QString& label : labels)
+            QVERIFY2(label.endsWith(QStringLiteral(" %")), qPrintable(labels.join(u' ')));
+        const QPoint at = plot_point(*price, 0.5, 0.3);
+        const double value = value_under(*price, at);
+        QCOMPARE(price->crosshairValueTag(), signedPercent(percentFrom(value, base), 2));
+    };
+    expect_percent_from(1000);
+    // Panned: the base moves with the first visible bar.
+    stack_->panBars(300);
+    QCoreApplication::processEvents();
+    expect_percent_from(1300);
+    // Percent labels are wider: the panes still share the plot edges.
+    expect_aligned_plots(*stack_);
+    // A measurement's Δ still reads in prices ("+1.25 (+3.10 %)"), not in percent of the base.
+    drag(price->viewport(), plot_point(*price, 0.2, 0.7), plot_point(*price, 0.6, 0.3),
+         Qt::ShiftModifier);
+    const QString delta = stack_->measureText().section(QStringLiteral(" ("), 0, 0);
+    QVERIFY2(!delta.isEmpty() && !delta.contains(u'%'), qPrintable(stack_->measureText()));
+    stack_->clearMeasure();
+    stack_->setPriceScale(PriceScale::Linear);
+    for (const QString& label : price->valueAxisLabels())
+        QVERIFY(!label.contains(u'%'));
+    stack_->resetZoom();
+}
+
+void TestCharts::value_axis_drag_stretches_and_double_click_fits() {
+    stack_->resetZoom();
+    QCoreApplication::processEvents();
+    ChartPane* price = stack_->pane(QStringLiteral("price"));
+    QWidget* vp = price->viewport();
+    const QRectF plot = price->chart()->plotArea();
+    const auto fitted = price->valueRange();
+    const double span = fitted.second - fitted.first;
+    QVERIFY(price->autoFit());
+
+    // 120 px down on the axis: twice the values in the same height, about the
+    // same middle; auto-fit is off.
+    const QPoint axis(static_cast<int>(plot.right()) + 12, static_cast<int>(plot.center().y()));
+    drag(vp, axis, axis + QPoint(0, 120), Qt::NoModifier);
+    QVERIFY(!price->autoFit());
+    auto [lo, hi] = price->valueRange();
+    QVERIFY2(std::abs((hi - lo) / span - 2.0) < 0.01,
+             qPrintable(QString::number((hi - lo) / span)));
+    QVERIFY(std::abs((lo + hi) - (fitted.first + fitted.second)) < span * 1e-6);
+    // Up again compresses it back.
+    drag(vp, axis, axis - QPoint(0, 120), Qt::NoModifier);
+    std::tie(lo, hi) = price->valueRange();
+    QVERIFY(std::abs((hi - lo) / span - 1.0) < 0.01);
+    // The scale stays while the bars pan sideways, and a drag on the plot moves it up and down.
+    stack_->panBars(-200);
+    QVERIFY(std::abs(price->valueRange().first - lo) < span * 1e-9);
+    const QPoint inside = plot_point(*price, 0.5, 0.5);
+    drag(vp, inside, inside + QPoint(0, 50), Qt::NoModifier);
+    const double shift = 50.0 * (hi - lo) / price->plotHeight();
+    QVERIFY(std::abs(price->valueRange().first - (lo + shift)) < span * 1e-6);
+
+    // A double-click on the axis: fitted to the visible bars again.
+    QTest::mouseDClick(vp, Qt::LeftButton, Qt::NoModifier, axis);
+    QVERIFY(price->autoFit());
+    stack_->resetZoom();
+    QCOMPARE(price->valueRange(), fitted);
+    // Reset zoom fits every axis too.
+    drag(vp, axis, axis + QPoint(0, 60), Qt::NoModifier);
+    QVERIFY(!price->autoFit());
+    stack_->resetZoom();
+    QVERIFY(price->autoFit());
+    QCOMPARE(price->valueRange(), fitted);
 }
 
 void TestCharts::measure_tool_measures_a_plain_drag() {
@@ -1681,8 +1871,9 @@ void TestCharts::pyramid_builds_in_the_background() {
 
 void TestCharts::long_series_stay_lines() {
     // 100,000 bars with one spike up and one down: zoomed out to everything, the
-    // lines are envelopes of about two points per pixel column that keep both
-    // spikes, and they come back to every bar when zoomed in again.
+    // Qt Charts lines (an equity curve, the Average) are envelopes of about two
+    // points per pixel column, and they come back to every bar when zoomed in
+    // again. (Our own line items thin with the same code: thinning_stays_within_half_a_pixel.)
     PriceSeries bars = random_walk(100.0, 0.002, 2, 100000);
     bars.close[54321] = bars.high[54321] = 1000.0;
     bars.close[77777] = bars.low[77777] = 1.0;
@@ -1693,24 +1884,21 @@ void TestCharts::long_series_stay_lines() {
     stack.setCandles(false);  // the close line
     stack.setVisibleRange(-0.5, 99999.5);
     QCoreApplication::processEvents();
-    const double width = stack.pane(QStringLiteral("price"))->plotWidth();
+    QVERIFY(stack.closeLineShown());
+    expect_same_values(stack.plottedClose(), bars.close);
+    const double width = stack.pane(QStringLiteral("equity"))->plotWidth();
     const auto all = stack.visibleRange();
     const std::size_t per_bucket = barsPerBucket(all.second - all.first, width, kLineBucketPx);
-    QLineSeries* close = series_named(stack.priceChart(), QStringLiteral("close"));
-    const double price_px = stack.pane(QStringLiteral("price"))->pixelsPerValue();
-    expect_series_equals(close, bars.close, all, per_bucket, price_px);
+    const std::vector<double>& ema_equity = data->result->family(MaType::EMA).weight_equity;
+    QLineSeries* equity = series_named(stack.equityChart(), QStringLiteral("EMA_S"));
+    const double equity_px = stack.pane(QStringLiteral("equity"))->pixelsPerValue();
+    expect_series_equals(equity, ema_equity, all, per_bucket, equity_px);
     // A line, not specks: within half a pixel of every bar of the envelope, no
-    // more than about two points per pixel column, and fewer than the envelope
-    // (the spikes set the scale, so most of the walk is thinned away).
-    QVERIFY(close->isVisible());
-    QVERIFY(close->count() >= 2 && close->count() <= 2 * width + 8);
-    QVERIFY(static_cast<std::size_t>(close->count()) <
-            plain_envelope(bars.close, 0, bars.close.size() - 1, per_bucket).size());
-    const QList<QPointF> points = close->points();
-    const auto [lo, hi] = std::minmax_element(points.begin(), points.end(),
-                                              [](auto a, auto b) { return a.y() < b.y(); });
-    QCOMPARE(hi->x(), 54321.0);
-    QCOMPARE(lo->x(), 77777.0);
+    // more than about two points per pixel column, and fewer than the envelope.
+    QVERIFY(equity->isVisible());
+    QVERIFY(equity->count() >= 2 && equity->count() <= 2 * width + 8);
+    QVERIFY(static_cast<std::size_t>(equity->count()) <
+            plain_envelope(ema_equity, 0, ema_equity.size() - 1, per_bucket).size());
     QLineSeries* average = series_named(stack.signalChart(), QStringLiteral("Average_Signal"));
     expect_series_equals(average, data->result->average, all, per_bucket,
                          stack.pane(QStringLiteral("signals"))->pixelsPerValue());
@@ -1720,11 +1908,11 @@ void TestCharts::long_series_stay_lines() {
     // Zoomed in, every bar again, and as many points as before the zoom-out.
     stack.resetZoom();
     const auto shown = stack.visibleRange();
-    expect_series_equals(close, bars.close, shown);
-    const qsizetype zoomed_in = close->count();
+    expect_series_equals(equity, ema_equity, shown);
+    const qsizetype zoomed_in = equity->count();
     stack.setVisibleRange(-0.5, 99999.5);
     stack.resetZoom();
-    QCOMPARE(close->count(), zoomed_in);
+    QCOMPARE(equity->count(), zoomed_in);
 }
 
 void TestCharts::showcase() {

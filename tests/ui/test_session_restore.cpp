@@ -112,6 +112,9 @@ private slots:
             QTest::mouseClick(toolbar->widgetForAction(toolbar->maAction(t)), Qt::LeftButton);
         QVERIFY(!charts->maVisible(MaType::EMA) && !charts->maVisible(MaType::WMA));
         charts->setPaneCollapsed(QStringLiteral("signals"), true);
+        // The log price scale, by its key.
+        QTest::keyClick(window_.get(), Qt::Key_L, Qt::AltModifier);
+        QCOMPARE(charts->priceScale(), PriceScale::Log);
 
         // DAX zoomed with the wheel and panned with the keys; TTRC zoomed with the keys.
         wheel_over_price(charts);
@@ -176,6 +179,8 @@ private slots:
 
         QCOMPARE(window_->size(), QSize(1500, 950));
         QCOMPARE(charts->equityFamily(), std::optional<MaType>(MaType::HMA));
+        QCOMPARE(charts->priceScale(), PriceScale::Log);
+        QVERIFY(toolbar->logScaleAction()->isChecked());
         QCOMPARE(toolbar->equityFamily(), std::optional<MaType>(MaType::HMA));
         QVERIFY(charts->calibrationVisible());
         QCOMPARE(charts->calibrationFamily(), MaType::KAMA);
@@ -244,6 +249,7 @@ private slots:
         s.setValue(QStringLiteral("window/state"), QByteArray(300, '\x7f'));
         s.setValue(QStringLiteral("view/theme"), QStringLiteral("purple"));
         s.setValue(QStringLiteral("view/candles"), QStringLiteral("maybe"));
+        s.setValue(QStringLiteral("view/price_scale"), QStringLiteral("semilog"));
         s.setValue(QStringLiteral("view/hidden_ma"), QStringList{QStringLiteral("SMA"), {}});
         s.setValue(QStringLiteral("view/equity"), 17);
         s.setValue(QStringLiteral("view/calibration"), QStringLiteral("MAMA"));
@@ -283,6 +289,7 @@ private slots:
 
         QCOMPARE(window_->theme().kind, ThemeKind::Dark);
         QVERIFY(!toolbar->candles());
+        QCOMPARE(charts->priceScale(), PriceScale::Linear);
         for (const MaType t : kAllFamilies)
             QVERIFY(charts->maVisible(t));
         QCOMPARE(charts->equityFamily(), std::optional<MaType>());
@@ -297,9 +304,9 @@ private slots:
         const Range dax = charts->visibleRange();
         QVERIFY(shows_the_last_bars(dax, 1860));
         QVERIFY(dax.first >= -0.5 && dax.second < 1860 * 1.1);
-        // The close line is drawn over the visible bars (a series holds those only).
-        const auto* close = charts->priceChart()->findChild<QLineSeries*>(QStringLiteral("close"));
-        QVERIFY(close && close->count() > 100);
+        // DAX is close-only: the close line is drawn, over all its bars.
+        QVERIFY(charts->closeLineShown());
+        QCOMPARE(charts->plottedClose().size(), std::size_t{1860});
         for (const QString& name :
              {QStringLiteral("TTRC"), QStringLiteral("SMI"), QStringLiteral("CAC")}) {
             window_->openSymbol(name);

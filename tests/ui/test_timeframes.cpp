@@ -19,6 +19,7 @@
 #include "atc/resample.hpp"
 #include "atc/store/symbol_store.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/pane_base.hpp"
 #include "core/go_to_date.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "scanner/scanner_panel.hpp"
@@ -392,6 +393,37 @@ private slots:
         dialog->reject();
     }
 
+    void priceScaleKeys() {
+        // Alt+L and Alt+P as on TradingView: each toggles its scale, the other
+        // goes off, both off is linear; the toolbar's buttons and the price
+        // axis follow.
+        ChartStack* charts = window_->charts();
+        ChartToolbar* toolbar = window_->chartToolbar();
+        QCOMPARE(charts->priceScale(), PriceScale::Linear);
+        // Window shortcuts need the window active (the dialog before took it).
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        QTest::keyClick(window_.get(), Qt::Key_L, Qt::AltModifier);
+        QCOMPARE(charts->priceScale(), PriceScale::Log);
+        QVERIFY(toolbar->logScaleAction()->isChecked());
+        QTest::keyClick(window_.get(), Qt::Key_P, Qt::AltModifier);
+        QCOMPARE(charts->priceScale(), PriceScale::Percent);
+        QVERIFY(!toolbar->logScaleAction()->isChecked());
+        QVERIFY(toolbar->percentScaleAction()->isChecked());
+        const QStringList labels = charts->pricePane()->valueAxisLabels();
+        QVERIFY(!labels.isEmpty());
+        for (const QString& label : labels)
+            QVERIFY2(label.endsWith(QStringLiteral(" %")), qPrintable(labels.join(u' ')));
+        QTest::keyClick(window_.get(), Qt::Key_P, Qt::AltModifier);
+        QCOMPARE(charts->priceScale(), PriceScale::Linear);
+        QVERIFY(!toolbar->percentScaleAction()->isChecked());
+        // A click on the toolbar's "log" does the same as Alt+L.
+        toolbar->logScaleAction()->trigger();
+        QCOMPARE(charts->priceScale(), PriceScale::Log);
+        toolbar->logScaleAction()->trigger();
+        QCOMPARE(charts->priceScale(), PriceScale::Linear);
+    }
+
     void screenshotDrawsTheViewAsked() {
         // What atc-studio --symbol S --timeframe 4h --goto DATE --screenshot F runs.
         const std::vector<std::int64_t> times = minuteBars().time_ms;
@@ -400,7 +432,7 @@ private slots:
             parseTypedMoment(QDateTime::fromMSecsSinceEpoch(times[60'000], QTimeZone::utc())
                                  .toString(QStringLiteral("yyyy-MM-dd hh:mm")));
         std::optional<QString> ended;
-        runScreenshot(*window_, {kMinuteSymbol, moment, file},
+        runScreenshot(*window_, {kMinuteSymbol, moment, file, PriceScale::Log},
                       [&](const QString& error) { ended = error; });
         window_->restoreSession(kMinuteSymbol, QStringLiteral("4h"));
         QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
@@ -413,27 +445,32 @@ private slots:
         const auto bar = std::upper_bound(four_hours.begin(), four_hours.end(), times[60'000]) -
                          four_hours.begin() - 1;
         QCOMPARE(window_->charts()->crosshairBar(), static_cast<int>(bar));
+        // --scale log: drawn on the log scale, its toolbar button on.
+        QCOMPARE(window_->charts()->priceScale(), PriceScale::Log);
+        QVERIFY(window_->chartToolbar()->logScaleAction()->isChecked());
+        window_->chartToolbar()->setPriceScale(PriceScale::Linear);
 
         // A date the data does not have, or a file that cannot be written: the
         // reason, and nothing written over what was there.
         ended.reset();
-        runScreenshot(*window_,
-                      {kDailySymbol, parseTypedMoment(QStringLiteral("1990-01-01")), file},
-                      [&](const QString& error) { ended = error; });
+        runScreenshot(
+            *window_,
+            {kDailySymbol, parseTypedMoment(QStringLiteral("1990-01-01")), file, std::nullopt},
+            [&](const QString& error) { ended = error; });
         window_->openSymbol(kDailySymbol);
         QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
         QVERIFY2(ended->contains(QStringLiteral("is before the first bar")), qPrintable(*ended));
         QCOMPARE(QImage(file).size(), QSize(kScriptedWidth, kScriptedHeight));
         ended.reset();
         const QString nowhere = dir_.filePath(QStringLiteral("no/such/folder/view.png"));
-        runScreenshot(*window_, {kMinuteSymbol, std::nullopt, nowhere},
+        runScreenshot(*window_, {kMinuteSymbol, std::nullopt, nowhere, std::nullopt},
                       [&](const QString& error) { ended = error; });
         window_->openSymbol(kMinuteSymbol);
         QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));
         QVERIFY2(ended->startsWith(QStringLiteral("cannot write ") + nowhere), qPrintable(*ended));
         // A symbol the database lacks.
         ended.reset();
-        runScreenshot(*window_, {QStringLiteral("NOSUCH"), std::nullopt, file},
+        runScreenshot(*window_, {QStringLiteral("NOSUCH"), std::nullopt, file, std::nullopt},
                       [&](const QString& error) { ended = error; });
         window_->openSymbol(QStringLiteral("NOSUCH"));
         QVERIFY(QTest::qWaitFor([&] { return ended.has_value(); }, 20000));

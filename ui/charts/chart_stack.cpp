@@ -165,6 +165,22 @@ void ChartStack::setCandles(bool on) {
     syncValueAxisWidths();
 }
 
+PriceScale ChartStack::priceScale() const {
+    return price_->priceScale();
+}
+
+ChartPane* ChartStack::pricePane() const {
+    return price_;
+}
+
+void ChartStack::setPriceScale(PriceScale scale) {
+    if (scale == price_->priceScale())
+        return;
+    price_->setPriceScale(scale);
+    syncValueAxisWidths();
+    emit priceScaleChanged(scale);
+}
+
 void ChartStack::setMaVisible(MaType type, bool visible) {
     price_->setMaVisible(type, visible);
     syncValueAxisWidths();
@@ -390,6 +406,15 @@ QChart* ChartStack::calibrationChart() const {
     return calibration_->chart();
 }
 
+std::vector<double> ChartStack::plottedClose() const {
+    const auto v = price_->closeItem().values();
+    return {v.begin(), v.end()};
+}
+
+bool ChartStack::closeLineShown() const {
+    return price_->closeItem().isVisible();
+}
+
 std::vector<double> ChartStack::plottedMa(MaType type) const {
     const auto v = price_->maItem(type).values();
     return {v.begin(), v.end()};
@@ -475,6 +500,8 @@ void ChartStack::panBars(int bars) {
 }
 
 void ChartStack::resetZoom() {
+    for (ChartPane* pane : panes_)
+        pane->setAutoFit();
     applyRange(initialRange(barCount()));
 }
 

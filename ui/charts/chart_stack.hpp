@@ -41,6 +41,7 @@
 #include "charts/shown_members.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/time_axis.hpp"
+#include "charts/value_scale.hpp"
 #include "charts/view_range.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
@@ -108,6 +109,9 @@ public:
     // the entry markers, the family signals, and the calibration family's member
     // MAs and states.
     std::vector<double> plottedMa(MaType type) const;
+    // The close line's values, and whether it is drawn (not behind candles).
+    std::vector<double> plottedClose() const;
+    bool closeLineShown() const;
     std::vector<std::int8_t> plottedMaStates(MaType type) const;
     std::vector<EntryMarker> plottedMarkers() const;
     // A family's signal line in the Signals pane, and its colour.
@@ -129,8 +133,14 @@ public:
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 
+    // The price pane's scale: linear, log or percent from the first visible bar.
+    atc::ui::PriceScale priceScale() const;
+    // The price pane (tests drive its axis).
+    ChartPane* pricePane() const;
+
 public slots:
     void setCandles(bool on);
+    void setPriceScale(atc::ui::PriceScale scale);
     void setMaVisible(atc::MaType type, bool visible);
     // nullopt: the six Layer-2 curves; a family: its nine member equity curves.
     void setEquityFamily(std::optional<atc::MaType> family);
@@ -146,6 +156,7 @@ public slots:
     void zoomIn();
     void zoomOut();
     void panBars(int bars);
+    // The default view: the last bars, every value axis auto-fitted.
     void resetZoom();
     void setVisibleRange(double first, double last);
     // Go to date: centres the view on `bar` at the current zoom and puts the
@@ -161,6 +172,7 @@ signals:
     void visibleRangeChanged(double first, double last);
     void paneCollapsedChanged(const QString& name, bool collapsed);
     void measureToolArmedChanged(bool armed);
+    void priceScaleChanged(atc::ui::PriceScale scale);
     // A digit typed on the charts: the start of a timeframe ("4h" Enter).
     void timeframeTyped(const QString& text);
     // A view opened over a drawn result needs `family`'s members of `data`;

@@ -4,17 +4,22 @@
 #include <cmath>
 #include <limits>
 
+#include "charts/value_scale.hpp"
+
 namespace atc::ui {
 namespace {
 
 // Thins picks[begin, end), all finite, into `out`.
 void thinRun(std::span<const double> values, std::span<const std::size_t> picks, std::size_t begin,
              std::size_t end, double px_per_value, double tolerance_px,
-             std::vector<std::size_t>& out, std::span<const std::int8_t> runs) {
+             std::vector<std::size_t>& out, std::span<const std::int8_t> runs, bool log) {
     constexpr double kInf = std::numeric_limits<double>::infinity();
     // Pixel-space coordinates; x is the bar index (its scale cancels out).
     const auto x = [&](std::size_t k) { return static_cast<double>(picks[k]); };
-    const auto y = [&](std::size_t k) { return values[picks[k]] * px_per_value; };
+    const auto y = [&](std::size_t k) {
+        const double v = values[picks[k]];
+        return (log ? toLogAxis(v) : v) * px_per_value;
+    };
     // The colour of the segment ending at pick k changes after it.
     const auto ends_run = [&](std::size_t k) {
         return !runs.empty() && k + 1 < end && runs[picks[k]] != runs[picks[k + 1]];
@@ -47,7 +52,7 @@ void thinRun(std::span<const double> values, std::span<const std::size_t> picks,
 
 void thinLine(std::span<const double> values, std::span<const std::size_t> picks,
               double px_per_value, double tolerance_px, std::vector<std::size_t>& out,
-              std::span<const std::int8_t> runs) {
+              std::span<const std::int8_t> runs, bool log) {
     if (!(px_per_value > 0.0) || !std::isfinite(px_per_value) || picks.size() < 3) {
         out.insert(out.end(), picks.begin(), picks.end());
         return;
@@ -63,7 +68,7 @@ void thinLine(std::span<const double> values, std::span<const std::size_t> picks
         std::size_t end = k + 1;
         while (end < picks.size() && std::isfinite(values[picks[end]]))
             ++end;
-        thinRun(values, picks, k, end, px_per_value, tolerance_px, out, runs);
+        thinRun(values, picks, k, end, px_per_value, tolerance_px, out, runs, log);
         k = end;
     }
 }

@@ -33,8 +33,9 @@ inline constexpr double kThinningTolerancePx = 0.5;
 // pick next to a non-finite value (and those themselves: they break the line),
 // and, when `runs` is given, the last pick of each run of equal runs[bar]
 // (a colour change stays where it is). px_per_value <= 0 keeps every pick.
+// `log`: the line is drawn on a log scale, px_per_value is per log10 unit.
 void thinLine(std::span<const double> values, std::span<const std::size_t> picks,
               double px_per_value, double tolerance_px, std::vector<std::size_t>& out,
-              std::span<const std::int8_t> runs = {});
+              std::span<const std::int8_t> runs = {}, bool log = false);
 
 }  // namespace atc::ui

@@ -17,6 +17,7 @@
 #include "charts/measure_item.hpp"
 #include "charts/time_axis.hpp"
 #include "charts/value_axis.hpp"
+#include "charts/value_ticks.hpp"
 #include "core/number_format.hpp"
 
 namespace atc::ui {
@@ -31,18 +32,8 @@ constexpr int kBottomMargin = 6;
 constexpr double kTickSpacingPx = 42.0;
 // Less mouse travel than this between press and release is a click, not a drag.
 constexpr double kLeastDragPx = 4.0;
-
-// 1, 2 or 5 times a power of ten, at least `raw`.
-double niceStep(double raw) {
-    if (!(raw > 0.0) || !std::isfinite(raw))
-        return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double f : {1.0, 2.0, 5.0, 10.0}) {
-        if (f * magnitude >= raw * (1.0 - 1e-9))
-            return f * magnitude;
-    }
-    return 10.0 * magnitude;
-}
+// Dragging the value axis this many pixels down doubles the range it shows.
+constexpr double kStretchDoublingPx = 120.0;
 
 }  // namespace
 
@@ -75,7 +66,7 @@ ChartPane::ChartPane(QWidget* parent) : QChartView(new QChart(), parent) {
     chart_->addAxis(x_axis_, Qt::AlignBottom);
     // y: the value, on the right where traders expect the price scale. Its
     // labels and grid are hidden too; the value axis item draws them.
-    y_axis_ = new QValueAxis(chart_);
+    y_axis_ = new ScaledValueAxis(chart_);
     y_axis_->setLabelsVisible(false);
     y_axis_->setLineVisible(false);
     y_axis_->setGridLineVisible(false);
@@ -110,6 +101,9 @@ ChartPane::~ChartPane() = default;
 void ChartPane::setSymbol(std::shared_ptr<const SymbolData> data) {
     // Empty now; the stack's setXRange() fills the window of the new data.
     window_.clearPoints();
+    // A stretched scale was chosen for this symbol's prices, not the next one's.
+    if (!data || !data_ || data->name != data_->name)
+        manual_range_.reset();
     // Its bars may not exist in the new data.
     clearMeasure();
     data_ = std::move(data);
@@ -183,15 +177,23 @@ void ChartPane::seriesShownChanged() {
 }
 
 void ChartPane::refit() {
-    std::pair<double, double> range{0.0, 1.0};
-    if (const auto fixed = fixedRange()) {
+    y_axis_->setLogarithmic(price_scale_ == PriceScale::Log);
+    std::pair<double, double> range{0.0, 1.0};  // in axis units
+    if (manual_range_) {
+        range = *manual_range_;
+    } else if (const auto fixed = fixedRange()) {
         range = *fixed;
     } else if (data_ && data_->barCount() > 0) {
         const double n = static_cast<double>(data_->barCount());
         const double lo = std::clamp(std::floor(x_axis_->min()), 0.0, n - 1);
         const double hi = std::clamp(std::ceil(x_axis_->max()), 0.0, n - 1);
         if (const auto r = dataRange(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi))) {
-            range = *r;
+            // A log scale fits the positive values: a zero or negative one (a
+            // broken tick, an oil future in 2020) would stretch it without end.
+            const double low = y_axis_->logarithmic() && !(r->first > 0.0)
+                                   ? std::max(r->second, 1.0) * 1e-6
+                                   : r->first;
+            range = {y_axis_->toAxis(low), y_axis_->toAxis(r->second)};
             double span = range.second - range.first;
             if (!(span > 0.0))
                 span = std::max(1e-6, std::abs(range.first) * 0.02);
@@ -200,11 +202,8 @@ void ChartPane::refit() {
             range = {range.first - pad, range.second + pad};
         }
     }
-    const double height = std::max(40.0, plot_rect_.height());
-    const double step =
-        niceStep((range.second - range.first) / std::max(3.0, height / kTickSpacingPx));
     y_axis_->setRange(range.first, range.second);
-    value_axis_->setRange(range.first, range.second, step);
+    applyTicks();
     // Points thinned for a coarser scale could now stray from the line by more
     // than the tolerance (a line hidden, the rest fill the height): refill.
     if (window_.thinnedCoarserThan(pixelsPerValue())) {
@@ -212,6 +211,78 @@ void ChartPane::refit() {
         refillSeries();
     }
     updateOverlays();
+}
+
+void ChartPane::applyTicks() {
+    const double height = std::max(40.0, plot_rect_.height());
+    const auto [lo, hi] = valueRange();
+    const double step = niceStep((hi - lo) / std::max(3.0, height / kTickSpacingPx));
+    const AxisScale tag_scale = axisScaleFor(std::max(std::abs(lo), std::abs(hi)), step);
+    if (y_axis_->logarithmic() && lo > 0.0) {
+        value_axis_->setTicks(logTicks(lo, hi, height, kTickSpacingPx), tag_scale);
+        return;
+    }
+    if (price_scale_ == PriceScale::Percent) {
+        if (const auto base = percentBase(firstVisibleBar()); base && *base > 0.0) {
+            const double percent_step = niceStep((percentFrom(hi, *base) - percentFrom(lo, *base)) /
+                                                 std::max(3.0, height / kTickSpacingPx));
+            value_axis_->setTicks(percentTicks(lo, hi, *base, percent_step), tag_scale);
+            return;
+        }
+    }
+    value_axis_->setRange(lo, hi, step);
+}
+
+std::pair<double, double> ChartPane::valueRange() const {
+    return {y_axis_->fromAxis(y_axis_->min()), y_axis_->fromAxis(y_axis_->max())};
+}
+
+std::size_t ChartPane::firstVisibleBar() const {
+    if (!data_ || data_->barCount() == 0)
+        return 0;
+    return static_cast<std::size_t>(
+        std::clamp(std::ceil(x_axis_->min()), 0.0, static_cast<double>(data_->barCount() - 1)));
+}
+
+void ChartPane::setPriceScale(PriceScale scale) {
+    if (scale == price_scale_)
+        return;
+    // A stretched range in one scale's units means nothing in the other's.
+    if ((scale == PriceScale::Log) != (price_scale_ == PriceScale::Log))
+        manual_range_.reset();
+    price_scale_ = scale;
+    refit();
+    // The axis labels changed width: the stack lays the panes out again.
+    emit layoutChanged();
+}
+
+void ChartPane::setAutoFit() {
+    if (!manual_range_)
+        return;
+    manual_range_.reset();
+    refit();
+    emit layoutChanged();
+}
+
+void ChartPane::stretchValueRange(double factor) {
+    if (!(factor > 0.0) || !std::isfinite(factor) || fixedRange())
+        return;
+    const double middle = (y_axis_->min() + y_axis_->max()) / 2.0;
+    const double half = (y_axis_->max() - y_axis_->min()) / 2.0 * factor;
+    if (!(half > 1e-12) || !std::isfinite(half))
+        return;
+    manual_range_ = std::pair{middle - half, middle + half};
+    refit();
+    emit layoutChanged();
+}
+
+void ChartPane::scrollValueRange(double pixels) {
+    if (!manual_range_ || plot_rect_.height() <= 0.0)
+        return;
+    const double shift =
+        pixels * (manual_range_->second - manual_range_->first) / plot_rect_.height();
+    manual_range_ = std::pair{manual_range_->first + shift, manual_range_->second + shift};
+    refit();
 }
 
 QStringList ChartPane::valueAxisLabels() const {
@@ -283,7 +354,7 @@ int ChartPane::requiredValueAxisWidth() const {
     // The widest of the labels and of the crosshair's tag at either end of the range.
     const QFontMetricsF fm(axis_font_);
     double w = value_axis_->labelWidth();
-    for (double v : {y_axis_->min(), y_axis_->max()})
+    for (double v : {valueRange().first, valueRange().second})
         w = std::max(w, fm.horizontalAdvance(formatLevel(v)));
     // The labels sit kLabelGap off the plot; the crosshair tag pads 4 px each side.
     return static_cast<int>(std::ceil(w + ValueAxisItem::kLabelGap)) + 10;
@@ -333,8 +404,11 @@ void ChartPane::setMeasureArmed(bool armed) {
 }
 
 void ChartPane::restCursor() {
-    // The cross says that the next drag measures instead of panning.
-    if (measure_armed_)
+    // The cross says that the next drag measures instead of panning; the
+    // vertical arrows, that a drag on the value axis stretches it.
+    if (over_value_axis_)
+        viewport()->setCursor(Qt::SizeVerCursor);
+    else if (measure_armed_)
         viewport()->setCursor(Qt::CrossCursor);
     else
         viewport()->unsetCursor();
@@ -351,7 +425,7 @@ void ChartPane::showMeasure(const QPointF& chart_end) {
     const MeasurePoint end = measurePointAt(chart_end);
     measure_->show(measure_start_, end,
                    measure(measure_start_, end, data_->bars.time_ms,
-                           [this](double delta) { return formatLevel(delta); }));
+                           [this](double delta) { return formatDelta(delta); }));
 }
 
 void ChartPane::addOverlay(PlotOverlay* item) {
@@ -412,7 +486,13 @@ double ChartPane::xAt(double chart_x) const {
 
 double ChartPane::yAt(double chart_y) const {
     const double h = std::max(1.0, plot_rect_.height());
-    return y_axis_->min() + (plot_rect_.bottom() - chart_y) * (y_axis_->max() - y_axis_->min()) / h;
+    return y_axis_->fromAxis(y_axis_->min() + (plot_rect_.bottom() - chart_y) *
+                                                  (y_axis_->max() - y_axis_->min()) / h);
+}
+
+bool ChartPane::onValueAxis(const QPointF& chart_pos) const {
+    return !title_only_ && chart_pos.x() > plot_rect_.right() &&
+           chart_pos.y() >= plot_rect_.top() && chart_pos.y() <= plot_rect_.bottom();
 }
 
 void ChartPane::resizeEvent(QResizeEvent* event) {
@@ -428,7 +508,10 @@ void ChartPane::mousePressEvent(QMouseEvent* event) {
     const QPointF p = toChart(event->position().toPoint());
     drag_start_ = p;
     const bool measurable = data_ && data_->barCount() > 0 && !title_only_;
-    if (event->modifiers() & Qt::ControlModifier) {
+    drag_last_y_ = p.y();
+    if (onValueAxis(p) && !fixedRange()) {
+        drag_ = Drag::Stretch;
+    } else if (event->modifiers() & Qt::ControlModifier) {
         drag_ = Drag::Band;
         if (!band_)
             band_ = new QRubberBand(QRubberBand::Rectangle, viewport());
@@ -458,6 +541,15 @@ void ChartPane::mouseMoveEvent(QMouseEvent* event) {
         // Dragging right pulls earlier bars into view.
         if (dx != 0.0)
             emit panRequested(-dx / bar_px);
+        // A scale the trader set moves with the hand, as on TradingView; an
+        // auto-fitted one follows the bars.
+        if (manual_range_ && p.y() != drag_last_y_)
+            scrollValueRange(p.y() - drag_last_y_);
+        drag_last_y_ = p.y();
+    } else if (drag_ == Drag::Stretch) {
+        // Down compresses the bars (more values in the height), up expands them.
+        stretchValueRange(std::pow(2.0, (p.y() - drag_last_y_) / kStretchDoublingPx));
+        drag_last_y_ = p.y();
     } else if (drag_ == Drag::Band && band_) {
         const double left =
             std::clamp(std::min(drag_start_.x(), p.x()), plot_rect_.left(), plot_rect_.right());
@@ -468,6 +560,9 @@ void ChartPane::mouseMoveEvent(QMouseEvent* event) {
                                        static_cast<int>(plot_rect_.height()))));
     } else if (drag_ == Drag::Measure) {
         showMeasure(p);
+    } else if (onValueAxis(p) != over_value_axis_) {
+        over_value_axis_ = !over_value_axis_;
+        restCursor();
     }
     if (data_ && data_->barCount() > 0) {
         const MeasurePoint at = measurePointAt(p);
@@ -506,8 +601,14 @@ void ChartPane::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void ChartPane::mouseDoubleClickEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton)
-        emit resetRequested();
+    if (event->button() == Qt::LeftButton) {
+        // On the value axis: back to auto-fit, as on TradingView; on the plot:
+        // the whole view back to its default.
+        if (onValueAxis(toChart(event->position().toPoint())))
+            setAutoFit();
+        else
+            emit resetRequested();
+    }
     event->accept();
 }
 

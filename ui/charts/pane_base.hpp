@@ -23,6 +23,7 @@
 #include "charts/legend_strip.hpp"
 #include "charts/measurement.hpp"
 #include "charts/series_window.hpp"
+#include "charts/value_scale.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
@@ -67,6 +68,20 @@ public:
     void fillSeries();
     // Fits the value axis again (after something was shown or hidden).
     void refit();
+    // The value scale (value_scale.hpp). Percent labels need the pane's
+    // percentBase(); without one the axis reads as linear.
+    void setPriceScale(PriceScale scale);
+    PriceScale priceScale() const { return price_scale_; }
+    // Auto-fit: the value axis follows the visible bars. A drag on the axis
+    // stretches it and turns auto-fit off (a drag on the plot then also moves it
+    // up and down); a double-click on the axis or setAutoFit() turns it back on.
+    bool autoFit() const { return !manual_range_; }
+    void setAutoFit();
+    // Stretches the value range about its middle by `factor` (> 1: more values
+    // in the same height, in the scale's units); auto-fit is then off.
+    void stretchValueRange(double factor);
+    // The values at the bottom and top of the plot.
+    std::pair<double, double> valueRange() const;
     void setTicks(const std::vector<TimeTick>& ticks);
     void setTimeLabelsVisible(bool visible);
     bool timeLabelsVisible() const;
@@ -76,7 +91,7 @@ public:
     // Width and height of the plot in pixels (the width sets the tick count).
     double plotWidth() const { return plot_rect_.width(); }
     double plotHeight() const { return plot_rect_.height(); }
-    // Pixels per unit of the value axis (0 before a layout).
+    // Pixels per unit of the value axis, log10 units on a log scale (0 before a layout).
     double pixelsPerValue() const;
     // The value-axis labels drawn now, bottom to top.
     QStringList valueAxisLabels() const;
@@ -105,7 +120,7 @@ public:
 
     const QFont& axisFont() const { return axis_font_; }
     QValueAxis* xAxis() const { return x_axis_; }
-    QValueAxis* yAxis() const { return y_axis_; }
+    ScaledValueAxis* yAxis() const { return y_axis_; }
 
 signals:
     void hovered(int bar, double y);
@@ -136,6 +151,15 @@ protected:
     // The value under the horizontal crosshair, as tagged on the axis: the axis's
     // labels with one more decimal.
     virtual QString formatLevel(double y) const;
+    // A difference of two values (the measurement's Δ): as formatLevel, unless
+    // the levels read as something else (percent from a base).
+    virtual QString formatDelta(double delta) const { return formatLevel(delta); }
+    // The value a percent scale counts from, given the first visible bar;
+    // nullopt: the pane has none.
+    virtual std::optional<double> percentBase(std::size_t /*first_bar*/) const {
+        return std::nullopt;
+    }
+    std::size_t firstVisibleBar() const;
     // A price pane's tag: the price as the legend writes it, unless the axis
     // writes its labels in a short scale ("4.00B"), which the tag follows.
     QString formatPriceLevel(double y, int decimals) const;
@@ -181,6 +205,11 @@ protected:
 
 private:
     void relayout();
+    // The value axis's ticks for the range set on it and the scale.
+    void applyTicks();
+    // Moves a stretched range by `pixels` of the plot (down: to higher values).
+    void scrollValueRange(double pixels);
+    bool onValueAxis(const QPointF& chart_pos) const;
     void applyHeightLimits();
     // Height of the band under the plot: the date labels, or a small margin.
     int bottomBand(bool with_time_labels) const;
@@ -200,7 +229,7 @@ private:
     Theme theme_;
     QChart* chart_ = nullptr;
     QValueAxis* x_axis_ = nullptr;
-    QValueAxis* y_axis_ = nullptr;
+    ScaledValueAxis* y_axis_ = nullptr;
     TimeAxisItem* time_axis_ = nullptr;
     ValueAxisItem* value_axis_ = nullptr;
     CrosshairItem* crosshair_ = nullptr;
@@ -215,10 +244,16 @@ private:
     bool dense_ = false;
     bool title_only_ = false;
 
-    enum class Drag { None, Pan, Band, Measure };
+    PriceScale price_scale_ = PriceScale::Linear;
+    // The range the trader stretched the axis to (axis units); none while auto-fit.
+    std::optional<std::pair<double, double>> manual_range_;
+
+    enum class Drag { None, Pan, Band, Measure, Stretch };
     Drag drag_ = Drag::None;
     QPointF drag_start_;
     double drag_last_x_ = 0.0;
+    double drag_last_y_ = 0.0;
+    bool over_value_axis_ = false;
     MeasurePoint measure_start_;
     bool measure_armed_ = false;
     QRubberBand* band_ = nullptr;

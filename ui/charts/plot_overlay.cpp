@@ -21,7 +21,11 @@ std::pair<std::size_t, std::size_t> PlotMap::visibleBars(std::size_t bars,
 }
 
 PlotOverlay::PlotOverlay(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
-    : QGraphicsItem(chart), chart_(chart), x_axis_(x_axis), y_axis_(y_axis) {
+    : QGraphicsItem(chart),
+      chart_(chart),
+      x_axis_(x_axis),
+      y_axis_(y_axis),
+      scaled_y_axis_(qobject_cast<const ScaledValueAxis*>(y_axis)) {
     // Gives paint() the exposed rectangle, so partial repaints draw only their bars.
     setFlag(QGraphicsItem::ItemUsesExtendedStyleOption, true);
     syncGeometry();
@@ -42,6 +46,7 @@ PlotMap PlotOverlay::plotMap(const QStyleOptionGraphicsItem* option) const {
     m.x1 = x_axis_->max();
     m.y0 = y_axis_->min();
     m.y1 = y_axis_->max();
+    m.log = scaled_y_axis_ != nullptr && scaled_y_axis_->logarithmic();
     m.paint_x0 = m.x0;
     m.paint_x1 = m.x1;
     if (option != nullptr && m.valid()) {

@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "charts/value_scale.hpp"
+
 QT_BEGIN_NAMESPACE
 class QChart;
 class QValueAxis;
@@ -22,19 +24,25 @@ namespace atc::ui {
 struct PlotMap {
     QRectF area;
     double x0 = 0.0, x1 = 1.0;  // x axis range (bar index)
-    double y0 = 0.0, y1 = 1.0;  // y axis range
+    double y0 = 0.0, y1 = 1.0;  // y axis range, in axis units (log10 of values when `log`)
+    bool log = false;           // a logarithmic value scale (value_scale.hpp)
     // The x range that needs painting: the exposed part of the plot (a crosshair
     // move repaints two thin strips, not every bar).
     double paint_x0 = 0.0, paint_x1 = 1.0;
 
     bool valid() const { return area.width() > 1.0 && area.height() > 1.0 && x1 > x0 && y1 > y0; }
     double px(double x) const { return area.left() + (x - x0) * area.width() / (x1 - x0); }
-    double py(double y) const { return area.bottom() - (y - y0) * area.height() / (y1 - y0); }
+    // Values, not axis units, in and out: callers never see the transform.
+    double axisOf(double y) const { return log ? toLogAxis(y) : y; }
+    double py(double y) const {
+        return area.bottom() - (axisOf(y) - y0) * area.height() / (y1 - y0);
+    }
     double xOf(double px_value) const {
         return x0 + (px_value - area.left()) * (x1 - x0) / area.width();
     }
     double yOf(double py_value) const {
-        return y0 + (area.bottom() - py_value) * (y1 - y0) / area.height();
+        const double a = y0 + (area.bottom() - py_value) * (y1 - y0) / area.height();
+        return log ? fromLogAxis(a) : a;
     }
     // Pixels per bar.
     double barWidth() const { return area.width() / (x1 - x0); }
@@ -73,6 +81,8 @@ private:
     QChart* chart_;
     QValueAxis* x_axis_;
     QValueAxis* y_axis_;
+    // The same axis when it can be logarithmic (a pane's y axis), else null.
+    const ScaledValueAxis* scaled_y_axis_;
     QRectF bounds_;
 };
 

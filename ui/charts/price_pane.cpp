@@ -1,7 +1,6 @@
 #include "charts/price_pane.hpp"
 
 #include <QChart>
-#include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -11,15 +10,15 @@
 #include "charts/chart_format.hpp"
 #include "charts/marker_item.hpp"
 #include "charts/state_line_item.hpp"
+#include "charts/value_ticks.hpp"
+#include "core/number_format.hpp"
 
 namespace atc::ui {
 PricePane::PricePane(QWidget* parent) : ChartPane(parent) {
-    close_ = new QLineSeries(chart());
-    close_->setObjectName(QStringLiteral("close"));
-    close_->setName(QStringLiteral("Close"));
-    chart()->addSeries(close_);
-    close_->attachAxis(xAxis());
-    close_->attachAxis(yAxis());
+    // Our own line item, not a Qt Charts series: every item of this pane maps
+    // through PlotMap, which is what makes the log scale one switch.
+    close_ = new StateLineItem(chart(), xAxis(), yAxis());
+    addOverlay(close_);
 
     candles_item_ = new CandleItem(chart(), xAxis(), yAxis());
     addOverlay(candles_item_);
@@ -37,7 +36,7 @@ void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
         const PriceSeries& bars = data->bars;
         const AtcResult& result = *data->result;
         decimals_ = priceDecimals(bars.close);
-        bindSeries(close_, data, bars.close);
+        close_->setSeries(data, bars.close);
         if (data->hasOhlc())
             candles_item_->setBars(data, bars.open, bars.high, bars.low, bars.close);
         else
@@ -47,6 +46,7 @@ void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
             mas_[static_cast<std::size_t>(t)]->setSeries(data, base.ma, base.state);
         }
     } else {
+        close_->clear();
         candles_item_->clear();
         for (StateLineItem* item : mas_)
             item->clear();
@@ -68,10 +68,7 @@ bool PricePane::candlesDrawn() const {
 void PricePane::applyPriceMode() {
     const bool candles = candlesDrawn();
     candles_item_->setVisible(candles);
-    if (close_->isVisible() == candles) {
-        close_->setVisible(!candles);
-        seriesShownChanged();  // the close line is filled only while shown
-    }
+    close_->setVisible(!candles);
     // ▲ under the low and ▼ over the high of a candle; on the close line otherwise.
     if (data()) {
         const PriceSeries& bars = data()->bars;
@@ -104,10 +101,11 @@ std::optional<std::pair<double, double>> PricePane::dataRange(std::size_t first,
                                                               std::size_t last) const {
     std::pair<double, double> r{std::numeric_limits<double>::infinity(),
                                 -std::numeric_limits<double>::infinity()};
-    // The close line while it is shown, else the candles' lows and highs.
-    widenToSeries(r, first, last);
+    // The candles' lows and highs, else the close line.
     if (candlesDrawn())
         candles_item_->widenRange(r, first, last);
+    else
+        close_->widenRange(r, first, last);
     for (const StateLineItem* ma : mas_) {
         if (ma->isVisible())
             ma->widenRange(r, first, last);
@@ -172,11 +170,31 @@ std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {
 }
 
 QString PricePane::formatLevel(double y) const {
+    if (priceScale() == PriceScale::Percent) {
+        if (const auto base = percentBase(firstVisibleBar()))
+            return signedPercent(percentFrom(y, *base), 2);
+    }
     return formatPriceLevel(y, decimals_);
 }
 
+QString PricePane::formatDelta(double delta) const {
+    return formatPriceLevel(delta, decimals_);
+}
+
+std::optional<double> PricePane::percentBase(std::size_t first_bar) const {
+    if (!data() || first_bar >= data()->barCount())
+        return std::nullopt;
+    // The first visible close; a gap (NaN) there takes the next bar that has one.
+    const std::span<const double> close = data()->bars.close;
+    for (std::size_t i = first_bar; i < close.size(); ++i) {
+        if (std::isfinite(close[i]) && close[i] > 0.0)
+            return close[i];
+    }
+    return std::nullopt;
+}
+
 void PricePane::applyContentTheme(const Theme& theme) {
-    close_->setPen(QPen(theme.price, 1.0));
+    close_->setColor(theme.price);
     candles_item_->setColors(theme.bull, theme.bear);
     for (StateLineItem* item : mas_)
         item->setColors(theme.bull, theme.bear, theme.neutral);

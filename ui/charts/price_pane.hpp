@@ -10,10 +10,6 @@
 #include "atc/result.hpp"
 #include "charts/pane_base.hpp"
 
-QT_BEGIN_NAMESPACE
-class QLineSeries;
-QT_END_NAMESPACE
-
 namespace atc::ui {
 
 class CandleItem;
@@ -34,7 +30,7 @@ public:
     void setMaVisible(MaType type, bool visible);
     bool maVisible(MaType type) const;
 
-    QLineSeries* closeSeries() const { return close_; }
+    const StateLineItem& closeItem() const { return *close_; }
     const StateLineItem& maItem(MaType type) const;
     std::vector<EntryMarker> markers() const;
 
@@ -43,13 +39,16 @@ protected:
                                                        std::size_t last) const override;
     double paddingPx() const override { return 20.0; }  // room for the ▲/▼ markers
     std::vector<LegendLine> legendLines(std::size_t bar) const override;
+    // On the percent scale: the change from the first visible close.
     QString formatLevel(double y) const override;
+    QString formatDelta(double delta) const override;
+    std::optional<double> percentBase(std::size_t first_bar) const override;
     void applyContentTheme(const Theme& theme) override;
 
 private:
     void applyPriceMode();
 
-    QLineSeries* close_ = nullptr;
+    StateLineItem* close_ = nullptr;
     CandleItem* candles_item_ = nullptr;
     std::array<StateLineItem*, kFamilyCount> mas_{};
     MarkerItem* markers_ = nullptr;

@@ -71,11 +71,11 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         // Thinned to what the pixels show (line_thinning.hpp), keeping every
         // colour change in place; again only when the view changed.
         const double px_per_value = whole.area.height() / (whole.y1 - whole.y0);
-        const ThinnedFor now{all_first, all_last, per_bucket, px_per_value};
+        const ThinnedFor now{all_first, all_last, per_bucket, px_per_value, whole.log};
         if (!(now == thinned_for_)) {
             thinned_.clear();
             thinLine(values, envelope_.picks, px_per_value, kThinningTolerancePx, thinned_,
-                     states_.empty() ? states_ : states_.first(n));
+                     states_.empty() ? states_ : states_.first(n), whole.log);
             thinned_for_ = now;
         }
     }

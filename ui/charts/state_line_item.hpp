@@ -68,6 +68,7 @@ private:
     struct ThinnedFor {
         std::size_t first = 1, last = 0, per_bucket = 0;
         double px_per_value = 0.0;
+        bool log = false;
         bool operator==(const ThinnedFor&) const = default;
     };
     ThinnedFor thinned_for_;

@@ -7,25 +7,6 @@
 
 namespace atc::ui {
 
-std::vector<ValueTick> valueTicks(double lo, double hi, double step, const AxisScale& scale) {
-    std::vector<ValueTick> ticks;
-    if (!(step > 0.0) || !std::isfinite(lo) || !std::isfinite(hi) || hi < lo)
-        return ticks;
-    // Counted in whole steps from zero, so that a tick is exactly k * step and
-    // reads "4.50B", not "4.4999999B".
-    const double first = std::ceil(lo / step - 1e-9);
-    const double last = std::floor(hi / step + 1e-9);
-    // The step comes from the pane's height (a tick every ~40 px); more than a
-    // few hundred would be a caller's bug, not something to draw.
-    if (last - first > 500.0)
-        return ticks;
-    for (double k = first; k <= last; k += 1.0) {
-        const double value = k * step;
-        ticks.push_back({value, axisLabel(value, scale)});
-    }
-    return ticks;
-}
-
 ValueAxisItem::ValueAxisItem(QChart* chart, QValueAxis* x_axis, QValueAxis* y_axis)
     : AxisOverlay(chart, x_axis, y_axis) {}
 
@@ -37,6 +18,12 @@ void ValueAxisItem::setRange(double lo, double hi, double step) {
     if (largest < 1.0)
         scale_.decimals = std::max(scale_.decimals, significantDecimals(largest, 3, 0));
     ticks_ = valueTicks(lo, hi, step, scale_);
+    update();
+}
+
+void ValueAxisItem::setTicks(std::vector<ValueTick> ticks, const AxisScale& scale) {
+    ticks_ = std::move(ticks);
+    scale_ = scale;
     update();
 }
 

@@ -10,17 +10,10 @@
 #include <vector>
 
 #include "charts/axis_overlay.hpp"
+#include "charts/value_ticks.hpp"
 #include "core/number_format.hpp"
 
 namespace atc::ui {
-
-struct ValueTick {
-    double value = 0.0;
-    QString label;
-};
-
-// The multiples of `step` within [lo, hi], labelled in one scale for all of them.
-std::vector<ValueTick> valueTicks(double lo, double hi, double step, const AxisScale& scale);
 
 class ValueAxisItem : public AxisOverlay {
 public:
@@ -32,6 +25,8 @@ public:
     // Ticks every `step` over the y range [lo, hi] (the range the y axis is set
     // to), written in one scale (axisScaleFor); below 1 with three significant digits.
     void setRange(double lo, double hi, double step);
+    // Ticks made elsewhere (a log or percent scale); `scale` writes the crosshair's tag.
+    void setTicks(std::vector<ValueTick> ticks, const AxisScale& scale);
     const std::vector<ValueTick>& ticks() const { return ticks_; }
     const AxisScale& scale() const { return scale_; }
     // Width of the widest label in the label font.

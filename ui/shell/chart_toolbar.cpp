@@ -1,6 +1,7 @@
 #include "shell/chart_toolbar.hpp"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QLabel>
 #include <QPainter>
@@ -84,6 +85,7 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     candles_->setCheckable(true);
     candles_->setToolTip(tr("Candlesticks instead of the close line (where the data has OHLC)"));
     connect(candles_, &QAction::toggled, this, &ChartToolbar::candlesToggled);
+    addPriceScaleActions();
     addSeparator();
 
     for (const MaType t : kAllFamilies) {
@@ -193,6 +195,43 @@ void ChartToolbar::setCandlesAvailable(bool available) {
     candles_->setEnabled(available);
     candles_->setToolTip(available ? tr("Candlesticks instead of the close line")
                                    : tr("This symbol has closes only"));
+}
+
+void ChartToolbar::addPriceScaleActions() {
+    // "log" and "%" as on TradingView's price scale: at most one is on; both
+    // off is the linear scale. Alt+L and Alt+P are TradingView's keys too.
+    auto* group = new QActionGroup(this);
+    group->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    const auto add = [&](const QString& text, const char* name, QKeyCombination key,
+                         const QString& tip) {
+        QAction* action = addAction(text);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(key));
+        action->setToolTip(tip + QStringLiteral(" (%1)").arg(
+                                     action->shortcut().toString(QKeySequence::NativeText)));
+        group->addAction(action);
+        return action;
+    };
+    log_scale_ = add(tr("log"), "logScaleAction", Qt::ALT | Qt::Key_L,
+                     tr("Logarithmic price scale: equal ratios, equal heights"));
+    percent_scale_ = add(tr("%"), "percentScaleAction", Qt::ALT | Qt::Key_P,
+                         tr("Percent price scale: the change from the first visible bar"));
+    connect(group, &QActionGroup::triggered, this, [this] { emit priceScaleChosen(priceScale()); });
+}
+
+PriceScale ChartToolbar::priceScale() const {
+    if (log_scale_->isChecked())
+        return PriceScale::Log;
+    return percent_scale_->isChecked() ? PriceScale::Percent : PriceScale::Linear;
+}
+
+void ChartToolbar::setPriceScale(PriceScale scale) {
+    if (scale == priceScale())
+        return;
+    log_scale_->setChecked(scale == PriceScale::Log);
+    percent_scale_->setChecked(scale == PriceScale::Percent);
+    emit priceScaleChosen(scale);
 }
 
 bool ChartToolbar::candles() const {

@@ -1,9 +1,9 @@
-// The chart toolbar: the timeframe, what is drawn (candles, each MA family, which equities, the
-// calibration view), navigation, the Measure tool and the theme. It only emits; the main window
-// forwards to the chart stack. A hidden family's button reads as off (crossed
-// out swatch, struck-through name); in a narrow window the tools that do not fit
-// wait behind the "»" at the end (Qt's own toolbar extension, drawn here in the
-// theme's text colour: the style's grey arrows vanish on the dark theme).
+// The chart toolbar: the timeframe, what is drawn (candles, the price scale, each MA family, which
+// equities, the calibration view), navigation, the Measure tool and the theme. It only emits; the
+// main window forwards to the chart stack. A hidden family's button reads as off (crossed out
+// swatch, struck-through name); in a narrow window the tools that do not fit wait behind the "»" at
+// the end (Qt's own toolbar extension, drawn here in the theme's text colour: the style's grey
+// arrows vanish on the dark theme).
 #pragma once
 
 #include <QColor>
@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "atc/params.hpp"
+#include "charts/value_scale.hpp"
 
 class QAction;
 class QComboBox;
@@ -33,6 +34,11 @@ public:
     bool candles() const;
     void setCandles(bool on);
     bool maVisible(MaType type) const;
+    PriceScale priceScale() const;
+    void setPriceScale(PriceScale scale);
+    // The checkable "log" and "%" (Alt+L, Alt+P); the View menu shows them too.
+    QAction* logScaleAction() const { return log_scale_; }
+    QAction* percentScaleAction() const { return percent_scale_; }
     // The setters act as the trader's click or choice: the signals follow.
     void setMaVisible(MaType type, bool visible);
     std::optional<MaType> equityFamily() const;
@@ -51,6 +57,7 @@ public:
 
 signals:
     void candlesToggled(bool on);
+    void priceScaleChosen(atc::ui::PriceScale scale);
     void maToggled(atc::MaType type, bool visible);
     void equityFamilyChosen(std::optional<atc::MaType> family);  // nullopt: the six Layer-2 curves
     void calibrationChosen(std::optional<atc::MaType> family);   // nullopt: hidden
@@ -63,6 +70,7 @@ signals:
 private:
     // Swatch, font and tooltip of a family's button after its visibility.
     void showFamilyState(MaType type);
+    void addPriceScaleActions();
     void styleOverflowButton();
 
     std::array<QColor, kFamilyCount> family_colors_;
@@ -72,6 +80,8 @@ private:
     std::array<QAction*, kFamilyCount> ma_{};
     QComboBox* equity_ = nullptr;
     QComboBox* calibration_ = nullptr;
+    QAction* log_scale_ = nullptr;
+    QAction* percent_scale_ = nullptr;
     QAction* measure_ = nullptr;
     QAction* theme_ = nullptr;
 };

@@ -33,8 +33,8 @@ GoToDateDialog::GoToDateDialog(QWidget* parent) : QDialog(parent) {
     connect(field_, &QLineEdit::textEdited, error_, &QLabel::hide);
 }
 
-void GoToDateDialog::setData(std::shared_ptr<const SymbolData> data) {
-    data_ = std::move(data);
+void GoToDateDialog::setData(std::shared_ptr<const SymbolData> symbol) {
+    data_ = std::move(symbol);
     if (!data_ || data_->barCount() == 0 || data_->bars.time_ms.empty()) {
         range_->setText(tr("This symbol's bars have no dates."));
         return;

@@ -23,7 +23,7 @@ public:
     explicit GoToDateDialog(QWidget* parent = nullptr);
 
     // The symbol whose bars a date is looked up in (its range is shown as a hint).
-    void setData(std::shared_ptr<const SymbolData> data);
+    void setData(std::shared_ptr<const SymbolData> symbol);
     // The error reads in the theme's bear colour.
     void setTheme(const Theme& theme);
     QLineEdit* dateField() const { return field_; }

@@ -64,6 +64,7 @@ QDockWidget* makeDock(const QString& title, const char* object_name, QWidget* co
 ChartViewState chartViewOf(const ChartToolbar& toolbar) {
     ChartViewState view;
     view.candles = toolbar.candles();
+    view.price_scale = toolbar.priceScale();
     for (const MaType t : kAllFamilies)
         view.ma_visible[static_cast<std::size_t>(t)] = toolbar.maVisible(t);
     view.equity_family = toolbar.equityFamily();
@@ -74,6 +75,7 @@ ChartViewState chartViewOf(const ChartToolbar& toolbar) {
 // Through the toolbar, as the trader's clicks: the charts follow its signals.
 void applyChartView(ChartToolbar& toolbar, const ChartViewState& view) {
     toolbar.setCandles(view.candles);
+    toolbar.setPriceScale(view.price_scale);
     for (const MaType t : kAllFamilies)
         toolbar.setMaVisible(t, view.ma_visible[static_cast<std::size_t>(t)]);
     toolbar.setEquityFamily(view.equity_family);
@@ -136,6 +138,7 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     connect(&recompute_timer_, &QTimer::timeout, this, &MainWindow::requestCurrent);
 
     connect(toolbar_, &ChartToolbar::candlesToggled, charts_, &ChartStack::setCandles);
+    connect(toolbar_, &ChartToolbar::priceScaleChosen, charts_, &ChartStack::setPriceScale);
     connect(toolbar_, &ChartToolbar::maToggled, charts_, &ChartStack::setMaVisible);
     connect(toolbar_, &ChartToolbar::equityFamilyChosen, charts_, &ChartStack::setEquityFamily);
     connect(toolbar_, &ChartToolbar::calibrationChosen, this, [this](std::optional<MaType> f) {
@@ -268,6 +271,9 @@ void MainWindow::buildMenus() {
     go_to_date->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_G), QKeySequence(Qt::ALT | Qt::Key_G)});
     connect(go_to_date, &QAction::triggered, this, &MainWindow::openGoToDate);
+    view->addSeparator();
+    view->addAction(toolbar_->logScaleAction());
+    view->addAction(toolbar_->percentScaleAction());
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "charts/chart_stack.hpp"
+#include "shell/chart_toolbar.hpp"
 #include "shell/main_window.hpp"
 
 namespace atc::ui {
@@ -30,6 +31,9 @@ QString savePng(const QPixmap& pixmap, const QString& file) {
 // The error, empty when written.
 QString capture(MainWindow& window, const ScreenshotRequest& request) {
     const auto data = window.currentData();
+    // Through the toolbar, as a click: its buttons show the scale drawn.
+    if (request.scale)
+        window.chartToolbar()->setPriceScale(*request.scale);
     if (request.go_to) {
         const DateTarget target = barForMoment(data->bars, *request.go_to);
         if (!target.bar)

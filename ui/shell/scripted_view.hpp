@@ -1,4 +1,5 @@
-// atc-studio --symbol S [--timeframe TF] [--goto DATE] --screenshot FILE.png:
+// atc-studio --symbol S [--timeframe TF] [--scale linear|log|percent] [--goto DATE]
+// --screenshot FILE.png:
 // draws that view in the normal window (1600×1000) and writes the PNG; or says
 // why not (no such symbol, a timeframe the data cannot give, a date outside
 // the data, a file that cannot be written). The session is left as it was.
@@ -8,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+#include "charts/value_scale.hpp"
 #include "core/go_to_date.hpp"
 
 namespace atc::ui {
@@ -18,6 +20,7 @@ struct ScreenshotRequest {
     QString symbol;
     std::optional<TypedMoment> go_to;  // the chart centred there
     QString file;
+    std::optional<PriceScale> scale;  // none: the session's
 };
 
 // The size of the window a screenshot shows (the frame probe's too).

@@ -18,6 +18,7 @@ const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kThemeKey = QStringLiteral("view/theme");
 const QString kCandlesKey = QStringLiteral("view/candles");
+const QString kPriceScaleKey = QStringLiteral("view/price_scale");
 const QString kSymbolKey = QStringLiteral("session/symbol");
 const QString kParamsKey = QStringLiteral("session/params");
 const QString kVersionKey = QStringLiteral("session/version");
@@ -72,6 +73,8 @@ std::optional<double> finiteNumber(const QVariant& value) {
 ChartViewState readChartView(const QSettings& s) {
     ChartViewState view;
     view.candles = boolOr(s.value(kCandlesKey), view.candles);
+    view.price_scale =
+        parsePriceScale(s.value(kPriceScaleKey).toString()).value_or(view.price_scale);
     for (const QString& name : s.value(kHiddenMaKey).toStringList()) {
         if (const std::optional<MaType> family = familyNamed(name))
             view.ma_visible[static_cast<std::size_t>(*family)] = false;
@@ -83,6 +86,7 @@ ChartViewState readChartView(const QSettings& s) {
 
 void writeChartView(QSettings& s, const ChartViewState& view) {
     s.setValue(kCandlesKey, view.candles);
+    s.setValue(kPriceScaleKey, priceScaleName(view.price_scale));
     QStringList hidden;
     for (const MaType t : kAllFamilies) {
         if (!view.ma_visible[static_cast<std::size_t>(t)])

@@ -15,6 +15,7 @@
 //                       visibility, and the toolbar's place
 //   view/theme          "dark" or "light"
 //   view/candles        true or false
+//   view/price_scale    "linear", "log" or "percent" (another word reads as linear)
 //   session/symbol      the symbol on screen
 //   session/params      the parameters, as params.json
 //   session/version     2
@@ -50,6 +51,7 @@
 
 #include "atc/params.hpp"
 #include "charts/symbol_ranges.hpp"
+#include "charts/value_scale.hpp"
 #include "scanner/scan_tie_break.hpp"
 #include "theme/theme.hpp"
 
@@ -62,6 +64,7 @@ inline constexpr int kSessionVersion = 2;
 // The chart toolbar's choices.
 struct ChartViewState {
     bool candles = false;
+    PriceScale price_scale = PriceScale::Linear;
     std::array<bool, kFamilyCount> ma_visible{true, true, true, true, true, true};
     std::optional<MaType> equity_family;       // none: the six Layer-2 curves
     std::optional<MaType> calibration_family;  // none: the calibration pane is hidden
