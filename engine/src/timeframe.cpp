@@ -107,10 +107,6 @@ namespace atc {
 
 namespace {
 
-constexpr std::int64_t kSecondMs = 1'000;
-constexpr std::int64_t kMinuteMs = 60 * kSecondMs;
-constexpr std::int64_t kHourMs = 60 * kMinuteMs;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
 // Ten years of seconds: far beyond any chart, small enough that no length overflows.
 constexpr std::int64_t kMaxCount = 10LL * 366 * 86'400;
 

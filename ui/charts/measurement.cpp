@@ -12,9 +12,10 @@
 namespace atc::ui {
 namespace {
 
-constexpr std::int64_t kMinute = 60;
-constexpr std::int64_t kHour = 60 * kMinute;
-constexpr std::int64_t kDay = 24 * kHour;
+// Seconds in a minute, an hour and a day (the spans are counted in seconds).
+constexpr std::int64_t kMinuteS = 60;
+constexpr std::int64_t kHourS = 60 * kMinuteS;
+constexpr std::int64_t kDayS = 24 * kHourS;
 
 // The formatters write a minus for negative values; a rise gets its plus here.
 QString withSign(QString text) {
@@ -52,21 +53,21 @@ QString spanText(std::int64_t from_ms, std::int64_t to_ms) {
     if (to_ms < from_ms)
         return QLatin1Char('-') + spanText(to_ms, from_ms);
     const std::int64_t s = (to_ms - from_ms) / 1000;
-    if (s < kMinute)
+    if (s < kMinuteS)
         return QString::number(s) + QLatin1Char('s');
-    if (s < kHour)
-        return twoUnits(s / kMinute, "m", s % kMinute, "s");
-    if (s < kDay)
-        return twoUnits(s / kHour, "h", (s % kHour) / kMinute, "m");
+    if (s < kHourS)
+        return twoUnits(s / kMinuteS, "m", s % kMinuteS, "s");
+    if (s < kDayS)
+        return twoUnits(s / kHourS, "h", (s % kHourS) / kMinuteS, "m");
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(from_ms, QTimeZone::utc());
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(to_ms, QTimeZone::utc());
     const auto [months, rest] = calendarMonths(from, to);
     if (months == 0)
-        return twoUnits(s / kDay, "d", (s % kDay) / kHour, "h");
+        return twoUnits(s / kDayS, "d", (s % kDayS) / kHourS, "h");
     if (months < 12) {
         QString text = counted(months, QStringLiteral("month"), QStringLiteral("months"));
-        if (rest / kDay != 0)
-            text += QLatin1Char(' ') + QString::number(rest / kDay) + QLatin1Char('d');
+        if (rest / kDayS != 0)
+            text += QLatin1Char(' ') + QString::number(rest / kDayS) + QLatin1Char('d');
         return text;
     }
     QString text = counted(months / 12, QStringLiteral("year"), QStringLiteral("years"));

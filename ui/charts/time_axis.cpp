@@ -9,14 +9,11 @@
 #include <limits>
 
 #include "atc/price_csv.hpp"
+#include "atc/timeframe.hpp"
 #include "core/symbol_data.hpp"
 
 namespace atc::ui {
 namespace {
-
-constexpr std::int64_t kMinute = 60'000;
-constexpr std::int64_t kHour = 60 * kMinute;
-constexpr std::int64_t kDayMs = 24 * kHour;
 
 // Floor division (times before 1970 are negative).
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
@@ -79,7 +76,7 @@ TimeScale::TimeScale(const PriceSeries& bars) {
         }
         if (has_time_of_day(bars.time_kind)) {
             for (std::int64_t m : {1, 5, 15, 30, 60, 120, 240, 360, 720})
-                steps_.push_back({Step::Millis, m * kMinute});
+                steps_.push_back({Step::Millis, m * kMinuteMs});
         }
         for (std::int64_t d : {1, 2, 7, 14})
             steps_.push_back({Step::Days, d});

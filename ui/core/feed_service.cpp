@@ -11,13 +11,10 @@
 #include "atc/feeds/http.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
+#include "core/qt_text.hpp"
 
 namespace atc::ui {
 namespace {
-
-QString qs(const std::string& text) {
-    return QString::fromStdString(text);
-}
 
 // The words of whatever a feed job threw.
 QString reasonOf(const std::exception_ptr& failure) {

@@ -4,16 +4,9 @@
 #include <QThread>
 
 #include "atc/store/database_location.hpp"
+#include "core/qt_text.hpp"
 
 namespace atc::ui {
-namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-}  // namespace
-
 StorageNotice readOnlyDatabaseNotice(const std::filesystem::path& file, const std::string& reason) {
     return {QObject::tr("Imports off, results in memory only: %1").arg(qs(reason)),
             QObject::tr("ATC Studio cannot write to its symbol database %1: %2.\n\n"

@@ -26,6 +26,7 @@
 #include "atc/store/symbol_store.hpp"
 #include "charts/chart_format.hpp"
 #include "core/number_format.hpp"
+#include "core/qt_text.hpp"
 
 namespace atc::ui {
 
@@ -68,10 +69,6 @@ QString roleLabel(ColumnRole role) {
             return QObject::tr("Ticker");
     }
     return {};
-}
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
 }
 
 QString delimiterLabel(char delimiter) {
@@ -125,9 +122,9 @@ QString refusalText(const CsvError& e) {
         where = QObject::tr("Line %1").arg(e.line());
     if (!e.column().empty()) {
         where += (where.isEmpty() ? QObject::tr("Column") : QObject::tr(", column")) +
-                 QStringLiteral(" \"%1\"").arg(qstr(e.column()));
+                 QStringLiteral(" \"%1\"").arg(qs(e.column()));
     }
-    const QString problem = qstr(e.problem());
+    const QString problem = qs(e.problem());
     return where.isEmpty() ? problem : where + QStringLiteral(": ") + problem;
 }
 
@@ -374,8 +371,8 @@ void ImportPreviewDialog::fillDetection(const ImportDetection& d) {
         label->setWordWrap(true);
         facts_->addRow(name, label);
     };
-    add(tr("Format"), qstr(d.format));
-    add(tr("Encoding"), qstr(d.encoding));
+    add(tr("Format"), qs(d.format));
+    add(tr("Encoding"), qs(d.encoding));
     add(tr("Delimiter"), delimiterLabel(d.delimiter));
     add(tr("Header"), d.header_rows == 0   ? tr("none: the first row is data")
                       : d.header_rows == 1 ? tr("1 row")
@@ -386,16 +383,16 @@ void ImportPreviewDialog::fillDetection(const ImportDetection& d) {
     add(tr("Numbers"), numbers);
     add(tr("Times"), d.time_format.empty()
                          ? tr("none: the bars are numbered")
-                         : tr("%1, zone %2").arg(qstr(d.time_format), qstr(d.timezone)));
+                         : tr("%1, zone %2").arg(qs(d.time_format), qs(d.timezone)));
     add(tr("Bars"), groupedNumber(static_cast<double>(d.bar_count), 0));
     if (d.first_time_ms && d.last_time_ms) {
         add(tr("From"), utcText(*d.first_time_ms));
         add(tr("To"), utcText(*d.last_time_ms));
     }
-    add(tr("Timeframe"), d.timeframe.empty() ? tr("unknown") : qstr(d.timeframe));
+    add(tr("Timeframe"), d.timeframe.empty() ? tr("unknown") : qs(d.timeframe));
     QStringList skipped;
     for (const SkippedRows& s : d.skipped)
-        skipped << qstr(describe_skipped(s));
+        skipped << qs(describe_skipped(s));
     add(tr("Skipped"), skipped.isEmpty() ? tr("nothing") : skipped.join(QLatin1Char('\n')));
 
     const bool several = d.tickers.size() > 1;
@@ -404,7 +401,7 @@ void ImportPreviewDialog::fillDetection(const ImportDetection& d) {
     if (several) {
         QStringList names;
         for (const std::string& t : d.tickers)
-            names << qstr(t);
+            names << qs(t);
         tickers_->setText(tr("%1 symbols, one per ticker: %2")
                               .arg(names.size())
                               .arg(names.join(QStringLiteral(", "))));
@@ -425,7 +422,7 @@ void ImportPreviewDialog::fillMapping(const ImportDetection& d) {
         if (detected == d.columns.end())
             box->addItem(tr("not in the file"), -1);
         for (std::size_t c = 0; c < d.column_headers.size(); ++c)
-            box->addItem(QStringLiteral("%1 · %2").arg(c + 1).arg(qstr(d.column_headers[c])),
+            box->addItem(QStringLiteral("%1 · %2").arg(c + 1).arg(qs(d.column_headers[c])),
                          static_cast<int>(c));
         if (detected != d.columns.end())
             box->setCurrentIndex(box->findData(static_cast<int>(detected->column)));
@@ -511,9 +508,9 @@ void ImportPreviewDialog::startImport() {
                 const store::ImportReport report =
                     store::save_imported_prices(symbols, file, *prices, name);
                 for (const store::ImportedSymbol& s : report.symbols)
-                    saved->symbols << qstr(s.symbol.meta.name);
+                    saved->symbols << qs(s.symbol.meta.name);
                 for (const std::string& w : report.warnings)
-                    saved->warnings << qstr(w);
+                    saved->warnings << qs(w);
             } catch (const std::exception& e) {
                 saved->problem = QString::fromUtf8(e.what());
             }

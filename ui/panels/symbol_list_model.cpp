@@ -9,16 +9,13 @@
 
 #include "atc/timeframe.hpp"
 #include "core/number_format.hpp"
+#include "core/qt_text.hpp"
 #include "panels/contrast.hpp"
 #include "report/report_text.hpp"
 #include "scanner/scan_table_model.hpp"
 
 namespace atc::ui {
 namespace {
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 bool isIntraday(const std::string& timeframe) {
     return !timeframe.empty() &&
@@ -39,17 +36,17 @@ QString symbolTooltip(const store::SymbolInfo& s) {
     }
     QStringList lines;
     lines << QStringLiteral("<b>%1</b> — %2")
-                 .arg(qstr(s.meta.name).toHtmlEscaped(),
-                      qstr(store::symbol_origin(s.meta)).toHtmlEscaped());
+                 .arg(qs(s.meta.name).toHtmlEscaped(),
+                      qs(store::symbol_origin(s.meta)).toHtmlEscaped());
     lines << QObject::tr("%1 bars%2%3")
                  .arg(s.bar_count)
                  .arg(s.meta.timeframe.empty() ? QString()
-                                               : QStringLiteral(", ") + qstr(s.meta.timeframe))
+                                               : QStringLiteral(", ") + qs(s.meta.timeframe))
                  .arg(range.isEmpty() ? QString() : QStringLiteral(", ") + range);
     if (!s.meta.provenance.empty())
-        lines << qstr(s.meta.provenance).toHtmlEscaped();
+        lines << qs(s.meta.provenance).toHtmlEscaped();
     if (!s.meta.source.empty())
-        lines << QObject::tr("Source: %1").arg(qstr(s.meta.source).toHtmlEscaped());
+        lines << QObject::tr("Source: %1").arg(qs(s.meta.source).toHtmlEscaped());
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -103,7 +100,7 @@ int SymbolListModel::rowOf(const QString& name) const {
 QString SymbolListModel::nameAt(int row) const {
     if (row < 0 || static_cast<std::size_t>(row) >= symbols_.size())
         return {};
-    return qstr(symbols_[static_cast<std::size_t>(row)].meta.name);
+    return qs(symbols_[static_cast<std::size_t>(row)].meta.name);
 }
 
 void SymbolListModel::setSignals(const std::vector<std::pair<QString, SymbolSignal>>& answers) {
@@ -196,7 +193,7 @@ QVariant SymbolListModel::display(std::size_t row, int column) const {
     const std::optional<SymbolSignal>& signal = signals_[row];
     switch (column) {
         case NameColumn:
-            return qstr(s.meta.name);
+            return qs(s.meta.name);
         case LastCloseColumn:
             return last_closes_[row] ? tablePrice(last_closes_[row]->last) : QStringLiteral("—");
         case ChangeColumn: {
@@ -219,11 +216,11 @@ QVariant SymbolListModel::display(std::size_t row, int column) const {
         case BarsColumn:
             return groupedCount(s.bar_count);
         case TimeframeColumn:
-            return s.meta.timeframe.empty() ? QStringLiteral("—") : qstr(s.meta.timeframe);
+            return s.meta.timeframe.empty() ? QStringLiteral("—") : qs(s.meta.timeframe);
         case LastBarColumn:
             return lastDateText(s);
         case KindColumn:
-            return qstr(std::string(store::symbol_kind_name(s.meta.kind)));
+            return qs(std::string(store::symbol_kind_name(s.meta.kind)));
         default:
             return {};
     }
@@ -235,7 +232,7 @@ QVariant SymbolListModel::value(std::size_t row, int column) const {
     const bool computed = signal && signal->error.isEmpty();
     switch (column) {
         case NameColumn:
-            return qstr(s.meta.name);
+            return qs(s.meta.name);
         case LastCloseColumn:
             return last_closes_[row] ? QVariant(last_closes_[row]->last) : QVariant();
         case ChangeColumn: {
@@ -258,7 +255,7 @@ QVariant SymbolListModel::value(std::size_t row, int column) const {
         case LastBarColumn:
             return s.last_time_ms ? QVariant(static_cast<double>(*s.last_time_ms)) : QVariant();
         case KindColumn:
-            return qstr(std::string(store::symbol_kind_name(s.meta.kind)));
+            return qs(std::string(store::symbol_kind_name(s.meta.kind)));
         default:
             return {};
     }

@@ -10,19 +10,12 @@
 
 #include "core/engine_service.hpp"
 #include "core/number_format.hpp"
+#include "core/qt_text.hpp"
 #include "status/byte_text.hpp"
 #include "status/memory_chart.hpp"
 
 namespace atc::ui {
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString msText(double seconds) {
     return QStringLiteral("%1 ms").arg(groupedNumber(seconds * 1000.0, 1));

@@ -12,6 +12,13 @@
 
 namespace atc {
 
+// Milliseconds in a second, a minute, an hour and a day (a UTC day: Unix time
+// has no leap seconds). One definition for every file that counts in them.
+inline constexpr std::int64_t kSecondMs = 1'000;
+inline constexpr std::int64_t kMinuteMs = 60 * kSecondMs;
+inline constexpr std::int64_t kHourMs = 60 * kMinuteMs;
+inline constexpr std::int64_t kDayMs = 24 * kHourMs;
+
 // "1d", "1w", "1M", "4h", "15m", "30s" from the typical spacing of the bars
 // (the median gap, so weekends and holidays do not matter); "" without times.
 std::string infer_timeframe(std::span<const std::int64_t> time_ms);

@@ -5,6 +5,7 @@
 #include "atc/result.hpp"
 #include "atc/scan_budget.hpp"
 #include "atc/system/available_memory.hpp"
+#include "budget/marker_estimate.hpp"
 
 namespace atc {
 namespace {
@@ -22,8 +23,6 @@ std::uint64_t result_bytes_per_bar(KeptSeries kept) {
         kept.members ? kMembersPerFamily * kMemberBytesPerBar : kBaseMemberBytesPerBar;
     return kFamilyCount * (members + kFamilyBytesPerBar) + sizeof(double);
 }
-// Entry markers: counted as one per four bars, as the scan estimate does.
-constexpr std::uint64_t kBarsPerMarker = 4;
 
 }  // namespace
 
@@ -69,7 +68,7 @@ std::optional<std::string> memory_shortfall(std::string_view what, std::uint64_t
 
 std::uint64_t estimate_result_bytes(std::size_t bars, KeptSeries kept) {
     const std::uint64_t result = sizeof(AtcResult) + result_bytes_per_bar(kept) * bars +
-                                 (bars / kBarsPerMarker + 1) * sizeof(EntryMarker);
+                                 (bars / detail::kBarsPerMarker + 1) * sizeof(EntryMarker);
     return result + estimate_worker_scratch_bytes(bars);
 }
 

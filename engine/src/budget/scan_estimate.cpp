@@ -5,6 +5,7 @@
 #include <array>
 
 #include "atc/scan_budget.hpp"
+#include "budget/marker_estimate.hpp"
 
 namespace atc {
 namespace {
@@ -17,10 +18,6 @@ namespace {
 // all). Measured with the WorkspaceGauge: 249 bytes per bar.
 constexpr std::uint64_t kScratchBytesPerBar = 31 * sizeof(double) + 16;
 constexpr std::uint64_t kScratchFixedBytes = 16 * 1024;
-
-// Entry markers come and go with the trend: on 1 %-volatility random walks
-// about one per 7.5 bars, on the sample markets fewer; counted as one per 4.
-constexpr std::uint64_t kBarsPerMarker = 4;
 
 // The 13 series a scan keeps with keep_series: six signals, six equities, Average.
 constexpr std::uint64_t kKeptSeries = 2 * kFamilyCount + 1;
@@ -36,7 +33,8 @@ std::uint64_t estimate_worker_scratch_bytes(std::size_t longest_bars, bool mixed
 }
 
 std::uint64_t estimate_scan_output_bytes(std::size_t bars, bool keep_series) {
-    std::uint64_t bytes = sizeof(SymbolScan) + (bars / kBarsPerMarker + 1) * sizeof(EntryMarker);
+    std::uint64_t bytes =
+        sizeof(SymbolScan) + (bars / detail::kBarsPerMarker + 1) * sizeof(EntryMarker);
     if (keep_series)
         bytes += kKeptSeries * bars * sizeof(double);
     return bytes;

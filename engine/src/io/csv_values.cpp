@@ -8,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "io/ascii.hpp"
 #include "io/csv_tokenizer.hpp"
 
 namespace atc::detail {
@@ -33,10 +34,6 @@ NumberStatus read_plain_number(std::string_view text, double& value) {
     if (ec != std::errc() || end != last || second_sign)
         return NumberStatus::NotANumber;
     return NumberStatus::Ok;
-}
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
 }
 
 // A volume's K, M or B: the factor, and `text` without the letter.

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "io/ascii.hpp"
+
 namespace atc::detail {
 
 namespace {
@@ -14,10 +16,6 @@ namespace chrono = std::chrono;
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
 
 // `count` digits at text[pos...]; false if there are fewer.
 bool read_digits(std::string_view text, std::size_t pos, std::size_t count, unsigned& value) {

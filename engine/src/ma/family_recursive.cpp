@@ -19,7 +19,6 @@ namespace atc::ma::detail {
 namespace {
 
 namespace simd = atc::detail::simd;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // EMA: the first value at bar N-1, the mean of the first N values. DEMA starts
 // there too: its second EMA is seeded with the first one's first value.

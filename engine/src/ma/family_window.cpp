@@ -18,7 +18,6 @@ namespace atc::ma::detail {
 namespace {
 
 namespace simd = atc::detail::simd;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 WindowSpec plain_window(int length) {
     return {static_cast<std::size_t>(length), first_defined_window(length)};

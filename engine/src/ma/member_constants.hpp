@@ -6,8 +6,12 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 
 namespace atc::ma::detail {
+
+// The value of a bar before a member's first full window.
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A window of `length` bars has its first value at bar length - 1.
 constexpr std::size_t first_defined_window(int length) {

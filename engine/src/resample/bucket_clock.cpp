@@ -10,7 +10,6 @@ namespace {
 
 namespace chrono = std::chrono;
 
-constexpr std::int64_t kDayMs = 86'400'000;
 // 1970-01-01 was a Thursday: weeks start four days later, on Monday the 5th.
 constexpr std::int64_t kFirstMondayMs = 4 * kDayMs;
 

@@ -11,8 +11,6 @@ namespace atc {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
-
 // The zone of `options`, or null for UTC. Refuses a name the tz database does not know.
 const date::time_zone* find_zone(const ResampleOptions& options) {
     if (options.time_zone.empty() || options.time_zone == "UTC")

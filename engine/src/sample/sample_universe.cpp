@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "atc/timeframe.hpp"
+
 namespace atc {
 namespace {
-
-constexpr std::int64_t kDayMs = 86'400'000;
 
 // splitmix64 (Steele, Lea, Flood 2014): a tiny generator with well-mixed output,
 // enough for synthetic prices, and fully specified so results never depend on a
