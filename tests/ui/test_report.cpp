@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -26,12 +27,14 @@
 #include <filesystem>
 #include <memory>
 
+#include "../support/drawing_pixels.hpp"
 #include "../support/pdf_tools.hpp"
 #include "atc/atomic_file.hpp"
 #include "atc/compute.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/scan_ranking.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "report/print_resolution.hpp"
@@ -504,6 +507,44 @@ private slots:
         if (!preview_dir().isEmpty()) {
             QDir().mkpath(preview_dir());
             QVERIFY(image.save(preview_dir() + QStringLiteral("/DAX-dark.png")));
+        }
+    }
+
+    // The trader's drawings are in the PNG and in the PDF's charts, where the
+    // window drew them (a horizontal line across the plot, a vertical line at
+    // its bar's time).
+    void drawingsAreInThePngAndThePdf() {
+        const PriceSeries& bars = ttrc_->bars;
+        const std::size_t n = bars.close.size();
+        const auto [low, high] = std::minmax_element(bars.close.end() - 400, bars.close.end());
+        const double middle = (*low + *high) / 2.0;
+        const std::int64_t at = bars.time_ms[n - 200];
+        const std::vector<store::Drawing> drawings = {
+            {store::DrawingKind::HorizontalLine, false, {at, middle}, {at, middle}, false},
+            {store::DrawingKind::VerticalLine, false, {at, middle}, {at, middle}, false},
+        };
+        const auto blue_of = [&](const std::vector<store::Drawing>& shown, ReportFormat format) {
+            SymbolReport report = report_of(ttrc_);
+            report.view.drawings = shown;
+            report.png_size = QSize(1000, 700);
+            drawReportCharts(report, format);
+            if (format == ReportFormat::Png)
+                return atc::test::drawingBluePixels(report.chart_image);
+            QImage page(report.chart_picture_size, QImage::Format_RGB32);
+            page.fill(Qt::white);
+            QPainter painter(&page);
+            painter.drawPicture(0, 0, report.chart_picture);
+            painter.end();
+            return atc::test::drawingBluePixels(page);
+        };
+        for (const ReportFormat format : {ReportFormat::Png, ReportFormat::Pdf}) {
+            const int without = blue_of({}, format);
+            const int with = blue_of(drawings, format);
+            // The two lines: most of the plot's width and of its height.
+            QVERIFY2(with - without > 600,
+                     qPrintable(QStringLiteral("%1 blue pixels, %2 without the drawings")
+                                    .arg(with)
+                                    .arg(without)));
         }
     }
 

@@ -332,9 +332,14 @@ void ChartPane::setMeasureArmed(bool armed) {
     restCursor();
 }
 
+void ChartPane::setDrawingArmed(bool armed) {
+    drawing_armed_ = armed;
+    restCursor();
+}
+
 void ChartPane::restCursor() {
-    // The cross says that the next drag measures instead of panning.
-    if (measure_armed_)
+    // The cross says that the next drag measures or draws instead of panning.
+    if (measure_armed_ || drawing_armed_)
         viewport()->setCursor(Qt::CrossCursor);
     else
         viewport()->unsetCursor();

@@ -17,6 +17,8 @@ QT_END_NAMESPACE
 namespace atc::ui {
 
 class CandleItem;
+class DrawingItem;
+class DrawingLayer;
 class MarkerItem;
 class StateLineItem;
 
@@ -37,6 +39,8 @@ public:
     QLineSeries* closeSeries() const { return close_; }
     const StateLineItem& maItem(MaType type) const;
     std::vector<EntryMarker> markers() const;
+    // The trader's drawings on this pane (drawing_layer.hpp).
+    DrawingLayer* drawingLayer() const { return drawings_; }
 
 protected:
     std::optional<std::pair<double, double>> dataRange(std::size_t first,
@@ -45,6 +49,13 @@ protected:
     std::vector<LegendLine> legendLines(std::size_t bar) const override;
     QString formatLevel(double y) const override;
     void applyContentTheme(const Theme& theme) override;
+    // The drawing layer sees the left button first (unless Ctrl or Shift asks
+    // for a zoom band or a measurement, or the Measure tool is armed).
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void applyPriceMode();
@@ -53,6 +64,9 @@ private:
     CandleItem* candles_item_ = nullptr;
     std::array<StateLineItem*, kFamilyCount> mas_{};
     MarkerItem* markers_ = nullptr;
+    DrawingItem* drawing_item_ = nullptr;
+    DrawingLayer* drawings_ = nullptr;
+    bool drawing_press_ = false;  // the layer took the left button's press
     bool candles_ = true;
     int decimals_ = 2;
 };
