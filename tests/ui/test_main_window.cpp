@@ -827,6 +827,11 @@ private slots:
         const store::Drawing line = layer->drawings()[0];
         const int line_y = y_of_price(line.start.price);
         const QPoint grab(plot_point(0.1, 0.0).x(), line_y);
+        // Over a drawing the cursor is a pointing hand: a click takes it.
+        QTest::mouseMove(price_pane()->viewport(), grab - QPoint(0, 30));
+        QVERIFY(price_pane()->viewport()->cursor().shape() != Qt::PointingHandCursor);
+        QTest::mouseMove(price_pane()->viewport(), grab);
+        QCOMPARE(price_pane()->viewport()->cursor().shape(), Qt::PointingHandCursor);
         drag_on_price(grab, grab + QPoint(0, 40));
         QCOMPARE(layer->selected(), std::optional<std::size_t>(0));
         const store::Drawing moved = layer->drawings()[0];

@@ -228,11 +228,13 @@ std::optional<Drawing> DrawingItem::movedBy(const Drawing& drawing, QPointF from
     if (!data_ || !map.valid())
         return std::nullopt;
     const double bars = std::round(map.xOf(to.x()) - map.xOf(from.x()));
-    const double change = map.yOf(to.y()) - map.yOf(from.y());
+    // By pixels, not by price: on any price scale the drawing keeps its shape
+    // under the mouse.
+    const double dy = to.y() - from.y();
     Drawing moved = drawing;
     for (DrawingAnchor* a : {&moved.start, &moved.end}) {
         a->x = anchorXAt(data_->bars, barPosition(*a, drawing.by_bar) + bars, drawing.by_bar);
-        a->price += change;
+        a->price = map.yOf(map.py(a->price) + dy);
     }
     const bool one_point =
         drawing.kind == DrawingKind::HorizontalLine || drawing.kind == DrawingKind::VerticalLine;

@@ -65,7 +65,7 @@ public:
     // `magnet`. nullopt without bars or before a layout.
     std::optional<store::DrawingAnchor> anchorAt(QPointF pos, bool magnet) const;
     // `drawing` moved whole by the mouse going from `from` to `to`: by whole
-    // bars and by the price difference; a one-point kind (horizontal or
+    // bars and by the pixels moved up or down; a one-point kind (horizontal or
     // vertical line) snaps to the magnet where its point lands.
     std::optional<store::Drawing> movedBy(const store::Drawing& drawing, QPointF from, QPointF to,
                                           bool magnet) const;

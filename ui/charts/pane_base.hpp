@@ -168,6 +168,8 @@ protected:
     void refreshLegend();
     // A drawing tool is armed: the cursor between drags is a cross, as for Measure.
     void setDrawingArmed(bool armed);
+    // The cursor between drags: a cross while the Measure or a drawing tool is armed.
+    void restCursor();
     // Chart coordinates of a viewport position.
     QPointF toChart(const QPoint& pos) const;
 
@@ -196,8 +198,6 @@ private:
     // The bar and value under a chart position (the bar clamped to the data's).
     MeasurePoint measurePointAt(const QPointF& chart_pos) const;
     void showMeasure(const QPointF& chart_end);
-    // The cursor between drags: a cross while the Measure or a drawing tool is armed.
-    void restCursor();
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;

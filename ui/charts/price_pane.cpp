@@ -198,6 +198,7 @@ void PricePane::applyContentTheme(const Theme& theme) {
 }
 
 void PricePane::mousePressEvent(QMouseEvent* event) {
+    over_drawing_ = false;  // the release sets the cursor; the next move looks again
     const bool plain = !(event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier));
     drawing_press_ = event->button() == Qt::LeftButton && plain && !measureArmed() && data() &&
                      drawings_->press(toChart(event->position().toPoint()));
@@ -209,14 +210,27 @@ void PricePane::mousePressEvent(QMouseEvent* event) {
 }
 
 void PricePane::mouseMoveEvent(QMouseEvent* event) {
-    drawings_->move(toChart(event->position().toPoint()));
+    const QPointF pos = toChart(event->position().toPoint());
+    drawings_->move(pos);
     ChartPane::mouseMoveEvent(event);  // the crosshair follows
+    // Between drags a pointing hand over a drawing says that a click takes it.
+    if (event->buttons() == Qt::NoButton && !drawings_->tool()) {
+        const bool over = drawings_->grabs(pos);
+        if (over != over_drawing_) {
+            over_drawing_ = over;
+            if (over)
+                viewport()->setCursor(Qt::PointingHandCursor);
+            else
+                restCursor();
+        }
+    }
 }
 
 void PricePane::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton && drawing_press_) {
         drawing_press_ = false;
         drawings_->release(toChart(event->position().toPoint()));
+        restCursor();
         event->accept();
         return;
     }

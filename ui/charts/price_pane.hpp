@@ -67,6 +67,7 @@ private:
     DrawingItem* drawing_item_ = nullptr;
     DrawingLayer* drawings_ = nullptr;
     bool drawing_press_ = false;  // the layer took the left button's press
+    bool over_drawing_ = false;   // the mouse rests on a drawing (a pointing hand)
     bool candles_ = true;
     int decimals_ = 2;
 };
