@@ -548,6 +548,52 @@ private slots:
         }
     }
 
+    // A whole-series PDF of bars without times draws pseudo-bars: a drawing
+    // anchored to a bar index moves onto them, and stands where the window
+    // (and the PNG, which is never reduced) draws it.
+    void barAnchoredDrawingsStayInReducedPdfCharts() {
+        const std::vector<store::Drawing> moved = drawingsOnPrintBars(
+            {{store::DrawingKind::VerticalLine, true, {1000, 1.0}, {1000, 1.0}, false},
+             {store::DrawingKind::VerticalLine, false, {1000, 1.0}, {1000, 1.0}, false}},
+            {-0.5, 1999.5}, {-0.5, 199.5});
+        QCOMPARE(moved[0].start.x, std::int64_t{100});
+        QCOMPARE(moved[1].start.x, std::int64_t{1000});  // a time: pseudo-bars keep times
+
+        const std::size_t n = dax_->barCount();
+        QVERIFY(dax_->bars.time_ms.empty());
+        const auto bar = static_cast<std::int64_t>(n / 2);
+        const auto column_of_line = [](const QImage& image) {
+            int best = -1, most = 0;
+            for (int x = 0; x < image.width(); ++x) {
+                int blue = 0;
+                for (int y = 0; y < image.height() / 3; ++y)  // the price pane
+                    blue += atc::test::isDrawingBlue(image.pixelColor(x, y)) ? 1 : 0;
+                if (blue > most) {
+                    most = blue;
+                    best = x;
+                }
+            }
+            return best;
+        };
+        SymbolReport report = report_of(dax_);
+        report.view.range = std::pair(-0.5, static_cast<double>(n) - 0.5);
+        report.view.drawings = {
+            {store::DrawingKind::VerticalLine, true, {bar, 3000.0}, {bar, 3000.0}, false}};
+        report.png_size = kPdfChartSize;
+        drawReportCharts(report, ReportFormat::Pdf);
+        drawReportCharts(report, ReportFormat::Png);
+        QImage page(report.chart_picture_size, QImage::Format_RGB32);
+        page.fill(Qt::white);
+        QPainter painter(&page);
+        painter.drawPicture(0, 0, report.chart_picture);
+        painter.end();
+        const int in_png = column_of_line(report.chart_image);
+        QVERIFY(in_png > 0);
+        QVERIFY2(
+            std::abs(column_of_line(page) - in_png) <= 2,
+            qPrintable(QStringLiteral("PDF x %1, PNG x %2").arg(column_of_line(page)).arg(in_png)));
+    }
+
     // An unwritable destination leaves nothing; a report that fails keeps the
     // old file as it was.
     void failuresLeaveNothingBehind() {
