@@ -10,6 +10,7 @@
 #include "atc/backend_router.hpp"
 #include "atc/compute_service.hpp"
 #include "atc/params_json.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "atc/validation.hpp"
 #include "cli.hpp"
 #include "offscreen_gui.hpp"
@@ -128,6 +129,9 @@ int run_report(std::span<const std::string> args) {
     ui::SymbolReport report;
     report.data = data;
     report.info = info;
+    // The charts carry the trader's drawings, as the app's export does (rows the
+    // store cannot read are left out, as the app leaves them out).
+    report.view.drawings = store::DrawingStore(session.database()).load(symbol).drawings;
     if (size)
         report.png_size = *size;
     // Only the drawing formats start Qt's GUI side.

@@ -13,11 +13,17 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <filesystem>
+#include <span>
 
+#include "../support/drawing_pixels.hpp"
 #include "../support/minute_bars.hpp"
 #include "../support/pdf_tools.hpp"
 #include "atc/compute.hpp"
 #include "atc/price_csv.hpp"
+#include "atc/store/drawing_store.hpp"
+#include "atc/store/symbol_store.hpp"
 #include "charts/chart_format.hpp"
 
 namespace {
@@ -140,6 +146,38 @@ private slots:
                            QStringLiteral("640x400"), QStringLiteral("--out"), png})),
                  0);
         QCOMPARE(QImage(png).size(), QSize(640, 400));
+    }
+
+    // The symbol's drawings, as the app saved them, are in its report's charts.
+    void reportDrawsTheSymbolsDrawings() {
+        const QString png = path(QStringLiteral("TTRC-drawn.png"));
+        const auto blue = [&] {
+            const Run r = atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                               QStringLiteral("TTRC"), QStringLiteral("--size"),
+                               QStringLiteral("800x500"), QStringLiteral("--out"), png});
+            return code(r) == 0 ? atc::test::drawingBluePixels(QImage(png)) : -1;
+        };
+        const int without = blue();
+        QVERIFY(without >= 0);
+        const std::filesystem::path db_path = path(QStringLiteral("store.sqlite")).toStdString();
+        {
+            atc::store::Database db = atc::store::Database::open(db_path);
+            const atc::PriceSeries bars = atc::store::SymbolStore(db).load("TTRC");
+            const auto [low, high] = std::minmax_element(bars.close.end() - 400, bars.close.end());
+            const double middle = (*low + *high) / 2.0;
+            const std::int64_t at = bars.time_ms[bars.time_ms.size() - 100];
+            const atc::store::Drawing line{
+                atc::store::DrawingKind::HorizontalLine, false, {at, middle}, {at, middle}, false};
+            atc::store::DrawingStore(db).save("TTRC", std::span(&line, 1));
+        }
+        const int with = blue();
+        {
+            atc::store::Database db = atc::store::Database::open(db_path);
+            atc::store::DrawingStore(db).save("TTRC", {});
+        }
+        // The line across the plot (its price tag's blue too).
+        QVERIFY2(with - without > 400,
+                 qPrintable(QStringLiteral("%1 blue pixels, %2 without").arg(with).arg(without)));
     }
 
     void mistakesAreUsageErrors_data() {

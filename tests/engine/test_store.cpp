@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "atc/store/database.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "atc/store/symbol_store.hpp"
 
 using namespace atc;
@@ -58,6 +59,16 @@ void raw_exec(const fs::path& p, const char* sql) {
     const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
     QVERIFY2(rc == SQLITE_OK, err ? err : "");
     sqlite3_close(db);
+}
+
+// Opens `p` after `take_back` (SQL) turned its current layout back into
+// schema `version`'s, as a file of that version would be.
+Database open_taken_back(const fs::path& p, const std::string& take_back, int version,
+                         OpenReport& report) {
+    raw_exec(p, (take_back + "; UPDATE schema_version SET version = " + std::to_string(version) +
+                 "; PRAGMA wal_checkpoint(TRUNCATE);")
+                    .c_str());
+    return Database::open(p, &report);
 }
 
 }  // namespace
@@ -371,6 +382,103 @@ private slots:
         QVERIFY(cache.step());
     }
 
+    // A version 3 file (before drawings) gains the drawings table and keeps its symbols.
+    void migratesVersionThreeToDrawings() {
+        const fs::path p = path("v3.sqlite");
+        {
+            Database db = Database::open(p);
+            SymbolStore(db).save({"DAX", "bundled:DAX.csv", "1d", "", SymbolKind::Bundled, 0},
+                                 make_bars(5, 1.0));
+        }
+        OpenReport report;
+        Database db = open_taken_back(p, "DROP TABLE drawings", 3, report);
+        QCOMPARE(report.migrated_from, 3);
+        QCOMPARE(db.schema_version(), kSchemaVersion);
+        QCOMPARE(SymbolStore(db).load("DAX").close.size(), std::size_t{5});
+        DrawingStore drawings(db);
+        QVERIFY(drawings.load("DAX").drawings.empty());
+        const Drawing line{DrawingKind::HorizontalLine,
+                           false,
+                           {1'700'000'000'000, 15000.5},
+                           {1'700'000'000'000, 15000.5},
+                           false};
+        drawings.save("DAX", std::span(&line, 1));
+        QCOMPARE(drawings.load("DAX").drawings, std::vector<Drawing>{line});
+    }
+
+    // Each symbol's drawings come back as saved, in their order; a save
+    // replaces them all, and another symbol's stay.
+    void drawingsRoundTripPerSymbol() {
+        Database db = Database::open(path("drawings.sqlite"));
+        DrawingStore store(db);
+        const std::vector<Drawing> dax = {
+            {DrawingKind::TrendLine,
+             false,
+             {1'700'000'000'000, 100.25},
+             {1'700'086'400'000, 120.5},
+             true},
+            {DrawingKind::Rectangle,
+             false,
+             {1'690'000'000'000, 90.0},
+             {1'695'000'000'000, 80.0},
+             false},
+            {DrawingKind::VerticalLine, true, {42, 10.0}, {42, 10.0}, false},
+            {DrawingKind::HorizontalLine, false, {-5, 0.001}, {-5, 0.001}, false},
+        };
+        const std::vector<Drawing> smi = {
+            {DrawingKind::HorizontalLine, false, {1, 11000.0}, {1, 11000.0}, false}};
+        store.save("DAX", dax);
+        store.save("SMI", smi);
+        LoadedDrawings loaded = store.load("DAX");
+        QCOMPARE(loaded.drawings, dax);
+        QVERIFY(loaded.skipped.empty());
+        QCOMPARE(store.load("SMI").drawings, smi);
+        QVERIFY(store.load("CAC").drawings.empty());
+
+        store.save("DAX", std::span(dax).subspan(1, 2));
+        QCOMPARE(store.load("DAX").drawings,
+                 std::vector<Drawing>(dax.begin() + 1, dax.begin() + 3));
+        store.save("DAX", {});
+        QVERIFY(store.load("DAX").drawings.empty());
+        QCOMPARE(store.load("SMI").drawings, smi);
+
+        // A price that is not a number is refused whole: what was saved stays.
+        Drawing bad = smi.front();
+        bad.end.price = std::nan("");
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.save("SMI", std::span(&bad, 1)));
+        QCOMPARE(store.load("SMI").drawings, smi);
+    }
+
+    // Rows this version cannot draw (a later version's kind, a price that is
+    // NULL or not finite) are skipped with a sentence each; the others load.
+    void badDrawingRowsAreSkipped() {
+        const fs::path p = path("bad-drawings.sqlite");
+        {
+            Database db = Database::open(p);
+            const Drawing good{DrawingKind::HorizontalLine, false, {7, 50.0}, {7, 50.0}, false};
+            DrawingStore(db).save("ACME", std::span(&good, 1));
+        }
+        raw_exec(p, R"sql(
+            INSERT INTO drawings(symbol, position, kind, x1, price1, x2, price2)
+                VALUES ('ACME', 1, 99, 0, 1.0, 0, 1.0);
+            INSERT INTO drawings(symbol, position, kind, x1, price1, x2, price2)
+                VALUES ('ACME', 2, 1, 0, NULL, 5, 2.0);
+            INSERT INTO drawings(symbol, position, kind, x1, price1, x2, price2)
+                VALUES ('ACME', 3, 3, 0, 1.0, 5, 9e999);
+        )sql");
+        Database db = Database::open(p);
+        const LoadedDrawings loaded = DrawingStore(db).load("ACME");
+        QCOMPARE(loaded.drawings.size(), std::size_t{1});
+        QCOMPARE(loaded.drawings.front().start.price, 50.0);
+        QCOMPARE(loaded.skipped.size(), std::size_t{3});
+        QVERIFY2(QString::fromStdString(loaded.skipped[0]).contains("kind (99)"),
+                 loaded.skipped[0].c_str());
+        QVERIFY2(QString::fromStdString(loaded.skipped[1]).contains("not a number"),
+                 loaded.skipped[1].c_str());
+        QVERIFY2(QString::fromStdString(loaded.skipped[2]).contains("not a number"),
+                 loaded.skipped[2].c_str());
+    }
+
     // Version 2 called the bundled samples and the user's files alike "real";
     // the migration tells them apart by source, and list order is unchanged.
     void migratesVersionTwoKinds() {
@@ -385,11 +493,9 @@ private slots:
             store.save({"GEN-0001", "generator", "1d", "", SymbolKind::Generated, 0},
                        make_bars(5, 1.0));
         }
-        raw_exec(p,
-                 "UPDATE symbols SET kind = 0 WHERE kind = 2; UPDATE schema_version SET "
-                 "version = 2; PRAGMA wal_checkpoint(TRUNCATE);");
         OpenReport report;
-        Database db = Database::open(p, &report);
+        Database db = open_taken_back(
+            p, "UPDATE symbols SET kind = 0 WHERE kind = 2; DROP TABLE drawings", 2, report);
         QCOMPARE(report.migrated_from, 2);
         SymbolStore store(db);
         const std::vector<SymbolInfo> list = store.list();

@@ -223,6 +223,7 @@ private slots:
                 "ALTER TABLE symbols DROP COLUMN kind;"
                 "ALTER TABLE symbols DROP COLUMN sort_order;"
                 "DROP TABLE result_cache;"
+                "DROP TABLE drawings;"
                 "UPDATE schema_version SET version = 1");
         }
         try {

@@ -24,6 +24,7 @@
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "charts/column_envelope.hpp"
+#include "charts/drawing_timeline.hpp"
 #include "charts/equity_pane.hpp"
 #include "charts/indexed_series.hpp"
 #include "charts/line_thinning.hpp"
@@ -295,6 +296,7 @@ private slots:
     void keyboard_navigation();
     void mouse_navigation();
     void measurement_numbers();
+    void drawing_anchors_follow_time();
     void shift_drag_measures();
     void measure_tool_measures_a_plain_drag();
     void log_scale_over_five_decades();
@@ -777,6 +779,37 @@ QString signed_text(double value, const QString& text) {
 }
 
 }  // namespace
+
+// Drawings are anchored to time: a 1h anchor falls between the 4h bars in
+// proportion, reaches past the data at the last bars' spacing, and goes back
+// to the same time exactly; bars without times keep bar indices.
+void TestCharts::drawing_anchors_follow_time() {
+    constexpr std::int64_t kHour = 3'600'000;
+    constexpr std::int64_t kStart = 1'704'067'200'000;  // 2024-01-01 00:00 UTC
+    PriceSeries four_hours;
+    for (std::int64_t i = 0; i < 6; ++i) {
+        four_hours.time_ms.push_back(kStart + i * 4 * kHour);
+        four_hours.close.push_back(100.0 + static_cast<double>(i));
+    }
+    QVERIFY(!anchorsByBar(four_hours));
+    QCOMPARE(barPositionOf(four_hours, kStart + 8 * kHour, false), 2.0);
+    QCOMPARE(barPositionOf(four_hours, kStart + 9 * kHour, false), 2.25);  // 09:00 in the 08:00 bar
+    QCOMPARE(barPositionOf(four_hours, kStart + 26 * kHour, false), 6.5);  // past the last bar
+    QCOMPARE(barPositionOf(four_hours, kStart - 8 * kHour, false), -2.0);  // before the first
+    for (const double position : {-3.0, 0.0, 2.25, 5.0, 9.0})
+        QCOMPARE(barPositionOf(four_hours, anchorXAt(four_hours, position, false), false),
+                 position);
+    QCOMPARE(anchorXAt(four_hours, 3.0, false), kStart + 12 * kHour);
+    QCOMPARE(anchorXAt(four_hours, 7.0, false), kStart + 28 * kHour);
+
+    PriceSeries labelled;
+    labelled.close = {1.0, 2.0, 3.0};
+    labelled.labels = {"1991.5", "1991.6", "1991.7"};
+    QVERIFY(anchorsByBar(labelled));
+    QCOMPARE(anchorXAt(labelled, 2.0, true), std::int64_t{2});
+    QCOMPARE(barPositionOf(labelled, 2, true), 2.0);
+    QCOMPARE(anchorXAt(labelled, 4.0, true), std::int64_t{4});
+}
 
 void TestCharts::measurement_numbers() {
     const auto price = [](double v) { return formatPrice(v, 2); };

@@ -220,7 +220,7 @@ private slots:
         QCOMPARE(entry->iconText(), title);  // the text without mnemonic markers
         QMenu* view = nullptr;
         for (QAction* menu : window_->menuBar()->actions()) {
-            if (menu->text() == QStringLiteral("&View"))
+            if (menu->text() == QStringLiteral("Vie&w"))
                 view = menu->menu();
         }
         QVERIFY(view && view->actions().contains(entry));

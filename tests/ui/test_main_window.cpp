@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMenu>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -18,6 +19,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QUndoStack>
+#include <QValueAxis>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
@@ -26,12 +29,16 @@
 #include <set>
 
 #include "../engine/series_equality.hpp"
+#include "../support/drawing_pixels.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/compute.hpp"
 #include "atc/signals.hpp"
 #include "atc/store/database.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "atc/store/importer.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/drawing_layer.hpp"
+#include "charts/drawing_timeline.hpp"
 #include "charts/pane_base.hpp"
 #include "core/engine_service.hpp"
 #include "core/number_format.hpp"
@@ -46,6 +53,7 @@
 #include "scanner/scan_table_model.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/main_window.hpp"
+#include "shell/timeframe_selector.hpp"
 #include "studio_fixture.hpp"
 
 using namespace atc;
@@ -94,6 +102,100 @@ bool plots_exactly(QLineSeries* series, const std::vector<double>& values,
 class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
     Q_OBJECT
 
+    // The drawing tests' view of the price pane: its plot in viewport pixels,
+    // and the bar and price a pixel stands for, from the axes' ranges.
+    ChartPane* price_pane() const { return window_->charts()->pane(QStringLiteral("price")); }
+    QPoint plot_point(double fx, double fy) const {
+        const QRectF plot = price_pane()->chart()->plotArea();
+        return {static_cast<int>(plot.left() + plot.width() * fx),
+                static_cast<int>(plot.top() + plot.height() * fy)};
+    }
+    std::size_t bar_at(int x) const {
+        const QRectF plot = price_pane()->chart()->plotArea();
+        const QValueAxis* axis = price_pane()->xAxis();
+        return static_cast<std::size_t>(std::lround(
+            axis->min() + (x - plot.left()) * (axis->max() - axis->min()) / plot.width()));
+    }
+    double price_at(int y) const {
+        const QRectF plot = price_pane()->chart()->plotArea();
+        const QValueAxis* axis = price_pane()->yAxis();
+        return axis->min() + (plot.bottom() - y) * (axis->max() - axis->min()) / plot.height();
+    }
+    int x_of_bar(double bar) const {
+        const QRectF plot = price_pane()->chart()->plotArea();
+        const QValueAxis* axis = price_pane()->xAxis();
+        return static_cast<int>(std::lround(plot.left() + (bar - axis->min()) * plot.width() /
+                                                              (axis->max() - axis->min())));
+    }
+    int y_of_price(double price) const {
+        const QRectF plot = price_pane()->chart()->plotArea();
+        const QValueAxis* axis = price_pane()->yAxis();
+        return static_cast<int>(std::lround(plot.bottom() - (price - axis->min()) * plot.height() /
+                                                                (axis->max() - axis->min())));
+    }
+    // The price one pixel spans: how close a placed point must be to the mouse.
+    double price_per_pixel() const {
+        const QValueAxis* axis = price_pane()->yAxis();
+        return (axis->max() - axis->min()) / price_pane()->chart()->plotArea().height();
+    }
+    void click_at(QPoint p, Qt::MouseButton button = Qt::LeftButton) {
+        QTest::mouseClick(price_pane()->viewport(), button, Qt::NoModifier, p);
+    }
+    void drag_on_price(QPoint from, QPoint to) {
+        QWidget* viewport = price_pane()->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(viewport, (from + to) / 2);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, to);
+    }
+    std::vector<store::Drawing> saved_drawings(const QString& symbol) const {
+        store::Database db = store::Database::connect(db_path_);
+        return store::DrawingStore(db).load(symbol.toStdString()).drawings;
+    }
+    bool wait_for_timeframe(const QString& name, const QString& timeframe) {
+        return QTest::qWaitFor(
+            [&] {
+                const auto data = window_->currentData();
+                return data && data->name == name && data->timeframe == timeframe &&
+                       !window_->busyIndicator()->isVisible();
+            },
+            10000);
+    }
+    // Rows of the price plot where the drawings' blue is within 2 px of
+    // column x (antialiasing spreads a line over two columns).
+    int blue_pixels_in_column(int x) const {
+        const QImage image = price_pane()->grab().toImage();
+        const QRectF plot = price_pane()->chart()->plotArea();
+        int count = 0;
+        for (int y = static_cast<int>(plot.top()) + 1; y < static_cast<int>(plot.bottom()); ++y) {
+            bool blue = false;
+            for (int dx = -2; dx <= 2; ++dx)
+                blue = blue || atc::test::isDrawingBlue(image.pixelColor(x + dx, y));
+            count += blue ? 1 : 0;
+        }
+        return count;
+    }
+    // A point of the trend line `trend` at least 12 px from every horizontal
+    // line (which a click would grab first).
+    QPoint point_on_trend(const store::Drawing& trend) const {
+        const auto data = window_->currentData();
+        const DrawingLayer* layer = window_->charts()->drawingLayer();
+        const QPointF a(x_of_bar(barPositionOf(data->bars, trend.start.x, false)),
+                        y_of_price(trend.start.price));
+        const QPointF b(x_of_bar(barPositionOf(data->bars, trend.end.x, false)),
+                        y_of_price(trend.end.price));
+        for (double f = 0.2; f <= 0.8; f += 0.05) {
+            const QPointF p = a + f * (b - a);
+            const bool clear = std::all_of(
+                layer->drawings().begin(), layer->drawings().end(), [&](const store::Drawing& d) {
+                    return d.kind != store::DrawingKind::HorizontalLine ||
+                           std::abs(y_of_price(d.start.price) - p.y()) > 12;
+                });
+            if (clear)
+                return p.toPoint();
+        }
+        return ((a + b) / 2).toPoint();
+    }
     // Clicks the symbol's row in the watchlist, as a trader does.
     void click_symbol(const QString& name) {
         QTableView* view = window_->watchlist()->view();
@@ -612,6 +714,305 @@ private slots:
         save_screenshot(QStringLiteral("9-measure"));
         QTest::keyClick(charts, Qt::Key_Escape);
         QVERIFY(charts->measureText().isEmpty());
+    }
+
+    // Each drawing tool, from its key or the toolbar, placed with the mouse on
+    // the price pane: anchored to the bar's time and the price under the
+    // mouse, saved to the database at once; the tool disarms once it has placed.
+    void drawingToolsPlaceEachKind() {
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        ChartStack* charts = window_->charts();
+        charts->resetZoom();
+        ChartToolbar* toolbar = window_->chartToolbar();
+        DrawingLayer* layer = charts->drawingLayer();
+        QCOMPARE(layer->symbol(), QStringLiteral("TTRC"));
+        QVERIFY(layer->drawings().empty());
+        QVERIFY(toolbar->magnetAction()->isChecked());  // on by default
+        toolbar->magnetAction()->trigger();
+        QVERIFY(!layer->magnet());
+        const auto data = window_->currentData();
+        const std::vector<std::int64_t>& times = data->bars.time_ms;
+        const double tolerance = 1.5 * price_per_pixel();
+        const auto check_anchor = [&](const store::DrawingAnchor& a, QPoint p) {
+            QCOMPARE(a.x, times[bar_at(p.x())]);
+            QVERIFY2(std::abs(a.price - price_at(p.y())) <= tolerance,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(a.price).arg(price_at(p.y()))));
+        };
+
+        // Alt+H, as on TradingView: one click places a horizontal line.
+        QTest::keyClick(window_.get(), Qt::Key_H, Qt::AltModifier);
+        QCOMPARE(layer->tool(), std::optional(store::DrawingKind::HorizontalLine));
+        QVERIFY(toolbar->drawingAction(store::DrawingKind::HorizontalLine)->isChecked());
+        QVERIFY2(toolbar->drawButton()->text().contains(QStringLiteral("Horizontal line")),
+                 qPrintable(toolbar->drawButton()->text()));
+        const auto range = charts->visibleRange();
+        const QPoint h = plot_point(0.45, 0.3);
+        click_at(h);
+        QCOMPARE(charts->visibleRange(), range);  // placing is no pan
+        QVERIFY(!layer->tool());
+        QVERIFY(!toolbar->drawingAction(store::DrawingKind::HorizontalLine)->isChecked());
+        QCOMPARE(layer->drawings().size(), std::size_t{1});
+        QCOMPARE(layer->drawings()[0].kind, store::DrawingKind::HorizontalLine);
+        QVERIFY(!layer->drawings()[0].by_bar);
+        check_anchor(layer->drawings()[0].start, h);
+
+        // The toolbar's trend line, by a drag.
+        toolbar->drawingAction(store::DrawingKind::TrendLine)->trigger();
+        QCOMPARE(layer->tool(), std::optional(store::DrawingKind::TrendLine));
+        const QPoint t1 = plot_point(0.2, 0.8), t2 = plot_point(0.6, 0.5);
+        drag_on_price(t1, t2);
+        QCOMPARE(layer->drawings().size(), std::size_t{2});
+        QCOMPARE(layer->drawings()[1].kind, store::DrawingKind::TrendLine);
+        check_anchor(layer->drawings()[1].start, t1);
+        check_anchor(layer->drawings()[1].end, t2);
+        QVERIFY(!layer->drawings()[1].extend_right);
+
+        // Alt+V: a vertical line at the bar clicked.
+        QTest::keyClick(window_.get(), Qt::Key_V, Qt::AltModifier);
+        QCOMPARE(layer->tool(), std::optional(store::DrawingKind::VerticalLine));
+        const QPoint v = plot_point(0.7, 0.5);
+        click_at(v);
+        QCOMPARE(layer->drawings().size(), std::size_t{3});
+        QCOMPARE(layer->drawings()[2].kind, store::DrawingKind::VerticalLine);
+        QCOMPARE(layer->drawings()[2].start.x, times[bar_at(v.x())]);
+
+        // Alt+R: a rectangle by two clicks, the second corner following the mouse between.
+        QTest::keyClick(window_.get(), Qt::Key_R, Qt::AltModifier);
+        const QPoint r1 = plot_point(0.75, 0.2), r2 = plot_point(0.9, 0.4);
+        click_at(r1);
+        QVERIFY(layer->placing());
+        QCOMPARE(layer->drawings().size(), std::size_t{3});
+        QTest::mouseMove(price_pane()->viewport(), r2);
+        click_at(r2);
+        QVERIFY(!layer->placing());
+        QCOMPARE(layer->drawings().size(), std::size_t{4});
+        QCOMPARE(layer->drawings()[3].kind, store::DrawingKind::Rectangle);
+        check_anchor(layer->drawings()[3].start, r1);
+        check_anchor(layer->drawings()[3].end, r2);
+        QCOMPARE(layer->selected(), std::optional<std::size_t>(3));
+
+        // Each placement was saved.
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), layer->drawings());
+        // Drawn: the vertical line's column is blue from top to bottom.
+        QVERIFY(blue_pixels_in_column(x_of_bar(static_cast<double>(bar_at(v.x())))) >
+                price_pane()->chart()->plotArea().height() * 0.8);
+        save_screenshot(QStringLiteral("10-drawings"));
+    }
+
+    // The magnet pulls a point to the bar's high; a drawing is selected by a
+    // click, moved by a drag (whole, or one end by its handle), deleted by
+    // Del; Ctrl+Z and Ctrl+Y undo and redo each step, and every step is saved.
+    void drawingsSnapMoveDeleteAndUndo() {
+        ChartStack* charts = window_->charts();
+        ChartToolbar* toolbar = window_->chartToolbar();
+        DrawingLayer* layer = charts->drawingLayer();
+        QCOMPARE(layer->drawings().size(), std::size_t{4});
+        const auto data = window_->currentData();
+        charts->setFocus();
+
+        // The magnet: 5 px above a bar's high, the line goes to the high exactly.
+        toolbar->magnetAction()->trigger();
+        QVERIFY(layer->magnet());
+        const std::size_t bar = bar_at(plot_point(0.3, 0.5).x());
+        const double high = data->bars.high[bar];
+        QTest::keyClick(window_.get(), Qt::Key_H, Qt::AltModifier);
+        click_at(QPoint(x_of_bar(static_cast<double>(bar)), y_of_price(high) - 5));
+        QCOMPARE(layer->drawings().size(), std::size_t{5});
+        QCOMPARE(layer->drawings()[4].start.price, high);
+        QCOMPARE(layer->drawings()[4].start.x, data->bars.time_ms[bar]);
+        toolbar->magnetAction()->trigger();  // off: the moves below follow the mouse
+
+        // A drag on the first horizontal line moves it 40 px down, on the same bar.
+        const store::Drawing line = layer->drawings()[0];
+        const int line_y = y_of_price(line.start.price);
+        const QPoint grab(plot_point(0.1, 0.0).x(), line_y);
+        // Over a drawing the cursor is a pointing hand: a click takes it.
+        QTest::mouseMove(price_pane()->viewport(), grab - QPoint(0, 30));
+        QVERIFY(price_pane()->viewport()->cursor().shape() != Qt::PointingHandCursor);
+        QTest::mouseMove(price_pane()->viewport(), grab);
+        QCOMPARE(price_pane()->viewport()->cursor().shape(), Qt::PointingHandCursor);
+        drag_on_price(grab, grab + QPoint(0, 40));
+        QCOMPARE(layer->selected(), std::optional<std::size_t>(0));
+        const store::Drawing moved = layer->drawings()[0];
+        QCOMPARE(moved.start.x, line.start.x);
+        QVERIFY2(
+            std::abs((line.start.price - moved.start.price) - 40 * price_per_pixel()) <=
+                1.5 * price_per_pixel(),
+            qPrintable(QStringLiteral("%1 -> %2").arg(line.start.price).arg(moved.start.price)));
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), layer->drawings());
+
+        // The trend line's end by its handle: the start stays.
+        const store::Drawing trend = layer->drawings()[1];
+        const QPoint end(x_of_bar(barPositionOf(data->bars, trend.end.x, false)),
+                         y_of_price(trend.end.price));
+        click_at(point_on_trend(trend));
+        QCOMPARE(layer->selected(), std::optional<std::size_t>(1));
+        const QPoint new_end = end + QPoint(30, -25);
+        drag_on_price(end, new_end);
+        QCOMPARE(layer->drawings()[1].start, trend.start);
+        QCOMPARE(layer->drawings()[1].end.x, data->bars.time_ms[bar_at(new_end.x())]);
+        QVERIFY(std::abs(layer->drawings()[1].end.price - price_at(new_end.y())) <=
+                1.5 * price_per_pixel());
+        const std::vector<store::Drawing> before_delete = layer->drawings();
+
+        // Del deletes the selected trend line; Ctrl+Z brings it back, Ctrl+Y deletes it again.
+        QTest::keyClick(charts, Qt::Key_Delete);
+        QCOMPARE(layer->drawings().size(), std::size_t{4});
+        QVERIFY(std::none_of(
+            layer->drawings().begin(), layer->drawings().end(),
+            [](const store::Drawing& d) { return d.kind == store::DrawingKind::TrendLine; }));
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), layer->drawings());
+        QTest::keyClick(charts, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(layer->drawings(), before_delete);
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), before_delete);
+        QTest::keyClick(charts, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(layer->drawings().size(), std::size_t{4});
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), layer->drawings());
+        // Back past the delete and the handle drag: the trend line as placed.
+        QTest::keyClick(charts, Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(charts, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(layer->drawings()[1], trend);
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), layer->drawings());
+
+        // Esc cancels a trend line whose first point is placed, and disarms the
+        // tool. Arming it disarmed Measure: one tool at a time.
+        toolbar->measureAction()->trigger();
+        QVERIFY(charts->measureToolArmed());
+        QTest::keyClick(window_.get(), Qt::Key_T, Qt::AltModifier);
+        QVERIFY(!charts->measureToolArmed());
+        click_at(plot_point(0.5, 0.5));
+        QVERIFY(layer->placing());
+        QTest::keyClick(charts, Qt::Key_Escape);
+        QVERIFY(!layer->placing());
+        QVERIFY(!layer->tool());
+        QVERIFY(!toolbar->drawingAction(store::DrawingKind::TrendLine)->isChecked());
+        QCOMPARE(layer->drawings().size(), std::size_t{5});
+
+        // Hidden, the drawings are neither drawn nor grabbed: a click there selects nothing.
+        const int vertical_x =
+            x_of_bar(barPositionOf(data->bars, layer->drawings()[2].start.x, false));
+        QVERIFY(blue_pixels_in_column(vertical_x) > 0);
+        toolbar->hideDrawingsAction()->trigger();
+        QVERIFY(layer->hidden());
+        QCOMPARE(blue_pixels_in_column(vertical_x), 0);
+        click_at(QPoint(vertical_x, plot_point(0.0, 0.5).y()));
+        QVERIFY(!layer->selected());
+        toolbar->hideDrawingsAction()->trigger();
+        QVERIFY(!layer->hidden());
+        QVERIFY(blue_pixels_in_column(vertical_x) > 0);
+    }
+
+    // A horizontal line's menu offers an alert at its price (the alerts
+    // connect to alertRequested); a trend line's extends it to the right.
+    void drawingMenusOfferAlertAndExtend() {
+        DrawingLayer* layer = window_->charts()->drawingLayer();
+        QCOMPARE(layer->drawings().size(), std::size_t{5});
+        const auto data = window_->currentData();
+        const auto open_menu_at = [&](QPoint p) -> QMenu* {
+            QContextMenuEvent event(QContextMenuEvent::Mouse, p,
+                                    price_pane()->viewport()->mapToGlobal(p));
+            QApplication::sendEvent(price_pane()->viewport(), &event);
+            QMenu* menu = nullptr;
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return (menu = qobject_cast<QMenu*>(QApplication::activePopupWidget()));
+                    },
+                    2000))
+                return nullptr;
+            return menu;
+        };
+        const store::Drawing line = layer->drawings()[0];
+        QSignalSpy alerts(layer, &DrawingLayer::alertRequested);
+        QMenu* menu = open_menu_at(QPoint(plot_point(0.2, 0.0).x(), y_of_price(line.start.price)));
+        QVERIFY(menu);
+        auto* alert = menu->findChild<QAction*>(QStringLiteral("addAlertAction"));
+        QVERIFY(alert);
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("extendRightAction")));
+        alert->trigger();
+        menu->close();
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts.front().front().toDouble(), line.start.price);
+
+        const store::Drawing trend = layer->drawings()[1];
+        const QPoint end(x_of_bar(barPositionOf(data->bars, trend.end.x, false)),
+                         y_of_price(trend.end.price));
+        menu = open_menu_at(point_on_trend(trend));
+        QVERIFY(menu);
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("addAlertAction")));
+        auto* extend = menu->findChild<QAction*>(QStringLiteral("extendRightAction"));
+        QVERIFY(extend && !extend->isChecked());
+        extend->trigger();
+        menu->close();
+        QVERIFY(layer->drawings()[1].extend_right);
+        QCOMPARE(saved_drawings(QStringLiteral("TTRC")), layer->drawings());
+        // Extended: the line reaches the plot's right edge, beyond its end.
+        const int right = static_cast<int>(price_pane()->chart()->plotArea().right()) - 3;
+        QVERIFY(end.x() < right - 10);
+        QVERIFY(blue_pixels_in_column(right) > 0);
+        // The menus took the window's activation: the shortcuts need it back.
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    }
+
+    // The drawings are the symbol's, not the timeframe's: on weekly bars they
+    // stand at the same moments and prices, and they come back from the
+    // database when the symbol is opened again. Bars without times anchor
+    // drawings to bar indices.
+    void drawingsFollowTheSymbolOnEveryTimeframe() {
+        ChartStack* charts = window_->charts();
+        DrawingLayer* layer = charts->drawingLayer();
+        const std::vector<store::Drawing> drawn = layer->drawings();
+        QCOMPARE(drawn.size(), std::size_t{5});
+        const std::int64_t vertical_time = drawn[2].start.x;
+        TimeframeSelector* selector = window_->chartToolbar()->timeframeSelector();
+        const QString own = selector->sourceTimeframe();
+        const int weekly = selector->findData(QStringLiteral("1w"));
+        QVERIFY(weekly >= 0);
+        selector->setCurrentIndex(weekly);
+        emit selector->activated(weekly);
+        QVERIFY(wait_for_timeframe(QStringLiteral("TTRC"), QStringLiteral("1w")));
+        QCOMPARE(layer->drawings(), drawn);
+
+        // The vertical line stands in the week holding its day.
+        const auto weeks = window_->currentData();
+        const std::vector<std::int64_t>& t = weeks->bars.time_ms;
+        const auto week = static_cast<std::size_t>(
+            std::upper_bound(t.begin(), t.end(), vertical_time) - t.begin() - 1);
+        const double at = barPositionOf(weeks->bars, vertical_time, false);
+        QVERIFY2(at >= static_cast<double>(week) && at < static_cast<double>(week + 1),
+                 qPrintable(QStringLiteral("%1 in week %2").arg(at).arg(week)));
+        charts->centerOnBar(week);
+        charts->setCrosshairBar(-1);  // its dashed line would cover the drawing's
+        QVERIFY(blue_pixels_in_column(x_of_bar(at)) >
+                price_pane()->chart()->plotArea().height() * 0.8);
+        save_screenshot(QStringLiteral("10-drawings-weekly"));
+
+        // Another symbol has none of them. DAX's bars have no times (year
+        // labels): its drawings are anchored to bar indices instead.
+        click_symbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        QCOMPARE(layer->symbol(), QStringLiteral("DAX"));
+        QVERIFY(layer->drawings().empty());
+        QTest::keyClick(window_.get(), Qt::Key_V, Qt::AltModifier);
+        QCOMPARE(layer->tool(), std::optional(store::DrawingKind::VerticalLine));
+        const QPoint v = plot_point(0.6, 0.5);
+        click_at(v);
+        QCOMPARE(layer->drawings().size(), std::size_t{1});
+        QVERIFY(layer->drawings()[0].by_bar);
+        QCOMPARE(layer->drawings()[0].start.x, static_cast<std::int64_t>(bar_at(v.x())));
+        QCOMPARE(saved_drawings(QStringLiteral("DAX")), layer->drawings());
+
+        // TTRC again (still weekly) has its drawings back from the database.
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_timeframe(QStringLiteral("TTRC"), QStringLiteral("1w")));
+        QCOMPARE(layer->drawings(), drawn);
+        QVERIFY(!layer->undoStack()->canUndo());  // a reload starts a new history
+
+        const int daily = selector->findText(own);
+        selector->setCurrentIndex(daily);
+        emit selector->activated(daily);
+        QVERIFY(wait_for_timeframe(QStringLiteral("TTRC"), own));
     }
 
     // A narrow window: the tools that do not fit wait behind the toolbar's "»",

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -26,12 +27,14 @@
 #include <filesystem>
 #include <memory>
 
+#include "../support/drawing_pixels.hpp"
 #include "../support/pdf_tools.hpp"
 #include "atc/atomic_file.hpp"
 #include "atc/compute.hpp"
 #include "atc/params_json.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/scan_ranking.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "report/print_resolution.hpp"
@@ -505,6 +508,90 @@ private slots:
             QDir().mkpath(preview_dir());
             QVERIFY(image.save(preview_dir() + QStringLiteral("/DAX-dark.png")));
         }
+    }
+
+    // The trader's drawings are in the PNG and in the PDF's charts, where the
+    // window drew them (a horizontal line across the plot, a vertical line at
+    // its bar's time).
+    void drawingsAreInThePngAndThePdf() {
+        const PriceSeries& bars = ttrc_->bars;
+        const std::size_t n = bars.close.size();
+        const auto [low, high] = std::minmax_element(bars.close.end() - 400, bars.close.end());
+        const double middle = (*low + *high) / 2.0;
+        const std::int64_t at = bars.time_ms[n - 200];
+        const std::vector<store::Drawing> drawings = {
+            {store::DrawingKind::HorizontalLine, false, {at, middle}, {at, middle}, false},
+            {store::DrawingKind::VerticalLine, false, {at, middle}, {at, middle}, false},
+        };
+        const auto blue_of = [&](const std::vector<store::Drawing>& shown, ReportFormat format) {
+            SymbolReport report = report_of(ttrc_);
+            report.view.drawings = shown;
+            report.png_size = QSize(1000, 700);
+            drawReportCharts(report, format);
+            if (format == ReportFormat::Png)
+                return atc::test::drawingBluePixels(report.chart_image);
+            QImage page(report.chart_picture_size, QImage::Format_RGB32);
+            page.fill(Qt::white);
+            QPainter painter(&page);
+            painter.drawPicture(0, 0, report.chart_picture);
+            painter.end();
+            return atc::test::drawingBluePixels(page);
+        };
+        for (const ReportFormat format : {ReportFormat::Png, ReportFormat::Pdf}) {
+            const int without = blue_of({}, format);
+            const int with = blue_of(drawings, format);
+            // The two lines: most of the plot's width and of its height.
+            QVERIFY2(with - without > 600,
+                     qPrintable(QStringLiteral("%1 blue pixels, %2 without the drawings")
+                                    .arg(with)
+                                    .arg(without)));
+        }
+    }
+
+    // A whole-series PDF of bars without times draws pseudo-bars: a drawing
+    // anchored to a bar index moves onto them, and stands where the window
+    // (and the PNG, which is never reduced) draws it.
+    void barAnchoredDrawingsStayInReducedPdfCharts() {
+        const std::vector<store::Drawing> moved = drawingsOnPrintBars(
+            {{store::DrawingKind::VerticalLine, true, {1000, 1.0}, {1000, 1.0}, false},
+             {store::DrawingKind::VerticalLine, false, {1000, 1.0}, {1000, 1.0}, false}},
+            {-0.5, 1999.5}, {-0.5, 199.5});
+        QCOMPARE(moved[0].start.x, std::int64_t{100});
+        QCOMPARE(moved[1].start.x, std::int64_t{1000});  // a time: pseudo-bars keep times
+
+        const std::size_t n = dax_->barCount();
+        QVERIFY(dax_->bars.time_ms.empty());
+        const auto bar = static_cast<std::int64_t>(n / 2);
+        const auto column_of_line = [](const QImage& image) {
+            int best = -1, most = 0;
+            for (int x = 0; x < image.width(); ++x) {
+                int blue = 0;
+                for (int y = 0; y < image.height() / 3; ++y)  // the price pane
+                    blue += atc::test::isDrawingBlue(image.pixelColor(x, y)) ? 1 : 0;
+                if (blue > most) {
+                    most = blue;
+                    best = x;
+                }
+            }
+            return best;
+        };
+        SymbolReport report = report_of(dax_);
+        report.view.range = std::pair(-0.5, static_cast<double>(n) - 0.5);
+        report.view.drawings = {
+            {store::DrawingKind::VerticalLine, true, {bar, 3000.0}, {bar, 3000.0}, false}};
+        report.png_size = kPdfChartSize;
+        drawReportCharts(report, ReportFormat::Pdf);
+        drawReportCharts(report, ReportFormat::Png);
+        QImage page(report.chart_picture_size, QImage::Format_RGB32);
+        page.fill(Qt::white);
+        QPainter painter(&page);
+        painter.drawPicture(0, 0, report.chart_picture);
+        painter.end();
+        const int in_png = column_of_line(report.chart_image);
+        QVERIFY(in_png > 0);
+        QVERIFY2(
+            std::abs(column_of_line(page) - in_png) <= 2,
+            qPrintable(QStringLiteral("PDF x %1, PNG x %2").arg(column_of_line(page)).arg(in_png)));
     }
 
     // An unwritable destination leaves nothing; a report that fails keeps the

@@ -1,12 +1,15 @@
 #include "charts/chart_stack.hpp"
 
+#include <QAction>
 #include <QChart>
 #include <QKeyEvent>
 #include <QSplitter>
+#include <QUndoStack>
 #include <algorithm>
 #include <cmath>
 
 #include "charts/calibration_pane.hpp"
+#include "charts/drawing_layer.hpp"
 #include "charts/equity_pane.hpp"
 #include "charts/pane_fit.hpp"
 #include "charts/price_pane.hpp"
@@ -56,6 +59,18 @@ ChartStack::ChartStack(QWidget* parent) : QWidget(parent) {
         splitter_->setStretchFactor(static_cast<int>(i), kWeights[i]);
     calibration_->hide();
     connect(&members_, &ShownMembers::wanted, this, &ChartStack::membersWanted);
+    // Undo and redo of drawings while the charts have the focus: a text field
+    // elsewhere keeps its own Ctrl+Z.
+    QUndoStack* edits = drawingLayer()->undoStack();
+    QAction* undo = edits->createUndoAction(this, tr("Undo drawing"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = edits->createRedoAction(this, tr("Redo drawing"));
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    for (QAction* action : {undo, redo}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
     setTheme(darkTheme());
     fitPanes(true);
 }
@@ -393,6 +408,10 @@ std::vector<ChartPane*> ChartStack::visiblePanes() const {
     return out;
 }
 
+DrawingLayer* ChartStack::drawingLayer() const {
+    return price_->drawingLayer();
+}
+
 QChart* ChartStack::priceChart() const {
     return price_->chart();
 }
@@ -615,14 +634,24 @@ void ChartStack::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_0:
             resetZoom();
             break;
-        case Qt::Key_Escape:
-            // Drops the measurement and the armed tool; with neither, Esc is someone else's.
-            if (measureText().isEmpty() && !measure_armed_) {
+        case Qt::Key_Escape: {
+            // Drops the measurement, the armed tools and a drawing being placed
+            // (or else the selected drawing's selection); with none, Esc is someone else's.
+            const bool drawing = drawingLayer()->cancel();
+            if (measureText().isEmpty() && !measure_armed_ && !drawing) {
                 QWidget::keyPressEvent(event);
                 return;
             }
             clearMeasure();
             setMeasureToolArmed(false);
+            break;
+        }
+        case Qt::Key_Delete:
+        case Qt::Key_Backspace:
+            if (!drawingLayer()->deleteSelected()) {
+                QWidget::keyPressEvent(event);
+                return;
+            }
             break;
         default:
             // A digit starts a timeframe ("4h" Enter), as on TradingView; 0 resets above.

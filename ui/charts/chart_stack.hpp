@@ -10,6 +10,8 @@
 //                      it stays until Esc, a click or the next measurement
 //   Ctrl + left drag   zoom to the dragged bars (rubber band)
 //   double-click       reset: the last 500 bars
+//   drawings           on the price pane (drawing_layer.hpp): Del deletes the
+//                      selected one, Esc cancels, Ctrl+Z / Ctrl+Y undo and redo
 //   + / -              zoom in / out around the centre
 //   Left / Right       pan by a tenth of the view;  End: scroll to the newest bar
 //   Home or 0          reset
@@ -55,6 +57,7 @@ namespace atc::ui {
 
 class CalibrationPane;
 class ChartPane;
+class DrawingLayer;
 class EquityPane;
 class PricePane;
 class SignalPane;
@@ -99,6 +102,9 @@ public:
     // unless it shows the last bars as when opened); the session keeps them.
     const SymbolRanges& rememberedRanges() const { return remembered_; }
     void setRememberedRanges(SymbolRanges ranges) { remembered_ = std::move(ranges); }
+
+    // The trader's drawings on the price pane.
+    DrawingLayer* drawingLayer() const;
 
     QChart* priceChart() const;
     QChart* signalChart() const;

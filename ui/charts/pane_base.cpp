@@ -403,12 +403,17 @@ void ChartPane::setMeasureArmed(bool armed) {
     restCursor();
 }
 
+void ChartPane::setDrawingArmed(bool armed) {
+    drawing_armed_ = armed;
+    restCursor();
+}
+
 void ChartPane::restCursor() {
-    // The cross says that the next drag measures instead of panning; the
-    // vertical arrows, that a drag on the value axis stretches it.
+    // The cross says that the next drag measures or draws instead of panning;
+    // the vertical arrows, that a drag on the value axis stretches it.
     if (over_value_axis_)
         viewport()->setCursor(Qt::SizeVerCursor);
-    else if (measure_armed_)
+    else if (measure_armed_ || drawing_armed_)
         viewport()->setCursor(Qt::CrossCursor);
     else
         viewport()->unsetCursor();

@@ -114,6 +114,7 @@ public:
     bool measureShown() const;
     void clearMeasure();
     void setMeasureArmed(bool armed);
+    bool measureArmed() const { return measure_armed_; }
     // Bars held by the line series: the visible ones and one more on each side.
     std::pair<std::size_t, std::size_t> seriesWindow() const { return window_.window(); }
     LegendStrip* legendStrip() const { return legend_; }
@@ -189,6 +190,12 @@ protected:
     void updateOverlays();
     // Rebuilds the legend text at the crosshair bar (or the last bar).
     void refreshLegend();
+    // A drawing tool is armed: the cursor between drags is a cross, as for Measure.
+    void setDrawingArmed(bool armed);
+    // The cursor between drags: a cross while the Measure or a drawing tool is armed.
+    void restCursor();
+    // Chart coordinates of a viewport position.
+    QPointF toChart(const QPoint& pos) const;
 
     const std::shared_ptr<const SymbolData>& data() const { return data_; }
     const Theme& theme() const { return theme_; }
@@ -215,15 +222,11 @@ private:
     int bottomBand(bool with_time_labels) const;
     // Re-applies the pens when emphasisWidth() changes with the zoom.
     void updateDensity();
-    // Chart coordinates of a viewport position.
-    QPointF toChart(const QPoint& pos) const;
     double xAt(double chart_x) const;
     double yAt(double chart_y) const;
     // The bar and value under a chart position (the bar clamped to the data's).
     MeasurePoint measurePointAt(const QPointF& chart_pos) const;
     void showMeasure(const QPointF& chart_end);
-    // The cursor between drags: a cross while the Measure tool is armed.
-    void restCursor();
 
     std::shared_ptr<const SymbolData> data_;
     Theme theme_;
@@ -256,6 +259,7 @@ private:
     bool over_value_axis_ = false;
     MeasurePoint measure_start_;
     bool measure_armed_ = false;
+    bool drawing_armed_ = false;
     QRubberBand* band_ = nullptr;
 };
 

@@ -61,6 +61,8 @@ public:
     static constexpr double kCandleZ = 4.2;
     static constexpr double kLineZ = 4.5;
     static constexpr double kMarkerZ = 4.7;
+    // The trader's drawings: over the bars and markers, under a measurement.
+    static constexpr double kDrawingZ = 4.75;
     // A measurement (Shift+drag): over the bars, under the crosshair that aims it.
     static constexpr double kMeasureZ = 4.8;
     static constexpr double kCrosshairZ = 4.9;

@@ -1,6 +1,8 @@
 #include "charts/price_pane.hpp"
 
 #include <QChart>
+#include <QContextMenuEvent>
+#include <QMouseEvent>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -8,6 +10,8 @@
 
 #include "charts/candle_item.hpp"
 #include "charts/chart_format.hpp"
+#include "charts/drawing_item.hpp"
+#include "charts/drawing_layer.hpp"
 #include "charts/marker_item.hpp"
 #include "charts/state_line_item.hpp"
 #include "charts/value_ticks.hpp"
@@ -29,6 +33,14 @@ PricePane::PricePane(QWidget* parent) : ChartPane(parent) {
     }
     markers_ = new MarkerItem(chart(), xAxis(), yAxis());
     addOverlay(markers_);
+
+    drawing_item_ = new DrawingItem(chart(), xAxis(), yAxis());
+    drawing_item_->setTagFont(axisFont());
+    drawing_item_->setPriceFormat([this](double price) { return formatLevel(price); });
+    addOverlay(drawing_item_);
+    drawings_ = new DrawingLayer(drawing_item_, viewport());
+    connect(drawings_, &DrawingLayer::toolChanged, this,
+            [this](std::optional<store::DrawingKind> kind) { setDrawingArmed(kind.has_value()); });
 }
 
 void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
@@ -52,6 +64,7 @@ void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
             item->clear();
         markers_->clear();
     }
+    drawing_item_->setData(data);
     ChartPane::setSymbol(std::move(data));
     applyPriceMode();
 }
@@ -199,6 +212,64 @@ void PricePane::applyContentTheme(const Theme& theme) {
     for (StateLineItem* item : mas_)
         item->setColors(theme.bull, theme.bear, theme.neutral);
     markers_->setColors(theme.bull, theme.bear, theme.chart_background);
+    drawing_item_->setBackground(theme.chart_background);
+}
+
+void PricePane::mousePressEvent(QMouseEvent* event) {
+    over_drawing_ = false;  // the release sets the cursor; the next move looks again
+    const bool plain = !(event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier));
+    drawing_press_ = event->button() == Qt::LeftButton && plain && !measureArmed() && data() &&
+                     drawings_->press(toChart(event->position().toPoint()));
+    if (drawing_press_) {
+        event->accept();
+        return;
+    }
+    ChartPane::mousePressEvent(event);
+}
+
+void PricePane::mouseMoveEvent(QMouseEvent* event) {
+    const QPointF pos = toChart(event->position().toPoint());
+    drawings_->move(pos);
+    ChartPane::mouseMoveEvent(event);  // the crosshair follows
+    // Between drags a pointing hand over a drawing says that a click takes it.
+    if (event->buttons() == Qt::NoButton && !drawings_->tool()) {
+        const bool over = drawings_->grabs(pos);
+        if (over != over_drawing_) {
+            over_drawing_ = over;
+            if (over)
+                viewport()->setCursor(Qt::PointingHandCursor);
+            else
+                restCursor();
+        }
+    }
+}
+
+void PricePane::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && drawing_press_) {
+        drawing_press_ = false;
+        drawings_->release(toChart(event->position().toPoint()));
+        restCursor();
+        event->accept();
+        return;
+    }
+    ChartPane::mouseReleaseEvent(event);
+}
+
+void PricePane::mouseDoubleClickEvent(QMouseEvent* event) {
+    // On a drawing, or placing one, a double-click is two clicks, not a zoom reset.
+    const QPointF pos = toChart(event->position().toPoint());
+    if (drawings_->tool() || drawings_->placing() || drawings_->grabs(pos)) {
+        mousePressEvent(event);
+        return;
+    }
+    ChartPane::mouseDoubleClickEvent(event);
+}
+
+void PricePane::contextMenuEvent(QContextMenuEvent* event) {
+    if (drawings_->openMenu(toChart(event->pos()), event->globalPos()))
+        event->accept();
+    else
+        ChartPane::contextMenuEvent(event);
 }
 
 }  // namespace atc::ui

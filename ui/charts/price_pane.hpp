@@ -13,6 +13,8 @@
 namespace atc::ui {
 
 class CandleItem;
+class DrawingItem;
+class DrawingLayer;
 class MarkerItem;
 class StateLineItem;
 
@@ -33,6 +35,8 @@ public:
     const StateLineItem& closeItem() const { return *close_; }
     const StateLineItem& maItem(MaType type) const;
     std::vector<EntryMarker> markers() const;
+    // The trader's drawings on this pane (drawing_layer.hpp).
+    DrawingLayer* drawingLayer() const { return drawings_; }
 
 protected:
     std::optional<std::pair<double, double>> dataRange(std::size_t first,
@@ -44,6 +48,13 @@ protected:
     QString formatDelta(double delta) const override;
     std::optional<double> percentBase(std::size_t first_bar) const override;
     void applyContentTheme(const Theme& theme) override;
+    // The drawing layer sees the left button first (unless Ctrl or Shift asks
+    // for a zoom band or a measurement, or the Measure tool is armed).
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void applyPriceMode();
@@ -52,6 +63,10 @@ private:
     CandleItem* candles_item_ = nullptr;
     std::array<StateLineItem*, kFamilyCount> mas_{};
     MarkerItem* markers_ = nullptr;
+    DrawingItem* drawing_item_ = nullptr;
+    DrawingLayer* drawings_ = nullptr;
+    bool drawing_press_ = false;  // the layer took the left button's press
+    bool over_drawing_ = false;   // the mouse rests on a drawing (a pointing hand)
     bool candles_ = true;
     int decimals_ = 2;
 };

@@ -5,6 +5,7 @@
 
 #include "atc/compute.hpp"
 #include "charts/chart_stack.hpp"
+#include "charts/drawing_layer.hpp"
 
 namespace atc::ui {
 namespace {
@@ -43,6 +44,7 @@ public:
             stack_.setCalibrationFamily(*view.calibration);
         stack_.setCalibrationVisible(view.calibration.has_value());
         stack_.setData(data);
+        stack_.drawingLayer()->setDrawings(data->name, view.drawings);
         for (const MaType family : kAllFamilies) {
             if (const auto& m = members[static_cast<std::size_t>(family)])
                 stack_.setMembers(data, family, m);
@@ -89,6 +91,8 @@ ChartView captureView(const ChartStack& charts) {
         view.calibration = charts.calibrationFamily();
     view.range = charts.visibleRange();
     view.theme = charts.theme();
+    if (const DrawingLayer* drawings = charts.drawingLayer(); !drawings->hidden())
+        view.drawings = drawings->drawings();
     return view;
 }
 

@@ -11,8 +11,10 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "atc/params.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
@@ -29,6 +31,8 @@ struct ChartView {
     // Bars at the left and right edges; nullopt: the window's reset view.
     std::optional<std::pair<double, double>> range;
     Theme theme = lightTheme();
+    // The trader's drawings on the price pane (none while they are hidden).
+    std::vector<store::Drawing> drawings;
 };
 
 // The view of the window's charts right now (with their theme).

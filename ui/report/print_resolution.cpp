@@ -209,4 +209,20 @@ PrintData printResolution(const std::shared_ptr<const SymbolData>& data, const M
             {(left - a) / scale, static_cast<double>(reducer.bars() - 1) + (right - b) / scale}};
 }
 
+std::vector<store::Drawing> drawingsOnPrintBars(std::vector<store::Drawing> drawings,
+                                                std::pair<double, double> from,
+                                                std::pair<double, double> to) {
+    const double span = from.second - from.first;
+    if (!(span > 0.0))
+        return drawings;
+    const double scale = (to.second - to.first) / span;
+    for (store::Drawing& d : drawings) {
+        if (!d.by_bar)
+            continue;
+        for (store::DrawingAnchor* a : {&d.start, &d.end})
+            a->x = std::llround(to.first + (static_cast<double>(a->x) - from.first) * scale);
+    }
+    return drawings;
+}
+
 }  // namespace atc::ui

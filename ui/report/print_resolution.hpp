@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "atc/store/drawing_store.hpp"
 #include "core/symbol_data.hpp"
 
 namespace atc::ui {
@@ -39,6 +40,14 @@ struct PrintData {
 // candles (their close is each half's last, not the envelope).
 PrintData printResolution(const std::shared_ptr<const SymbolData>& data, const MemberSet& members,
                           std::pair<double, double> range, int columns, bool candles);
+
+// The drawings of a view whose bars printResolution() reduced, from the
+// view's edges `from` (in the data's bars) to `to` (in its pseudo-bars): those
+// anchored to bar indices (bars without times) move onto the pseudo-bars, to
+// the nearest (half a pixel column); time anchors stay (pseudo-bars keep times).
+std::vector<store::Drawing> drawingsOnPrintBars(std::vector<store::Drawing> drawings,
+                                                std::pair<double, double> from,
+                                                std::pair<double, double> to);
 
 // Per column of the `columns` equal columns of values[first..last]: its
 // minimum and maximum in the order they occur (both, even when equal), NaN

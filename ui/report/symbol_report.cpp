@@ -21,8 +21,12 @@ void drawReportCharts(SymbolReport& report, ReportFormat format) {
         const PrintData reduced = printResolution(
             report.data, members, print.range.value_or(std::pair(reset.first, reset.last)),
             kPdfChartSize.width(), print.candles);
-        if (reduced.data != report.data)
+        if (reduced.data != report.data) {
+            print.drawings = drawingsOnPrintBars(
+                std::move(print.drawings), print.range.value_or(std::pair(reset.first, reset.last)),
+                reduced.range);
             print.range = reduced.range;
+        }
         report.chart_picture = recordCharts(reduced.data, reduced.members, print, kPdfChartSize);
         report.chart_picture_size = kPdfChartSize;
     } else {

@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QPixmap>
 #include <QToolButton>
@@ -141,6 +142,7 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
         tr("Drag on a chart to measure bars, time and change between two points "
            "(Shift+drag measures at any time; Esc removes it)"));
     connect(measure_, &QAction::toggled, this, &ChartToolbar::measureToolToggled);
+    buildDrawMenu();
     addSeparator();
 
     theme_ = addAction(tr("Light theme"));
@@ -149,6 +151,72 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
     // Qt gives the extension its style's icon again when the toolbar turns.
     connect(this, &QToolBar::orientationChanged, this, &ChartToolbar::styleOverflowButton);
     setTheme(darkTheme());
+}
+
+void ChartToolbar::buildDrawMenu() {
+    struct Tool {
+        store::DrawingKind kind;
+        QString name;
+        Qt::Key key;  // with Alt, as on TradingView
+    };
+    const Tool tools[] = {
+        {store::DrawingKind::HorizontalLine, tr("&Horizontal line"), Qt::Key_H},
+        {store::DrawingKind::TrendLine, tr("&Trend line"), Qt::Key_T},
+        {store::DrawingKind::VerticalLine, tr("&Vertical line"), Qt::Key_V},
+        {store::DrawingKind::Rectangle, tr("&Rectangle"), Qt::Key_R},
+    };
+    draw_menu_ = new QMenu(tr("&Drawings"), this);
+    draw_menu_->setObjectName(QStringLiteral("drawMenu"));
+    // At most one tool armed, and none once a drawing is placed.
+    drawing_tools_ = new QActionGroup(this);
+    drawing_tools_->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    for (const Tool& tool : tools) {
+        QAction* a = draw_menu_->addAction(tool.name);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::ALT | tool.key));
+        drawing_tools_->addAction(a);
+        drawing_[static_cast<std::size_t>(tool.kind)] = a;
+    }
+    connect(drawing_tools_, &QActionGroup::triggered, this, [this](QAction* a) {
+        std::optional<store::DrawingKind> chosen;
+        for (std::size_t k = 0; k < drawing_.size(); ++k) {
+            if (drawing_[k] == a && a->isChecked())
+                chosen = static_cast<store::DrawingKind>(k);
+        }
+        setDrawingTool(chosen);
+        emit drawingToolChosen(chosen);
+    });
+    draw_menu_->addSeparator();
+    magnet_ = draw_menu_->addAction(tr("&Magnet to OHLC"));
+    magnet_->setObjectName(QStringLiteral("magnetAction"));
+    magnet_->setCheckable(true);
+    magnet_->setChecked(true);
+    magnet_->setToolTip(
+        tr("A point placed or dragged near the bar's open, high, low or close snaps to it"));
+    hide_drawings_ = draw_menu_->addAction(tr("Hi&de drawings"));
+    hide_drawings_->setObjectName(QStringLiteral("hideDrawingsAction"));
+    hide_drawings_->setCheckable(true);
+
+    draw_button_ = new QToolButton(this);
+    draw_button_->setObjectName(QStringLiteral("drawButton"));
+    draw_button_->setMenu(draw_menu_);
+    draw_button_->setPopupMode(QToolButton::InstantPopup);
+    draw_button_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    draw_button_->setToolTip(
+        tr("Draw on the price chart: lines and rectangles (Alt+H, Alt+T, Alt+V, Alt+R); "
+           "Del deletes the selected drawing, Ctrl+Z undoes"));
+    addWidget(draw_button_);
+    setDrawingTool(std::nullopt);
+}
+
+void ChartToolbar::setDrawingTool(std::optional<store::DrawingKind> kind) {
+    for (std::size_t k = 0; k < drawing_.size(); ++k)
+        drawing_[k]->setChecked(kind && static_cast<std::size_t>(*kind) == k);
+    // The armed tool's name on the button, so the trader sees what the next click does.
+    draw_button_->setText(
+        kind ? tr("Draw: %1")
+                   .arg(drawing_[static_cast<std::size_t>(*kind)]->text().remove(QLatin1Char('&')))
+             : tr("Draw"));
 }
 
 void ChartToolbar::setTheme(const Theme& theme) {

@@ -1,9 +1,10 @@
-// The chart toolbar: the timeframe, what is drawn (candles, the price scale, each MA family, which
-// equities, the calibration view), navigation, the Measure tool and the theme. It only emits; the
-// main window forwards to the chart stack. A hidden family's button reads as off (crossed out
-// swatch, struck-through name); in a narrow window the tools that do not fit wait behind the "»" at
-// the end (Qt's own toolbar extension, drawn here in the theme's text colour: the style's grey
-// arrows vanish on the dark theme).
+// The chart toolbar: the timeframe, what is drawn (candles, the price scale,
+// each MA family, which equities, the calibration view), navigation, the
+// Measure tool, the drawing tools and the theme. It only emits; the main window
+// forwards to the chart stack. A hidden family's button reads as off (crossed
+// out swatch, struck-through name); in a narrow window the tools that do not
+// fit wait behind the "»" at the end (Qt's own toolbar extension, drawn here in
+// the theme's text colour: the style's grey arrows vanish on the dark theme).
 #pragma once
 
 #include <QColor>
@@ -12,10 +13,13 @@
 #include <optional>
 
 #include "atc/params.hpp"
+#include "atc/store/drawing_store.hpp"
 #include "charts/value_scale.hpp"
 
 class QAction;
+class QActionGroup;
 class QComboBox;
+class QMenu;
 class QToolButton;
 
 namespace atc::ui {
@@ -52,6 +56,17 @@ public:
     QAction* themeAction() const { return theme_; }
     // Checked: the next drag on a chart measures (it unchecks once it has).
     QAction* measureAction() const { return measure_; }
+    // "Draw": the four drawing tools (Alt+H horizontal line, Alt+T trend line,
+    // Alt+V vertical line, Alt+R rectangle), the magnet (on by default) and
+    // "Hide drawings". The window also lists the menu under View, which makes
+    // the keys work wherever the focus is in the window.
+    QMenu* drawMenu() const { return draw_menu_; }
+    QToolButton* drawButton() const { return draw_button_; }
+    QAction* drawingAction(store::DrawingKind kind) const {
+        return drawing_[static_cast<std::size_t>(kind)];
+    }
+    QAction* magnetAction() const { return magnet_; }
+    QAction* hideDrawingsAction() const { return hide_drawings_; }
     // The "»" button that opens the tools the width leaves out (Qt's extension button).
     QToolButton* overflowButton() const;
 
@@ -65,13 +80,20 @@ signals:
     void zoomOutRequested();
     void resetZoomRequested();
     void measureToolToggled(bool armed);
+    // A drawing tool was picked (nullopt: the armed one was unpicked).
+    void drawingToolChosen(std::optional<atc::store::DrawingKind> kind);
     void themeToggled();
+
+public slots:
+    // Shows the tool the chart has armed (it disarms itself once it has placed a drawing).
+    void setDrawingTool(std::optional<atc::store::DrawingKind> kind);
 
 private:
     // Swatch, font and tooltip of a family's button after its visibility.
     void showFamilyState(MaType type);
     void addPriceScaleActions();
     void styleOverflowButton();
+    void buildDrawMenu();
 
     std::array<QColor, kFamilyCount> family_colors_;
     QColor text_color_;
@@ -83,6 +105,12 @@ private:
     QAction* log_scale_ = nullptr;
     QAction* percent_scale_ = nullptr;
     QAction* measure_ = nullptr;
+    QMenu* draw_menu_ = nullptr;
+    QToolButton* draw_button_ = nullptr;
+    QActionGroup* drawing_tools_ = nullptr;
+    std::array<QAction*, store::kDrawingKindCount> drawing_{};
+    QAction* magnet_ = nullptr;
+    QAction* hide_drawings_ = nullptr;
     QAction* theme_ = nullptr;
 };
 

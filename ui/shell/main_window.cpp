@@ -22,7 +22,9 @@
 #include <algorithm>
 
 #include "charts/chart_stack.hpp"
+#include "charts/drawing_layer.hpp"
 #include "core/compute_setting.hpp"
+#include "core/drawing_book.hpp"
 #include "core/feed_service.hpp"
 #include "core/number_format.hpp"
 #include "panels/download_dialog.hpp"
@@ -161,6 +163,7 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     connect(toolbar_, &ChartToolbar::themeToggled, this, [this] {
         setTheme(theme_.kind == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark);
     });
+    connectDrawings();
 
     connect(watchlist_, &WatchlistPanel::symbolActivated, this, &MainWindow::openSymbol);
     connect(scanner_, &ScannerPanel::symbolActivated, this, [this](const QString& name) {
@@ -261,7 +264,9 @@ void MainWindow::buildMenus() {
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    // Alt+V and Alt+H draw vertical and horizontal lines, as on TradingView:
+    // the View and Help menus open with Alt+W and Alt+E.
+    QMenu* view = menuBar()->addMenu(tr("Vie&w"));
     view->addAction(toolbar_->themeAction());
     QAction* reset = view->addAction(tr("Reset zoom"));
     connect(reset, &QAction::triggered, charts_, &ChartStack::resetZoom);
@@ -271,6 +276,7 @@ void MainWindow::buildMenus() {
     go_to_date->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_G), QKeySequence(Qt::ALT | Qt::Key_G)});
     connect(go_to_date, &QAction::triggered, this, &MainWindow::openGoToDate);
+    view->addMenu(toolbar_->drawMenu());
     view->addSeparator();
     view->addAction(toolbar_->logScaleAction());
     view->addAction(toolbar_->percentScaleAction());
@@ -278,7 +284,7 @@ void MainWindow::buildMenus() {
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* help = menuBar()->addMenu(tr("H&elp"));
     QAction* about = help->addAction(tr("&About ATC Studio"));
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(
@@ -310,6 +316,29 @@ void MainWindow::connectEngine() {
                 if (imported.contains(current_symbol_))
                     openSymbol(current_symbol_);
             });
+}
+
+void MainWindow::connectDrawings() {
+    DrawingLayer* drawings = charts_->drawingLayer();
+    connect(toolbar_, &ChartToolbar::drawingToolChosen, drawings, &DrawingLayer::setTool);
+    connect(drawings, &DrawingLayer::toolChanged, toolbar_, &ChartToolbar::setDrawingTool);
+    // One tool at a time: a drawing tool disarms Measure and Measure a drawing tool.
+    connect(drawings, &DrawingLayer::toolChanged, this,
+            [this](std::optional<store::DrawingKind> k) {
+                if (k)
+                    charts_->setMeasureToolArmed(false);
+            });
+    connect(toolbar_, &ChartToolbar::measureToolToggled, drawings, [drawings](bool armed) {
+        if (armed)
+            drawings->setTool(std::nullopt);
+    });
+    connect(toolbar_->magnetAction(), &QAction::toggled, drawings, &DrawingLayer::setMagnet);
+    connect(toolbar_->hideDrawingsAction(), &QAction::toggled, drawings, &DrawingLayer::setHidden);
+    connect(drawings, &DrawingLayer::hiddenChanged, toolbar_->hideDrawingsAction(),
+            &QAction::setChecked);
+    drawing_book_ = new DrawingBook(context_.database, this);
+    connect(drawings, &DrawingLayer::edited, drawing_book_, &DrawingBook::save);
+    connect(drawing_book_, &DrawingBook::problem, this, &MainWindow::showFeedMessage);
 }
 
 void MainWindow::connectFeeds() {
@@ -439,6 +468,9 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     params_->setBarCount(shown->barCount());
     // What the loaded bars can give (the stored timeframe was the importer's word).
     toolbar_->timeframeSelector()->showTimeframes(shown->source_timeframe, shown->resampledTo());
+    // A symbol's drawings are its base name's: another timeframe keeps them (and their undo steps).
+    if (DrawingLayer* drawings = charts_->drawingLayer(); drawings->symbol() != shown->name)
+        drawings->setDrawings(shown->name, drawing_book_->load(shown->name));
     charts_->setData(shown);
     table_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());

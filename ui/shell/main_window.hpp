@@ -24,6 +24,7 @@ namespace atc::ui {
 class ChartStack;
 class ChartToolbar;
 class DownloadDialog;
+class DrawingBook;
 class FeedService;
 class FamilyTablePanel;
 class GoToDateDialog;
@@ -107,6 +108,8 @@ private:
     void buildMenus();
     void buildDocks();
     void connectEngine();
+    // The toolbar's drawing tools to the price pane, and the pane's drawings to the database.
+    void connectDrawings();
     void requestCurrent();
     // Downloads and updates (File → Download…, the watchlist's Update).
     void connectFeeds();
@@ -138,6 +141,7 @@ private:
     QString current_symbol_;
     QHash<QString, QString> timeframes_;
     FeedService* feeds_ = nullptr;
+    DrawingBook* drawing_book_ = nullptr;
     DownloadDialog* download_dialog_ = nullptr;
     GoToDateDialog* go_to_date_ = nullptr;
     bool keep_session_ = true;

@@ -57,6 +57,25 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
     R"sql(
     UPDATE symbols SET kind = 2 WHERE kind = 0 AND source LIKE 'bundled:%';
     )sql",
+    // 3 -> 4: the trader's drawings on the price chart, by the symbol's name
+    // (not its id: they stay with a symbol that is re-imported or removed and
+    // imported again, as a trader expects), in the order they were drawn. The
+    // columns may hold what a later version writes (another kind): the reader
+    // skips rows it does not understand.
+    R"sql(
+    CREATE TABLE drawings(
+        id INTEGER PRIMARY KEY,
+        symbol TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        kind INTEGER NOT NULL,
+        by_bar INTEGER NOT NULL DEFAULT 0,
+        x1 INTEGER NOT NULL,
+        price1 REAL,
+        x2 INTEGER NOT NULL,
+        price2 REAL,
+        extend_right INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX drawings_by_symbol ON drawings(symbol, position);
+    )sql",
 };
 
 bool has_table(Database& db, const char* name) {
