@@ -223,6 +223,8 @@ private slots:
                 "ALTER TABLE symbols DROP COLUMN kind;"
                 "ALTER TABLE symbols DROP COLUMN sort_order;"
                 "DROP TABLE result_cache;"
+                "DROP TABLE alert_events;"
+                "DROP TABLE alerts;"
                 "UPDATE schema_version SET version = 1");
         }
         try {
