@@ -86,7 +86,7 @@ AlertsPanel::AlertsPanel(AlertMonitor& monitor, std::function<QStringList()> sym
     left->addWidget(skipped_);
     left->addLayout(buttons);
 
-    events_ = makeTable({tr("Fired"), tr("Symbol"), tr("Message")}, "alertEvents", this);
+    events_ = makeTable({tr("Fired (UTC)"), tr("Symbol"), tr("Message")}, "alertEvents", this);
     events_->setSelectionMode(QAbstractItemView::SingleSelection);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
