@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "atc/alerts.hpp"
 #include "atc/compute.hpp"
 #include "atc/signals.hpp"
 #include "direct_moving_averages.hpp"
@@ -238,6 +239,95 @@ private slots:
             QVERIFY(std::fabs(b.family(MaType::HMA).members[0].ma[i] - sma28[i]) < 1e-9);
         }
         QVERIFY(a.family(MaType::LSMA).members[0].ma != b.family(MaType::LSMA).members[0].ma);
+    }
+
+    // Alerts (atc/alerts.hpp): only crossings at new bars fire, the latest one;
+    // a crossing is the previous bar on one side and the new bar on the other.
+    void priceAlertFiresOnlyOnNewBars() {
+        const std::vector<double> close = {10, 11, 12, 11, 10, 9, 11};
+        const std::vector<double> average(close.size(), 0.0);
+        const AtcParams p;
+        // Every bar new: the latest crossing of 10.5 (up at bar 6), not the
+        // earlier ones (up at 1, down at 4).
+        auto all = latest_crossing(AlertKind::PriceCrossing, 10.5, close, average, p, 0);
+        QVERIFY(all.has_value());
+        QCOMPARE(all->bar, std::size_t{6});
+        QCOMPARE(all->direction, Direction::Long);
+        QCOMPARE(all->value, 11.0);
+        QCOMPARE(all->level, 10.5);
+        // Bars 0-5 are history: bar 6 still crosses from bar 5.
+        QCOMPARE(latest_crossing(AlertKind::PriceCrossing, 10.5, close, average, p, 6)->bar,
+                 std::size_t{6});
+        // Nothing new: no replay of the history's crossings.
+        QVERIFY(!latest_crossing(AlertKind::PriceCrossing, 10.5, close, average, p, 7));
+        // A level only the history crossed.
+        QVERIFY(!latest_crossing(AlertKind::PriceCrossing, 11.5, close, average, p, 4));
+        // Down as well; the bars up to 5 only (bar 6 crosses 9.5 back up).
+        const std::span<const double> to_five = std::span<const double>(close).first(6);
+        const auto down = latest_crossing(AlertKind::PriceCrossing, 9.5, to_five, average, p, 4);
+        QVERIFY(down.has_value());
+        QCOMPARE(down->bar, std::size_t{5});
+        QCOMPARE(down->direction, Direction::Short);
+    }
+
+    // Touching the level is not crossing it; leaving it on the other side is.
+    void priceAlertTouchingTheLevel() {
+        const std::vector<double> up = {10, 11, 11, 12};
+        const std::vector<double> average(up.size(), 0.0);
+        const AtcParams p;
+        QCOMPARE(latest_crossing(AlertKind::PriceCrossing, 11, up, average, p, 1)->bar,
+                 std::size_t{3});
+        QVERIFY(!latest_crossing(AlertKind::PriceCrossing, 11, up, average, p, 4));
+        QVERIFY(!latest_crossing(AlertKind::PriceCrossing, 11, std::vector<double>{10, 11, 11},
+                                 average, p, 0));
+        const std::vector<double> down = {12, 11, 10};
+        QCOMPARE(latest_crossing(AlertKind::PriceCrossing, 11, down, average, p, 0)->direction,
+                 Direction::Short);
+    }
+
+    // The Average against the parameters' thresholds, on a made-up series.
+    void averageAlertsCrossTheThresholds() {
+        const std::vector<double> average = {0.0, 0.05, 0.1, 0.3, 0.05, -0.2, -0.1};
+        const std::vector<double> close(average.size(), 100.0);
+        AtcParams p;  // long 0.1, short -0.1
+        // 0.1 <= 0.1 < 0.3 at bar 3; reaching 0.1 at bar 2 is not crossing it.
+        const auto above = latest_crossing(AlertKind::AverageAboveLong, 0, close, average, p, 2);
+        QVERIFY(above.has_value());
+        QCOMPARE(above->bar, std::size_t{3});
+        QCOMPARE(above->direction, Direction::Long);
+        QCOMPARE(above->value, 0.3);
+        QCOMPARE(above->level, 0.1);
+        QVERIFY(!latest_crossing(AlertKind::AverageAboveLong, 0, close, average, p, 4));
+        // 0.05 >= -0.1 > -0.2 at bar 5; the way back up to -0.1 is not "below".
+        const auto below = latest_crossing(AlertKind::AverageBelowShort, 0, close, average, p, 4);
+        QVERIFY(below.has_value());
+        QCOMPARE(below->bar, std::size_t{5});
+        QCOMPARE(below->direction, Direction::Short);
+        QVERIFY(!latest_crossing(AlertKind::AverageBelowShort, 0, close, average, p, 6));
+        // The thresholds of the parameters given.
+        p.long_threshold = 0.2;
+        QCOMPARE(latest_crossing(AlertKind::AverageAboveLong, 0, close, average, p, 0)->level, 0.2);
+        p.long_threshold = 0.5;
+        QVERIFY(!latest_crossing(AlertKind::AverageAboveLong, 0, close, average, p, 0));
+    }
+
+    // Which bars an alert has not evaluated yet: by time where both have one.
+    void firstNewBarOfAnAlert() {
+        const std::vector<std::int64_t> times = {100, 200, 300};
+        QCOMPARE(first_new_bar(times, 3, 2, 200), std::size_t{2});
+        QCOMPARE(first_new_bar(times, 3, 3, 300), std::size_t{3});
+        // A re-import that added older history and one new bar: only that one.
+        const std::vector<std::int64_t> rewritten = {50, 100, 200, 300, 400};
+        QCOMPARE(first_new_bar(rewritten, 5, 3, 300), std::size_t{4});
+        // Without times, by count (and never past the end).
+        QCOMPARE(first_new_bar({}, 5, 3, std::nullopt), std::size_t{3});
+        QCOMPARE(first_new_bar({}, 5, 7, std::nullopt), std::size_t{5});
+        QCOMPARE(first_new_bar({}, 5, 3, 300), std::size_t{3});
+        // The stored kinds and their names.
+        QCOMPARE(alert_kind_from_int(2), std::optional<AlertKind>(AlertKind::PriceCrossing));
+        QVERIFY(!alert_kind_from_int(9));
+        QCOMPARE(alert_kind_name(AlertKind::AverageAboveLong),
+                 std::string_view("Average crosses above the long threshold"));
     }
 };
 

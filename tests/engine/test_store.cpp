@@ -7,8 +7,10 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <thread>
 
+#include "atc/store/alert_store.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/drawing_store.hpp"
 #include "atc/store/symbol_store.hpp"
@@ -380,6 +382,7 @@ private slots:
         QCOMPARE(store.load("OLD").close, (std::vector<double>{1.0, 2.0}));
         Statement cache(db, "SELECT COUNT(*) FROM result_cache");
         QVERIFY(cache.step());
+        QVERIFY(AlertStore(db).list().alerts.empty());  // the alert tables of version 5
     }
 
     // A version 3 file (before drawings) gains the drawings table and keeps its symbols.
@@ -391,7 +394,8 @@ private slots:
                                  make_bars(5, 1.0));
         }
         OpenReport report;
-        Database db = open_taken_back(p, "DROP TABLE drawings", 3, report);
+        Database db = open_taken_back(
+            p, "DROP TABLE drawings; DROP TABLE alert_events; DROP TABLE alerts", 3, report);
         QCOMPARE(report.migrated_from, 3);
         QCOMPARE(db.schema_version(), kSchemaVersion);
         QCOMPARE(SymbolStore(db).load("DAX").close.size(), std::size_t{5});
@@ -495,7 +499,10 @@ private slots:
         }
         OpenReport report;
         Database db = open_taken_back(
-            p, "UPDATE symbols SET kind = 0 WHERE kind = 2; DROP TABLE drawings", 2, report);
+            p,
+            "UPDATE symbols SET kind = 0 WHERE kind = 2; DROP TABLE drawings; "
+            "DROP TABLE alert_events; DROP TABLE alerts",
+            2, report);
         QCOMPARE(report.migrated_from, 2);
         SymbolStore store(db);
         const std::vector<SymbolInfo> list = store.list();
@@ -636,6 +643,103 @@ private slots:
             r.join();
         QCOMPARE(failures.load(), 0);
         QVERIFY(reads.load() >= 200);
+    }
+
+    // Alerts: a new one has seen the symbol's bars of now; checks and fired
+    // events are saved; events outlive their alert, alerts go with their symbol.
+    void alertsAreKeptWithTheirSymbol() {
+        Database db = Database::open(path("alerts.sqlite"));
+        SymbolStore symbols(db);
+        symbols.save({"AAA", "a.csv", "1d", "", SymbolKind::Imported, 0}, make_bars(30, 10.0));
+        symbols.save({"BBB", "b.csv", "", "", SymbolKind::Imported, 1}, make_bars(8, 5.0, false));
+        AlertStore alerts(db);
+        const AlertDefinition price = alerts.add("AAA", AlertKind::PriceCrossing, 12.5);
+        QCOMPARE(price.checked_bars, std::size_t{30});
+        QCOMPARE(*price.checked_time_ms, make_bars(30, 10.0).time_ms.back());
+        const AlertDefinition average = alerts.add("BBB", AlertKind::AverageAboveLong, 7.0);
+        QCOMPARE(average.level, 0.0);  // the thresholds come from the parameters
+        QCOMPARE(average.checked_bars, std::size_t{8});
+        QVERIFY(!average.checked_time_ms);
+
+        QCOMPARE(alerts.list().alerts.size(), std::size_t{2});
+        const AlertList of_aaa = alerts.list_for("AAA");
+        QCOMPARE(of_aaa.alerts.size(), std::size_t{1});
+        QCOMPARE(of_aaa.alerts[0].kind, AlertKind::PriceCrossing);
+        QCOMPARE(of_aaa.alerts[0].level, 12.5);
+        QVERIFY(of_aaa.alerts[0].enabled);
+        QVERIFY(of_aaa.skipped.empty());
+
+        alerts.record({{price.id, 31, 1'800'000'000'000, AlertEvent{0, {}, "AAA", 5000, "up"}},
+                       {average.id, 9, std::nullopt, std::nullopt}});
+        alerts.record({{price.id, 32, 1'800'000'100'000, AlertEvent{0, {}, "AAA", 6000, "down"}}});
+        const AlertDefinition seen = alerts.list_for("AAA").alerts.at(0);
+        QCOMPARE(seen.checked_bars, std::size_t{32});
+        QCOMPARE(*seen.checked_time_ms, std::int64_t{1'800'000'100'000});
+        QCOMPARE(alerts.list_for("BBB").alerts.at(0).checked_bars, std::size_t{9});
+        std::vector<AlertEvent> events = alerts.events();
+        QCOMPARE(events.size(), std::size_t{2});
+        QCOMPARE(events[0].message, std::string("down"));  // newest first
+        QCOMPARE(events[1].fired_ms, std::int64_t{5000});
+        QCOMPARE(*events[1].alert_id, price.id);
+        QCOMPARE(alerts.events(1).size(), std::size_t{1});
+
+        // Off, then on again: what the symbol has by then is history.
+        QVERIFY(alerts.set_enabled(price.id, false));
+        QVERIFY(!alerts.list_for("AAA").alerts.at(0).enabled);
+        QVERIFY(alerts.set_enabled(price.id, true));
+        const AlertDefinition again = alerts.list_for("AAA").alerts.at(0);
+        QVERIFY(again.enabled);
+        QCOMPARE(again.checked_bars, std::size_t{30});
+
+        // Removing the alert keeps what it fired; removing a symbol its alerts.
+        QVERIFY(alerts.remove(price.id));
+        QVERIFY(!alerts.remove(price.id));
+        events = alerts.events();
+        QCOMPARE(events.size(), std::size_t{2});
+        QVERIFY(!events[0].alert_id);
+        QCOMPARE(events[0].symbol, std::string("AAA"));
+        QVERIFY(symbols.remove("BBB"));
+        QVERIFY(alerts.list().alerts.empty());
+        // A check of an alert removed meanwhile records nothing.
+        alerts.record({{average.id, 10, std::nullopt, AlertEvent{0, {}, "BBB", 7000, "late"}}});
+        QCOMPARE(alerts.events().size(), std::size_t{2});
+    }
+
+    void alertNeedsAStoredSymbolAndAPrice() {
+        Database db = Database::open(path("alerts-refused.sqlite"));
+        SymbolStore(db).save({"AAA", "", "", "", SymbolKind::Imported, 0}, make_bars(5, 1.0));
+        AlertStore alerts(db);
+        QVERIFY_THROWS_EXCEPTION(StoreError, alerts.add("NOPE", AlertKind::PriceCrossing, 1.0));
+        QVERIFY_THROWS_EXCEPTION(StoreError, alerts.add("AAA", AlertKind::PriceCrossing, 0.0));
+        QVERIFY_THROWS_EXCEPTION(StoreError, alerts.add("AAA", AlertKind::PriceCrossing,
+                                                        std::numeric_limits<double>::infinity()));
+        QVERIFY(alerts.list().alerts.empty());
+    }
+
+    // Rows this version cannot use are left out, each with its reason.
+    void badAlertRowsAreSkippedWithAMessage() {
+        const fs::path p = path("alerts-bad.sqlite");
+        std::int64_t good = 0;
+        {
+            Database db = Database::open(p);
+            SymbolStore(db).save({"AAA", "", "", "", SymbolKind::Imported, 0}, make_bars(5, 1.0));
+            AlertStore alerts(db);
+            good = alerts.add("AAA", AlertKind::PriceCrossing, 2.0).id;
+            alerts.add("AAA", AlertKind::PriceCrossing, 3.0);
+            alerts.add("AAA", AlertKind::AverageBelowShort);
+        }
+        raw_exec(p,
+                 "UPDATE alerts SET level = -4 WHERE level = 3; "
+                 "UPDATE alerts SET kind = 9 WHERE kind = 1;");
+        Database db = Database::open(p);
+        const AlertList list = AlertStore(db).list();
+        QCOMPARE(list.alerts.size(), std::size_t{1});
+        QCOMPARE(list.alerts[0].id, good);
+        QCOMPARE(list.skipped.size(), std::size_t{2});
+        QVERIFY2(list.skipped[0].find("alert 2 on AAA skipped: its price level -4") == 0,
+                 list.skipped[0].c_str());
+        QVERIFY2(list.skipped[1].find("unknown kind 9") != std::string::npos,
+                 list.skipped[1].c_str());
     }
 };
 

@@ -224,6 +224,8 @@ private slots:
                 "ALTER TABLE symbols DROP COLUMN sort_order;"
                 "DROP TABLE result_cache;"
                 "DROP TABLE drawings;"
+                "DROP TABLE alert_events;"
+                "DROP TABLE alerts;"
                 "UPDATE schema_version SET version = 1");
         }
         try {

@@ -47,8 +47,9 @@ protected:
         options.disk_kinds = cache::DiskKinds::summaries_only();  // as the app does
         cache_ = std::make_unique<cache::ResultCache>(options);
         engine_ = std::make_unique<EngineService>(db_path_, *cache_, *router_);
-        window_ =
-            std::make_unique<MainWindow>(StudioContext{db_path_, *cache_, *engine_, *settings_});
+        StudioContext context{db_path_, *cache_, *engine_, *settings_};
+        context.alert_notifier = alert_notifier_;
+        window_ = std::make_unique<MainWindow>(context);
         window_->resize(1600, 1000);
         window_->show();
     }
@@ -75,6 +76,8 @@ protected:
     std::unique_ptr<cache::ResultCache> cache_;
     std::unique_ptr<BackendRouter> router_ = cpu_router();
     std::unique_ptr<EngineService> engine_;
+    // Set before open_studio() to see the alerts the window announces.
+    AlertNotifier* alert_notifier_ = nullptr;
     std::unique_ptr<MainWindow> window_;
 };
 

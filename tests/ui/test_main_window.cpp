@@ -9,14 +9,18 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QMenu>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QUndoStack>
@@ -33,6 +37,7 @@
 #include "atc/bundled_samples.hpp"
 #include "atc/compute.hpp"
 #include "atc/signals.hpp"
+#include "atc/store/alert_store.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/drawing_store.hpp"
 #include "atc/store/importer.hpp"
@@ -40,11 +45,15 @@
 #include "charts/drawing_layer.hpp"
 #include "charts/drawing_timeline.hpp"
 #include "charts/pane_base.hpp"
+#include "core/alert_monitor.hpp"
+#include "core/alert_notifier.hpp"
 #include "core/engine_service.hpp"
 #include "core/number_format.hpp"
 #include "event_loop_probe.hpp"
 #include "header_click.hpp"
 #include "mouse_wheel.hpp"
+#include "panels/alert_dialog.hpp"
+#include "panels/alerts_panel.hpp"
 #include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
 #include "panels/symbol_list_model.hpp"
@@ -52,6 +61,7 @@
 #include "panels/watchlist_signal_fill.hpp"
 #include "scanner/scan_table_model.hpp"
 #include "shell/chart_toolbar.hpp"
+#include "shell/dock_shortcut.hpp"
 #include "shell/main_window.hpp"
 #include "shell/timeframe_selector.hpp"
 #include "studio_fixture.hpp"
@@ -95,6 +105,29 @@ bool plots_exactly(QLineSeries* series, const std::vector<double>& values,
             return false;
     }
     return defined > 0;
+}
+
+// What the window would have shown as desktop notifications.
+struct RecordingNotifier : AlertNotifier {
+    QStringList titles;
+    QStringList messages;
+    void notify(const QString& title, const QString& message) override {
+        titles << title;
+        messages << message;
+    }
+};
+
+// A daily price file: one close per day from 2024-01-01.
+QString write_daily_closes(const QString& path, const std::vector<double>& closes) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    QTextStream out(&file);
+    out << "date,close\n";
+    const QDate first(2024, 1, 1);
+    for (std::size_t i = 0; i < closes.size(); ++i)
+        out << first.addDays(qint64(i)).toString(Qt::ISODate) << ',' << closes[i] << '\n';
+    return path;
 }
 
 }  // namespace
@@ -255,16 +288,19 @@ class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
         QCOMPARE(since.data().toString(), groupedCount(bars_since));
     }
 
-    void save_screenshot(const QString& name) {
+    // The window, or `of` (a dialog).
+    void save_screenshot(const QString& name, QWidget* of = nullptr) {
         const QString dir = qEnvironmentVariable("ATC_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
         QTest::qWait(50);  // let the panes repaint
-        QVERIFY(window_->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+        QWidget* shown = of ? of : window_.get();
+        QVERIFY(shown->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
 
 private slots:
     void initTestCase() {
+        alert_notifier_ = &notifier_;
         open_studio();
         if (QTest::currentTestFailed())
             return;
@@ -678,6 +714,115 @@ private slots:
         QVERIFY(window_->charts()->maVisible(MaType::HMA));
         QVERIFY(!button->font().strikeOut());
         QCOMPARE(button->icon().pixmap(14, 14).toImage(), shown);
+    }
+
+    // An alert defined in the Alerts dock fires on the new bars of an import
+    // that cross its price, never on the history it was defined over: the
+    // notification, the dock's list, the status bar and the database say so.
+    void priceAlertFiresOnANewBar() {
+        // History crossing 110 both ways, then back at 100.
+        std::vector<double> closes(30, 100.0);
+        closes[10] = 112.0;
+        closes[11] = 108.0;
+        const QString file = write_daily_closes(dir_.filePath(QStringLiteral("ALRT.csv")), closes);
+        QSignalSpy imported(window_->watchlist(), &WatchlistPanel::importFinished);
+        window_->watchlist()->importFiles({file});
+        QVERIFY(imported.wait(10000));
+        QVERIFY(wait_for_symbol(QStringLiteral("ALRT")));
+
+        // Ctrl+Shift+A brings the dock to the front; Add… opens the dialog for
+        // the symbol on screen, its price field ready to type in. (Shortcuts
+        // reach only the active window.)
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("alertsDock"));
+        window_->findChild<QDockWidget*>(QStringLiteral("familyDock"))->raise();
+        QTRY_VERIFY(isBehindAnotherTab(dock));  // as the default layout has it
+        QTest::keyClick(window_.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!dock->visibleRegion().isEmpty());
+        AlertsPanel* panel = window_->alertsPanel();
+        QTest::mouseClick(panel->addButton(), Qt::LeftButton);
+        AlertDialog* dialog = panel->addDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->symbolBox()->currentText(), QStringLiteral("ALRT"));
+        QCOMPARE(dialog->kindBox()->currentData().toInt(), int(AlertKind::PriceCrossing));
+        QTest::keyClicks(dialog->levelField(), QStringLiteral("abc"));
+        QTest::keyClick(dialog->levelField(), Qt::Key_Return);
+        QVERIFY(dialog->isVisible());  // not a price: it says so and stays open
+        QVERIFY(dialog->messageLabel()->isVisible());
+        dialog->levelField()->clear();
+        QTest::keyClicks(dialog->levelField(), QStringLiteral("110"));
+        QTest::keyClick(dialog->levelField(), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return panel->addDialog() == nullptr; }, 2000));
+        QTableWidget* alerts = panel->alertTable();
+        QCOMPARE(alerts->rowCount(), 1);
+        QCOMPARE(alerts->item(0, AlertsPanel::SymbolColumn)->text(), QStringLiteral("ALRT"));
+        QCOMPARE(alerts->item(0, AlertsPanel::ConditionColumn)->text(),
+                 QStringLiteral("Price crosses a level"));
+        QCOMPARE(alerts->item(0, AlertsPanel::LevelColumn)->text(), QStringLiteral("110.00"));
+        QCOMPARE(alerts->item(0, AlertsPanel::OnColumn)->checkState(), Qt::Checked);
+
+        // The same bars again: history, nothing fires.
+        AlertMonitor* monitor = window_->alertMonitor();
+        window_->watchlist()->importFiles({file});
+        QVERIFY(imported.wait(10000));
+        QVERIFY(QTest::qWaitFor([&] { return monitor->pendingChecks() == 0; }, 10000));
+        QVERIFY(notifier_.messages.isEmpty());
+
+        // Two new days: 105, then 112 crosses 110 on 2024-02-01.
+        closes.push_back(105.0);
+        closes.push_back(112.0);
+        write_daily_closes(file, closes);
+        window_->watchlist()->importFiles({file});
+        QVERIFY(imported.wait(10000));
+        QVERIFY(QTest::qWaitFor([&] { return !notifier_.messages.isEmpty(); }, 10000));
+        const QString message =
+            QStringLiteral("ALRT crossed above 110.00: close 112.00 on 2024-02-01");
+        QCOMPARE(notifier_.titles, QStringList{QStringLiteral("Alert: ALRT")});
+        QCOMPARE(notifier_.messages, QStringList{message});
+        QTableWidget* events = panel->eventTable();
+        QCOMPARE(events->rowCount(), 1);
+        QCOMPARE(events->item(0, 1)->text(), QStringLiteral("ALRT"));
+        QCOMPARE(events->item(0, 2)->text(), message);
+        QCOMPARE(window_->statusBar()->currentMessage(), message);
+        save_screenshot(QStringLiteral("alerts"));
+        {
+            store::Database db = store::Database::connect(db_path_);
+            const std::vector<store::AlertEvent> stored = store::AlertStore(db).events();
+            QCOMPARE(stored.size(), std::size_t{1});
+            QCOMPARE(QString::fromStdString(stored[0].message), message);
+            QCOMPARE(store::AlertStore(db).list_for("ALRT").alerts.at(0).checked_bars,
+                     closes.size());
+        }
+
+        // Space on the check box turns it off (kept so); Del removes it, and
+        // what it fired stays listed.
+        alerts->setFocus();
+        alerts->setCurrentCell(0, AlertsPanel::OnColumn);
+        QTest::keyClick(alerts, Qt::Key_Space);
+        QCOMPARE(alerts->item(0, AlertsPanel::OnColumn)->checkState(), Qt::Unchecked);
+        QVERIFY(!monitor->alerts().alerts.at(0).enabled);
+        alerts->selectRow(0);
+        QTest::keyClick(alerts, Qt::Key_Delete);
+        QCOMPARE(alerts->rowCount(), 0);
+        QVERIFY(monitor->alerts().alerts.empty());
+        QCOMPARE(events->rowCount(), 1);
+    }
+
+    // The entry point of a chart's horizontal line: the dialog filled in.
+    void priceLevelAlertOpensTheDialogFilledIn() {
+        window_->addPriceLevelAlert(QStringLiteral("DAX"), 12345.6);
+        AlertDialog* dialog = window_->alertsPanel()->addDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->symbolBox()->currentText(), QStringLiteral("DAX"));
+        QCOMPARE(dialog->kindBox()->currentData().toInt(), int(AlertKind::PriceCrossing));
+        QCOMPARE(dialog->levelField()->text(), QStringLiteral("12,345.60"));
+        QCOMPARE(AlertDialog::parseLevel(dialog->levelField()->text()), std::optional(12345.6));
+        save_screenshot(QStringLiteral("alert-dialog"), dialog);
+        QTest::keyClick(dialog->levelField(), Qt::Key_Escape);
+        QVERIFY(
+            QTest::qWaitFor([&] { return window_->alertsPanel()->addDialog() == nullptr; }, 2000));
+        QVERIFY(window_->alertMonitor()->alerts().alerts.empty());
     }
 
     // The toolbar's Measure tool: the next plain drag on a chart measures
@@ -1105,6 +1250,9 @@ private slots:
         QVERIFY2(worst_gap <= atc::test::latency_bound_ms(50),
                  qPrintable(QStringLiteral("event loop stalled %1 ms").arg(worst_gap)));
     }
+
+private:
+    RecordingNotifier notifier_;
 };
 
 QTEST_MAIN(TestMainWindow)

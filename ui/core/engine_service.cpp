@@ -136,13 +136,8 @@ void EngineService::startSymbolJob(const SymbolRequest& request) {
         QString error;
         // Superseded while it waited for a thread (a burst of clicks): its
         // result would be dropped, so nothing is loaded nor computed.
-        if (request.generation == symbol_generation_) {
-            try {
-                data = loadSymbol(request);
-            } catch (const std::exception& e) {
-                error = QString::fromStdString(e.what());
-            }
-        }
+        if (request.generation == symbol_generation_)
+            data = loadSymbolOrError(request, error);
         QMetaObject::invokeMethod(
             this,
             [this, data, error, name = request.name, generation = request.generation] {
@@ -183,6 +178,33 @@ std::shared_ptr<const SymbolData> EngineService::loadSymbol(const SymbolRequest&
     data->compute = std::move(answer.record);
     data->compute_ms = msSince(start);
     return data;
+}
+
+std::shared_ptr<const SymbolData> EngineService::loadSymbolOrError(const SymbolRequest& request,
+                                                                   QString& error) {
+    try {
+        return loadSymbol(request);
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+        return nullptr;
+    }
+}
+
+void EngineService::requestStored(const QString& name, const AtcParams& params) {
+    scan_pool_.start([this, request = SymbolRequest{name, params, QString(), 0}] {
+        lowerCurrentThreadPriority();
+        QString error;
+        const std::shared_ptr<const SymbolData> data = loadSymbolOrError(request, error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, data, error, name = request.name] {
+                if (data)
+                    emit storedReady(data);
+                else
+                    emit storedFailed(name, error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void EngineService::requestMembers(std::shared_ptr<const SymbolData> data, MaType family,

@@ -115,6 +115,13 @@ public:
     void requestMembers(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
                         std::shared_ptr<const std::atomic<bool>> cancelled);
 
+    // Loads `name`'s stored bars (the data's own) and computes their drawn
+    // result with `params` on a scan worker, below the GUI thread's priority:
+    // background work on a symbol's newest bars (the alerts, when new bars
+    // arrive). Never dropped for a newer request and not shown as busy; the
+    // answer arrives as storedReady or storedFailed.
+    void requestStored(const QString& name, const AtcParams& params);
+
     // Computes the scan outputs of `names` on the batch engine, each at
     // `timeframe` ("" for its own bars; a symbol that cannot be shown at it
     // gets the reason as its error). A newer scan request of the same lane
@@ -149,6 +156,8 @@ public:
 signals:
     void symbolReady(std::shared_ptr<const atc::ui::SymbolData> data);
     void symbolFailed(quint64 generation, const QString& name, const QString& message);
+    void storedReady(std::shared_ptr<const atc::ui::SymbolData> data);
+    void storedFailed(const QString& name, const QString& message);
     void membersReady(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
                       std::shared_ptr<const atc::FamilyMembers> members);
     void membersFailed(std::shared_ptr<const atc::ui::SymbolData> data, atc::MaType family,
@@ -177,6 +186,9 @@ private:
     // request's timeframe and their drawn result. Throws what loading or the
     // engine throws.
     std::shared_ptr<const SymbolData> loadSymbol(const SymbolRequest& request);
+    // The same, with the message of what it throws in `error` and null instead.
+    std::shared_ptr<const SymbolData> loadSymbolOrError(const SymbolRequest& request,
+                                                        QString& error);
     void jobStarted();
     void jobFinished();
     // The newest request of a scan lane and the flag that cancels it.

@@ -23,10 +23,13 @@
 
 #include "charts/chart_stack.hpp"
 #include "charts/drawing_layer.hpp"
+#include "core/alert_monitor.hpp"
+#include "core/alert_notifier.hpp"
 #include "core/compute_setting.hpp"
 #include "core/drawing_book.hpp"
 #include "core/feed_service.hpp"
 #include "core/number_format.hpp"
+#include "panels/alerts_panel.hpp"
 #include "panels/download_dialog.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
@@ -207,6 +210,7 @@ void MainWindow::buildDocks() {
     QDockWidget* scanner = makeDock(tr("Scanner"), "scannerDock", scanner_, this);
     tabifyDockWidget(families, scanner);
     setDockShortcut(scanner, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    buildAlerts(families);
 
     if (context_.hardware && context_.monitor) {
         hardware_ = new HardwarePanel(*context_.hardware, *context_.monitor, context_.cache, this);
@@ -228,6 +232,45 @@ void MainWindow::buildDocks() {
                     hardware_->setReport(r.hardware_report());
                 });
     }
+}
+
+void MainWindow::buildAlerts(QDockWidget* tab_with) {
+    AlertNotifier* notifier = context_.alert_notifier;
+    if (!notifier) {
+        own_notifier_ = std::make_unique<TrayNotifier>(this);
+        notifier = own_notifier_.get();
+    }
+    // The Average alerts read the parameters on the right when bars arrive.
+    alerts_ = new AlertMonitor(
+        context_.database, context_.engine, [this] { return params_->params(); }, *notifier, this);
+    alerts_panel_ = new AlertsPanel(
+        *alerts_, [this] { return watchlist_->symbols(); }, [this] { return current_symbol_; },
+        this);
+    QDockWidget* dock = makeDock(tr("Alerts"), "alertsDock", alerts_panel_, this);
+    tabifyDockWidget(tab_with, dock);
+    setDockShortcut(dock, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(alerts_, &AlertMonitor::alertFired, this, [this](const FiredAlert& alert) {
+        // Also where the desktop shows no notification (no system tray).
+        statusBar()->showMessage(alert.message, kFeedMessageMs);
+    });
+    connect(alerts_, &AlertMonitor::notice, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kFeedMessageMs); });
+}
+
+void MainWindow::showAlertsDock() {
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("alertsDock"));
+    dock->show();
+    dock->raise();
+}
+
+void MainWindow::openAddAlert() {
+    showAlertsDock();
+    alerts_panel_->openAddDialog();
+}
+
+void MainWindow::addPriceLevelAlert(const QString& symbol, double price) {
+    showAlertsDock();
+    alerts_panel_->addPriceLevelAlert(symbol, price);
 }
 
 void MainWindow::buildMenus() {
@@ -277,6 +320,10 @@ void MainWindow::buildMenus() {
         {QKeySequence(Qt::CTRL | Qt::Key_G), QKeySequence(Qt::ALT | Qt::Key_G)});
     connect(go_to_date, &QAction::triggered, this, &MainWindow::openGoToDate);
     view->addMenu(toolbar_->drawMenu());
+    QAction* add_alert = view->addAction(tr("Add &alert…"));
+    add_alert->setObjectName(QStringLiteral("addAlertAction"));
+    add_alert->setShortcut(QKeySequence(Qt::ALT | Qt::Key_A));  // as TradingView
+    connect(add_alert, &QAction::triggered, this, &MainWindow::openAddAlert);
     view->addSeparator();
     view->addAction(toolbar_->logScaleAction());
     view->addAction(toolbar_->percentScaleAction());
@@ -312,6 +359,7 @@ void MainWindow::connectEngine() {
     connect(&engine, &EngineService::membersFailed, charts_, &ChartStack::setMembersFailed);
     connect(watchlist_, &WatchlistPanel::importFinished, this,
             [this](const QStringList& imported, const QStringList&) {
+                alerts_->barsArrived(imported);
                 // A re-imported symbol that is on screen must be redrawn from its new bars.
                 if (imported.contains(current_symbol_))
                     openSymbol(current_symbol_);
@@ -363,6 +411,7 @@ void MainWindow::connectFeeds() {
             update_failures_ << QStringLiteral("%1: %2").arg(outcome.name, outcome.error);
         if (outcome.stored_bars == 0)
             return;
+        alerts_->barsArrived({outcome.name});
         watchlist_->refresh();
         // The chart on screen is redrawn with its new bars.
         if (outcome.name == current_symbol_)

@@ -14,6 +14,7 @@
 #include "shell/studio_context.hpp"
 #include "theme/theme.hpp"
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QDropEvent;
@@ -21,6 +22,9 @@ class QDragEnterEvent;
 
 namespace atc::ui {
 
+class AlertMonitor;
+class AlertNotifier;
+class AlertsPanel;
 class ChartStack;
 class ChartToolbar;
 class DownloadDialog;
@@ -65,6 +69,15 @@ public:
     GoToDateDialog* goToDateDialog() const { return go_to_date_; }
     FeedService* feedService() const { return feeds_; }
     DownloadDialog* downloadDialog() const { return download_dialog_; }
+
+    // The Add alert dialog for a price alert on `symbol` at `price`, filled
+    // in (a horizontal line's "Add alert" on the chart); the Alerts dock is
+    // brought to the front.
+    void addPriceLevelAlert(const QString& symbol, double price);
+    // Alt+A: the Add alert dialog for the symbol on screen.
+    void openAddAlert();
+    AlertsPanel* alertsPanel() const { return alerts_panel_; }
+    AlertMonitor* alertMonitor() const { return alerts_; }
 
     // Selects and computes a symbol, as a click in the watchlist does.
     void openSymbol(const QString& name);
@@ -114,6 +127,9 @@ private:
     // Downloads and updates (File → Download…, the watchlist's Update).
     void connectFeeds();
     void showFeedMessage(const QString& text);
+    // The Alerts dock and the monitor that evaluates them as new bars arrive.
+    void buildAlerts(QDockWidget* tab_with);
+    void showAlertsDock();
     // The trader chose a timeframe for the symbol on screen ("" for its own bars).
     void showTimeframe(const QString& timeframe);
     void showData(std::shared_ptr<const SymbolData> data);
@@ -142,6 +158,9 @@ private:
     QHash<QString, QString> timeframes_;
     FeedService* feeds_ = nullptr;
     DrawingBook* drawing_book_ = nullptr;
+    std::unique_ptr<AlertNotifier> own_notifier_;  // when the context gives none
+    AlertMonitor* alerts_ = nullptr;
+    AlertsPanel* alerts_panel_ = nullptr;
     DownloadDialog* download_dialog_ = nullptr;
     GoToDateDialog* go_to_date_ = nullptr;
     bool keep_session_ = true;

@@ -14,6 +14,8 @@
 
 namespace atc::ui {
 
+class AlertNotifier;
+
 struct StudioContext {
     std::filesystem::path database;
     cache::ResultCache& cache;
@@ -28,6 +30,9 @@ struct StudioContext {
     // Non-empty when the database is open read-only: why nothing can be
     // imported (readOnlyImportRefusal). Import is then turned off.
     QString import_refusal = {};
+    // Where fired alerts are announced outside the window; null: the desktop's
+    // notifications (TrayNotifier). Tests hand in one that records them.
+    AlertNotifier* alert_notifier = nullptr;
 };
 
 }  // namespace atc::ui

@@ -76,6 +76,26 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
         extend_right INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX drawings_by_symbol ON drawings(symbol, position);
     )sql",
+    // 4 -> 5: alerts (atc/store/alert_store.hpp). A definition goes with its
+    // symbol; a fired event outlives both (it names the symbol as text).
+    // checked_*: the bars the alert has evaluated, so only newer ones fire.
+    R"sql(
+    CREATE TABLE alerts(
+        id INTEGER PRIMARY KEY,
+        symbol_id INTEGER NOT NULL REFERENCES symbols(id) ON DELETE CASCADE,
+        kind INTEGER NOT NULL,
+        level REAL NOT NULL DEFAULT 0,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        checked_bars INTEGER NOT NULL DEFAULT 0,
+        checked_time_ms INTEGER);
+    CREATE INDEX alerts_by_symbol ON alerts(symbol_id);
+    CREATE TABLE alert_events(
+        id INTEGER PRIMARY KEY,
+        alert_id INTEGER REFERENCES alerts(id) ON DELETE SET NULL,
+        symbol TEXT NOT NULL,
+        fired_ms INTEGER NOT NULL,
+        message TEXT NOT NULL);
+    )sql",
 };
 
 bool has_table(Database& db, const char* name) {

@@ -22,7 +22,7 @@ struct sqlite3_stmt;
 namespace atc::store {
 
 // Current layout of the file; Database::open migrates older files up to it.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // A database problem the user must hear about. what() names the file.
 class StoreError : public std::runtime_error {
