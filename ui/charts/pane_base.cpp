@@ -358,6 +358,10 @@ void ChartPane::addOverlay(PlotOverlay* item) {
     overlays_.push_back(item);
 }
 
+void ChartPane::removeOverlay(PlotOverlay* item) {
+    std::erase(overlays_, item);
+}
+
 void ChartPane::updateOverlays() {
     for (PlotOverlay* item : overlays_) {
         item->syncGeometry();

@@ -1,5 +1,7 @@
 // Pane 1: price (close line or candlesticks), the six base-length MAs coloured
-// by their own crossing state, and the entry markers.
+// by their own crossing state, the entry markers, and the compared symbols
+// (View → Compare…): each drawn in this symbol's prices, pinned to its close at
+// the first visible bar, so that the line shows its own change from there.
 #pragma once
 
 #include <array>
@@ -9,6 +11,7 @@
 #include "atc/params.hpp"
 #include "atc/result.hpp"
 #include "charts/pane_base.hpp"
+#include "core/compare_series.hpp"
 
 QT_BEGIN_NAMESPACE
 class QLineSeries;
@@ -34,9 +37,23 @@ public:
     void setMaVisible(MaType type, bool visible);
     bool maVisible(MaType type) const;
 
+    // Draws `series` (laid on this pane's bars), replacing the one of that name;
+    // a new name takes the first compare colour no other one uses.
+    void setCompare(std::shared_ptr<const CompareSeries> series);
+    void removeCompare(const QString& name);
+    // Compared symbols in the order they were added, drawn or waiting for bars.
+    QStringList compareNames() const;
+    // The line of a compared symbol and its colour (nullptr / invalid when not compared).
+    const StateLineItem* compareItem(const QString& name) const;
+    QColor compareColor(const QString& name) const;
+
     QLineSeries* closeSeries() const { return close_; }
     const StateLineItem& maItem(MaType type) const;
     std::vector<EntryMarker> markers() const;
+
+signals:
+    // The "×" of a compared symbol's legend entry was clicked.
+    void compareRemoveClicked(const QString& name);
 
 protected:
     std::optional<std::pair<double, double>> dataRange(std::size_t first,
@@ -48,11 +65,24 @@ protected:
 
 private:
     void applyPriceMode();
+    struct CompareLine {
+        QString name;
+        std::shared_ptr<const CompareSeries> series;  // null while its bars are loaded again
+        StateLineItem* item = nullptr;
+        std::size_t color = 0;  // index into Theme::compare
+        // Where the line is pinned now. Follows the visible range: set where the
+        // fit is computed (dataRange), through which every change of it passes.
+        mutable std::optional<CompareBase> base;
+    };
+    const CompareLine* compareLine(const QString& name) const;  // nullptr when not compared
+    // The compared symbols' entries for the legend at `bar`.
+    LegendLine compareLegend(std::size_t bar) const;
 
     QLineSeries* close_ = nullptr;
     CandleItem* candles_item_ = nullptr;
     std::array<StateLineItem*, kFamilyCount> mas_{};
     MarkerItem* markers_ = nullptr;
+    std::vector<CompareLine> compares_;
     bool candles_ = true;
     int decimals_ = 2;
 };

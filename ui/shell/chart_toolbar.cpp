@@ -139,6 +139,11 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
         tr("Drag on a chart to measure bars, time and change between two points "
            "(Shift+drag measures at any time; Esc removes it)"));
     connect(measure_, &QAction::toggled, this, &ChartToolbar::measureToolToggled);
+    compare_ = addAction(tr("Compare…"));
+    compare_->setObjectName(QStringLiteral("compareAction"));
+    compare_->setToolTip(
+        tr("Draw other symbols over the price, in percent from the first visible bar"));
+    connect(compare_, &QAction::triggered, this, &ChartToolbar::compareRequested);
     addSeparator();
 
     theme_ = addAction(tr("Light theme"));

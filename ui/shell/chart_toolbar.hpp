@@ -46,6 +46,8 @@ public:
     QAction* themeAction() const { return theme_; }
     // Checked: the next drag on a chart measures (it unchecks once it has).
     QAction* measureAction() const { return measure_; }
+    // Opens the Compare dialog (other symbols over the price).
+    QAction* compareAction() const { return compare_; }
     // The "»" button that opens the tools the width leaves out (Qt's extension button).
     QToolButton* overflowButton() const;
 
@@ -58,6 +60,7 @@ signals:
     void zoomOutRequested();
     void resetZoomRequested();
     void measureToolToggled(bool armed);
+    void compareRequested();
     void themeToggled();
 
 private:
@@ -73,6 +76,7 @@ private:
     QComboBox* equity_ = nullptr;
     QComboBox* calibration_ = nullptr;
     QAction* measure_ = nullptr;
+    QAction* compare_ = nullptr;
     QAction* theme_ = nullptr;
 };
 

@@ -35,6 +35,7 @@
 #include "scanner/scan_summary.hpp"
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
+#include "shell/compare_controller.hpp"
 #include "shell/dock_shortcut.hpp"
 #include "shell/go_to_date_dialog.hpp"
 #include "shell/session_state.hpp"
@@ -112,6 +113,10 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     addToolBar(Qt::TopToolBarArea, toolbar_);
 
     buildDocks();
+    compare_ = new CompareController(
+        context_.database, *charts_, [this] { return watchlist_->symbols(); }, this);
+    connect(toolbar_, &ChartToolbar::compareRequested, compare_, &CompareController::openDialog);
+    connect(compare_, &CompareController::message, this, &MainWindow::showFeedMessage);
     connectFeeds();
     buildMenus();
 
@@ -268,6 +273,7 @@ void MainWindow::buildMenus() {
     go_to_date->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_G), QKeySequence(Qt::ALT | Qt::Key_G)});
     connect(go_to_date, &QAction::triggered, this, &MainWindow::openGoToDate);
+    view->addAction(toolbar_->compareAction());
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
@@ -434,6 +440,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     // What the loaded bars can give (the stored timeframe was the importer's word).
     toolbar_->timeframeSelector()->showTimeframes(shown->source_timeframe, shown->resampledTo());
     charts_->setData(shown);
+    compare_->setData(shown);
     table_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());
     const AtcResult& r = *shown->result;
@@ -517,6 +524,7 @@ void MainWindow::restoreSession(const QString& symbol, const QString& timeframe)
     for (const QString& pane : session.collapsed_panes)
         charts_->setPaneCollapsed(pane, true);
     timeframes_ = session.timeframes;
+    compare_->setSymbols(session.compared);
     scanner_->setTimeframe(session.scanner_timeframe);
     scanner_->setTieBreak(session.scanner_ties);
     if (session.params)
@@ -586,6 +594,7 @@ void MainWindow::saveSession() {
     session.chart = chartViewOf(*toolbar_);
     session.ranges = charts_->rememberedRanges();
     session.timeframes = timeframes_;
+    session.compared = compare_->symbols();
     session.scanner_timeframe = scanner_->timeframe();
     session.scanner_ties = scanner_->tieBreak();
     for (const QString& pane : ChartStack::paneNames()) {
