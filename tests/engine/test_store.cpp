@@ -498,11 +498,11 @@ private slots:
                        make_bars(5, 1.0));
         }
         OpenReport report;
-        Database db = open_taken_back(
-            p,
-            "UPDATE symbols SET kind = 0 WHERE kind = 2; DROP TABLE drawings; "
-            "DROP TABLE alert_events; DROP TABLE alerts",
-            2, report);
+        Database db =
+            open_taken_back(p,
+                            "UPDATE symbols SET kind = 0 WHERE kind = 2; DROP TABLE drawings; "
+                            "DROP TABLE alert_events; DROP TABLE alerts",
+                            2, report);
         QCOMPARE(report.migrated_from, 2);
         SymbolStore store(db);
         const std::vector<SymbolInfo> list = store.list();

@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
@@ -45,8 +47,10 @@
 #include "charts/drawing_layer.hpp"
 #include "charts/drawing_timeline.hpp"
 #include "charts/pane_base.hpp"
+#include "charts/view_range.hpp"
 #include "core/alert_monitor.hpp"
 #include "core/alert_notifier.hpp"
+#include "core/compare_loader.hpp"
 #include "core/engine_service.hpp"
 #include "core/number_format.hpp"
 #include "event_loop_probe.hpp"
@@ -61,8 +65,11 @@
 #include "panels/watchlist_signal_fill.hpp"
 #include "scanner/scan_table_model.hpp"
 #include "shell/chart_toolbar.hpp"
+#include "shell/compare_controller.hpp"
+#include "shell/compare_dialog.hpp"
 #include "shell/dock_shortcut.hpp"
 #include "shell/main_window.hpp"
+#include "shell/session_state.hpp"
 #include "shell/timeframe_selector.hpp"
 #include "studio_fixture.hpp"
 
@@ -128,6 +135,25 @@ QString write_daily_closes(const QString& path, const std::vector<double>& close
     for (std::size_t i = 0; i < closes.size(); ++i)
         out << first.addDays(qint64(i)).toString(Qt::ISODate) << ',' << closes[i] << '\n';
     return path;
+}
+
+// Equal but for the last bits of a product of three doubles.
+bool nearly(double a, double b) {
+    return std::abs(a - b) <= 1e-12 * std::max(std::abs(a), std::abs(b));
+}
+
+// Some pixel of `image` is `color`, give or take the antialiasing of text.
+bool shows_color(const QImage& image, const QColor& color) {
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) +
+                    std::abs(c.blue() - color.blue()) <=
+                24)
+                return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -885,7 +911,10 @@ private slots:
                      qPrintable(QStringLiteral("%1 vs %2").arg(a.price).arg(price_at(p.y()))));
         };
 
-        // Alt+H, as on TradingView: one click places a horizontal line.
+        // Alt+H, as on TradingView: one click places a horizontal line. Window
+        // shortcuts need the window active (an alert dialog before took it).
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
         QTest::keyClick(window_.get(), Qt::Key_H, Qt::AltModifier);
         QCOMPARE(layer->tool(), std::optional(store::DrawingKind::HorizontalLine));
         QVERIFY(toolbar->drawingAction(store::DrawingKind::HorizontalLine)->isChecked());
@@ -1078,6 +1107,17 @@ private slots:
         menu->close();
         QCOMPARE(alerts.size(), 1);
         QCOMPARE(alerts.front().front().toDouble(), line.start.price);
+        // The window answers with the alert dialog, filled in for this symbol at the line's price.
+        AlertDialog* dialog = window_->alertsPanel()->addDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->symbolBox()->currentText(), data->name);
+        QCOMPARE(dialog->kindBox()->currentData().toInt(), int(AlertKind::PriceCrossing));
+        QVERIFY(AlertDialog::parseLevel(dialog->levelField()->text()).has_value());
+        QVERIFY(std::abs(*AlertDialog::parseLevel(dialog->levelField()->text()) -
+                         line.start.price) <= 0.01);
+        QTest::keyClick(dialog->levelField(), Qt::Key_Escape);
+        QVERIFY(
+            QTest::qWaitFor([&] { return window_->alertsPanel()->addDialog() == nullptr; }, 2000));
 
         const store::Drawing trend = layer->drawings()[1];
         const QPoint end(x_of_bar(barPositionOf(data->bars, trend.end.x, false)),
@@ -1158,6 +1198,163 @@ private slots:
         selector->setCurrentIndex(daily);
         emit selector->activated(daily);
         QVERIFY(wait_for_timeframe(QStringLiteral("TTRC"), own));
+    }
+
+    // Compare: a symbol with other dates and half the bars, added through the
+    // dialog (filter, Enter), drawn in the main symbol's prices pinned to its
+    // close at the first visible bar, matched by time, fitted, in the legend
+    // with its change and colour, re-pinned by a pan, kept by the session,
+    // and removed in the dialog.
+    void compareDrawsAnotherSymbolFromTheFirstVisibleBar() {
+        const QString main = QStringLiteral("GEN-0001");
+        const QString other = QStringLiteral("CMP-HALF");
+        PriceSeries main_bars;
+        PriceSeries half;  // GEN-0002's closes on every other date of GEN-0001
+        {
+            store::Database db = store::Database::connect(db_path_);
+            store::SymbolStore symbols(db);
+            main_bars = symbols.load(main.toStdString());
+            const PriceSeries source = symbols.load("GEN-0002");
+            half.time_kind = main_bars.time_kind;
+            for (std::size_t i = 0; i < main_bars.close.size(); i += 2) {
+                half.time_ms.push_back(main_bars.time_ms[i]);
+                half.close.push_back(source.close[i]);
+            }
+            store::SymbolMeta meta;
+            meta.name = other.toStdString();
+            meta.source = "test";
+            symbols.save(meta, half);
+        }
+        window_->watchlist()->refresh();
+        click_symbol(main);
+        QVERIFY(wait_for_symbol(main));
+        ChartStack* charts = window_->charts();
+        charts->resetZoom();
+
+        ChartToolbar* toolbar = window_->chartToolbar();
+        QTest::mouseClick(toolbar->widgetForAction(toolbar->compareAction()), Qt::LeftButton);
+        CompareDialog* dialog = window_->compare()->dialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QTest::keyClicks(dialog->filterField(), QStringLiteral("cmp-h"));
+        QCOMPARE(dialog->choiceList()->model()->rowCount(), 1);
+        QTest::keyClick(dialog->filterField(), Qt::Key_Return);
+        QVERIFY(dialog->isVisible());  // open for the next one
+        QTRY_VERIFY(!charts->plottedCompare(other).empty());
+        QCOMPARE(dialog->comparedList()->count(), 1);
+        QCOMPARE(dialog->comparedList()->item(0)->text(), other);
+
+        // The close of `other` at main bar i: its last bar at or before that date.
+        const auto other_close = [&](std::size_t i) { return half.close[i / 2]; };
+        const std::size_t n = main_bars.close.size();
+        const auto check_pinned = [&](std::size_t base) {
+            const std::vector<double> drawn = charts->plottedCompare(other);
+            QCOMPARE(drawn.size(), n);
+            QVERIFY(nearly(drawn[base], main_bars.close[base]));
+            const double ratio = main_bars.close[base] / other_close(base);
+            for (std::size_t i : {base + 1, base + 2, base + 7, n - 1})
+                QVERIFY2(nearly(drawn[i], other_close(i) * ratio), qPrintable(QString::number(i)));
+        };
+        const std::size_t base = firstVisibleBar(charts->visibleRange().first, n);
+        check_pinned(base);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Never off the pane: the value axis fits the line over the visible bars.
+        ChartPane* price = charts->pane(QStringLiteral("price"));
+        {
+            const std::vector<double> drawn = charts->plottedCompare(other);
+            const auto [lo, hi] = std::minmax_element(drawn.begin() + base, drawn.end());
+            QVERIFY(price->yAxis()->min() <= *lo && *hi <= price->yAxis()->max());
+        }
+
+        // The legend at the crosshair: the change since the first visible bar, in its colour.
+        const QColor color = charts->plottedCompareColor(other);
+        QCOMPARE(color, charts->theme().compare[0]);
+        const std::size_t probe = base + 41;
+        charts->setCrosshairBar(static_cast<int>(probe));
+        const QString change =
+            signedPercent(100.0 * (other_close(probe) / other_close(base) - 1.0), 2);
+        QVERIFY2(charts->legendText().contains(other + QLatin1Char(' ') + change),
+                 qPrintable(charts->legendText()));
+        QVERIFY(shows_color(price->legendStrip()->grab().toImage(), color));
+        save_screenshot(QStringLiteral("10-compare"));
+
+        // A pan moves the first visible bar: the line is pinned there again.
+        const QRectF plot = price->chart()->plotArea();
+        const QPoint from(static_cast<int>(plot.center().x()), static_cast<int>(plot.center().y()));
+        const QPoint to = from + QPoint(static_cast<int>(plot.width() / 4), 0);
+        QTest::mousePress(price->viewport(), Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(price->viewport(), to);
+        QTest::mouseRelease(price->viewport(), Qt::LeftButton, Qt::NoModifier, to);
+        const std::size_t panned = firstVisibleBar(charts->visibleRange().first, n);
+        QVERIFY(panned + 50 < base);
+        check_pinned(panned);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Kept by the session, and drawn again by the next window.
+        window_->close();
+        QCOMPARE(readSession(*settings_).compared, QStringList{other});
+        window_->show();
+        {
+            MainWindow next(StudioContext{db_path_, *cache_, *engine_, *settings_});
+            next.setSessionKept(false);
+            next.restoreSession();
+            QCOMPARE(next.compare()->symbols(), QStringList{other});
+            QTRY_VERIFY(!next.charts()->plottedCompare(other).empty());
+            QVERIFY(wait_for_symbol(main));
+        }
+
+        // Removed in the dialog: no line, no legend entry.
+        QTest::mouseClick(toolbar->widgetForAction(toolbar->compareAction()), Qt::LeftButton);
+        QListWidget* compared = dialog->comparedList();
+        QTest::mouseClick(compared->viewport(), Qt::LeftButton, {},
+                          compared->visualItemRect(compared->item(0)).center());
+        QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
+        QCOMPARE(compared->count(), 0);
+        QVERIFY(charts->plottedCompare(other).empty());
+        QVERIFY(charts->comparedSymbols().isEmpty());
+        QVERIFY(!charts->legendText().contains(other));
+        dialog->close();
+        charts->setCrosshairBar(-1);
+    }
+
+    // Undated data (the bundled indices) is compared bar by bar from the last
+    // bar, and the legend's tooltip says so. A compared symbol stays when
+    // another is shown, as on TradingView; the "×" in the legend removes it.
+    void compareWithoutDatesGoesBarByBarAndLeavesByTheLegend() {
+        click_symbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        ChartStack* charts = window_->charts();
+        window_->compare()->add(QStringLiteral("SMI"));
+        QTRY_VERIFY(!charts->plottedCompare(QStringLiteral("SMI")).empty());
+        const std::vector<double> drawn = charts->plottedCompare(QStringLiteral("SMI"));
+        const std::size_t base = firstVisibleBar(charts->visibleRange().first, drawn.size());
+        QVERIFY(nearly(drawn[base], window_->currentData()->bars.close[base]));
+        QVERIFY2(charts->pane(QStringLiteral("price"))
+                     ->legendStrip()
+                     ->toolTip()
+                     .contains(QStringLiteral("bar by bar")),
+                 qPrintable(charts->pane(QStringLiteral("price"))->legendStrip()->toolTip()));
+
+        // It stays while other symbols are shown, but is not drawn over itself.
+        click_symbol(QStringLiteral("SMI"));
+        QVERIFY(wait_for_symbol(QStringLiteral("SMI")));
+        QTest::qWait(100);  // the loader's answers, if any came
+        QVERIFY(charts->plottedCompare(QStringLiteral("SMI")).empty());
+        QCOMPARE(window_->compare()->symbols(), QStringList{QStringLiteral("SMI")});
+        click_symbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        QTRY_VERIFY(!charts->plottedCompare(QStringLiteral("SMI")).empty());
+
+        // The "×" after its legend entry removes it.
+        LegendStrip* legend = charts->pane(QStringLiteral("price"))->legendStrip();
+        const QRectF mark = legend->removeButtonRect(QStringLiteral("SMI"));
+        QVERIFY(!mark.isEmpty());
+        QTest::mouseClick(legend, Qt::LeftButton, {}, mark.center().toPoint());
+        QVERIFY(charts->plottedCompare(QStringLiteral("SMI")).empty());
+        QVERIFY(window_->compare()->symbols().isEmpty());
+        QVERIFY(!charts->legendText().contains(QStringLiteral("SMI")));
     }
 
     // A narrow window: the tools that do not fit wait behind the toolbar's "»",

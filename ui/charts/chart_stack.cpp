@@ -71,6 +71,7 @@ ChartStack::ChartStack(QWidget* parent) : QWidget(parent) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
+    connect(price_, &PricePane::compareRemoveClicked, this, &ChartStack::compareRemoveRequested);
     setTheme(darkTheme());
     fitPanes(true);
 }
@@ -198,6 +199,16 @@ void ChartStack::setPriceScale(PriceScale scale) {
 
 void ChartStack::setMaVisible(MaType type, bool visible) {
     price_->setMaVisible(type, visible);
+    syncValueAxisWidths();
+}
+
+void ChartStack::setCompare(std::shared_ptr<const CompareSeries> series) {
+    price_->setCompare(std::move(series));
+    syncValueAxisWidths();
+}
+
+void ChartStack::removeCompare(const QString& name) {
+    price_->removeCompare(name);
     syncValueAxisWidths();
 }
 
@@ -437,6 +448,24 @@ bool ChartStack::closeLineShown() const {
 std::vector<double> ChartStack::plottedMa(MaType type) const {
     const auto v = price_->maItem(type).values();
     return {v.begin(), v.end()};
+}
+
+std::vector<double> ChartStack::plottedCompare(const QString& name) const {
+    const StateLineItem* item = price_->compareItem(name);
+    if (!item || !item->isVisible())
+        return {};
+    std::vector<double> drawn;
+    for (const double v : item->values())
+        drawn.push_back(v * item->valueScale());
+    return drawn;
+}
+
+QColor ChartStack::plottedCompareColor(const QString& name) const {
+    return price_->compareColor(name);
+}
+
+QStringList ChartStack::comparedSymbols() const {
+    return price_->compareNames();
 }
 
 std::vector<std::int8_t> ChartStack::plottedMaStates(MaType type) const {

@@ -45,6 +45,7 @@
 #include "charts/time_axis.hpp"
 #include "charts/value_scale.hpp"
 #include "charts/view_range.hpp"
+#include "core/compare_series.hpp"
 #include "core/symbol_data.hpp"
 #include "theme/theme.hpp"
 
@@ -125,6 +126,12 @@ public:
     QColor plottedSignalColor(MaType type) const;
     std::vector<double> plottedCalibrationMa(std::size_t member) const;
     std::vector<std::int8_t> plottedCalibrationStates(std::size_t member) const;
+    // A compared symbol's line in the price pane as drawn now (in the main
+    // symbol's prices; empty when not drawn), and its colour.
+    std::vector<double> plottedCompare(const QString& name) const;
+    QColor plottedCompareColor(const QString& name) const;
+    // The symbols compared in the price pane, drawn or waiting for their bars.
+    QStringList comparedSymbols() const;
     // The date ticks currently under the bottom pane.
     std::vector<TimeTick> timeTicks() const;
 
@@ -148,6 +155,9 @@ public slots:
     void setCandles(bool on);
     void setPriceScale(atc::ui::PriceScale scale);
     void setMaVisible(atc::MaType type, bool visible);
+    // Compare (see PricePane::setCompare): a symbol's closes laid on the data's bars.
+    void setCompare(std::shared_ptr<const atc::ui::CompareSeries> series);
+    void removeCompare(const QString& name);
     // nullopt: the six Layer-2 curves; a family: its nine member equity curves.
     void setEquityFamily(std::optional<atc::MaType> family);
     void setCalibrationFamily(atc::MaType family);
@@ -179,6 +189,8 @@ signals:
     void paneCollapsedChanged(const QString& name, bool collapsed);
     void measureToolArmedChanged(bool armed);
     void priceScaleChanged(atc::ui::PriceScale scale);
+    // The "×" of a compared symbol in the price legend was clicked.
+    void compareRemoveRequested(const QString& name);
     // A digit typed on the charts: the start of a timeframe ("4h" Enter).
     void timeframeTyped(const QString& text);
     // A view opened over a drawn result needs `family`'s members of `data`;

@@ -38,10 +38,6 @@ private:
 
 namespace {
 
-// Less mouse travel than this is a click: it selects a drawing without moving
-// it, and after a first point it leaves the second to the next click.
-constexpr double kLeastDragPx = 4.0;
-
 bool twoPoints(DrawingKind kind) {
     return kind == DrawingKind::TrendLine || kind == DrawingKind::Rectangle;
 }

@@ -10,6 +10,8 @@ namespace atc::ui {
 namespace {
 
 const QString kEllipsis = QStringLiteral("\u2026");
+// After a removable entry, a space apart.
+const QString kRemoveMark = QStringLiteral(" \u00D7");
 
 QFont boldOf(QFont font) {
     font.setBold(true);
@@ -69,8 +71,16 @@ void LegendStrip::updateToolTip() {
         setToolTip(QString());
         return;
     }
-    setToolTip(plain_ + (collapsed_ ? tr("\n\nDouble-click the title to expand the pane.")
-                                    : tr("\n\nDouble-click the title to collapse the pane.")));
+    QString notes;
+    for (const LegendLine& line : lines_) {
+        for (const LegendEntry& e : line) {
+            if (!e.note.isEmpty())
+                notes += QLatin1Char('\n') + e.note;
+        }
+    }
+    setToolTip(plain_ + notes +
+               (collapsed_ ? tr("\n\nDouble-click the title to expand the pane.")
+                           : tr("\n\nDouble-click the title to collapse the pane.")));
 }
 
 QString LegendStrip::arrow() const {
@@ -87,7 +97,22 @@ double LegendStrip::entryGap() const {
 
 double LegendStrip::entryWidth(const LegendEntry& e) const {
     const QFontMetricsF fm(e.bold ? boldOf(font()) : font());
-    return fm.horizontalAdvance(plainEntry(e));
+    return fm.horizontalAdvance(plainEntry(e) + (e.removable ? kRemoveMark : QString()));
+}
+
+QRectF LegendStrip::removeRect(const LegendEntry& e, double x) const {
+    const QFontMetricsF fm(e.bold ? boldOf(font()) : font());
+    const double mark = fm.horizontalAdvance(kRemoveMark);
+    // The whole height and a little more than the glyph: a small target otherwise.
+    return QRectF(x + entryWidth(e) - mark, 0.0, mark + 2.0, height());
+}
+
+QRectF LegendStrip::removeButtonRect(const QString& name) const {
+    for (const Placed& placed : layOut().placed) {
+        if (placed.entry->removable && placed.entry->name == name)
+            return removeRect(*placed.entry, placed.x);
+    }
+    return {};
 }
 
 bool LegendStrip::elided() const {
@@ -150,6 +175,10 @@ void LegendStrip::paintEvent(QPaintEvent*) {
             p.setPen(e.value_color.isValid() ? e.value_color : text_);
             p.drawText(QPointF(x, baseline), e.value);
         }
+        if (e.removable) {
+            p.setPen(muted_);
+            p.drawText(QPointF(removeRect(e, placed.x).left(), baseline), kRemoveMark);
+        }
     }
     if (layout.elided) {
         p.setFont(font());
@@ -157,6 +186,23 @@ void LegendStrip::paintEvent(QPaintEvent*) {
         const double gap = layout.placed.empty() ? 0.0 : entryGap();
         p.drawText(QPointF(layout.end + gap, baseline), kEllipsis);
     }
+}
+
+void LegendStrip::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        for (const Placed& placed : layOut().placed) {
+            if (placed.entry->removable &&
+                removeRect(*placed.entry, placed.x).contains(event->position())) {
+                event->accept();
+                // A copy: the removal rebuilds the legend, and the entry with it.
+                const QString name = placed.entry->name;
+                emit removeClicked(name);
+                return;
+            }
+        }
+    }
+    // Elsewhere the press is the chart's (a pan starts on the legend too).
+    event->ignore();
 }
 
 void LegendStrip::mouseDoubleClickEvent(QMouseEvent* event) {

@@ -2,10 +2,12 @@
 // …  EMA 28 5,707.38 ▼ …". What does not fit the pane's width is cut at an entry
 // boundary and marked "…"; the tooltip holds the whole legend, one group per
 // line. The arrow shows whether the pane is collapsed, and a double-click on the
-// title (the first entry) asks to collapse or expand it.
+// title (the first entry) asks to collapse or expand it. A removable entry (a
+// compared symbol) ends in "×", and a click on it asks to remove it.
 #pragma once
 
 #include <QColor>
+#include <QRectF>
 #include <QString>
 #include <QWidget>
 #include <vector>
@@ -19,6 +21,10 @@ struct LegendEntry {
     QColor name_color;   // invalid: the strip's muted colour
     QColor value_color;  // invalid: the strip's text colour
     bool bold = false;
+    // Said in the tooltip only, under the legend (how a compared symbol was matched).
+    QString note = {};
+    // Drawn with a "×" after it that asks to remove it (removeClicked(name)).
+    bool removable = false;
 };
 // A group of entries that belong together (the bar's prices, the MAs).
 using LegendLine = std::vector<LegendEntry>;
@@ -36,13 +42,18 @@ public:
     bool elided() const;
     void setCollapsed(bool collapsed);
     void setColors(const QColor& muted, const QColor& text, const QColor& background);
+    // Where the "×" of the removable entry `name` is drawn; empty when it is not.
+    QRectF removeButtonRect(const QString& name) const;
 
 signals:
     // The title was double-clicked.
     void collapseToggled();
+    // The "×" of the removable entry `name` was clicked.
+    void removeClicked(const QString& name);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -58,6 +69,8 @@ private:
     };
     Layout layOut() const;
     double entryWidth(const LegendEntry& e) const;
+    // The "×" of a removable entry placed at x.
+    QRectF removeRect(const LegendEntry& e, double x) const;
     double entryGap() const;
     double arrowWidth() const;
     QString arrow() const;

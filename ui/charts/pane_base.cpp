@@ -18,6 +18,7 @@
 #include "charts/time_axis.hpp"
 #include "charts/value_axis.hpp"
 #include "charts/value_ticks.hpp"
+#include "charts/view_range.hpp"
 #include "core/number_format.hpp"
 
 namespace atc::ui {
@@ -30,8 +31,6 @@ constexpr int kLegendGap = 4;
 constexpr int kBottomMargin = 6;
 // Aimed pixel distance between two value-axis ticks.
 constexpr double kTickSpacingPx = 42.0;
-// Less mouse travel than this between press and release is a click, not a drag.
-constexpr double kLeastDragPx = 4.0;
 // Dragging the value axis this many pixels down doubles the range it shows.
 constexpr double kStretchDoublingPx = 120.0;
 
@@ -238,10 +237,8 @@ std::pair<double, double> ChartPane::valueRange() const {
 }
 
 std::size_t ChartPane::firstVisibleBar() const {
-    if (!data_ || data_->barCount() == 0)
-        return 0;
-    return static_cast<std::size_t>(
-        std::clamp(std::ceil(x_axis_->min()), 0.0, static_cast<double>(data_->barCount() - 1)));
+    // The same bar the compared symbols are pinned to (view_range.hpp).
+    return ui::firstVisibleBar(x_axis_->min(), data_ ? data_->barCount() : 0);
 }
 
 void ChartPane::setPriceScale(PriceScale scale) {
@@ -435,6 +432,10 @@ void ChartPane::showMeasure(const QPointF& chart_end) {
 
 void ChartPane::addOverlay(PlotOverlay* item) {
     overlays_.push_back(item);
+}
+
+void ChartPane::removeOverlay(PlotOverlay* item) {
+    std::erase(overlays_, item);
 }
 
 void ChartPane::updateOverlays() {

@@ -187,6 +187,7 @@ protected:
     void seriesShownChanged();
     // Registers an overlay to keep in sync with the chart's size.
     void addOverlay(PlotOverlay* item);
+    void removeOverlay(PlotOverlay* item);
     void updateOverlays();
     // Rebuilds the legend text at the crosshair bar (or the last bar).
     void refreshLegend();

@@ -20,6 +20,11 @@ QT_END_NAMESPACE
 
 namespace atc::ui {
 
+// Less mouse travel than this between press and release is a click, not a
+// drag, on every chart: a click selects a drawing without moving it, and after
+// a drawing's first point it leaves the second to the next click.
+inline constexpr double kLeastDragPx = 4.0;
+
 // Value-to-pixel mapping of the plot area at one moment (chart coordinates).
 struct PlotMap {
     QRectF area;

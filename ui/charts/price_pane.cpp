@@ -15,6 +15,7 @@
 #include "charts/marker_item.hpp"
 #include "charts/state_line_item.hpp"
 #include "charts/value_ticks.hpp"
+#include "charts/view_range.hpp"
 #include "core/number_format.hpp"
 
 namespace atc::ui {
@@ -41,6 +42,7 @@ PricePane::PricePane(QWidget* parent) : ChartPane(parent) {
     drawings_ = new DrawingLayer(drawing_item_, viewport());
     connect(drawings_, &DrawingLayer::toolChanged, this,
             [this](std::optional<store::DrawingKind> kind) { setDrawingArmed(kind.has_value()); });
+    connect(legendStrip(), &LegendStrip::removeClicked, this, &PricePane::compareRemoveClicked);
 }
 
 void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
@@ -65,8 +67,74 @@ void PricePane::setSymbol(std::shared_ptr<const SymbolData> data) {
         markers_->clear();
     }
     drawing_item_->setData(data);
+    // A compared symbol's line is laid on the bars it was loaded for: on other
+    // bars it waits for the window to load it again.
+    for (CompareLine& line : compares_) {
+        if (line.series && !(data && line.series->fits(*data))) {
+            line.series.reset();
+            line.base.reset();
+            line.item->clear();
+        }
+    }
     ChartPane::setSymbol(std::move(data));
     applyPriceMode();
+}
+
+const PricePane::CompareLine* PricePane::compareLine(const QString& name) const {
+    const auto it = std::find_if(compares_.begin(), compares_.end(),
+                                 [&](const CompareLine& l) { return l.name == name; });
+    return it == compares_.end() ? nullptr : &*it;
+}
+
+void PricePane::setCompare(std::shared_ptr<const CompareSeries> series) {
+    auto it = std::find_if(compares_.begin(), compares_.end(),
+                           [&](const CompareLine& l) { return l.name == series->name; });
+    if (it == compares_.end()) {
+        // The first colour no other compared symbol has (they cycle past the last).
+        std::size_t color = 0;
+        while (color < theme().compare.size() &&
+               std::any_of(compares_.begin(), compares_.end(),
+                           [&](const CompareLine& l) { return l.color == color; }))
+            ++color;
+        color %= theme().compare.size();
+        auto* item = new StateLineItem(chart(), xAxis(), yAxis());
+        item->setLineWidth(1.6);
+        item->setColor(theme().compare[color]);
+        addOverlay(item);
+        it = compares_.insert(compares_.end(), {series->name, nullptr, item, color, {}});
+    }
+    it->series = std::move(series);
+    it->item->setSeries(it->series, it->series->closes);
+    refit();
+    refreshLegend();
+}
+
+void PricePane::removeCompare(const QString& name) {
+    const CompareLine* line = compareLine(name);
+    if (!line)
+        return;
+    removeOverlay(line->item);
+    delete line->item;  // a child of the chart until now
+    compares_.erase(compares_.begin() + (line - compares_.data()));
+    refit();
+    refreshLegend();
+}
+
+QStringList PricePane::compareNames() const {
+    QStringList names;
+    for (const CompareLine& line : compares_)
+        names << line.name;
+    return names;
+}
+
+const StateLineItem* PricePane::compareItem(const QString& name) const {
+    const CompareLine* line = compareLine(name);
+    return line ? line->item : nullptr;
+}
+
+QColor PricePane::compareColor(const QString& name) const {
+    const CompareLine* line = compareLine(name);
+    return line ? theme().compare[line->color] : QColor();
 }
 
 void PricePane::setCandles(bool on) {
@@ -123,6 +191,21 @@ std::optional<std::pair<double, double>> PricePane::dataRange(std::size_t first,
         if (ma->isVisible())
             ma->widenRange(r, first, last);
     }
+    // The compared symbols are pinned to the close at the first visible bar
+    // (or their first bar in view when they start later) and fitted as drawn.
+    if (data()) {
+        const std::size_t from = firstVisibleBar();
+        for (const CompareLine& line : compares_) {
+            line.base = line.series
+                            ? compareBase(data()->bars.close, line.series->closes, from, last)
+                            : std::nullopt;
+            line.item->setVisible(line.base.has_value());
+            if (!line.base)
+                continue;
+            line.item->setValueScale(line.base->scale);
+            line.item->widenRange(r, first, last);
+        }
+    }
     if (!(r.first <= r.second))
         return std::nullopt;
     return r;
@@ -177,9 +260,35 @@ std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {
                        theme().familyColor(t), theme().stateColor(state)});
     }
     std::vector<LegendLine> lines{head};
+    // Before the MAs: in a narrow pane the legend is cut at the end.
+    if (LegendLine compared = compareLegend(bar); !compared.empty())
+        lines.push_back(std::move(compared));
     if (!mas.empty())
         lines.push_back(mas);
     return lines;
+}
+
+LegendLine PricePane::compareLegend(std::size_t bar) const {
+    LegendLine line;
+    for (const CompareLine& compared : compares_) {
+        // Still loading for these bars: nothing to say yet.
+        if (!compared.series)
+            continue;
+        const std::vector<double>& closes = compared.series->closes;
+        // The change since the bar the line is pinned to, as the percent scale
+        // reads it; none where it has no bar (before its first, or none in view).
+        const double change =
+            compared.base ? closes[bar] / closes[compared.base->bar] - 1.0 : std::nan("");
+        QString note = compared.series->note;
+        if (!compared.base)
+            note = tr("%1 has no bars in the visible range.").arg(compared.name);
+        const QColor color = theme().compare[compared.color];
+        line.push_back(
+            {compared.name,
+             std::isfinite(change) ? signedPercent(100.0 * change, 2) : QStringLiteral("\u2014"),
+             color, color, false, note, true});
+    }
+    return line;
 }
 
 QString PricePane::formatLevel(double y) const {
@@ -211,6 +320,8 @@ void PricePane::applyContentTheme(const Theme& theme) {
     candles_item_->setColors(theme.bull, theme.bear);
     for (StateLineItem* item : mas_)
         item->setColors(theme.bull, theme.bear, theme.neutral);
+    for (const CompareLine& line : compares_)
+        line.item->setColor(theme.compare[line.color]);
     markers_->setColors(theme.bull, theme.bear, theme.chart_background);
     drawing_item_->setBackground(theme.chart_background);
 }

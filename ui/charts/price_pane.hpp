@@ -1,5 +1,7 @@
 // Pane 1: price (close line or candlesticks), the six base-length MAs coloured
-// by their own crossing state, and the entry markers.
+// by their own crossing state, the entry markers, and the compared symbols
+// (View → Compare…): each drawn in this symbol's prices, pinned to its close at
+// the first visible bar, so that the line shows its own change from there.
 #pragma once
 
 #include <array>
@@ -9,6 +11,7 @@
 #include "atc/params.hpp"
 #include "atc/result.hpp"
 #include "charts/pane_base.hpp"
+#include "core/compare_series.hpp"
 
 namespace atc::ui {
 
@@ -33,10 +36,23 @@ public:
     bool maVisible(MaType type) const;
 
     const StateLineItem& closeItem() const { return *close_; }
+    // Draws `series` (laid on this pane's bars), replacing the one of that name;
+    // a new name takes the first compare colour no other one uses.
+    void setCompare(std::shared_ptr<const CompareSeries> series);
+    void removeCompare(const QString& name);
+    // Compared symbols in the order they were added, drawn or waiting for bars.
+    QStringList compareNames() const;
+    // The line of a compared symbol and its colour (nullptr / invalid when not compared).
+    const StateLineItem* compareItem(const QString& name) const;
+    QColor compareColor(const QString& name) const;
     const StateLineItem& maItem(MaType type) const;
     std::vector<EntryMarker> markers() const;
     // The trader's drawings on this pane (drawing_layer.hpp).
     DrawingLayer* drawingLayer() const { return drawings_; }
+
+signals:
+    // The "×" of a compared symbol's legend entry was clicked.
+    void compareRemoveClicked(const QString& name);
 
 protected:
     std::optional<std::pair<double, double>> dataRange(std::size_t first,
@@ -58,6 +74,18 @@ protected:
 
 private:
     void applyPriceMode();
+    struct CompareLine {
+        QString name;
+        std::shared_ptr<const CompareSeries> series;  // null while its bars are loaded again
+        StateLineItem* item = nullptr;
+        std::size_t color = 0;  // index into Theme::compare
+        // Where the line is pinned now. Follows the visible range: set where the
+        // fit is computed (dataRange), through which every change of it passes.
+        mutable std::optional<CompareBase> base;
+    };
+    const CompareLine* compareLine(const QString& name) const;  // nullptr when not compared
+    // The compared symbols' entries for the legend at `bar`.
+    LegendLine compareLegend(std::size_t bar) const;
 
     StateLineItem* close_ = nullptr;
     CandleItem* candles_item_ = nullptr;
@@ -67,6 +95,7 @@ private:
     DrawingLayer* drawings_ = nullptr;
     bool drawing_press_ = false;  // the layer took the left button's press
     bool over_drawing_ = false;   // the mouse rests on a drawing (a pointing hand)
+    std::vector<CompareLine> compares_;
     bool candles_ = true;
     int decimals_ = 2;
 };

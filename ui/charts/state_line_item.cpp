@@ -42,6 +42,24 @@ void StateLineItem::setLineWidth(double width) {
     update();
 }
 
+void StateLineItem::setValueScale(double scale) {
+    if (scale == scale_)
+        return;
+    scale_ = scale;
+    update();
+}
+
+void StateLineItem::widenRange(std::pair<double, double>& range, std::size_t first,
+                               std::size_t last) const {
+    if (scale_ == 1.0) {
+        values_.pyramid().widenRange(range, first, last);
+        return;
+    }
+    std::pair<double, double> raw{range.first / scale_, range.second / scale_};
+    values_.pyramid().widenRange(raw, first, last);
+    range = {raw.first * scale_, raw.second * scale_};
+}
+
 QColor StateLineItem::colorOf(std::int8_t state) const {
     return state > 0 ? bull_ : (state < 0 ? bear_ : neutral_);
 }
@@ -70,7 +88,10 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         updateEnvelope(values_.pyramid(), all_first, all_last, per_bucket, envelope_, scratch_);
         // Thinned to what the pixels show (line_thinning.hpp), keeping every
         // colour change in place; again only when the view changed.
-        const double px_per_value = whole.area.height() / (whole.y1 - whole.y0);
+        // Pixels per unit of the values as stored: the scale stretches them on a
+        // linear axis; on a log one it only shifts them (log(s v) = log s + log v).
+        const double px_per_axis_unit = whole.area.height() / (whole.y1 - whole.y0);
+        const double px_per_value = whole.log ? px_per_axis_unit : px_per_axis_unit * scale_;
         const ThinnedFor now{all_first, all_last, per_bucket, px_per_value, whole.log};
         if (!(now == thinned_for_)) {
             thinned_.clear();
@@ -118,7 +139,7 @@ void StateLineItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
             previous.reset();
             return;
         }
-        const QPointF p(map.px(static_cast<double>(i)), map.py(v));
+        const QPointF p(map.px(static_cast<double>(i)), map.py(v * scale_));
         if (batched) {
             if (previous)
                 segments_[stateIndex(stateAt(i))].append(QLineF(*previous, p));

@@ -37,13 +37,15 @@ public:
     void setColor(const QColor& color) { setColors(color, color, color); }
     // Line width when zoomed in to 4 px per bar or more; 1 px below (see paint()).
     void setLineWidth(double width);
+    // Draws values[i] * scale (> 0): a compared symbol is drawn in the main
+    // symbol's prices, and its factor follows every pan and zoom without new points.
+    void setValueScale(double scale);
+    double valueScale() const { return scale_; }
 
     std::span<const double> values() const { return values_.values(); }
     std::span<const std::int8_t> states() const { return states_; }
-    // Widens `range` (low, high) to the line's values over bars [first, last].
-    void widenRange(std::pair<double, double>& range, std::size_t first, std::size_t last) const {
-        values_.pyramid().widenRange(range, first, last);
-    }
+    // Widens `range` (low, high) to the line's values as drawn (scaled) over bars [first, last].
+    void widenRange(std::pair<double, double>& range, std::size_t first, std::size_t last) const;
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -61,6 +63,7 @@ private:
     std::span<const std::int8_t> states_;
     QColor bull_, bear_, neutral_;
     double width_ = 1.5;
+    double scale_ = 1.0;
     // The envelope of the visible bars, updated when the view changes, and scratch for that.
     KeptEnvelope envelope_;
     std::vector<std::size_t> scratch_;

@@ -1,6 +1,7 @@
 #include "charts/view_range.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace atc::ui {
 namespace {
@@ -58,6 +59,13 @@ ViewRange zoomRange(ViewRange range, double factor, double anchor, std::size_t b
     const double t = std::clamp((anchor - range.first) / range.span(), 0.0, 1.0);
     const double first = anchor - t * clamped;
     return clampRange({first, first + clamped}, bars);
+}
+
+std::size_t firstVisibleBar(double first, std::size_t bars) {
+    if (bars == 0)
+        return 0;
+    return static_cast<std::size_t>(
+        std::clamp(std::ceil(first), 0.0, static_cast<double>(bars - 1)));
 }
 
 ViewRange panRange(ViewRange range, double delta, std::size_t bars) {

@@ -38,6 +38,11 @@ ViewRange clampRange(ViewRange range, std::size_t bars);
 // on screen (the bar under the mouse stays under the mouse).
 ViewRange zoomRange(ViewRange range, double factor, double anchor, std::size_t bars);
 
+// The first bar whose centre is in view when x = `first` is the left edge
+// (clamped to the bars; 0 without any): what the compared symbols are pinned
+// to and their percentages counted from, as on TradingView.
+std::size_t firstVisibleBar(double first, std::size_t bars);
+
 // Moves the window by `delta` bars (positive: later bars).
 ViewRange panRange(ViewRange range, double delta, std::size_t bars);
 

@@ -12,7 +12,7 @@ namespace {
 // The widgets' resolution: see the header.
 constexpr int kDpi = 96;
 constexpr double kFooterHeight = 26.0;
-constexpr double kCellPadding = 5.0;
+constexpr double kCellPaddingPt = 5.0;
 
 }  // namespace
 
@@ -116,7 +116,7 @@ void PdfDocument::tableHeader(const PdfTable& table, const std::vector<double>& 
     painter_.setPen(mutedColor());
     double x = row.left();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const QRectF cell(x + kCellPadding, row.top(), widths[c] - 2 * kCellPadding, height);
+        const QRectF cell(x + kCellPaddingPt, row.top(), widths[c] - 2 * kCellPaddingPt, height);
         painter_.drawText(cell, static_cast<int>(table.columns[c].align | Qt::AlignVCenter),
                           table.columns[c].title);
         x += widths[c];
@@ -167,7 +167,7 @@ void PdfDocument::table(const PdfTable& table, const std::function<void(std::siz
             }
             painter_.setFont(cell.bold ? bold : body);
             painter_.setPen(cell.color.isValid() ? cell.color : textColor());
-            const QRectF text_box = box.adjusted(kCellPadding, 0, -kCellPadding, 0);
+            const QRectF text_box = box.adjusted(kCellPaddingPt, 0, -kCellPaddingPt, 0);
             const QFontMetricsF cell_metrics(cell.bold ? bold : body, &writer_);
             painter_.drawText(text_box, static_cast<int>(table.columns[c].align | Qt::AlignVCenter),
                               cell_metrics.elidedText(cell.text, Qt::ElideRight, text_box.width()));

@@ -12,7 +12,7 @@ namespace {
 
 // Room around a cell's text (the style's margins) and, in the header, for the
 // sort arrow.
-constexpr int kCellPadding = 18;
+constexpr int kCellPaddingPx = 18;
 constexpr int kHeaderPadding = 28;
 
 int textWidth(const QFontMetrics& metrics, const QString& text) {
@@ -45,7 +45,7 @@ QList<int> fittedColumnWidths(const QAbstractItemModel& model, const QFont& cell
         const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : cell_font);
         for (int row = 0; row < model.rowCount(); ++row) {
             width = std::max(width, textWidth(metrics, model.index(row, column).data().toString()) +
-                                        kCellPadding);
+                                        kCellPaddingPx);
         }
         widths << width;
     }

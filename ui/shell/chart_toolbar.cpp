@@ -9,16 +9,12 @@
 #include <QPixmap>
 #include <QToolButton>
 
+#include "charts/chart_format.hpp"
 #include "shell/timeframe_selector.hpp"
 #include "theme/theme.hpp"
 
 namespace atc::ui {
 namespace {
-
-QString familyLabel(MaType t) {
-    const std::string_view n = family_name(t);
-    return QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
-}
 
 // A small colour swatch so each MA toggle shows the family's colour; a hidden
 // family's is hollow, faded and crossed out (in the text colour, which stands
@@ -143,6 +139,11 @@ ChartToolbar::ChartToolbar(QWidget* parent) : QToolBar(tr("Chart"), parent) {
            "(Shift+drag measures at any time; Esc removes it)"));
     connect(measure_, &QAction::toggled, this, &ChartToolbar::measureToolToggled);
     buildDrawMenu();
+    compare_ = addAction(tr("Compare…"));
+    compare_->setObjectName(QStringLiteral("compareAction"));
+    compare_->setToolTip(
+        tr("Draw other symbols over the price, in percent from the first visible bar"));
+    connect(compare_, &QAction::triggered, this, &ChartToolbar::compareRequested);
     addSeparator();
 
     theme_ = addAction(tr("Light theme"));

@@ -67,6 +67,8 @@ public:
     }
     QAction* magnetAction() const { return magnet_; }
     QAction* hideDrawingsAction() const { return hide_drawings_; }
+    // Opens the Compare dialog (other symbols over the price).
+    QAction* compareAction() const { return compare_; }
     // The "»" button that opens the tools the width leaves out (Qt's extension button).
     QToolButton* overflowButton() const;
 
@@ -82,6 +84,7 @@ signals:
     void measureToolToggled(bool armed);
     // A drawing tool was picked (nullopt: the armed one was unpicked).
     void drawingToolChosen(std::optional<atc::store::DrawingKind> kind);
+    void compareRequested();
     void themeToggled();
 
 public slots:
@@ -111,6 +114,7 @@ private:
     std::array<QAction*, store::kDrawingKindCount> drawing_{};
     QAction* magnet_ = nullptr;
     QAction* hide_drawings_ = nullptr;
+    QAction* compare_ = nullptr;
     QAction* theme_ = nullptr;
 };
 

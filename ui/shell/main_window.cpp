@@ -40,6 +40,7 @@
 #include "scanner/scan_summary.hpp"
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
+#include "shell/compare_controller.hpp"
 #include "shell/dock_shortcut.hpp"
 #include "shell/go_to_date_dialog.hpp"
 #include "shell/session_state.hpp"
@@ -119,6 +120,10 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
     addToolBar(Qt::TopToolBarArea, toolbar_);
 
     buildDocks();
+    compare_ = new CompareController(
+        context_.database, *charts_, [this] { return watchlist_->symbols(); }, this);
+    connect(toolbar_, &ChartToolbar::compareRequested, compare_, &CompareController::openDialog);
+    connect(compare_, &CompareController::message, this, &MainWindow::showFeedMessage);
     connectFeeds();
     buildMenus();
 
@@ -327,6 +332,7 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     view->addAction(toolbar_->logScaleAction());
     view->addAction(toolbar_->percentScaleAction());
+    view->addAction(toolbar_->compareAction());
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
@@ -387,6 +393,9 @@ void MainWindow::connectDrawings() {
     drawing_book_ = new DrawingBook(context_.database, this);
     connect(drawings, &DrawingLayer::edited, drawing_book_, &DrawingBook::save);
     connect(drawing_book_, &DrawingBook::problem, this, &MainWindow::showFeedMessage);
+    // A horizontal line's "Add alert at this price…": the alert dialog, filled in.
+    connect(drawings, &DrawingLayer::alertRequested, this,
+            [this](double price) { addPriceLevelAlert(current_symbol_, price); });
 }
 
 void MainWindow::connectFeeds() {
@@ -521,6 +530,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     if (DrawingLayer* drawings = charts_->drawingLayer(); drawings->symbol() != shown->name)
         drawings->setDrawings(shown->name, drawing_book_->load(shown->name));
     charts_->setData(shown);
+    compare_->setData(shown);
     table_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());
     const AtcResult& r = *shown->result;
@@ -604,6 +614,7 @@ void MainWindow::restoreSession(const QString& symbol, const QString& timeframe)
     for (const QString& pane : session.collapsed_panes)
         charts_->setPaneCollapsed(pane, true);
     timeframes_ = session.timeframes;
+    compare_->setSymbols(session.compared);
     scanner_->setTimeframe(session.scanner_timeframe);
     scanner_->setTieBreak(session.scanner_ties);
     if (session.params)
@@ -673,6 +684,7 @@ void MainWindow::saveSession() {
     session.chart = chartViewOf(*toolbar_);
     session.ranges = charts_->rememberedRanges();
     session.timeframes = timeframes_;
+    session.compared = compare_->symbols();
     session.scanner_timeframe = scanner_->timeframe();
     session.scanner_ties = scanner_->tieBreak();
     for (const QString& pane : ChartStack::paneNames()) {

@@ -27,6 +27,7 @@ class AlertNotifier;
 class AlertsPanel;
 class ChartStack;
 class ChartToolbar;
+class CompareController;
 class DownloadDialog;
 class DrawingBook;
 class FeedService;
@@ -67,6 +68,8 @@ public:
     // View → Go to date… (Ctrl+G, Alt+G): the dialog for the symbol on screen.
     void openGoToDate();
     GoToDateDialog* goToDateDialog() const { return go_to_date_; }
+    // View → Compare… and the toolbar's Compare…: other symbols over the price.
+    CompareController* compare() const { return compare_; }
     FeedService* feedService() const { return feeds_; }
     DownloadDialog* downloadDialog() const { return download_dialog_; }
 
@@ -163,6 +166,7 @@ private:
     AlertsPanel* alerts_panel_ = nullptr;
     DownloadDialog* download_dialog_ = nullptr;
     GoToDateDialog* go_to_date_ = nullptr;
+    CompareController* compare_ = nullptr;
     bool keep_session_ = true;
     std::size_t update_new_bars_ = 0;  // of the update running now
     QStringList update_failures_;      // symbol -> timeframe shown, when not its own

@@ -28,6 +28,7 @@ const QString kCalibrationKey = QStringLiteral("view/calibration");
 const QString kRangesKey = QStringLiteral("view/ranges");
 const QString kCollapsedPanesKey = QStringLiteral("view/collapsed_panes");
 const QString kTimeframesKey = QStringLiteral("view/timeframes");
+const QString kCompareKey = QStringLiteral("view/compare");
 const QString kScannerTimeframeKey = QStringLiteral("scanner/timeframe");
 const QString kRangeSymbolKey = QStringLiteral("symbol");
 const QString kRangeFirstKey = QStringLiteral("first");
@@ -189,6 +190,9 @@ SessionState readSession(QSettings& s) {
     session.ranges = readRanges(s);
     session.collapsed_panes = readCollapsedPanes(s);
     session.timeframes = readTimeframes(s);
+    session.compared = s.value(kCompareKey).toStringList();
+    session.compared.removeAll(QString());
+    session.compared.removeDuplicates();
     session.scanner_timeframe = timeframeNamed(s.value(kScannerTimeframeKey).toString());
     session.scanner_ties =
         tieBreakFromKey(s.value(kScannerTiesKey).toString()).value_or(ScanTieBreak::BarsSinceEntry);
@@ -213,6 +217,7 @@ void writeSession(QSettings& s, const SessionState& session) {
     writeRanges(s, session.ranges);
     s.setValue(kCollapsedPanesKey, session.collapsed_panes);
     writeTimeframes(s, session.timeframes);
+    s.setValue(kCompareKey, session.compared);
     s.setValue(kScannerTimeframeKey, session.scanner_timeframe);
     s.setValue(kScannerTiesKey, tieBreakKey(session.scanner_ties));
     s.setValue(kLongHeaderKey, session.scanner_long_header);

@@ -28,6 +28,8 @@
 //                       (the x of the visible range's edges, in bars)
 //   view/collapsed_panes  the chart panes the trader collapsed, by name
 //                       ("signals", "equity"; ChartStack::paneNames)
+//   view/compare        the symbols compared over the price pane, in the order
+//                       added; kept whatever symbol is shown, as on TradingView
 //   view/timeframes     map, symbol to the timeframe its chart shows ("4h"),
 //                       for symbols not shown at their data's own; a value
 //                       that is not a timeframe is dropped
@@ -80,6 +82,7 @@ struct SessionState {
     SymbolRanges ranges;
     QStringList collapsed_panes;         // known pane names only
     QHash<QString, QString> timeframes;  // symbol -> its chart's timeframe (canonical)
+    QStringList compared;                // View → Compare…, for every symbol
     QString scanner_timeframe;           // empty: each symbol's own
     ScanTieBreak scanner_ties = ScanTieBreak::BarsSinceEntry;
     QByteArray scanner_long_header;  // empty: none saved

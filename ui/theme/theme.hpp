@@ -34,6 +34,9 @@ struct Theme {
     // One colour per MA family, indexed by atc::MaType (EMA..KAMA), used where the
     // families are told apart (signals, equities, legends).
     std::array<QColor, kFamilyCount> family;
+    // The symbols compared on the price pane (View → Compare…), in the order
+    // they take them: apart from the families, the states and the price.
+    std::array<QColor, 4> compare;
 
     QColor familyColor(MaType t) const { return family[static_cast<std::size_t>(t)]; }
     QColor stateColor(int state) const { return state > 0 ? bull : (state < 0 ? bear : neutral); }
