@@ -1232,6 +1232,7 @@ private slots:
         charts->resetZoom();
 
         ChartToolbar* toolbar = window_->chartToolbar();
+        toolbar->setPriceScale(PriceScale::Linear);
         QTest::mouseClick(toolbar->widgetForAction(toolbar->compareAction()), Qt::LeftButton);
         CompareDialog* dialog = window_->compare()->dialog();
         QVERIFY(dialog && dialog->isVisible());
@@ -1240,6 +1241,9 @@ private slots:
         QTest::keyClick(dialog->filterField(), Qt::Key_Return);
         QVERIFY(dialog->isVisible());  // open for the next one
         QTRY_VERIFY(!charts->plottedCompare(other).empty());
+        // As on TradingView, comparing turned the linear scale to percent.
+        QCOMPARE(charts->priceScale(), PriceScale::Percent);
+        QVERIFY(toolbar->percentScaleAction()->isChecked());
         QCOMPARE(dialog->comparedList()->count(), 1);
         QCOMPARE(dialog->comparedList()->item(0)->text(), other);
 
@@ -1317,6 +1321,7 @@ private slots:
         QVERIFY(!charts->legendText().contains(other));
         dialog->close();
         charts->setCrosshairBar(-1);
+        toolbar->setPriceScale(PriceScale::Linear);
     }
 
     // Undated data (the bundled indices) is compared bar by bar from the last

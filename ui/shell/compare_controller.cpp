@@ -49,6 +49,7 @@ void CompareController::add(const QString& name) {
     names_ << name;
     load({name});
     refreshDialog();
+    emit added(name);
 }
 
 void CompareController::remove(const QString& name) {

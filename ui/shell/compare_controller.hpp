@@ -46,6 +46,8 @@ public:
 signals:
     // Something the status bar should say (a symbol that could not be compared).
     void message(const QString& text);
+    // The trader added a compared symbol (not the session's list coming back).
+    void added(const QString& name);
 
 private:
     void load(const QStringList& names);

@@ -124,6 +124,12 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
         context_.database, *charts_, [this] { return watchlist_->symbols(); }, this);
     connect(toolbar_, &ChartToolbar::compareRequested, compare_, &CompareController::openDialog);
     connect(compare_, &CompareController::message, this, &MainWindow::showFeedMessage);
+    // As on TradingView: comparing turns a linear price scale to percent, where
+    // every line reads its own change from the first visible bar.
+    connect(compare_, &CompareController::added, this, [this] {
+        if (toolbar_->priceScale() == PriceScale::Linear)
+            toolbar_->setPriceScale(PriceScale::Percent);
+    });
     connectFeeds();
     buildMenus();
 
