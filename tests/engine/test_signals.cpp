@@ -2,20 +2,253 @@
 // be worked out on paper.
 #include <QtTest>
 #include <cmath>
+#include <numeric>
 #include <vector>
 
 #include "atc/alerts.hpp"
 #include "atc/compute.hpp"
+#include "atc/performance.hpp"
+#include "atc/price_csv.hpp"
 #include "atc/signals.hpp"
 #include "direct_moving_averages.hpp"
 
 using namespace atc;
 using atc::test::kNaN;
 
+namespace {
+
+constexpr std::int64_t kJan1st2024 = 1'704'067'200'000;  // 2024-01-01 00:00 UTC
+
+std::vector<std::int64_t> daily_times(std::size_t n, std::int64_t from = kJan1st2024) {
+    std::vector<std::int64_t> t(n);
+    for (std::size_t i = 0; i < n; ++i)
+        t[i] = from + static_cast<std::int64_t>(i) * 86'400'000;
+    return t;
+}
+
+bool close_to(double a, double b, double tolerance = 1e-12) {
+    if (std::isnan(a) || std::isnan(b))
+        return std::isnan(a) && std::isnan(b);
+    return std::abs(a - b) <= tolerance * std::max(1.0, std::max(std::abs(a), std::abs(b)));
+}
+
+// ATC_SPEC "Signal performance" written out the plain way, one definition at
+// a time, to check the engine's single pass against.
+PerformanceFigures plain_performance(const std::vector<double>& c,
+                                     const std::vector<std::int64_t>& time,
+                                     const std::vector<double>& a, double lt, double st,
+                                     bool long_only, double cost_bps) {
+    std::size_t t0 = 0;
+    while (std::isnan(a[t0]))
+        ++t0;
+    const std::size_t T = c.size() - 1;
+    const double fee = cost_bps / 10000.0;
+    std::vector<int> p(c.size(), 0);
+    std::vector<double> r, bh;
+    for (std::size_t t = t0 + 1; t <= T; ++t) {
+        int position = 0;
+        if (a[t - 1] > lt)
+            position = 1;
+        else if (a[t - 1] < st)
+            position = -1;
+        if (long_only)
+            position = std::max(position, 0);
+        p[t] = position;
+        r.push_back(p[t] * (c[t] / c[t - 1] - 1.0) - fee * std::abs(p[t] - p[t - 1]));
+        bh.push_back(c[t] / c[t - 1] - 1.0);
+    }
+    const auto equity_of = [](const std::vector<double>& returns) {
+        std::vector<double> e{1.0};
+        for (double x : returns)
+            e.push_back(e.back() * (1.0 + x));
+        return e;
+    };
+    const auto drawdown_of = [](const std::vector<double>& e) {
+        double worst = 0.0;
+        for (std::size_t t = 0; t < e.size(); ++t) {
+            const double peak = *std::max_element(e.begin(), e.begin() + t + 1);
+            worst = std::max(worst, 1.0 - e[t] / peak);
+        }
+        return worst;
+    };
+    const double years = static_cast<double>(time[T] - time[t0]) / (365.25 * 86'400'000.0);
+    const double bars = static_cast<double>(T - t0);
+    const double ppy = bars / years;
+    const auto sharpe_of = [&](const std::vector<double>& x) {
+        const double size = static_cast<double>(x.size());
+        const double mean = std::accumulate(x.begin(), x.end(), 0.0) / size;
+        double var = 0.0;
+        for (double v : x)
+            var += (v - mean) * (v - mean);
+        return mean / std::sqrt(var / (size - 1.0)) * std::sqrt(ppy);
+    };
+    PerformanceFigures f;
+    const std::vector<double> e = equity_of(r);
+    f.total_return = e.back() - 1.0;
+    f.cagr = std::pow(1.0 + f.total_return, 1.0 / years) - 1.0;
+    f.sharpe = sharpe_of(r);
+    double down = 0.0;
+    for (double v : r)
+        down += std::min(v, 0.0) * std::min(v, 0.0);
+    const double n = static_cast<double>(r.size());
+    f.sortino = std::accumulate(r.begin(), r.end(), 0.0) / n / std::sqrt(down / n) * std::sqrt(ppy);
+    f.max_drawdown = drawdown_of(e);
+    f.time_in_market =
+        static_cast<double>(std::count_if(p.begin() + static_cast<std::ptrdiff_t>(t0) + 1, p.end(),
+                                          [](int v) { return v != 0; })) /
+        bars;
+    std::vector<double> trade_returns;
+    std::vector<std::size_t> trade_bars;
+    for (std::size_t t = t0 + 1; t <= T; ++t) {
+        if (p[t] == 0)
+            continue;
+        if (t == t0 + 1 || p[t] != p[t - 1]) {
+            trade_returns.push_back(1.0);
+            trade_bars.push_back(0);
+        }
+        trade_returns.back() *= 1.0 + r[t - t0 - 1];
+        ++trade_bars.back();
+    }
+    f.trades = trade_returns.size();
+    const double trades = static_cast<double>(f.trades);
+    double wins = 0, win_sum = 0, loss_sum = 0;
+    for (double& g : trade_returns) {
+        g -= 1.0;
+        (g > 0.0 ? win_sum : loss_sum) += g;
+        wins += g > 0.0 ? 1 : 0;
+    }
+    f.win_rate = trades > 0 ? wins / trades : 0.0;
+    f.avg_win = wins > 0 ? win_sum / wins : 0.0;
+    f.avg_loss = trades - wins > 0 ? loss_sum / (trades - wins) : 0.0;
+    f.longest_trade =
+        trade_bars.empty() ? 0 : *std::max_element(trade_bars.begin(), trade_bars.end());
+    f.buy_and_hold_return = c[T] / c[t0] - 1.0;
+    f.buy_and_hold_cagr = std::pow(1.0 + f.buy_and_hold_return, 1.0 / years) - 1.0;
+    f.buy_and_hold_sharpe = sharpe_of(bh);
+    f.buy_and_hold_max_drawdown = drawdown_of(equity_of(bh));
+    return f;
+}
+
+#define EXPECT_FIGURE(got, want, field)                                                          \
+    QVERIFY2(close_to((got).field, (want).field), qPrintable(QStringLiteral(#field ": %1 vs %2") \
+                                                                 .arg((got).field, 0, 'g', 17)   \
+                                                                 .arg((want).field, 0, 'g', 17)))
+
+void expect_same_figures(const PerformanceFigures& got, const PerformanceFigures& want) {
+    EXPECT_FIGURE(got, want, total_return);
+    EXPECT_FIGURE(got, want, cagr);
+    EXPECT_FIGURE(got, want, sharpe);
+    EXPECT_FIGURE(got, want, sortino);
+    EXPECT_FIGURE(got, want, max_drawdown);
+    EXPECT_FIGURE(got, want, time_in_market);
+    QCOMPARE(got.trades, want.trades);
+    EXPECT_FIGURE(got, want, win_rate);
+    EXPECT_FIGURE(got, want, avg_win);
+    EXPECT_FIGURE(got, want, avg_loss);
+    QCOMPARE(got.longest_trade, want.longest_trade);
+    EXPECT_FIGURE(got, want, buy_and_hold_return);
+    EXPECT_FIGURE(got, want, buy_and_hold_cagr);
+    EXPECT_FIGURE(got, want, buy_and_hold_sharpe);
+    EXPECT_FIGURE(got, want, buy_and_hold_max_drawdown);
+}
+
+}  // namespace
+
 class TestSignals : public QObject {
     Q_OBJECT
 
 private slots:
+    // ATC_SPEC "Signal performance" on a series worked out on paper: long over
+    // bars 2-3 (-10 %, then flat), short over bar 4 (the price rises 10 %),
+    // flat on bar 5 (it falls 10 %).
+    void performanceWorkedByHand() {
+        const std::vector<double> c = {100, 110, 99, 99, 108.9, 98.01};
+        const std::vector<double> a = {kNaN, 0.5, 0.5, -0.5, 0.0, 0.5};
+        const std::vector<std::int64_t> t = daily_times(c.size());
+        const auto perf = compute_performance(c, t, a, 0.1, -0.1);
+        QVERIFY(perf);
+        QCOMPARE(perf->first_bar, std::size_t{1});
+        QCOMPARE(perf->position, (std::vector<std::int8_t>{0, 0, 1, 1, -1, 0}));
+        const std::vector<double> equity = {kNaN, 1.0, 0.9, 0.9, 0.81, 0.81};
+        for (std::size_t i = 1; i < c.size(); ++i)
+            QVERIFY2(close_to(perf->equity[i], equity[i]), qPrintable(QString::number(i)));
+        QVERIFY(std::isnan(perf->equity[0]));
+        const PerformanceFigures& f = perf->figures;
+        QVERIFY(close_to(f.total_return, -0.19));
+        QVERIFY(close_to(f.max_drawdown, 0.19));
+        QVERIFY(close_to(perf->drawdown[4], 0.19));
+        QVERIFY(close_to(f.time_in_market, 0.75));
+        QCOMPARE(f.trades, std::size_t{2});  // -10 % long, -10 % short
+        QCOMPARE(f.win_rate, 0.0);
+        QCOMPARE(f.avg_win, 0.0);
+        QVERIFY(close_to(f.avg_loss, -0.1));
+        QCOMPARE(f.longest_trade, std::size_t{2});
+        const double years = 4.0 / 365.25;
+        QVERIFY(close_to(f.cagr, std::pow(0.81, 1.0 / years) - 1.0));
+        // r = -0.1, 0, -0.1, 0: mean -0.05, sample stdev sqrt(0.01 / 3), downside sqrt(0.005).
+        QVERIFY(close_to(f.sharpe, -0.05 / std::sqrt(0.01 / 3.0) * std::sqrt(4.0 / years)));
+        QVERIFY(close_to(f.sortino, -0.05 / std::sqrt(0.005) * std::sqrt(4.0 / years)));
+        QVERIFY(close_to(f.buy_and_hold_return, 98.01 / 110.0 - 1.0));
+        QVERIFY(close_to(f.buy_and_hold_max_drawdown, 1.0 - 98.01 / 110.0));
+        QCOMPARE(perf->monthly.size(), std::size_t{1});
+        QCOMPARE(perf->monthly[0].year, 2024);
+        QCOMPARE(perf->monthly[0].month, 1);
+        QVERIFY(close_to(perf->monthly[0].value, -0.19));
+
+        // 10 bps per unit of change: entering costs it once, the flip twice, leaving once.
+        const auto costly = compute_performance(c, t, a, 0.1, -0.1, {PositionMode::LongShort, 10});
+        QVERIFY(close_to(costly->bar_return[2], -0.101));
+        QVERIFY(close_to(costly->bar_return[4], -0.102));
+        QVERIFY(close_to(costly->bar_return[5], -0.001));
+        QVERIFY(close_to(costly->figures.total_return, 0.899 * 1.0 * 0.898 * 0.999 - 1.0));
+        // Long only: the short bar is flat (leaving the long costs nothing here).
+        const auto long_only = compute_performance(c, t, a, 0.1, -0.1, {PositionMode::LongOnly, 0});
+        QCOMPARE(long_only->position, (std::vector<std::int8_t>{0, 0, 1, 1, 0, 0}));
+        QVERIFY(close_to(long_only->figures.total_return, -0.1));
+        QCOMPARE(long_only->figures.trades, std::size_t{1});
+        // Without bar times: no years, so no CAGR, Sharpe, Sortino, monthly table.
+        const auto untimed = compute_performance(c, {}, a, 0.1, -0.1);
+        QVERIFY(std::isnan(untimed->figures.cagr) && std::isnan(untimed->figures.sharpe));
+        QVERIFY(untimed->monthly.empty());
+        QVERIFY(close_to(untimed->figures.total_return, -0.19));
+        // An Average never defined, or defined only on the last bar: nothing to say.
+        QVERIFY(!compute_performance(c, t, std::vector<double>(c.size(), kNaN), 0.1, -0.1));
+    }
+
+    // Monthly returns compound the bars whose close falls in each month.
+    void performanceMonthlyReturns() {
+        const std::vector<double> c = {100, 110, 121, 121, 108.9};
+        const std::vector<double> a = {0.5, 0.5, 0.5, 0.5, 0.5};
+        // 30, 31 January, 1, 2, 3 February 2024.
+        const std::vector<std::int64_t> t = daily_times(c.size(), kJan1st2024 + 29 * 86'400'000LL);
+        const auto perf = compute_performance(c, t, a, 0.1, -0.1);
+        QCOMPARE(perf->monthly.size(), std::size_t{2});
+        QCOMPARE(perf->monthly[0].month, 1);
+        QVERIFY(close_to(perf->monthly[0].value, 0.1));  // 31 Jan: +10 %
+        QCOMPARE(perf->monthly[1].month, 2);
+        QVERIFY(close_to(perf->monthly[1].value, 1.1 * 1.0 * 0.9 - 1.0));
+    }
+
+    // On real data (TTRC, 5,550 daily bars), every figure equals the plain
+    // implementation of the definitions, in both modes, with and without costs.
+    void performanceMatchesThePlainDefinitions() {
+        const PriceSeries bars = read_price_csv(ATC_SAMPLE_DIR "/TTRC.csv");
+        const AtcResult result = compute_symbol(bars.close, AtcParams{});
+        for (const bool long_only : {false, true}) {
+            for (const double bps : {0.0, 7.5}) {
+                const auto perf = compute_performance(
+                    bars.close, bars.time_ms, result.average, 0.1, -0.1,
+                    {long_only ? PositionMode::LongOnly : PositionMode::LongShort, bps});
+                QVERIFY(perf);
+                expect_same_figures(perf->figures,
+                                    plain_performance(bars.close, bars.time_ms, result.average, 0.1,
+                                                      -0.1, long_only, bps));
+                if (QTest::currentTestFailed())
+                    return;
+                QVERIFY(perf->figures.trades > 10);
+            }
+        }
+    }
     void crossingUpDownAndHold() {
         const std::vector<double> price = {10, 10, 12, 12, 8, 8, 9};
         const std::vector<double> ma = {kNaN, 11, 11, 11, 11, 11, 11};
