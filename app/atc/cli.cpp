@@ -125,7 +125,8 @@ constexpr std::array<Command, 9> kCommands = {{
      run_hw},
     {"report", "write one symbol's signal report: PDF, CSV, JSON or a PNG of the charts",
      "atc report --symbol NAME [--db PATH] [--params FILE.json] --format pdf|csv|json|png\n"
-     "                  [--size WxH] [--timeframe TF [--timezone ZONE]] --out FILE",
+     "                  [--size WxH] [--timeframe TF [--timezone ZONE]]\n"
+     "                  [--mode long-short|long-only] [--cost-bps N] --out FILE",
      "  --symbol NAME       the symbol in the database ('atc list' shows them)\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
      "  --format F          pdf: the report to read and send (data, parameters,\n"
@@ -135,6 +136,11 @@ constexpr std::array<Command, 9> kCommands = {{
      "                      data; png: the charts. Default: the --out extension.\n"
      "                      PDF and PNG are drawn off screen: no display needed.\n"
      "  --size WxH          pixels of the PNG (default 1600x1000)\n"
+     "  --mode M            the JSON's performance: long-short (the default:\n"
+     "                      long above the long threshold, short below the\n"
+     "                      short one) or long-only (flat instead of short)\n"
+     "  --cost-bps N        fee + slippage per unit of position change, in\n"
+     "                      basis points (default 0)\n"
      "  --out FILE          where to write it ('-': standard output); an existing\n"
      "                      file is replaced only when the report is complete\n",
      run_report, true, true},

@@ -10,6 +10,7 @@
 #include "atc/backend_router.hpp"
 #include "atc/compute_service.hpp"
 #include "atc/params_json.hpp"
+#include "atc/performance.hpp"
 #include "atc/store/drawing_store.hpp"
 #include "atc/validation.hpp"
 #include "cli.hpp"
@@ -24,13 +25,15 @@ namespace {
 
 using ui::ReportFormat;
 
-constexpr auto kOptions = join_options(std::array<OptionSpec, 6>{{
+constexpr auto kOptions = join_options(std::array<OptionSpec, 8>{{
                                            {"--symbol", true},
                                            {kDbOption, true},
                                            {"--params", true},
                                            {"--format", true},
                                            {"--size", true},
                                            {"--out", true},
+                                           {"--mode", true},
+                                           {"--cost-bps", true},
                                        }},
                                        kTimeframeOptions);
 
@@ -71,6 +74,27 @@ QSize parse_size(const std::string& text) {
             parse_side(std::string_view(text).substr(x + 1), text)};
 }
 
+// --mode and --cost-bps: how the JSON's performance holds the position.
+PerformanceOptions read_performance_options(const ParsedOptions& options) {
+    PerformanceOptions performance;
+    if (const auto v = options.value("--mode")) {
+        const auto mode = parse_position_mode(*v);
+        if (!mode)
+            throw UsageError("invalid value for --mode: '" + *v +
+                             "' (expected long-short or long-only)");
+        performance.mode = *mode;
+    }
+    if (const auto v = options.value("--cost-bps")) {
+        double bps = 0.0;
+        const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), bps);
+        if (ec != std::errc() || ptr != v->data() + v->size() || !(bps >= 0.0 && bps <= 10'000.0))
+            throw UsageError("invalid value for --cost-bps: '" + *v +
+                             "' (expected basis points from 0 to 10000, e.g. 5 or 2.5)");
+        performance.cost_bps = bps;
+    }
+    return performance;
+}
+
 }  // namespace
 
 int run_report(std::span<const std::string> args) {
@@ -87,6 +111,7 @@ int run_report(std::span<const std::string> args) {
     }
     const std::optional<std::string> params_path = options.value("--params");
     const std::optional<TimeframeRequest> timeframe = read_timeframe_request(options);
+    const PerformanceOptions performance = read_performance_options(options);
 
     // Errors below propagate to main(): "atc report: ...", exit 1. Nothing is
     // written before the whole report is made.
@@ -129,6 +154,7 @@ int run_report(std::span<const std::string> args) {
     ui::SymbolReport report;
     report.data = data;
     report.info = info;
+    report.performance = performance;
     // The charts carry the trader's drawings, as the app's export does (rows the
     // store cannot read are left out, as the app leaves them out).
     report.view.drawings = store::DrawingStore(session.database()).load(symbol).drawings;

@@ -139,6 +139,25 @@ private slots:
                      .toObject()[QStringLiteral("provenance")]
                      .toString()
                      .isEmpty());
+        const QJsonObject long_short = doc[QStringLiteral("performance")].toObject();
+        QCOMPARE(long_short[QStringLiteral("mode")].toString(), QStringLiteral("long_short"));
+
+        // --mode and --cost-bps reach the performance figures.
+        const QString costly = path(QStringLiteral("TTRC-long-only.json"));
+        QCOMPARE(code(atc({QStringLiteral("report"), QStringLiteral("--symbol"),
+                           QStringLiteral("TTRC"), QStringLiteral("--mode"),
+                           QStringLiteral("long-only"), QStringLiteral("--cost-bps"),
+                           QStringLiteral("2.5"), QStringLiteral("--out"), costly})),
+                 0);
+        const QJsonObject long_only = QJsonDocument::fromJson(contents(costly))
+                                          .object()[QStringLiteral("performance")]
+                                          .toObject();
+        QCOMPARE(long_only[QStringLiteral("mode")].toString(), QStringLiteral("long_only"));
+        QCOMPARE(long_only[QStringLiteral("cost_bps")].toDouble(), 2.5);
+        QVERIFY(long_only[QStringLiteral("time_in_market")].toDouble() <
+                long_short[QStringLiteral("time_in_market")].toDouble());
+        QCOMPARE(long_only[QStringLiteral("buy_and_hold_return")].toDouble(),
+                 long_short[QStringLiteral("buy_and_hold_return")].toDouble());
 
         const QString png = path(QStringLiteral("TTRC.png"));
         QCOMPARE(code(atc({QStringLiteral("report"), QStringLiteral("--symbol"),
@@ -199,6 +218,14 @@ private slots:
                                   << QStringLiteral("invalid value for --size");
         QTest::newRow("no symbol")
             << QStringList{out} << QStringLiteral("missing required option --symbol");
+        QTest::newRow("bad mode")
+            << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--mode=sideways"), out}
+            << QStringLiteral(
+                   "invalid value for --mode: 'sideways' (expected long-short or "
+                   "long-only)");
+        QTest::newRow("negative cost")
+            << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--cost-bps=-1"), out}
+            << QStringLiteral("invalid value for --cost-bps: '-1'");
         QTest::newRow("bad timeframe")
             << QStringList{QStringLiteral("--symbol=DAX"), QStringLiteral("--timeframe=4x"), out}
             << QStringLiteral("--timeframe: \"4x\" is not a timeframe (write a count and a unit");

@@ -32,6 +32,7 @@
 #include "atc/atomic_file.hpp"
 #include "atc/compute.hpp"
 #include "atc/params_json.hpp"
+#include "atc/performance.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/scan_ranking.hpp"
 #include "atc/store/drawing_store.hpp"
@@ -270,6 +271,42 @@ private slots:
         QVERIFY(json_matches(
             stats[QStringLiteral("final_layer2_equity")].toObject()[QStringLiteral("KAMA")],
             expected.family(MaType::KAMA).weight_equity.back()));
+
+        // "performance": exactly the keys, the engine's figures to the bit.
+        const QJsonObject perf = doc[QStringLiteral("performance")].toObject();
+        const QStringList keys = {QStringLiteral("total_return"),
+                                  QStringLiteral("cagr"),
+                                  QStringLiteral("sharpe"),
+                                  QStringLiteral("sortino"),
+                                  QStringLiteral("max_drawdown"),
+                                  QStringLiteral("time_in_market"),
+                                  QStringLiteral("trades"),
+                                  QStringLiteral("win_rate"),
+                                  QStringLiteral("avg_win"),
+                                  QStringLiteral("avg_loss"),
+                                  QStringLiteral("buy_and_hold_return"),
+                                  QStringLiteral("buy_and_hold_cagr"),
+                                  QStringLiteral("buy_and_hold_sharpe"),
+                                  QStringLiteral("buy_and_hold_max_drawdown"),
+                                  QStringLiteral("mode"),
+                                  QStringLiteral("cost_bps")};
+        QStringList got = perf.keys();
+        QStringList want = keys;
+        got.sort();
+        want.sort();
+        QCOMPARE(got, want);
+        const auto figures =
+            compute_performance(ttrc_->bars.close, ttrc_->bars.time_ms, expected.average,
+                                params_.long_threshold, params_.short_threshold)
+                ->figures;
+        QVERIFY(json_matches(perf[QStringLiteral("total_return")], figures.total_return));
+        QVERIFY(json_matches(perf[QStringLiteral("sharpe")], figures.sharpe));
+        QVERIFY(json_matches(perf[QStringLiteral("max_drawdown")], figures.max_drawdown));
+        QVERIFY(json_matches(perf[QStringLiteral("buy_and_hold_cagr")], figures.buy_and_hold_cagr));
+        QCOMPARE(static_cast<std::size_t>(perf[QStringLiteral("trades")].toInteger()),
+                 figures.trades);
+        QCOMPARE(perf[QStringLiteral("mode")].toString(), QStringLiteral("long_short"));
+        QCOMPARE(perf[QStringLiteral("cost_bps")].toDouble(), 0.0);
     }
 
     // Trades run from marker to marker (the last to the last bar); a hit moved

@@ -1,10 +1,12 @@
 // The symbol report as JSON: the parameters (in the engine's params.json
 // format), where the data comes from, the latest values, the entry markers, the
-// statistics and every per-bar output, numbers exact to the last bit.
+// statistics, the signal's performance and every per-bar output, numbers exact
+// to the last bit.
 #include <QTimeZone>
 
 #include "atc/json_writer.hpp"
 #include "atc/params_json.hpp"
+#include "atc/performance.hpp"
 #include "atc/scan_ranking.hpp"
 #include "atc/version.hpp"
 #include "report/report_facts.hpp"
@@ -105,6 +107,39 @@ void writeMarkers(JsonWriter& json, const SymbolReport& report,
     json.end_object();
 }
 
+// ATC_SPEC "Signal performance": the figures of the Average held as a
+// position, and buy-and-hold's; null when the Average is never defined.
+void writePerformance(JsonWriter& json, const SymbolReport& report) {
+    const SymbolData& d = *report.data;
+    const auto perf =
+        compute_performance(d.bars.close, d.bars.time_ms, d.result->average,
+                            d.params.long_threshold, d.params.short_threshold, report.performance);
+    json.key("performance");
+    if (!perf) {
+        json.null();
+        return;
+    }
+    const PerformanceFigures& f = perf->figures;
+    json.begin_object();
+    json.key("total_return").number(f.total_return);
+    json.key("cagr").number(f.cagr);
+    json.key("sharpe").number(f.sharpe);
+    json.key("sortino").number(f.sortino);
+    json.key("max_drawdown").number(f.max_drawdown);
+    json.key("time_in_market").number(f.time_in_market);
+    json.key("trades").integer(f.trades);
+    json.key("win_rate").number(f.win_rate);
+    json.key("avg_win").number(f.avg_win);
+    json.key("avg_loss").number(f.avg_loss);
+    json.key("buy_and_hold_return").number(f.buy_and_hold_return);
+    json.key("buy_and_hold_cagr").number(f.buy_and_hold_cagr);
+    json.key("buy_and_hold_sharpe").number(f.buy_and_hold_sharpe);
+    json.key("buy_and_hold_max_drawdown").number(f.buy_and_hold_max_drawdown);
+    json.key("mode").string(position_mode_name(report.performance.mode));
+    json.key("cost_bps").number(report.performance.cost_bps);
+    json.end_object();
+}
+
 // The columns of `atc compute`, under the same names, plus time and close.
 void writeSeries(JsonWriter& json, const SymbolReport& report,
                  const std::vector<std::string>& times) {
@@ -138,6 +173,7 @@ QByteArray symbolReportJson(const SymbolReport& report) {
     json.key("parameters").raw(params_to_json(report.data->params));
     writeLatest(json, report, times);
     writeMarkers(json, report, times, stats);
+    writePerformance(json, report);
     writeSeries(json, report, times);
     json.end_object();
     return QByteArray::fromStdString(json.finish());

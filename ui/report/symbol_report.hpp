@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 
+#include "atc/performance.hpp"
 #include "atc/store/symbol_store.hpp"
 #include "core/symbol_data.hpp"
 #include "report/chart_snapshot.hpp"
@@ -36,6 +37,8 @@ struct SymbolReport {
     // ChartStack::members); drawReportCharts computes those missing.
     MemberSet members;
     QSize png_size{1600, 1000};  // logical pixels of the PNG
+    // How the JSON's "performance" holds the position (ATC_SPEC "Signal performance").
+    PerformanceOptions performance;
 
     // Painted by drawReportCharts().
     QPicture chart_picture;  // PDF

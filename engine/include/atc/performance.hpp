@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace atc {
@@ -16,6 +17,11 @@ namespace atc {
 // Long and short (the default): +1 above the long threshold, −1 below the
 // short one, 0 between. Long only: the short side is flat instead.
 enum class PositionMode { LongShort, LongOnly };
+
+// "long_short", "long_only": the reports' words. Parsing takes "-" for "_" too
+// (the command line's spelling).
+std::string_view position_mode_name(PositionMode mode);
+std::optional<PositionMode> parse_position_mode(std::string_view text);
 
 struct PerformanceOptions {
     PositionMode mode = PositionMode::LongShort;

@@ -119,6 +119,21 @@ void fill_trades(std::span<const std::int8_t> position, std::span<const double> 
 
 }  // namespace
 
+std::string_view position_mode_name(PositionMode mode) {
+    return mode == PositionMode::LongOnly ? "long_only" : "long_short";
+}
+
+std::optional<PositionMode> parse_position_mode(std::string_view text) {
+    for (PositionMode mode : {PositionMode::LongShort, PositionMode::LongOnly}) {
+        const std::string_view name = position_mode_name(mode);
+        if (text.size() == name.size() &&
+            std::equal(text.begin(), text.end(), name.begin(),
+                       [](char a, char b) { return a == b || (a == '-' && b == '_'); }))
+            return mode;
+    }
+    return std::nullopt;
+}
+
 std::optional<Performance> compute_performance(std::span<const double> close,
                                                std::span<const std::int64_t> time_ms,
                                                std::span<const double> average,
