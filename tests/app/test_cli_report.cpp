@@ -119,13 +119,13 @@ private slots:
         QCOMPARE(ours.size(), theirs.size());
         for (qsizetype i = 0; i + 1 < ours.size(); ++i) {
             QList<QByteArray> f = ours[i].split(',');
-            QCOMPARE(f.size(), 16);
-            f.removeAt(1);   // date
-            f.removeLast();  // marker
+            QCOMPARE(f.size(), 18);
+            f.removeAt(1);           // date
+            f.resize(f.size() - 3);  // marker, position, strategy_equity
             QCOMPARE(f.join(','), theirs[i]);
         }
         QVERIFY(ours[0].startsWith("bar,date,EMA_Signal,"));
-        QVERIFY(ours[0].endsWith(",Average_Signal,marker"));
+        QVERIFY(ours[0].endsWith(",Average_Signal,marker,position,strategy_equity"));
     }
 
     void jsonAndPngByExtension() {
@@ -372,7 +372,7 @@ private slots:
         r = report(table);
         QVERIFY2(code(r) == 0, r.err.constData());
         const QByteArray rows = contents(table);
-        QCOMPARE(rows.count(",long\n") + rows.count(",short\n"), trades);
+        QCOMPARE(rows.count(",long,") + rows.count(",short,"), trades);
 
         const QString pdf = path(QStringLiteral("MANY.pdf"));
         r = report(pdf);

@@ -163,16 +163,22 @@ private slots:
         QCOMPARE(lines.front(),
                  QByteArray("bar,date,EMA_Signal,HMA_Signal,WMA_Signal,DEMA_Signal,LSMA_Signal,"
                             "KAMA_Signal,EMA_S,HMA_S,WMA_S,DEMA_S,LSMA_S,KAMA_S,Average_Signal,"
-                            "marker"));
+                            "marker,position,strategy_equity"));
         QCOMPARE(static_cast<std::size_t>(lines.size() - 1), expected.bars);
         std::vector<std::string_view> markers(expected.bars);
         for (const EntryMarker& m : expected.markers)
             markers[m.bar] = m.direction == Direction::Long ? "long" : "short";
         const std::vector<std::string> dates = barTimes(ttrc_->bars);
         QCOMPARE(dates.front(), std::string("1985-01-02"));
+        const auto perf =
+            compute_performance(ttrc_->bars.close, ttrc_->bars.time_ms, expected.average,
+                                params_.long_threshold, params_.short_threshold);
+        QVERIFY(perf);
         for (std::size_t i = 0; i < expected.bars; ++i) {
             const QList<QByteArray> f = lines[static_cast<qsizetype>(i + 1)].split(',');
-            QCOMPARE(f.size(), 16);
+            QCOMPARE(f.size(), 18);
+            QCOMPARE(f[16].toInt(), int{perf->position[i]});
+            QVERIFY2(field_matches(f[17], perf->equity[i]), f[17].data());
             QCOMPARE(f[0].toULongLong(), i);
             QCOMPARE(f[1].toStdString(), dates[i]);
             int c = 2;
@@ -184,6 +190,9 @@ private slots:
             QVERIFY(field_matches(f[c++], expected.average[i]));
             QCOMPARE(f[c].toStdString(), std::string(markers[i]));
         }
+        // The equity column is the position's: it starts at 1 where the Average does.
+        QCOMPARE(lines[static_cast<qsizetype>(perf->first_bar + 1)].split(',')[17],
+                 QByteArray("1"));
     }
 
     // A file whose label is a fractional year keeps it unshortened.
@@ -397,7 +406,7 @@ private slots:
         QVERIFY(QFileInfo(file).size() < 1'000'000);
 
         const QByteArray csv = renderSymbolReport(report, ReportFormat::Csv);
-        QCOMPARE(static_cast<std::size_t>(csv.count(",long\n") + csv.count(",short\n")), trades);
+        QCOMPARE(static_cast<std::size_t>(csv.count(",long,") + csv.count(",short,")), trades);
         const QJsonObject json =
             QJsonDocument::fromJson(renderSymbolReport(report, ReportFormat::Json)).object();
         QCOMPARE(static_cast<std::size_t>(json[QStringLiteral("markers")].toArray().size()),

@@ -3,6 +3,7 @@
 // signal reports write the same table with a date and a marker column added.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,11 @@ struct SignalCsvExtras {
     // Adds a last column "marker": "long" or "short" at the bars of
     // result.markers, empty elsewhere.
     bool markers = false;
+    // Both given: two last columns "position" (-1, 0, +1) and "strategy_equity"
+    // (empty before it starts): the signal held as a position
+    // (atc/performance.hpp), one value per bar each.
+    std::span<const std::int8_t> position;
+    std::span<const double> strategy_equity;
 };
 
 // "bar,EMA_Signal,...,KAMA_Signal,EMA_S,...,KAMA_S,Average_Signal" and one row per

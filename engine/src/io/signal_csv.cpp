@@ -97,7 +97,14 @@ std::string format_signal_csv(const AtcResult& result, const SignalCsvExtras& ex
     out += ",Average_Signal";
     const std::vector<std::string_view> markers =
         extras.markers ? marker_column(result) : std::vector<std::string_view>();
-    out += extras.markers ? ",marker\n" : "\n";
+    out += extras.markers ? ",marker" : "";
+    const bool performance = !extras.position.empty() || !extras.strategy_equity.empty();
+    if (performance) {
+        require_bars(extras.position.size(), bars, "position");
+        require_bars(extras.strategy_equity.size(), bars, "strategy_equity");
+        out += ",position,strategy_equity";
+    }
+    out += '\n';
 
     // About 14 fields of up to ~24 characters per row.
     out.reserve(out.size() + bars * 14 * 20);
@@ -114,6 +121,12 @@ std::string format_signal_csv(const AtcResult& result, const SignalCsvExtras& ex
         if (extras.markers) {
             out += ',';
             out += markers[i];
+        }
+        if (performance) {
+            out += ',';
+            out += std::to_string(extras.position[i]);
+            out += ',';
+            append_csv_number(out, extras.strategy_equity[i]);
         }
         out += '\n';
     }
