@@ -38,6 +38,7 @@
 #include "atc/store/drawing_store.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
+#include "core/number_format.hpp"
 #include "report/print_resolution.hpp"
 #include "report/report_exporter.hpp"
 #include "report/report_facts.hpp"
@@ -371,7 +372,20 @@ private slots:
               QStringLiteral("Hit rate"), QStringLiteral("KAMA")}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }
-        QVERIFY(atc::test::pdf_pages(text) >= 3);
+        // The performance page: the figures beside buy-and-hold, the monthly table.
+        const auto perf = compute_performance(ttrc_->bars.close, ttrc_->bars.time_ms, r.average,
+                                              r.params.long_threshold, r.params.short_threshold);
+        QVERIFY(perf);
+        for (const QString& needle :
+             {QStringLiteral("Performance of the Average signal"), QStringLiteral("Buy & hold"),
+              QStringLiteral("Max drawdown"), QStringLiteral("Monthly returns of the signal"),
+              QStringLiteral("Jan"), QStringLiteral("Dec"), QStringLiteral("2006"),
+              signedPercent(100.0 * perf->figures.total_return, 1),
+              signedPercent(100.0 * perf->figures.buy_and_hold_return, 1),
+              signedPercent(100.0 * perf->monthly.back().value, 1).remove(QStringLiteral(" %"))}) {
+            QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
+        }
+        QVERIFY(atc::test::pdf_pages(text) >= 4);
         if (!preview_dir().isEmpty()) {
             QDir().mkpath(preview_dir());
             QFile::remove(preview_dir() + QStringLiteral("/TTRC.pdf"));

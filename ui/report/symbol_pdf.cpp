@@ -14,6 +14,7 @@
 #include "panels/family_table_panel.hpp"
 #include "panels/growth_note.hpp"
 #include "report/pdf_document.hpp"
+#include "report/performance_pdf.hpp"
 #include "report/report_facts.hpp"
 #include "report/report_text.hpp"
 #include "report/strategy_stats.hpp"
@@ -42,6 +43,8 @@ public:
         weights();
         parameters();
         statistics();
+        doc_.newPage();
+        writePerformancePage(doc_, data_, r_.performance);
         reportProgress(progress, 0.4);
         markers(progress);
     }
