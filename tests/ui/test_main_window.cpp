@@ -1295,6 +1295,14 @@ private slots:
         check_pinned(panned);
         if (QTest::currentTestFailed())
             return;
+        // So it is on a stretched price axis, which fits nothing any more.
+        price->stretchValueRange(2.0);
+        QVERIFY(!price->autoFit());
+        charts->panBars(-30);
+        check_pinned(firstVisibleBar(charts->visibleRange().first, n));
+        price->setAutoFit();
+        if (QTest::currentTestFailed())
+            return;
 
         // Kept by the session, and drawn again by the next window.
         window_->close();

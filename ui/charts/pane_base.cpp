@@ -177,16 +177,23 @@ void ChartPane::seriesShownChanged() {
 
 void ChartPane::refit() {
     y_axis_->setLogarithmic(price_scale_ == PriceScale::Log);
+    // The bars that touch the view, [lo, hi].
+    std::optional<std::pair<std::size_t, std::size_t>> shown;
+    if (data_ && data_->barCount() > 0) {
+        const double n = static_cast<double>(data_->barCount());
+        shown =
+            std::pair{static_cast<std::size_t>(std::clamp(std::floor(x_axis_->min()), 0.0, n - 1)),
+                      static_cast<std::size_t>(std::clamp(std::ceil(x_axis_->max()), 0.0, n - 1))};
+        // Before the fit and whether or not there is one (a stretched axis).
+        followView(shown->first, shown->second);
+    }
     std::pair<double, double> range{0.0, 1.0};  // in axis units
     if (manual_range_) {
         range = *manual_range_;
     } else if (const auto fixed = fixedRange()) {
         range = *fixed;
-    } else if (data_ && data_->barCount() > 0) {
-        const double n = static_cast<double>(data_->barCount());
-        const double lo = std::clamp(std::floor(x_axis_->min()), 0.0, n - 1);
-        const double hi = std::clamp(std::ceil(x_axis_->max()), 0.0, n - 1);
-        if (const auto r = dataRange(static_cast<std::size_t>(lo), static_cast<std::size_t>(hi))) {
+    } else if (shown) {
+        if (const auto r = dataRange(shown->first, shown->second)) {
             // A log scale fits the positive values: a zero or negative one (a
             // broken tick, an oil future in 2020) would stretch it without end.
             const double low = y_axis_->logarithmic() && !(r->first > 0.0)

@@ -144,6 +144,9 @@ protected:
     // The y extent of the drawn data over bars [first, last]; nullopt when none.
     virtual std::optional<std::pair<double, double>> dataRange(std::size_t first,
                                                                std::size_t last) const = 0;
+    // What follows the visible bars [first, last] (the compared symbols' pin);
+    // called on every change of the view, before the value axis is fitted.
+    virtual void followView(std::size_t /*first*/, std::size_t /*last*/) {}
     // A fixed value range (the signal pane) instead of fitting the data.
     virtual std::optional<std::pair<double, double>> fixedRange() const { return std::nullopt; }
     // Free pixels above and below the data (room for markers).

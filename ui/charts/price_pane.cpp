@@ -191,24 +191,27 @@ std::optional<std::pair<double, double>> PricePane::dataRange(std::size_t first,
         if (ma->isVisible())
             ma->widenRange(r, first, last);
     }
-    // The compared symbols are pinned to the close at the first visible bar
-    // (or their first bar in view when they start later) and fitted as drawn.
-    if (data()) {
-        const std::size_t from = firstVisibleBar();
-        for (const CompareLine& line : compares_) {
-            line.base = line.series
-                            ? compareBase(data()->bars.close, line.series->closes, from, last)
-                            : std::nullopt;
-            line.item->setVisible(line.base.has_value());
-            if (!line.base)
-                continue;
-            line.item->setValueScale(line.base->scale);
+    // The compared symbols, as drawn (pinned by followView()).
+    for (const CompareLine& line : compares_) {
+        if (line.base)
             line.item->widenRange(r, first, last);
-        }
     }
     if (!(r.first <= r.second))
         return std::nullopt;
     return r;
+}
+
+void PricePane::followView(std::size_t /*first*/, std::size_t last) {
+    // The compared symbols are pinned to the close at the first visible bar
+    // (or their first bar in view when they start later).
+    const std::size_t from = firstVisibleBar();
+    for (CompareLine& line : compares_) {
+        line.base = line.series ? compareBase(data()->bars.close, line.series->closes, from, last)
+                                : std::nullopt;
+        line.item->setVisible(line.base.has_value());
+        if (line.base)
+            line.item->setValueScale(line.base->scale);
+    }
 }
 
 std::vector<LegendLine> PricePane::legendLines(std::size_t bar) const {

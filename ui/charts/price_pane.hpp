@@ -55,6 +55,7 @@ signals:
     void compareRemoveClicked(const QString& name);
 
 protected:
+    void followView(std::size_t first, std::size_t last) override;
     std::optional<std::pair<double, double>> dataRange(std::size_t first,
                                                        std::size_t last) const override;
     double paddingPx() const override { return 20.0; }  // room for the ▲/▼ markers
@@ -79,9 +80,8 @@ private:
         std::shared_ptr<const CompareSeries> series;  // null while its bars are loaded again
         StateLineItem* item = nullptr;
         std::size_t color = 0;  // index into Theme::compare
-        // Where the line is pinned now. Follows the visible range: set where the
-        // fit is computed (dataRange), through which every change of it passes.
-        mutable std::optional<CompareBase> base;
+        // Where the line is pinned now: followView() sets it on every change of the view.
+        std::optional<CompareBase> base;
     };
     const CompareLine* compareLine(const QString& name) const;  // nullptr when not compared
     // The compared symbols' entries for the legend at `bar`.
