@@ -190,11 +190,8 @@ ChartPane* ChartStack::pricePane() const {
 }
 
 void ChartStack::setPriceScale(PriceScale scale) {
-    if (scale == price_->priceScale())
-        return;
+    // Its layoutChanged() gives every pane the new label width.
     price_->setPriceScale(scale);
-    syncValueAxisWidths();
-    emit priceScaleChanged(scale);
 }
 
 void ChartStack::setMaVisible(MaType type, bool visible) {

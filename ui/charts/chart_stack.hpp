@@ -188,7 +188,6 @@ signals:
     void visibleRangeChanged(double first, double last);
     void paneCollapsedChanged(const QString& name, bool collapsed);
     void measureToolArmedChanged(bool armed);
-    void priceScaleChanged(atc::ui::PriceScale scale);
     // The "×" of a compared symbol in the price legend was clicked.
     void compareRemoveRequested(const QString& name);
     // A digit typed on the charts: the start of a timeframe ("4h" Enter).
