@@ -8,6 +8,8 @@
 #include "atc/cache/codec.hpp"
 #include "atc/compute.hpp"
 #include "atc/resample.hpp"
+#include "atc/sweep.hpp"
+#include "atc/timeframe.hpp"
 #include "import_case.hpp"
 #include "measure.hpp"
 #include "resample_case.hpp"
@@ -39,6 +41,24 @@ CaseResult measure(const std::function<void(StageTimes*)>& once, int runs) {
     return result;
 }
 
+// La × De, 50 values each, over daily bars from 2000-01-01: what the app's
+// Sweep view runs at its largest.
+std::vector<std::int64_t> daily_times(std::size_t bars) {
+    constexpr std::int64_t kJan1st2000Ms = 946'684'800'000;
+    std::vector<std::int64_t> times(bars);
+    for (std::size_t i = 0; i < bars; ++i)
+        times[i] = kJan1st2000Ms + static_cast<std::int64_t>(i) * kDayMs;
+    return times;
+}
+
+SweepRequest sweep_request(std::span<const double> close, std::span<const std::int64_t> times) {
+    SweepRequest request;
+    request.close = close;
+    request.time_ms = times;
+    request.axes = {parse_sweep_axis("La=0.01:0.5:0.01"), parse_sweep_axis("De=0.01:0.5:0.01")};
+    return request;
+}
+
 }  // namespace
 
 const std::vector<CaseSpec>& all_cases() {
@@ -55,6 +75,7 @@ const std::vector<CaseSpec>& all_cases() {
         {"import-binance-1m", 1, 1'000'000, Mode::Import},
         {"load-1m", 1, 1'000'000, Mode::Load},
         {"resample-1m-1h", 1, 1'000'000, Mode::Resample},
+        {"sweep-50x50-5000", 1, 5000, Mode::Sweep, 50 * 50},
     };
     return cases;
 }
@@ -107,6 +128,10 @@ CaseResult run_case(const CaseSpec& spec, int runs) {
     } else if (spec.mode == Mode::Members) {
         result =
             measure([&](StageTimes* t) { compute_members(close, params, MaType::EMA, t); }, runs);
+    } else if (spec.mode == Mode::Sweep) {
+        const std::vector<std::int64_t> times = daily_times(close.size());
+        const SweepRequest request = sweep_request(close, times);
+        result = measure([&](StageTimes*) { run_sweep(request); }, runs);
     } else if (spec.mode == Mode::CacheRead) {
         const std::vector<std::byte> blob = cache::encode_result(compute_symbol(close, params));
         result = measure([&](StageTimes*) { cache::decode_result(blob); }, runs);

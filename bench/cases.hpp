@@ -19,7 +19,9 @@ namespace atc::bench {
 // `bars` rows and saves it into a symbol database (import_case.hpp); Load
 // reads such a symbol back from the database, as the app does before each
 // chart (SymbolStore::load on a fresh connection). Resample
-// turns `bars` one-minute bars into hourly ones (resample_case.hpp).
+// turns `bars` one-minute bars into hourly ones (resample_case.hpp). Sweep
+// runs a 50 × 50 parameter sweep (La × De, sweep.hpp) over one daily symbol
+// of `bars` bars: 2,500 Averages and their performance figures.
 // SingleDrawn is SingleFreeEach keeping only the drawn series (what the app
 // asks for, KeptSeries::drawn); Members computes one family's members alone
 // (compute_members: what opening the calibration view or a family's member
@@ -35,7 +37,8 @@ enum class Mode {
     CacheRead,
     Import,
     Load,
-    Resample
+    Resample,
+    Sweep
 };
 
 struct CaseSpec {
@@ -43,6 +46,9 @@ struct CaseSpec {
     std::size_t symbols = 0;
     std::size_t bars = 0;
     Mode mode = Mode::Scan;
+    // How many times each symbol's bars are computed per run (a sweep's
+    // cells), for the Mbars/s column.
+    std::size_t passes = 1;
 };
 
 struct CaseResult {

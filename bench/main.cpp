@@ -100,7 +100,7 @@ void print_header(const Options& o) {
 }
 
 void print_row(const CaseSpec& spec, const CaseResult& r) {
-    const double bars = static_cast<double>(spec.symbols * spec.bars);
+    const double bars = static_cast<double>(spec.symbols * spec.bars * spec.passes);
     // Stage clocks are wall time per worker, which a busy machine inflates by
     // preemption; their shares are what stays meaningful.
     const double stage_total = r.stages.total() > 0.0 ? r.stages.total() : 1.0;

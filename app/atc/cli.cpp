@@ -14,6 +14,8 @@
 #include "command_report.hpp"
 #include "command_scan.hpp"
 #include "command_store.hpp"
+#include "command_sweep.hpp"
+#include "performance_option.hpp"
 #include "store_session.hpp"
 #include "timeframe_option.hpp"
 
@@ -25,7 +27,7 @@ namespace atc::cli {
 
 namespace {
 
-constexpr std::array<Command, 9> kCommands = {{
+constexpr std::array<Command, 10> kCommands = {{
     {"compute", "compute the ATC signals of one price series and write them as CSV",
      "atc compute (--csv FILE | --symbol NAME [--db PATH]) [--params FILE.json]\n"
      "                   [--timeframe TF [--timezone ZONE]] --out FILE.csv",
@@ -136,14 +138,53 @@ constexpr std::array<Command, 9> kCommands = {{
      "                      data; png: the charts. Default: the --out extension.\n"
      "                      PDF and PNG are drawn off screen: no display needed.\n"
      "  --size WxH          pixels of the PNG (default 1600x1000)\n"
-     "  --mode M            the JSON's performance: long-short (the default:\n"
-     "                      long above the long threshold, short below the\n"
-     "                      short one) or long-only (flat instead of short)\n"
-     "  --cost-bps N        fee + slippage per unit of position change, in\n"
-     "                      basis points (default 0)\n"
      "  --out FILE          where to write it ('-': standard output); an existing\n"
-     "                      file is replaced only when the report is complete\n",
-     run_report, true, true},
+     "                      file is replaced only when the report is complete\n"
+     "\n"
+     "--mode and --cost-bps say how the performance (the JSON's 'performance',\n"
+     "the PDF's Performance page) holds the Average signal as a position.\n",
+     run_report, true, true, true},
+    {"sweep", "the Average signal's performance over a grid of one or two parameters",
+     "atc sweep --symbol NAME [--db PATH] --vary NAME=V1,V2,... [--vary NAME2=...]\n"
+     "                 [--params FILE.json] [--split PCT] [--metric M] [--json]\n"
+     "                 [--timeframe TF [--timezone ZONE]] [--mode long-short|long-only]\n"
+     "                 [--cost-bps N]",
+     "  --symbol NAME       the symbol in the database ('atc list' shows them)\n"
+     "  --vary NAME=VALUES  a parameter to vary, by its params.json key (La, De,\n"
+     "                      cutout, ema_len ... kama_len, ema_w ... kama_w,\n"
+     "                      robustness, long_threshold, short_threshold), and its\n"
+     "                      values: a list (La=0.01,0.02,0.05; robustness=Narrow,Wide)\n"
+     "                      or FROM:TO:STEP, both ends included (ema_len=10:60:5).\n"
+     "                      At most 50 values; give it twice for a grid\n"
+     "  --params FILE.json  the parameters the sweep does not vary (default: the\n"
+     "                      defaults)\n"
+     "  --split PCT         also judge each cell apart on the first PCT % of the\n"
+     "                      bars (to choose by) and on the rest (to check on)\n"
+     "  --metric M          the figure the best cell is named by: sharpe (the\n"
+     "                      default), total_return, cagr, sortino, max_drawdown\n"
+     "                      (least), win_rate, trades\n"
+     "  --json              print one JSON object instead of the table (below)\n"
+     "\n"
+     "Each cell computes the symbol with its parameters and holds the Average\n"
+     "signal as a position: its figures are exactly those 'atc report' gives for\n"
+     "those parameters. Cells whose parameters are refused (a length too short\n"
+     "for the robustness) say why; the others run (exit 1 when none can).\n"
+     "\n"
+     "With --json the object has these keys:\n"
+     "  symbol, timeframe (null for undated data), bars\n"
+     "  params            the parameters not varied (the keys of a params file)\n"
+     "  vary              [{name, values}], in the order given\n"
+     "  split             null, or {fraction, bar (shared by both parts: the\n"
+     "                    check's equity starts at its close), time}\n"
+     "  cells             row-major (the first --vary slowest): {<name>: value per\n"
+     "                    varied parameter, error (null when it ran), performance\n"
+     "                    (the keys of 'atc report's performance: total_return,\n"
+     "                    cagr, sharpe, sortino, max_drawdown, time_in_market,\n"
+     "                    trades, win_rate, avg_win, avg_loss, buy_and_hold_*,\n"
+     "                    mode, cost_bps; fractions), and with --split in_sample\n"
+     "                    and out_of_sample with the same keys}\n"
+     "  elapsed_seconds   wall time of the sweep\n",
+     run_sweep, true, true, true},
     {"import", "import price files (or CSV links) into the symbol database",
      "atc import FILE|URL... [--symbol NAME] [--db PATH] [--dry-run] [--columns ROLE=N,...]\n"
      "           [--delimiter D] [--date-order dmy|mdy] [--timezone ZONE]",
@@ -220,7 +261,12 @@ constexpr std::array<Command, 9> kCommands = {{
 }  // namespace
 
 bool ParsedOptions::has(std::string_view name) const {
-    return values.find(name) != values.end();
+    return values.find(name) != values.end() || repeated.find(name) != repeated.end();
+}
+
+std::vector<std::string> ParsedOptions::all(std::string_view name) const {
+    const auto it = repeated.find(name);
+    return it == repeated.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::optional<std::string> ParsedOptions::value(std::string_view name) const {
@@ -261,7 +307,7 @@ ParsedOptions parse_options(std::span<const std::string> args, std::span<const O
         if (spec == nullptr) {
             throw UsageError("unknown option '" + name + "'");
         }
-        if (parsed.has(name)) {
+        if (parsed.has(name) && !spec->repeatable) {
             // A second value would silently win; better to say so.
             throw UsageError("option " + name + " given more than once");
         }
@@ -283,7 +329,10 @@ ParsedOptions parse_options(std::span<const std::string> args, std::span<const O
         if (spec->takes_value && value.empty()) {
             throw UsageError("option " + name + " needs a non-empty value");
         }
-        parsed.values.emplace(name, std::move(value));
+        if (spec->repeatable)
+            parsed.repeated[name].push_back(std::move(value));
+        else
+            parsed.values.emplace(name, std::move(value));
     }
     return parsed;
 }
@@ -368,6 +417,8 @@ std::string command_help(const Command& command) {
     text += command.details;
     if (command.takes_timeframe)
         text += kTimeframeHelp;
+    if (command.judges_performance)
+        text += kPerformanceHelp;
     if (command.uses_store)
         text += kDbHelp;
     return text;

@@ -29,6 +29,8 @@ public:
 struct OptionSpec {
     std::string_view name;  // with the leading "--"
     bool takes_value = true;
+    // May be given several times, each value kept (`atc sweep --vary` twice).
+    bool repeatable = false;
 };
 
 // Options of one command line, after parsing: "--name" -> value ("" for flags).
@@ -38,8 +40,11 @@ public:
     std::optional<std::string> value(std::string_view name) const;
     // The value of an option the command cannot run without.
     std::string required(std::string_view name) const;
+    // Every value of a repeatable option, in command-line order.
+    std::vector<std::string> all(std::string_view name) const;
 
     std::map<std::string, std::string, std::less<>> values;
+    std::map<std::string, std::vector<std::string>, std::less<>> repeated;
     std::vector<std::string> positionals;  // only when the command accepts them
 };
 
@@ -56,7 +61,8 @@ constexpr std::array<OptionSpec, A + B> join_options(const std::array<OptionSpec
 }
 
 // Parses `args` (everything after the subcommand) against `specs`. Accepts
-// "--name value" and "--name=value". Unknown options, repeated options, missing
+// "--name value" and "--name=value". Unknown options, options given twice
+// (unless repeatable), missing
 // values and (unless `allow_positionals`) positional arguments throw UsageError
 // naming the culprit.
 ParsedOptions parse_options(std::span<const std::string> args, std::span<const OptionSpec> specs,
@@ -73,8 +79,9 @@ struct Command {
     std::string_view usage;    // "atc NAME ..." synopsis
     std::string_view details;  // option descriptions for `atc help NAME`
     int (*run)(std::span<const std::string> args);
-    bool uses_store = false;       // takes --db (its help is added to `details`)
-    bool takes_timeframe = false;  // takes --timeframe and --timezone (help added too)
+    bool uses_store = false;          // takes --db (its help is added to `details`)
+    bool takes_timeframe = false;     // takes --timeframe and --timezone (help added too)
+    bool judges_performance = false;  // takes --mode and --cost-bps (help added too)
 };
 
 std::span<const Command> commands();

@@ -15,6 +15,7 @@
 #include "atc/validation.hpp"
 #include "cli.hpp"
 #include "offscreen_gui.hpp"
+#include "performance_option.hpp"
 #include "report/symbol_report.hpp"
 #include "store_session.hpp"
 #include "timeframe_option.hpp"
@@ -25,17 +26,16 @@ namespace {
 
 using ui::ReportFormat;
 
-constexpr auto kOptions = join_options(std::array<OptionSpec, 8>{{
-                                           {"--symbol", true},
-                                           {kDbOption, true},
-                                           {"--params", true},
-                                           {"--format", true},
-                                           {"--size", true},
-                                           {"--out", true},
-                                           {"--mode", true},
-                                           {"--cost-bps", true},
-                                       }},
-                                       kTimeframeOptions);
+constexpr auto kOptions = join_options(join_options(std::array<OptionSpec, 6>{{
+                                                        {"--symbol", true},
+                                                        {kDbOption, true},
+                                                        {"--params", true},
+                                                        {"--format", true},
+                                                        {"--size", true},
+                                                        {"--out", true},
+                                                    }},
+                                                    kTimeframeOptions),
+                                       kPerformanceOptions);
 
 void fail(const std::string& message) {
     std::fprintf(stderr, "atc report: %s\n", message.c_str());
@@ -72,27 +72,6 @@ QSize parse_size(const std::string& text) {
         parse_side("", text);  // throws the usage message
     return {parse_side(std::string_view(text).substr(0, x), text),
             parse_side(std::string_view(text).substr(x + 1), text)};
-}
-
-// --mode and --cost-bps: how the JSON's performance holds the position.
-PerformanceOptions read_performance_options(const ParsedOptions& options) {
-    PerformanceOptions performance;
-    if (const auto v = options.value("--mode")) {
-        const auto mode = parse_position_mode(*v);
-        if (!mode)
-            throw UsageError("invalid value for --mode: '" + *v +
-                             "' (expected long-short or long-only)");
-        performance.mode = *mode;
-    }
-    if (const auto v = options.value("--cost-bps")) {
-        double bps = 0.0;
-        const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), bps);
-        if (ec != std::errc() || ptr != v->data() + v->size() || !(bps >= 0.0 && bps <= 10'000.0))
-            throw UsageError("invalid value for --cost-bps: '" + *v +
-                             "' (expected basis points from 0 to 10000, e.g. 5 or 2.5)");
-        performance.cost_bps = bps;
-    }
-    return performance;
 }
 
 }  // namespace

@@ -7,26 +7,18 @@
 #include <string_view>
 
 #include "atc/scan_ranking.hpp"
+#include "text_table.hpp"
 
 namespace atc::cli {
 
 namespace {
 
-constexpr std::size_t kColumns = 6;
-constexpr std::array<std::string_view, kColumns> kHeader = {"rank",       "symbol", "signal",
-                                                            "last close", "bars",   "last entry"};
-// Numbers are right-aligned so their digits line up; text is left-aligned.
-constexpr std::array<bool, kColumns> kRightAligned = {true, false, true, true, true, false};
-
-using Cells = std::array<std::string, kColumns>;
-
-// Display width in terminal columns: UTF-8 continuation bytes take no column,
-// so symbols such as "NESTLÉ" do not push the following columns out of line.
-std::size_t display_width(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-    }));
-}
+constexpr std::array<TextColumn, 6> kColumns = {{{"rank", true},
+                                                 {"symbol", false},
+                                                 {"signal", true},
+                                                 {"last close", true},
+                                                 {"bars", true},
+                                                 {"last entry", false}}};
 
 std::string format_signal(double v) {
     std::array<char, 32> buf{};
@@ -41,43 +33,6 @@ std::string format_price(double v) {
     return std::string(buf.data(), res.ptr);
 }
 
-void append_table(std::string& out, const std::vector<Cells>& rows) {
-    std::array<std::size_t, kColumns> width{};
-    for (std::size_t c = 0; c < kColumns; ++c) {
-        width[c] = kHeader[c].size();
-    }
-    for (const Cells& r : rows) {
-        for (std::size_t c = 0; c < kColumns; ++c) {
-            width[c] = std::max(width[c], display_width(r[c]));
-        }
-    }
-    const auto append_row = [&](const auto& cells) {
-        std::string line = " ";
-        for (std::size_t c = 0; c < kColumns; ++c) {
-            const std::string_view cell = cells[c];
-            const std::size_t pad = width[c] - display_width(cell);
-            line += ' ';
-            if (kRightAligned[c]) {
-                line.append(pad, ' ');
-            }
-            line += cell;
-            // The last column gets no trailing padding.
-            if (!kRightAligned[c] && c + 1 < kColumns) {
-                line.append(pad, ' ');
-            }
-            if (c + 1 < kColumns) {
-                line += ' ';
-            }
-        }
-        out += line;
-        out += '\n';
-    };
-    append_row(kHeader);
-    for (const Cells& r : rows) {
-        append_row(r);
-    }
-}
-
 std::string count_text(std::size_t shown, std::size_t total) {
     std::string s = std::to_string(total) + (total == 1 ? " symbol" : " symbols");
     if (shown != total) {
@@ -87,7 +42,7 @@ std::string count_text(std::size_t shown, std::size_t total) {
 }
 
 void append_section(std::string& out, std::string_view title, const ScanReportTable& table) {
-    std::vector<Cells> cells;
+    std::vector<std::vector<std::string>> cells;
     for (const ScanReportRow* r : table.shown) {
         cells.push_back({std::to_string(cells.size() + 1), r->symbol, format_signal(r->row.average),
                          format_price(r->row.last_close), std::to_string(r->row.bars),
@@ -98,7 +53,7 @@ void append_section(std::string& out, std::string_view title, const ScanReportTa
     if (cells.empty()) {
         out += "  (none)\n";
     } else {
-        append_table(out, cells);
+        out += text_table(kColumns, cells);
     }
 }
 

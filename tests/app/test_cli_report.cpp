@@ -199,6 +199,113 @@ private slots:
                  qPrintable(QStringLiteral("%1 blue pixels, %2 without").arg(with).arg(without)));
     }
 
+    // Each cell of `atc sweep --json` is `atc report`'s performance for its
+    // parameters, key for key and bit for bit (JSON numbers read back exactly).
+    void sweepCellsAreTheReportsPerformance() {
+        const QStringList performance = {QStringLiteral("--mode"), QStringLiteral("long-only"),
+                                         QStringLiteral("--cost-bps"), QStringLiteral("5")};
+        const Run sweep =
+            atc(QStringList{QStringLiteral("sweep"), QStringLiteral("--symbol=TTRC"),
+                            QStringLiteral("--vary=La=0.01,0.05"), QStringLiteral("--vary"),
+                            QStringLiteral("ema_len=20:40:20"), QStringLiteral("--json")} +
+                performance);
+        QVERIFY2(code(sweep) == 0, sweep.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(sweep.out).object();
+        const QJsonArray cells = doc[QStringLiteral("cells")].toArray();
+        QCOMPARE(cells.size(), 4);
+        QCOMPARE(doc[QStringLiteral("vary")].toArray()[1].toObject()[QStringLiteral("values")],
+                 QJsonValue(QJsonArray{20, 40}));
+        // The last cell: La = 0.05, ema_len = 40 (the first --vary slowest).
+        const QJsonObject cell = cells[3].toObject();
+        QCOMPARE(cell[QStringLiteral("La")].toDouble(), 0.05);
+        QCOMPARE(cell[QStringLiteral("ema_len")].toInt(), 40);
+        QVERIFY(cell[QStringLiteral("error")].isNull());
+
+        const QString params = path(QStringLiteral("sweep-cell.json"));
+        QFile file(params);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"La": 0.05, "ema_len": 40})");
+        file.close();
+        const QString json = path(QStringLiteral("sweep-cell-report.json"));
+        const Run report =
+            atc(QStringList{QStringLiteral("report"), QStringLiteral("--symbol=TTRC"),
+                            QStringLiteral("--params"), params, QStringLiteral("--out"), json} +
+                performance);
+        QVERIFY2(code(report) == 0, report.err.constData());
+        const QJsonObject reported = QJsonDocument::fromJson(contents(json))
+                                         .object()[QStringLiteral("performance")]
+                                         .toObject();
+        QCOMPARE(reported.size(), 16);
+        QCOMPARE(cell[QStringLiteral("performance")].toObject(), reported);
+        // And the cells differ, so a sweep that ignored an axis could not pass.
+        QVERIFY(cells[0].toObject()[QStringLiteral("performance")].toObject() != reported);
+    }
+
+    // The table names the best cell and warns that it is in-sample; --split
+    // adds the figures on the bars that played no part in the choice.
+    void sweepTableAndSplit() {
+        const QStringList args = {QStringLiteral("sweep"), QStringLiteral("--symbol=TTRC"),
+                                  QStringLiteral("--vary=De=0.01:0.05:0.02")};
+        const Run plain = atc(args);
+        QVERIFY2(code(plain) == 0, plain.err.constData());
+        const QString text = QString::fromUtf8(plain.out);
+        QVERIFY2(text.contains(QStringLiteral("Best by Sharpe: De=")), plain.out.constData());
+        QVERIFY(text.contains(QStringLiteral("overstates what the signal will do")));
+        QVERIFY(text.contains(QStringLiteral("3 cells in")));
+
+        const Run split =
+            atc(args + QStringList{QStringLiteral("--split=70"), QStringLiteral("--json")});
+        QVERIFY2(code(split) == 0, split.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(split.out).object();
+        QCOMPARE(doc[QStringLiteral("split")].toObject()[QStringLiteral("bar")].toInt(),
+                 qRound(0.7 * (5550 - 1)));
+        const QJsonObject cell = doc[QStringLiteral("cells")].toArray()[0].toObject();
+        QVERIFY(cell[QStringLiteral("in_sample")].isObject());
+        QVERIFY(cell[QStringLiteral("out_of_sample")].isObject());
+        QVERIFY(cell[QStringLiteral("in_sample")].toObject()[QStringLiteral("total_return")] !=
+                cell[QStringLiteral("out_of_sample")].toObject()[QStringLiteral("total_return")]);
+    }
+
+    void sweepMistakes_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exit");
+        QTest::addColumn<QString>("message");
+        const QString symbol = QStringLiteral("--symbol=TTRC");
+        QTest::newRow("no vary") << QStringList{symbol} << 2 << QStringLiteral("give --vary");
+        QTest::newRow("three") << QStringList{symbol, QStringLiteral("--vary=La=1"),
+                                              QStringLiteral("--vary=De=1"),
+                                              QStringLiteral("--vary=cutout=1")}
+                               << 2 << QStringLiteral("once or twice");
+        QTest::newRow("unknown") << QStringList{symbol, QStringLiteral("--vary=la=1")} << 2
+                                 << QStringLiteral("did you mean \"La\"");
+        QTest::newRow("twice") << QStringList{symbol, QStringLiteral("--vary=La=1"),
+                                              QStringLiteral("--vary=La=2")}
+                               << 2 << QStringLiteral("--vary names La twice");
+        QTest::newRow("too many") << QStringList{symbol, QStringLiteral("--vary=ema_len=1:200:1")}
+                                  << 2 << QStringLiteral("at most 50");
+        QTest::newRow("split") << QStringList{symbol, QStringLiteral("--vary=La=1"),
+                                              QStringLiteral("--split=100")}
+                               << 2 << QStringLiteral("invalid value for --split: '100'");
+        QTest::newRow("metric") << QStringList{symbol, QStringLiteral("--vary=La=1"),
+                                               QStringLiteral("--metric=profit")}
+                                << 2 << QStringLiteral("expected one of sharpe, total_return");
+        QTest::newRow("no cell runs")
+            << QStringList{symbol, QStringLiteral("--vary=cutout=6000,7000")} << 1
+            << QStringLiteral("no cell could run");
+        QTest::newRow("no symbol")
+            << QStringList{QStringLiteral("--symbol=NOPE"), QStringLiteral("--vary=La=1")} << 1
+            << QStringLiteral("no symbol 'NOPE'");
+    }
+
+    void sweepMistakes() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exit);
+        QFETCH(QString, message);
+        const Run r = atc(QStringList{QStringLiteral("sweep")} + args);
+        QCOMPARE(code(r), exit);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
     void mistakesAreUsageErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");

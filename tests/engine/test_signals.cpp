@@ -10,6 +10,7 @@
 #include "atc/performance.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/signals.hpp"
+#include "atc/sweep.hpp"
 #include "direct_moving_averages.hpp"
 
 using namespace atc;
@@ -129,12 +130,15 @@ PerformanceFigures plain_performance(const std::vector<double>& c,
     return f;
 }
 
-#define EXPECT_FIGURE(got, want, field)                                                          \
-    QVERIFY2(close_to((got).field, (want).field), qPrintable(QStringLiteral(#field ": %1 vs %2") \
-                                                                 .arg((got).field, 0, 'g', 17)   \
-                                                                 .arg((want).field, 0, 'g', 17)))
+#define EXPECT_FIGURE(got, want, field)                      \
+    QVERIFY2(close_to((got).field, (want).field, tolerance), \
+             qPrintable(QStringLiteral(#field ": %1 vs %2")  \
+                            .arg((got).field, 0, 'g', 17)    \
+                            .arg((want).field, 0, 'g', 17)))
 
-void expect_same_figures(const PerformanceFigures& got, const PerformanceFigures& want) {
+// Within `tolerance` relative (0: bit for bit, NaN where the other is NaN).
+void expect_same_figures(const PerformanceFigures& got, const PerformanceFigures& want,
+                         double tolerance = 1e-12) {
     EXPECT_FIGURE(got, want, total_return);
     EXPECT_FIGURE(got, want, cagr);
     EXPECT_FIGURE(got, want, sharpe);
@@ -249,6 +253,110 @@ private slots:
             }
         }
     }
+    // Every cell of a two-parameter sweep is what the report computes for its
+    // parameters: compute_symbol's Average, compute_performance's figures, to
+    // the bit; so are the split's two parts over their bars.
+    void sweepCellsEqualTheReportsFigures() {
+        const PriceSeries bars = read_price_csv(ATC_SAMPLE_DIR "/TTRC.csv");
+        SweepRequest request;
+        request.close = bars.close;
+        request.time_ms = bars.time_ms;
+        request.axes = {parse_sweep_axis("La=0.01,0.05"), parse_sweep_axis("ema_len=10:30:10")};
+        request.performance = {PositionMode::LongOnly, 5.0};
+        request.split = 0.6;
+        const SweepResult sweep = run_sweep(request);
+        QCOMPARE(sweep.cells.size(), std::size_t{6});
+        QCOMPARE(sweep.split_bar, std::optional<std::size_t>(std::llround(
+                                      0.6 * static_cast<double>(bars.close.size() - 1))));
+        const std::size_t s = *sweep.split_bar;
+        const std::size_t n = bars.close.size();
+        for (std::size_t i = 0; i < 2; ++i) {
+            for (std::size_t j = 0; j < 3; ++j) {
+                const SweepCell& cell = sweep.cell(i, j);
+                AtcParams params;
+                params.lambda = i == 0 ? 0.01 : 0.05;
+                params.lengths[0] = 10 + 10 * static_cast<int>(j);
+                QCOMPARE(cell.params, params);
+                QCOMPARE(cell.values,
+                         (std::vector<double>{params.lambda, 1.0 * params.lengths[0]}));
+                QVERIFY(cell.ok() && cell.figures && cell.in_sample && cell.out_of_sample);
+                const auto average = compute_symbol(bars.close, params).average;
+                const auto over = [&](std::size_t begin, std::size_t end) {
+                    const auto span = [&](const auto& v) {
+                        return std::span(v).subspan(begin, end - begin);
+                    };
+                    return compute_performance(span(bars.close), span(bars.time_ms), span(average),
+                                               0.1, -0.1, request.performance)
+                        ->figures;
+                };
+                expect_same_figures(*cell.figures, over(0, n), 0.0);
+                expect_same_figures(*cell.in_sample, over(0, s + 1), 0.0);
+                expect_same_figures(*cell.out_of_sample, over(s, n), 0.0);
+                if (QTest::currentTestFailed())
+                    return;
+            }
+        }
+        // The cells differ: a sweep that ignored its axes would pass the rest.
+        QVERIFY(sweep.cell(0, 0).figures->total_return != sweep.cell(1, 2).figures->total_return);
+    }
+
+    // Parameters a cell cannot run with are its error; the others go on.
+    void sweepCellsWithRefusedParameters() {
+        const PriceSeries bars = read_price_csv(ATC_SAMPLE_DIR "/TTRC.csv");
+        SweepRequest request;
+        request.close = bars.close;
+        request.axes = {parse_sweep_axis("long_threshold=-0.2,0.1"),
+                        parse_sweep_axis("robustness=Narrow,Wide")};
+        request.base.lengths = {6, 6, 6, 6, 6, 6};  // Wide needs 8 (offsets up to 7)
+        const SweepResult sweep = run_sweep(request);
+        QVERIFY(sweep.cell(0, 0).error.find("threshold") != std::string::npos);
+        QVERIFY(!sweep.cell(1, 1).error.empty());
+        QVERIFY(sweep.cell(1, 0).ok() && sweep.cell(1, 0).figures);
+        QVERIFY(std::isnan(sweep.cell(1, 0).figures->cagr));  // no times given: no years
+    }
+
+    void sweepCancelledBeforeItStarts() {
+        const PriceSeries bars = read_price_csv(ATC_SAMPLE_DIR "/TTRC.csv");
+        std::atomic<bool> cancel{true};
+        SweepRequest request;
+        request.close = bars.close;
+        request.axes = {parse_sweep_axis("De=0:0.1:0.05")};
+        request.cancel = &cancel;
+        const SweepResult sweep = run_sweep(request);
+        QVERIFY(sweep.cancelled);
+        for (const SweepCell& cell : sweep.cells)
+            QVERIFY(!cell.computed);
+    }
+
+    void sweepAxesAsTyped() {
+        QCOMPARE(parse_sweep_axis("La=0.1:0.3:0.1").values, (std::vector<double>{0.1, 0.2, 0.3}));
+        QCOMPARE(parse_sweep_axis("cutout=0:10:5").values, (std::vector<double>{0, 5, 10}));
+        QCOMPARE(parse_sweep_axis("robustness=wide,Narrow").values, (std::vector<double>{2, 0}));
+        QCOMPARE(parse_sweep_axis("De=0.5").values, (std::vector<double>{0.5}));
+        QCOMPARE(parse_sweep_axis("ema_len=2:100:2").values.size(), kMaxSweepValues);
+        const auto refused = [](const char* text, const char* words) {
+            try {
+                parse_sweep_axis(text);
+            } catch (const InvalidInput& e) {
+                if (std::string(e.what()).find(words) != std::string::npos)
+                    return true;
+                qWarning("%s: %s", text, e.what());
+            }
+            return false;
+        };
+        QVERIFY(refused("la=0.1", "did you mean \"La\""));
+        QVERIFY(refused("La", "NAME=V1,V2"));
+        QVERIFY(refused("ema_len=1:101:2", "at most 50"));
+        QVERIFY(refused("La=0.3:0.1:0.1", "ends (0.1) before it starts (0.3)"));
+        QVERIFY(refused("La=0.1:0.3:0", "step of La must be above 0"));
+        QVERIFY(refused("ema_len=10:20:2.5", "whole number"));
+        QVERIFY(refused("ema_len=10.5", "whole number"));
+        QVERIFY(refused("La=0.1,0.2,0.1", "listed twice"));
+        QVERIFY(refused("La=0.1,,0.2", "empty value"));
+        QVERIFY(refused("robustness=Narrow:Wide:1", "robustness=Narrow,Medium,Wide"));
+        QVERIFY(refused("La=x", "not a number"));
+    }
+
     void crossingUpDownAndHold() {
         const std::vector<double> price = {10, 10, 12, 12, 8, 8, 9};
         const std::vector<double> ma = {kNaN, 11, 11, 11, 11, 11, 11};

@@ -6,7 +6,7 @@
 
 #include "atc/json_writer.hpp"
 #include "atc/params_json.hpp"
-#include "atc/performance.hpp"
+#include "atc/performance_json.hpp"
 #include "atc/scan_ranking.hpp"
 #include "atc/version.hpp"
 #include "report/report_facts.hpp"
@@ -119,25 +119,7 @@ void writePerformance(JsonWriter& json, const SymbolReport& report) {
         json.null();
         return;
     }
-    const PerformanceFigures& f = perf->figures;
-    json.begin_object();
-    json.key("total_return").number(f.total_return);
-    json.key("cagr").number(f.cagr);
-    json.key("sharpe").number(f.sharpe);
-    json.key("sortino").number(f.sortino);
-    json.key("max_drawdown").number(f.max_drawdown);
-    json.key("time_in_market").number(f.time_in_market);
-    json.key("trades").integer(f.trades);
-    json.key("win_rate").number(f.win_rate);
-    json.key("avg_win").number(f.avg_win);
-    json.key("avg_loss").number(f.avg_loss);
-    json.key("buy_and_hold_return").number(f.buy_and_hold_return);
-    json.key("buy_and_hold_cagr").number(f.buy_and_hold_cagr);
-    json.key("buy_and_hold_sharpe").number(f.buy_and_hold_sharpe);
-    json.key("buy_and_hold_max_drawdown").number(f.buy_and_hold_max_drawdown);
-    json.key("mode").string(position_mode_name(report.performance.mode));
-    json.key("cost_bps").number(report.performance.cost_bps);
-    json.end_object();
+    write_performance_json(json, perf->figures, report.performance);
 }
 
 // The columns of `atc compute`, under the same names, plus time and close.

@@ -9,41 +9,9 @@
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
 #include "pipeline/symbol_pipeline.hpp"
-#include "system/huge_pages.hpp"
 
 namespace atc {
 namespace {
-
-// Runs one validated series into `scan`, using the worker's workspace for
-// everything the scan does not keep.
-void compute_one(std::span<const double> close, const AtcParams& params, bool keep_series,
-                 bool timed, detail::PipelineWorkspace& ws, SymbolScan& scan) {
-    const std::size_t n = close.size();
-    detail::SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
-
-    auto kept = [n](std::vector<double>& v) {
-        system::resize_on_huge_pages(v, n);
-        return std::span<double>(v);
-    };
-    std::array<std::span<const double>, kFamilyCount> signals;
-    std::array<std::span<double>, kFamilyCount> equities;
-    for (const MaType type : kAllFamilies) {
-        const auto t = static_cast<std::size_t>(type);
-        const std::span<double> signal =
-            keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);
-        equities[t] = keep_series ? kept(scan.layer2_equities[t]) : ws.scratch_equity(t, n);
-        pipeline.run_layer1(type, signal, nullptr);
-        signals[t] = signal;
-    }
-    pipeline.run_layer2(signals, equities);
-
-    std::array<std::span<const double>, kFamilyCount> const_equities;
-    for (std::size_t t = 0; t < kFamilyCount; ++t)
-        const_equities[t] = equities[t];
-    const std::span<double> average = keep_series ? kept(scan.average) : ws.scratch_average(n);
-    pipeline.run_final(signals, const_equities, average, scan.markers, scan.row);
-    scan.computed = true;
-}
 
 // Why one symbol cannot be scanned in the memory there is, or nothing: the
 // worker's buffers must grow to the series' length (what they already hold
@@ -98,8 +66,8 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
             } else if (auto refusal = scan_memory_refusal(closes[s].size(), options, ws)) {
                 scan.error = std::move(*refusal);
             } else {
-                compute_one(closes[s], params, options.keep_series, options.stage_times != nullptr,
-                            ws, scan);
+                detail::run_scan(closes[s], params, options.keep_series,
+                                 options.stage_times != nullptr, ws, scan);
             }
             if (options.workspace_gauge)
                 ws.report_growth(*options.workspace_gauge);

@@ -104,4 +104,35 @@ void SymbolPipeline::run_final(const std::array<std::span<const double>, kFamily
     clock_.lap(&StageTimes::final_stage);
 }
 
+std::span<const double> run_scan(std::span<const double> close, const AtcParams& params,
+                                 bool keep_series, bool timed, PipelineWorkspace& ws,
+                                 SymbolScan& scan) {
+    const std::size_t n = close.size();
+    SymbolPipeline pipeline(close, params, ws, timed ? &ws.times : nullptr);
+
+    auto kept = [n](std::vector<double>& v) {
+        system::resize_on_huge_pages(v, n);
+        return std::span<double>(v);
+    };
+    std::array<std::span<const double>, kFamilyCount> signals;
+    std::array<std::span<double>, kFamilyCount> equities;
+    for (const MaType type : kAllFamilies) {
+        const auto t = static_cast<std::size_t>(type);
+        const std::span<double> signal =
+            keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);
+        equities[t] = keep_series ? kept(scan.layer2_equities[t]) : ws.scratch_equity(t, n);
+        pipeline.run_layer1(type, signal, nullptr);
+        signals[t] = signal;
+    }
+    pipeline.run_layer2(signals, equities);
+
+    std::array<std::span<const double>, kFamilyCount> const_equities;
+    for (std::size_t t = 0; t < kFamilyCount; ++t)
+        const_equities[t] = equities[t];
+    const std::span<double> average = keep_series ? kept(scan.average) : ws.scratch_average(n);
+    pipeline.run_final(signals, const_equities, average, scan.markers, scan.row);
+    scan.computed = true;
+    return average;
+}
+
 }  // namespace atc::detail

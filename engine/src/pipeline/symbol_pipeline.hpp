@@ -76,4 +76,12 @@ private:
     SymbolInputs inputs_;
 };
 
+// Runs one validated series into `scan` (compute_batch's per-symbol step, and
+// a sweep's per-cell one), using the workspace for everything the scan does
+// not keep. Returns the Average: scan.average when `keep_series`, else the
+// workspace's buffer, valid until the workspace's next series.
+std::span<const double> run_scan(std::span<const double> close, const AtcParams& params,
+                                 bool keep_series, bool timed, PipelineWorkspace& ws,
+                                 SymbolScan& scan);
+
 }  // namespace atc::detail

@@ -1,0 +1,16 @@
+// The "performance" object of the JSON outputs (the symbol report, `atc
+// sweep`'s cells): the keys and units are a contract with whoever reads them,
+// so they are written in one place.
+#pragma once
+
+#include "atc/json_writer.hpp"
+#include "atc/performance.hpp"
+
+namespace atc {
+
+// Writes {total_return, cagr, ..., mode, cost_bps} as the next value: the
+// figures as fractions (NaN as null), the mode by position_mode_name.
+void write_performance_json(JsonWriter& json, const PerformanceFigures& figures,
+                            const PerformanceOptions& options);
+
+}  // namespace atc
