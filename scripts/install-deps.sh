@@ -18,6 +18,7 @@ packages=(
   fonts-dejavu-core
   xvfb xauth imagemagick
   dpkg-dev file desktop-file-utils appstream librsvg2-bin
+  lintian  # the package test checks the .deb against Debian policy
   poppler-utils  # pdftotext, pdftoppm: the report tests read the PDFs back
   # The sanitizer and fuzzing builds (scripts/run-sanitizers.sh): clang, its
   # sanitizer and libFuzzer runtimes, llvm-symbolizer for readable stacks.
