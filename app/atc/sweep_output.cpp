@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "atc/json_writer.hpp"
+#include "atc/json_document.hpp"
 #include "atc/params_json.hpp"
 #include "atc/performance_json.hpp"
 #include "text_table.hpp"
@@ -165,31 +165,23 @@ std::string best_text(const SweepRun& run) {
 
 // A varied parameter's value as params.json writes it: a number, a whole
 // number, a choice's name, true or false.
-void write_value(JsonWriter& json, const ParamDescriptor& param, double value) {
+Json value_json(const ParamDescriptor& param, double value) {
     switch (param.type()) {
         case ParamType::Integer:
-            json.signed_integer(static_cast<std::int64_t>(value));
-            return;
+            return static_cast<std::int64_t>(value);
         case ParamType::Number:
-            json.number(value);
-            return;
+            return value;
         case ParamType::Flag:
-            json.boolean(value != 0.0);
-            return;
+            return value != 0.0;
         case ParamType::Choice:
-            json.string(sweep_value_text(param, value));
-            return;
+            break;
     }
+    return sweep_value_text(param, value);
 }
 
-void write_figures(JsonWriter& json, std::string_view key,
-                   const std::optional<PerformanceFigures>& figures,
-                   const PerformanceOptions& options) {
-    json.key(key);
-    if (figures)
-        write_performance_json(json, *figures, options);
-    else
-        json.null();
+Json figures_json(const std::optional<PerformanceFigures>& figures,
+                  const PerformanceOptions& options) {
+    return figures ? performance_json(*figures, options) : Json(nullptr);
 }
 
 }  // namespace
@@ -205,55 +197,41 @@ std::string format_sweep_text(const SweepRun& run) {
 
 std::string format_sweep_json(const SweepRun& run) {
     const SweepResult& sweep = run.result;
-    JsonWriter json;
-    json.begin_object();
-    json.key("symbol").string(run.symbol);
-    json.key("timeframe");
-    run.timeframe.empty() ? json.null() : json.string(run.timeframe);
-    json.key("bars").integer(run.bars);
-    json.key("params").raw(params_to_json(run.base));
-    json.key("vary").begin_array();
+    Json vary = Json::array();
     for (const SweepAxis& axis : sweep.axes) {
-        json.begin_object();
-        json.key("name").string(axis.param->key);
-        json.key("values").begin_array();
+        Json values = Json::array();
         for (double v : axis.values)
-            write_value(json, *axis.param, v);
-        json.end_array();
-        json.end_object();
+            values.push_back(value_json(*axis.param, v));
+        vary.push_back({{"name", axis.param->key}, {"values", std::move(values)}});
     }
-    json.end_array();
-    json.key("split");
+    Json split = nullptr;
     if (run.split) {
-        json.begin_object();
-        json.key("fraction").number(*run.split);
-        json.key("bar").integer(*sweep.split_bar);
-        json.key("time");
-        run.split_time.empty() ? json.null() : json.string(run.split_time);
-        json.end_object();
-    } else {
-        json.null();
+        split = {{"fraction", *run.split},
+                 {"bar", *sweep.split_bar},
+                 {"time", run.split_time.empty() ? Json(nullptr) : Json(run.split_time)}};
     }
-    json.key("cells").begin_array();
+    Json cells = Json::array();
     for (const SweepCell& cell : sweep.cells) {
-        json.begin_object();
-        for (std::size_t a = 0; a < sweep.axes.size(); ++a) {
-            json.key(sweep.axes[a].param->key);
-            write_value(json, *sweep.axes[a].param, cell.values[a]);
-        }
-        json.key("error");
-        cell.error.empty() ? json.null() : json.string(cell.error);
-        write_figures(json, "performance", cell.figures, run.performance);
+        Json out = Json::object();
+        for (std::size_t a = 0; a < sweep.axes.size(); ++a)
+            out[std::string(sweep.axes[a].param->key)] =
+                value_json(*sweep.axes[a].param, cell.values[a]);
+        out["error"] = cell.error.empty() ? Json(nullptr) : Json(cell.error);
+        out["performance"] = figures_json(cell.figures, run.performance);
         if (run.split) {
-            write_figures(json, "in_sample", cell.in_sample, run.performance);
-            write_figures(json, "out_of_sample", cell.out_of_sample, run.performance);
+            out["in_sample"] = figures_json(cell.in_sample, run.performance);
+            out["out_of_sample"] = figures_json(cell.out_of_sample, run.performance);
         }
-        json.end_object();
+        cells.push_back(std::move(out));
     }
-    json.end_array();
-    json.key("elapsed_seconds").number(run.elapsed_seconds);
-    json.end_object();
-    return json.finish();
+    return json_text({{"symbol", run.symbol},
+                      {"timeframe", run.timeframe.empty() ? Json(nullptr) : Json(run.timeframe)},
+                      {"bars", run.bars},
+                      {"params", params_json_object(run.base)},
+                      {"vary", std::move(vary)},
+                      {"split", std::move(split)},
+                      {"cells", std::move(cells)},
+                      {"elapsed_seconds", run.elapsed_seconds}});
 }
 
 }  // namespace atc::cli

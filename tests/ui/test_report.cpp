@@ -242,7 +242,7 @@ private slots:
         check("Average_Signal", expected.average);
         // The engine rounds small negative Layer-1 signals to -0.0; the file keeps the sign.
         QVERIFY(std::signbit(expected.family(MaType::EMA).signal[1852]));
-        QVERIFY(bytes.contains(", -0.0, "));
+        QVERIFY(bytes.contains(",-0.0,"));
         QCOMPARE(series[QStringLiteral("time")].toArray().size(),
                  static_cast<qsizetype>(expected.bars));
 

@@ -4,7 +4,7 @@
 // to the last bit.
 #include <QTimeZone>
 
-#include "atc/json_writer.hpp"
+#include "atc/json_document.hpp"
 #include "atc/params_json.hpp"
 #include "atc/performance_json.hpp"
 #include "atc/scan_ranking.hpp"
@@ -16,127 +16,106 @@
 namespace atc::ui {
 namespace {
 
-void writeProvenance(JsonWriter& json, const SymbolReport& report,
-                     const std::vector<std::string>& times) {
-    json.key("data").begin_object();
-    json.key("bars").integer(report.data->barCount());
-    json.key("first").string(times.empty() ? std::string_view() : std::string_view(times.front()));
-    json.key("last").string(times.empty() ? std::string_view() : std::string_view(times.back()));
-    // The timeframe of the bars here, and the data's own they were made from.
-    json.key("timeframe").string(shownTimeframe(*report.data, report.info));
-    json.key("source_timeframe").string(ownTimeframe(*report.data, report.info));
+Json provenanceJson(const SymbolReport& report, const std::vector<std::string>& times) {
+    Json data = {{"bars", report.data->barCount()},
+                 {"first", times.empty() ? std::string() : times.front()},
+                 {"last", times.empty() ? std::string() : times.back()},
+                 // The timeframe of the bars here, and the data's own they were made from.
+                 {"timeframe", shownTimeframe(*report.data, report.info)},
+                 {"source_timeframe", ownTimeframe(*report.data, report.info)}};
     if (report.info) {
         const store::SymbolMeta& meta = report.info->meta;
-        json.key("kind").string(store::symbol_kind_name(meta.kind));
-        json.key("source").string(meta.source);
-        json.key("provenance").string(meta.provenance);
-        json.key("imported_at")
-            .string(QDateTime::fromMSecsSinceEpoch(report.info->imported_at_ms, QTimeZone::utc())
-                        .toString(Qt::ISODate)
-                        .toStdString());
+        data["kind"] = store::symbol_kind_name(meta.kind);
+        data["source"] = meta.source;
+        data["provenance"] = meta.provenance;
+        data["imported_at"] =
+            QDateTime::fromMSecsSinceEpoch(report.info->imported_at_ms, QTimeZone::utc())
+                .toString(Qt::ISODate)
+                .toStdString();
     }
-    json.end_object();
+    return data;
 }
 
-void writeLatest(JsonWriter& json, const SymbolReport& report,
-                 const std::vector<std::string>& times) {
+Json latestJson(const SymbolReport& report, const std::vector<std::string>& times) {
     const AtcResult& r = *report.data->result;
     const std::size_t last = r.bars - 1;
-    json.key("latest").begin_object();
-    json.key("bar").integer(last);
-    json.key("time").string(times[last]);
-    json.key("close").number(report.data->bars.close[last]);
-    // The last bar's bucket reaches past the data: its values will still change.
-    json.key("forming").boolean(report.data->last_forming);
-    json.key("average").number(r.average[last]);
-    json.key("trend").string(direction_name(r.row.trend));
-    json.key("families").begin_array();
+    Json families = Json::array();
     for (const LatestFamily& f : latestFamilies(r)) {
-        json.begin_object();
-        json.key("family").string(family_name(f.type));
-        json.key("base_length").signed_integer(f.base_length);
-        json.key("signal").number(f.signal);
-        json.key("trend").string(direction_name(f.trend));
-        json.key("weight").number(f.weight);
-        json.key("weight_share").number(f.share);
-        json.key("members").begin_array();
+        Json members = Json::array();
         for (const LatestMember& m : f.members) {
-            json.begin_object();
-            json.key("length").signed_integer(m.length);
-            json.key("offset").signed_integer(m.offset);
-            json.key("state").signed_integer(m.state);
-            json.key("equity").number(m.equity);
-            json.end_object();
+            members.push_back({{"length", m.length},
+                               {"offset", m.offset},
+                               {"state", static_cast<int>(m.state)},
+                               {"equity", m.equity}});
         }
-        json.end_array();
-        json.end_object();
+        families.push_back({{"family", family_name(f.type)},
+                            {"base_length", f.base_length},
+                            {"signal", f.signal},
+                            {"trend", direction_name(f.trend)},
+                            {"weight", f.weight},
+                            {"weight_share", f.share},
+                            {"members", std::move(members)}});
     }
-    json.end_array();
-    json.end_object();
+    return {{"bar", last},
+            {"time", times[last]},
+            {"close", report.data->bars.close[last]},
+            // The last bar's bucket reaches past the data: its values will still change.
+            {"forming", report.data->last_forming},
+            {"average", r.average[last]},
+            {"trend", direction_name(r.row.trend)},
+            {"families", std::move(families)}};
 }
 
-void writeMarkers(JsonWriter& json, const SymbolReport& report,
-                  const std::vector<std::string>& times, const StrategyStats& stats) {
-    json.key("markers").begin_array();
+Json markersJson(const SymbolReport& report, const std::vector<std::string>& times,
+                 const StrategyStats& stats) {
+    Json markers = Json::array();
     for (const MarkerTrade& t : stats.trades) {
-        json.begin_object();
-        json.key("bar").integer(t.entry_bar);
-        json.key("time").string(times[t.entry_bar]);
-        json.key("direction").string(direction_name(t.direction));
-        json.key("close").number(t.entry_close);
-        json.key("average").number(report.data->result->average[t.entry_bar]);
-        json.key("exit_bar").integer(t.exit_bar);
-        json.key("move").number(t.move);
-        json.key("hit").boolean(t.hit);
-        json.key("open").boolean(t.open);
-        json.end_object();
+        markers.push_back({{"bar", t.entry_bar},
+                           {"time", times[t.entry_bar]},
+                           {"direction", direction_name(t.direction)},
+                           {"close", t.entry_close},
+                           {"average", report.data->result->average[t.entry_bar]},
+                           {"exit_bar", t.exit_bar},
+                           {"move", t.move},
+                           {"hit", t.hit},
+                           {"open", t.open}});
     }
-    json.end_array();
+    return markers;
+}
 
-    json.key("statistics").begin_object();
-    json.key("trades").integer(stats.trades.size());
-    json.key("long_trades").integer(stats.longs);
-    json.key("short_trades").integer(stats.shorts);
-    json.key("hits").integer(stats.hits);
-    json.key("hit_rate").number(stats.hit_rate);
-    json.key("final_layer2_equity").begin_object();
-    for (MaType t : kAllFamilies) {
-        json.key(family_name(t)).number(stats.final_equity[static_cast<std::size_t>(t)]);
-    }
-    json.end_object();
-    json.end_object();
+Json statisticsJson(const StrategyStats& stats) {
+    Json final_equity = Json::object();
+    for (MaType t : kAllFamilies)
+        final_equity[std::string(family_name(t))] = stats.final_equity[static_cast<std::size_t>(t)];
+    return {{"trades", stats.trades.size()}, {"long_trades", stats.longs},
+            {"short_trades", stats.shorts},  {"hits", stats.hits},
+            {"hit_rate", stats.hit_rate},    {"final_layer2_equity", std::move(final_equity)}};
 }
 
 // ATC_SPEC "Signal performance": the figures of the Average held as a
 // position, and buy-and-hold's; null when the Average is never defined.
-void writePerformance(JsonWriter& json, const SymbolReport& report) {
+Json performanceJson(const SymbolReport& report) {
     const SymbolData& d = *report.data;
     const auto perf =
         compute_performance(d.bars.close, d.bars.time_ms, d.result->average,
                             d.params.long_threshold, d.params.short_threshold, report.performance);
-    json.key("performance");
-    if (!perf) {
-        json.null();
-        return;
-    }
-    write_performance_json(json, perf->figures, report.performance);
+    return perf ? performance_json(perf->figures, report.performance) : Json(nullptr);
 }
 
-// The columns of `atc compute`, under the same names, plus time and close.
-void writeSeries(JsonWriter& json, const SymbolReport& report,
+// The columns of `atc compute`, under the same names, plus time and close,
+// each built and written on its own: together they are most of the document.
+void writeSeries(JsonObjectText& document, const SymbolReport& report,
                  const std::vector<std::string>& times) {
     const AtcResult& r = *report.data->result;
-    json.key("series").begin_object();
-    json.key("time").string_array(times);
-    json.key("close").number_array(report.data->bars.close);
-    for (MaType t : kAllFamilies) {
-        json.key(std::string(family_name(t)) + "_Signal").number_array(r.family(t).signal);
-    }
-    for (MaType t : kAllFamilies) {
-        json.key(std::string(family_name(t)) + "_S").number_array(r.family(t).weight_equity);
-    }
-    json.key("Average_Signal").number_array(r.average);
-    json.end_object();
+    JsonObjectText series = document.object_member("series");
+    series.member("time", times);
+    series.member("close", report.data->bars.close);
+    for (MaType t : kAllFamilies)
+        series.member(std::string(family_name(t)) + "_Signal", r.family(t).signal);
+    for (MaType t : kAllFamilies)
+        series.member(std::string(family_name(t)) + "_S", r.family(t).weight_equity);
+    series.member("Average_Signal", r.average);
+    series.close();
 }
 
 }  // namespace
@@ -144,21 +123,23 @@ void writeSeries(JsonWriter& json, const SymbolReport& report,
 QByteArray symbolReportJson(const SymbolReport& report) {
     const std::vector<std::string> times = barTimes(report.data->bars);
     const StrategyStats stats = strategyStats(report.data->bars.close, *report.data->result);
-    JsonWriter json;
-    json.begin_object();
-    json.key("report").string("atc-symbol-report");
-    json.key("format_version").integer(1);
-    json.key("symbol").string(report.data->name.toStdString());
-    json.key("generated_at").string(report.generated.toUTC().toString(Qt::ISODate).toStdString());
-    json.key("engine_version").string(kEngineVersion);
-    writeProvenance(json, report, times);
-    json.key("parameters").raw(params_to_json(report.data->params));
-    writeLatest(json, report, times);
-    writeMarkers(json, report, times, stats);
-    writePerformance(json, report);
-    writeSeries(json, report, times);
-    json.end_object();
-    return QByteArray::fromStdString(json.finish());
+    std::string text;
+    JsonObjectText document(text);
+    document.member("report", "atc-symbol-report");
+    document.member("format_version", 1);
+    document.member("symbol", report.data->name.toStdString());
+    document.member("generated_at", report.generated.toUTC().toString(Qt::ISODate).toStdString());
+    document.member("engine_version", kEngineVersion);
+    document.member("data", provenanceJson(report, times));
+    document.member("parameters", params_json_object(report.data->params));
+    document.member("latest", latestJson(report, times));
+    document.member("markers", markersJson(report, times, stats));
+    document.member("statistics", statisticsJson(stats));
+    document.member("performance", performanceJson(report));
+    writeSeries(document, report, times);
+    document.close();
+    text += '\n';
+    return QByteArray::fromStdString(text);
 }
 
 }  // namespace atc::ui

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "atc/json_document.hpp"
 #include "atc/params.hpp"
 
 namespace atc {
@@ -44,10 +45,12 @@ inline constexpr std::uint64_t kMaxParamsFileBytes = 1u << 20;
 AtcParams read_params_json(const std::filesystem::path& file);
 
 // Every key, in the golden files' order, as a pretty-printed JSON object that
-// parse_params_json reads back to an equal AtcParams. Doubles are written as the
-// shortest text that reads back to the same bits (0.1, not 0.10000000000000001),
-// whole ones with ".0"; a non-finite value (JSON cannot hold it) is written as
+// parse_params_json reads back to an equal AtcParams. Doubles are written as a
+// text that reads back to the same bits (0.1, not 0.10000000000000001; see
+// json_document.hpp), whole ones with ".0"; a non-finite value (JSON cannot hold it) is written as
 // null, which parse_params_json then refuses naming the key.
 std::string params_to_json(const AtcParams& params);
+// The same as a JSON value, for documents that hold the parameters (reports).
+Json params_json_object(const AtcParams& params);
 
 }  // namespace atc

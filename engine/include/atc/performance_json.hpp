@@ -3,14 +3,13 @@
 // so they are written in one place.
 #pragma once
 
-#include "atc/json_writer.hpp"
+#include "atc/json_document.hpp"
 #include "atc/performance.hpp"
 
 namespace atc {
 
-// Writes {total_return, cagr, ..., mode, cost_bps} as the next value: the
-// figures as fractions (NaN as null), the mode by position_mode_name.
-void write_performance_json(JsonWriter& json, const PerformanceFigures& figures,
-                            const PerformanceOptions& options);
+// {total_return, cagr, ..., mode, cost_bps}: the figures as fractions (NaN
+// as null), the mode by position_mode_name.
+Json performance_json(const PerformanceFigures& figures, const PerformanceOptions& options);
 
 }  // namespace atc

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "atc/json_writer.hpp"
+#include "atc/json_document.hpp"
 #include "atc/scan_report.hpp"
 
 namespace atc {
@@ -22,22 +22,20 @@ std::string format_scan_report_csv(const ScanReport& report);
 std::string format_scan_report_json(const ScanReport& report);
 
 // The filter as both scan JSONs (this report, `atc scan --json`) write it:
-// {"min_signal": 0.2, "top": 10}, "top" null without a limit. The caller
-// writes the member's key.
-void write_scan_filter_json(JsonWriter& json, const ScanFilter& filter);
+// {"min_signal": 0.2, "top": 10}, "top" null without a limit.
+Json scan_filter_json(const ScanFilter& filter);
 
 // The members both scan JSONs open a row with: "rank", "symbol", "average",
 // "trend", "last_close", "bars", "strongest_family" ({"type": "KAMA",
-// "equity": its Layer-2 equity at the last bar}, or null), written into the
-// object the caller opened.
+// "equity": its Layer-2 equity at the last bar}, or null), added to `object`.
 // (Each writes the last entry its own way: `atc scan --json` an unknown label
 // as null, this report as "".)
-void write_scan_row_members_json(JsonWriter& json, std::size_t rank, const ScanReportRow& row);
+void add_scan_row_members(Json& object, std::size_t rank, const ScanReportRow& row);
 
 // The members both scan JSONs end a row's "last_entry" object with (only
 // written where there is an entry): "bars_since" (bars from the entry to the
 // last bar), "close" (the close at the entry) and "change_pct" (the plain
-// price change from there to the last close, in percent).
-void write_since_entry_members_json(JsonWriter& json, const ScanRow& row);
+// price change from there to the last close, in percent), added to `object`.
+void add_since_entry_members(Json& object, const ScanRow& row);
 
 }  // namespace atc

@@ -11,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "atc/json_text.hpp"
 #include "atc/memory_limits.hpp"
 #include "atc/param_table.hpp"
 #include "atc/validation.hpp"
@@ -125,20 +124,6 @@ void apply_member(const Member& member, const Document& doc, AtcParams& params) 
     }
 }
 
-// One member's value as JSON text: 28, 1.0, "Medium", true.
-std::string json_value(const ParamDescriptor& param, const AtcParams& params) {
-    switch (param.type()) {
-        case ParamType::Number:
-            return json_number(param.get(params));
-        case ParamType::Choice:
-            return json_string(param_value_text(param, params));
-        case ParamType::Integer:
-        case ParamType::Flag:
-            break;
-    }
-    return param_value_text(param, params);  // a whole number, true or false: bare in JSON
-}
-
 // A second value for a key would silently override the first; refuse it.
 void reject_duplicates(const std::vector<Member>& members, const Document& doc) {
     std::unordered_map<std::string_view, std::size_t> first_offset;
@@ -195,18 +180,31 @@ AtcParams read_params_json(const std::filesystem::path& file) {
     return parse_params_json(text, file.string());
 }
 
-std::string params_to_json(const AtcParams& p) {
-    std::vector<std::pair<std::string_view, std::string>> members;
-    for (const ParamDescriptor& param : param_table())
-        members.emplace_back(param.key, json_value(param, p));
-
-    std::string out = "{\n";
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        out += "  " + json_string(members[i].first) + ": " + members[i].second;
-        out += i + 1 < members.size() ? ",\n" : "\n";
+Json params_json_object(const AtcParams& params) {
+    Json object = Json::object();
+    for (const ParamDescriptor& param : param_table()) {
+        const double value = param.get(params);
+        Json& member = object[std::string(param.key)];
+        switch (param.type()) {
+            case ParamType::Integer:
+                member = static_cast<int>(value);
+                break;
+            case ParamType::Number:
+                member = value;
+                break;
+            case ParamType::Choice:
+                member = param_value_text(param, params);
+                break;
+            case ParamType::Flag:
+                member = value != 0.0;
+                break;
+        }
     }
-    out += "}\n";
-    return out;
+    return object;
+}
+
+std::string params_to_json(const AtcParams& params) {
+    return json_text(params_json_object(params));
 }
 
 }  // namespace atc

@@ -2,26 +2,23 @@
 
 namespace atc {
 
-void write_performance_json(JsonWriter& json, const PerformanceFigures& f,
-                            const PerformanceOptions& options) {
-    json.begin_object();
-    json.key("total_return").number(f.total_return);
-    json.key("cagr").number(f.cagr);
-    json.key("sharpe").number(f.sharpe);
-    json.key("sortino").number(f.sortino);
-    json.key("max_drawdown").number(f.max_drawdown);
-    json.key("time_in_market").number(f.time_in_market);
-    json.key("trades").integer(f.trades);
-    json.key("win_rate").number(f.win_rate);
-    json.key("avg_win").number(f.avg_win);
-    json.key("avg_loss").number(f.avg_loss);
-    json.key("buy_and_hold_return").number(f.buy_and_hold_return);
-    json.key("buy_and_hold_cagr").number(f.buy_and_hold_cagr);
-    json.key("buy_and_hold_sharpe").number(f.buy_and_hold_sharpe);
-    json.key("buy_and_hold_max_drawdown").number(f.buy_and_hold_max_drawdown);
-    json.key("mode").string(position_mode_name(options.mode));
-    json.key("cost_bps").number(options.cost_bps);
-    json.end_object();
+Json performance_json(const PerformanceFigures& f, const PerformanceOptions& options) {
+    return {{"total_return", f.total_return},
+            {"cagr", f.cagr},
+            {"sharpe", f.sharpe},
+            {"sortino", f.sortino},
+            {"max_drawdown", f.max_drawdown},
+            {"time_in_market", f.time_in_market},
+            {"trades", f.trades},
+            {"win_rate", f.win_rate},
+            {"avg_win", f.avg_win},
+            {"avg_loss", f.avg_loss},
+            {"buy_and_hold_return", f.buy_and_hold_return},
+            {"buy_and_hold_cagr", f.buy_and_hold_cagr},
+            {"buy_and_hold_sharpe", f.buy_and_hold_sharpe},
+            {"buy_and_hold_max_drawdown", f.buy_and_hold_max_drawdown},
+            {"mode", position_mode_name(options.mode)},
+            {"cost_bps", options.cost_bps}};
 }
 
 }  // namespace atc

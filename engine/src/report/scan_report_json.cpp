@@ -6,95 +6,73 @@
 namespace atc {
 namespace {
 
-void write_table(JsonWriter& json, const ScanReportTable& table) {
-    json.key(table.name).begin_object();
-    json.key("total").integer(table.total);
-    json.key("rows").begin_array();
+Json table_json(const ScanReportTable& table) {
+    Json rows = Json::array();
     for (std::size_t k = 0; k < table.shown.size(); ++k) {
         const ScanReportRow& r = *table.shown[k];
-        json.begin_object();
-        write_scan_row_members_json(json, k + 1, r);
-        json.key("last_entry");
+        Json row = Json::object();
+        add_scan_row_members(row, k + 1, r);
+        Json entry = nullptr;
         if (r.row.last_marker) {
-            json.begin_object();
-            json.key("direction").string(direction_name(r.row.last_marker->direction));
-            json.key("bar").integer(r.row.last_marker->bar);
-            json.key("label").string(r.marker_label);
-            json.key("average").number(r.row.last_marker->average);
-            write_since_entry_members_json(json, r.row);
-            json.end_object();
-        } else {
-            json.null();
+            entry = {{"direction", direction_name(r.row.last_marker->direction)},
+                     {"bar", r.row.last_marker->bar},
+                     {"label", r.marker_label},
+                     {"average", r.row.last_marker->average}};
+            add_since_entry_members(entry, r.row);
         }
-        json.end_object();
+        row["last_entry"] = std::move(entry);
+        rows.push_back(std::move(row));
     }
-    json.end_array();
-    json.end_object();
+    return {{"total", table.total}, {"rows", std::move(rows)}};
 }
 
 }  // namespace
 
-void write_scan_filter_json(JsonWriter& json, const ScanFilter& filter) {
-    json.begin_object();
-    json.key("min_signal").number(filter.min_signal);
-    json.key("top");
-    if (filter.top)
-        json.integer(*filter.top);
-    else
-        json.null();
-    json.end_object();
+Json scan_filter_json(const ScanFilter& filter) {
+    return {{"min_signal", filter.min_signal},
+            {"top", filter.top ? Json(*filter.top) : Json(nullptr)}};
 }
 
-void write_scan_row_members_json(JsonWriter& json, std::size_t rank, const ScanReportRow& row) {
-    json.key("rank").integer(rank);
-    json.key("symbol").string(row.symbol);
-    json.key("average").number(row.row.average);
-    json.key("trend").string(direction_name(row.row.trend));
-    json.key("last_close").number(row.row.last_close);
-    json.key("bars").integer(row.row.bars);
-    json.key("strongest_family");
+void add_scan_row_members(Json& object, std::size_t rank, const ScanReportRow& row) {
+    object["rank"] = rank;
+    object["symbol"] = row.symbol;
+    object["average"] = row.row.average;
+    object["trend"] = direction_name(row.row.trend);
+    object["last_close"] = row.row.last_close;
+    object["bars"] = row.row.bars;
+    Json strongest = nullptr;
     if (const std::optional<MaType> family = strongest_family(row.row)) {
-        json.begin_object();
-        json.key("type").string(family_name(*family));
-        json.key("equity").number(row.row.family_equity[static_cast<std::size_t>(*family)]);
-        json.end_object();
-    } else {
-        json.null();
+        strongest = {{"type", family_name(*family)},
+                     {"equity", row.row.family_equity[static_cast<std::size_t>(*family)]}};
     }
+    object["strongest_family"] = std::move(strongest);
 }
 
-void write_since_entry_members_json(JsonWriter& json, const ScanRow& row) {
-    json.key("bars_since").integer(bars_since_entry(row).value_or(0));
-    json.key("close").number(row.entry_close);
-    json.key("change_pct").number(change_since_entry_percent(row));
+void add_since_entry_members(Json& object, const ScanRow& row) {
+    object["bars_since"] = bars_since_entry(row).value_or(0);
+    object["close"] = row.entry_close;
+    object["change_pct"] = change_since_entry_percent(row);
 }
 
 std::string format_scan_report_json(const ScanReport& report) {
     const RankedScanReport ranked = rank_scan_report(report);
-    JsonWriter json;
-    json.begin_object();
-    json.key("report").string("atc-scan-report");
-    json.key("format_version").integer(1);
-    json.key("scanned_at").string(scanned_at_text(report));
-    json.key("source").string(describe_source(report.source));
+    Json doc = {{"report", "atc-scan-report"},
+                {"format_version", 1},
+                {"scanned_at", scanned_at_text(report)},
+                {"source", describe_source(report.source)}};
     if (!report.timeframe.empty())
-        json.key("timeframe").string(report.timeframe);
-    json.key("engine_version").string(kEngineVersion);
-    json.key("parameters").raw(params_to_json(report.params));
-    json.key("filter");
-    write_scan_filter_json(json, report.filter);
-    json.key("totals").begin_object();
-    json.key("scanned").integer(report.rows.size() + report.failures.size());
-    json.key("long").integer(ranked.longs.total);
-    json.key("short").integer(ranked.shorts.total);
-    json.key("flat").integer(ranked.flats.total);
-    json.key("failed").integer(report.failures.size());
-    json.end_object();
-    write_table(json, ranked.longs);
-    write_table(json, ranked.shorts);
-    write_table(json, ranked.flats);
-    json.end_object();
-    return json.finish();
+        doc["timeframe"] = report.timeframe;
+    doc["engine_version"] = kEngineVersion;
+    doc["parameters"] = params_json_object(report.params);
+    doc["filter"] = scan_filter_json(report.filter);
+    doc["totals"] = {{"scanned", report.rows.size() + report.failures.size()},
+                     {"long", ranked.longs.total},
+                     {"short", ranked.shorts.total},
+                     {"flat", ranked.flats.total},
+                     {"failed", report.failures.size()}};
+    for (const ScanReportTable* table : {&ranked.longs, &ranked.shorts, &ranked.flats})
+        doc[table->name] = table_json(*table);
+    return json_text(doc);
 }
 
 }  // namespace atc
