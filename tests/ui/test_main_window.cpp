@@ -7,7 +7,11 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -38,15 +42,19 @@
 #include "../support/drawing_pixels.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/compute.hpp"
+#include "atc/performance.hpp"
 #include "atc/signals.hpp"
 #include "atc/store/alert_store.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/drawing_store.hpp"
 #include "atc/store/importer.hpp"
+#include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "charts/drawing_layer.hpp"
 #include "charts/drawing_timeline.hpp"
 #include "charts/pane_base.hpp"
+#include "charts/performance_panes.hpp"
+#include "charts/state_line_item.hpp"
 #include "charts/view_range.hpp"
 #include "core/alert_monitor.hpp"
 #include "core/alert_notifier.hpp"
@@ -60,9 +68,12 @@
 #include "panels/alerts_panel.hpp"
 #include "panels/number_field.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/performance_panel.hpp"
 #include "panels/symbol_list_model.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "panels/watchlist_signal_fill.hpp"
+#include "report/performance_figures.hpp"
+#include "report/report_exporter.hpp"
 #include "scanner/scan_table_model.hpp"
 #include "shell/chart_toolbar.hpp"
 #include "shell/compare_controller.hpp"
@@ -255,6 +266,58 @@ class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
         }
         return ((a + b) / 2).toPoint();
     }
+    // Until the Performance tab shows the symbol on screen measured with `options`.
+    bool wait_for_performance(const PerformanceOptions& options) {
+        return QTest::qWaitFor(
+            [&] {
+                const auto curves = window_->performancePanel()->curves();
+                return curves && curves->data == window_->currentData() &&
+                       curves->options.mode == options.mode &&
+                       curves->options.cost_bps == options.cost_bps;
+            },
+            10000);
+    }
+
+    // compute_performance on the data on screen, as the tab should have it.
+    static Performance expected_performance(const SymbolData& d, const PerformanceOptions& o) {
+        auto perf = compute_performance(d.bars.close, d.bars.time_ms, d.result->average,
+                                        d.params.long_threshold, d.params.short_threshold, o);
+        if (!perf)
+            qFatal("the Average of %s is never defined", qPrintable(d.name));
+        return std::move(*perf);
+    }
+
+    // The tab's table says `expected`'s figures as the PDF writes them, in the
+    // gain and loss colours; its curves are `expected`'s series.
+    void compare_performance_tab(const Performance& expected) {
+        PerformancePanel* panel = window_->performancePanel();
+        const std::vector<PerformanceFigureRow> rows = performanceFigureRows(expected.figures);
+        const QTableWidget* table = panel->figuresTable();
+        QCOMPARE(table->rowCount(), static_cast<int>(rows.size()));
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const int at = static_cast<int>(r);
+            QCOMPARE(table->item(at, 0)->text(), rows[r].label);
+            QCOMPARE(table->item(at, 1)->text(), rows[r].signal);
+            QCOMPARE(table->item(at, 2)->text(), rows[r].buy_and_hold);
+        }
+        const QColor total = table->item(0, 1)->foreground().color();
+        QCOMPARE(total,
+                 expected.figures.total_return > 0 ? window_->theme().bull : window_->theme().bear);
+        const Performance& shown = *panel->curves()->performance;
+        QCOMPARE(shown.figures.total_return, expected.figures.total_return);
+        QCOMPARE(shown.figures.trades, expected.figures.trades);
+        const auto drawn = [](const StateLineItem& item) {
+            return std::vector<double>(item.values().begin(), item.values().end());
+        };
+        QVERIFY(test::same_values(drawn(panel->equityPane()->signalItem()), expected.equity));
+        QVERIFY(test::same_values(drawn(panel->equityPane()->buyAndHoldItem()),
+                                  expected.buy_and_hold_equity));
+        std::vector<double> underwater(expected.drawdown.size());
+        for (std::size_t i = 0; i < underwater.size(); ++i)
+            underwater[i] = 1.0 - expected.drawdown[i];
+        QVERIFY(test::same_values(drawn(panel->underwaterPane()->lineItem()), underwater));
+    }
+
     // Clicks the symbol's row in the watchlist, as a trader does.
     void click_symbol(const QString& name) {
         QTableView* view = window_->watchlist()->view();
@@ -407,6 +470,132 @@ private slots:
                 return d && d->params.lengths[0] == 28 && !window_->busyIndicator()->isVisible();
             },
             10000));
+    }
+
+    // The Performance tab (Ctrl+Shift+P): compute_performance's figures and
+    // curves for the symbol on screen, on the charts' visible bars.
+    void performanceTabShowsTheSignalsFigures() {
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        PerformancePanel* panel = window_->performancePanel();
+        auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("performanceDock"));
+        window_->findChild<QDockWidget*>(QStringLiteral("familyDock"))->raise();
+        QTRY_VERIFY(isBehindAnotherTab(dock));
+        QTest::keyClick(window_.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!isBehindAnotherTab(dock) && panel->isVisible());
+        QVERIFY(wait_for_performance(PerformanceOptions{}));
+        const auto data = window_->currentData();
+        const Performance expected = expected_performance(*data, {});
+        compare_performance_tab(expected);
+        QVERIFY(std::isfinite(expected.figures.cagr));  // TTRC has dates
+
+        // On the charts' time axis: their bars, their crosshair; a pan there moves both.
+        ChartStack* charts = window_->charts();
+        charts->setVisibleRange(2000, 2600);
+        for (ChartPane* pane : {static_cast<ChartPane*>(panel->equityPane()),
+                                static_cast<ChartPane*>(panel->underwaterPane())}) {
+            QCOMPARE(pane->xAxis()->min(), charts->visibleRange().first);
+            QCOMPARE(pane->xAxis()->max(), charts->visibleRange().second);
+        }
+        charts->setCrosshairBar(2300);
+        QVERIFY2(panel->equityPane()->legendPlainText().contains(
+                     QStringLiteral("×") + formatEquity(expected.equity[2300])),
+                 qPrintable(panel->equityPane()->legendPlainText()));
+        const auto before = charts->visibleRange();
+        QTest::mouseMove(panel->equityPane()->viewport(), QPoint(300, 60));
+        QTest::mousePress(panel->equityPane()->viewport(), Qt::LeftButton, {}, QPoint(300, 60));
+        QTest::mouseMove(panel->equityPane()->viewport(), QPoint(420, 60));
+        QTest::mouseRelease(panel->equityPane()->viewport(), Qt::LeftButton, {}, QPoint(420, 60));
+        QVERIFY(charts->visibleRange().first < before.first);  // dragged right: earlier bars
+        QCOMPARE(panel->equityPane()->xAxis()->min(), charts->visibleRange().first);
+        charts->setCrosshairBar(-1);
+        save_screenshot(QStringLiteral("performance-tab"));
+    }
+
+    // The mode and the cost through their widgets: the figures follow at once,
+    // and the app's exported report holds the position the same way.
+    void performanceModeAndCostReachTheReport() {
+        PerformancePanel* panel = window_->performancePanel();
+        const auto data = window_->currentData();
+        const Performance both = expected_performance(*data, {});
+        QComboBox* mode = panel->modeBox();
+        QTest::keyClick(mode, Qt::Key_Down);
+        QCOMPARE(mode->currentText(), QStringLiteral("Long only"));
+        PerformanceOptions long_only{PositionMode::LongOnly, 0.0};
+        QVERIFY(wait_for_performance(long_only));
+        const Performance longs = expected_performance(*data, long_only);
+        QVERIFY(longs.figures.total_return != both.figures.total_return);
+        compare_performance_tab(longs);
+
+        QDoubleSpinBox* cost = panel->costBox();
+        cost->setFocus();
+        cost->selectAll();
+        QTest::keyClicks(cost, QStringLiteral("25"));
+        QTest::keyClick(cost, Qt::Key_Return);
+        const PerformanceOptions costly{PositionMode::LongOnly, 25.0};
+        QVERIFY(wait_for_performance(costly));
+        const Performance paid = expected_performance(*data, costly);
+        QVERIFY(paid.figures.total_return < longs.figures.total_return);
+        compare_performance_tab(paid);
+
+        auto* exporter = window_->findChild<ReportExporter*>();
+        QVERIFY(exporter);
+        QSignalSpy finished(exporter, &ReportExporter::finished);
+        const QString file = dir_.filePath(QStringLiteral("performance.json"));
+        QVERIFY(exporter->exportTo(file, ReportFormat::Json));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.front().at(0).toBool());
+        QFile json(file);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject perf = QJsonDocument::fromJson(json.readAll())
+                                     .object()
+                                     .value(QStringLiteral("performance"))
+                                     .toObject();
+        QCOMPARE(perf.value(QStringLiteral("mode")).toString(), QStringLiteral("long_only"));
+        QCOMPARE(perf.value(QStringLiteral("cost_bps")).toDouble(), 25.0);
+        QCOMPARE(perf.value(QStringLiteral("total_return")).toDouble(), paid.figures.total_return);
+
+        panel->setOptions({});
+        QVERIFY(wait_for_performance(PerformanceOptions{}));
+    }
+
+    // A new result (La edited in the parameters) is measured as soon as it is drawn.
+    void performanceTabFollowsTheParameters() {
+        auto* la = window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("La"));
+        QVERIFY(la);
+        const auto drawn_with = [&](double lambda) {
+            return QTest::qWaitFor(
+                [&] {
+                    const auto d = window_->currentData();
+                    return d && d->params.lambda == lambda &&
+                           !window_->busyIndicator()->isVisible();
+                },
+                10000);
+        };
+        la->setValue(0.01);
+        QVERIFY(drawn_with(0.01));
+        QVERIFY(wait_for_performance(PerformanceOptions{}));
+        compare_performance_tab(expected_performance(*window_->currentData(), {}));
+        la->setValue(0.02);  // back to the default
+        QVERIFY(drawn_with(0.02));
+        QVERIFY(wait_for_performance(PerformanceOptions{}));
+    }
+
+    // Bars without dates (the year-labelled DAX): the figures that need years
+    // say "—", the curves run by bar.
+    void performanceTabOnUndatedBars() {
+        click_symbol(QStringLiteral("DAX"));
+        QVERIFY(wait_for_symbol(QStringLiteral("DAX")));
+        QVERIFY(window_->currentData()->bars.time_ms.empty());
+        QVERIFY(wait_for_performance(PerformanceOptions{}));
+        const Performance expected = expected_performance(*window_->currentData(), {});
+        QVERIFY(std::isnan(expected.figures.cagr));
+        compare_performance_tab(expected);
+        QCOMPARE(window_->performancePanel()->figuresTable()->item(1, 1)->text(),
+                 QStringLiteral("—"));
+        save_screenshot(QStringLiteral("performance-undated"));
+        window_->findChild<QDockWidget*>(QStringLiteral("familyDock"))->raise();
+        click_symbol(QStringLiteral("TTRC"));
+        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
     }
 
     // The watchlist's Avg and Entry columns fill in the background with the

@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QLineSeries>
 #include <QProgressBar>
@@ -20,7 +21,10 @@
 #include <limits>
 
 #include "charts/chart_stack.hpp"
+#include "charts/performance_panes.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/performance_panel.hpp"
+#include "report/report_exporter.hpp"
 #include "scanner/scan_table_model.hpp"
 #include "scanner/scanner_panel.hpp"
 #include "shell/chart_toolbar.hpp"
@@ -230,6 +234,42 @@ private slots:
         }
     }
 
+    // The Performance tab's mode and cost, set through its widgets, come back
+    // with the next session, for the tab and for the app's reports.
+    void performanceSettingsSurviveARestart() {
+        QVERIFY(wait_for_symbol(window_->currentData()->name));
+        PerformancePanel* panel = window_->performancePanel();
+        QTest::keyClick(panel->modeBox(), Qt::Key_Down);
+        QDoubleSpinBox* cost = panel->costBox();
+        cost->setFocus();
+        cost->selectAll();
+        QTest::keyClicks(cost, QStringLiteral("12.5"));
+        QTest::keyClick(cost, Qt::Key_Return);
+        QCOMPARE(panel->options().mode, PositionMode::LongOnly);
+        QCOMPARE(panel->options().cost_bps, 12.5);
+
+        restart();
+        panel = window_->performancePanel();
+        QCOMPARE(panel->modeBox()->currentText(), QStringLiteral("Long only"));
+        QCOMPARE(panel->costBox()->value(), 12.5);
+        auto* exporter = window_->findChild<ReportExporter*>();
+        QVERIFY(exporter);
+        QCOMPARE(exporter->performanceOptions().mode, PositionMode::LongOnly);
+        QCOMPARE(exporter->performanceOptions().cost_bps, 12.5);
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto curves = panel->curves();
+            return curves && curves->data == window_->currentData() &&
+                   curves->options.mode == PositionMode::LongOnly &&
+                   curves->options.cost_bps == 12.5;
+        }));
+
+        // Back to the defaults for the next test.
+        panel->setOptions({});
+        restart();
+        QCOMPARE(window_->performancePanel()->options().mode, PositionMode::LongShort);
+        QCOMPARE(window_->performancePanel()->options().cost_bps, 0.0);
+    }
+
     // Values another version, an editor or a damaged disk left: each one is
     // ignored with its default, and the window opens drawing its first symbol.
     void damagedSettingsGiveTheDefaults() {
@@ -261,6 +301,8 @@ private slots:
                                {QString(), QStringLiteral("4h")},
                                {QStringLiteral("GEN-0002"), QStringLiteral("7d")}});
         s.setValue(QStringLiteral("scanner/timeframe"), QStringLiteral("0h"));
+        s.setValue(QStringLiteral("performance/mode"), QStringLiteral("sideways"));
+        s.setValue(QStringLiteral("performance/cost_bps"), -5);
         s.setValue(QStringLiteral("session/params"), QStringLiteral("{\"ema_len\": -3"));
         s.setValue(QStringLiteral("scanner/columns"), ScanTableModel::kColumnCount);
         s.setValue(QStringLiteral("scanner/long_header"), all_hidden);
@@ -290,6 +332,8 @@ private slots:
         QCOMPARE(window_->theme().kind, ThemeKind::Dark);
         QVERIFY(!toolbar->candles());
         QCOMPARE(charts->priceScale(), PriceScale::Linear);
+        QCOMPARE(window_->performancePanel()->options().mode, PositionMode::LongShort);
+        QCOMPARE(window_->performancePanel()->options().cost_bps, 0.0);
         for (const MaType t : kAllFamilies)
             QVERIFY(charts->maVisible(t));
         QCOMPARE(charts->equityFamily(), std::optional<MaType>());

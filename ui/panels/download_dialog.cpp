@@ -18,15 +18,9 @@
 
 #include "core/feed_service.hpp"
 #include "core/number_format.hpp"
+#include "core/qt_text.hpp"
 
 namespace atc::ui {
-namespace {
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-}  // namespace
 
 DownloadDialog::DownloadDialog(FeedService& feeds, QWidget* parent)
     : QDialog(parent), feeds_(feeds) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/number_format.hpp"
+#include "report/performance_figures.hpp"
 #include "report/report_text.hpp"
 
 namespace atc::ui {
@@ -109,41 +110,18 @@ void underwaterChart(PdfDocument& doc, const Performance& perf) {
              QObject::tr("−%1").arg(percentText(deepest, 1)));
 }
 
-QString ratio(double v) {
-    return std::isfinite(v) ? groupedNumber(v, 2) : QObject::tr("—");
-}
-
-QString fraction(double v) {
-    return std::isfinite(v) ? signedPercent(100.0 * v, 1) : QObject::tr("—");
-}
-
 PdfTable figuresTable(const PerformanceFigures& f) {
     PdfTable t;
     t.font_pt = 8.0;
     t.columns = {{QObject::tr("Figure"), 2.0},
                  {QObject::tr("Signal"), 1.2, Qt::AlignRight},
                  {QObject::tr("Buy & hold"), 1.2, Qt::AlignRight}};
-    const QString none = QObject::tr("—");
-    t.rows = {
-        {{QObject::tr("Total return")},
-         PdfCell(fraction(f.total_return)).strong(),
-         {fraction(f.buy_and_hold_return)}},
-        {{QObject::tr("CAGR")}, {fraction(f.cagr)}, {fraction(f.buy_and_hold_cagr)}},
-        {{QObject::tr("Sharpe")}, {ratio(f.sharpe)}, {ratio(f.buy_and_hold_sharpe)}},
-        {{QObject::tr("Sortino")}, {ratio(f.sortino)}, {none}},
-        {{QObject::tr("Max drawdown")},
-         {fraction(-f.max_drawdown)},
-         {fraction(-f.buy_and_hold_max_drawdown)}},
-        {{QObject::tr("Time in market")},
-         {percentText(f.time_in_market, 1)},
-         {QStringLiteral("100 %")}},
-        {{QObject::tr("Trades")}, {groupedCount(f.trades)}, {none}},
-        {{QObject::tr("Win rate")}, {percentText(f.win_rate, 1)}, {none}},
-        {{QObject::tr("Average win / loss")},
-         {fraction(f.avg_win) + QStringLiteral(" / ") + fraction(f.avg_loss)},
-         {none}},
-        {{QObject::tr("Longest trade")}, {QObject::tr("%1 bars").arg(f.longest_trade)}, {none}},
-    };
+    for (const PerformanceFigureRow& row : performanceFigureRows(f)) {
+        PdfCell signal(row.signal);
+        if (row.headline)
+            signal.strong();
+        t.rows.push_back({{row.label}, signal, {row.buy_and_hold}});
+    }
     return t;
 }
 
@@ -202,18 +180,10 @@ void writePerformancePage(PdfDocument& doc, const SymbolData& data,
                       PdfDocument::font(8.5), PdfDocument::textColor());
         return;
     }
-    const QString mode =
-        options.mode == PositionMode::LongOnly
-            ? QObject::tr("long above the long threshold, flat otherwise")
-            : QObject::tr("long above the long threshold, short below the short one");
-    doc.paragraph(QObject::tr("Held from each close to the next as the bar before says: %1; "
-                              "costs %2 bp per unit of position change. Blue: the signal's "
-                              "equity; grey: buy and hold, both from 1 where the Average starts "
-                              "(%3).")
-                      .arg(mode,
-                           groupedNumber(options.cost_bps,
-                                         options.cost_bps == std::floor(options.cost_bps) ? 0 : 2),
-                           barLabel(data, perf->first_bar)),
+    doc.paragraph(holdingText(options) + QLatin1Char(' ') +
+                      QObject::tr("Blue: the signal's equity; grey: buy and hold, both from 1 "
+                                  "where the Average starts (%1).")
+                          .arg(barLabel(data, perf->first_bar)),
                   PdfDocument::font(8.0), PdfDocument::textColor(), 2.0);
     equityChart(doc, *perf);
     underwaterChart(doc, *perf);
@@ -222,9 +192,7 @@ void writePerformancePage(PdfDocument& doc, const SymbolData& data,
         doc.heading(QObject::tr("Monthly returns of the signal, %"), 120.0);
         doc.table(monthlyTable(perf->monthly));
     }
-    doc.paragraph(QObject::tr("In-sample: the parameters were not chosen on other data, and past "
-                              "returns say little about future ones."),
-                  PdfDocument::font(7.0), PdfDocument::mutedColor());
+    doc.paragraph(inSampleText(), PdfDocument::font(7.0), PdfDocument::mutedColor());
 }
 
 }  // namespace atc::ui

@@ -119,6 +119,7 @@ bool ReportExporter::exportTo(const QString& file, ReportFormat format, QSize pn
     report->view = captureView(*charts_);
     report->members = charts_->members();
     report->png_size = png_size.isEmpty() ? charts_->size() : png_size;
+    report->performance = performance_;
     try {
         drawReportCharts(*report, format);
     } catch (const std::exception& e) {

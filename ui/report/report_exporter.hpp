@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "atc/performance.hpp"
 #include "report/report_format.hpp"
 
 class QAction;
@@ -42,6 +43,10 @@ public:
     // the PNG's pixels (empty: the charts' size on screen).
     bool exportTo(const QString& file, ReportFormat format, QSize png_size = {});
     bool isBusy() const { return busy_; }
+    // How the reports hold the signal as a position (the Performance tab's
+    // mode and cost), so that an exported report agrees with the tab.
+    void setPerformanceOptions(const PerformanceOptions& options) { performance_ = options; }
+    const PerformanceOptions& performanceOptions() const { return performance_; }
     void cancel();
 
 signals:
@@ -62,6 +67,7 @@ private:
     std::shared_ptr<std::atomic<bool>> cancel_;
     QPointer<QProgressDialog> progress_;
     bool busy_ = false;
+    PerformanceOptions performance_;
     bool interactive_ = false;  // started from the menu: report the outcome in dialogs
 };
 

@@ -33,6 +33,7 @@
 #include "panels/download_dialog.hpp"
 #include "panels/family_table_panel.hpp"
 #include "panels/params_panel.hpp"
+#include "panels/performance_panel.hpp"
 #include "panels/symbol_import.hpp"
 #include "panels/watchlist_panel.hpp"
 #include "panels/watchlist_signal_fill.hpp"
@@ -178,6 +179,13 @@ MainWindow::MainWindow(StudioContext context, QWidget* parent)
         setTheme(theme_.kind == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark);
     });
     connectDrawings();
+    // The Performance tab's plots on the charts' time axis: their bars, their
+    // crosshair; a pan or zoom there moves the charts.
+    connect(charts_, &ChartStack::visibleRangeChanged, performance_, &PerformancePanel::showRange);
+    connect(charts_, &ChartStack::crosshairMoved, performance_, &PerformancePanel::setCrosshairBar);
+    connect(performance_, &PerformancePanel::rangeRequested, charts_, &ChartStack::setVisibleRange);
+    connect(performance_, &PerformancePanel::resetRequested, charts_, &ChartStack::resetZoom);
+    connect(performance_, &PerformancePanel::crosshairMoved, charts_, &ChartStack::setCrosshairBar);
 
     connect(watchlist_, &WatchlistPanel::symbolActivated, this, &MainWindow::openSymbol);
     connect(scanner_, &ScannerPanel::symbolActivated, this, [this](const QString& name) {
@@ -210,6 +218,11 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::RightDockWidgetArea, makeDock(tr("Parameters"), "paramsDock", params_, this));
     QDockWidget* families = makeDock(tr("Families"), "familyDock", table_, this);
     addDockWidget(Qt::BottomDockWidgetArea, families);
+    // Right after the families: what the signal they make would have earned.
+    performance_ = new PerformancePanel(this);
+    QDockWidget* performance = makeDock(tr("Performance"), "performanceDock", performance_, this);
+    tabifyDockWidget(families, performance);
+    setDockShortcut(performance, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
 
     // The scanner asks for its inputs when Scan is clicked: the parameters on
     // the right, and the watchlist's symbols (all, or those its filter shows).
@@ -312,7 +325,12 @@ void MainWindow::buildMenus() {
         }
     }
     // The report of the symbol on screen (ui/report/): PDF, CSV, JSON or PNG.
-    file->addAction((new ReportExporter(this, charts_, context_.database))->exportAction());
+    auto* exporter = new ReportExporter(this, charts_, context_.database);
+    // The reports hold the position as the Performance tab does.
+    exporter->setPerformanceOptions(performance_->options());
+    connect(performance_, &PerformancePanel::optionsChanged, exporter,
+            &ReportExporter::setPerformanceOptions);
+    file->addAction(exporter->exportAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -538,6 +556,7 @@ void MainWindow::showData(std::shared_ptr<const SymbolData> shown) {
     charts_->setData(shown);
     compare_->setData(shown);
     table_->setData(shown);
+    performance_->setData(shown);
     toolbar_->setCandlesAvailable(shown->hasOhlc());
     const AtcResult& r = *shown->result;
     const QString trend = r.row.trend == Direction::Long    ? tr("long")
@@ -597,6 +616,7 @@ void MainWindow::setTheme(ThemeKind kind) {
     params_->setTheme(theme_);
     watchlist_->setTheme(theme_);
     table_->setTheme(theme_);
+    performance_->setTheme(theme_);
     scanner_->setTheme(theme_);
     if (hardware_)
         hardware_->setTheme(theme_);
@@ -621,6 +641,7 @@ void MainWindow::restoreSession(const QString& symbol, const QString& timeframe)
         charts_->setPaneCollapsed(pane, true);
     timeframes_ = session.timeframes;
     compare_->setSymbols(session.compared);
+    performance_->setOptions(session.performance);
     scanner_->setTimeframe(session.scanner_timeframe);
     scanner_->setTieBreak(session.scanner_ties);
     if (session.params)
@@ -691,6 +712,7 @@ void MainWindow::saveSession() {
     session.ranges = charts_->rememberedRanges();
     session.timeframes = timeframes_;
     session.compared = compare_->symbols();
+    session.performance = performance_->options();
     session.scanner_timeframe = scanner_->timeframe();
     session.scanner_ties = scanner_->tieBreak();
     for (const QString& pane : ChartStack::paneNames()) {

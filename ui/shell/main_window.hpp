@@ -1,6 +1,6 @@
 // The ATC Studio window: watchlist (left), charts (centre), parameters (right),
-// family tables (bottom). It wires the panels to the engine bridge; it computes
-// nothing itself, so the window never waits for the engine.
+// family tables and the signal's performance (bottom). It wires the panels to the engine bridge; it
+// computes nothing itself, so the window never waits for the engine.
 #pragma once
 
 #include <QHash>
@@ -34,6 +34,7 @@ class FeedService;
 class FamilyTablePanel;
 class GoToDateDialog;
 class ParamsPanel;
+class PerformancePanel;
 class ScannerPanel;
 class HardwarePanel;
 class StorageNoticeView;
@@ -96,6 +97,7 @@ public:
     WatchlistSignalFill* watchlistFill() const { return watchlist_fill_; }
     ParamsPanel* paramsPanel() const { return params_; }
     FamilyTablePanel* familyTable() const { return table_; }
+    PerformancePanel* performancePanel() const { return performance_; }
     ScannerPanel* scanner() const { return scanner_; }
     HardwarePanel* hardwarePanel() const { return hardware_; }  // null without a monitor
     ChartToolbar* chartToolbar() const { return toolbar_; }
@@ -151,6 +153,7 @@ private:
     WatchlistSignalFill* watchlist_fill_ = nullptr;
     ParamsPanel* params_ = nullptr;
     FamilyTablePanel* table_ = nullptr;
+    PerformancePanel* performance_ = nullptr;
     ScannerPanel* scanner_ = nullptr;
     HardwarePanel* hardware_ = nullptr;
     QLabel* status_text_ = nullptr;

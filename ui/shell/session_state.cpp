@@ -10,6 +10,7 @@
 #include "atc/timeframe.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
+#include "panels/performance_panel.hpp"
 
 namespace atc::ui {
 namespace {
@@ -29,6 +30,8 @@ const QString kRangesKey = QStringLiteral("view/ranges");
 const QString kCollapsedPanesKey = QStringLiteral("view/collapsed_panes");
 const QString kTimeframesKey = QStringLiteral("view/timeframes");
 const QString kCompareKey = QStringLiteral("view/compare");
+const QString kPerformanceModeKey = QStringLiteral("performance/mode");
+const QString kPerformanceCostKey = QStringLiteral("performance/cost_bps");
 const QString kScannerTimeframeKey = QStringLiteral("scanner/timeframe");
 const QString kRangeSymbolKey = QStringLiteral("symbol");
 const QString kRangeFirstKey = QStringLiteral("first");
@@ -176,6 +179,23 @@ void writeTimeframes(QSettings& s, const QHash<QString, QString>& timeframes) {
     s.setValue(kTimeframesKey, map);
 }
 
+PerformanceOptions readPerformance(const QSettings& s) {
+    PerformanceOptions options;
+    options.mode = parse_position_mode(s.value(kPerformanceModeKey).toString().toStdString())
+                       .value_or(options.mode);
+    if (const std::optional<double> cost = finiteNumber(s.value(kPerformanceCostKey));
+        cost && *cost >= 0.0 && *cost <= PerformancePanel::kMaxCostBps)
+        options.cost_bps = *cost;
+    return options;
+}
+
+void writePerformance(QSettings& s, const PerformanceOptions& options) {
+    const std::string_view name = position_mode_name(options.mode);
+    s.setValue(kPerformanceModeKey,
+               QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
+    s.setValue(kPerformanceCostKey, options.cost_bps);
+}
+
 }  // namespace
 
 SessionState readSession(QSettings& s) {
@@ -193,6 +213,7 @@ SessionState readSession(QSettings& s) {
     session.compared = s.value(kCompareKey).toStringList();
     session.compared.removeAll(QString());
     session.compared.removeDuplicates();
+    session.performance = readPerformance(s);
     session.scanner_timeframe = timeframeNamed(s.value(kScannerTimeframeKey).toString());
     session.scanner_ties =
         tieBreakFromKey(s.value(kScannerTiesKey).toString()).value_or(ScanTieBreak::BarsSinceEntry);
@@ -218,6 +239,7 @@ void writeSession(QSettings& s, const SessionState& session) {
     s.setValue(kCollapsedPanesKey, session.collapsed_panes);
     writeTimeframes(s, session.timeframes);
     s.setValue(kCompareKey, session.compared);
+    writePerformance(s, session.performance);
     s.setValue(kScannerTimeframeKey, session.scanner_timeframe);
     s.setValue(kScannerTiesKey, tieBreakKey(session.scanner_ties));
     s.setValue(kLongHeaderKey, session.scanner_long_header);

@@ -33,6 +33,11 @@
 //   view/timeframes     map, symbol to the timeframe its chart shows ("4h"),
 //                       for symbols not shown at their data's own; a value
 //                       that is not a timeframe is dropped
+//   performance/mode    the Performance tab's position mode: "long_short" or
+//                       "long_only" (position_mode_name; another word reads
+//                       as long_short); the app's reports use it too
+//   performance/cost_bps  its cost in basis points (a number from 0 to 1,000;
+//                       anything else reads as 0)
 //   scanner/timeframe   the scanner's timeframe ("" for each symbol's own)
 //   scanner/ties        how the scanner ranks equal strengths (tieBreakKey:
 //                       "bars_since_entry", ...); another word reads as the default
@@ -52,6 +57,7 @@
 #include <optional>
 
 #include "atc/params.hpp"
+#include "atc/performance.hpp"
 #include "charts/symbol_ranges.hpp"
 #include "charts/value_scale.hpp"
 #include "scanner/scan_tie_break.hpp"
@@ -83,6 +89,7 @@ struct SessionState {
     QStringList collapsed_panes;         // known pane names only
     QHash<QString, QString> timeframes;  // symbol -> its chart's timeframe (canonical)
     QStringList compared;                // View → Compare…, for every symbol
+    PerformanceOptions performance;      // the Performance tab's mode and cost
     QString scanner_timeframe;           // empty: each symbol's own
     ScanTieBreak scanner_ties = ScanTieBreak::BarsSinceEntry;
     QByteArray scanner_long_header;  // empty: none saved
