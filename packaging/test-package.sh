@@ -3,7 +3,8 @@
 # into a temporary folder, unpacks it with dpkg -x into a temporary root and
 # checks what it installed: the control fields, the files, that the packaged
 # programs run from there (compute on the installed sample data; the database
-# goes to $HOME/.local/share/atc-studio/), and that the desktop entry and the
+# goes to $HOME/.local/share/atc-studio/; atc, which links no Qt, finds its
+# report renderer for a PDF), and that the desktop entry and the
 # AppStream metadata validate without a single remark.
 # Usage: test-package.sh BUILD_DIR VERSION [CPACK]
 set -euo pipefail
@@ -63,14 +64,15 @@ desktop=$usr/share/applications/atc-studio.desktop
 icon=$usr/share/icons/hicolor/scalable/apps/atc-studio.svg
 metainfo=$usr/share/metainfo/io.github.atcstudio.AtcStudio.metainfo.xml
 sample=$usr/share/atc-studio/sample
-for f in "$usr/bin/atc" "$usr/bin/atc-studio" "$desktop" "$icon" "$metainfo" \
+renderer=$usr/libexec/atc-studio/atc-report-render
+for f in "$usr/bin/atc" "$usr/bin/atc-studio" "$renderer" "$desktop" "$icon" "$metainfo" \
          "$sample/README.md" "$usr/share/doc/atc-studio/README.md"; do
     [[ -f $f ]] || fail "the package has no ${f#"$root"}"
 done
 for name in DAX SMI CAC FTSE TTRC; do
     [[ -f $sample/$name.csv ]] || fail "the package has no ${sample#"$root"}/$name.csv"
 done
-for exe in "$usr/bin/atc" "$usr/bin/atc-studio"; do
+for exe in "$usr/bin/atc" "$usr/bin/atc-studio" "$renderer"; do
     [[ -x $exe ]] || fail "${exe#"$root"} is not executable"
     if readelf -d "$exe" | grep -Eq 'RPATH|RUNPATH'; then
         fail "${exe#"$root"} still has a build-tree RPATH: $(readelf -d "$exe" | grep -E 'RPATH|RUNPATH')"
@@ -80,7 +82,7 @@ for exe in "$usr/bin/atc" "$usr/bin/atc-studio"; do
     fi
 done
 dpkg-deb -c "$deb" | awk '$NF !~ /\/$/ { print "  " $NF }'
-unexpected=$(cd "$root" && find . -type f | grep -Ev '^\./usr/(bin|share/(applications|icons|metainfo|atc-studio|doc/atc-studio))/' || true)
+unexpected=$(cd "$root" && find . -type f | grep -Ev '^\./usr/(bin|libexec/atc-studio|share/(applications|icons|metainfo|atc-studio|doc/atc-studio))/' || true)
 [[ -z $unexpected ]] || fail "unexpected files in the package: $unexpected"
 
 # --- the packaged programs, run from the unpacked root ----------------------------
@@ -120,6 +122,15 @@ for name in DAX SMI CAC FTSE TTRC; do
     grep -Eq "^$name( |$)" "$tmp/list.txt" || fail "atc list does not show the bundled $name"
 done
 echo "$(wc -l <"$tmp/list.txt") lines listed, database at ~${db#"$home"}"
+
+step "atc report: atc finds its report renderer in the unpacked tree"
+# atc links no Qt; the reports run in atc-report-render, found relative to atc.
+if readelf -d "$usr/bin/atc" | grep -q 'NEEDED.*libQt'; then
+    fail "atc links Qt: $(readelf -d "$usr/bin/atc" | grep 'NEEDED.*libQt')"
+fi
+as_user "$usr/bin/atc" report --symbol DAX --out "$tmp/DAX.pdf"
+[[ $(head -c 5 "$tmp/DAX.pdf") == %PDF- ]] || fail "atc report wrote no PDF"
+echo "DAX.pdf: $(stat -c %s "$tmp/DAX.pdf") bytes"
 
 step "atc-studio --version and a first draw (offscreen)"
 v=$(as_user "$usr/bin/atc-studio" --version)

@@ -68,11 +68,11 @@ struct ScanSettings {
     bool json = false;
     system::BackendRequest backend = system::BackendRequest::Auto;
     std::optional<std::uint64_t> budget_bytes;
-    std::optional<std::string> report_file;  // --report: the tables as PDF, CSV or JSON
+    ScanReportWriter write_report;  // --report: writes the tables as PDF, CSV or JSON
     std::optional<TimeframeRequest> timeframe;
 };
 
-ScanSettings read_settings(const ParsedOptions& options) {
+ScanSettings read_settings(const ParsedOptions& options, std::span<const std::string> args) {
     if (options.has("--csv-dir") && options.has(kDbOption)) {
         throw UsageError("--csv-dir and --db choose different sources: give one of them");
     }
@@ -101,9 +101,8 @@ ScanSettings read_settings(const ParsedOptions& options) {
         }
         settings.budget_bytes = static_cast<std::uint64_t>(std::llround(mb * kBytesPerMb));
     }
-    settings.report_file = options.value("--report");
-    if (settings.report_file)
-        check_scan_report_file(*settings.report_file);
+    if (const auto v = options.value("--report"))
+        settings.write_report = prepare_scan_report(*v, args);
     settings.timeframe = read_timeframe_request(options);
     return settings;
 }
@@ -308,7 +307,7 @@ private:
 int run_scan(std::span<const std::string> args) {
     // All options are checked before any file is read.
     const ParsedOptions options = parse_options(args, kOptions);
-    const ScanSettings settings = read_settings(options);
+    const ScanSettings settings = read_settings(options, args);
 
     // The CPU, or the GPU where one is usable (gpu::make_router): gpu without
     // one is refused here with the reason, before anything is read.
@@ -352,8 +351,8 @@ int run_scan(std::span<const std::string> args) {
 
     // A report that cannot be written stops with its error (exit 1) and leaves
     // nothing behind.
-    if (settings.report_file)
-        write_scan_report_file(*settings.report_file, report);
+    if (settings.write_report)
+        settings.write_report(report);
     // The JSON also tells how the scan ran: the backend that ran (the GPU, or
     // the CPU) and why, and how its memory was planned.
     const std::string out =

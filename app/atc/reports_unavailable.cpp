@@ -16,12 +16,8 @@ int run_report(std::span<const std::string>) {
     throw UsageError(kMissing);
 }
 
-void check_scan_report_file(const std::string&) {
+ScanReportWriter prepare_scan_report(const std::string&, std::span<const std::string>) {
     throw UsageError(std::string("--report: ") + kMissing);
-}
-
-void write_scan_report_file(const std::string&, const ScanReport&) {
-    throw UsageError(kMissing);
 }
 
 }  // namespace atc::cli

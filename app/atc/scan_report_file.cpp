@@ -1,6 +1,7 @@
 #include "scan_report_file.hpp"
 
 #include <memory>
+#include <optional>
 
 #include "cli.hpp"
 #include "offscreen_gui.hpp"
@@ -18,18 +19,17 @@ std::optional<ui::ReportFormat> scan_format(const std::string& file) {
 
 }  // namespace
 
-void check_scan_report_file(const std::string& file) {
-    if (!scan_format(file))
+ScanReportWriter prepare_scan_report(const std::string& file, std::span<const std::string>) {
+    const std::optional<ui::ReportFormat> format = scan_format(file);
+    if (!format)
         throw UsageError("--report needs a file ending in .pdf, .csv or .json, not '" + file + "'");
-}
-
-void write_scan_report_file(const std::string& file, const ScanReport& report) {
-    const ui::ReportFormat format = *scan_format(file);
-    // Fonts for the PDF need Qt's GUI side; CSV and JSON do not.
-    std::unique_ptr<OffscreenGui> gui;
-    if (format == ui::ReportFormat::Pdf)
-        gui = std::make_unique<OffscreenGui>();
-    ui::writeScanReport(report, format, file);
+    return [file, format = *format](const ScanReport& report) {
+        // Fonts for the PDF need Qt's GUI side; CSV and JSON do not.
+        std::unique_ptr<OffscreenGui> gui;
+        if (format == ui::ReportFormat::Pdf)
+            gui = std::make_unique<OffscreenGui>();
+        ui::writeScanReport(report, format, file);
+    };
 }
 
 }  // namespace atc::cli

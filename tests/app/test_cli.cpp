@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
@@ -392,6 +393,28 @@ private slots:
         RUN_ATC(r, QStringLiteral("--version"));
         QCOMPARE(r.exit_code, 0);
         QVERIFY2(r.out.contains(m.captured(1).toUtf8()), r.out.constData());
+    }
+
+    // `atc` stays a small command line tool: no Qt at all (the reports, which
+    // draw with Qt Charts and Widgets, run in atc-report-render). Read from
+    // the program's ELF dynamic section: the libraries it asks the loader for.
+    void atcLinksNoQt() {
+        const QString readelf = QStandardPaths::findExecutable(QStringLiteral("readelf"));
+        if (readelf.isEmpty())
+            QSKIP("readelf (binutils) is not installed: cannot read what atc links");
+        QProcess p;
+        p.start(readelf, {QStringLiteral("-d"), QStringLiteral(ATC_CLI_PATH)});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString dynamic = QString::fromUtf8(p.readAllStandardOutput());
+        QStringList needed;
+        const QRegularExpression entry(QStringLiteral("\\(NEEDED\\).*\\[(.+)\\]"));
+        for (auto it = entry.globalMatch(dynamic); it.hasNext();)
+            needed << it.next().captured(1);
+        QVERIFY2(needed.contains(QStringLiteral("libc.so.6")), qPrintable(dynamic));
+        for (const QString& library : needed)
+            QVERIFY2(!library.startsWith(QStringLiteral("libQt")),
+                     qPrintable(QStringLiteral("atc links ") + library));
     }
 
     void helpAndUsageErrors() {

@@ -51,14 +51,20 @@ private:
     QString path(const QString& name) const { return dir_.filePath(name); }
 
     // A headless environment: whatever display the test runner has is hidden.
-    Run atc(const QStringList& args) const {
+    // `program` is the built atc unless given; `renderer` sets
+    // ATC_REPORT_RENDERER (else atc finds its report renderer itself).
+    Run atc(const QStringList& args, const QString& program = QStringLiteral(ATC_CLI_PATH),
+            const QString& renderer = {}) const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        for (const char* name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "ATC_REPORT_RENDERER"})
             env.remove(QString::fromLatin1(name));
         env.insert(QStringLiteral("ATC_DB"), path(QStringLiteral("store.sqlite")));
+        if (!renderer.isEmpty())
+            env.insert(QStringLiteral("ATC_REPORT_RENDERER"), renderer);
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ATC_CLI_PATH), args);
+        p.start(program, args);
         Run r;
         r.finished = p.waitForStarted(30000) && p.waitForFinished(300000) &&
                      p.exitStatus() == QProcess::NormalExit;
@@ -492,6 +498,55 @@ private slots:
         QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         QVERIFY(atc::test::pdf_pages(atc::test::pdf_text(pdf)) <= 4);
         QVERIFY(QFileInfo(pdf).size() < 1'000'000);
+    }
+
+    // atc runs the reports in atc-report-render, which it looks for beside
+    // itself as installed (../libexec/atc-studio/) and as built (its folder).
+    // A broken install says what is missing and where it looked, writes
+    // nothing and exits 1.
+    void reportsRunInTheRenderer() {
+        const QString bin = path(QStringLiteral("usr/bin"));
+        const QString libexec = path(QStringLiteral("usr/libexec/atc-studio"));
+        QVERIFY(QDir().mkpath(bin) && QDir().mkpath(libexec));
+        // As atc sees itself (/proc/self/exe): with any symlink resolved.
+        const QString real_bin = QFileInfo(bin).canonicalFilePath();
+        const QString real_libexec = QFileInfo(libexec).canonicalFilePath();
+        const QString program = bin + QStringLiteral("/atc");
+        QVERIFY(QFile::copy(QStringLiteral(ATC_CLI_PATH), program));
+        const QString out = path(QStringLiteral("renderer.csv"));
+        const QStringList report = {QStringLiteral("report"), QStringLiteral("--symbol=DAX"),
+                                    QStringLiteral("--out"), out};
+        Run r = atc(report, program);
+        QCOMPARE(code(r), 1);
+        QCOMPARE(QString::fromUtf8(r.err),
+                 QStringLiteral("atc report: cannot find the report renderer, which writes the "
+                                "reports: no program at %1/atc-report-render or "
+                                "%2/atc-report-render (reinstall atc-studio, or set "
+                                "ATC_REPORT_RENDERER to the renderer)\n")
+                     .arg(real_libexec, real_bin));
+        QVERIFY(!QFile::exists(out));
+
+        const QString built = QFileInfo(QStringLiteral(ATC_CLI_PATH))
+                                  .dir()
+                                  .filePath(QStringLiteral("atc-report-render"));
+        QVERIFY(QFile::link(built, libexec + QStringLiteral("/atc-report-render")));
+        r = atc(report, program);
+        QVERIFY2(code(r) == 0, r.err.constData());
+        QVERIFY(contents(out).startsWith("bar,date,"));
+
+        // ATC_REPORT_RENDERER, for a scan too: nothing is scanned.
+        const QString nowhere = path(QStringLiteral("no-renderer"));
+        r = atc(
+            {QStringLiteral("scan"), QStringLiteral("--csv-dir"), QStringLiteral(ATC_SAMPLE_DIR),
+             QStringLiteral("--report"), path(QStringLiteral("orphan.pdf"))},
+            QStringLiteral(ATC_CLI_PATH), nowhere);
+        QCOMPARE(code(r), 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(QString::fromUtf8(r.err),
+                 QStringLiteral("atc scan: cannot find the report renderer, which writes the "
+                                "reports: no program at %1 (ATC_REPORT_RENDERER)\n")
+                     .arg(nowhere));
+        QVERIFY(!QFile::exists(path(QStringLiteral("orphan.pdf"))));
     }
 
     void scanWritesItsReport() {
