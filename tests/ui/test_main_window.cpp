@@ -1419,24 +1419,27 @@ private slots:
 
     // The Parameter sweep window (View → Parameter sweep…, Ctrl+Shift+W) over
     // TTRC with the default parameters, set up through its boxes and fields.
-    SweepWindow* open_sweep_on_ttrc() {
+    void open_sweep_on_ttrc(SweepWindow*& sweep) {
         click_symbol(QStringLiteral("TTRC"));
         window_->paramsPanel()->restoreDefaults();
-        if (!QTest::qWaitFor(
-                [&] {
-                    const auto d = window_->currentData();
-                    return d && d->name == QStringLiteral("TTRC") && d->params == AtcParams{} &&
-                           !window_->busyIndicator()->isVisible();
-                },
-                10000))
-            return nullptr;
-        // The shortcut is the main window's: it must be the active one.
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const auto d = window_->currentData();
+                         return d && d->name == QStringLiteral("TTRC") &&
+                                d->params == AtcParams{} && !window_->busyIndicator()->isVisible();
+                     },
+                     10000),
+                 "TTRC with the default parameters is not drawn");
+        // The shortcut is the main window's: it must be the active one (an
+        // earlier test may have left a dialog in front, as the compare dialog).
+        if (QWidget* front = QApplication::activeWindow(); front && front != window_.get())
+            front->close();
         window_->activateWindow();
-        if (!QTest::qWaitForWindowActive(window_.get()))
-            return nullptr;
+        QTRY_VERIFY(QApplication::activeWindow() == window_.get());
         QTest::keyClick(window_.get(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
-        SweepWindow* sweep = window_->sweepWindow();
-        return sweep && QTest::qWaitForWindowExposed(sweep) ? sweep : nullptr;
+        QVERIFY2(window_->sweepWindow(), "Ctrl+Shift+W opened no sweep window");
+        QVERIFY(QTest::qWaitForWindowExposed(window_->sweepWindow()));
+        sweep = window_->sweepWindow();
     }
     // Types the start of a parameter's name into the box, as the keyboard chooses.
     // (After the keyboard search's pause, so it is not read as more of the last search.)
@@ -1504,7 +1507,8 @@ private slots:
     // the current parameters and the best cell, and a click on a cell applies
     // its parameters to the app.
     void sweepShowsTheEnginesCellsAndAClickAppliesThem() {
-        SweepWindow* sweep = open_sweep_on_ttrc();
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
         QVERIFY(sweep);
         set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
                        QStringLiteral("0.03"), QStringLiteral("0.01"));
@@ -1542,6 +1546,7 @@ private slots:
         QCOMPARE(map->best(), best_sweep_cell(*expected, SweepMetric::Sharpe));
         QVERIFY(sweep->caption()->text().contains(QStringLiteral("overstates")));
         QVERIFY(sweep->caption()->text().contains(QStringLiteral("long and short, cost 0 bps")));
+        save_screenshot(QStringLiteral("sweep-3x2"), sweep);
         // Another metric recolours and moves the best mark, computing nothing.
         QTest::keyClicks(sweep->metricBox(), QStringLiteral("Max"));
         QCOMPARE(map->best(), best_sweep_cell(*expected, SweepMetric::MaxDrawdown));
@@ -1567,7 +1572,8 @@ private slots:
     // More than 50 values on an axis are refused before anything runs; a
     // large sweep stops at Cancel, and the window says so.
     void sweepRefusesTooManyValuesAndCancels() {
-        SweepWindow* sweep = open_sweep_on_ttrc();
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
         QVERIFY(sweep);
         set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
                        QStringLiteral("0.6"), QStringLiteral("0.01"));
@@ -1605,7 +1611,8 @@ private slots:
     // One parameter with a split: a line, both parts' figures, and the best
     // choosing cell's check figure in words.
     void sweepWithASplitShowsTheCheckFigures() {
-        SweepWindow* sweep = open_sweep_on_ttrc();
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
         QVERIFY(sweep);
         set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
                        QStringLiteral("0.04"), QStringLiteral("0.01"));
@@ -1648,7 +1655,8 @@ private slots:
     // 20 × 20 La × De on TTRC, as the README describes it (and, with
     // ATC_SCREENSHOT_DIR set, saved to look at): every cell computed.
     void sweepHeatMapOfTwentyByTwenty() {
-        SweepWindow* sweep = open_sweep_on_ttrc();
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
         QVERIFY(sweep);
         sweep->resize(1180, 760);
         QVERIFY(!sweep->splitBox()->isChecked());
