@@ -5,6 +5,7 @@
 // its fields where it must scroll), and keeps the event loop responsive while
 // a 500-symbol scan runs.
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -20,10 +21,12 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -48,6 +51,8 @@
 #include "atc/store/database.hpp"
 #include "atc/store/drawing_store.hpp"
 #include "atc/store/importer.hpp"
+#include "atc/sweep.hpp"
+#include "atc/sweep_metric.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/chart_stack.hpp"
 #include "charts/drawing_layer.hpp"
@@ -83,6 +88,9 @@
 #include "shell/session_state.hpp"
 #include "shell/timeframe_selector.hpp"
 #include "studio_fixture.hpp"
+#include "sweep/sweep_axis_editor.hpp"
+#include "sweep/sweep_map.hpp"
+#include "sweep/sweep_window.hpp"
 
 using namespace atc;
 using namespace atc::ui;
@@ -1596,6 +1604,263 @@ private slots:
         window_->setTheme(ThemeKind::Dark);
         window_->resize(1600, 1000);
         QCoreApplication::processEvents();
+    }
+
+    // The Parameter sweep window (View → Parameter sweep…, Ctrl+Shift+W) over
+    // TTRC with the default parameters, set up through its boxes and fields.
+    void open_sweep_on_ttrc(SweepWindow*& sweep) {
+        click_symbol(QStringLiteral("TTRC"));
+        window_->paramsPanel()->restoreDefaults();
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const auto d = window_->currentData();
+                         return d && d->name == QStringLiteral("TTRC") &&
+                                d->params == AtcParams{} && !window_->busyIndicator()->isVisible();
+                     },
+                     10000),
+                 "TTRC with the default parameters is not drawn");
+        // The shortcut is the main window's: it must be the active one (an
+        // earlier test may have left a dialog in front, as the compare dialog).
+        if (QWidget* front = QApplication::activeWindow(); front && front != window_.get())
+            front->close();
+        window_->activateWindow();
+        QTRY_VERIFY(QApplication::activeWindow() == window_.get());
+        QTest::keyClick(window_.get(), Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(window_->sweepWindow(), "Ctrl+Shift+W opened no sweep window");
+        QVERIFY(QTest::qWaitForWindowExposed(window_->sweepWindow()));
+        sweep = window_->sweepWindow();
+    }
+    // Types the start of a parameter's name into the box, as the keyboard chooses.
+    // (After the keyboard search's pause, so it is not read as more of the last search.)
+    static void choose_sweep_param(SweepAxisEditor* axis, const QString& typed) {
+        QTest::qWait(QApplication::keyboardInputInterval() + 50);
+        QTest::keyClicks(axis->paramBox(), typed);
+    }
+    static void type_number(NumberField* field, const QString& text) {
+        QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Return);
+    }
+    // The axis's parameter (by the start of its name) and its range, typed.
+    static void set_sweep_axis(SweepAxisEditor* axis, const QString& typed, const QString& from,
+                               const QString& to, const QString& step) {
+        choose_sweep_param(axis, typed);
+        type_number(axis->fromField(), from);
+        type_number(axis->toField(), to);
+        type_number(axis->stepField(), step);
+    }
+    static bool run_sweep_and_wait(SweepWindow* sweep) {
+        QSignalSpy finished(sweep, &SweepWindow::sweepFinished);
+        QTest::mouseClick(sweep->runButton(), Qt::LeftButton);
+        return finished.wait(30000) || finished.count() > 0;
+    }
+    // run_sweep on the chart's bars, as `atc sweep --vary` would be asked.
+    std::shared_ptr<const SweepResult> expected_sweep(const QStringList& vary,
+                                                      std::optional<double> split = {}) {
+        const auto data = window_->currentData();
+        SweepRequest request;
+        request.close = data->bars.close;
+        request.time_ms = data->bars.time_ms;
+        for (const QString& v : vary)
+            request.axes.push_back(parse_sweep_axis(v.toStdString()));
+        request.split = split;
+        return std::make_shared<const SweepResult>(run_sweep(request));
+    }
+    static bool same_figures(const std::optional<PerformanceFigures>& a,
+                             const std::optional<PerformanceFigures>& b) {
+        if (a.has_value() != b.has_value())
+            return false;
+        if (!a)
+            return true;
+        const auto same = [](double x, double y) { return x == y || (x != x && y != y); };
+        return same(a->total_return, b->total_return) && same(a->cagr, b->cagr) &&
+               same(a->sharpe, b->sharpe) && same(a->sortino, b->sortino) &&
+               same(a->max_drawdown, b->max_drawdown) && a->trades == b->trades &&
+               same(a->win_rate, b->win_rate) && same(a->time_in_market, b->time_in_market);
+    }
+    static void compare_sweeps(const SweepResult& shown, const SweepResult& expected) {
+        QCOMPARE(shown.cells.size(), expected.cells.size());
+        for (std::size_t i = 0; i < shown.cells.size(); ++i) {
+            const SweepCell& s = shown.cells[i];
+            const SweepCell& e = expected.cells[i];
+            QCOMPARE(s.values, e.values);
+            QVERIFY(s.params == e.params);
+            QCOMPARE(s.ok(), e.ok());
+            QVERIFY2(same_figures(s.figures, e.figures), qPrintable(QString::number(i)));
+            QVERIFY(same_figures(s.in_sample, e.in_sample));
+            QVERIFY(same_figures(s.out_of_sample, e.out_of_sample));
+        }
+    }
+
+    // A 3 × 2 sweep set up with the keyboard shows run_sweep's cells, marks
+    // the current parameters and the best cell, and a click on a cell applies
+    // its parameters to the app.
+    void sweepShowsTheEnginesCellsAndAClickAppliesThem() {
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
+        QVERIFY(sweep);
+        set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
+                       QStringLiteral("0.03"), QStringLiteral("0.01"));
+        set_sweep_axis(sweep->secondAxis(), QStringLiteral("Decay"), QStringLiteral("0.03"),
+                       QStringLiteral("0.04"), QStringLiteral("0.01"));
+        QCOMPARE(sweep->firstAxis()->paramBox()->currentData().toString(), QStringLiteral("La"));
+        QCOMPARE(sweep->secondAxis()->paramBox()->currentData().toString(), QStringLiteral("De"));
+        QCOMPARE(sweep->firstAxis()->countLabel()->text(), QStringLiteral("3 values"));
+        QCOMPARE(sweep->findChild<QLabel*>(QStringLiteral("sweepCells"))->text(),
+                 QStringLiteral("3 × 2 = 6 cells"));
+        QVERIFY(run_sweep_and_wait(sweep));
+
+        const auto expected = expected_sweep(
+            {QStringLiteral("La=0.01:0.03:0.01"), QStringLiteral("De=0.03:0.04:0.01")});
+        SweepMap* map = sweep->map();
+        QVERIFY(map->sweep());
+        compare_sweeps(*map->sweep(), *expected);
+        QVERIFY(sweep->statusLabel()->text().startsWith(QStringLiteral("Done: 6 cells")));
+        // Each cell's tooltip tells its figures as the engine gave them.
+        for (std::size_t i = 0; i < expected->cells.size(); ++i) {
+            const PerformanceFigures& f = *expected->cells[i].figures;
+            const QString tip = map->cellToolTip(i);
+            QVERIFY2(tip.contains(sweepCellName(*expected, expected->cells[i])), qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("Total return ") +
+                                  sweepMetricText(SweepMetric::TotalReturn, f.total_return)),
+                     qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("Sharpe ") +
+                                  sweepMetricText(SweepMetric::Sharpe, f.sharpe)),
+                     qPrintable(tip));
+            QVERIFY2(tip.contains(sweepMetricText(SweepMetric::MaxDrawdown, f.max_drawdown)),
+                     qPrintable(tip));
+        }
+        // The defaults (La 0.02, De 0.03) are row 1, column 0.
+        QCOMPARE(map->marked(), std::optional<std::size_t>(2));
+        QCOMPARE(map->best(), best_sweep_cell(*expected, SweepMetric::Sharpe));
+        QVERIFY(sweep->caption()->text().contains(QStringLiteral("overstates")));
+        QVERIFY(sweep->caption()->text().contains(QStringLiteral("long and short, cost 0 bps")));
+        save_screenshot(QStringLiteral("sweep-3x2"), sweep);
+        // Another metric recolours and moves the best mark, computing nothing.
+        QTest::keyClicks(sweep->metricBox(), QStringLiteral("Max"));
+        QCOMPARE(map->best(), best_sweep_cell(*expected, SweepMetric::MaxDrawdown));
+        QVERIFY(sweep->caption()->text().contains(QStringLiteral("Best by Max drawdown")));
+
+        // La 0.03, De 0.04: applied to the panel, the chart and the mark.
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(5));
+        QVERIFY(window_->paramsPanel()->params() == expected->cells[5].params);
+        QCOMPARE(map->marked(), std::optional<std::size_t>(5));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto d = window_->currentData();
+                return d && d->params == expected->cells[5].params &&
+                       !window_->busyIndicator()->isVisible();
+            },
+            10000));
+        // An edit in the panel moves the mark as well: back to the defaults.
+        window_->paramsPanel()->restoreDefaults();
+        QCOMPARE(map->marked(), std::optional<std::size_t>(2));
+        sweep->close();
+    }
+
+    // More than 50 values on an axis are refused before anything runs; a
+    // large sweep stops at Cancel, and the window says so.
+    void sweepRefusesTooManyValuesAndCancels() {
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
+        QVERIFY(sweep);
+        set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
+                       QStringLiteral("0.6"), QStringLiteral("0.01"));
+        QCOMPARE(sweep->firstAxis()->countLabel()->text(),
+                 QStringLiteral("La takes 60 values; a sweep axis takes at most 50"));
+        QVERIFY(!sweep->runButton()->isEnabled());
+
+        // 50 × 50 lengths: every cell a whole pipeline, many seconds of work.
+        set_sweep_axis(sweep->firstAxis(), QStringLiteral("EMA len"), QStringLiteral("10"),
+                       QStringLiteral("59"), QStringLiteral("1"));
+        set_sweep_axis(sweep->secondAxis(), QStringLiteral("HMA len"), QStringLiteral("10"),
+                       QStringLiteral("59"), QStringLiteral("1"));
+        QVERIFY(sweep->runButton()->isEnabled());
+        QSignalSpy finished(sweep, &SweepWindow::sweepFinished);
+        QTest::mouseClick(sweep->runButton(), Qt::LeftButton);
+        QVERIFY(sweep->isRunning());
+        QVERIFY(sweep->cancelButton()->isEnabled());
+        QVERIFY(QTest::qWaitFor([&] { return sweep->progressBar()->value() > 0; }, 10000));
+        QTest::mouseClick(sweep->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000) || finished.count() > 0);
+        const auto outcome = sweep->outcome();
+        QVERIFY(outcome && outcome->result.cancelled);
+        const auto computed =
+            std::count_if(outcome->result.cells.begin(), outcome->result.cells.end(),
+                          [](const SweepCell& c) { return c.computed; });
+        QVERIFY(computed > 0 && computed < 2500);
+        QVERIFY2(sweep->statusLabel()->text().startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(sweep->statusLabel()->text()));
+        QVERIFY(!sweep->isRunning());
+        QVERIFY(sweep->runButton()->isEnabled());
+        QVERIFY(!sweep->cancelButton()->isEnabled());
+        sweep->close();
+    }
+
+    // One parameter with a split: a line, both parts' figures, and the best
+    // choosing cell's check figure in words.
+    void sweepWithASplitShowsTheCheckFigures() {
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
+        QVERIFY(sweep);
+        set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
+                       QStringLiteral("0.04"), QStringLiteral("0.01"));
+        choose_sweep_param(sweep->secondAxis(), QStringLiteral("None"));
+        QVERIFY(!sweep->secondAxis()->isChosen());
+        QTest::keyClicks(sweep->metricBox(), QStringLiteral("Sharpe"));
+        QCOMPARE(sweep->metricBox()->currentText(), QStringLiteral("Sharpe"));
+        QTest::mouseClick(sweep->splitBox(), Qt::LeftButton);
+        QVERIFY(sweep->splitPercent()->isEnabled());
+        QTest::keyClick(sweep->splitPercent(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(sweep->splitPercent(), QStringLiteral("60"));
+        QCOMPARE(sweep->splitPercent()->value(), 60);
+        QVERIFY(run_sweep_and_wait(sweep));
+
+        const auto expected = expected_sweep({QStringLiteral("La=0.01:0.04:0.01")}, 0.6);
+        SweepMap* map = sweep->map();
+        compare_sweeps(*map->sweep(), *expected);
+        QVERIFY(sweep->chooseButton()->isVisible());
+        QCOMPARE(map->shownPart(), SweepPart::InSample);
+        const auto best = best_sweep_cell(*expected, SweepMetric::Sharpe, SweepPart::InSample);
+        QVERIFY(best);
+        QCOMPARE(map->best(), best);
+        const SweepCell& chosen = expected->cells[*best];
+        const QString check = sweepMetricText(SweepMetric::Sharpe, chosen.out_of_sample->sharpe);
+        QVERIFY2(sweep->caption()->text().contains(QStringLiteral("has a Sharpe of <b>") + check),
+                 qPrintable(sweep->caption()->text()));
+        const QString tip = map->cellToolTip(*best);
+        QVERIFY2(tip.contains(QStringLiteral("Choose (first 60 %)")) &&
+                     tip.contains(QStringLiteral("Check (last 40 %)")) &&
+                     tip.contains(QStringLiteral("Sharpe ") + check),
+                 qPrintable(tip));
+        QTest::mouseClick(sweep->checkButton(), Qt::LeftButton);
+        QCOMPARE(map->shownPart(), SweepPart::OutOfSample);
+        QVERIFY(map->cellAt(map->cellCenter(3)) == std::optional<std::size_t>(3));
+        save_screenshot(QStringLiteral("sweep-line-split"), sweep);
+        QTest::mouseClick(sweep->splitBox(), Qt::LeftButton);  // as the next test expects
+        sweep->close();
+    }
+
+    // 20 × 20 La × De on TTRC, as the README describes it (and, with
+    // ATC_SCREENSHOT_DIR set, saved to look at): every cell computed.
+    void sweepHeatMapOfTwentyByTwenty() {
+        SweepWindow* sweep = nullptr;
+        open_sweep_on_ttrc(sweep);
+        QVERIFY(sweep);
+        sweep->resize(1180, 760);
+        QVERIFY(!sweep->splitBox()->isChecked());
+        set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("-0.1"),
+                       QStringLiteral("0.09"), QStringLiteral("0.01"));
+        set_sweep_axis(sweep->secondAxis(), QStringLiteral("Decay"), QStringLiteral("0.01"),
+                       QStringLiteral("0.2"), QStringLiteral("0.01"));
+        QVERIFY(run_sweep_and_wait(sweep));
+        const auto shown = sweep->map()->sweep();
+        QCOMPARE(shown->cells.size(), std::size_t(400));
+        QVERIFY(std::all_of(shown->cells.begin(), shown->cells.end(),
+                            [](const SweepCell& c) { return c.ok(); }));
+        QVERIFY(sweep->map()->marked());  // La 0.02, De 0.03 is in the grid
+        save_screenshot(QStringLiteral("sweep-20x20"), sweep);
+        sweep->close();
     }
 
     // The event loop must never stall for more than 50 ms while the engine scans

@@ -49,6 +49,7 @@
 #include "shell/timeframe_selector.hpp"
 #include "shell/wheel_guard.hpp"
 #include "status/hardware_panel.hpp"
+#include "sweep/sweep_window.hpp"
 #include "theme/studio_style.hpp"
 
 namespace atc::ui {
@@ -353,6 +354,10 @@ void MainWindow::buildMenus() {
     add_alert->setObjectName(QStringLiteral("addAlertAction"));
     add_alert->setShortcut(QKeySequence(Qt::ALT | Qt::Key_A));  // as TradingView
     connect(add_alert, &QAction::triggered, this, &MainWindow::openAddAlert);
+    QAction* sweep = view->addAction(tr("Parameter s&weep…"));
+    sweep->setObjectName(QStringLiteral("sweepAction"));
+    sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    connect(sweep, &QAction::triggered, this, &MainWindow::openSweep);
     view->addSeparator();
     view->addAction(toolbar_->logScaleAction());
     view->addAction(toolbar_->percentScaleAction());
@@ -501,6 +506,30 @@ void MainWindow::openGoToDate() {
     go_to_date_->dateField()->selectAll();
 }
 
+void MainWindow::openSweep() {
+    if (!sweep_) {
+        sweep_ = new SweepWindow(
+            context_.settings,
+            SweepSources{[this] { return current_; }, [this] { return params_->params(); },
+                         // The Performance tab's mode and cost, so a cell's figures
+                         // are the tab's for those parameters.
+                         [this] { return performance_->options(); }},
+            this);
+        // A clicked cell's parameters are applied as an edit in the panel is.
+        connect(sweep_, &SweepWindow::paramsChosen, this, [this](const AtcParams& params) {
+            params_->setParams(params);
+            recompute_timer_.start();
+            scanner_->noteParamsChanged();
+        });
+        connect(params_, &ParamsPanel::paramsEdited, sweep_, &SweepWindow::setCurrentParams);
+        connect(this, &MainWindow::symbolShown, sweep_, &SweepWindow::refreshSource);
+        sweep_->setTheme(theme_);
+    }
+    sweep_->show();
+    sweep_->raise();
+    sweep_->activateWindow();
+}
+
 void MainWindow::importUrl(const QString& url) {
     if (url.isEmpty())
         return;
@@ -620,6 +649,8 @@ void MainWindow::setTheme(ThemeKind kind) {
     scanner_->setTheme(theme_);
     if (hardware_)
         hardware_->setTheme(theme_);
+    if (sweep_)
+        sweep_->setTheme(theme_);
 }
 
 void MainWindow::restoreSession(const QString& symbol, const QString& timeframe) {

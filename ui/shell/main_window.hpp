@@ -38,6 +38,7 @@ class PerformancePanel;
 class ScannerPanel;
 class HardwarePanel;
 class StorageNoticeView;
+class SweepWindow;
 class WatchlistPanel;
 class WatchlistSignalFill;
 
@@ -71,6 +72,10 @@ public:
     GoToDateDialog* goToDateDialog() const { return go_to_date_; }
     // View → Compare… and the toolbar's Compare…: other symbols over the price.
     CompareController* compare() const { return compare_; }
+    // View → Parameter sweep… (Ctrl+Shift+W): the sweep window for the chart
+    // on screen (one, kept between uses; null until first opened).
+    void openSweep();
+    SweepWindow* sweepWindow() const { return sweep_; }
     FeedService* feedService() const { return feeds_; }
     DownloadDialog* downloadDialog() const { return download_dialog_; }
 
@@ -170,6 +175,7 @@ private:
     DownloadDialog* download_dialog_ = nullptr;
     GoToDateDialog* go_to_date_ = nullptr;
     CompareController* compare_ = nullptr;
+    SweepWindow* sweep_ = nullptr;
     bool keep_session_ = true;
     std::size_t update_new_bars_ = 0;  // of the update running now
     QStringList update_failures_;      // symbol -> timeframe shown, when not its own
