@@ -1656,7 +1656,8 @@ private slots:
     }
     // run_sweep on the chart's bars, as `atc sweep --vary` would be asked.
     std::shared_ptr<const SweepResult> expected_sweep(const QStringList& vary,
-                                                      std::optional<double> split = {}) {
+                                                      std::optional<double> split = {},
+                                                      PerformanceOptions performance = {}) {
         const auto data = window_->currentData();
         SweepRequest request;
         request.close = data->bars.close;
@@ -1664,6 +1665,7 @@ private slots:
         for (const QString& v : vary)
             request.axes.push_back(parse_sweep_axis(v.toStdString()));
         request.split = split;
+        request.performance = performance;
         return std::make_shared<const SweepResult>(run_sweep(request));
     }
     static bool same_figures(const std::optional<PerformanceFigures>& a,
@@ -1798,11 +1800,14 @@ private slots:
     }
 
     // One parameter with a split: a line, both parts' figures, and the best
-    // choosing cell's check figure in words.
+    // choosing cell's check figure in words; the mode and cost are the
+    // Performance tab's.
     void sweepWithASplitShowsTheCheckFigures() {
         SweepWindow* sweep = nullptr;
         open_sweep_on_ttrc(sweep);
         QVERIFY(sweep);
+        const PerformanceOptions costly{PositionMode::LongOnly, 5.0};
+        window_->performancePanel()->setOptions(costly);
         set_sweep_axis(sweep->firstAxis(), QStringLiteral("Growth"), QStringLiteral("0.01"),
                        QStringLiteral("0.04"), QStringLiteral("0.01"));
         choose_sweep_param(sweep->secondAxis(), QStringLiteral("None"));
@@ -1816,9 +1821,11 @@ private slots:
         QCOMPARE(sweep->splitPercent()->value(), 60);
         QVERIFY(run_sweep_and_wait(sweep));
 
-        const auto expected = expected_sweep({QStringLiteral("La=0.01:0.04:0.01")}, 0.6);
+        const auto expected = expected_sweep({QStringLiteral("La=0.01:0.04:0.01")}, 0.6, costly);
         SweepMap* map = sweep->map();
         compare_sweeps(*map->sweep(), *expected);
+        QVERIFY2(sweep->caption()->text().contains(QStringLiteral("long only, cost 5 bps")),
+                 qPrintable(sweep->caption()->text()));
         QVERIFY(sweep->chooseButton()->isVisible());
         QCOMPARE(map->shownPart(), SweepPart::InSample);
         const auto best = best_sweep_cell(*expected, SweepMetric::Sharpe, SweepPart::InSample);
@@ -1838,6 +1845,7 @@ private slots:
         QVERIFY(map->cellAt(map->cellCenter(3)) == std::optional<std::size_t>(3));
         save_screenshot(QStringLiteral("sweep-line-split"), sweep);
         QTest::mouseClick(sweep->splitBox(), Qt::LeftButton);  // as the next test expects
+        window_->performancePanel()->setOptions({});
         sweep->close();
     }
 
