@@ -150,6 +150,7 @@ QByteArray symbolReportJson(const SymbolReport& report) {
     json.key("format_version").integer(1);
     json.key("symbol").string(report.data->name.toStdString());
     json.key("generated_at").string(report.generated.toUTC().toString(Qt::ISODate).toStdString());
+    json.key("atc_studio_version").string(release_version());
     json.key("engine_version").string(kEngineVersion);
     writeProvenance(json, report, times);
     json.key("parameters").raw(params_to_json(report.data->params));

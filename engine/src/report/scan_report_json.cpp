@@ -79,6 +79,7 @@ std::string format_scan_report_json(const ScanReport& report) {
     json.key("source").string(describe_source(report.source));
     if (!report.timeframe.empty())
         json.key("timeframe").string(report.timeframe);
+    json.key("atc_studio_version").string(release_version());
     json.key("engine_version").string(kEngineVersion);
     json.key("parameters").raw(params_to_json(report.params));
     json.key("filter");
