@@ -7,7 +7,7 @@
 # $HOME/.local/share/atc-studio/), that the desktop entry and the AppStream
 # metadata validate without a single remark, and that lintian finds no error.
 # Usage: test-package.sh BUILD_DIR VERSION DEBIAN_VERSION [CPACK]
-#   VERSION is the project's (0.2.0), DEBIAN_VERSION the package's (0.2.0-1).
+#   VERSION is the project's (x.y.z), DEBIAN_VERSION the package's (x.y.z-1).
 set -euo pipefail
 
 build=$(cd "$1" && pwd)

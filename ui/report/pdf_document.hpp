@@ -71,7 +71,7 @@ public:
     PdfDocument(const PdfDocument&) = delete;
     PdfDocument& operator=(const PdfDocument&) = delete;
 
-    // "ATC Studio 0.2.0 · atc-engine-1": the release and the engine's numbers
+    // "ATC Studio x.y.z · atc-engine-1": the release and the engine's numbers
     // that made the report, for its header.
     static QString producer();
 

@@ -4,7 +4,7 @@
 
 namespace atc {
 
-// The release version of ATC Studio ("0.2.0"): the VERSION of project() in the
+// The release version of ATC Studio ("x.y.z"): the VERSION of project() in the
 // top-level CMakeLists.txt, the one place it is written. `atc --version`, the
 // About box, the reports and the User-Agent all show this; the Debian package
 // takes the same number. A function, not a constant, so that a new version
