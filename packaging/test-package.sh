@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # The package test (ctest -L package): builds the Debian package with cpack
 # into a temporary folder, unpacks it with dpkg -x into a temporary root and
-# checks what it installed: the control fields, the files, that the packaged
-# programs run from there (compute on the installed sample data; the database
-# goes to $HOME/.local/share/atc-studio/; atc, which links no Qt, finds its
-# report renderer for a PDF), and that the desktop entry and the
-# AppStream metadata validate without a single remark.
-# Usage: test-package.sh BUILD_DIR VERSION [CPACK]
+# checks what it installed: the control fields, the files (with Debian's
+# copyright and changelogs), that the packaged programs run from there (compute
+# on the installed sample data; the database goes to
+# $HOME/.local/share/atc-studio/; atc, which links no Qt, finds its report
+# renderer for a PDF), that the desktop entry and the AppStream metadata
+# validate without a single remark, and that lintian finds no error.
+# Usage: test-package.sh BUILD_DIR VERSION DEBIAN_VERSION [CPACK]
+#   VERSION is the project's (x.y.z), DEBIAN_VERSION the package's (x.y.z-1).
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
 version=$2
-cpack=${3:-cpack}
+debian_version=$3
+cpack=${4:-cpack}
 
 fail() { echo "test-package: FAIL: $*" >&2; exit 1; }
 step() { echo "== [${SECONDS}s] $*"; }
 trap 'echo "test-package: FAIL at line $LINENO: $BASH_COMMAND" >&2' ERR
 
-for tool in "$cpack" dpkg-deb dpkg-shlibdeps readelf desktop-file-validate appstreamcli \
-            rsvg-convert file; do
+for tool in "$cpack" dpkg-deb dpkg-shlibdeps dpkg-parsechangelog readelf desktop-file-validate \
+            appstreamcli rsvg-convert file; do
     command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"
 done
 
@@ -43,7 +46,10 @@ step "control fields"
 dpkg-deb -f "$deb"
 field() { dpkg-deb -f "$deb" "$1"; }
 [[ $(field Package) == atc-studio ]] || fail "Package is '$(field Package)'"
-[[ $(field Version) == "$version" ]] || fail "Version is '$(field Version)', the project's is $version"
+[[ $(field Version) == "$debian_version" && $debian_version == "$version"-* ]] ||
+    fail "Version is '$(field Version)', expected $debian_version (the project's $version and a revision)"
+[[ $(field Maintainer) == *"<"*"@"*".invalid>" ]] ||
+    fail "Maintainer '$(field Maintainer)' is not the project's reserved .invalid address"
 [[ -n $(field Maintainer) && -n $(field Description) && -n $(field Section) ]] ||
     fail "Maintainer, Description or Section is empty"
 depends=$(field Depends)
@@ -65,8 +71,10 @@ icon=$usr/share/icons/hicolor/scalable/apps/atc-studio.svg
 metainfo=$usr/share/metainfo/io.github.atcstudio.AtcStudio.metainfo.xml
 sample=$usr/share/atc-studio/sample
 renderer=$usr/libexec/atc-studio/atc-report-render
+doc=$usr/share/doc/atc-studio
 for f in "$usr/bin/atc" "$usr/bin/atc-studio" "$renderer" "$desktop" "$icon" "$metainfo" \
-         "$sample/README.md" "$usr/share/doc/atc-studio/README.md"; do
+         "$sample/README.md" "$doc/README.md" "$doc/copyright" "$doc/changelog.Debian.gz" \
+         "$doc/changelog.gz"; do
     [[ -f $f ]] || fail "the package has no ${f#"$root"}"
 done
 for name in DAX SMI CAC FTSE TTRC; do
@@ -84,6 +92,31 @@ done
 dpkg-deb -c "$deb" | awk '$NF !~ /\/$/ { print "  " $NF }'
 unexpected=$(cd "$root" && find . -type f | grep -Ev '^\./usr/(bin|libexec/atc-studio|share/(applications|icons|metainfo|atc-studio|doc/atc-studio))/' || true)
 [[ -z $unexpected ]] || fail "unexpected files in the package: $unexpected"
+
+step "copyright (DEP-5) and changelogs"
+# Machine-readable: the format line, the project's license for every file, and
+# a stanza with origin and license for each bundled sample data set.
+[[ $(head -n 1 "$doc/copyright") == "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ]] ||
+    fail "copyright is not DEP-5: $(head -n 1 "$doc/copyright")"
+awk -v RS= '/^Files: \*\n/ && /\nLicense: GPL-3\.0\+(\n|$)/ { found = 1 } END { exit !found }' \
+    "$doc/copyright" || fail "copyright has no 'Files: *' stanza with License: GPL-3.0+"
+for data in 'EuStockMarkets.*\n(.*\n)*.*Erste Bank' 'ttrc data set of R.s TTR package'; do
+    grep -Pzq "$data" "$doc/copyright" || fail "copyright does not describe the sample data ($data)"
+done
+for name in DAX SMI CAC FTSE TTRC; do
+    grep -q "resources/sample/$name.csv" "$doc/copyright" || fail "copyright has no Files: for $name.csv"
+done
+# gzip -9n: no file name or time stamp in the header (reproducible builds).
+for gz in "$doc/changelog.Debian.gz" "$doc/changelog.gz"; do
+    gzip -t "$gz" || fail "${gz#"$root"} is not gzip"
+    [[ $(od -An -tx1 -j3 -N5 "$gz" | tr -d ' ') == 0000000000 ]] ||
+        fail "${gz#"$root"} carries a name or time stamp (not gzip -n)"
+done
+changelog_version=$(zcat "$doc/changelog.Debian.gz" | dpkg-parsechangelog -l- -SVersion)
+[[ $changelog_version == "$debian_version" ]] ||
+    fail "changelog.Debian.gz's newest entry is $changelog_version, the package's $debian_version"
+zcat "$doc/changelog.gz" | grep -q "^## \[$version\] - " ||
+    fail "changelog.gz (CHANGELOG.md) has no entry for $version"
 
 # --- the packaged programs, run from the unpacked root ----------------------------
 # A clean user: HOME in the temporary folder, no XDG overrides, no ATC_DB, and a
@@ -166,5 +199,19 @@ launchable=$(sed -n 's:.*<launchable type="desktop-id">\(.*\)</launchable>.*:\1:
 release=$(grep -o '<release version="[^"]*"' "$metainfo" | head -n 1 | cut -d'"' -f2)
 [[ $release == "$version" ]] ||
     fail "the newest <release> in the metainfo is '$release', the project version $version: add a release entry"
+
+step "lintian"
+# Errors (E:) fail the test; warnings are listed (packaging/README.md says
+# which remain and why). Without lintian the step is skipped, loudly.
+if command -v lintian >/dev/null; then
+    # Exit status 1 is "found errors", 2 and above that lintian itself failed.
+    lintian_status=0
+    lintian_out=$(lintian --tag-display-limit 0 "$deb" 2>&1) || lintian_status=$?
+    [[ -z $lintian_out ]] || echo "$lintian_out"
+    [[ $lintian_status -le 1 ]] || fail "lintian could not check the package (exit $lintian_status)"
+    ! grep -q '^E: ' <<<"$lintian_out" || fail "lintian reports errors"
+else
+    echo "test-package: SKIP lintian: not installed (scripts/install-deps.sh installs it)"
+fi
 
 step "package ok: $(basename "$deb")"

@@ -35,7 +35,8 @@ std::span<const store::BundledSeries> bundled_samples() {
         {"CAC", "CAC.csv", text_of(atc_embedded_CAC, atc_embedded_CAC_size), kEuStocks},
         {"FTSE", "FTSE.csv", text_of(atc_embedded_FTSE, atc_embedded_FTSE_size), kEuStocks},
         {"TTRC", "TTRC.csv", text_of(atc_embedded_TTRC, atc_embedded_TTRC_size),
-         "TTR's ttrc data set: daily bars of one US stock, 1985-01-02 to 2006-12-29"},
+         "TTR's ttrc data set: randomly generated daily bars (no real security), "
+         "1985-01-02 to 2006-12-29"},
     }};
     return samples;
 }

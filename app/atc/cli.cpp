@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "atc/version.hpp"
 #include "command_compute.hpp"
 #include "command_export.hpp"
 #include "command_fetch.hpp"
@@ -18,10 +19,6 @@
 #include "performance_option.hpp"
 #include "store_session.hpp"
 #include "timeframe_option.hpp"
-
-#ifndef ATC_VERSION
-#error "ATC_VERSION must be defined by the build (see app/atc/CMakeLists.txt)"
-#endif
 
 namespace atc::cli {
 
@@ -425,7 +422,7 @@ std::string command_help(const Command& command) {
 }
 
 std::string version_text() {
-    return std::string("atc (ATC Studio) ") + ATC_VERSION + "\n";
+    return std::string("atc (ATC Studio) ") + release_version() + "\n";
 }
 
 bool write_stdout(std::string_view text) {

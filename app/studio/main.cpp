@@ -19,6 +19,7 @@
 #include "atc/system/memory_monitor.hpp"
 #include "atc/system/process_memory.hpp"
 #include "atc/timeframe.hpp"
+#include "atc/version.hpp"
 #include "charts/chart_stack.hpp"
 #include "core/compute_setting.hpp"
 #include "core/engine_service.hpp"
@@ -37,7 +38,7 @@ int main(int argc, char* argv[]) {
     // where the command line tool keeps the same database.
     QApplication::setApplicationName(QStringLiteral("atc-studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("ATC Studio"));
-    QApplication::setApplicationVersion(QStringLiteral(ATC_VERSION));
+    QApplication::setApplicationVersion(QString::fromLatin1(atc::release_version()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Adaptive Trend Classification studio"));

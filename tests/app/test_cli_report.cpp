@@ -20,6 +20,7 @@
 #include "../support/drawing_pixels.hpp"
 #include "../support/minute_bars.hpp"
 #include "../support/pdf_tools.hpp"
+#include "../support/project_version.hpp"
 #include "atc/compute.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/store/drawing_store.hpp"
@@ -102,9 +103,13 @@ private slots:
         const atc::PriceSeries bars = atc::read_price_csv(std::string(ATC_SAMPLE_DIR) + "/DAX.csv");
         const atc::AtcResult expected = atc::compute_symbol(bars.close, atc::AtcParams{});
         const QString text = atc::test::pdf_text(out);
+        // The header names the release, the version of the top-level CMakeLists.txt.
+        const QString version = atc::test::cmake_project_version();
+        QVERIFY(!version.isEmpty());
         for (const QString& needle :
              {QStringLiteral("DAX"), QStringLiteral("ema_len"), QStringLiteral("Medium"),
-              QStringLiteral("Latest signals"), atc::ui::formatAverage(expected.average.back())}) {
+              QStringLiteral("Latest signals"), atc::ui::formatAverage(expected.average.back()),
+              QStringLiteral("ATC Studio %1 · atc-engine-").arg(version)}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }
     }

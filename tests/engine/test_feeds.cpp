@@ -13,6 +13,7 @@
 #include "atc/feeds/http.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/symbol_store.hpp"
+#include "atc/version.hpp"
 #include "support/fake_binance.hpp"
 
 using namespace atc;
@@ -203,7 +204,7 @@ private slots:
         QCOMPARE(ok.header("X-MBX-USED-WEIGHT-1M"), std::optional<std::string>("17"));
         QCOMPARE(ok.header("content-type"), std::optional<std::string>("text/csv"));
         QCOMPARE(server.last_user_agent(), user_agent());
-        QVERIFY(user_agent().starts_with("atc-studio/"));
+        QCOMPARE(user_agent(), std::string("atc-studio/") + release_version());
         QCOMPARE(http_get(server.url() + "/missing").status, 404L);
 
         const fs::path file = fs::path(QDir::tempPath().toStdString()) / "atc-feeds-a.csv";

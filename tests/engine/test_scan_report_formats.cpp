@@ -9,6 +9,7 @@
 #include <chrono>
 #include <string>
 
+#include "../support/project_version.hpp"
 #include "atc/params_json.hpp"
 #include "atc/scan_report.hpp"
 #include "atc/scan_report_formats.hpp"
@@ -147,6 +148,8 @@ private slots:
         QCOMPARE(doc[QStringLiteral("source")].toString(),
                  QStringLiteral("database /data/atc.sqlite"));
         QCOMPARE(doc[QStringLiteral("engine_version")].toString(), QLatin1String(kEngineVersion));
+        QCOMPARE(doc[QStringLiteral("atc_studio_version")].toString(),
+                 atc::test::cmake_project_version());
         const QByteArray params =
             QJsonDocument(doc[QStringLiteral("parameters")].toObject()).toJson();
         QVERIFY(parse_params_json(params.toStdString(), "scan report") == report.params);

@@ -19,6 +19,8 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -31,6 +33,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QValueAxis>
@@ -43,6 +46,7 @@
 
 #include "../engine/series_equality.hpp"
 #include "../support/drawing_pixels.hpp"
+#include "../support/project_version.hpp"
 #include "atc/bundled_samples.hpp"
 #include "atc/compute.hpp"
 #include "atc/performance.hpp"
@@ -1869,6 +1873,40 @@ private slots:
         QVERIFY(sweep->map()->marked());  // La 0.02, De 0.03 is in the grid
         save_screenshot(QStringLiteral("sweep-20x20"), sweep);
         sweep->close();
+    }
+
+    // Help → About, opened with the mouse from the menu bar, names the release:
+    // the version of the top-level CMakeLists.txt.
+    void aboutBoxShowsTheVersion() {
+        const QString version = atc::test::cmake_project_version();
+        QVERIFY2(!version.isEmpty(),
+                 "no project(... VERSION x.y.z) in the top-level CMakeLists.txt");
+        QMenuBar* bar = window_->menuBar();
+        QAction* help_menu = nullptr;
+        for (QAction* action : bar->actions()) {
+            if (action->text() == QStringLiteral("H&elp"))
+                help_menu = action;
+        }
+        QVERIFY(help_menu && help_menu->menu());
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(help_menu).center());
+        QMenu* help = help_menu->menu();
+        QTRY_VERIFY(help->isVisible());
+        QAction* about = help->actions().value(0);
+        QVERIFY(about && about->text() == QStringLiteral("&About ATC Studio"));
+        // The box is modal: read and close it from inside its own event loop.
+        QString shown;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                shown = box->text();
+                box->accept();
+            }
+        });
+        poll.start(10);
+        QTest::mouseClick(help, Qt::LeftButton, {}, help->actionGeometry(about).center());
+        QTRY_VERIFY(!shown.isEmpty());
+        QVERIFY2(shown.contains(QStringLiteral("<b>ATC Studio %1</b>").arg(version)),
+                 qPrintable(shown));
     }
 
     // The event loop must never stall for more than 50 ms while the engine scans

@@ -29,6 +29,7 @@
 
 #include "../support/drawing_pixels.hpp"
 #include "../support/pdf_tools.hpp"
+#include "../support/project_version.hpp"
 #include "atc/atomic_file.hpp"
 #include "atc/compute.hpp"
 #include "atc/params_json.hpp"
@@ -211,6 +212,8 @@ private slots:
         QCOMPARE(doc[QStringLiteral("symbol")].toString(), QStringLiteral("TTRC"));
         QCOMPARE(doc[QStringLiteral("generated_at")].toString(),
                  QStringLiteral("2024-05-17T09:30:00Z"));
+        QCOMPARE(doc[QStringLiteral("atc_studio_version")].toString(),
+                 atc::test::cmake_project_version());
         const QJsonObject data = doc[QStringLiteral("data")].toObject();
         QCOMPARE(data[QStringLiteral("timeframe")].toString(), QStringLiteral("1d"));
         QCOMPARE(data[QStringLiteral("first")].toString(), QStringLiteral("1985-01-02"));

@@ -19,6 +19,7 @@
 #include <cstring>
 
 #include "../support/pdf_tools.hpp"
+#include "../support/project_version.hpp"
 #include "atc/atomic_file.hpp"
 #include "atc/batch.hpp"
 #include "atc/params_json.hpp"
@@ -201,7 +202,9 @@ private slots:
               QString::fromStdString(top_long.symbol), formatAverage(top_long.row.average),
               QString::fromStdString(top_short.symbol), formatAverage(top_short.row.average),
               QStringLiteral("2 failed"), QStringLiteral("database /data/atc-studio.sqlite"),
-              QStringLiteral("12,345.68"), QStringLiteral("1,200")}) {
+              QStringLiteral("12,345.68"), QStringLiteral("1,200"),
+              QStringLiteral("ATC Studio %1 · atc-engine-")
+                  .arg(atc::test::cmake_project_version())}) {
             QVERIFY2(text.contains(needle), qPrintable(QStringLiteral("missing: ") + needle));
         }
         // LONG comes first and is ranked strongest first.

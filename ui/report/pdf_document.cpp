@@ -6,6 +6,8 @@
 #include <QPageSize>
 #include <stdexcept>
 
+#include "atc/version.hpp"
+
 namespace atc::ui {
 namespace {
 
@@ -26,13 +28,18 @@ QFont PdfDocument::font(double point_size, bool bold) {
     return f;
 }
 
+QString PdfDocument::producer() {
+    return QStringLiteral("ATC Studio %1 · %2")
+        .arg(QString::fromLatin1(release_version()), QString::fromLatin1(kEngineVersion));
+}
+
 PdfDocument::PdfDocument(QIODevice& out, const QString& title) : writer_(&out), title_(title) {
     writer_.setPageSize(QPageSize(QPageSize::A4));
     writer_.setPageOrientation(QPageLayout::Portrait);
     writer_.setResolution(kDpi);
     writer_.setPageMargins(QMarginsF(14, 13, 14, 10), QPageLayout::Millimeter);
     writer_.setTitle(title);
-    writer_.setCreator(QStringLiteral("ATC Studio"));
+    writer_.setCreator(QStringLiteral("ATC Studio %1").arg(QString::fromLatin1(release_version())));
     if (!painter_.begin(&writer_))
         throw std::runtime_error("the PDF could not be started");
     painter_.setRenderHint(QPainter::Antialiasing);

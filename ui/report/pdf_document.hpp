@@ -71,6 +71,10 @@ public:
     PdfDocument(const PdfDocument&) = delete;
     PdfDocument& operator=(const PdfDocument&) = delete;
 
+    // "ATC Studio x.y.z · atc-engine-1": the release and the engine's numbers
+    // that made the report, for its header.
+    static QString producer();
+
     // Typography.
     static QFont font(double point_size, bool bold = false);
     static QColor textColor() { return {0x1f, 0x25, 0x30}; }

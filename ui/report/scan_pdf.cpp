@@ -9,7 +9,6 @@
 #include <cmath>
 
 #include "atc/scan_ranking.hpp"
-#include "atc/version.hpp"
 #include "charts/chart_format.hpp"
 #include "core/number_format.hpp"
 #include "report/pdf_document.hpp"
@@ -39,7 +38,7 @@ void title(PdfDocument& doc, const ScanReport& report, const RankedScanReport& r
     p.setFont(PdfDocument::font(7.5));
     p.setPen(PdfDocument::mutedColor());
     p.drawText(top.adjusted(0, 20, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
-               QObject::tr("ATC Studio · %1").arg(QString::fromLatin1(kEngineVersion)));
+               PdfDocument::producer());
     doc.skip(4.0);
     const std::size_t computed = report.rows.size();
     const std::size_t failed = report.failures.size();

@@ -129,6 +129,7 @@ QByteArray symbolReportJson(const SymbolReport& report) {
     document.member("format_version", 1);
     document.member("symbol", report.data->name.toStdString());
     document.member("generated_at", report.generated.toUTC().toString(Qt::ISODate).toStdString());
+    document.member("atc_studio_version", release_version());
     document.member("engine_version", kEngineVersion);
     document.member("data", provenanceJson(report, times));
     document.member("parameters", params_json_object(report.data->params));

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "atc/version.hpp"
 #include "charts/chart_format.hpp"
 #include "charts/view_range.hpp"
 #include "panels/contrast.hpp"
@@ -66,9 +65,9 @@ private:
         p.setFont(PdfDocument::font(7.5));
         p.setPen(PdfDocument::mutedColor());
         p.drawText(top.adjusted(0, 20, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
-                   QObject::tr("generated %1 UTC · ATC Studio · %2")
+                   QObject::tr("generated %1 UTC · %2")
                        .arg(r_.generated.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm")),
-                            QString::fromLatin1(kEngineVersion)));
+                            PdfDocument::producer()));
         doc_.skip(4.0);
         doc_.paragraph(dataLine(), PdfDocument::font(8.5), PdfDocument::textColor(), 2.0);
         if (r_.info && !r_.info->meta.provenance.empty()) {

@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <algorithm>
 
+#include "atc/version.hpp"
 #include "charts/chart_stack.hpp"
 #include "charts/drawing_layer.hpp"
 #include "core/alert_monitor.hpp"
@@ -375,7 +376,7 @@ void MainWindow::buildMenus() {
                "families, nine lengths each, weighted by their own equity curves.<br><br>"
                "Chart navigation: mouse wheel zooms, drag pans, double-click resets; "
                "+/−, arrow keys and Ctrl+0 do the same from the keyboard.")
-                .arg(QApplication::applicationVersion()));
+                .arg(QString::fromLatin1(release_version())));
     });
 }
 

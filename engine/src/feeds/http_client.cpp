@@ -8,10 +8,7 @@
 #include <system_error>
 
 #include "atc/feeds/http.hpp"
-
-#ifndef ATC_VERSION
-#error "ATC_VERSION must be defined by the build (see engine/CMakeLists.txt)"
-#endif
+#include "atc/version.hpp"
 
 namespace atc::feeds {
 namespace {
@@ -154,7 +151,7 @@ std::optional<std::string> HttpResponse::header(std::string_view name) const {
 }
 
 std::string user_agent() {
-    return "atc-studio/" ATC_VERSION;
+    return std::string("atc-studio/") + release_version();
 }
 
 HttpResponse http_get(const std::string& url, const HttpOptions& options) {

@@ -62,6 +62,7 @@ std::string format_scan_report_json(const ScanReport& report) {
                 {"source", describe_source(report.source)}};
     if (!report.timeframe.empty())
         doc["timeframe"] = report.timeframe;
+    doc["atc_studio_version"] = release_version();
     doc["engine_version"] = kEngineVersion;
     doc["parameters"] = params_json_object(report.params);
     doc["filter"] = scan_filter_json(report.filter);

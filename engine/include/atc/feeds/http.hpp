@@ -56,7 +56,7 @@ struct HttpResponse {
     std::optional<std::string> header(std::string_view name) const;
 };
 
-// "atc-studio/0.1.0": the User-Agent of every request.
+// "atc-studio/" and atc::release_version(): the User-Agent of every request.
 std::string user_agent();
 
 // GETs `url` and returns whatever the server answered, any status. Throws
