@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The benchmark cases: one symbol with every series kept (the chart path), and
 // scans of random-walk universes that keep only the scan rows (the scanner path).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import case: a Binance kline file (data.binance.vision's spot shape, no
 // header, 12 columns, times in epoch milliseconds) read by the import
 // detector and saved into a symbol database, as `atc import` does.

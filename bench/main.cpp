@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // atc-bench: how fast the CPU engine computes ATC, and how much memory it needs.
 //
 //   atc-bench                      every case, each in its own process (so each

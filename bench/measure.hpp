@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measuring helpers: wall time, medians, the process's peak memory, the machine.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The resample case: a symbol of one-minute bars switched to 1h, as the app
 // does when a trader picks another timeframe (resample.hpp).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The benchmark's input: seeded geometric random walks, all symbols in one
 // contiguous buffer so that the input's memory is exactly symbols x bars doubles.
 #pragma once

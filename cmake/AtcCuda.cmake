@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The CUDA backend (gpu/) is built when ATC_WITH_CUDA is ON (the default) and a
 # CUDA compiler is found; without one the project still configures and builds,
 # and the backend reports "built without the CUDA backend". Sets

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The linker: lld where the compiler can use it. GNU ld took ~2.5 s per test
 # executable against lld's 0.6 s (test_charts, Release), and CI links about
 # sixty executables in each of its builds (Release, ASan with debug info,

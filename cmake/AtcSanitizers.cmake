@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sanitizer and fuzzing builds (README.md, "Reliability"; CMakePresets.json).
 #
 #   ATC_SANITIZE=address,undefined   AddressSanitizer (with LeakSanitizer) and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Unity builds for the libraries with many small files: CMake compiles them in
 # batches of 8 (one translation unit includes eight .cpp files), so the
 # precompiled Qt headers are loaded and the templates shared by a batch are

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Warnings for the project's own targets: atc_enable_warnings(<target>).
 # Third-party headers (Qt, oneTBB) come in as system includes and stay quiet.
 function(atc_enable_warnings target)

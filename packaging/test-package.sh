@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The package test (ctest -L package): builds the Debian package with cpack
 # into a temporary folder, unpacks it with dpkg -x into a temporary root and
 # checks what it installed: the control fields, the files (with Debian's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cmake -DOUTPUT=file.cpp -DINPUTS="a.csv;b.csv" -P embed_files.cmake
 # Writes each input as a byte array atc_embedded_<stem> plus its size, so C++
 # code can view it as a std::string_view without reading any file at run time.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds oneTBB with ThreadSanitizer into DIR/install, for build-tsan.
 #
 # Debian's libtbb.so is not instrumented: the synchronisation inside it (how

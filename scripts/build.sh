@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the dependencies (Debian 12, apt-get) and builds everything into build/.
 # Usage: scripts/build.sh [extra cmake -D options...]
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages ATC Studio needs to build, test and run
 # (dpkg-dev ... librsvg2-bin: building and checking the Debian package).
 # Safe to run repeatedly; skips apt entirely when everything is already present.

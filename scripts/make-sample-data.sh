@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates resources/sample/ from the real market data sets in ../shared/data/
 # (R's EuStockMarkets and TTR's ttrc; see resources/sample/README.md).
 # EuStockMarkets is split into one file per index; its time column is kept as R

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs, builds and opens ATC Studio. On first start the symbol database
 # (~/.local/share/atc-studio/atc-studio.sqlite) is loaded with the bundled
 # sample data and the first real series is drawn. Extra arguments go to the

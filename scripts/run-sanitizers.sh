@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The reliability checks (README.md, "Reliability"), all with clang:
 #   1. build-asan: every test suite under AddressSanitizer (with LeakSanitizer)
 #      and UndefinedBehaviorSanitizer;

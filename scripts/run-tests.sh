@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs, builds and runs every test suite with ctest (Release), then the
 # reliability checks: the whole suite under AddressSanitizer and UBSan, the
 # fuzzers for a bounded time, the concurrency suites under ThreadSanitizer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared pieces of the `atc` command line: exit codes, the subcommand table,
 // option parsing and the error type for command-line mistakes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc compute`: one price series in, the per-bar signal table out.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc export`: a stored symbol's bars as CSV, to take them elsewhere or back up.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc fetch` and `atc update`: market data from an exchange into the store.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc hw`: the hardware and the backend the engine would run on, as JSON.
 #pragma once
 

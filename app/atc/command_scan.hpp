@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc scan`: every price file of a folder, or every symbol of the database,
 // ranked by its latest Average signal.
 #pragma once

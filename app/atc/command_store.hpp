@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc import` and `atc list`: the symbol store from the command line.
 #pragma once
 

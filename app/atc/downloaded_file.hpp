@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A price file given as a link: downloaded into a private temporary folder,
 // so that `atc import` reads it exactly like a file, and removed afterwards.
 #pragma once

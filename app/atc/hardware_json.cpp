@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "hardware_json.hpp"
 
 #include "atc/json_document.hpp"

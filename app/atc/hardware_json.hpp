@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON document of `atc hw`: the hardware report and the process's memory.
 // Its keys are documented in `atc help hw` (cli.cpp); keep the two together.
 #pragma once

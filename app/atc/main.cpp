@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Entry point of `atc`: picks the subcommand and turns every failure into a
 // message on stderr and an exit code, so no error ever ends in a crash.
 #include <cstdio>

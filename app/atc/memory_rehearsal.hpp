@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ATC_AVAILABLE_MEMORY_MB: lets `atc` act as if the machine had only that much
 // memory available, so the refusals and the chunking that protect a small
 // machine can be rehearsed (and tested) on a large one.

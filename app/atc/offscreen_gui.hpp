@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A QApplication for the commands that draw (PDF and PNG reports): fonts and
 // the chart widgets need one. It draws off screen: the command line never
 // shows a window, so the output does not depend on a display (and none is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // --mode and --cost-bps: how the commands that judge the Average signal as a
 // position (`atc report`'s performance, `atc sweep`) hold it (performance.hpp).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc report` and `atc scan --report` in `atc`. The reports draw with Qt
 // Charts and Widgets, which `atc` leaves out to stay a small command line
 // tool (a few MiB at start instead of 18). The report renderer,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc report` and `atc scan --report` in a build without the Qt UI
 // (ATC_WITH_UI=OFF): the reports draw with Qt, so they say what is missing.
 #include "cli.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The machine-readable output of `atc scan --json`: the parameters, the
 // backend that ran and why, the rows in the order of the text tables (same
 // --min-signal and --top), the symbols that failed, totals, time, cache hits

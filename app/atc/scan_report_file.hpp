@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc scan --report FILE`: the scan's LONG and SHORT tables with the
 // parameters and the time of the scan, as a PDF, CSV or JSON file (by the
 // file's extension), written atomically.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where `atc scan` gets its symbols: the price files of a folder or the
 // symbols of the database. They are listed first and loaded a range at a
 // time, so a scan under a memory budget holds only one chunk's prices.

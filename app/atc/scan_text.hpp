@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The text report of `atc scan`: a LONG and a SHORT table ranked by the
 // strength of the latest Average signal, the flat symbols, and the totals.
 #pragma once

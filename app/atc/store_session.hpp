@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opening the symbol store for a command: the --db option or the default
 // location, the user told about a damaged file that was moved aside or a file
 // that can only be read, and the bundled sample data loaded into a new, empty

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What `atc sweep` prints: a table for people, or one JSON object whose cells
 // carry the same "performance" object as `atc report`'s JSON.
 #pragma once

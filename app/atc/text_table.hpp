@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plain-text tables for the terminal (`atc scan`, `atc sweep`): columns as
 // wide as their widest cell, numbers right-aligned so their digits line up.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // --timeframe and --timezone: the commands that read bars (export, report,
 // scan, compute) show them at a coarser timeframe than the data's own
 // (atc/resample.hpp), with one reading of the options, one way of telling a

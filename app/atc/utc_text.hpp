@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Times as the command line prints and reads them: UTC, ISO 8601.
 #pragma once
 

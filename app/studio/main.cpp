@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Entry point of the desktop app: creates the long-lived objects once (store,
 // result cache, engine bridge, settings) and passes them to the window.
 #include <QApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // atc-timeframe-bench [--bars N] [--runs N]
 //
 // Stores one symbol of N one-minute bars (default 1,000,000) in a new

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The rows of the parameter table. The texts are those the parameter panel
 // shows; the editor ranges are the panel's (what a trader would type), the
 // allowed ranges check_params'.

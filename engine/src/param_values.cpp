@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Values of one parameter (param_table.hpp): set from a number or from text,
 // written as text, and the messages when a value or a key does not fit.
 

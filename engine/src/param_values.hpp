@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Judging a value for one parameter by its type, in the words of the params.json
 // reader: shared by that reader (which also knows the JSON kind of the value)
 // and set_param (which reads command-line text).

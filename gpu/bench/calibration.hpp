@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The router's GPU cost constants (engine/include/atc/backend_cost.hpp)
 // measured on the device at hand, and what `auto` then chooses: the last part
 // of atc-gpu-bench's output, from which backend_cost.hpp's figures were taken.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The device's two ceilings, measured rather than taken from a datasheet
 // (/work/.library/device/METHOD.md): device memory bandwidth (a large
 // device-to-device copy, bytes read plus written), the float64 instruction

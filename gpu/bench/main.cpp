@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // atc-gpu-bench: the CUDA backend against the CPU backend in one run, on the
 // same seeded universes as atc-bench. Per case: the CPU's median, the GPU's
 // median end to end, and where the GPU's time goes (device events: uploads,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs on the lent GPU machine (the device tool, from the repository root, with
 # .devcarry carried; see pack.sh): the device, test_gpu_backend against the
 # CPU, then atc-gpu-bench with its calibration. Everything goes to $OUT too.

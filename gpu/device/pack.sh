@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Packs what gpu/device/check.sh runs on a lent GPU machine: the Release
 # build's test_gpu_backend and atc-gpu-bench (sm_90 code inside) and the shared
 # libraries they need beyond glibc, into .devcarry/ (ignored by git). The GPU

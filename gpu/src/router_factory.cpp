@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // make_router: the same in every build; what differs (probe, make_backend,
 // cost_model_for) lives in cuda/ or without_cuda.cpp.
 #include "atc/gpu/gpu_backend.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The build without nvcc: no devices, no backend, and the reason says so.
 #include "atc/gpu/gpu_backend.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of the `atc` command line program: they run the built binary
 // (ATC_CLI_PATH) with QProcess, as a user or a script would, and check exit codes,
 // messages and output files.

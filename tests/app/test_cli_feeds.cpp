@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc fetch`, `atc update` and `atc import URL` end to end: the built atc
 // (ATC_CLI_PATH) run with QProcess against a fake Binance on 127.0.0.1
 // (ATC_BINANCE_URL), including an `atc fetch` killed with SIGKILL mid-way.

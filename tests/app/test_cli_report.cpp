@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `atc report` and `atc scan --report` end to end: the built binary run as a
 // user would, without a display (no DISPLAY, no QT_QPA_PLATFORM: the command
 // must draw off screen by itself), against a throwaway database.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Comparing two batch results symbol by symbol, for the tests that hold another
 // backend against the CPU's compute_batch: either bit for bit, or within the
 // tolerances of ATC_SPEC.md (values 1e-9 relative, Layer-1 signals 1e-12, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes result cache entries (and now and then a symbol) to a database in an
 // endless loop, printing a line after each commit, until it is killed:
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What cache_writer_child writes, so that test_crash_recovery can tell exactly
 // what each entry and each symbol must hold after the child was killed.
 #pragma once

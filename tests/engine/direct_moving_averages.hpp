@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tests' direct O(n*N) re-summations of the windowed moving averages
 // (test::direct_*), written straight from ATC_SPEC.md with no running sums: the
 // yardstick for the running sums of the engine's reference kernels

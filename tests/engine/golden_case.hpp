@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loading the golden cases of tests/golden/ (see its README): input, parameters
 // and the reference outputs of the original implementation.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Inputs for holding the GPU backend against the CPU: parameter sets that reach
 // every branch of the kernels (both profiles, all robustness settings, one-bar
 // members, long windows, cutouts, strategy mode) and a random universe of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lets QCOMPARE show both parameter sets, as params.json text, when they differ.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A straightforward resampler for test_resample, written without looking at
 // engine/src/resample so that the two agreeing means something: every bar's
 // bucket is worked out on its own from the calendar (the zone's wall clock per

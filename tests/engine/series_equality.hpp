@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exact equality of two series where NaN (a bar with no value yet) equals NaN.
 // Used by tests that assert two code paths give identical, not merely close, numbers.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Atomic file writes: a success replaces the content completely; a failure
 // leaves the old file exactly as it was and no temporary file behind.
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The router and its fallback, on any machine: a GPU backend that fails makes
 // the request run on the CPU with the reason logged and returned; auto weighs
 // the cost model; gpu without a GPU is refused with the probe's reason; the

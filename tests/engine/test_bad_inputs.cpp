@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every bad input ATC Studio has been tried with, in one table: what was fed
 // to which reader and what must come back. A refused input must name its
 // problem (a piece of the message) and its place (the line, the column, the

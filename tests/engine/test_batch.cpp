@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The oneTBB batch runner: identical numbers to the single-symbol path on a
 // random universe, per-symbol errors, progress and cancellation.
 #include <QtTest>

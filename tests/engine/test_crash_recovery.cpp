@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A process killed while it writes the result cache (and symbols) leaves a
 // database that the next start opens as it is: consistent (WAL), every symbol
 // and its bars bit for bit, every committed cache entry decoding to the right

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fast paths of the engine against the simple ones: the family kernels
 // (nine members at once, what the engine runs) against the reference kernels
 // (one member at a time, the executable specification), the AVX2 build of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Market data feeds (atc/feeds/): the HTTP client, Binance's JSON, symbol
 // search, source records, and fetching into the store against a fake Binance
 // on 127.0.0.1 that pages, rate-limits, bans, fails and answers badly on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine against the reference implementation's outputs on real market
 // data (tests/golden/, tolerances of ATC_SPEC.md).
 #include <QtTest>

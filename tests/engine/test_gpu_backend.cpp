@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CUDA backend on a real device against the CPU backend: the golden cases
 // and a 200-symbol random universe under several parameter sets, series kept
 // and not, in one chunk and in many. Crossing states show in the Layer-1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GPU backend without a GPU: the kernels' own code (gpu/src/device/*.cuh)
 // run by the host emulation through the real request runner (validation,
 // sorting, chunking, two slots, packing, markers, unpacking), held against the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hardware detection: the /proc parsers on fixed texts (with and without
 // topology), the live figures against what /proc and std::thread say, the
 // honest "no CUDA" report and the backend choice.

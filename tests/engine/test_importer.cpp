@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Importing CSV files into the store, the timeframe guess, the generated
 // universe and loading the bundled data into a new store.
 #include <QtTest>

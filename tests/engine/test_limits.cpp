@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Inputs of absurd size: refused before the big allocation, with the memory
 // the work would need and the memory there is; MA lengths beyond the series:
 // well-defined output (NaN warm-up), never a crash. The available memory is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The memory monitor: readings of the process's own memory and CPU time, the
 // background sampling (history, peak, bound), a 100 MB allocation showing up
 // in the samples, the budget flag, the engine gauge and a prompt stop.

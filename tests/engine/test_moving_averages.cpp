@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reference MA kernels, the executable specification: hand-checked
 // values, warm-up lengths (and the family kernels' declared warm-ups against
 // them), and the running-sum kernels against direct re-summation on long

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The parameter table: it reaches every AtcParams field exactly once, its keys
 // are unique and are the keys params.json reads and writes, its defaults are
 // AtcParams{}, and set_param / set_param_from_text (the coming `atc sweep`'s

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parameter defaults, member lengths, and one test per input ATC_SPEC.md rejects.
 #include <QtTest>
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // params.json: the golden files, every key, every way a file can be wrong, and
 // the exact round trip of params_to_json.
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The price CSV reader: the file shapes it must accept, and for every kind of
 // bad input, that it is refused with the line and the problem named.
 #include <QDate>

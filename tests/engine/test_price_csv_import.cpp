@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The price CSV reader as an importer of real exports: vendor layouts, the time
 // column (ISO-8601 dates and date-times, Unix seconds and milliseconds), time
 // order, duplicate times, the optional open/high/low/volume columns with their

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The price files traders actually have (issue 17), each written here in the
 // exact shape its source exports, read without options: the values, the times
 // in UTC milliseconds, the bar count and what the detector says it found. Then

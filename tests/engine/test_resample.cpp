@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Resampling (issue 18): the engine's resampler against an independent
 // straightforward one (reference_resample.hpp) on seeded random bars with gaps
 // (missing minutes, hours, days and weekends), across DST changes in both

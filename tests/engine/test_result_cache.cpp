@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Computing through the cache: a repeated request does not compute again; any
 // change of data, parameters or engine version does; a scan sends only its
 // misses to the engine, in one call, and answers in input order; several

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cache codec: bit-exact round trips of real results (golden inputs and
 // random walks, NaN payloads and -0.0 included) and refusal of every truncated,
 // garbled or inconsistent blob.

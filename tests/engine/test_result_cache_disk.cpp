@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The disk tier: results survive a reopen of the database, the byte cap evicts
 // the least recently used rows, damaged rows are misses that get deleted, and a
 // failing database never fails a computation.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The result cache when its database stops taking writes: a full disk or a
 // read-only file turns the disk tier off once (said once, with the reason),
 // results stay in memory, and the file keeps everything it had.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Cache keys: MurmurHash3_x64_128 against its published test vectors, and a key
 // that changes with every change of data, parameters, engine version or kind.
 #include <QtTest>

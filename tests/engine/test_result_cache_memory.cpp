@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The memory tier: LRU order, the byte cap, replacement, counters, and many
 // threads getting and putting overlapping keys at once.
 #include <QtTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers shared by the result cache tests: bit-exact comparison of outputs and
 // small synthetic keys and values.
 #pragma once

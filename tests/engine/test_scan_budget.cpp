@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scanning within a memory budget: the estimates against the exact workspace
 // gauge, the chunk planner, and compute_batch_within_budget giving results
 // bit-identical to one compute_batch call, with progress, cancel, a chunk

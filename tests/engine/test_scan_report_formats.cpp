@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's scan model and the report files both front ends write from it:
 // the ranking and cut every scan output shares, the CSV byte for byte (the
 // format users' sheets read), the JSON's layout. ui/test_scan_report.cpp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The stages after the moving averages, on hand-made series whose answers can
 // be worked out on paper.
 #include <QtTest>

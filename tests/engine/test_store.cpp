@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLite symbol store: schema and migration, saving and loading bars,
 // corrupt and foreign files, and concurrent readers while a writer works.
 #include <sqlite3.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store when its file cannot be written: a read-only file or folder is
 // opened read-only (its symbols intact and readable from every connection), a
 // folder that cannot be made throws an "unwritable" StoreError, and the

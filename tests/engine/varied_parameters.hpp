@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parameter sets that reach the engine's corners: the defaults; Narrow with a
 // cutout, other growth and decay; Wide with members down to length 1, custom
 // weights and strategy mode; the Pine profile with long lengths. Shared by the

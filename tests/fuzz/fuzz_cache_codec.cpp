@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the result cache's blob decoders, which read bytes from a database
 // file that may be damaged or foreign: any bytes either decode, and then encode
 // back to exactly the same bytes, or are refused with CodecError.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fuzz harnesses' checks. A violated property aborts, which libFuzzer
 // reports as a crash and saves the input that caused it (tests/fuzz/README.md).
 #pragma once

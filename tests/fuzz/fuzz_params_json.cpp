@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the params.json parser: any text either yields parameters that pass
 // validation and survive a round trip through params_to_json unchanged, or is
 // refused with ParamsError.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the price CSV parser: any text either parses into a series that keeps
 // every promise of price_csv.hpp, or is refused with CsvError. Anything else
 // (another exception, a crash, a sanitizer report, a hang) is a bug.

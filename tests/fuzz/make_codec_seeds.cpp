@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes the seed corpus of fuzz_cache_codec: one encoded full result and two
 // encoded scans (with and without per-bar series) of a short synthetic series.
 // Run it again when the codec's format version changes:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a fuzz harness over saved inputs, without libFuzzer: every file named on
 // the command line, and every file under every directory named. The ordinary
 // build runs the seed corpus and the regression inputs through the harnesses

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the tests find the trader's drawings in a picture of the charts: by
 // their blue (TradingView's #2962FF, 41/98/255), deeper than any series of
 // either theme (the EMA's 66/165/245 and 30/136/229 have far more green).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A stand-in for Binance's public REST API on 127.0.0.1, for tests that must
 // never reach the internet: klines and exchangeInfo of both markets in
 // Binance's documented JSON format, answers that misbehave on request (429,

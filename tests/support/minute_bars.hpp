@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bars for the --timeframe tests of `atc`: a deterministic random walk with
 // gaps (missing minutes and a missing hour), as the CSV a user would import,
 // and the bars a straightforward aggregation of them gives at a fixed-length

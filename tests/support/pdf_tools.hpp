@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading the reports' PDFs back as a reader would, with poppler-utils
 // (scripts/install-deps.sh): the text of every page (pdftotext), and page one
 // as an image for a human to look at (pdftoppm).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The version the project declares in its top-level CMakeLists.txt
 // (project(... VERSION x.y.z)), read from the source tree: the tests compare
 // what the programs show with the one place the version is set.

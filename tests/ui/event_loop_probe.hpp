@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measuring whether the window stays responsive: how long the GUI thread's
 // event loop goes without running a 5 ms timer. The waits here run a plain
 // QEventLoop, as the application does; QTest::qWait and qWaitFor sleep 10 ms

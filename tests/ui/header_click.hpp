@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Clicks a table's column header as a trader does (a sort, a sort the other way).
 #pragma once
 

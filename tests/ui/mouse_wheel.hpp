@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One notch of the mouse wheel over a widget, delivered as a real mouse's is:
 // to the widget under the pointer, spontaneous, through QApplication::notify,
 // which gives wheel focus, runs the application's event filters and offers an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whole application as the GUI suites drive it: a new database seeded with
 // the bundled data (the real series and the 500 × 2000 generated universe the
 // latency probes need), its result cache configured as the app does, the

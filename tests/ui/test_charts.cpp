@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chart stack draws exactly the engine's numbers, and its navigation,
 // crosshair, toggles and theme behave as a trader expects.
 #include <QChart>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The app computes through the router: a scan whose size is above the cost
 // model's break-even runs on the "GPU" (the CUDA backend's own request runner
 // and kernels' code, emulated on the host), and the scanner, the status bar

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Market data in the app, against a fake Binance on 127.0.0.1: File →
 // Download… (search, download, progress, the symbol listed and opened),
 // Cancel keeping the pages stored, Update and Update all on the watchlist's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // 1,000 random symbol requests, scan requests and cancels against the engine
 // bridge, interleaved with event processing, from a fixed seed: nothing
 // crashes or leaks (CI runs this suite under AddressSanitizer, LeakSanitizer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hardware and performance panel shows what the engine detected, the
 // cache's counters, the process's memory and the figures of the last scan.
 #include <QComboBox>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Importing from the app as a trader does: one file opens the preview (what
 // was detected, the first and last bars as they will be stored; settings that
 // change the reading; Import and Cancel), several files or a folder import as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whole window, driven like a trader drives it: it opens on the bundled
 // data, follows symbol and parameter changes with exactly the engine's numbers,
 // marks parameters the symbol cannot take where they are, lays the Parameters

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How numbers read in tables and on axes (ui/core/number_format).
 #include <QTest>
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dock panels driven as a trader would, offscreen: the parameter editor
 // (defaults, edits, typing that applies whole entries only, inline validation,
 // the wheel scrolling past its fields, presets that survive a restart), the

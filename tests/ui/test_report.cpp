@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The symbol report in every format, checked against the engine: the CSV and
 // the JSON hold exactly compute_symbol's numbers (to the last bit), the PDF is
 // a PDF whose text names the symbol, its parameters and its latest signal, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scan report as PDF, CSV and JSON: the LONG and SHORT tables ranked as
 // `atc scan` ranks them (atc/scan_ranking.hpp), with the parameters and the
 // time of the scan, the numbers exactly the engine's, and nothing left behind

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Scanner, driven through its own buttons inside the real window: a scan of
 // the 500-symbol universe keeps the event loop responsive, ranks exactly the
 // engine's numbers into LONG and SHORT, filters by strength, sorts by a clicked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A restart brings back what the trader set: the chart toolbar's choices, the
 // visible range of each symbol (which also follows the symbol when switching
 // within a session), the window and its docks, the scanner's columns and sort.

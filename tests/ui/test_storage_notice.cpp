@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app when its data cannot be saved: a database that cannot be
 // created gives an in-memory store with the bundled data that the whole app
 // works on; a read-only one is shown as it is; and each case, like a result

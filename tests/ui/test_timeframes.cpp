@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Timeframes in the app: the chart toolbar's selector (listed choices, typed
 // "4h" Enter, digits typed on the chart), refusals in place, every view
 // following the chosen timeframe, the choice kept per symbol, a forming last

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The area between a line and a level, filled translucent: the underwater
 // curve's depth below its peak, read at a glance as TradingView shades a
 // drawdown. Visible bars only; when they are denser than the pixels, each

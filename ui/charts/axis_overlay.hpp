@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the time axis and the value axis items share: grid lines across the
 // plot and labels beside it, in the theme's grid and muted-text colours and
 // the pane's axis font. Each says where its lines go and draws its labels.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pane 4 (hidden by default), the original indicator's calibration view: the
 // nine MAs of one family over the close, each coloured bar by bar by its own
 // crossing state, to see how the lengths around the base agree. A separate pane

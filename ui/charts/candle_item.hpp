@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Candlesticks for bars with open/high/low/close. QCandlestickSeries makes one
 // QGraphicsItem per candle (5,000 candles: seconds to build, slow to pan), so the
 // candles are painted here: wicks batched into one drawLines and bodies into one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text for the chart legends and axes: one place decides how prices, signals,
 // equities and states are written, so the legend, the tests and any other view
 // that quotes a chart value show the same digits.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chart stack in the middle of the main window: price, calibration (hidden
 // by default), signals and equity panes in a vertical splitter, sharing one time
 // axis (x = bar index; dates under the bottom pane), one crosshair and one zoom.

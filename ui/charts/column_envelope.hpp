@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Level of detail for dense charts: when a pane shows more bars than pixel
 // columns, what is drawn is reduced per column of pixels, so that the cost of
 // drawing a frame follows the width of the plot, not the number of bars.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The crosshair of one pane: a vertical line at the hovered bar (every pane
 // shows it, so the eye can follow one bar down the stack); in the pane under
 // the mouse also a horizontal line with the value tagged on the price axis; on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The trader's drawings on the price pane, painted as TradingView paints them:
 // horizontal and vertical lines across the plot (a horizontal line's price
 // tagged on the price scale), trend lines (continued to the right edge when

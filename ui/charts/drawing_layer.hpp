@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the mouse and keys do with drawings on the price pane, as on
 // TradingView: a tool from the toolbar (or Alt+H, Alt+T, Alt+V, Alt+R) places
 // one drawing and disarms itself: a click for a horizontal or vertical line,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where a drawing's anchors fall among the bars on screen. Anchors hold the
 // time of the bar they were placed on (store::DrawingAnchor), so a line drawn
 // on 1h bars lands on the same moment on 4h or daily bars: inside a bar's span

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pane 3: equity curves. By default the six Layer-2 curves W_t (what weights
 // each family in the Average); with a family chosen, that family's nine Layer-1
 // member curves (what weights each length inside the family signal). The

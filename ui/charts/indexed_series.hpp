@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A drawn series and its min/max pyramid (minmax_pyramid.hpp), built on a
 // background thread when the series is bound, so that neither the first draw
 // nor any frame waits for it. Until the pyramid is ready, queries scan the bars:

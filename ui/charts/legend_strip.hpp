@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The legend at the top of a pane, always one line: "▾ DAX 1998-03-02 O 5,412.10
 // …  EMA 28 5,707.38 ▼ …". What does not fit the pane's width is cut at an entry
 // boundary and marked "…"; the tooltip holds the whole legend, one group per

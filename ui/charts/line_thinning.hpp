@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Thinning a dense line to what the screen can show. A column envelope
 // (column_envelope.hpp) keeps up to four bars per two pixel columns, but a
 // smooth stretch (an equity curve, a long MA, a quiet signal) needs far fewer:

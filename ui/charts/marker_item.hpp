@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The indicator's entry arrows: ▲ in the bull colour below the bar for a long
 // entry, ▼ in the bear colour above it for a short one. Placed a few pixels off
 // the bar's low/high (or its close on a line chart) so they never hide the price.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A measurement drawn on a pane, as TradingView's ruler: a translucent box
 // from the start point to the end point (green when the end is above the
 // start, red below), arrows across it towards the end, and a label box with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The numbers of a measurement between two points of a pane (Shift+drag, or
 // the toolbar's Measure tool): bars, time and value from the start to the end,
 // and the two lines of text the chart shows for them. Kept apart from the

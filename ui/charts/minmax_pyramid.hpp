@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the extremes of a long series are, found per block instead of per bar.
 //
 // Why: a chart zoomed out to a million bars needs, on every zoom or pan step,

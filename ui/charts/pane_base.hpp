@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What every chart pane shares: a QChart with a hidden bar-index x axis (the
 // ChartStack sets the same range on all panes), a value scale on the right, the
 // time grid, the crosshair, a one-line legend above the plot, and the mouse

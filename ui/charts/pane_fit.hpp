@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the chart stack shares its height among the panes: which panes get a
 // plot and how tall each one is. Pure arithmetic, apart from the widgets.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Performance tab's plots, chart panes like the stack's (pane_base.hpp):
 // the same bar-index x axis, time grid, crosshair, value scale and legend, so
 // that they follow the charts' visible bars and read like them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A line of text in the middle of a pane's plot, for a pane that has nothing
 // to draw yet and says why ("Computing KAMA members…"). Empty: nothing shown.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Base of the items we paint ourselves on top of a QChart (state-coloured MAs,
 // candles, markers, the crosshair, the time grid). Qt Charts series cost one
 // QGraphicsItem per candle or one series per colour change; these items instead

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pane 1: price (close line or candlesticks), the six base-length MAs coloured
 // by their own crossing state, the entry markers, and the compared symbols
 // (View → Compare…): each drawn in this symbol's prices, pinned to its close at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Feeds Qt Charts line series the visible bars only.
 //
 // Why: QLineSeries recomputes its whole geometry (every point mapped, and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The member series the chart stack's views draw: the calibration family's,
 // while the calibration view is shown, and the chosen family's member
 // equities. A full result keeps them; over a drawn result (what the app

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pane 2: the six Layer-1 family signals S_t and the Average signal on a fixed
 // scale of [-1.05, 1.05], with the long and short thresholds as dashed lines.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "charts/state_line_item.hpp"
 
 #include <QPainter>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One moving average drawn as a line whose colour follows its own crossing state
 // bar by bar (bull where the price crossed above it, bear below, neutral before
 // the first crossing), as the original indicator colours its MAs. A QLineSeries

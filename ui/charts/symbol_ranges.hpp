@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The visible range (zoom and position) of the symbols shown recently, so that
 // a symbol shown again, later in the session or after a restart, comes back as
 // the trader left it. Bounded: the most recent kCapacity symbols are kept, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shared time axis. x is the bar index (weekends and holidays take no
 // space, as on any trading chart); ticks are placed where a human reads time:
 // at the first bar of a new month, quarter or year for daily data, of a new

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The value scale on the right of a pane: horizontal grid lines at round steps
 // and their labels written the way prices read (ui/core/number_format.hpp):
 // "12,345", "4.00B", "0.000123". Qt Charts can only print a value axis through a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a pane's values map to its height. Linear: equal differences get equal
 // heights. Logarithmic: equal ratios do, so a series over several decades (a
 // coin from 0.001 to 60,000) shows its early moves, and a 10 % move is as tall

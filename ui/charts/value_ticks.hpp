@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where a value axis puts its ticks and what they read, for each price scale
 // (value_scale.hpp): round steps on a linear axis; on a log axis, steps that
 // grow with the value so the labels stay evenly spaced on screen and each one

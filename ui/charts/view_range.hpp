@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The visible window of bars shared by all panes, and the zoom/pan arithmetic on
 // it. Pure functions on plain numbers, so the navigation rules are testable
 // without widgets. x is the bar index; bar i is drawn centred on x = i, so the

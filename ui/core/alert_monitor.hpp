@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The alerts as the window runs them: the definitions and fired events kept in
 // the database (atc/store/alert_store.hpp), and their evaluation whenever new
 // bars of a symbol are stored (an import, a download, an update). The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a fired alert reaches the trader outside the window: a desktop
 // notification. An interface, so that the window can be given another one
 // (the tests record what would have been shown).

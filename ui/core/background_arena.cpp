@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/background_arena.hpp"
 
 #include <tbb/task_arena.h>

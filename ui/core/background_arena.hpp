@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the window's scans run: a oneTBB arena whose threads (the
 // calling worker and every oneTBB worker that joins) run at a lower scheduling
 // priority than the GUI thread. On a 2-core machine a scan keeps every core

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loads the symbols compared with the chart (View → Compare…) off the GUI
 // thread: each from the store, at the main chart's timeframe where its data
 // can give it (its own bars otherwise), laid on the main chart's bars

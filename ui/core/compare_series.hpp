@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compare: another symbol's closes laid on the main chart's bars, so the price
 // pane can draw it as one more line (PricePane's compare lines). Computed off
 // the GUI thread by CompareLoader; immutable once made.

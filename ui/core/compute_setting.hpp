@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The user's "Compute on" setting (auto, cpu or gpu), kept in the app's
 // settings under compute/backend with the names `atc scan --backend` takes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's access to the drawings kept in the database
 // (store::DrawingStore): a symbol's drawings when it is shown, and a save after
 // every change. A database that cannot be read or written (read-only, full,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bridge between the windows and the engine: every load and computation
 // runs on a worker thread, never on the GUI thread, and results come back as
 // queued signals. Each request gets a generation number; a symbol result that

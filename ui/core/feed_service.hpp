@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bridge between the windows and the market-data feeds (atc/feeds/): the
 // exchange's symbol list, downloads, updates and files fetched from a URL all
 // run on one worker thread, one at a time (an exchange counts every request

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/go_to_date.hpp"
 
 #include <QDateTime>

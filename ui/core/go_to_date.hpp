@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Go to date": from what a trader types to the bar to centre the chart on.
 // Times are UTC, as every date the app shows.
 #pragma once

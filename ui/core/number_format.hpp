@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How numbers are written wherever a trader reads them (tables, axes, legends):
 // digits grouped in thousands, millions and billions shortened on axes, and
 // prices below 1 with their significant digits instead of a row of zeros.

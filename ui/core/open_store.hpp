@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opening the symbol store for the desktop app so that it always starts: the
 // file read-write; else, if the file is there but cannot be written, read-only;
 // else (it cannot be created at all) a database in memory with the bundled

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's text (std::string, UTF-8) as Qt's: one spelling for the
 // conversion the widgets make everywhere.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the user must be told about where their data is kept. Nothing while the
 // database file is written as it changes; otherwise one notice for each thing
 // that is not saved (a database that cannot be written, a database in memory,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One symbol as the windows show it: its bars and its ATC result, computed off
 // the GUI thread. Immutable once made, so it is shared between widgets by
 // std::shared_ptr<const SymbolData> without copies or locks.

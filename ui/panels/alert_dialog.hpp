@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Alerts → Add…: the symbol (typed with completion, or chosen), what to watch
 // (the Average crossing a threshold, or the close crossing a price) and, for a
 // price, the level. OK hands the choice to the owner's `add`, which stores it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Alerts dock (bottom, a tab next to the families): the alert
 // definitions (symbol, condition, level, on/off: the check box) with Add… and
 // Remove, and the alerts that fired (time, symbol, message), newest first.

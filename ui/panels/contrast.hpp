@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text colours that stay readable: a theme's state colours are chosen for lines
 // on a chart, and some (light grey "neutral", orange "warning" on white) are too
 // faint as text. The meaning stays the theme's colour; only the drawing adapts.

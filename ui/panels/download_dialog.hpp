@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File → Download…: a symbol's candles from an exchange (Binance spot or
 // USDⓈ-M futures, no key) into the database. The symbol list is searched as
 // you type ("btc" → BTCUSDT, BTCFDUSD, …); the download runs on the feed

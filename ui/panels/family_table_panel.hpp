@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The family table (bottom dock), as the TradingView indicator's tables: one
 // row per MA family with its trend at the last bar (cut(S_t) against the
 // thresholds), its Layer-1 signal, its Layer-2 weight and the equity of its nine

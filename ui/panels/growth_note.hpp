@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The exponential multiplier of the equity curves at the last bar, and how
 // loudly the family table should talk about it. La makes bar i's return count
 // e^(L·(i − cutout)) times (L = La/1000); over a long series that quietly turns

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import preview: before anything is stored, what the detector made of a
 // price file (format, encoding, delimiter, columns, times, bars) and the first
 // and last rows exactly as they will be stored. The user may rename the

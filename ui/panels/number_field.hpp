@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A number field that keeps exactly what the user typed and says when an entry
 // is complete, so its owner judges and applies whole entries only.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The parameter editor (right dock): an editor for every row of the parameter
 // table (atc/param_table.hpp: labels, ranges, help), the spec's validation
 // messages inline under the offending field, and named presets kept in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Performance tab (bottom dock, next to Families): how the Average signal
 // of the symbol, timeframe and parameters on screen would have done held as a
 // position (ATC_SPEC "Signal performance"), beside buy-and-hold. On the left

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Named parameter presets in QSettings: group "presets", one value per preset
 // holding the params.json text (params_to_json), so a preset is exactly what
 // `atc compute --params` reads and survives restarts with the settings file.

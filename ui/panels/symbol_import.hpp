@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Importing price files into the store on a worker thread. Plain functions, so
 // the watchlist can run them off the GUI thread and tests can call them directly.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's symbols as a table for the watchlist: name, last close, change
 // of the last bar, the ATC columns (last Average, bars since the last entry),
 // bars, timeframe, date of the last bar and kind, in the store's order (real

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The watchlist (left dock): the store's symbols with their last close and
 // change, the ATC columns (filled in the background by WatchlistSignalFill),
 // sortable by any column, a filter box, price-file import by button, menu or

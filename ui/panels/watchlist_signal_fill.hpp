@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fills the watchlist's ATC columns (last Average, bars since the last entry)
 // in the background: the listed symbols go to the engine's watchlist lane
 // (EngineService::requestScan, ScanLane::Watchlist) a chunk at a time, with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The watchlist as its table shows it: filtered by the name typed in its box
 // (case-insensitive), in the store's order until a header is clicked, then by
 // that column's value (SymbolListModel::kValueRole): numbers as numbers, and

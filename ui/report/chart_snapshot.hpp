@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chart stack drawn off screen for a report: the same ChartStack widget the
 // window shows (panes, overlays, legends), set up like the window's and painted
 // into a QPicture (vector commands, replayed into the PDF) or a QImage (PNG).

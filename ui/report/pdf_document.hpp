@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A4 pages for the PDF reports: QPdfWriter and QPainter with the reports'
 // typography, a cursor that flows down the page and breaks to a new one, a
 // footer on every page, and tables whose header repeats after a page break.

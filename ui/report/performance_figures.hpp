@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The words and numbers of the signal's performance figures (ATC_SPEC "Signal
 // performance") as the PDF report's Performance page and the app's Performance
 // tab both show them: one table, the signal beside buy-and-hold, written once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The symbol report's "Performance" page: how the Average signal would have
 // done held as a position (ATC_SPEC "Signal performance"), beside buy-and-hold.
 // Its equity against buy-and-hold's (log scale), the underwater curve, the

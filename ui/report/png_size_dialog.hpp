@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The question a PNG export asks: how many pixels wide and high.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The report's charts at the page's resolution: a symbol zoomed out to a
 // million bars is drawn from about two points per pixel column, not from every
 // bar (which made a PDF of hundreds of megabytes and minutes of Qt Charts

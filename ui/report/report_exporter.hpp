@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File → Export… of the window: the report of the symbol on screen as PDF,
 // CSV, JSON or a PNG of the charts. The charts are drawn on the GUI thread (one
 // short step: the ChartStack is a widget); everything else (reading the

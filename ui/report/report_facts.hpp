@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the symbol report says, worked out once from the data so that the PDF,
 // the CSV and the JSON can never disagree: bar times as text, the latest values
 // of every family, the data's description.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The file formats of the reports, how they are named on the command line and
 // in file names, and what every report writer shares: progress, cancelling and
 // the atomic write of the finished bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the PDF reports write numbers and words beyond what the charts write
 // (charts/chart_format.hpp decides prices, signals, the Average and equities,
 // so a report quotes the same digits as the legends): parameters, percentages,

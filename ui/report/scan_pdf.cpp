@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scan report as PDF: when and what was scanned and with which
 // parameters, then the LONG and SHORT tables ranked by signal strength, each
 // signal drawn as a bar so the strongest names stand out.

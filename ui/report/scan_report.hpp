@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scan report: the scanner's LONG and SHORT tables (ranked as `atc scan`
 // ranks them, atc/scan_ranking.hpp) with the parameters and the time of the
 // scan, as PDF, CSV or JSON. Built from the engine's scan model

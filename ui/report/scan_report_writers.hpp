@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one writer of the scan report that draws, and so lives in the app: the
 // PDF (the CSV and JSON are the engine's, atc/scan_report_formats.hpp);
 // callers use renderScanReport() (scan_report.hpp).

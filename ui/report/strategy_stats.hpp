@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Simple statistics of trading the Average signal's entry markers: every marker
 // opens a trade in its direction at that bar's close, and the trade runs to the
 // next marker's close (or, for the last one, the last bar's close). Deliberately

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The symbol report as CSV: the table of `atc compute` (the engine's own
 // formatter, so the numbers are the same to the last bit) with the bar's time
 // after "bar", the entry marker, and the signal held as a position (its

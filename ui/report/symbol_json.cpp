@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The symbol report as JSON: the parameters (in the engine's params.json
 // format), where the data comes from, the latest values, the entry markers, the
 // statistics, the signal's performance and every per-bar output, numbers exact

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The symbol report as PDF, laid out for a trader who forwards it: page one
 // says what the symbol is doing now (title, data, key figures, the charts as
 // the window draws them); then the latest signals and weights, the parameters,

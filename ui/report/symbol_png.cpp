@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The symbol report as PNG: the charts alone, at the size asked for.
 #include <QBuffer>
 #include <stdexcept>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One symbol's signal report: PDF (title, provenance, parameters, the charts as
 // the window draws them, latest signals, weights, entry markers, statistics),
 // CSV and JSON (every per-bar output), or PNG (the charts alone).

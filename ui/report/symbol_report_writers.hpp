@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The writer of each format of the symbol report (one file each); callers use
 // renderSymbolReport() (symbol_report.hpp), which picks one.
 #pragma once

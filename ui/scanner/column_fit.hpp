@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Column widths for the scan tables, measured once per result from the texts
 // it shows. QHeaderView::ResizeToContents would ask every cell for its size
 // hint again on each layout pass: with 500 rows in two tables that froze the

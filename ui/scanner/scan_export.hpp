@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scanner's export: the scan on display as the scan report (PDF, CSV or
 // JSON, chosen by the file's extension), written on a worker thread so the
 // window keeps working during a long PDF.

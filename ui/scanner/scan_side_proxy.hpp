@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One side of a scan, as the LONG or the SHORT table shows it: the symbols whose
 // last Average has that sign and at least the minimum strength |Average|,
 // ranked strongest first. Strengths equal to the three decimals shown are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The words around a scan: the running line under the progress bar (rate and
 // time left), the summary once it is done, and the list of failed symbols.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scanned symbols as a table: symbol, Average signal, trend, last close,
 // last entry (date and direction of the last entry marker), bars and price
 // change since that entry, the strongest family's Layer-2 equity and the bar

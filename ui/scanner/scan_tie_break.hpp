@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the scanner ranks symbols whose Average is the same to the three
 // decimals it shows: many end at +1.000 or −1.000 (every family agrees), and
 // their order would otherwise be only alphabetical. The trader picks the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Scanner (bottom dock, a tab next to the families): runs ATC with the
 // current parameters over every symbol, or only those the watchlist's filter
 // shows, on the batch engine, and ranks the results in a LONG and a SHORT table

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chart toolbar: the timeframe, what is drawn (candles, the price scale,
 // each MA family, which equities, the calibration view), navigation, the
 // Measure tool, the drawing tools and the theme. It only emits; the main window

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compare: the symbols drawn over the price pane, kept while the trader
 // switches symbols or timeframes (as on TradingView). Owns the list, the
 // Compare dialog and the loader; for each chart shown it loads the compared

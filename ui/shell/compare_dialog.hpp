@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // View → Compare… (and the chart toolbar's Compare…): picks the symbols drawn
 // over the price pane. A filter box over the database's symbols (Enter or Add
 // takes the highlighted one, else the first match), and the list of those

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A dock's View-menu toggle whose keyboard shortcut means "show me that dock":
 // Qt's toggle action counts a dock that sits behind another tab as shown, so
 // its shortcut would close the dock the user is asking for. With this, the

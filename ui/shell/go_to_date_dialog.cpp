@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/go_to_date_dialog.hpp"
 
 #include <QDialogButtonBox>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Go to date (Ctrl+G, Alt+G): a date or date-time typed in, the chart centred
 // on that bar. The dialog stays open with the reason when the text is not a
 // date or the symbol has no bar there, so nothing typed is lost.

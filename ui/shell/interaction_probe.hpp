@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The frame probe behind `atc-studio --measure-interaction`: plays a fixed
 // script of chart interactions on the open symbol and times every frame from
 // the input to the painted window. A benchmark for people (docs/PERFORMANCE.md),

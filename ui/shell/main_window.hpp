@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ATC Studio window: watchlist (left), charts (centre), parameters (right),
 // family tables and the signal's performance (bottom). It wires the panels to the engine bridge; it
 // computes nothing itself, so the window never waits for the engine.

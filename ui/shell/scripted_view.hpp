@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // atc-studio --symbol S [--timeframe TF] [--scale linear|log|percent] [--goto DATE]
 // --screenshot FILE.png:
 // draws that view in the normal window (1600×1000) and writes the PNG; or says

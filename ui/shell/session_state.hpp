@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What ATC Studio remembers between sessions and how it is kept in QSettings
 // (~/.config/atc-studio/atc-studio.ini). The one place that knows the keys and
 // their formats: the main window fills a SessionState from its widgets when it

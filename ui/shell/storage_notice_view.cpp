@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/storage_notice_view.hpp"
 
 #include <QLabel>

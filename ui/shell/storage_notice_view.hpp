@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shows the StorageStatus notices in a window: the latest headline in a
 // permanent status-bar label (every notice's detail in its tooltip), and each
 // notice once in a non-modal message box, so the app stays usable while the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the main window needs from the application, created once in main() and
 // passed in (no global singletons): the store's file, the result cache, the
 // engine bridge and the settings.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chart's timeframe: the data's own and the standard coarser ones in a
 // list, and a field for any other ("90m", "3d"). Typing "4h" and Enter picks
 // it, as on TradingView; a timeframe the data cannot give is refused in place

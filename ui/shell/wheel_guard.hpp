@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The mouse wheel never edits a value by accident: a spin box or combo box
 // takes the wheel only while it has keyboard focus (click or Tab into it);
 // otherwise the wheel goes on to what holds it, so a dock or dialog scrolls

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Human-readable sizes for the status panels ("27.4 MiB").
 #pragma once
 

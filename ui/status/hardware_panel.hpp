@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hardware and performance panel: what the machine is (CPU, SIMD, RAM,
 // CUDA devices or why there are none), which backend runs and why, where the
 // last scan spent its time, the result cache's counters and the process's

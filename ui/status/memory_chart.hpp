@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live plot of the performance panel: the process's resident memory (MiB,
 // left axis) and CPU use (% of the machine, right axis) over the monitor's history.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One axis of a parameter sweep as the Sweep window edits it: which parameter
 // (any row of atc::param_table()), and its values: from / to / step for a
 // number (both ends included, as `atc sweep --vary NAME=FROM:TO:STEP`), a tick

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Sweep window's picture of a run_sweep result: for two parameters a heat
 // map (a row per value of the first, a column per value of the second, the
 // first's values upwards as on a chart), for one a line of the metric against

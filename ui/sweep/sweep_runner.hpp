@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the Sweep window's run_sweep off the GUI thread: on a worker of its own,
 // whose oneTBB algorithms use a BackgroundArena below the GUI's priority (a
 // sweep keeps every core busy for a while), with progress coalesced into one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Parameter sweep window (View → Parameter sweep…): one or two parameters
 // varied around the app's current ones, over the bars the chart shows (its
 // symbol at its timeframe), each cell's performance from atc::run_sweep on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The application's widget style: Fusion (it draws the same on every platform
 // and follows the palette fully), corrected where what it draws contradicts
 // what the app means:

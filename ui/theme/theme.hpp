@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dark and light themes: one palette for the widgets and the charts alike.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Alerts on a symbol's bars: which crossings of a level fire when new bars
 // arrive. Pure functions over the bars and the Average signal; the store keeps
 // the alerts (atc/store/alert_store.hpp) and the app calls these when an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writing a file so that readers see either the old content or the complete new
 // content, never a half-written file, and an error leaves the old file untouched.
 #pragma once

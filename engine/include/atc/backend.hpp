@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One interface for every way of computing a batch: the oneTBB runner here,
 // the CUDA backend in gpu/. A backend takes exactly compute_batch's inputs and
 // gives exactly its outputs (BatchResult, same order, same per-symbol errors),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The router's cost model: how long a batch would take on the CPU and on the
 // GPU, from its size alone, so that `auto` picks the faster one. The CPU rate
 // and the GPU figures are measured (docs/PERFORMANCE.md; the GPU's by

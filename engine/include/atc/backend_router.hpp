@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Chooses the backend for each batch request and runs it there: the CPU
 // (oneTBB) always, the GPU when one was handed in. The user's setting is
 // cpu, gpu or auto (system::BackendRequest); auto compares the cost model's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writing stored bars back out as CSV (`atc export`): one plain shape that any
 // spreadsheet, pandas or ATC Studio itself reads, with nothing lost on the way.
 #pragma once

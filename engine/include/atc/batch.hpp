@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Many symbols at once on oneTBB workers, keeping only what a scan needs.
 // The numbers are identical to compute_symbol's: both run the same pipeline code,
 // and no arithmetic depends on which worker or in which order symbols run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Single-symbol ATC computation with every intermediate kept (or the drawn
 // ones), for charts; one family's members alone, for the views that draw them.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one way the app and `atc` compute: a chart's full result and a scan's
 // rows go through the result cache (when there is one) and the backend router,
 // and every answer says which backend produced its numbers and why, so that

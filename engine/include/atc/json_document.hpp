@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON the programs write (`atc hw`, `atc scan --json`, `atc sweep
 // --json`, the JSON reports, params.json files): documents are built as
 // nlohmann-json values, members in the order they are added, and printed by

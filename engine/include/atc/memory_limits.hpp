@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Work of absurd size is refused before it allocates, with a message that
 // says how much memory it would need and how much there is, instead of
 // ending in the kernel's out-of-memory killer half-way through. The check

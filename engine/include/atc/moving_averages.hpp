@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The moving averages of ATC_SPEC.md ("Moving averages"), as the engine
 // computes them: a family's nine members at once (compute_family), the same
 // kernels compute_symbol and compute_batch run, so what a chart shows is

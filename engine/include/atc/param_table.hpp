@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ATC parameters described once: for each its params.json key, its name
 // for people, type, unit, the range an editor offers, help text, and how to read
 // and write it in AtcParams. The params.json reader and writer, validation, the

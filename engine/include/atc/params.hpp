@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ATC parameters: the inputs of ATC_SPEC.md with their defaults, and the
 // member lengths they imply. Plain data; validation lives in validation.hpp.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ATC parameters as JSON: one member per row of the parameter table
 // (param_table.hpp): the keys of the golden params.json files (ema_len ...
 // kama_len, ema_w ... kama_w, robustness, La, De, cutout, long_threshold,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the Average signal would have done as a position: the figures traders
 // compare strategies by (returns, Sharpe, drawdown, trades) and the series
 // behind them (position, equity, drawdown, monthly returns), with buy-and-hold

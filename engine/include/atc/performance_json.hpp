@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "performance" object of the JSON outputs (the symbol report, `atc
 // sweep`'s cells): the keys and units are a contract with whoever reads them,
 // so they are written in one place.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading a price series from CSV, as exported by brokers, exchanges, data
 // vendors and spreadsheets. The layout is detected from the content
 // (price_import.hpp says how, and gives the detection and the options); what

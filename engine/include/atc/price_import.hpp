@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Importing the price files traders actually have: exchange klines, MetaTrader
 // exports, data-site downloads and spreadsheets, recognised by their content
 // (never by the file name) and read into one or more PriceSeries.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reference kernels: one moving average, one member at a time, written as
 // plainly as ATC_SPEC.md states it. They are the executable specification the
 // engine's family kernels (atc/moving_averages.hpp) are tested against, bit for

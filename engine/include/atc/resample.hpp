@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A stored series at a coarser timeframe, with the OHLCV rules every charting
 // platform uses: open = first open, high = max, low = min, close = last close,
 // volume = sum. Buckets with no source bar are left out (no bars are made up).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the ATC pipeline produces for one symbol. All per-bar arrays have one
 // value per input bar, in time order; NaN means "not defined yet".
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A seeded universe of hundreds of plausible daily OHLCV series for
 // exercising the scanner and the benchmarks. Clearly not market data — the
 // symbols are named GEN-0001, GEN-0002, ... and say so in their provenance.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scanning within a memory budget: a scan whose estimated working memory would
 // not fit is split into chunks of symbols that do, computed one after the
 // other with compute_batch (so the numbers are the same, bit for bit), with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a scan is presented: symbols split by the sign of their latest Average
 // signal into a LONG and a SHORT table (FLAT for exactly 0), each ranked by the
 // strength of the signal. One ranking for every output of a scan (the text of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a scan found, as every output of a scan reads it: the text tables and
 // the JSON of `atc scan`, the scan reports (CSV and JSON here in
 // atc/scan_report_formats.hpp, the PDF in the app), written by the command

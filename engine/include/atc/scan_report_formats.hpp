@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scan report's file formats that need no drawing: CSV and JSON. The
 // command line (`atc scan --report`) and the app's scanner (Export…) both
 // write these; the PDF is drawn with Qt in the app (ui/report/scan_pdf.cpp).

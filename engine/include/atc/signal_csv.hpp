@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The per-bar signal table of `atc compute`, in the column layout of the golden
 // expected.csv files, so the output can be diffed against reference data. The
 // signal reports write the same table with a date and a marker column added.

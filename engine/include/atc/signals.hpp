@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The signal stages of ATC_SPEC.md after the moving averages: crossing states,
 // equity curves, Layer 1, the final Average signal and the entry markers.
 // Each function writes exactly out.size() == input size values.

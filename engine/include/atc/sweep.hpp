@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A parameter sweep: the Average signal's performance (performance.hpp) over a
 // grid of one or two parameters on one symbol, for `atc sweep` and the app's
 // Sweep view. Each cell is exactly what `atc report` says for its parameters:

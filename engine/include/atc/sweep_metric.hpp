@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a sweep is judged by: one figure of each cell's performance, which the
 // Sweep view colours its heat map by and `atc sweep` names the best cell by.
 #pragma once

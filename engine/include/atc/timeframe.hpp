@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Timeframes: the spacing of a series of bars ("1d", "4h", "15m", "1M"), read
 // from the times themselves or typed by the user, and the standard ones a
 // trader switches between. resample.hpp turns a series into a coarser one.

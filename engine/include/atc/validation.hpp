@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parameter and input validation with messages a trader understands.
 // Nothing is silently repaired: invalid input is reported, never adjusted.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Versions: the release the user sees, and the one that decides whether stored
 // data can be trusted.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bytes held by the batch workers' scratch buffers, live: compute_batch
 // adds what a worker's buffers grew by after each symbol and takes it all back
 // when it returns (the buffers die with the batch). Exact for those buffers

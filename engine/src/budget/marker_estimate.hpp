@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How many entry markers the memory estimates count for a series: the scan's
 // estimate (scan_estimate.cpp) and the memory limits (memory_limits.cpp) must
 // count the same.

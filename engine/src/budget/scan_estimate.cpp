@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The memory estimates behind chunked scans. The constants come from the
 // buffer layout and are checked against the WorkspaceGauge's exact figure in
 // tests/engine/test_scan_budget.cpp (estimate >= measured, and within 10 %

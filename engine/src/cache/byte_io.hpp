@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Little-endian writer and bounds-checked reader for the cache codec.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Body layouts (after the header of codec.hpp):
 //
 // AtcResult:  params block; 6 families { u8 type (= its index), i32 base_length,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MurmurHash3_x64_128, transcribed from SMHasher's MurmurHash3.cpp (Austin
 // Appleby, public domain). Blocks are read little-endian explicitly so that the
 // digest is the reference one on any host.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measurements behind the disk tier's design (Release, Debian 12 VM, 2 cores,
 // database in the page cache; random walks and the golden inputs):
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Binance's JSON answers, read with nlohmann-json, checked field by field:
 // an answer that is not exactly what the documentation describes is refused
 // whole, so nothing of it is stored.

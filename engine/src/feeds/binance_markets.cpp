@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fixed facts of Binance's two markets: names, intervals, where to ask.
 #include <algorithm>
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Requests to one Binance market as a good network citizen: paced by the
 // weight Binance reports, retried on 429 (after Retry-After), 5xx and network
 // failures with bounded exponential backoff, stopped on a 418 ban.

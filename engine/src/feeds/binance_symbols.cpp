@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "atc/feeds/binance.hpp"
 #include "feeds/binance_requester.hpp"
 

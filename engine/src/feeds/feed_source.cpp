@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The source record of a downloaded symbol: one line of text in
 // SymbolMeta::source, "binance:<market>:<symbol>:<interval>", written and read
 // only here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Downloading candles page by page into the symbol store.
 #include "atc/feeds/fetch.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Searching a market's symbol list as the user types ("btc" -> BTCUSDT, ...).
 #include <algorithm>
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Atomic replace on POSIX: the new content goes to a fresh file in the target's
 // directory (rename is only atomic within one file system), is flushed to disk,
 // and is then renamed over the target in one step.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bars that contradict themselves: a high below the low, an open or close
 // outside the low-high range. Vendors do ship them (bad ticks, adjusted closes
 // next to unadjusted ranges), so they are counted in warnings, not refused.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Puts a parsed series into time order: rows out of order are sorted (with a
 // warning), a row that repeats an earlier one exactly is dropped (counted),
 // two rows at the same time with different values are an error.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which column of a price file is what: from the header's names through one
 // table of aliases, from the known layouts of headerless files, or as the
 // user says (--columns).

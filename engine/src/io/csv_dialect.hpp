@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a price file writes its table: the delimiter, and how its numbers are
 // written. Decided from the first lines, by consistency, never from the file
 // name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the steps of the price CSV reader say that a file is refused: each one
 // returns a CsvResult, its value or the CsvProblem that ends the read, and
 // parse_price_csv turns the problem into the public CsvError (price_csv.cpp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Each physical line is one record: a quoted field may not span lines, so every
 // error points at the line that has it.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The syntax layer of the price CSV reader: binary-content check, lines,
 // delimiter and fields. It knows nothing about prices or column names.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading one number from a field, with messages that say what is wrong with it.
 
 #include "io/csv_values.hpp"

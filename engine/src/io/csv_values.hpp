@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The numeric fields of a price CSV: parsing and the messages for bad values.
 // std::from_chars reads the decimal text exactly and ignores the locale; a
 // leading '+' is allowed. How the file writes numbers (a decimal comma,

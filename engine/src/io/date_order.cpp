@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/date_order.hpp"
 
 #include "io/csv_values.hpp"

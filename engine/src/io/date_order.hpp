@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether 03/04/2024 is 3 April or March 4: decided by the whole file, since
 // one date cannot tell. A first number above 12 can only be a day (DD/MM), a
 // second number above 12 only a day too (MM/DD). A file that never shows

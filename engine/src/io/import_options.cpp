@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The names of ImportOptions' choices, as the command line and the preview
 // dialog spell them.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A JSON object reader that keeps each member's position, so that the code
 // giving the members a meaning can point at the exact line and column of a bad
 // value. Only the top level is kept; nested arrays and objects are checked for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Syntax of a JSON document that must be one object: its top-level members in
 // file order, each with the byte offset of its key for error messages. The
 // meaning of the keys is the caller's job (params_json.cpp).

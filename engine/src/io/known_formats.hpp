@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The exports we know by name: the layouts of headerless files (which only
 // their column count and first row identify), yfinance's three header rows,
 // and the name the detector reports for a file.

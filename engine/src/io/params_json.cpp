@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parameters as JSON. The whole document is parsed first (json_object.cpp, so
 // a syntax error anywhere wins over a complaint about a value), then each member
 // is applied to AtcParams in file order, then check_params judges the result.

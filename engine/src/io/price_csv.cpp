@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The single-series entry points of the price reader, over the import
 // detector (price_import.cpp), and the public error type.
 

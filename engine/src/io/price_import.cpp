@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The import detector: reads a price file in steps, each deciding one thing
 // from the content and recording it in ImportDetection (price_import.hpp
 // lists them). Every step returns a CsvResult (csv_result.hpp); the public

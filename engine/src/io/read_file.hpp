@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading a whole file into memory, for the parsers that want all of their
 // input at once (price CSV, params JSON). One place that knows how fopen/fread
 // report errors, so every reader names the path and the OS's reason alike.

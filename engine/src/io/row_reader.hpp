@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads the data rows of a price file, one at a time, into bars, checking
 // every value as it is read so that a problem names its line. What the rows
 // mean (the columns, the time, the numbers' style) is decided before.

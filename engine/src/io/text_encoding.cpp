@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // iconv (glibc) converts UTF-16; recognising it is ours: a BOM, or the NUL
 // pattern that ASCII text has in UTF-16 (every second byte zero), so a
 // MetaTrader export saved without a BOM still reads.

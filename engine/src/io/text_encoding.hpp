@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The first step of reading a price file: its bytes as UTF-8 text. Spreadsheet
 // and MetaTrader exports on Windows are often UTF-16; everything after this
 // step reads UTF-8 only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The time of each bar: which column holds it (and the time of day, when a
 // file splits them), how it is written, and reading it row by row into UTC
 // milliseconds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dates and times as price files write them, turned into milliseconds since
 // the epoch. The text is read by hand and the calendar is std::chrono's
 // (year_month_day, sys_days): no locale and no std::get_time, so a file reads

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/time_zone.hpp"
 
 #include <date/tz.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Local times (without an offset) turned into UTC, in a zone the user names.
 // The zone rules are the system's tz database, read by Howard Hinnant's date
 // library: no hand-written tables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which family kernel computes each family under each profile, and the entry
 // points that run it.
 #include <cassert>

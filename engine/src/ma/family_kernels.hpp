@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The family kernels, the engine's production moving averages: all nine
 // members of a family at once, written in the lane layout of family_lanes.hpp.
 // Each lane is computed with exactly the arithmetic of the member's reference

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The nine members of a family side by side, bar by bar: member k's value at
 // bar i is lanes[i * kLaneStride + k]. Lanes 9..11 are padding (their values
 // mean nothing), so that each bar is three groups of four doubles that vector

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The recursive family kernels (EMA, DEMA, KAMA), each with its warm-up: nine
 // members at once. Each member's recursion is a chain of dependent multiplies
 // and adds, so one member alone leaves the core waiting; nine side by side in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window family kernels (WMA, LSMA, the Hull average and the pine
 // profile's SMA), each with its warm-up: nine members at once; see
 // family_kernels.hpp and window_lanes.hpp. A plain window of N bars has its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a family member derives from its length alone: where a window's first
 // value is, EMA's alpha, the WMA's divisor and the LSMA's line weights. The
 // reference kernels, the family kernels and the CUDA backend all take them

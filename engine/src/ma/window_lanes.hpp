@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sliding-window sums of reference/window_sums.hpp for twelve lanes in lockstep.
 // Every lane has its own window length and its own re-anchoring schedule,
 // exactly those of a WindowSums whose first value is at the lane's `first`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small fixed-width vectors of doubles (GCC/Clang vector extensions) for the
 // kernels that run the nine members of a family side by side.
 //

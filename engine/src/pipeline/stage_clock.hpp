@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The optional stage-timing hook of the pipeline (StageTimes, batch.hpp). With a
 // null sink every call is one predictable branch and no clock is read.
 #pragma once

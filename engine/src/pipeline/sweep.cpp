@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sweep's runner: every cell's Average through the batch pipeline on
 // oneTBB workers, then its performance.
 #include <tbb/blocked_range.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/symbol_pipeline.hpp"
 
 #include "atc/signals.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one implementation of the per-symbol pipeline, shared by compute_symbol
 // (keeps everything) and compute_batch (keeps only the scan outputs). Both run
 // the same functions in the same order, so their numbers are identical.

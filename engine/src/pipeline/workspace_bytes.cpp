@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How much a batch worker's buffers hold, for the WorkspaceGauge. Capacities,
 // not sizes: that is what the allocator handed out.
 #include "atc/workspace_gauge.hpp"

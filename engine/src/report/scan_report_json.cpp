@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "atc/params_json.hpp"
 #include "atc/scan_ranking.hpp"
 #include "atc/scan_report_formats.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the buckets of one timeframe start and end: at multiples of their
 // length since the epoch, on Mondays, or on the first of the month, counted on
 // UTC or on a time zone's wall clock.

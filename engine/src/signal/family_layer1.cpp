@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "signal/family_layer1.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Layer 1 of one family in a single pass over the bars: for all nine members
 // at once the crossing state, the member equity and their contribution to the
 // family signal. The nine equity recursions are independent chains; run side

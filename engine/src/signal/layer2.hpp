@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Layer 2 of all six families in one pass: W_t = equity(w_t, S_t, R). The six
 // recursions are independent, so they run side by side (see family_layer1.hpp).
 #pragma once

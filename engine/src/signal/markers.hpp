@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // entry_markers (signals.hpp) into a caller's vector, so that a batch worker
 // reuses one buffer and each symbol's markers are allocated once, at their size.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One-bar steps of the signal stages, shared by the public functions of
 // signals.hpp and the fused per-family pass (family_layer1.cpp), so both give
 // bit-identical numbers.

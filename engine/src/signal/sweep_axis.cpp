@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a sweep's axes are written: "NAME=V1,V2,..." or "NAME=FROM:TO:STEP".
 #include <algorithm>
 #include <charconv>

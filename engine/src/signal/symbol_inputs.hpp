@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The per-bar series that every member of every family uses, computed once per
 // symbol: the tie band of the crossing rule and the equity factors.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Arrays stored as little-endian blobs: one per column of a symbol's bars.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The database layout and its migrations (internal to the store).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "atc/system/gpu_report.hpp"
 
 namespace atc::system {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "atc/system/hardware.hpp"
 
 #include "system/proc_text.hpp"

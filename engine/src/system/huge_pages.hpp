@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Large per-bar buffers on transparent huge pages.
 //
 // A million-bar compute writes about half a gigabyte of fresh memory. On 4 KiB

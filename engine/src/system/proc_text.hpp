@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading the small text files of /proc, and the "Key:  value" lines they hold.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // make_backend and the cost model for the chosen device.
 #include <algorithm>
 #include <memory>

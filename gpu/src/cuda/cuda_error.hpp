@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every CUDA runtime call of the backend goes through check(): a failure
 // becomes a GpuError (a BackendError, so the router answers the request on
 // the CPU) whose message names the call's purpose and the CUDA error.

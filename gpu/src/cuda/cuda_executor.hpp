@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The chunk executor on a CUDA device: two slots, each with its own stream,
 // device buffers and pinned staging buffers, so that one chunk's copies and
 // kernels run while the host packs the next chunk and unpacks the previous

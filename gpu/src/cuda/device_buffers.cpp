@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "cuda/device_buffers.hpp"
 
 #include <string>

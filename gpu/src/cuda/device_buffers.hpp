@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Owning handles for device memory, pinned host memory, streams and events.
 // Buffers only grow (reserve), so a backend that serves many requests stops
 // allocating once it has seen its largest chunk. Every allocation failure is

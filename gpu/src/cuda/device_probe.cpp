@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // probe(): the GpuReport from the CUDA runtime, with the honest reason when
 // nothing can run. Only queries; no context is created.
 #include "cuda/device_probe.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which devices this build can run on: the architectures it was compiled for
 // (CMAKE_CUDA_ARCHITECTURES) set the lowest compute capability.
 #pragma once

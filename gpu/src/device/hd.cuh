@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The few things every device header needs, for both compilers: nvcc builds
 // the kernels from these headers, and the host compiler builds the very same
 // functions into the host emulation (host/emulated_runner.cpp), which the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The plain data the kernels read: one chunk of symbols in bars-major layout,
 // the signal parameters and each MA member's constants. Filled on the host
 // (host/request_const.cpp, host/chunk_plan.cpp) and passed to the kernels by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Layer 1 as one block per (32 symbols, family): thread (lane, k) runs member
 // k of symbol `lane` through its bars, a tile of kTileBars at a time, and leaves
 // state*E and E of each bar in shared memory; after a barrier the block adds the

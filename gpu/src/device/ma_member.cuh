@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One MA member in one thread, bar by bar: the recursions and windows of the
 // CPU's reference kernels (engine/src/ma/reference/*.cpp) with the same
 // operations in the same order. The kernels are compiled without fused

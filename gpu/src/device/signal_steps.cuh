@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One bar of the signal stages for one thread, exactly as the CPU's fused
 // passes compute them (engine/src/signal/steps.hpp, family_layer1.cpp,
 // layer2.cpp, layers.cpp, markers.cpp): the crossing rule with its tie band,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The per-symbol passes after Layer 1, one thread per symbol walking its bars:
 // Layer 2 with the Average, the marker count and the last Average (layer2.cpp,
 // layers.cpp, markers.cpp of the engine), then, once the host knows where each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CPU's sliding-window sums (engine/src/ma/reference/window_sums.hpp) for
 // one thread: the same running sums, the same re-anchoring bars, the same
 // operations in the same order, so each window's sums are bit-identical to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the request runner (request_runner.hpp) needs from a device: pipeline
 // slots that take a packed chunk, run the kernels on it and hand back its
 // outputs. The CUDA executor (cuda/cuda_executor.cpp) does it on a GPU,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a request's symbols are cut into chunks that fit the device. Symbols are
 // taken longest first, so each chunk's symbols have similar lengths and the
 // bars-major arrays (every symbol padded to the chunk's longest) waste little.

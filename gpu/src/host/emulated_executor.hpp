@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kernels' code run on the host: every kernel's grid is walked in order
 // and its per-thread functions (device/*.cuh) are called exactly as the
 // kernel calls them, with Layer 1's barriers as the boundaries between loops.

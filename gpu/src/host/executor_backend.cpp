@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "host/executor_backend.hpp"
 
 #include "host/request_runner.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A BatchBackend that runs its requests on a chunk executor: the CUDA backend
 // (with the CUDA executor) and, in the tests, the emulated GPU backend. One
 // request at a time: the executor's slots and buffers are shared.

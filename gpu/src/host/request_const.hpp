@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The constants of one request, worked out on the host with the engine's own
 // helpers (so the device uses exactly the CPU's alphas, window weights, line
 // weights and growth multipliers): per family the MA kind and the nine

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One batch request on a chunk executor: compute_batch's contract (the same
 // validation, errors, order, progress and cancellation) with the work done in
 // chunks on the device. The symbols are validated, sorted longest first and cut

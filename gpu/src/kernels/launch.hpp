@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kernels, each behind a plain C++ launcher so that the host code is
 // compiled by the host compiler. A launcher enqueues its kernel on `stream`
 // and returns the launch's error (cudaGetLastError), cudaSuccess when fine.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Layer 1: one block per (32 symbols, family), blockDim (32, 9): lane x is a
 // symbol, warp y a member, so a warp runs one member's recursion for 32
 // neighbouring symbols in lockstep (their bars-major loads are one 256-byte

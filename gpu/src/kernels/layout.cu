@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The element-wise kernels: the layout changes between the host's packed
 // arrays and the bars-major arrays, and the equity input keep * r. A thread
 // per (symbol, bar): threadIdx.x runs along the symbols, so each warp writes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Layer 2 with the Average and the entry markers: a thread per symbol walking
 // its bars (the six family equities and the Average depend on the bar
 // before), neighbouring threads on neighbouring symbols so each bar's loads of

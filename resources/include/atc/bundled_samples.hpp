@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real market data shipped inside the programs (see resources/sample/README.md).
 #pragma once
 

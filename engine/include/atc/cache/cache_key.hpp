@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The key of a cached result: what kind of output, the bar data, and the
 // context (engine version + canonical parameters) it was computed under.
 //

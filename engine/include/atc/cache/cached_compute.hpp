@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Computing through the result cache: look up, compute only what is missing,
 // store it. The compute functions are injectable so that tests can count calls.
 #pragma once

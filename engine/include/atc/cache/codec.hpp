@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compact binary form of cached outputs, for the disk tier.
 //
 // Layout (all integers and doubles little-endian):

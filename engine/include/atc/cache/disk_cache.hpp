@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The disk tier: encoded outputs in the result_cache table of the SQLite store
 // (schema version 2), capped in bytes with least-recently-used eviction.
 //

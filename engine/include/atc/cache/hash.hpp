@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A 128-bit non-cryptographic hash for cache keys: MurmurHash3_x64_128.
 //
 // Used to name the bar data and the parameter context of a cached result. It is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The memory tier: a thread-safe LRU of decoded outputs, capped in bytes.
 //
 // Values are shared_ptr<const ...>, so a hit hands out the same immutable object

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The result cache: a memory LRU of decoded outputs in front of an optional
 // SQLite disk tier (docs/DESIGN.md: request -> memory LRU -> SQLite -> compute).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Binance public market data, no API key: klines (candles) of spot
 // (/api/v3/klines) and USDⓈ-M futures (/fapi/v1/klines), and the symbol lists
 // (exchangeInfo). docs/DATA_SOURCES.md says what this relies on from Binance's

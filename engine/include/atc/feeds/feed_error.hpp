@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Why a market-data download stopped, in words a trader understands.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Downloading a symbol's candles into the symbol store, and bringing it up
 // to date later. Only closed candles are stored: the one still forming is
 // left for the next update. Each page of candles is committed in its own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HTTP GET over libcurl: the one network client of the engine, shared by the
 // `atc` command line and the desktop app. Proxies come from the environment
 // as libcurl reads them (https_proxy, http_proxy, all_proxy, no_proxy), TLS

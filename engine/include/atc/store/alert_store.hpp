@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The alerts in the database: their definitions (per symbol, what they watch,
 // on or off, how far they have evaluated the symbol's bars) and the events
 // they fired. The app adds and removes them from the Alerts dock and records

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLite database file that holds the symbol store and the result cache.
 //
 // One Database object is one connection. SQLite connections must not be shared

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where a database is: a file path, or a SQLite "file:" URI when the file must
 // be opened read-only ("file:/data/atc.sqlite?mode=ro") or lives in memory
 // ("file:/atc-studio-memory?vfs=memdb"). Database::open returns such a URI as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the database lives when nobody says otherwise.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The trader's drawings on a symbol's price chart (horizontal and vertical
 // lines, trend lines, rectangles), kept in the database by the symbol's name so
 // that they come back on every timeframe and after a restart. Each save

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Getting price data into the store: price files the user imports (any layout
 // the detector knows, price_import.hpp), and the bundled default data loaded
 // on first start.

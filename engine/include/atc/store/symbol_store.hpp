@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Symbols and their bars in the database: what the watchlist lists and what the
 // engine loads. Each save is one transaction: bars are replaced only when the
 // whole save succeeds.

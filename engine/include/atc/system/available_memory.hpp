@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How much memory this process can still allocate without being killed: the
 // figure that limits (memory_limits.hpp) are checked against. Read fresh on
 // every call, because it changes as this and other programs allocate.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which compute backend runs a request and why: the user asks for cpu, gpu or
 // auto; the choice depends on what the machine offers (GpuReport). The CPU
 // backend is the oneTBB batch runner with its run-time SIMD dispatch.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CPU as the engine sees it: model, cores and vector instructions.
 // Read from /proc/cpuinfo and the CPU itself (cpuid, via the compiler's
 // __builtin_cpu_supports); fields that cannot be known say so.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the GPU side of the machine offers the engine, in one shape for every
 // build. A build without the CUDA backend says so honestly; the CUDA backend
 // (gpu/, another issue) fills the same report from the driver and hands its

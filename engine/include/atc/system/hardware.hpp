@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything the hardware/performance panel and `atc hw` show: the CPU, the
 // RAM, the GPUs and the backend `auto` would run. Nothing is cached: call it
 // again for fresh figures (RAM available changes). No global state; the GPU

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Watches the process's resident memory and CPU use on a background thread,
 // for the status panel: the current figure, the peak, a bounded history and
 // an optional budget. No Qt; the owner polls status()/history() (e.g. from a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One reading of this process's own memory and CPU time, without a thread
 // (MemoryMonitor samples these on its own thread).
 #pragma once

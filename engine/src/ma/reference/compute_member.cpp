@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which reference kernel defines a family's member under each profile.
 #include "atc/reference_moving_averages.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DEMA(N) = 2*e1 - e2 with e1 = EMA(N) of x and e2 = EMA(N) of e1. e1 starts with
 // N-1 NaNs; the original seeds e2 with the NaN-skipping mean of e1's first N
 // entries, of which only e1[N-1] is defined, so e2 starts at e1[N-1] itself.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EMA(N): alpha = 2/(N+1), seeded at bar N-1 with the mean of the first N values.
 #include <cassert>
 

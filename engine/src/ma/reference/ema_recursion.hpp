@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The EMA recursion of the reference EMA and of DEMA's second stage.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reference kernels' warm-up: NaN until the first defined bar.
 #pragma once
 

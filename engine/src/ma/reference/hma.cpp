@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HMA(N), the true Hull average: WMA(floor(sqrt N)) of 2*WMA(floor(N/2)) - WMA(N).
 // The outer WMA only yields a value where all of its inputs are defined.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // KAMA(N), the ATC variant: efficiency ratio over N bars scales a smoothing
 // constant between slow = 0.064 and fast = 0.666 (used as given), squared.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LSMA(N): the least-squares line through the last N values, x = 1..N oldest
 // first. Its sums are exactly those of the WMA: sum y, and sum x*y = the
 // weighted sum with the newest weighted N.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SMA(N): mean of the last N values. Used in the HMA slot by the "pine" profile.
 #include <cassert>
 

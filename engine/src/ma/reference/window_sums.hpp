@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sliding-window sums of the reference SMA, WMA and LSMA.
 //
 // For the window x[i-N+1..i] it keeps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // WMA(N): weights 1..N, the newest value weighted N, divided by N(N+1)/2
 // (multiplied by its reciprocal, see member_constants.hpp).
 #include <cassert>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CUDA backend's public face, the same in every build: a build without
 // CUDA (no nvcc at build time) answers "built without the CUDA backend" and
 // hands out no backend, so the app and `atc` link and behave the same way
