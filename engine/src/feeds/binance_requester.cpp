@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeds/binance_requester.hpp"
+#include "feeds/curl_library.hpp"
 
-#include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -148,7 +148,7 @@ BinanceAnswer BinanceRequester::get(std::string_view path_and_query, int weight)
         if (status >= 200 && status < 300) {
             std::int64_t server_time = now_ms();
             if (const auto date = response.header("Date")) {
-                const std::time_t seconds = curl_getdate(date->c_str(), nullptr);
+                const std::time_t seconds = curl_library().getdate(date->c_str(), nullptr);
                 if (seconds > 0)
                     server_time = std::min<std::int64_t>(server_time, seconds * 1000LL);
             }

@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -10,18 +8,10 @@
 
 #include "atc/feeds/http.hpp"
 #include "atc/version.hpp"
+#include "feeds/curl_library.hpp"
 
 namespace atc::feeds {
 namespace {
-
-// curl_global_init is not thread-safe; a function-local static runs it once.
-void init_curl_once() {
-    static const bool initialised = [] {
-        curl_global_init(CURL_GLOBAL_DEFAULT);
-        return true;
-    }();
-    (void)initialised;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
@@ -85,7 +75,7 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 }
 
 struct CurlDeleter {
-    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+    void operator()(CURL* curl) const { curl_library().easy_cleanup(curl); }
 };
 
 HttpError::Kind error_kind(CURLcode code, const Transfer& t) {
@@ -99,46 +89,46 @@ HttpError::Kind error_kind(CURLcode code, const Transfer& t) {
 }
 
 void perform(const std::string& url, const HttpOptions& options, Transfer& t) {
-    init_curl_once();
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+    const CurlLibrary& lib = curl_library();
+    std::unique_ptr<CURL, CurlDeleter> curl(lib.easy_init());
     if (!curl)
         throw HttpError(HttpError::Kind::Network, "GET " + url + ": libcurl could not start");
     t.cancel = options.cancel;
     char error[CURL_ERROR_SIZE] = {};
     CURL* c = curl.get();
     const std::string agent = user_agent();
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, agent.c_str());
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+    lib.easy_setopt(c, CURLOPT_URL, url.c_str());
+    lib.easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    lib.easy_setopt(c, CURLOPT_USERAGENT, agent.c_str());
+    lib.easy_setopt(c, CURLOPT_ERRORBUFFER, error);
     // Only web addresses, also after redirects (CSV links often redirect).
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decompress
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options.connect_timeout.count()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
+    lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    lib.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    lib.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+    lib.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decompress
+    lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+                    static_cast<long>(options.connect_timeout.count()));
+    lib.easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
     // Timeouts without SIGALRM: the engine runs requests on worker threads.
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    lib.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     // No CURLOPT_PROXY: libcurl then takes the proxy from the environment
     // (http_proxy, https_proxy, all_proxy, no_proxy), as the user set it.
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    const CURLcode code = curl_easy_perform(c);
+    lib.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    lib.easy_setopt(c, CURLOPT_WRITEDATA, &t);
+    lib.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    lib.easy_setopt(c, CURLOPT_HEADERDATA, &t);
+    lib.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    lib.easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+    lib.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    const CURLcode code = lib.easy_perform(c);
     if (code != CURLE_OK) {
-        const std::string why = error[0] != 0 ? error : curl_easy_strerror(code);
+        const std::string why = error[0] != 0 ? error : lib.easy_strerror(code);
         const HttpError::Kind kind = error_kind(code, t);
         throw HttpError(
             kind, "GET " + url + ": " + (kind == HttpError::Kind::Cancelled ? "cancelled" : why));
     }
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &t.response.status);
+    lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &t.response.status);
 }
 
 }  // namespace
