@@ -11,6 +11,7 @@
 
 #include "atc/param_table.hpp"
 #include "atc/validation.hpp"
+#include "core/qt_text.hpp"
 #include "panels/number_field.hpp"
 #include "sweep/sweep_map.hpp"
 
@@ -34,8 +35,7 @@ SweepAxisEditor::SweepAxisEditor(bool optional, QWidget* parent)
     if (optional_)
         param_box_->addItem(tr("None"), QString());
     for (const ParamDescriptor& param : param_table())
-        param_box_->addItem(sweepParamTitle(param),
-                            QString::fromLatin1(param.key.data(), qsizetype(param.key.size())));
+        param_box_->addItem(sweepParamTitle(param), qs(param.key));
     param_box_->setMaxVisibleItems(24);
 
     range_row_ = new QWidget(this);
@@ -112,8 +112,7 @@ void SweepAxisEditor::onParamChosen() {
     }
     if (param && !isSweepNumber(*param))
         rebuildChoices(*param);
-    param_box_->setToolTip(
-        param ? QString::fromUtf8(param->help.data(), qsizetype(param->help.size())) : QString());
+    param_box_->setToolTip(param ? qs(param->help) : QString());
     refresh();
 }
 

@@ -11,6 +11,7 @@
 
 #include "charts/value_ticks.hpp"
 #include "core/number_format.hpp"
+#include "core/qt_text.hpp"
 #include "panels/contrast.hpp"
 
 namespace atc::ui {
@@ -60,52 +61,46 @@ int sweepTickDecimals(double step, int minimum) {
     return std::max(minimum, int(std::ceil(-std::log10(step) - 1e-9)));
 }
 
-// A tick of the line's value axis: as sweepMetricText, with the decimals its step needs.
-QString sweepTickText(SweepMetric metric, double value, double step) {
+// A figure with the decimals given for percentages (returns, drawdown), for
+// ratios and for the win rate: the one spelling of the cells' and the ticks' text.
+QString sweepFigureText(SweepMetric metric, double value, int percent_decimals, int ratio_decimals,
+                        int win_rate_decimals) {
     switch (metric) {
         case SweepMetric::Trades:
             return groupedNumber(value, 0);
         case SweepMetric::WinRate:
-            return QStringLiteral("%1 %").arg(100.0 * value, 0, 'f',
-                                              sweepTickDecimals(100.0 * step, 0));
+            return QStringLiteral("%1 %").arg(100.0 * value, 0, 'f', win_rate_decimals);
         case SweepMetric::MaxDrawdown:
-            return signedPercent(-100.0 * value, sweepTickDecimals(100.0 * step, 1));
+            return signedPercent(-100.0 * value, percent_decimals);
         default:
-            return sweep_metric_is_fraction(metric)
-                       ? signedPercent(100.0 * value, sweepTickDecimals(100.0 * step, 1))
-                       : groupedNumber(value, sweepTickDecimals(step, 2));
+            return sweep_metric_is_fraction(metric) ? signedPercent(100.0 * value, percent_decimals)
+                                                    : groupedNumber(value, ratio_decimals);
     }
+}
+
+// A tick of the line's value axis: as sweepMetricText, with the decimals its step needs.
+QString sweepTickText(SweepMetric metric, double value, double step) {
+    return sweepFigureText(metric, value, sweepTickDecimals(100.0 * step, 1),
+                           sweepTickDecimals(step, 2), sweepTickDecimals(100.0 * step, 0));
 }
 
 }  // namespace
 
 QString sweepParamTitle(const ParamDescriptor& param) {
-    QString title = QString::fromUtf8(param.label.data(), qsizetype(param.label.size()));
+    QString title = qs(param.label);
     if (!param.unit.empty())
-        title += QStringLiteral(" (%1)").arg(
-            QString::fromUtf8(param.unit.data(), qsizetype(param.unit.size())));
+        title += QStringLiteral(" (%1)").arg(qs(param.unit));
     return title;
 }
 
 QString sweepMetricLabel(SweepMetric metric) {
-    const std::string_view label = sweep_metric_label(metric);
-    return QString::fromUtf8(label.data(), qsizetype(label.size()));
+    return qs(sweep_metric_label(metric));
 }
 
 QString sweepMetricText(SweepMetric metric, double value) {
     if (!std::isfinite(value))
         return QStringLiteral("—");
-    switch (metric) {
-        case SweepMetric::Trades:
-            return groupedNumber(value, 0);
-        case SweepMetric::WinRate:
-            return QStringLiteral("%1 %").arg(100.0 * value, 0, 'f', 0);
-        case SweepMetric::MaxDrawdown:
-            return signedPercent(-100.0 * value, 1);
-        default:
-            return sweep_metric_is_fraction(metric) ? signedPercent(100.0 * value, 1)
-                                                    : groupedNumber(value, 2);
-    }
+    return sweepFigureText(metric, value, 1, 2, 0);
 }
 
 QString sweepCountText(std::size_t count, const QString& one, const QString& many) {
@@ -116,9 +111,8 @@ QString sweepCellName(const SweepResult& sweep, const SweepCell& cell) {
     QStringList parts;
     for (std::size_t a = 0; a < sweep.axes.size(); ++a)
         parts << QStringLiteral("%1 = %2").arg(
-            QString::fromLatin1(sweep.axes[a].param->key.data(),
-                                qsizetype(sweep.axes[a].param->key.size())),
-            QString::fromStdString(sweep_value_text(*sweep.axes[a].param, cell.values[a])));
+            qs(sweep.axes[a].param->key),
+            qs(sweep_value_text(*sweep.axes[a].param, cell.values[a])));
     return parts.join(QStringLiteral(" · "));
 }
 
