@@ -125,10 +125,9 @@ struct ScanResults {
 
 // Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
 // computed and let go before the next is loaded, so only one chunk (plus one
-// load group of `workers` symbols) is held. The limit is --memory-budget, or
-// without one the memory the machine has (automatic_limit): an ordinary
-// universe fits in one chunk, a huge one (10^5 symbols) is chunked instead of
-// running the machine out of memory.
+// load group) is held. A chunk holds at most ScanRun::chunk_symbols() symbols
+// (64 on the CPU), fewer when the memory limit says so: --memory-budget, or
+// without one the memory the machine has (automatic_limit).
 class ChunkedScan {
 public:
     // `timeframe`: the result cache key's (request_label), "" for the data's own bars.
@@ -157,12 +156,17 @@ public:
 
     ScanResults run() {
         const std::size_t total = source_.entries().size();
-        const std::size_t group = limit_ ? workers_ : total;
-        for (std::size_t start = 0; start < total; start += group) {
+        for (std::size_t start = 0; start < total;) {
+            // A load group is read in parallel and joins the open chunk symbol
+            // by symbol. Under --memory-budget it is one symbol per worker, so
+            // that the budget's estimates see what is loaded; otherwise a
+            // chunk's worth, read in one parallel pass.
+            const std::size_t group = budget_ ? workers_ : run_->chunk_symbols();
             const std::size_t end = std::min(total, start + group);
             std::vector<LoadedSeries> loaded = source_.load(start, end);
             for (std::size_t i = start; i < end; ++i)
                 admit(i, std::move(loaded[i - start]));
+            start = end;
         }
         if (!open_.empty())
             compute_open_chunk();
@@ -230,7 +234,10 @@ private:
         }
         const std::size_t bars = loaded.series.close.size();
         const std::uint64_t bytes = price_series_bytes(loaded.series);
-        if (planner_.should_close_before(bars, bytes)) {
+        // A full chunk is computed before the next symbol joins, so that only
+        // a chunk's prices are held (and the memory limit, when it is the
+        // smaller, closes it earlier).
+        if (open_.size() >= run_->chunk_symbols() || planner_.should_close_before(bars, bytes)) {
             compute_open_chunk();
         }
         planner_.add(bars, bytes);
@@ -242,15 +249,16 @@ private:
         ++results_.memory.chunks;
         open_.clear();
         planner_.close_chunk();
-        if (limit_) {
+        if (budget_)
             release_free_memory();
+        if (limit_)
             planner_.set_room(room_for_scan(limit_));
-        }
     }
 
     // glibc keeps freed memory for reuse, so the resident memory would not
-    // shrink between chunks; giving it back lets the next measurement (and the
-    // next chunk) see what is really held.
+    // shrink between chunks; under a budget, giving it back lets the next
+    // measurement (and the next chunk) see what is really held. Without one
+    // the next chunk reuses it, which spares it the page faults.
     static void release_free_memory() {
 #if defined(__GLIBC__)
         malloc_trim(0);

@@ -28,6 +28,7 @@
 #include "../support/minute_bars.hpp"
 #include "../support/project_version.hpp"
 #include "atc/batch.hpp"
+#include "atc/compute_service.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
@@ -371,6 +372,12 @@ QMap<QString, QJsonObject> by_symbol(const QJsonValue& array) {
     for (const QJsonValue& v : array.toArray())
         out.insert(v.toObject().value(QStringLiteral("symbol")).toString(), v.toObject());
     return out;
+}
+
+// The chunks of a CPU scan of `symbols` without a memory limit that binds.
+int cpuScanChunks(int symbols) {
+    const int chunk = static_cast<int>(atc::kCpuScanChunk);
+    return (symbols + chunk - 1) / chunk;
 }
 
 }  // namespace
@@ -1418,7 +1425,11 @@ private slots:
         RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
                 QStringLiteral("--json"));
         const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
-        QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
+        // Without a budget the chunks are the CPU's (64 symbols); the budget's are smaller.
+        const int plain_chunks =
+            plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt();
+        QCOMPARE(plain_chunks, cpuScanChunks(505));
+        QVERIFY2(memory[QLatin1String("chunks")].toInt() > plain_chunks, budgeted.out.constData());
         QCOMPARE(plain[QLatin1String("from_cache")].toInt(), 505);
         QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
         QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
@@ -1460,7 +1471,10 @@ private slots:
         RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
                 QStringLiteral("--json"));
         const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
-        QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(), 1);
+        const int plain_chunks =
+            plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt();
+        QCOMPARE(plain_chunks, cpuScanChunks(505));
+        QVERIFY2(memory[QLatin1String("chunks")].toInt() > plain_chunks, small.out.constData());
         QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);
         QCOMPARE(chunked[QLatin1String("rows")], plain[QLatin1String("rows")]);
 

@@ -317,8 +317,7 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
         // the time left means something), only one chunk's prices are held,
         // and a cancel during loading stops before the compute.
         for (qsizetype first = 0, chunk = kScanChunk; first < total && !cancel; first += chunk) {
-            if (run.decision() && run.decision()->choice.kind == system::BackendKind::Gpu)
-                chunk = kGpuScanChunk;
+            chunk = static_cast<qsizetype>(run.chunk_symbols());
             const qsizetype last = std::min(total, first + chunk);
             std::vector<PriceSeries> series;
             std::vector<qsizetype> slot_of;  // index into `series` -> index into names

@@ -132,12 +132,9 @@ public:
                               const QString& timeframe = {}, ScanLane lane = ScanLane::Scanner);
     void cancelScan(ScanLane lane = ScanLane::Scanner);
 
-    // A scan loads and computes this many symbols at a time on the CPU: small
-    // chunks keep progress steady and a cancel quick.
-    static constexpr qsizetype kScanChunk = 64;
-    // On the GPU a chunk is one device request, and each has a fixed cost:
-    // once the scan's backend is known to be the GPU, chunks grow to this.
-    static constexpr qsizetype kGpuScanChunk = 4096;
+    // A scan loads and computes this many symbols at a time on the CPU
+    // (compute_service.hpp says why); the watchlist fills its cells as many.
+    static constexpr qsizetype kScanChunk = static_cast<qsizetype>(kCpuScanChunk);
 
     // Bytes the batch workers' scratch buffers hold now (for the status panel).
     const WorkspaceGauge& workspaceGauge() const { return workspace_gauge_; }

@@ -74,6 +74,16 @@ private:
     cache::ResultCache* cache_;
 };
 
+// A scan loads and computes this many symbols at a time on the CPU: a chunk's
+// prices are all that is held (64 series of 2,000 bars with every column are
+// about 11 MB), progress stays steady and a cancel quick, and both workers
+// stay busy (the batch hands out one symbol at a time, so a chunk's idle
+// tail is one symbol).
+inline constexpr std::size_t kCpuScanChunk = 64;
+// On the GPU a chunk is one device request, and each has a fixed cost: once
+// the scan's backend is known to be the GPU, chunks grow to this.
+inline constexpr std::size_t kGpuScanChunk = 4096;
+
 // One scan in progress. Not thread-safe: one thread computes its chunks.
 class ScanRun {
 public:
@@ -88,6 +98,10 @@ public:
     // The backend chosen (after the first chunk with something to compute);
     // nullopt before.
     const std::optional<RouteDecision>& decision() const { return decision_; }
+
+    // How many symbols the next chunk should hold: kCpuScanChunk until the
+    // GPU is known to compute the scan, then kGpuScanChunk.
+    std::size_t chunk_symbols() const;
 
     // The whole run so far: which backend computed and why; when nothing
     // needed computing, says so.

@@ -81,6 +81,11 @@ BatchResult ScanRun::compute_misses(std::span<const std::span<const double>> clo
     return std::move(routed.result);
 }
 
+std::size_t ScanRun::chunk_symbols() const {
+    const bool on_gpu = decision_ && decision_->choice.kind == system::BackendKind::Gpu;
+    return on_gpu ? kGpuScanChunk : kCpuScanChunk;
+}
+
 ComputeRecord ScanRun::record() const {
     ComputeRecord record = record_;
     if (decision_) {
