@@ -11,6 +11,7 @@
 #include "atc/resample.hpp"
 #include "atc/sweep.hpp"
 #include "atc/timeframe.hpp"
+#include "command_case.hpp"
 #include "import_case.hpp"
 #include "measure.hpp"
 #include "resample_case.hpp"
@@ -77,6 +78,9 @@ const std::vector<CaseSpec>& all_cases() {
         {"load-1m", 1, 1'000'000, Mode::Load},
         {"resample-1m-1h", 1, 1'000'000, Mode::Resample},
         {"sweep-50x50-5000", 1, 5000, Mode::Sweep, 50 * 50},
+        {"atc-scan-csv-500x2000", 500, 2000, Mode::CsvDirScan},
+        {"atc-scan-db-nocache", 505, 2000, Mode::DbScanNoCache},
+        {"atc-scan-db-cached", 505, 2000, Mode::DbScanCached},
     };
     return cases;
 }
@@ -90,6 +94,9 @@ const CaseSpec* find_case(const std::string& name) {
 }
 
 CaseResult run_case(const CaseSpec& spec, int runs) {
+    if (spec.mode == Mode::CsvDirScan || spec.mode == Mode::DbScanNoCache ||
+        spec.mode == Mode::DbScanCached)
+        return run_command_case(spec, runs);
     if (spec.mode == Mode::Import || spec.mode == Mode::Load) {
         const auto measured = [runs](const std::function<void()>& once) {
             return measure([&once](StageTimes*) { once(); }, runs);

@@ -28,7 +28,10 @@ namespace atc::bench {
 // (compute_members: what opening the calibration view or a family's member
 // equities costs over a drawn result); CacheRead decodes a full result the way the
 // result cache's disk tier reads one back (against computing it: the cache
-// must never be slower than the engine).
+// must never be slower than the engine). CsvDirScan, DbScanNoCache and
+// DbScanCached run the `atc scan` program itself, a fresh process per run
+// (command_case.hpp): over a folder of price files, and over a database of
+// the bundled symbols without the result cache or answered from it.
 enum class Mode {
     Scan,
     SingleKeepPrevious,
@@ -39,7 +42,10 @@ enum class Mode {
     Import,
     Load,
     Resample,
-    Sweep
+    Sweep,
+    CsvDirScan,
+    DbScanNoCache,
+    DbScanCached
 };
 
 struct CaseSpec {

@@ -4,21 +4,28 @@
 //   atc-bench                      every case, each in its own process (so each
 //                                  peak-memory figure belongs to that case alone)
 //   atc-bench --case NAME          one case in this process
+//   atc-scan-*: the `atc` program itself (command_case.hpp); ATC_BENCH_ATC
+//   picks another build of it
 //   options: --runs N (timed runs after one warm-up; median reported)
 //            --threads N (oneTBB worker limit; default: all logical CPUs)
 //            --no-avx2 (run the baseline SSE2 kernels on an AVX2 CPU too)
 //            --list (case names)
+//            --write-csv DIR (writes the atc-scan-csv case's 500 price files
+//            into DIR and exits, to run `atc scan --csv-dir DIR` by hand)
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <tbb/global_control.h>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cases.hpp"
+#include "csv_universe.hpp"
 #include "measure.hpp"
 #include "pipeline/simd.hpp"
 
@@ -33,12 +40,13 @@ struct Options {
     bool row_only = false;  // internal: a child process prints its row only
     bool no_avx2 = false;
     bool list = false;
+    std::string write_csv_dir;  // --write-csv
 };
 
 [[noreturn]] void usage(const char* problem) {
     std::fprintf(stderr,
                  "atc-bench: %s\nusage: atc-bench [--case NAME] [--runs N] [--threads N] "
-                 "[--no-avx2] [--list]\n",
+                 "[--no-avx2] [--list] [--write-csv DIR]\n",
                  problem);
     std::exit(2);
 }
@@ -72,6 +80,8 @@ Options parse(int argc, char** argv) {
             o.no_avx2 = true;
         } else if (arg == "--list") {
             o.list = true;
+        } else if (arg == "--write-csv") {
+            o.write_csv_dir = value();
         } else {
             usage(("unknown option " + arg).c_str());
         }
@@ -93,23 +103,35 @@ void print_header(const Options& o) {
     std::printf(
         "median of %d runs after 1 warm-up; CPU ms: process CPU time per run (all "
         "threads);\nstages: share of the workers' time per stage; single-* run on one "
-        "thread\n\n",
+        "thread;\natc-*: the atc program, a fresh process per run (its CPU and peak "
+        "memory)\n\n",
         o.runs);
-    std::printf("%-17s %9s %9s %9s %9s %9s | %8s %8s %8s %8s | %9s %9s\n", "case", "median ms",
+    std::printf("%-21s %9s %9s %9s %9s %9s | %8s %8s %8s %8s | %9s %9s\n", "case", "median ms",
                 "min ms", "CPU ms", "Mbars/s", "bars", "MAs %", "Layer1 %", "Layer2 %", "final %",
                 "peak MiB", "input MiB");
+}
+
+// A stage's share of the workers' time, or "-" for a case without stage
+// times (the end-to-end cases run another process).
+std::string stage_share(double stage, double total) {
+    if (total <= 0.0)
+        return "-";
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", 100.0 * stage / total);
+    return text;
 }
 
 void print_row(const CaseSpec& spec, const CaseResult& r) {
     const double bars = static_cast<double>(spec.symbols * spec.bars * spec.passes);
     // Stage clocks are wall time per worker, which a busy machine inflates by
     // preemption; their shares are what stays meaningful.
-    const double stage_total = r.stages.total() > 0.0 ? r.stages.total() : 1.0;
-    auto share = [&](double stage) { return 100.0 * stage / stage_total; };
-    std::printf("%-17s %9.2f %9.2f %9.1f %9.2f %9.0f | %8.1f %8.1f %8.1f %8.1f | %9.1f %9.1f\n",
+    const double total = r.stages.total();
+    std::printf("%-21s %9.2f %9.2f %9.1f %9.2f %9.0f | %8s %8s %8s %8s | %9.1f %9.1f\n",
                 spec.name.c_str(), r.median_ms, r.min_ms, r.cpu_ms, bars / (r.median_ms * 1e3),
-                bars, share(r.stages.moving_averages), share(r.stages.layer1),
-                share(r.stages.layer2), share(r.stages.final_stage), r.peak_rss_mib, r.input_mib);
+                bars, stage_share(r.stages.moving_averages, total).c_str(),
+                stage_share(r.stages.layer1, total).c_str(),
+                stage_share(r.stages.layer2, total).c_str(),
+                stage_share(r.stages.final_stage, total).c_str(), r.peak_rss_mib, r.input_mib);
     std::fflush(stdout);
 }
 
@@ -141,6 +163,12 @@ bool run_in_child(const std::string& self, const CaseSpec& spec, const Options& 
 
 int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
+    if (!o.write_csv_dir.empty()) {
+        const CaseSpec& csv = *find_case("atc-scan-csv-500x2000");
+        std::filesystem::create_directories(o.write_csv_dir);
+        write_csv_universe(o.write_csv_dir, csv.symbols, csv.bars);
+        return 0;
+    }
     if (o.list) {
         for (const CaseSpec& c : all_cases())
             std::printf("%s\n", c.name.c_str());
@@ -156,7 +184,12 @@ int main(int argc, char** argv) {
         print_header(o);
     if (!o.case_name.empty()) {
         const CaseSpec& spec = *find_case(o.case_name);
-        print_row(spec, run_case(spec, o.runs));
+        try {
+            print_row(spec, run_case(spec, o.runs));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "atc-bench: case %s: %s\n", spec.name.c_str(), e.what());
+            return 1;
+        }
         return 0;
     }
     bool ok = true;
