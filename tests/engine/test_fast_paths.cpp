@@ -164,7 +164,9 @@ private slots:
     }
 
     // One family's members on their own are, bit for bit, the full result's,
-    // also right after a longer series left its buffers to the thread.
+    // also right after a longer series left its buffers to the thread. (The
+    // full result computes the Hull average over the WMA family's lanes when
+    // their lengths are equal, compute_members from the prices alone.)
     void membersAreTheFullResultsFamily() {
         compute_members(test::random_walk(3000, 37), AtcParams{}, MaType::KAMA);
         for (const std::size_t bars : {std::size_t{40}, std::size_t{2000}}) {

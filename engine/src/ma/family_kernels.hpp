@@ -54,7 +54,11 @@ extern const FamilyKernel kWmaFamily;
 extern const FamilyKernel kLsmaFamily;        // the line at the second-newest bar
 extern const FamilyKernel kLsmaNewestFamily;  // at the newest bar (pine profile)
 extern const FamilyKernel kHmaFamily;         // the true Hull average
-extern const FamilyKernel kSmaFamily;         // the pine profile's HMA slot
+// The Hull average into lanes that already hold the WMA family's values for
+// the same lengths (its full-length WMAs): what the pipeline runs after the
+// WMA family, sparing one of the Hull average's three window passes.
+extern const FamilyKernel kHmaOverWmaFamily;
+extern const FamilyKernel kSmaFamily;  // the pine profile's HMA slot
 
 // The kernel that computes family `type` under `profile` (family.cpp).
 const FamilyKernel& family_kernel(MaType type, MaProfile profile);

@@ -180,6 +180,11 @@ std::size_t hma_first_defined(int length) {
 // 2 * half - full in their place, bar by bar as the half-length WMAs come, then
 // the outer WMA over that. The outer WMA reads rows up to its longest window
 // back, so it writes each row that many rows late, through a small ring.
+//
+// With kFullWmasGiven, `out` already holds the full-length WMAs: they are the
+// WMA family's values when its lengths are the Hull average's, and the
+// pipeline runs that family first into the same lanes (symbol_pipeline.cpp).
+template <bool kFullWmasGiven>
 struct HmaFamily {
     template <class V>
     static inline ATC_INLINE void compute(std::span<const double> x, const MemberLengths& lengths,
@@ -196,7 +201,8 @@ struct HmaFamily {
             outer_specs[k] = {static_cast<std::size_t>(root), hma_first_defined(lengths[k])};
             longest_outer = std::max(longest_outer, outer_specs[k].length);
         }
-        wma_windows<V>(SharedSeries{x.data()}, n, full_specs, out);
+        if constexpr (!kFullWmasGiven)
+            wma_windows<V>(SharedSeries{x.data()}, n, full_specs, out);
 
         const V two = simd::splat<V>(2.0);
         const auto minus_full = [&](std::size_t i, std::size_t g, V half) ATC_INLINE {
@@ -217,9 +223,11 @@ struct HmaFamily {
         const std::size_t begin = leading_rows(outer_specs, n);
         const std::size_t slots = longest_outer + 1;
         std::vector<double> ring(slots * kLaneStride);
-        const auto write_row = [&](std::size_t row, std::size_t slot) {
-            std::copy_n(ring.data() + slot * kLaneStride, kLaneStride,
-                        out.data() + row * kLaneStride);
+        // A row as vectors: std::copy_n made it a memmove call per bar.
+        const auto write_row = [&](std::size_t row, std::size_t slot) ATC_INLINE {
+            for (std::size_t g = 0; g < kGroups; ++g)
+                simd::store(out.data() + row * kLaneStride + g * kWidth,
+                            simd::load<V>(ring.data() + slot * kLaneStride + g * kWidth));
         };
         std::size_t slot = begin % slots;  // the bar's own
         wma_values<V>(LaneSeries{out.data()}, n, outer_specs,
@@ -245,6 +253,7 @@ const FamilyKernel kWmaFamily{first_defined_window, dispatched<WmaFamily>};
 const FamilyKernel kLsmaFamily{first_defined_window, dispatched<LsmaFamily<false>>};
 const FamilyKernel kLsmaNewestFamily{first_defined_window, dispatched<LsmaFamily<true>>};
 const FamilyKernel kSmaFamily{first_defined_window, dispatched<SmaFamily>};
-const FamilyKernel kHmaFamily{hma_first_defined, dispatched<HmaFamily>};
+const FamilyKernel kHmaFamily{hma_first_defined, dispatched<HmaFamily<false>>};
+const FamilyKernel kHmaOverWmaFamily{hma_first_defined, dispatched<HmaFamily<true>>};
 
 }  // namespace atc::ma::detail

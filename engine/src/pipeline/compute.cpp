@@ -74,7 +74,7 @@ AtcResult compute_symbol(std::span<const double> close, const AtcParams& params,
 
     std::array<std::span<const double>, kFamilyCount> signals;
     std::array<std::span<double>, kFamilyCount> equities;
-    for (const MaType type : kAllFamilies) {
+    for (const MaType type : detail::kPipelineOrder) {
         const auto t = static_cast<std::size_t>(type);
         FamilyResult& family = result.families[t];
         family.type = type;

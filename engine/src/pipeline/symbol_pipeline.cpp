@@ -38,13 +38,27 @@ SymbolPipeline::SymbolPipeline(std::span<const double> close, const AtcParams& p
     clock_.lap(&StageTimes::layer1);
 }
 
+std::span<const double> SymbolPipeline::family_lanes(MaType type) {
+    const std::span<double> lanes = grown(ws_.ma_lanes, bars() * ma::kLaneStride);
+    const ma::detail::MemberLengths lengths =
+        member_lengths(params_.length(type), params_.robustness);
+    // The Hull average's full-length WMAs are the WMA family's values for the
+    // same lengths: when the lanes hold those, one window pass is spared (the
+    // same kernel code, so the same bits).
+    const ma::detail::FamilyKernel* kernel = &ma::detail::family_kernel(type, params_.profile);
+    if (kernel == &ma::detail::kHmaFamily && lanes_hold_ == MaType::WMA &&
+        &ma::detail::family_kernel(MaType::WMA, params_.profile) == &ma::detail::kWmaFamily &&
+        params_.length(MaType::WMA) == params_.length(MaType::HMA))
+        kernel = &ma::detail::kHmaOverWmaFamily;
+    kernel->compute(inputs_.close, lengths, lanes, ws_.ma_scratch);
+    lanes_hold_ = type;
+    return lanes;
+}
+
 void SymbolPipeline::run_layer1(MaType type, std::span<double> signal, FamilyMembers* members,
                                 KeptSeries kept) {
     const std::size_t n = bars();
-    const std::span<double> lanes = grown(ws_.ma_lanes, n * ma::kLaneStride);
-    ma::detail::family_lanes(type, params_.profile, inputs_.close,
-                             member_lengths(params_.length(type), params_.robustness), lanes,
-                             ws_.ma_scratch);
+    const std::span<const double> lanes = family_lanes(type);
     clock_.lap(&StageTimes::moving_averages);
     if (!members) {
         family_layer1(inputs_, lanes, signal, nullptr);
@@ -117,7 +131,7 @@ std::span<const double> run_scan(std::span<const double> close, const AtcParams&
     };
     std::array<std::span<const double>, kFamilyCount> signals;
     std::array<std::span<double>, kFamilyCount> equities;
-    for (const MaType type : kAllFamilies) {
+    for (const MaType type : kPipelineOrder) {
         const auto t = static_cast<std::size_t>(type);
         const std::span<double> signal =
             keep_series ? kept(scan.layer1_signals[t]) : ws.scratch_signal(t, n);

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -45,6 +46,12 @@ struct PipelineWorkspace {
     std::span<double> scratch_average(std::size_t bars);
 };
 
+// The order the pipeline runs the families in: the WMA family right before
+// the Hull average, whose kernel then starts from the WMA family's lanes (its
+// full-length WMAs) when their lengths are equal, as by default.
+inline constexpr std::array<MaType, kFamilyCount> kPipelineOrder = {
+    MaType::EMA, MaType::WMA, MaType::HMA, MaType::DEMA, MaType::LSMA, MaType::KAMA};
+
 class SymbolPipeline {
 public:
     // `close` and `params` must already be validated. With `times`, the stages
@@ -71,8 +78,12 @@ public:
                    std::span<double> average, std::vector<EntryMarker>& markers, ScanRow& row);
 
 private:
+    // The moving averages of `type` into the workspace's lanes.
+    std::span<const double> family_lanes(MaType type);
+
     const AtcParams& params_;
     PipelineWorkspace& ws_;
+    std::optional<MaType> lanes_hold_;  // whose MAs the workspace's lanes hold now
     StageClock clock_;
     SymbolInputs inputs_;
 };

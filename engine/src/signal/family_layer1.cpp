@@ -108,6 +108,7 @@ inline ATC_INLINE void run_bars(Lanes<V>& lanes, const SymbolInputs& in, const d
     constexpr std::size_t kAcc = Lanes<V>::kAcc;
     const V keep = simd::splat<V>(in.keep);
     const V one = simd::splat<V>(1.0);
+    const V minus_one = simd::splat<V>(-1.0);
     alignas(32) double sums[kBlock * 2 * kSumLanes];
     for (std::size_t block = begin; block < end; block += kBlock) {
         const std::size_t block_end = std::min(end, block + kBlock);
@@ -125,7 +126,10 @@ inline ATC_INLINE void run_bars(Lanes<V>& lanes, const SymbolInputs& in, const d
                 const auto cross_up = (diff > band) & (prev_diff <= prev_band);
                 const auto cross_down = (diff < -band) & (prev_diff >= -prev_band);
                 const V held = lanes.state[g];
-                const V state = cross_up ? one : (cross_down ? -one : held);
+                // Two selects in this order: the other order compiled to a
+                // third instruction that inverts the mask.
+                const V not_up = cross_down ? minus_one : held;
+                const V state = cross_up ? one : not_up;
                 lanes.diff[g] = diff;
                 lanes.state[g] = state;
                 if constexpr (kPhase == Phase::AtCutout)
