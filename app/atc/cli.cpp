@@ -41,7 +41,8 @@ constexpr std::array<Command, 10> kCommands = {{
     {"scan", "rank symbols by their latest ATC signal",
      "atc scan [--csv-dir DIR | --db PATH] [--params FILE.json] [--min-signal X] [--top N]\n"
      "                [--json] [--backend cpu|gpu|auto] [--memory-budget MB]\n"
-     "                [--report FILE.pdf|.csv|.json] [--timeframe TF [--timezone ZONE]]",
+     "                [--report FILE.pdf|.csv|.json] [--timeframe TF [--timezone ZONE]]\n"
+     "                [--no-cache]",
      "  --csv-dir DIR       scan a folder of price files (*.csv); the symbol is the\n"
      "                      file name. Without it, every symbol in the database.\n"
      "  --params FILE.json  ATC parameters; missing keys keep their defaults\n"
@@ -60,6 +61,9 @@ constexpr std::array<Command, 10> kCommands = {{
      "  --report FILE       also write the LONG and SHORT tables with the parameters\n"
      "                      and the time of the scan to FILE: PDF, CSV or JSON by\n"
      "                      its extension\n"
+     "  --no-cache          neither read nor write the result cache (the database's\n"
+     "                      result_cache table): every symbol is computed, and\n"
+     "                      nothing is saved for the next scan\n"
      "\n"
      "Prints a LONG and a SHORT table ranked by |signal|. Files that cannot be\n"
      "read or computed are reported on stderr and the exit code is 1.\n"
@@ -77,8 +81,9 @@ constexpr std::array<Command, 10> kCommands = {{
      "                    \"flat\"), last_close, bars, strongest_family (the family\n"
      "                    with the largest Layer-2 equity at the last bar: {type,\n"
      "                    equity}, or null), last_entry (null, or {bar, label (the\n"
-     "                    bar's date or null), direction, average, bars_since (bars\n"
-     "                    from the entry to the last bar), close (at the entry),\n"
+     "                    bar's label, else its date or time, or null), direction,\n"
+     "                    average, bars_since (bars from the entry to the last\n"
+     "                    bar), close (at the entry),\n"
      "                    change_pct (price change since the entry, in %)})}\n"
      "  errors            symbols skipped: {symbol, source (file or symbol), error}\n"
      "  totals            {symbols, computed, long, short, flat, failed}\n"

@@ -26,6 +26,7 @@
 #include "atc/memory_limits.hpp"
 #include "atc/params_json.hpp"
 #include "atc/scan_budget.hpp"
+#include "atc/store/database.hpp"
 #include "atc/system/available_memory.hpp"
 #include "atc/system/backend_choice.hpp"
 #include "atc/system/process_memory.hpp"
@@ -43,7 +44,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr auto kOptions = join_options(std::array<OptionSpec, 9>{{
+constexpr auto kOptions = join_options(std::array<OptionSpec, 10>{{
                                            {"--csv-dir", true},
                                            {kDbOption, true},
                                            {"--params", true},
@@ -53,6 +54,7 @@ constexpr auto kOptions = join_options(std::array<OptionSpec, 9>{{
                                            {"--backend", true},
                                            {"--memory-budget", true},
                                            {"--report", true},
+                                           {"--no-cache", false},
                                        }},
                                        kTimeframeOptions);
 
@@ -67,6 +69,7 @@ struct ScanSettings {
     ScanFilter filter;
     std::optional<std::string> params_path;
     bool json = false;
+    bool use_cache = true;  // --no-cache: the result cache is neither read nor written
     system::BackendRequest backend = system::BackendRequest::Auto;
     std::optional<std::uint64_t> budget_bytes;
     ScanReportWriter write_report;  // --report: writes the tables as PDF, CSV or JSON
@@ -86,6 +89,7 @@ ScanSettings read_settings(const ParsedOptions& options, std::span<const std::st
     }
     settings.params_path = options.value("--params");
     settings.json = options.has("--json");
+    settings.use_cache = !options.has("--no-cache");
     if (const auto v = options.value("--backend")) {
         const auto request = system::parse_backend_request(*v);
         if (!request) {
@@ -108,13 +112,6 @@ ScanSettings read_settings(const ParsedOptions& options, std::span<const std::st
     return settings;
 }
 
-std::string label_at(const PriceSeries& series, const std::optional<EntryMarker>& marker) {
-    if (!marker || marker->bar >= series.labels.size()) {
-        return {};
-    }
-    return series.labels[marker->bar];
-}
-
 // Everything the scan found, symbol by symbol.
 struct ScanResults {
     std::vector<ScanReportRow> rows;  // the computed symbols
@@ -125,14 +122,16 @@ struct ScanResults {
 
 // Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
 // computed and let go before the next is loaded, so only one chunk (plus one
-// load group) is held. A chunk holds at most ScanRun::chunk_symbols() symbols
-// (64 on the CPU), fewer when the memory limit says so: --memory-budget, or
-// without one the memory the machine has (automatic_limit).
+// load group) is held. Without a memory budget their vectors are kept for the
+// next chunk and load group, which reads into them. A chunk holds at most ScanRun::chunk_symbols()
+// symbols (64 on the CPU), fewer when the memory limit says so: --memory-budget, or without one the
+// memory the machine has (automatic_limit).
 class ChunkedScan {
 public:
-    // `timeframe`: the result cache key's (request_label), "" for the data's own bars.
+    // `timeframe`: the result cache key's (request_label), "" for the data's own
+    // bars. `use_cache` false: the result cache is neither read nor written.
     ChunkedScan(ScanSource& source, const AtcParams& params, std::string timeframe,
-                std::optional<std::uint64_t> budget, BackendRouter& router)
+                std::optional<std::uint64_t> budget, bool use_cache, BackendRouter& router)
         : source_(source),
           params_(params),
           timeframe_(std::move(timeframe)),
@@ -143,10 +142,13 @@ public:
           planner_(0, batch_options_.keep_series, /*keep_outputs=*/false, workers_) {
         results_.errors.resize(source.entries().size());
         results_.memory.budget_bytes = budget;
-        if (const auto database = source.cache_database())
+        if (!use_cache) {
+            // Asked for: nothing to tell.
+        } else if (const auto database = source.cache_database()) {
             open_cache(*database);
-        else if (const std::string why = source.cache_off_reason(); !why.empty())
+        } else if (const std::string why = source.cache_off_reason(); !why.empty()) {
             fail("result cache off: " + why);
+        }
         // The misses go to the backend the router picks (CPU or GPU), chosen
         // once for the whole scan.
         service_.emplace(router, cache_.get());
@@ -163,12 +165,12 @@ public:
             // chunk's worth, read in one parallel pass.
             const std::size_t group = budget_ ? workers_ : run_->chunk_symbols();
             const std::size_t end = std::min(total, start + group);
-            std::vector<LoadedSeries> loaded = source_.load(start, end);
+            source_.load(start, end, loaded_);
             for (std::size_t i = start; i < end; ++i)
-                admit(i, std::move(loaded[i - start]));
+                admit(i, loaded_[i - start]);
             start = end;
         }
-        if (!open_.empty())
+        if (open_count_ > 0)
             compute_open_chunk();
         results_.memory.estimated_peak_bytes = planner_.peak_bytes();
         results_.memory.within_budget = planner_.within_budget();
@@ -177,6 +179,11 @@ public:
     }
 
 private:
+    struct OpenSymbol {
+        std::size_t entry = 0;
+        PriceSeries series;
+    };
+
     static BatchOptions summary_options() {
         // A scan needs only the last values; dropping the per-bar series keeps
         // a large universe in memory.
@@ -227,9 +234,11 @@ private:
         cache_ = std::make_unique<cache::ResultCache>(options);
     }
 
-    void admit(std::size_t entry, LoadedSeries loaded) {
+    // Takes the loaded series into the open chunk; `loaded` gets the vectors
+    // of the slot it joins, for the next load to reuse.
+    void admit(std::size_t entry, LoadedSeries& loaded) {
         if (!loaded.error.empty()) {
-            results_.errors[entry] = std::move(loaded.error);
+            results_.errors[entry] = loaded.error;
             return;
         }
         const std::size_t bars = loaded.series.close.size();
@@ -237,20 +246,28 @@ private:
         // A full chunk is computed before the next symbol joins, so that only
         // a chunk's prices are held (and the memory limit, when it is the
         // smaller, closes it earlier).
-        if (open_.size() >= run_->chunk_symbols() || planner_.should_close_before(bars, bytes)) {
+        if (open_count_ >= run_->chunk_symbols() || planner_.should_close_before(bars, bytes)) {
             compute_open_chunk();
         }
         planner_.add(bars, bytes);
-        open_.push_back({entry, std::move(loaded.series)});
+        if (open_count_ == open_.size())
+            open_.emplace_back();
+        OpenSymbol& slot = open_[open_count_++];
+        slot.entry = entry;
+        std::swap(slot.series, loaded.series);
     }
 
     void compute_open_chunk() {
         compute_and_collect();
         ++results_.memory.chunks;
-        open_.clear();
+        open_count_ = 0;
         planner_.close_chunk();
-        if (budget_)
+        if (budget_) {
+            // Under a budget only what the estimates count is held: no spare
+            // vectors (a load then gets empty ones back for those it hands over).
+            open_.clear();
             release_free_memory();
+        }
         if (limit_)
             planner_.set_room(room_for_scan(limit_));
     }
@@ -267,34 +284,39 @@ private:
 
     // The open chunk's rows (and errors) into results_.
     void compute_and_collect() {
+        const std::span<const OpenSymbol> open(open_.data(), open_count_);
         std::vector<std::span<const double>> closes;
-        closes.reserve(open_.size());
-        for (const OpenSymbol& s : open_)
+        closes.reserve(open.size());
+        for (const OpenSymbol& s : open)
             closes.emplace_back(s.series.close);
 
         cache::CachedBatchResult computed =
             run_->compute(closes, params_, batch_options_, timeframe_);
         const std::vector<std::shared_ptr<const SymbolScan>>& scans = computed.symbols;
-        if (scans.size() != open_.size()) {
+        if (scans.size() != open.size()) {
             throw std::logic_error("engine returned " + std::to_string(scans.size()) +
-                                   " results for " + std::to_string(open_.size()) + " symbols");
+                                   " results for " + std::to_string(open.size()) + " symbols");
         }
-        for (std::size_t k = 0; k < open_.size(); ++k) {
-            const OpenSymbol& s = open_[k];
+        for (std::size_t k = 0; k < open.size(); ++k) {
+            const OpenSymbol& s = open[k];
             const SymbolScan& scan = *scans[k];
             if (!scan.ok()) {
                 results_.errors[s.entry] = scan.error.empty() ? "not computed" : scan.error;
                 continue;
             }
-            results_.rows.push_back({source_.entries()[s.entry].symbol, scan.row,
-                                     label_at(s.series, scan.row.last_marker)});
+            try {
+                results_.rows.push_back({source_.entries()[s.entry].symbol, scan.row,
+                                         marker_text(s, scan.row.last_marker)});
+            } catch (const store::StoreError& e) {
+                results_.errors[s.entry] = e.what();
+            }
         }
     }
 
-    struct OpenSymbol {
-        std::size_t entry;
-        PriceSeries series;
-    };
+    // What names the bar of the last entry marker; "" without one.
+    std::string marker_text(const OpenSymbol& s, const std::optional<EntryMarker>& marker) {
+        return marker ? source_.bar_text(s.entry, s.series, marker->bar) : std::string();
+    }
 
     ScanSource& source_;
     const AtcParams& params_;
@@ -307,7 +329,11 @@ private:
     std::unique_ptr<cache::ResultCache> cache_;
     std::optional<ComputeService> service_;  // over cache_, made once it is open
     std::optional<ScanRun> run_;
+    std::vector<LoadedSeries> loaded_;  // the load group
+    // The open chunk is open_[0, open_count_); the slots after it keep their
+    // vectors for the loads to come.
     std::vector<OpenSymbol> open_;
+    std::size_t open_count_ = 0;
     ScanResults results_;
 };
 
@@ -337,7 +363,7 @@ int run_scan(std::span<const std::string> args) {
     source.set_timeframe(settings.timeframe);
 
     ScanResults results = ChunkedScan(source, params, request_label(settings.timeframe),
-                                      settings.budget_bytes, *router)
+                                      settings.budget_bytes, settings.use_cache, *router)
                               .run();
     results.memory.peak_rss_bytes = system::read_process_memory().peak_rss_bytes;
 

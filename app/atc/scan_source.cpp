@@ -9,6 +9,7 @@
 #include <tbb/parallel_for.h>
 
 #include "store_session.hpp"
+#include "timeframe_option.hpp"
 
 namespace atc::cli {
 namespace {
@@ -24,6 +25,15 @@ bool has_csv_extension(const fs::path& p) {
 
 std::string describe(const CsvError& e) {
     return e.line() == 0 ? e.problem() : "line " + std::to_string(e.line()) + ": " + e.problem();
+}
+
+// The text of what names a bar, by the rule of ScanSource::bar_text.
+std::string bar_name_text(const store::BarName& name) {
+    if (name.label)
+        return *name.label;
+    if (name.time_ms)
+        return bar_time_text(*name.time_ms, name.time_kind);
+    return {};
 }
 
 template <typename T>
@@ -92,15 +102,24 @@ std::string ScanSource::kind() const {
     return store_ ? "database" : "csv-dir";
 }
 
-std::vector<LoadedSeries> ScanSource::load(std::size_t first, std::size_t last) {
-    std::vector<LoadedSeries> loaded(last - first);
+void ScanSource::load(std::size_t first, std::size_t last, std::vector<LoadedSeries>& loaded) {
+    loaded.resize(last - first);
+    for (LoadedSeries& out : loaded)
+        out.error.clear();
     if (store_) {
+        // Resampling needs every column; the data's own bars need the closes alone.
+        if (!timeframe_ && !reader_)
+            reader_ = std::make_unique<store::ScanBarsReader>(store_->database());
         // One connection: the symbols are read one after the other.
         for (std::size_t i = first; i < last; ++i) {
+            LoadedSeries& out = loaded[i - first];
             try {
-                loaded[i - first].series = store_->symbols().load(entries_[i].symbol);
+                if (!timeframe_)
+                    reader_->read_closes(entries_[i].symbol, out.series.close);
+                else
+                    out.series = store_->symbols().load(entries_[i].symbol);
             } catch (const store::StoreError& e) {
-                loaded[i - first].error = e.what();
+                out.error = e.what();
             }
         }
     } else {
@@ -121,7 +140,19 @@ std::vector<LoadedSeries> ScanSource::load(std::size_t first, std::size_t last) 
     }
     if (timeframe_)
         resample_loaded(loaded);
-    return loaded;
+}
+
+std::string ScanSource::bar_text(std::size_t entry, const PriceSeries& series, std::size_t bar) {
+    if (reader_ && !timeframe_)
+        return bar_name_text(reader_->bar_name(entries_[entry].symbol, bar));
+    store::BarName name;
+    if (bar < series.labels.size())
+        name.label = series.labels[bar];
+    if (bar < series.time_ms.size()) {
+        name.time_ms = series.time_ms[bar];
+        name.time_kind = series.time_kind;
+    }
+    return bar_name_text(name);
 }
 
 void ScanSource::resample_loaded(std::vector<LoadedSeries>& loaded) const {

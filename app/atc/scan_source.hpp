@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Where `atc scan` gets its symbols: the price files of a folder or the
 // symbols of the database. They are listed first and loaded a range at a
-// time, so a scan under a memory budget holds only one chunk's prices.
+// time, so a scan under a memory budget holds only one chunk's prices. From
+// the database a scan reads only the closes (store::ScanBarsReader), unless
+// a --timeframe needs every column to resample.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "atc/price_csv.hpp"
+#include "atc/store/scan_bars_reader.hpp"
 #include "timeframe_option.hpp"
 
 namespace atc::cli {
@@ -63,9 +66,18 @@ public:
     // one whose data cannot be made into it gets the refusal as its error.
     void set_timeframe(std::optional<TimeframeRequest> request) { timeframe_ = std::move(request); }
 
-    // Entries [first, last), files read in parallel. A symbol that cannot be
-    // read (or resampled) gets its error; the others load.
-    std::vector<LoadedSeries> load(std::size_t first, std::size_t last);
+    // Entries [first, last) into `loaded` (resized to last - first), files
+    // read in parallel. The vectors `loaded` holds are reused where the
+    // source can (the database's closes), so passing the same one back spares
+    // an allocation per symbol. A symbol that cannot be read (or resampled)
+    // gets its error; the others load.
+    void load(std::size_t first, std::size_t last, std::vector<LoadedSeries>& loaded);
+
+    // What names bar `bar` of entry `entry`, loaded as `series`: its label
+    // where there are labels, else its time (ISO 8601, UTC; the date alone for
+    // dates), else "". Throws store::StoreError where the database's stored
+    // labels or times are damaged.
+    std::string bar_text(std::size_t entry, const PriceSeries& series, std::size_t bar);
 
 private:
     ScanSource() = default;
@@ -74,6 +86,8 @@ private:
 
     std::filesystem::path location_;
     std::unique_ptr<StoreSession> store_;  // null for a folder
+    // Reads the database's closes; made on the first load without a timeframe.
+    std::unique_ptr<store::ScanBarsReader> reader_;
     std::vector<ScanEntry> entries_;
     std::optional<TimeframeRequest> timeframe_;
 };

@@ -9,14 +9,6 @@
 namespace atc::cli {
 namespace {
 
-// A bar's time as the export writes it, the date alone for daily and coarser bars.
-std::string bar_time_text(const PriceSeries& bars, std::size_t bar) {
-    std::string text = format_bar_time(bars.time_ms[bar]);
-    if (bars.time_kind == TimeKind::Date)
-        text.resize(text.find('T'));
-    return text;
-}
-
 // The data's own timeframe, or "" for data without times or irregular times.
 std::string own_timeframe(const PriceSeries& bars) {
     try {
@@ -27,6 +19,13 @@ std::string own_timeframe(const PriceSeries& bars) {
 }
 
 }  // namespace
+
+std::string bar_time_text(std::int64_t time_ms, TimeKind kind) {
+    std::string text = format_bar_time(time_ms);
+    if (kind == TimeKind::Date)
+        text.resize(text.find('T'));
+    return text;
+}
 
 std::string request_label(const std::optional<TimeframeRequest>& request) {
     return request ? request->label() : std::string();
@@ -77,8 +76,8 @@ std::optional<TimeframedSeries> bars_at_timeframe(std::string_view command, std:
     if (out.last_forming) {
         std::fprintf(stderr, "%.*s: the last %s bar (%s) is still forming: the data ends at %s\n",
                      static_cast<int>(command.size()), command.data(), out.timeframe.c_str(),
-                     bar_time_text(out.bars, out.bars.close.size() - 1).c_str(),
-                     bar_time_text(bars, bars.close.size() - 1).c_str());
+                     bar_time_text(out.bars.time_ms.back(), out.bars.time_kind).c_str(),
+                     bar_time_text(bars.time_ms.back(), bars.time_kind).c_str());
     }
     return out;
 }
@@ -86,7 +85,7 @@ std::optional<TimeframedSeries> bars_at_timeframe(std::string_view command, std:
 void label_by_time(PriceSeries& bars) {
     bars.labels.resize(bars.time_ms.size());
     for (std::size_t i = 0; i < bars.time_ms.size(); ++i)
-        bars.labels[i] = bar_time_text(bars, i);
+        bars.labels[i] = bar_time_text(bars.time_ms[i], bars.time_kind);
     bars.label_column = bars.time_column;
 }
 

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,10 @@ struct TimeframedSeries {
 std::optional<TimeframedSeries> bars_at_timeframe(std::string_view command, std::string_view symbol,
                                                   PriceSeries bars,
                                                   const std::optional<TimeframeRequest>& request);
+
+// A bar's time as the export writes it ("2024-01-05T14:00:00Z"), the date
+// alone for data of dates ("2024-01-05").
+std::string bar_time_text(std::int64_t time_ms, TimeKind kind);
 
 // The bucket times as labels ("2024-01-05" for daily and coarser buckets,
 // "2024-01-05T14:00:00Z" within a day): resampled bars come without the file's

@@ -3,6 +3,7 @@
 // (ATC_CLI_PATH) with QProcess, as a user or a script would, and check exit codes,
 // messages and output files.
 #include <QByteArray>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +17,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -93,6 +95,15 @@ Run run_atc(const QStringList& args, bool* crashed) {
         QVERIFY2(!crashed_, qPrintable(QStringLiteral("atc crashed or hung; stderr: ") + \
                                        QString::fromUtf8(result.err)));                  \
     } while (false)
+
+// A new database in `dir` that `atc list` seeded with the 505 bundled
+// symbols; "" when that failed.
+QString seeded_database(const QTemporaryDir& dir) {
+    const QString db = dir.filePath(QStringLiteral("store.sqlite"));
+    bool crashed = false;
+    const Run r = run_atc({QStringLiteral("list"), QStringLiteral("--db"), db}, &crashed);
+    return !crashed && r.exit_code == 0 ? db : QString();
+}
 
 QByteArray read_all(const QString& path) {
     QFile f(path);
@@ -1389,25 +1400,102 @@ private slots:
         QCOMPARE(backend[QLatin1String("reason")].toString(), QStringLiteral("requested"));
     }
 
+    // --no-cache neither reads nor writes the result cache: its rows stay as
+    // they are (none before the first cached scan, the same 505 after), every
+    // symbol is computed, and the rows are the cached scan's. Entry markers
+    // are named by their bar's label, else by its date (the generated symbols
+    // have times and no labels).
+    void scanWithoutTheCache() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = seeded_database(tmp);
+        QVERIFY(!db.isEmpty());
+        Run r;
+        const auto cache_rows = [&db] {
+            atc::store::Database database = atc::store::Database::open(db.toStdString());
+            atc::store::Statement q(
+                database, "SELECT COUNT(*), COALESCE(MAX(last_used), 0) FROM result_cache");
+            q.step();
+            return std::pair(q.int64(0), q.int64(1));
+        };
+        const auto scan_json = [&db](bool use_cache) {
+            QStringList args{QStringLiteral("scan"), QStringLiteral("--db"), db,
+                             QStringLiteral("--json")};
+            if (!use_cache)
+                args << QStringLiteral("--no-cache");
+            bool crashed = false;
+            const Run run = run_atc(args, &crashed);
+            return std::pair(crashed ? -1 : run.exit_code,
+                             QJsonDocument::fromJson(run.out).object());
+        };
+
+        const auto [first_exit, first] = scan_json(false);
+        QCOMPARE(first_exit, 0);
+        QCOMPARE(cache_rows().first, std::int64_t{0});
+        QCOMPARE(first[QLatin1String("from_cache")].toInt(-1), 0);
+
+        const auto [cached_exit, cached] = scan_json(true);
+        QCOMPARE(cached_exit, 0);
+        const auto filled = cache_rows();
+        QCOMPARE(filled.first, std::int64_t{505});
+        const auto [again_exit, again] = scan_json(false);
+        QCOMPARE(again_exit, 0);
+        QCOMPARE(cache_rows(), filled);  // not read: no hit refreshed a row's last use
+        QCOMPARE(again[QLatin1String("from_cache")].toInt(-1), 0);
+        QCOMPARE(again[QLatin1String("rows")], cached[QLatin1String("rows")]);
+        QCOMPARE(first[QLatin1String("rows")], cached[QLatin1String("rows")]);
+
+        atc::store::Database database = atc::store::Database::open(db.toStdString());
+        atc::store::SymbolStore store(database);
+        int named_by_label = 0, named_by_date = 0;
+        for (const QJsonValue& value : cached[QLatin1String("rows")].toArray()) {
+            const QJsonObject row = value.toObject();
+            const QJsonValue entry = row[QLatin1String("last_entry")];
+            if (entry.isNull())
+                continue;
+            const auto bar = static_cast<std::size_t>(entry[QLatin1String("bar")].toInt());
+            const atc::PriceSeries bars =
+                store.load(row[QLatin1String("symbol")].toString().toStdString());
+            const QString label = entry[QLatin1String("label")].toString();
+            if (!bars.labels.empty()) {
+                QCOMPARE(label.toStdString(), bars.labels[bar]);
+                ++named_by_label;
+            } else {
+                QCOMPARE(bars.time_kind, atc::TimeKind::Date);
+                QCOMPARE(label, QDateTime::fromMSecsSinceEpoch(bars.time_ms[bar], QTimeZone::utc())
+                                    .toString(QStringLiteral("yyyy-MM-dd")));
+                ++named_by_date;
+            }
+        }
+        QVERIFY(named_by_label > 0 && named_by_date > 0);
+
+        // A folder has no cache to leave alone: the flag is accepted there too.
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), sample_dir(),
+                QStringLiteral("--no-cache"), QStringLiteral("--top"), QStringLiteral("1"));
+        QCOMPARE(r.exit_code, 0);
+        RUN_ATC(r, QStringLiteral("help"), QStringLiteral("scan"));
+        QVERIFY(r.out.contains("--no-cache"));
+    }
+
     // Under a memory budget the database is scanned in chunks, with the same rows.
     void scanWithinMemoryBudget() {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString db = seeded_database(tmp);
+        QVERIFY(!db.isEmpty());
         Run r;
-        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
-        QCOMPARE(r.exit_code, 0);
 
         // A budget of what the program itself takes (its libraries, read from
-        // `atc hw`) plus 12 MB: the whole universe's prices, results and
-        // buffers take about 30 MB more, so the scan needs several chunks.
+        // `atc hw`) plus 6 MB: a scan of the database in chunks of 64 symbols
+        // (their closes, results and buffers, the database's page caches)
+        // takes about 9 MB more, so the scan needs smaller chunks.
         RUN_ATC(r, QStringLiteral("hw"));
         const double program_bytes = QJsonDocument::fromJson(r.out)
                                          .object()[QLatin1String("memory")]
                                          .toObject()[QLatin1String("process_rss_bytes")]
                                          .toDouble();
         QVERIFY(program_bytes > 0);
-        const int budget_mb = static_cast<int>(std::ceil(program_bytes / (1024 * 1024))) + 12;
+        const int budget_mb = static_cast<int>(std::ceil(program_bytes / (1024 * 1024))) + 6;
 
         // Budgeted first, so that it computes (the second run reads the cache).
         Run budgeted;
@@ -1449,10 +1537,9 @@ private slots:
     void scanChunksToTheAvailableMemory() {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        const QString db = tmp.filePath(QStringLiteral("store.sqlite"));
+        const QString db = seeded_database(tmp);
+        QVERIFY(!db.isEmpty());
         Run r;
-        RUN_ATC(r, QStringLiteral("list"), QStringLiteral("--db"), db);  // seeds 505 symbols
-        QCOMPARE(r.exit_code, 0);
 
         Run small;
         {

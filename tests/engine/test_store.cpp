@@ -14,6 +14,7 @@
 #include "atc/store/alert_store.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/drawing_store.hpp"
+#include "atc/store/scan_bars_reader.hpp"
 #include "atc/store/symbol_store.hpp"
 
 using namespace atc;
@@ -294,6 +295,69 @@ private slots:
             QVERIFY2(message.contains(QStringLiteral("column high is damaged")),
                      qPrintable(message));
         }
+    }
+
+    // The scan's reader refuses what load() refuses, with its messages: a close
+    // column of the wrong size, a symbol that is not there, damaged labels or
+    // times (when it names a bar); the symbols after a refused one still read.
+    void scanReaderRefusesDamagedColumns() {
+        const fs::path file = path("scan_reader_damage.sqlite");
+        std::int64_t short_id = 0, times_id = 0, labels_id = 0;
+        {
+            Database db = Database::open(file);
+            SymbolStore store(db);
+            short_id =
+                store.save({"S", "", "1d", "", SymbolKind::Imported, 0}, make_bars(6, 10.0)).id;
+            times_id =
+                store.save({"N", "", "1d", "", SymbolKind::Imported, 0}, make_bars(6, 10.0)).id;
+            labels_id =
+                store.save({"L", "", "1d", "", SymbolKind::Imported, 0}, make_bars(6, 10.0)).id;
+            store.save({"OK", "", "1d", "", SymbolKind::Imported, 0}, make_bars(9, 3.0));
+            store.save({"BARE", "", "", "", SymbolKind::Imported, 0}, make_bars(3, 1.0, false));
+        }
+        raw_exec(
+            file,
+            ("UPDATE bars SET close = x'01020304' WHERE symbol_id = " + std::to_string(short_id) +
+             "; UPDATE bars SET time_ms = x'0102' WHERE symbol_id = " + std::to_string(times_id) +
+             "; UPDATE bars SET labels = CAST('a' || char(10) || 'b' AS BLOB) WHERE symbol_id = " +
+             std::to_string(labels_id))
+                .c_str());
+        Database db = Database::open(file);
+        SymbolStore store(db);
+        ScanBarsReader reader(db);
+        std::vector<double> closes;
+        const auto refusal = [&](const char* name, auto read) {
+            try {
+                read();
+            } catch (const StoreError& e) {
+                return std::string(e.what());
+            }
+            return std::string("read ") + name;
+        };
+        for (const char* name : {"S", "NONE"}) {
+            const std::string loaded = refusal(name, [&] { store.load(name); });
+            QCOMPARE(refusal(name, [&] { reader.read_closes(name, closes); }), loaded);
+        }
+        // The times are not a scan's to read, but the name of a bar is.
+        reader.read_closes("N", closes);
+        QCOMPARE(closes.size(), std::size_t{6});
+        QCOMPARE(refusal("N", [&] { reader.bar_name("N", 1); }),
+                 refusal("N", [&] { store.load("N"); }));
+        QVERIFY(refusal("S", [&] {
+                    reader.read_closes("S", closes);
+                }).find("column close is damaged") != std::string::npos);
+        QCOMPARE(refusal("L", [&] { reader.bar_name("L", 1); }),
+                 refusal("L", [&] { store.load("L"); }));
+        QVERIFY(refusal("OK", [&] { reader.bar_name("OK", 9); }).find("no bar 9") !=
+                std::string::npos);
+        reader.read_closes("OK", closes);
+        QVERIFY(closes == make_bars(9, 3.0).close);
+        const BarName last = reader.bar_name("OK", 8);
+        QCOMPARE(last.label, std::optional<std::string>("d8"));
+        QCOMPARE(last.time_ms, std::optional<std::int64_t>(make_bars(9, 3.0).time_ms[8]));
+        QCOMPARE(last.time_kind, TimeKind::Date);
+        const BarName bare = reader.bar_name("BARE", 2);
+        QVERIFY(!bare.label && !bare.time_ms);
     }
 
     // Blobs read into the caller's memory, whole or from an offset, row after

@@ -10,6 +10,7 @@
 #include "atc/compute.hpp"
 #include "atc/resample.hpp"
 #include "atc/store/database.hpp"
+#include "atc/store/scan_bars_reader.hpp"
 #include "atc/store/symbol_store.hpp"
 
 namespace atc::ui {
@@ -57,6 +58,27 @@ private:
     std::atomic<qsizetype> done_{0};
     std::atomic<bool> posted_{false};
 };
+
+// Names the bar of symbol i's last entry marker in outcome.marker_labels:
+// read from the store where the scan read the closes alone (`reader`), else
+// from the loaded `bars`. A symbol whose stored labels or times turn out to be
+// damaged fails, as it would have when its bars were loaded whole.
+void nameScanMarker(ScanOutcome& outcome, qsizetype i, store::ScanBarsReader* reader,
+                    const PriceSeries& bars) {
+    const auto slot = static_cast<std::size_t>(i);
+    const std::size_t bar = outcome.results[slot]->row.last_marker->bar;
+    if (!reader) {
+        outcome.marker_labels[i] = barLabel(bars, bar);
+        return;
+    }
+    try {
+        outcome.marker_labels[i] =
+            barLabel(reader->bar_name(outcome.names[i].toStdString(), bar), bar);
+    } catch (const store::StoreError& e) {
+        outcome.results[slot] = nullptr;
+        outcome.errors[i] = QString::fromStdString(e.what());
+    }
+}
 
 }  // namespace
 
@@ -312,6 +334,12 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
     try {
         store::Database db = store::Database::connect(database_);
         store::SymbolStore store(db);
+        // The data's own bars need only the closes, read into the same vectors
+        // chunk after chunk; a timeframe resamples every column.
+        std::optional<store::ScanBarsReader> reader;
+        if (timeframe.isEmpty())
+            reader.emplace(db);
+        std::vector<PriceSeries> series;  // the chunk's first `loaded` are its symbols
         // Load and compute a chunk at a time rather than loading everything
         // first: progress then counts finished symbols at one steady rate (so
         // the time left means something), only one chunk's prices are held,
@@ -319,14 +347,20 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
         for (qsizetype first = 0, chunk = kScanChunk; first < total && !cancel; first += chunk) {
             chunk = static_cast<qsizetype>(run.chunk_symbols());
             const qsizetype last = std::min(total, first + chunk);
-            std::vector<PriceSeries> series;
+            series.resize(std::max(series.size(), static_cast<std::size_t>(chunk)));
+            std::size_t loaded = 0;
             std::vector<qsizetype> slot_of;  // index into `series` -> index into names
             qsizetype load_failures = 0;
             for (qsizetype i = first; i < last && !cancel; ++i) {
                 try {
-                    SymbolData at_timeframe;
-                    setBarsAt(at_timeframe, store.load(names[i].toStdString()), timeframe);
-                    series.push_back(std::move(at_timeframe.bars));
+                    if (reader) {
+                        reader->read_closes(names[i].toStdString(), series[loaded].close);
+                    } else {
+                        SymbolData at_timeframe;
+                        setBarsAt(at_timeframe, store.load(names[i].toStdString()), timeframe);
+                        series[loaded] = std::move(at_timeframe.bars);
+                    }
+                    ++loaded;
                     slot_of.push_back(i);
                 } catch (const ResampleError& e) {
                     outcome->errors[i] = QString::fromStdString(e.what());
@@ -340,9 +374,9 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
             if (cancel)
                 break;
             std::vector<std::span<const double>> closes;
-            closes.reserve(series.size());
-            for (const PriceSeries& s : series)
-                closes.emplace_back(s.close);
+            closes.reserve(loaded);
+            for (std::size_t k = 0; k < loaded; ++k)
+                closes.emplace_back(series[k].close);
             BatchOptions options;
             options.keep_series = false;
             options.cancel = &cancel;
@@ -366,7 +400,7 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
                 if (!scan->error.empty())
                     outcome->errors[i] = QString::fromStdString(scan->error);
                 if (scan->ok() && scan->row.last_marker)
-                    outcome->marker_labels[i] = barLabel(series[k], scan->row.last_marker->bar);
+                    nameScanMarker(*outcome, i, reader ? &*reader : nullptr, series[k]);
             }
             if (batch.cancelled)
                 break;

@@ -4,24 +4,33 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimeZone>
+#include <string>
 
 #include "atc/resample.hpp"
 
 namespace atc::ui {
 namespace {
 
-QString timeText(const PriceSeries& bars, std::size_t bar, bool compact) {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(bars.time_ms[bar], QTimeZone::utc());
-    if (!has_time_of_day(bars.time_kind))
+QString timeText(std::int64_t time_ms, TimeKind kind, bool compact) {
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(time_ms, QTimeZone::utc());
+    if (!has_time_of_day(kind))
         return t.toString(QStringLiteral("yyyy-MM-dd"));
     return t.toString(compact ? QStringLiteral("MM-dd hh:mm") : QStringLiteral("yyyy-MM-dd hh:mm"));
 }
 
-QString labelText(const PriceSeries& bars, std::size_t bar, bool compact) {
-    if (bar < bars.time_ms.size())
-        return timeText(bars, bar, compact);
-    if (bar < bars.labels.size()) {
-        QString label = QString::fromStdString(bars.labels[bar]);
+// What names a bar, wherever it is read from: null where there is none.
+struct BarNameParts {
+    const std::int64_t* time_ms = nullptr;
+    TimeKind time_kind = TimeKind::None;
+    const std::string* label = nullptr;
+};
+
+// A bar named by its time where it has one, else by its label, else by its index.
+QString nameText(const BarNameParts& name, std::size_t bar, bool compact) {
+    if (name.time_ms)
+        return timeText(*name.time_ms, name.time_kind, compact);
+    if (name.label) {
+        QString label = QString::fromStdString(*name.label);
         // R's fractional years ("1998.5807692307694") read better shortened.
         bool numeric = false;
         const double value = label.toDouble(&numeric);
@@ -30,6 +39,17 @@ QString labelText(const PriceSeries& bars, std::size_t bar, bool compact) {
         return label;
     }
     return QStringLiteral("bar %1").arg(bar);
+}
+
+QString labelText(const PriceSeries& bars, std::size_t bar, bool compact) {
+    BarNameParts name;
+    if (bar < bars.time_ms.size()) {
+        name.time_ms = &bars.time_ms[bar];
+        name.time_kind = bars.time_kind;
+    }
+    if (bar < bars.labels.size())
+        name.label = &bars.labels[bar];
+    return nameText(name, bar, compact);
 }
 
 }  // namespace
@@ -60,6 +80,17 @@ QString timeframeCaption(const SymbolData& data) {
 
 QString barLabel(const PriceSeries& bars, std::size_t bar) {
     return labelText(bars, bar, false);
+}
+
+QString barLabel(const store::BarName& name, std::size_t bar) {
+    BarNameParts parts;
+    if (name.time_ms) {
+        parts.time_ms = &*name.time_ms;
+        parts.time_kind = name.time_kind;
+    }
+    if (name.label)
+        parts.label = &*name.label;
+    return nameText(parts, bar, false);
 }
 
 QString barLabel(const SymbolData& data, std::size_t bar) {

@@ -14,6 +14,7 @@
 #include "atc/params.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/result.hpp"
+#include "atc/store/scan_bars_reader.hpp"
 
 namespace atc::ui {
 
@@ -70,8 +71,11 @@ QString timeframeCaption(const SymbolData& data);
 // Text for bar i on axes and in the legend: the bar's date ("2024-01-31"), or
 // date and time for intraday data, else the file's label, else "bar i".
 QString barLabel(const SymbolData& data, std::size_t bar);
-// The same for bars without a result (the scanner labels entry markers with it).
+// The same for bars without a result.
 QString barLabel(const PriceSeries& bars, std::size_t bar);
+// The same for bar `bar` of a stored symbol, as the scan reads it (the
+// scanner labels entry markers with it).
+QString barLabel(const store::BarName& name, std::size_t bar);
 // Shorter form for axis ticks where space is tight (same as barLabel for dates).
 QString barAxisLabel(const SymbolData& data, std::size_t bar);
 

@@ -8,7 +8,10 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "atc/store/database.hpp"
 
 namespace atc::store::detail {
 
@@ -26,5 +29,16 @@ std::span<const std::byte> as_blob(const std::vector<T>& values) {
 std::string join_labels(const std::vector<std::string>& labels);
 std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> blob,
                                                      std::size_t count);
+// Label `index` of `count` joined ones, without splitting the others; nullopt
+// when the blob does not hold `count` labels (damaged).
+std::optional<std::string_view> label_at(std::string_view joined, std::size_t count,
+                                         std::size_t index);
+
+// What the user hears about a symbol that cannot be read, wherever its bars
+// are read from (SymbolStore::load, ScanBarsReader).
+StoreError no_symbol_error(std::string_view name);
+StoreError damaged_column_error(std::string_view name, std::string_view column_words);
+StoreError missing_closes_error(std::string_view name);
+StoreError damaged_labels_error(std::string_view name);
 
 }  // namespace atc::store::detail

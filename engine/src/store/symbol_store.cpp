@@ -41,6 +41,45 @@ std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> 
     return labels;
 }
 
+std::optional<std::string_view> label_at(std::string_view joined, std::size_t count,
+                                         std::size_t index) {
+    std::optional<std::string_view> found;
+    std::size_t start = 0;
+    for (std::size_t i = 0;; ++i) {
+        const std::size_t end = joined.find('\n', start);
+        if (i == index)
+            found = joined.substr(start, end - start);
+        if (end == std::string_view::npos)
+            return i + 1 == count ? found : std::nullopt;
+        start = end + 1;
+    }
+}
+
+StoreError no_symbol_error(std::string_view name) {
+    std::string message = "no symbol named \"";
+    message.append(name).append("\" in the database");
+    return StoreError(message);
+}
+
+StoreError damaged_column_error(std::string_view name, std::string_view column_words) {
+    std::string message = "symbol \"";
+    message.append(name).append("\": stored column ").append(column_words);
+    message.append(" is damaged (wrong size); re-import the symbol");
+    return StoreError(message);
+}
+
+StoreError missing_closes_error(std::string_view name) {
+    std::string message = "symbol \"";
+    message.append(name).append("\" has no stored closes; re-import it");
+    return StoreError(message);
+}
+
+StoreError damaged_labels_error(std::string_view name) {
+    std::string message = "symbol \"";
+    message.append(name).append("\": stored labels are damaged; re-import it");
+    return StoreError(message);
+}
+
 }  // namespace detail
 
 namespace {
@@ -122,10 +161,8 @@ void read_column(Database& db, const Statement& q, const StoredColumn& column, s
                  std::size_t count, std::vector<T>& out, const std::string& name) {
     if (q.is_null(column.length_index))
         return;
-    if (static_cast<std::uint64_t>(q.int64(column.length_index)) != count * sizeof(T)) {
-        throw StoreError("symbol \"" + name + "\": stored column " + column.words +
-                         " is damaged (wrong size); re-import the symbol");
-    }
+    if (static_cast<std::uint64_t>(q.int64(column.length_index)) != count * sizeof(T))
+        throw detail::damaged_column_error(name, column.words);
     system::resize_on_huge_pages(out, count);
     BlobReader blob(db, "bars", column.sql);
     blob.open(row);
@@ -260,7 +297,7 @@ PriceSeries SymbolStore::load(std::string_view name) {
     q.bind(1, name);
     const std::string symbol(name);
     if (!q.step())
-        throw StoreError("no symbol named \"" + symbol + "\" in the database");
+        throw detail::no_symbol_error(symbol);
     const auto n = static_cast<std::size_t>(q.int64(0));
     const std::int64_t row = q.int64(11);
     PriceSeries bars;
@@ -271,15 +308,13 @@ PriceSeries SymbolStore::load(std::string_view name) {
     read_column(db_, q, {"low", "low", 5}, row, n, bars.low, symbol);
     read_column(db_, q, {"close", "close", 6}, row, n, bars.close, symbol);
     read_column(db_, q, {"volume", "volume", 7}, row, n, bars.volume, symbol);
-    if (bars.close.size() != n) {
-        throw StoreError("symbol \"" + symbol + "\" has no stored closes; re-import it");
-    }
+    if (bars.close.size() != n)
+        throw detail::missing_closes_error(symbol);
     bars.label_column = q.text(8);
     if (!q.is_null(9)) {
         auto labels = detail::split_labels(q.blob(9), n);
-        if (!labels) {
-            throw StoreError("symbol \"" + symbol + "\": stored labels are damaged; re-import it");
-        }
+        if (!labels)
+            throw detail::damaged_labels_error(symbol);
         bars.labels = std::move(*labels);
     }
     bars.time_column = q.text(10);

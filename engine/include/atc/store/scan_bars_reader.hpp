@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a scan reads of the stored symbols, and nothing more: each symbol's
+// closes (the compute and the result cache's key need no other column) and,
+// once computed, what names one bar (the last entry marker's). SymbolStore::load
+// reads all six columns and every label into new vectors; a scan of the 505
+// bundled symbols spent most of its time there (docs/PERFORMANCE.md, "Scanning
+// the database").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "atc/price_csv.hpp"
+#include "atc/store/database.hpp"
+
+namespace atc::store {
+
+// What names one stored bar: its label where the symbol has labels, its time
+// where it has times (either may be missing, or both).
+struct BarName {
+    std::optional<std::string> label;
+    std::optional<std::int64_t> time_ms;
+    TimeKind time_kind = TimeKind::None;
+};
+
+// One statement, prepared once, finds a symbol's row and its columns' lengths;
+// one blob handle per column read, moved from row to row (sqlite3_blob_reopen),
+// copies the values straight from the file's pages into the caller's buffer.
+// While the reader lives, its open blob handles keep one read transaction on
+// the connection, so every symbol and every bar name comes from the same
+// snapshot of the file: a marker's name belongs to the closes computed, even
+// while another program re-imports. Nothing may be written through `db`
+// meanwhile (it would expire the handles); other connections may write.
+class ScanBarsReader {
+public:
+    explicit ScanBarsReader(Database& db);
+
+    // The closes of symbol `name` into `out`, whose capacity is kept: passing
+    // the same vector for every symbol reuses its memory. Throws StoreError with
+    // SymbolStore::load's messages where there is no such symbol or its stored
+    // closes are missing or damaged.
+    void read_closes(std::string_view name, std::vector<double>& out);
+
+    // What names bar `bar` of symbol `name`. Throws StoreError where there is no
+    // such symbol or bar, or its stored labels or times are damaged.
+    BarName bar_name(std::string_view name, std::size_t bar);
+
+private:
+    // Steps find_ to the row of `name` (throws when there is none); the caller
+    // resets it once done, so that the blobs are read in its transaction.
+    void find(std::string_view name);
+
+    Statement find_;
+    BlobReader close_;
+    BlobReader time_;
+    BlobReader labels_;
+    std::string labels_text_;  // reused for the labels of each symbol asked
+};
+
+}  // namespace atc::store
