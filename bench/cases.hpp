@@ -28,7 +28,9 @@ namespace atc::bench {
 // (compute_members: what opening the calibration view or a family's member
 // equities costs over a drawn result); CacheRead decodes a full result the way the
 // result cache's disk tier reads one back (against computing it: the cache
-// must never be slower than the engine).
+// must never be slower than the engine). CsvParse reads `symbols` price files
+// of `bars` daily rows (csv_universe.hpp) with read_price_csv on the oneTBB
+// workers, as `atc scan --csv-dir` loads them.
 enum class Mode {
     Scan,
     SingleKeepPrevious,
@@ -39,7 +41,8 @@ enum class Mode {
     Import,
     Load,
     Resample,
-    Sweep
+    Sweep,
+    CsvParse
 };
 
 struct CaseSpec {
