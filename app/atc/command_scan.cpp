@@ -112,7 +112,7 @@ std::string label_at(const PriceSeries& series, const std::optional<EntryMarker>
     if (!marker || marker->bar >= series.labels.size()) {
         return {};
     }
-    return series.labels[marker->bar];
+    return std::string(series.labels[marker->bar]);
 }
 
 // Everything the scan found, symbol by symbol.

@@ -21,7 +21,8 @@ QString labelText(const PriceSeries& bars, std::size_t bar, bool compact) {
     if (bar < bars.time_ms.size())
         return timeText(bars, bar, compact);
     if (bar < bars.labels.size()) {
-        QString label = QString::fromStdString(bars.labels[bar]);
+        const std::string_view text = bars.labels[bar];
+        QString label = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
         // R's fractional years ("1998.5807692307694") read better shortened.
         bool numeric = false;
         const double value = label.toDouble(&numeric);

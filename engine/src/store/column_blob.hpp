@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "atc/label_column.hpp"
+
 namespace atc::store::detail {
 
 // The blobs hold the machine's own representation; every platform we build for
@@ -23,8 +25,7 @@ std::span<const std::byte> as_blob(const std::vector<T>& values) {
 }
 
 // Labels joined by '\n' (a CSV field never spans lines).
-std::string join_labels(const std::vector<std::string>& labels);
-std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> blob,
-                                                     std::size_t count);
+std::string join_labels(const LabelColumn& labels);
+std::optional<LabelColumn> split_labels(std::span<const std::byte> blob, std::size_t count);
 
 }  // namespace atc::store::detail
