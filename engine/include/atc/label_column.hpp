@@ -8,6 +8,7 @@
 // the column is changed.
 #pragma once
 
+#include <compare>
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
