@@ -2,16 +2,21 @@
 #include "cases.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <utility>
 #include <vector>
 
+#include <tbb/parallel_for.h>
+
 #include "atc/cache/codec.hpp"
 #include "atc/compute.hpp"
+#include "atc/price_csv.hpp"
 #include "atc/resample.hpp"
 #include "atc/sweep.hpp"
 #include "atc/timeframe.hpp"
 #include "command_case.hpp"
+#include "csv_universe.hpp"
 #include "import_case.hpp"
 #include "measure.hpp"
 #include "resample_case.hpp"
@@ -61,6 +66,22 @@ SweepRequest sweep_request(std::span<const double> close, std::span<const std::i
     return request;
 }
 
+// Every file of the universe read and parsed, in parallel; the series are
+// dropped as soon as they are read (the parse is what is measured).
+CaseResult run_csv_parse_case(const CaseSpec& spec, int runs) {
+    const CsvUniverseFolder folder(spec.symbols, spec.bars);
+    const std::vector<std::filesystem::path>& files = folder.files();
+    CaseResult result = measure(
+        [&files](StageTimes*) {
+            tbb::parallel_for(std::size_t{0}, files.size(),
+                              [&files](std::size_t i) { read_price_csv(files[i]); });
+        },
+        runs);
+    result.input_mib = static_cast<double>(folder.total_bytes()) / (1024.0 * 1024.0);
+    result.peak_rss_mib = peak_rss_mib();
+    return result;
+}
+
 }  // namespace
 
 const std::vector<CaseSpec>& all_cases() {
@@ -81,6 +102,7 @@ const std::vector<CaseSpec>& all_cases() {
         {"atc-scan-csv-500x2000", 500, 2000, Mode::CsvDirScan},
         {"atc-scan-db-nocache", 505, 2000, Mode::DbScanNoCache},
         {"atc-scan-db-cached", 505, 2000, Mode::DbScanCached},
+        {"csv-parse-500x2000", 500, 2000, Mode::CsvParse},
     };
     return cases;
 }
@@ -106,6 +128,8 @@ CaseResult run_case(const CaseSpec& spec, int runs) {
         result.peak_rss_mib = peak_rss_mib();
         return result;
     }
+    if (spec.mode == Mode::CsvParse)
+        return run_csv_parse_case(spec, runs);
     if (spec.mode == Mode::Resample) {
         const PriceSeries minutes = minute_bars(spec.bars);
         const Timeframe hour = require_timeframe("1h");

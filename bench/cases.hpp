@@ -28,10 +28,12 @@ namespace atc::bench {
 // (compute_members: what opening the calibration view or a family's member
 // equities costs over a drawn result); CacheRead decodes a full result the way the
 // result cache's disk tier reads one back (against computing it: the cache
-// must never be slower than the engine). CsvDirScan, DbScanNoCache and
+// must never be slower than the engine). CsvParse reads `symbols` price files
+// of `bars` daily rows (csv_universe.hpp) with read_price_csv on the oneTBB
+// workers, as `atc scan --csv-dir` loads them. CsvDirScan, DbScanNoCache and
 // DbScanCached run the `atc scan` program itself, a fresh process per run
-// (command_case.hpp): over a folder of price files, and over a database of
-// the bundled symbols without the result cache or answered from it.
+// (command_case.hpp): over such a folder of price files, and over a database
+// of the bundled symbols without the result cache or answered from it.
 enum class Mode {
     Scan,
     SingleKeepPrevious,
@@ -43,6 +45,7 @@ enum class Mode {
     Load,
     Resample,
     Sweep,
+    CsvParse,
     CsvDirScan,
     DbScanNoCache,
     DbScanCached

@@ -47,15 +47,6 @@ struct CaseFolder {
     CaseFolder& operator=(const CaseFolder&) = delete;
 };
 
-std::uint64_t folder_bytes(const fs::path& dir) {
-    std::uint64_t bytes = 0;
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
-        if (entry.is_regular_file())
-            bytes += entry.file_size();
-    }
-    return bytes;
-}
-
 CaseResult measure_command(const std::vector<std::string>& args, int runs) {
     run_command(args);  // warm-up: the program and its input in the page cache
     std::vector<double> wall;
@@ -119,13 +110,13 @@ CommandRun run_command(const std::vector<std::string>& args) {
 
 CaseResult run_command_case(const CaseSpec& spec, int runs) {
     const std::string atc = atc_program();
-    const CaseFolder folder(spec.name);
     if (spec.mode == Mode::CsvDirScan) {
-        write_csv_universe(folder.dir, spec.symbols, spec.bars);
-        CaseResult result = measure_command({atc, "scan", "--csv-dir", folder.dir.string()}, runs);
-        result.input_mib = static_cast<double>(folder_bytes(folder.dir)) / (1024.0 * 1024.0);
+        const CsvUniverseFolder files(spec.symbols, spec.bars);
+        CaseResult result = measure_command({atc, "scan", "--csv-dir", files.dir().string()}, runs);
+        result.input_mib = static_cast<double>(files.total_bytes()) / (1024.0 * 1024.0);
         return result;
     }
+    const CaseFolder folder(spec.name);
     // The bundled symbols: a new database is seeded with them by its first command.
     const std::string db = (folder.dir / "store.sqlite").string();
     run_command({atc, "list", "--db", db});

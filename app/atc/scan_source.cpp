@@ -171,16 +171,9 @@ void ScanSource::resample_loaded(std::vector<LoadedSeries>& loaded) const {
 }
 
 std::uint64_t price_series_bytes(const PriceSeries& series) {
-    std::uint64_t bytes = sizeof(PriceSeries) + vector_bytes(series.close) +
-                          vector_bytes(series.labels) + vector_bytes(series.time_ms) +
-                          vector_bytes(series.open) + vector_bytes(series.high) +
-                          vector_bytes(series.low) + vector_bytes(series.volume);
-    // Labels longer than the small-string buffer live on the heap.
-    for (const std::string& label : series.labels) {
-        if (label.capacity() > std::string().capacity())
-            bytes += label.capacity() + 1;
-    }
-    return bytes;
+    return sizeof(PriceSeries) + vector_bytes(series.close) + series.labels.heap_bytes() +
+           vector_bytes(series.time_ms) + vector_bytes(series.open) + vector_bytes(series.high) +
+           vector_bytes(series.low) + vector_bytes(series.volume);
 }
 
 }  // namespace atc::cli

@@ -83,9 +83,10 @@ std::optional<TimeframedSeries> bars_at_timeframe(std::string_view command, std:
 }
 
 void label_by_time(PriceSeries& bars) {
-    bars.labels.resize(bars.time_ms.size());
+    bars.labels.clear();
+    bars.labels.reserve(bars.time_ms.size());
     for (std::size_t i = 0; i < bars.time_ms.size(); ++i)
-        bars.labels[i] = bar_time_text(bars.time_ms[i], bars.time_kind);
+        bars.labels.push_back(bar_time_text(bars.time_ms[i], bars.time_kind));
     bars.label_column = bars.time_column;
 }
 

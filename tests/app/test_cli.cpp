@@ -1302,7 +1302,7 @@ private slots:
                          direction_text(expected.last_marker->direction));
                 QCOMPARE(e[QLatin1String("average")].toDouble(), expected.last_marker->average);
                 QCOMPARE(e[QLatin1String("label")].toString().toStdString(),
-                         series.labels.at(expected.last_marker->bar));
+                         std::string(series.labels.at(expected.last_marker->bar)));
                 const std::size_t entry_bar = expected.last_marker->bar;
                 QCOMPARE(static_cast<std::size_t>(e[QLatin1String("bars_since")].toInt()),
                          series.close.size() - 1 - entry_bar);

@@ -5,15 +5,39 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "atc/price_csv.hpp"
 
 using namespace atc;
 using namespace std::string_literals;
+
+// Every heap allocation of this test program is counted (the global operator
+// new is replaced, and operator new[] calls it), so that a test can tell how
+// many a call makes.
+namespace {
+std::atomic<std::size_t> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    if (void* p = std::malloc(size == 0 ? 1 : size))
+        return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
 
 namespace {
 
@@ -41,6 +65,31 @@ void expect_error(const std::string& text, std::size_t line, const std::string& 
     QFAIL(qPrintable("accepted: " + q(text)));
 }
 
+// `rows` daily bars with date-time labels (longer than a std::string's
+// small-string buffer, so a label per std::string would allocate each).
+std::string date_time_rows(std::size_t rows) {
+    std::string text = "time,open,high,low,close,volume\n";
+    const QDate first(2000, 1, 1);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const QDate day = first.addDays(static_cast<qint64>(i));
+        text += day.toString(QStringLiteral("yyyy-MM-dd")).toStdString() + "T09:30:00Z,";
+        text += std::to_string(100 + i % 7) + ".25," + std::to_string(110 + i % 5) + ".5,";
+        text += std::to_string(90 + i % 3) + ".75," + std::to_string(100 + i % 9) + ".01,";
+        text += std::to_string(1000 + i) + "\n";
+    }
+    return text;
+}
+
+// How many heap allocations parsing `text` makes.
+std::size_t allocations_parsing(const std::string& text) {
+    const std::size_t before = g_allocations.load();
+    const PriceSeries s = parse_price_csv(text, kSource);
+    const std::size_t count = g_allocations.load() - before;
+    if (s.labels.size() != s.close.size() || s.close.empty())
+        return 0;  // not parsed as expected: the caller's comparison fails
+    return count;
+}
+
 std::string write_temp_file(const QTemporaryDir& dir, const char* name, const std::string& text) {
     const std::string path = dir.filePath(QString::fromLatin1(name)).toStdString();
     std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -66,8 +115,8 @@ private slots:
         QCOMPARE(s.close[1], 1613.63);
         QCOMPARE(s.label_column, std::string("bar"));
         QCOMPARE(s.labels.size(), std::size_t{1860});
-        QCOMPARE(s.labels.front(), std::string("0"));
-        QCOMPARE(s.labels.back(), std::string("1859"));
+        QCOMPARE(s.labels.front(), std::string_view("0"));
+        QCOMPARE(s.labels.back(), std::string_view("1859"));
     }
 
     void readsOhlcvWithDate() {
@@ -78,7 +127,7 @@ private slots:
             kSource);
         QCOMPARE(s.close, (std::vector<double>{3.08, 3.11}));
         QCOMPARE(s.label_column, std::string("date"));
-        QCOMPARE(s.labels, (std::vector<std::string>{"1985-01-02", "1985-01-03"}));
+        QCOMPARE(s.labels, (LabelColumn{"1985-01-02", "1985-01-03"}));
     }
 
     void acceptsBomAndCrlf() {
@@ -89,7 +138,7 @@ private slots:
         QCOMPARE(s.close, (std::vector<double>{100.5, 101.0}));
         // The BOM must not stick to the first header name.
         QCOMPARE(s.label_column, std::string("Date"));
-        QCOMPARE(s.labels.back(), std::string("2024-01-03"));
+        QCOMPARE(s.labels.back(), std::string_view("2024-01-03"));
     }
 
     void acceptsSemicolonDelimiter() {
@@ -111,7 +160,7 @@ private slots:
             parse_price_csv("timestamp\tclose\n1700000000\t 42.5 \n1700000060\t43\n", kSource);
         QCOMPARE(s.close, (std::vector<double>{42.5, 43.0}));
         QCOMPARE(s.label_column, std::string("timestamp"));
-        QCOMPARE(s.labels.front(), std::string("1700000000"));
+        QCOMPARE(s.labels.front(), std::string_view("1700000000"));
     }
 
     void acceptsQuotedFields() {
@@ -121,7 +170,7 @@ private slots:
             "  \"Jan 3, 2024\"  ,plain, 13 \n",
             kSource);
         QCOMPARE(s.close, (std::vector<double>{12.5, 13.0}));
-        QCOMPARE(s.labels, (std::vector<std::string>{"Jan 2, 2024", "Jan 3, 2024"}));
+        QCOMPARE(s.labels, (LabelColumn{"Jan 2, 2024", "Jan 3, 2024"}));
         QCOMPARE(s.label_column, std::string("Bar"));
     }
 
@@ -134,7 +183,7 @@ private slots:
     void firstLabelColumnWins() {
         const PriceSeries s = parse_price_csv("index,bar,close\n7,09:30,5\n", kSource);
         QCOMPARE(s.label_column, std::string("index"));
-        QCOMPARE(s.labels, (std::vector<std::string>{"7"}));
+        QCOMPARE(s.labels, (LabelColumn{"7"}));
     }
 
     void singleColumnFile() {
@@ -261,7 +310,7 @@ private slots:
 
     void acceptsUtf8Text() {
         const PriceSeries s = parse_price_csv("bar,close\n2024-01-02 \xE2\x82\xAC,5\n", kSource);
-        QCOMPARE(s.labels.front(), std::string("2024-01-02 \xE2\x82\xAC"));
+        QCOMPARE(s.labels.front(), std::string_view("2024-01-02 \xE2\x82\xAC"));
     }
 
     // UTF-16 is read (test_price_formats); cut off in the middle of a
@@ -304,6 +353,44 @@ private slots:
 
     void rejectsBrokenQuotingInHeader() {
         expect_error("\"date,close\n1,2\n", 1, "broken quoting");
+    }
+
+    // ---- speed: what must not grow with the rows -------------------------
+
+    // The reader allocates per file (the columns, the detection), never per
+    // row: ten times the rows, the same allocations (a margin of a few for a
+    // column that outgrows its reservation).
+    void allocationsDoNotGrowWithRows() {
+        const std::string small = date_time_rows(1'000);
+        const std::string large = date_time_rows(10'000);
+        const std::size_t for_small = allocations_parsing(small);
+        const std::size_t for_large = allocations_parsing(large);
+        QVERIFY(for_small > 0);
+        QVERIFY2(for_large <= for_small + 4,
+                 qPrintable(QStringLiteral("%1 allocations for 1,000 rows, %2 for 10,000")
+                                .arg(for_small)
+                                .arg(for_large)));
+    }
+
+    // Small files are read into a buffer each thread keeps for the next
+    // file, files over 4 MiB are mapped (FileBytes): a short file read after
+    // a longer one sees only its own bytes, and every size reads like its text.
+    void readsFilesOfAnySizeLikeTheirText() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string longer = date_time_rows(2'000);
+        const std::string shorter = date_time_rows(3);
+        const std::string large = date_time_rows(100'000);
+        QVERIFY(large.size() > (std::size_t{4} << 20));
+        for (const auto& [name, text] :
+             {std::pair{"longer.csv", &longer}, std::pair{"shorter.csv", &shorter},
+              std::pair{"large.csv", &large}, std::pair{"shorter-again.csv", &shorter}}) {
+            const PriceSeries from_file = read_price_csv(write_temp_file(dir, name, *text));
+            const PriceSeries from_text = parse_price_csv(*text, kSource);
+            QVERIFY2(from_file.close == from_text.close && from_file.labels == from_text.labels &&
+                         from_file.time_ms == from_text.time_ms,
+                     name);
+        }
     }
 
     void missingFileNamesPathAndReason() {

@@ -83,7 +83,7 @@ private slots:
         QCOMPARE(s.time_ms,
                  (std::vector<std::int64_t>{k2024_01_01 + kDay, k2024_01_01 + 2 * kDay}));
         QCOMPARE(s.label_column, std::string("Date"));
-        QCOMPARE(s.labels, (std::vector<std::string>{"2024-01-02", "2024-01-03"}));
+        QCOMPARE(s.labels, (LabelColumn{"2024-01-02", "2024-01-03"}));
         QVERIFY2(s.warnings.empty(), all_warnings(s).c_str());
     }
 
@@ -134,7 +134,7 @@ private slots:
         QCOMPARE(s.time_column, std::string("time"));
         QCOMPARE(s.time_ms, (std::vector<std::int64_t>{k2024_01_01, k2024_01_01 + kHour}));
         QCOMPARE(s.volume, (std::vector<double>{10.0, 12.5}));
-        QCOMPARE(s.labels, (std::vector<std::string>{"1704067200", "1704070800"}));
+        QCOMPARE(s.labels, (LabelColumn{"1704067200", "1704070800"}));
     }
 
     void epochMillisecondsLayout() {
@@ -231,7 +231,7 @@ private slots:
         const PriceSeries s = parse("datetime,close\n" + value + ",1\n");
         QCOMPARE(s.time_ms, (std::vector<std::int64_t>{ms}));
         QCOMPARE(s.time_kind, kind);
-        QCOMPARE(s.labels, (std::vector<std::string>{value}));  // labels keep the raw text
+        QCOMPARE(s.labels, (LabelColumn{value}));  // labels keep the raw text
     }
 
     void dateAndDateTimeRowsMix() {
@@ -249,7 +249,7 @@ private slots:
         // The golden ttrc file: "bar" labels the bars, "date" times them.
         const PriceSeries s = parse("bar,close,date\n0,3.08,1985-01-02\n1,3.11,1985-01-03\n");
         QCOMPARE(s.label_column, std::string("bar"));
-        QCOMPARE(s.labels, (std::vector<std::string>{"0", "1"}));
+        QCOMPARE(s.labels, (LabelColumn{"0", "1"}));
         QCOMPARE(s.time_column, std::string("date"));
         QCOMPARE(s.time_ms, (std::vector<std::int64_t>{473'472'000'000, 473'472'000'000 + kDay}));
     }
@@ -314,8 +314,8 @@ private slots:
         QCOMPARE(s.close, (std::vector<double>{10, 20, 30, 40, 50}));
         QCOMPARE(s.open, (std::vector<double>{1, 2, 3, 4, 5}));
         QCOMPARE(s.volume, (std::vector<double>{100, 200, 300, 400, 500}));
-        QCOMPARE(s.labels, (std::vector<std::string>{"2024-01-01", "2024-01-02", "2024-01-03",
-                                                     "2024-01-04", "2024-01-05"}));
+        QCOMPARE(s.labels, (LabelColumn{"2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04",
+                                        "2024-01-05"}));
         for (std::size_t i = 0; i < 5; ++i)
             QCOMPARE(s.time_ms[i], k2024_01_01 + static_cast<std::int64_t>(i) * kDay);
         QCOMPARE(s.warnings.size(), std::size_t{1});
@@ -647,7 +647,7 @@ private slots:
         QCOMPARE(s.close.front(), 3.08);
         QCOMPARE(s.volume.front(), 1870906.0);
         QCOMPARE(s.volume.back(), 4943331.0);
-        QCOMPARE(s.labels.front(), std::string("1985-01-02"));
+        QCOMPARE(s.labels.front(), std::string_view("1985-01-02"));
         QVERIFY2(s.warnings.empty(), all_warnings(s).c_str());
     }
 
@@ -656,7 +656,7 @@ private slots:
         QCOMPARE(s.close.size(), std::size_t{1860});
         QCOMPARE(s.close.front(), 1628.75);
         QCOMPARE(s.label_column, std::string("year"));
-        QCOMPARE(s.labels.front(), std::string("1991.496153846154"));
+        QCOMPARE(s.labels.front(), std::string_view("1991.496153846154"));
         QVERIFY(s.time_ms.empty());
         QCOMPARE(s.time_kind, TimeKind::None);
         QVERIFY(s.open.empty() && s.high.empty() && s.low.empty() && s.volume.empty());

@@ -273,7 +273,8 @@ private slots:
             bars.low.push_back(later.low[i] + 100);
             bars.volume.push_back(0.5);
         }
-        bars.labels.assign(bars.close.size(), "label");
+        for (std::size_t i = 0; i < bars.close.size(); ++i)
+            bars.labels.push_back("label");
         const ResampledSeries r = resample(bars, require_timeframe("1h"));
         QCOMPARE(r.bars.time_ms,
                  (std::vector<std::int64_t>{utc_ms(2024, 3, 5, 10), utc_ms(2024, 3, 5, 11),

@@ -1277,7 +1277,7 @@ void TestCharts::fractional_year_ticks() {
     stack_->resetZoom();
     QCoreApplication::processEvents();
     const auto month_of = [&](std::size_t bar) {
-        return static_cast<int>(std::floor(std::stod(dax.labels[bar]) * 12.0 + 1e-9));
+        return static_cast<int>(std::floor(std::stod(std::string(dax.labels[bar])) * 12.0 + 1e-9));
     };
     const auto ticks = stack_->timeTicks();
     QVERIFY(ticks.size() >= 3);

@@ -31,9 +31,10 @@ std::vector<std::int32_t> fractionalYearMonths(const PriceSeries& bars) {
         return months;
     months.reserve(n);
     double previous = -1.0;
-    for (const std::string& label : bars.labels) {
+    for (const std::string_view label : bars.labels) {
         bool numeric = false;
-        const double year = QString::fromStdString(label).toDouble(&numeric);
+        const double year = QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()))
+                                .toDouble(&numeric);
         if (!numeric || !(year > previous) || year < 1800.0 || year > 2300.0)
             return {};
         previous = year;

@@ -22,7 +22,7 @@ QString timeText(std::int64_t time_ms, TimeKind kind, bool compact) {
 struct BarNameParts {
     const std::int64_t* time_ms = nullptr;
     TimeKind time_kind = TimeKind::None;
-    const std::string* label = nullptr;
+    std::optional<std::string_view> label;
 };
 
 // A bar named by its time where it has one, else by its label, else by its index.
@@ -30,7 +30,8 @@ QString nameText(const BarNameParts& name, std::size_t bar, bool compact) {
     if (name.time_ms)
         return timeText(*name.time_ms, name.time_kind, compact);
     if (name.label) {
-        QString label = QString::fromStdString(*name.label);
+        QString label =
+            QString::fromUtf8(name.label->data(), static_cast<qsizetype>(name.label->size()));
         // R's fractional years ("1998.5807692307694") read better shortened.
         bool numeric = false;
         const double value = label.toDouble(&numeric);
@@ -48,7 +49,7 @@ QString labelText(const PriceSeries& bars, std::size_t bar, bool compact) {
         name.time_kind = bars.time_kind;
     }
     if (bar < bars.labels.size())
-        name.label = &bars.labels[bar];
+        name.label = bars.labels[bar];
     return nameText(name, bar, compact);
 }
 
@@ -89,7 +90,7 @@ QString barLabel(const store::BarName& name, std::size_t bar) {
         parts.time_kind = name.time_kind;
     }
     if (name.label)
-        parts.label = &*name.label;
+        parts.label = *name.label;
     return nameText(parts, bar, false);
 }
 

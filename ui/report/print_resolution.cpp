@@ -56,10 +56,19 @@ public:
         return out;
     }
 
+    // Each half's first label.
+    LabelColumn firstLabels(const LabelColumn& labels) const {
+        LabelColumn out;
+        if (!labels.empty())
+            for (std::size_t k = 0; k < bars(); ++k)
+                out.push_back(labels[halves_[k]]);
+        return out;
+    }
+
     // "bar N" of each half's first bar: the axis and the legend name the
     // data's bars, not the pseudo-bars, when the data has no times or labels.
-    std::vector<std::string> barNames() const {
-        std::vector<std::string> out;
+    LabelColumn barNames() const {
+        LabelColumn out;
         for (std::size_t k = 0; k < bars(); ++k)
             out.push_back("bar " + std::to_string(halves_[k]));
         return out;
@@ -98,8 +107,8 @@ constexpr auto last_of = [](auto, auto end) { return *(end - 1); };
 PriceSeries reduceBars(const PriceSeries& bars, const Reducer& r, bool candles) {
     PriceSeries out;
     out.label_column = bars.label_column;
-    out.labels = bars.labels.empty() && bars.time_ms.empty() ? r.barNames()
-                                                             : r.perHalf(bars.labels, first_of);
+    out.labels =
+        bars.labels.empty() && bars.time_ms.empty() ? r.barNames() : r.firstLabels(bars.labels);
     out.time_kind = bars.time_kind;
     out.time_column = bars.time_column;
     out.time_ms = r.perHalf(bars.time_ms, first_of);

@@ -33,7 +33,7 @@ std::vector<std::string> barTimes(const PriceSeries& bars) {
             out[i] = text.toStdString();
         }
     } else if (bars.labels.size() == n) {
-        out = bars.labels;
+        out.assign(bars.labels.begin(), bars.labels.end());
     }
     return out;
 }

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "atc/label_column.hpp"
+
 namespace atc {
 
 // A problem in a CSV file. what() reads "FILE:LINE: problem" (or "FILE: problem"
@@ -62,8 +64,7 @@ bool has_time_of_day(TimeKind kind);
 // file has no such column) or holds exactly close.size() values.
 struct PriceSeries {
     std::vector<double> close;  // strictly positive, finite
-    std::vector<std::string>
-        labels;  // text of the label column per bar (date, time, bar, ...); empty if none
+    LabelColumn labels;  // text of the label column per bar (date, time, bar, ...); empty if none
     std::string label_column;  // header of that column, as written; empty if none
 
     std::vector<std::int64_t> time_ms;  // UTC milliseconds since the epoch; empty if no time

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <utility>
 
 #include "io/time_parse.hpp"
 
@@ -37,6 +38,17 @@ void permute(std::vector<T>& values, const std::vector<std::size_t>& order) {
     values = std::move(sorted);
 }
 
+// The labels in `order`, rebuilt into one new column.
+void permute(LabelColumn& labels, const std::vector<std::size_t>& order) {
+    if (labels.empty())
+        return;
+    LabelColumn sorted;
+    sorted.reserve(labels.size(), labels.chars().size());
+    for (const std::size_t i : order)
+        sorted.push_back(labels[i]);
+    labels = std::move(sorted);
+}
+
 void sort_by_time(PriceSeries& series, std::vector<std::size_t>& lines) {
     std::vector<std::size_t> order(series.time_ms.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -59,6 +71,18 @@ void keep_only(std::vector<T>& values, const std::vector<bool>& keep) {
             values[out++] = std::move(values[i]);
     }
     values.resize(out);
+}
+
+void keep_only(LabelColumn& labels, const std::vector<bool>& keep) {
+    if (labels.empty())
+        return;
+    LabelColumn kept;
+    kept.reserve(labels.size(), labels.chars().size());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (keep[i])
+            kept.push_back(labels[i]);
+    }
+    labels = std::move(kept);
 }
 
 bool same_bar(const PriceSeries& s, std::size_t a, std::size_t b) {

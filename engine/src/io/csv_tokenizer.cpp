@@ -5,36 +5,43 @@
 #include "io/csv_tokenizer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
+#include "atc/price_csv.hpp"
 #include "io/utf8.hpp"
 
 namespace atc::detail {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_blank_char(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_blank_char(s.back()))
-        s.remove_suffix(1);
-    return s;
+namespace {
+
+// Eight bytes at a time: a price file is almost all ASCII.
+constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
+constexpr std::uint64_t kLow7Bits = 0x7F7F7F7F7F7F7F7FULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// The high bit set in exactly the zero bytes of `word` (no false positives,
+// unlike the shorter "has a zero byte" test, whose borrows can mark the byte
+// after a zero one).
+std::uint64_t zero_bytes(std::uint64_t word) {
+    return ~(((word & kLow7Bits) + kLow7Bits) | word | kLow7Bits);
 }
 
-namespace {
+std::uint64_t bytes_equal_to(std::uint64_t word, char c) {
+    return zero_bytes(word ^ (kEveryByte * static_cast<unsigned char>(c)));
+}
 
 // Where the first byte that is not text is: a NUL or an invalid UTF-8
 // sequence; text.size() when there is none. Runs of ASCII are skipped eight
 // bytes at a time, since a price file is almost all ASCII.
 std::size_t first_binary_byte(std::string_view text) {
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-    constexpr std::uint64_t kLowBits = 0x0101010101010101ULL;
     std::size_t i = 0;
     while (i < text.size()) {
         if (i + 8 <= text.size()) {
             std::uint64_t word = 0;
             std::memcpy(&word, text.data() + i, 8);
-            // No byte >= 0x80 and no zero byte (the classic "has zero byte" test).
-            if ((word & kHighBits) == 0 && ((word - kLowBits) & ~word & kHighBits) == 0) {
+            if ((word & kHighBits) == 0 && zero_bytes(word) == 0) {
                 i += 8;
                 continue;
             }
@@ -112,25 +119,68 @@ CsvResult<> split_fields(std::string_view line, char delimiter, std::vector<RawF
     }
 }
 
-std::string decode(const RawField& field) {
-    if (!field.quoted)
-        return std::string(trim(field.text));
-    const std::string_view inner = field.text.substr(1, field.text.size() - 2);
-    std::string out;
-    out.reserve(inner.size());
+bool split_plain_fields(std::string_view line, char delimiter, std::vector<RawField>& fields) {
+    if (line.size() > kMaxCsvLineBytes)
+        return false;
+    fields.clear();
+    const char* data = line.data();
+    std::size_t field_start = 0;
+    const auto end_field = [&](std::size_t end) {
+        fields.push_back({line.substr(field_start, end - field_start), false});
+        field_start = end + 1;
+    };
+    // Marks the line's bytes in `word` (bytes at..at+7, `in_line` masking the
+    // ones that belong to the line); false for a byte the fast path leaves alone.
+    const auto scan = [&](std::uint64_t word, std::uint64_t in_line, std::size_t at) {
+        if ((((word & kHighBits) | zero_bytes(word) | bytes_equal_to(word, '"') |
+              bytes_equal_to(word, '\r')) &
+             in_line) != 0)
+            return false;
+        for (std::uint64_t found = bytes_equal_to(word, delimiter) & in_line; found != 0;
+             found &= found - 1)
+            end_field(at + static_cast<std::size_t>(std::countr_zero(found)) / 8);
+        return true;
+    };
+    std::size_t at = 0;
+    for (; at + 8 <= line.size(); at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, data + at, 8);
+        if (!scan(word, ~std::uint64_t{0}, at))
+            return false;
+    }
+    if (const std::size_t rest = line.size() - at; rest > 0) {
+        // The last bytes, fewer than eight: read as the last eight bytes of
+        // the line (never past its end), shifted so that they come first.
+        std::uint64_t word = 0;
+        if (line.size() >= 8) {
+            std::memcpy(&word, data + line.size() - 8, 8);
+            word >>= 8 * (8 - rest);
+        } else {
+            std::memcpy(&word, data, rest);
+        }
+        if (!scan(word, (std::uint64_t{1} << (8 * rest)) - 1, at))
+            return false;
+    }
+    fields.push_back({line.substr(field_start), false});
+    return true;
+}
+
+void unquote_into(std::string_view quoted, std::string& out) {
+    const std::string_view inner = quoted.substr(1, quoted.size() - 2);
+    out.clear();
     for (std::size_t i = 0; i < inner.size(); ++i) {
         out.push_back(inner[i]);
         if (inner[i] == '"')
             ++i;  // skip the second quote of a doubled pair
     }
-    return out;
 }
 
-std::string_view field_value(const RawField& field, std::string& scratch) {
+std::string decode(const RawField& field) {
     if (!field.quoted)
-        return trim(field.text);
-    scratch = decode(field);
-    return scratch;
+        return std::string(trim(field.text));
+    std::string out;
+    unquote_into(field.text, out);
+    return out;
 }
 
 std::optional<std::string_view> LineReader::next() {

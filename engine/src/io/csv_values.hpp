@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The numeric fields of a price CSV: parsing and the messages for bad values.
-// std::from_chars reads the decimal text exactly and ignores the locale; a
-// leading '+' is allowed. How the file writes numbers (a decimal comma,
-// grouping separators) is the file's NumberStyle, decided once by the
-// dialect detector; a volume may end in K, M or B.
+// fast_float (with std::from_chars for range errors) reads the decimal text
+// exactly and ignores the locale; a leading '+' is allowed. How the file
+// writes numbers (a decimal comma, grouping separators) is the file's NumberStyle, decided once by
+// the dialect detector; a volume may end in K, M or B.
 #pragma once
 
 #include <string>

@@ -291,14 +291,12 @@ void summarize(ImportedPrices& out, const detail::FileRows& rows, const SkippedR
         d.tickers = rows.tickers;
 }
 
-CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOptions& options) {
-    auto decoded = detail::decode_text(bytes);
-    if (!decoded)
-        return std::move(decoded.problem());
-    const std::string_view text = decoded->text();
+// Everything after decoding. The text is checked for binary data only where
+// it is read: the header rows here, each data row by the row reader (in the
+// same pass that splits it); read_prices checks the rest when this fails.
+CsvResult<ImportedPrices> read_text_prices(std::string_view text, const ImportOptions& options) {
     ImportedPrices out;
     ImportDetection& d = out.detection;
-    d.encoding = decoded->encoding;
 
     auto sample = sample_lines(text);
     if (!sample)
@@ -358,6 +356,8 @@ CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOption
     detail::LineReader lines(text);
     for (std::size_t skipped = 0; skipped < header->rows; ++skipped)
         lines.next();
+    if (auto head = detail::check_is_text(text.substr(0, lines.position())); !head)
+        return std::move(head.problem());
     while (const auto line = lines.next()) {
         if (auto row = reader.read(*line, lines.line_number()); !row)
             return std::move(row.problem());
@@ -399,6 +399,23 @@ CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOption
     return out;
 }
 
+CsvResult<ImportedPrices> read_prices(std::string_view bytes, const ImportOptions& options) {
+    auto decoded = detail::decode_text(bytes);
+    if (!decoded)
+        return std::move(decoded.problem());
+    auto prices = read_text_prices(decoded->text(), options);
+    if (!prices) {
+        // Binary data anywhere is the problem shown, before anything a step
+        // found in the text read so far (a spreadsheet is "not a text file",
+        // not a file with a strange header).
+        if (auto is_text = detail::check_is_text(decoded->text()); !is_text)
+            return std::move(is_text.problem());
+        return prices;
+    }
+    prices->detection.encoding = decoded->encoding;
+    return prices;
+}
+
 CsvResult<ImportedPrices> read_price_file(const std::filesystem::path& file,
                                           const ImportOptions& options) {
     std::error_code size_error;
@@ -409,8 +426,8 @@ CsvResult<ImportedPrices> read_price_file(const std::filesystem::path& file,
             return CsvProblem{std::move(*shortfall)};
     }
     try {
-        const detail::MappedFile mapped(file);
-        return read_prices(mapped.bytes(), options);
+        const detail::FileBytes file_bytes(file);
+        return read_prices(file_bytes.bytes(), options);
     } catch (const detail::ReadFileError& e) {
         return CsvProblem{e.problem()};
     }

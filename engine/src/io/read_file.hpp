@@ -4,7 +4,9 @@
 // report errors, so every reader names the path and the OS's reason alike.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -29,23 +31,33 @@ private:
 // or unreadable file throws ReadFileError with strerror's text.
 std::string read_file(const std::filesystem::path& file);
 
-// The file's bytes mapped read-only into memory, for the price reader, whose
-// files reach hundreds of MB: the pages come straight from the page cache, so
-// nothing is copied and no fresh memory is faulted in (on the 2-core dev VM,
-// reading a 143 MB file into a string cost more than parsing it). Errors as
-// read_file's. The bytes are valid while the object lives.
-class MappedFile {
+// The bytes of a price file, for the price reader, whose files range from a
+// few KB (a scan reads hundreds of them at once) to hundreds of MB. A file up
+// to kThreadBufferBytes is read (read(2)) into a buffer that each thread
+// keeps for the next file: mapping it instead cost a munmap per file, and in
+// a multi-threaded process every munmap interrupts the other cores to flush
+// their TLBs (a fifth of `atc scan --csv-dir`'s time went to page faults and
+// unmapping). A larger file is mapped read-only (MAP_POPULATE): its pages come
+// straight from the page cache, where reading 143 MB into fresh memory cost
+// more than parsing it on the 2-core dev VM. Errors as read_file's. The
+// bytes are valid while the object lives.
+class FileBytes {
 public:
-    explicit MappedFile(const std::filesystem::path& file);
-    ~MappedFile();
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
+    static constexpr std::size_t kThreadBufferBytes = std::size_t{4} << 20;
+
+    explicit FileBytes(const std::filesystem::path& file);
+    ~FileBytes();
+    FileBytes(const FileBytes&) = delete;
+    FileBytes& operator=(const FileBytes&) = delete;
 
     std::string_view bytes() const { return {data_, size_}; }
 
 private:
     const char* data_ = nullptr;
     std::size_t size_ = 0;
+    bool mapped_ = false;
+    bool uses_thread_buffer_ = false;
+    std::unique_ptr<char[]> own_;  // when this thread's buffer is taken by another FileBytes
 };
 
 }  // namespace atc::detail

@@ -36,7 +36,11 @@ CsvResult<> check_line_shape(std::string_view line, std::size_t number) {
 
 RowReader::RowReader(const ColumnLayout& layout, char delimiter, NumberStyle style,
                      std::optional<TimeColumn> time, std::size_t expected_rows)
-    : layout_(layout), delimiter_(delimiter), style_(style), time_(std::move(time)) {
+    : layout_(layout),
+      delimiter_(delimiter),
+      style_(style),
+      time_(std::move(time)),
+      expected_rows_(expected_rows) {
     PriceSeries& s = rows_.bars;
     const auto add = [this](const std::optional<std::size_t>& index, std::vector<double>& dest,
                             ValueRule rule) {
@@ -51,10 +55,8 @@ RowReader::RowReader(const ColumnLayout& layout, char delimiter, NumberStyle sty
     rows_.lines.reserve(expected_rows);
     for (const ValueColumn& column : columns_)
         column.values->reserve(expected_rows);
-    if (layout.label) {
+    if (layout.label)
         s.label_column = layout.name(*layout.label);
-        s.labels.reserve(expected_rows);
-    }
     if (time_) {
         s.time_column = time_->name();
         s.time_ms.reserve(expected_rows);
@@ -71,6 +73,15 @@ bool RowReader::is_null_row() const {
     });
 }
 
+void RowReader::add_label(std::string_view label) {
+    LabelColumn& labels = rows_.bars.labels;
+    // Room for every row's label at the first one's length (dates and times
+    // have one length), so that the column grows in place.
+    if (labels.empty())
+        labels.reserve(expected_rows_, expected_rows_ * (label.size() + 1));
+    labels.push_back(label);
+}
+
 void RowReader::add_ticker(std::string_view ticker) {
     // Rows of one ticker come together: compare with the last one first.
     auto& tickers = rows_.tickers;
@@ -83,11 +94,23 @@ void RowReader::add_ticker(std::string_view ticker) {
     rows_.ticker_of.push_back(last_ticker_);
 }
 
-CsvResult<> RowReader::read(std::string_view line, std::size_t n) {
+// The general path: a line with quotes, a carriage return or text beyond
+// ASCII, checked before it is split.
+CsvResult<> RowReader::split_general(std::string_view line, std::size_t n) {
+    if (auto is_text = check_is_text(line); !is_text)
+        return is_text;
     if (auto shape = check_line_shape(line, n); !shape)
         return shape;
     if (auto split = split_fields(line, delimiter_, fields_); !split)
         return CsvProblem{std::move(split.problem().text), n};
+    return {};
+}
+
+CsvResult<> RowReader::read(std::string_view line, std::size_t n) {
+    if (!split_plain_fields(line, delimiter_, fields_)) {
+        if (auto split = split_general(line, n); !split)
+            return split;
+    }
     if (fields_.size() != layout_.field_count()) {
         return CsvProblem{"line has " + std::to_string(fields_.size()) +
                               " fields but the header has " + std::to_string(layout_.field_count()),
@@ -112,10 +135,8 @@ CsvResult<> RowReader::read(std::string_view line, std::size_t n) {
         s.time_ms.push_back(*ms);
     }
 
-    const RawField& close_field = fields_[*layout_.close];
-    // Only a quoted close needs a decoded copy; the common case parses in place.
-    auto close = close_field.quoted ? parse_close(decode(close_field), style_)
-                                    : parse_close(close_field.text, style_);
+    // Only a quoted close is decoded (into scratch_); the common case parses in place.
+    auto close = parse_close(field_value(fields_[*layout_.close], scratch_), style_);
     if (!close)
         return CsvProblem{std::move(close.problem().text), n, layout_.name(*layout_.close)};
     s.close.push_back(*close);
@@ -129,7 +150,7 @@ CsvResult<> RowReader::read(std::string_view line, std::size_t n) {
         column.values->push_back(*value);
     }
     if (layout_.label)
-        s.labels.push_back(decode(fields_[*layout_.label]));
+        add_label(field_value(fields_[*layout_.label], scratch_));
     if (layout_.ticker)
         add_ticker(field_value(fields_[*layout_.ticker], scratch_));
     rows_.lines.push_back(n);

@@ -38,7 +38,10 @@ public:
     RowReader(const RowReader&) = delete;
     RowReader& operator=(const RowReader&) = delete;
 
-    // Adds the bar of `line`, line number `n` of the file.
+    // Adds the bar of `line`, line number `n` of the file. A line that is not
+    // text (a NUL, invalid UTF-8) is refused with a problem whose line number
+    // is not the file's: the caller checks the whole text for binary data
+    // when a read fails (read_prices), and that problem is the one shown.
     CsvResult<> read(std::string_view line, std::size_t n);
 
     const std::optional<TimeColumn>& time() const { return time_; }
@@ -51,13 +54,16 @@ private:
         ValueRule rule = ValueRule::Price;
     };
 
+    CsvResult<> split_general(std::string_view line, std::size_t n);
     bool is_null_row() const;
+    void add_label(std::string_view label);
     void add_ticker(std::string_view ticker);
 
     const ColumnLayout& layout_;
     char delimiter_;
     NumberStyle style_;
     std::optional<TimeColumn> time_;
+    std::size_t expected_rows_;
     FileRows rows_;
     std::vector<ValueColumn> columns_;
     std::vector<RawField> fields_;

@@ -13,7 +13,6 @@
 #include <memory>
 #include <type_traits>
 
-#include "io/csv_tokenizer.hpp"
 #include "io/utf8.hpp"
 
 namespace atc::detail {
@@ -102,8 +101,6 @@ CsvResult<DecodedText> decode_text(std::string_view bytes) {
         decoded.encoding = "UTF-8";
         decoded.as_is = bytes;
     }
-    if (auto is_text = check_is_text(decoded.text()); !is_text)
-        return std::move(is_text.problem());
     return decoded;
 }
 

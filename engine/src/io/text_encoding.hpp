@@ -23,9 +23,9 @@ struct DecodedText {
 
 // Recognises UTF-8 (with or without a BOM) and UTF-16 (LE or BE, with a BOM,
 // or without one when the first bytes alternate NUL and ASCII) and converts
-// UTF-16 to UTF-8 with iconv. `bytes` must outlive the result. Text that is
-// not valid in its encoding, or binary data, is refused (line 0 or the line of
-// the first bad byte in the message).
+// UTF-16 to UTF-8 with iconv. `bytes` must outlive the result. UTF-16 that is
+// not valid is refused; whether the UTF-8 is text (check_is_text) is left to
+// the reader, which checks each line as it splits it.
 CsvResult<DecodedText> decode_text(std::string_view bytes);
 
 }  // namespace atc::detail

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "atc/label_column.hpp"
 #include "atc/store/database.hpp"
 
 namespace atc::store::detail {
@@ -26,9 +27,8 @@ std::span<const std::byte> as_blob(const std::vector<T>& values) {
 }
 
 // Labels joined by '\n' (a CSV field never spans lines).
-std::string join_labels(const std::vector<std::string>& labels);
-std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> blob,
-                                                     std::size_t count);
+std::string join_labels(const LabelColumn& labels);
+std::optional<LabelColumn> split_labels(std::span<const std::byte> blob, std::size_t count);
 // Label `index` of `count` joined ones, without splitting the others; nullopt
 // when the blob does not hold `count` labels (damaged).
 std::optional<std::string_view> label_at(std::string_view joined, std::size_t count,

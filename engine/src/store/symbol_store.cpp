@@ -13,8 +13,9 @@
 namespace atc::store {
 namespace detail {
 
-std::string join_labels(const std::vector<std::string>& labels) {
+std::string join_labels(const LabelColumn& labels) {
     std::string joined;
+    joined.reserve(labels.chars().size() + labels.size());
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (i > 0)
             joined += '\n';
@@ -23,15 +24,14 @@ std::string join_labels(const std::vector<std::string>& labels) {
     return joined;
 }
 
-std::optional<std::vector<std::string>> split_labels(std::span<const std::byte> blob,
-                                                     std::size_t count) {
-    std::vector<std::string> labels;
-    labels.reserve(count);
+std::optional<LabelColumn> split_labels(std::span<const std::byte> blob, std::size_t count) {
     const std::string_view text(reinterpret_cast<const char*>(blob.data()), blob.size());
+    LabelColumn labels;
+    labels.reserve(count, text.size());
     std::size_t start = 0;
     while (true) {
         const std::size_t end = text.find('\n', start);
-        labels.emplace_back(text.substr(start, end - start));
+        labels.push_back(text.substr(start, end - start));
         if (end == std::string_view::npos)
             break;
         start = end + 1;
