@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -370,6 +371,42 @@ private slots:
                  qPrintable(QStringLiteral("%1 allocations for 1,000 rows, %2 for 10,000")
                                 .arg(for_small)
                                 .arg(for_large)));
+    }
+
+    // Plain decimals of up to 15 digits are read as an integer divided by a
+    // power of ten (csv_values.cpp), others by fast_float: either way every
+    // value must be the double std::from_chars gives, the correctly rounded
+    // one. 20,000 seeded random numbers of 1 to 17 digits with the decimal
+    // point anywhere, as volume (0 allowed) and as close.
+    void numbersReadExactlyAsFromChars() {
+        std::uint64_t state = 20261206;
+        const auto next = [&state] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return state >> 33;
+        };
+        std::string text = "close,volume\n";
+        std::vector<std::string> numbers;
+        for (int row = 0; row < 20'000; ++row) {
+            const std::size_t digits = 1 + next() % 17;
+            std::string number;
+            for (std::size_t d = 0; d < digits; ++d)
+                number.push_back(static_cast<char>('0' + next() % 10));
+            const std::size_t point = next() % (digits + 1);  // == digits: no point
+            if (point < digits)
+                number.insert(point == 0 ? 0 : point, point == 0 ? "0." : ".");
+            if (number.find_first_not_of("0.") == std::string::npos)
+                number = "1" + number;  // a close must be above 0
+            numbers.push_back(number);
+            text.append(number).append(",").append(number).append("\n");
+        }
+        const PriceSeries series = parse_price_csv(text, kSource);
+        QCOMPARE(series.close.size(), numbers.size());
+        for (std::size_t i = 0; i < numbers.size(); ++i) {
+            double expected = 0.0;
+            const std::string& n = numbers[i];
+            std::from_chars(n.data(), n.data() + n.size(), expected);
+            QVERIFY2(series.close[i] == expected && series.volume[i] == expected, n.c_str());
+        }
     }
 
     // Small files are read into a buffer each thread keeps for the next
