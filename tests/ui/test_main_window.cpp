@@ -488,6 +488,7 @@ private slots:
     // The Performance tab (Ctrl+Shift+P): compute_performance's figures and
     // curves for the symbol on screen, on the charts' visible bars.
     void performanceTabShowsTheSignalsFigures() {
+        click_symbol(QStringLiteral("TTRC"));  // whichever case ran before
         QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
         PerformancePanel* panel = window_->performancePanel();
         auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("performanceDock"));
