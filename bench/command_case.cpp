@@ -17,6 +17,7 @@
 
 #include "csv_universe.hpp"
 #include "measure.hpp"
+#include "temp_folder.hpp"
 
 extern char** environ;
 
@@ -28,24 +29,6 @@ namespace fs = std::filesystem;
 double timeval_ms(const timeval& t) {
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) * 1e-3;
 }
-
-// A temporary folder for a case's input, removed with the object.
-struct CaseFolder {
-    fs::path dir;
-
-    explicit CaseFolder(const std::string& name)
-        : dir(fs::temp_directory_path() /
-              ("atc-bench-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~CaseFolder() {
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
-    }
-    CaseFolder(const CaseFolder&) = delete;
-    CaseFolder& operator=(const CaseFolder&) = delete;
-};
 
 CaseResult measure_command(const std::vector<std::string>& args, int runs) {
     run_command(args);  // warm-up: the program and its input in the page cache
@@ -116,9 +99,9 @@ CaseResult run_command_case(const CaseSpec& spec, int runs) {
         result.input_mib = static_cast<double>(files.total_bytes()) / (1024.0 * 1024.0);
         return result;
     }
-    const CaseFolder folder(spec.name);
+    const TempFolder folder(spec.name);
     // The bundled symbols: a new database is seeded with them by its first command.
-    const std::string db = (folder.dir / "store.sqlite").string();
+    const std::string db = (folder.path() / "store.sqlite").string();
     run_command({atc, "list", "--db", db});
     std::vector<std::string> scan = {atc, "scan", "--db", db};
     if (spec.mode == Mode::DbScanNoCache)

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csv_universe.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -90,19 +88,12 @@ void write_csv_universe(const fs::path& dir, std::size_t symbols, std::size_t ba
         write_symbol_file(symbol_file(dir, s), universe.series()[s], s + 1);
 }
 
-CsvUniverseFolder::CsvUniverseFolder(std::size_t symbols, std::size_t bars)
-    : dir_(fs::temp_directory_path() / ("atc-bench-csv-" + std::to_string(::getpid()))) {
-    fs::create_directories(dir_);
-    write_csv_universe(dir_, symbols, bars);
+CsvUniverseFolder::CsvUniverseFolder(std::size_t symbols, std::size_t bars) : folder_("csv") {
+    write_csv_universe(folder_.path(), symbols, bars);
     for (std::size_t s = 0; s < symbols; ++s) {
-        files_.push_back(symbol_file(dir_, s));
+        files_.push_back(symbol_file(folder_.path(), s));
         total_bytes_ += fs::file_size(files_.back());
     }
-}
-
-CsvUniverseFolder::~CsvUniverseFolder() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
 }
 
 }  // namespace atc::bench

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "temp_folder.hpp"
+
 namespace atc::bench {
 
 // Writes S0000.csv, S0001.csv, ... into `dir` (which must exist): a header
@@ -21,16 +23,13 @@ void write_csv_universe(const std::filesystem::path& dir, std::size_t symbols, s
 class CsvUniverseFolder {
 public:
     CsvUniverseFolder(std::size_t symbols, std::size_t bars);
-    ~CsvUniverseFolder();
-    CsvUniverseFolder(const CsvUniverseFolder&) = delete;
-    CsvUniverseFolder& operator=(const CsvUniverseFolder&) = delete;
 
-    const std::filesystem::path& dir() const { return dir_; }
+    const std::filesystem::path& dir() const { return folder_.path(); }
     const std::vector<std::filesystem::path>& files() const { return files_; }
     std::uint64_t total_bytes() const { return total_bytes_; }
 
 private:
-    std::filesystem::path dir_;
+    TempFolder folder_;
     std::vector<std::filesystem::path> files_;  // in symbol order
     std::uint64_t total_bytes_ = 0;
 };

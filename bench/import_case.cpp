@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import_case.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
@@ -13,6 +11,7 @@
 #include "atc/store/database.hpp"
 #include "atc/store/importer.hpp"
 #include "atc/store/symbol_store.hpp"
+#include "temp_folder.hpp"
 
 namespace atc::bench {
 namespace {
@@ -46,20 +45,11 @@ void write_klines(const fs::path& file, std::size_t bars) {
 
 // A temporary folder holding a kline file of `bars` rows, removed with the object.
 struct KlineFolder {
-    fs::path dir;
-    fs::path file;
-    fs::path database;
+    TempFolder folder{"import"};
+    fs::path file = folder.path() / "BTCUSDT-1m.csv";
+    fs::path database = folder.path() / "store.sqlite";
 
-    explicit KlineFolder(std::size_t bars)
-        : dir(fs::temp_directory_path() / ("atc-bench-import-" + std::to_string(::getpid()))),
-          file(dir / "BTCUSDT-1m.csv"),
-          database(dir / "store.sqlite") {
-        fs::create_directories(dir);
-        write_klines(file, bars);
-    }
-    ~KlineFolder() { fs::remove_all(dir); }
-    KlineFolder(const KlineFolder&) = delete;
-    KlineFolder& operator=(const KlineFolder&) = delete;
+    explicit KlineFolder(std::size_t bars) { write_klines(file, bars); }
 };
 
 }  // namespace

@@ -122,10 +122,10 @@ struct ScanResults {
 
 // Computes the symbols of a source chunk by chunk: a chunk's prices are loaded,
 // computed and let go before the next is loaded, so only one chunk (plus one
-// load group) is held. Without a memory budget their vectors are kept for the
-// next chunk and load group, which reads into them. A chunk holds at most ScanRun::chunk_symbols()
-// symbols (64 on the CPU), fewer when the memory limit says so: --memory-budget, or without one the
-// memory the machine has (automatic_limit).
+// load group) is held. A chunk holds at most ScanRun::chunk_symbols() symbols
+// (64 on the CPU), fewer when the memory limit says so: --memory-budget, or
+// without one the memory the machine has (automatic_limit). Without a budget
+// the vectors are kept for the next chunk and load group, which read into them.
 class ChunkedScan {
 public:
     // `timeframe`: the result cache key's (request_label), "" for the data's own
