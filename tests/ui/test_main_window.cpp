@@ -331,6 +331,22 @@ class TestMainWindow : public atc::ui::gui_test::StudioTestBase {
         QVERIFY(test::same_values(drawn(panel->underwaterPane()->lineItem()), underwater));
     }
 
+    // The restored session with `name` on the chart. The cases that need a
+    // chart call it first, so that each also runs alone
+    // (`test_main_window crosshairLegendShowsTheBar`); after the cases before
+    // it, it only clicks when another symbol is shown.
+    bool show_symbol(const QString& name) {
+        if (!session_restored_) {
+            window_->restoreSession();
+            session_restored_ = true;
+            if (!QTest::qWaitFor([&] { return window_->currentData() != nullptr; }, 10000))
+                return false;
+        }
+        if (window_->watchlist()->currentSymbol() != name)
+            click_symbol(name);
+        return wait_for_symbol(name);
+    }
+
     // Clicks the symbol's row in the watchlist, as a trader does.
     void click_symbol(const QString& name) {
         QTableView* view = window_->watchlist()->view();
@@ -412,6 +428,7 @@ private slots:
 
     void opensOnTheBundledData() {
         window_->restoreSession();
+        session_restored_ = true;
         QVERIFY(wait_for_symbol(QStringLiteral("DAX")));  // the first real series
         QCOMPARE(window_->watchlist()->currentSymbol(), QStringLiteral("DAX"));
         QVERIFY(window_->statusText()->text().contains(QStringLiteral("1,860 bars")));
@@ -457,6 +474,7 @@ private slots:
     }
 
     void changingAParameterRecomputes() {
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));
         auto* ema_length =
             window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("ema_len"));
         QVERIFY2(ema_length, "the EMA length editor is named ema_len");
@@ -488,8 +506,7 @@ private slots:
     // The Performance tab (Ctrl+Shift+P): compute_performance's figures and
     // curves for the symbol on screen, on the charts' visible bars.
     void performanceTabShowsTheSignalsFigures() {
-        click_symbol(QStringLiteral("TTRC"));  // whichever case ran before
-        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));  // whichever case ran before
         PerformancePanel* panel = window_->performancePanel();
         auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("performanceDock"));
         window_->findChild<QDockWidget*>(QStringLiteral("familyDock"))->raise();
@@ -528,6 +545,7 @@ private slots:
     // The mode and the cost through their widgets: the figures follow at once,
     // and the app's exported report holds the position the same way.
     void performanceModeAndCostReachTheReport() {
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));
         PerformancePanel* panel = window_->performancePanel();
         const auto data = window_->currentData();
         const Performance both = expected_performance(*data, {});
@@ -574,6 +592,7 @@ private slots:
 
     // A new result (La edited in the parameters) is measured as soon as it is drawn.
     void performanceTabFollowsTheParameters() {
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));
         auto* la = window_->paramsPanel()->findChild<NumberField*>(QStringLiteral("La"));
         QVERIFY(la);
         const auto drawn_with = [&](double lambda) {
@@ -616,6 +635,7 @@ private slots:
     // parameters of the chart on screen, follow a parameter change, and sort
     // by a click on their header (unknown last).
     void watchlistAtcColumnsFollowTheParameters() {
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));
         QVERIFY(wait_for_watchlist_fill());
         const QStringList known{QStringLiteral("DAX"), QStringLiteral("TTRC"),
                                 QStringLiteral("GEN-0250")};
@@ -811,7 +831,7 @@ private slots:
     }
 
     void crosshairLegendShowsTheBar() {
-        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));
         window_->charts()->setCrosshairBar(0);
         QVERIFY2(window_->charts()->legendText().contains(QStringLiteral("1985-01-02")),
                  qPrintable(window_->charts()->legendText()));
@@ -887,7 +907,7 @@ private slots:
     // has a plot of at least the minimum height or is folded to its one-line
     // legend; the price always keeps its plot.
     void panesStayReadableAtAnySize() {
-        QVERIFY(wait_for_symbol(QStringLiteral("TTRC")));
+        QVERIFY(show_symbol(QStringLiteral("TTRC")));
         ChartToolbar* toolbar = window_->chartToolbar();
         ChartStack* charts = window_->charts();
         const auto check = [&](const QString& screenshot) {
@@ -1180,6 +1200,8 @@ private slots:
     // The magnet pulls a point to the bar's high; a drawing is selected by a
     // click, moved by a drag (whole, or one end by its handle), deleted by
     // Del; Ctrl+Z and Ctrl+Y undo and redo each step, and every step is saved.
+    // This and the next two cases go on with the drawings the one before left
+    // (a trader's session, step by step): run them from drawingToolsPlaceEachKind.
     void drawingsSnapMoveDeleteAndUndo() {
         ChartStack* charts = window_->charts();
         ChartToolbar* toolbar = window_->chartToolbar();
@@ -1965,6 +1987,7 @@ private slots:
 
 private:
     RecordingNotifier notifier_;
+    bool session_restored_ = false;  // restoreSession() ran (show_symbol)
 };
 
 QTEST_MAIN(TestMainWindow)
