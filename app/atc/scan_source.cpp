@@ -29,10 +29,12 @@ std::string describe(const CsvError& e) {
 
 // The text of what names a bar, by the rule of ScanSource::bar_text.
 std::string bar_name_text(const store::BarName& name) {
-    if (name.label)
-        return *name.label;
+    // The time first, as the app names bars: a file's label may be any text
+    // (epoch seconds, "20240105 1400"), the time is one format everywhere.
     if (name.time_ms)
         return bar_time_text(*name.time_ms, name.time_kind);
+    if (name.label)
+        return *name.label;
     return {};
 }
 

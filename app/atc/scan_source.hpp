@@ -73,10 +73,10 @@ public:
     // gets its error; the others load.
     void load(std::size_t first, std::size_t last, std::vector<LoadedSeries>& loaded);
 
-    // What names bar `bar` of entry `entry`, loaded as `series`: its label
-    // where there are labels, else its time (ISO 8601, UTC; the date alone for
-    // dates), else "". Throws store::StoreError where the database's stored
-    // labels or times are damaged.
+    // What names bar `bar` of entry `entry`, loaded as `series`, by the app's
+    // rule: its time where there are times (ISO 8601, UTC; the date alone for
+    // dates), else its label, else "". Throws store::StoreError where the
+    // database's stored labels or times are damaged.
     std::string bar_text(std::size_t entry, const PriceSeries& series, std::size_t bar);
 
 private:

@@ -260,6 +260,17 @@ const QStringList kSampleSymbols = {QStringLiteral("CAC"), QStringLiteral("DAX")
 
 // Copies the bundled sample files into `dir`; FTSE with an upper-case extension,
 // since the scan must match *.csv case-insensitively.
+// How `atc scan` names a bar, as the app does: its time (ISO 8601, UTC; the
+// date alone for dates) where the series has times, else its label.
+QString expected_bar_name(const atc::PriceSeries& series, std::size_t bar) {
+    if (series.time_ms.empty())
+        return QString::fromStdString(std::string(series.labels.at(bar)));
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(series.time_ms.at(bar), QTimeZone::utc());
+    return time.toString(series.time_kind == atc::TimeKind::Date
+                             ? QStringLiteral("yyyy-MM-dd")
+                             : QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+}
+
 bool copy_samples(const QString& dir) {
     for (const QString& s : kSampleSymbols) {
         const QString target =
@@ -1301,8 +1312,8 @@ private slots:
                 QCOMPARE(e[QLatin1String("direction")].toString(),
                          direction_text(expected.last_marker->direction));
                 QCOMPARE(e[QLatin1String("average")].toDouble(), expected.last_marker->average);
-                QCOMPARE(e[QLatin1String("label")].toString().toStdString(),
-                         std::string(series.labels.at(expected.last_marker->bar)));
+                QCOMPARE(e[QLatin1String("label")].toString(),
+                         expected_bar_name(series, expected.last_marker->bar));
                 const std::size_t entry_bar = expected.last_marker->bar;
                 QCOMPARE(static_cast<std::size_t>(e[QLatin1String("bars_since")].toInt()),
                          series.close.size() - 1 - entry_bar);
@@ -1405,6 +1416,34 @@ private slots:
     // symbol is computed, and the rows are the cached scan's. Entry markers
     // are named by their bar's label, else by its date (the generated symbols
     // have times and no labels).
+    // A file whose times are Unix seconds: the entry is named by its time, as
+    // on the app's chart, not by the digits in the file.
+    void scanNamesEntriesByTheirTime() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const atc::PriceSeries ttrc =
+            atc::read_price_csv((sample_dir() + QStringLiteral("/TTRC.csv")).toStdString());
+        QByteArray csv = "time,close\n";
+        const std::int64_t start = 1659999820;  // 2022-08-08T23:03:40Z
+        for (std::size_t i = 0; i < ttrc.close.size(); ++i) {
+            csv += QByteArray::number(static_cast<qlonglong>(start + 3600 * std::int64_t(i))) +
+                   ',' + QByteArray::number(ttrc.close[i], 'g', 17) + '\n';
+        }
+        QVERIFY(write_all(tmp.filePath(QStringLiteral("HOURLY.csv")), csv));
+        Run r;
+        RUN_ATC(r, QStringLiteral("scan"), QStringLiteral("--csv-dir"), tmp.path(),
+                QStringLiteral("--json"));
+        QCOMPARE(r.exit_code, 0);
+        const QJsonObject scan = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject row = scan[QLatin1String("rows")].toArray().at(0).toObject();
+        const QJsonObject entry = row[QLatin1String("last_entry")].toObject();
+        QVERIFY2(!entry.isEmpty(), r.out.constData());  // TTRC's closes have entries
+        const auto bar = static_cast<std::int64_t>(entry[QLatin1String("bar")].toInt());
+        const QString expected = QDateTime::fromSecsSinceEpoch(start + 3600 * bar, QTimeZone::utc())
+                                     .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        QCOMPARE(entry[QLatin1String("label")].toString(), expected);
+    }
+
     void scanWithoutTheCache() {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
@@ -1456,16 +1495,8 @@ private slots:
             const auto bar = static_cast<std::size_t>(entry[QLatin1String("bar")].toInt());
             const atc::PriceSeries bars =
                 store.load(row[QLatin1String("symbol")].toString().toStdString());
-            const QString label = entry[QLatin1String("label")].toString();
-            if (!bars.labels.empty()) {
-                QCOMPARE(label.toStdString(), bars.labels[bar]);
-                ++named_by_label;
-            } else {
-                QCOMPARE(bars.time_kind, atc::TimeKind::Date);
-                QCOMPARE(label, QDateTime::fromMSecsSinceEpoch(bars.time_ms[bar], QTimeZone::utc())
-                                    .toString(QStringLiteral("yyyy-MM-dd")));
-                ++named_by_date;
-            }
+            QCOMPARE(entry[QLatin1String("label")].toString(), expected_bar_name(bars, bar));
+            ++(bars.time_ms.empty() ? named_by_label : named_by_date);
         }
         QVERIFY(named_by_label > 0 && named_by_date > 0);
 
