@@ -290,6 +290,7 @@ Database Database::open_read_write(const fs::path& path, OpenReport& r) {
     }
 
     const bool existed = !file.empty() && fs::exists(file);
+    std::optional<Database> sound;  // the connection that checked an existing file
     if (existed) {
         // Anything wrong with an existing file is found here, before it is
         // trusted: every open checks all but the bars' values, and the whole
@@ -307,8 +308,10 @@ Database Database::open_read_write(const fs::path& path, OpenReport& r) {
                 }
             }
             // Someone else's database, or a newer one of ours, is never touched.
-            if (damage.empty())
+            if (damage.empty()) {
                 detail::check_ownership(probe);
+                sound.emplace(std::move(probe));  // no second connection to open
+            }
         }
         if (!damage.empty()) {
             // A URI asks for the file as it is (read-only, say): never moved.
@@ -320,7 +323,9 @@ Database Database::open_read_write(const fs::path& path, OpenReport& r) {
     }
     r.created = file.empty() || !fs::exists(file);
 
-    Database db(open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path);
+    Database db =
+        sound ? std::move(*sound)
+              : Database(open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path);
     // A symbol's bars are a few large blobs (8 bytes per bar and column): 64 KiB
     // pages write and read them in a sixteenth of the page I/O of the 4 KiB
     // default (a 1,000,000-bar import: 48 MB). Only a new file takes it; the
