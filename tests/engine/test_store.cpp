@@ -71,6 +71,7 @@ void raw_exec(const fs::path& p, const char* sql) {
 // What version 6 added (the close hashes, store_meta), taken back.
 constexpr const char* kTakeBackSix =
     "DROP TRIGGER bars_insert_forgets_close_hash; DROP TRIGGER bars_update_forgets_close_hash; "
+    "DROP TRIGGER bars_delete_forgets_close_hash; "
     "DROP TABLE store_meta; ALTER TABLE symbols DROP COLUMN close_hash";
 
 Database open_taken_back(const fs::path& p, const std::string& take_back, int version,
@@ -816,10 +817,20 @@ private slots:
         QVERIFY(!digest_of("H").has_value());
         store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
         QVERIFY(digest_of("H").has_value());
+        db.exec("DELETE FROM bars");
+        QVERIFY(!digest_of("H").has_value());
+        std::vector<double> close;
+        QVERIFY_THROWS_EXCEPTION(StoreError, ScanBarsReader(db).read_closes("H", close));
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
+        QVERIFY(digest_of("H").has_value());
         db.exec(
             "DELETE FROM bars; INSERT INTO bars(symbol_id, close) SELECT id, zeroblob(8 * "
             "bar_count) FROM symbols");
         QVERIFY(!digest_of("H").has_value());
+        // Removed through the store, the symbol goes with its bars.
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
+        QVERIFY(store.remove("H"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, digest_of("H"));
         QVERIFY_THROWS_EXCEPTION(StoreError, digest_of("nothing"));
     }
 

@@ -104,7 +104,7 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
     // symbols.close_hash is cache::hash_closes of the symbol's stored closes
     // (16 bytes: h1 then h2, little-endian), written with the bars by
     // SymbolStore; NULL means "not known", and a scan then reads and hashes
-    // the closes. The triggers forget it whenever the closes change, so a
+    // the closes. The triggers forget it whenever the closes change or go, so a
     // writer that does not know about it (an older tool, the sqlite3 shell)
     // can never leave a hash that no longer matches: the worst it costs is
     // the speed-up. After the SQL, fill_close_hashes() computes the hashes of
@@ -116,6 +116,9 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
     END;
     CREATE TRIGGER bars_update_forgets_close_hash AFTER UPDATE OF close, symbol_id ON bars BEGIN
         UPDATE symbols SET close_hash = NULL WHERE id IN (old.symbol_id, new.symbol_id);
+    END;
+    CREATE TRIGGER bars_delete_forgets_close_hash AFTER DELETE ON bars BEGIN
+        UPDATE symbols SET close_hash = NULL WHERE id = old.symbol_id;
     END;
     CREATE TABLE store_meta(
         name TEXT PRIMARY KEY,
