@@ -157,17 +157,18 @@ public:
     }
 
     ScanResults run() {
-        const std::size_t total = source_.entries().size();
-        for (std::size_t start = 0; start < total;) {
+        const std::vector<std::size_t> to_load = answer_from_store();
+        for (std::size_t start = 0; start < to_load.size();) {
             // A load group is read in parallel and joins the open chunk symbol
             // by symbol. Under --memory-budget it is one symbol per worker, so
             // that the budget's estimates see what is loaded; otherwise a
             // chunk's worth, read in one parallel pass.
             const std::size_t group = budget_ ? workers_ : run_->chunk_symbols();
-            const std::size_t end = std::min(total, start + group);
-            source_.load(start, end, loaded_);
-            for (std::size_t i = start; i < end; ++i)
-                admit(i, loaded_[i - start]);
+            const std::size_t end = std::min(to_load.size(), start + group);
+            const std::span<const std::size_t> which(to_load.data() + start, end - start);
+            source_.load(which, loaded_);
+            for (std::size_t k = 0; k < which.size(); ++k)
+                admit(which[k], loaded_[k]);
             start = end;
         }
         if (open_count_ > 0)
@@ -234,6 +235,43 @@ private:
         cache_ = std::make_unique<cache::ResultCache>(options);
     }
 
+    // The entries whose results the cache holds, found by the digests the
+    // store keeps of their closes, go straight to the results without their
+    // bars being read; returns the others, in order, for loading and
+    // computing (their look-up is then by their closes, as for a folder).
+    std::vector<std::size_t> answer_from_store() {
+        const std::size_t total = source_.entries().size();
+        std::vector<std::size_t> known;
+        std::vector<cache::SeriesDigest> digests;
+        if (cache_) {
+            const auto stored = source_.closes_digests();
+            for (std::size_t i = 0; i < stored.size(); ++i) {
+                if (stored[i]) {
+                    known.push_back(i);
+                    digests.push_back(*stored[i]);
+                }
+            }
+        }
+        std::vector<bool> answered(total, false);
+        if (!known.empty()) {
+            const auto found = run_->stored(digests, params_, batch_options_, timeframe_);
+            const PriceSeries unread;  // the store names the markers' bars
+            for (std::size_t k = 0; k < known.size(); ++k) {
+                if (!found[k])
+                    continue;
+                collect(known[k], unread, *found[k]);
+                answered[known[k]] = true;
+            }
+        }
+        std::vector<std::size_t> to_load;
+        to_load.reserve(total);
+        for (std::size_t i = 0; i < total; ++i) {
+            if (!answered[i])
+                to_load.push_back(i);
+        }
+        return to_load;
+    }
+
     // Takes the loaded series into the open chunk; `loaded` gets the vectors
     // of the slot it joins, for the next load to reuse.
     void admit(std::size_t entry, LoadedSeries& loaded) {
@@ -297,25 +335,28 @@ private:
             throw std::logic_error("engine returned " + std::to_string(scans.size()) +
                                    " results for " + std::to_string(open.size()) + " symbols");
         }
-        for (std::size_t k = 0; k < open.size(); ++k) {
-            const OpenSymbol& s = open[k];
-            const SymbolScan& scan = *scans[k];
-            if (!scan.ok()) {
-                results_.errors[s.entry] = scan.error.empty() ? "not computed" : scan.error;
-                continue;
-            }
-            try {
-                results_.rows.push_back({source_.entries()[s.entry].symbol, scan.row,
-                                         marker_text(s, scan.row.last_marker)});
-            } catch (const store::StoreError& e) {
-                results_.errors[s.entry] = e.what();
-            }
+        for (std::size_t k = 0; k < open.size(); ++k)
+            collect(open[k].entry, open[k].series, *scans[k]);
+    }
+
+    // Entry `entry`'s row (or error) into results_, `series` its loaded bars.
+    void collect(std::size_t entry, const PriceSeries& series, const SymbolScan& scan) {
+        if (!scan.ok()) {
+            results_.errors[entry] = scan.error.empty() ? "not computed" : scan.error;
+            return;
+        }
+        try {
+            results_.rows.push_back({source_.entries()[entry].symbol, scan.row,
+                                     marker_text(entry, series, scan.row.last_marker)});
+        } catch (const store::StoreError& e) {
+            results_.errors[entry] = e.what();
         }
     }
 
     // What names the bar of the last entry marker; "" without one.
-    std::string marker_text(const OpenSymbol& s, const std::optional<EntryMarker>& marker) {
-        return marker ? source_.bar_text(s.entry, s.series, marker->bar) : std::string();
+    std::string marker_text(std::size_t entry, const PriceSeries& series,
+                            const std::optional<EntryMarker>& marker) {
+        return marker ? source_.bar_text(entry, series, marker->bar) : std::string();
     }
 
     ScanSource& source_;

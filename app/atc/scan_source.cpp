@@ -104,34 +104,54 @@ std::string ScanSource::kind() const {
     return store_ ? "database" : "csv-dir";
 }
 
-void ScanSource::load(std::size_t first, std::size_t last, std::vector<LoadedSeries>& loaded) {
-    loaded.resize(last - first);
+store::ScanBarsReader& ScanSource::reader() {
+    if (!reader_)
+        reader_ = std::make_unique<store::ScanBarsReader>(store_->database());
+    return *reader_;
+}
+
+std::vector<std::optional<cache::SeriesDigest>> ScanSource::closes_digests() {
+    std::vector<std::optional<cache::SeriesDigest>> digests;
+    if (!store_ || timeframe_)
+        return digests;
+    digests.resize(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        try {
+            digests[i] = reader().closes_digest(entries_[i].symbol);
+        } catch (const store::StoreError&) {
+            // Loading the symbol reports it.
+        }
+    }
+    return digests;
+}
+
+void ScanSource::load(std::span<const std::size_t> which, std::vector<LoadedSeries>& loaded) {
+    loaded.resize(which.size());
     for (LoadedSeries& out : loaded)
         out.error.clear();
     if (store_) {
-        // Resampling needs every column; the data's own bars need the closes alone.
-        if (!timeframe_ && !reader_)
-            reader_ = std::make_unique<store::ScanBarsReader>(store_->database());
         // One connection: the symbols are read one after the other.
-        for (std::size_t i = first; i < last; ++i) {
-            LoadedSeries& out = loaded[i - first];
+        for (std::size_t k = 0; k < which.size(); ++k) {
+            LoadedSeries& out = loaded[k];
+            const std::string& symbol = entries_[which[k]].symbol;
             try {
+                // Resampling needs every column; the data's own bars need the closes alone.
                 if (!timeframe_)
-                    reader_->read_closes(entries_[i].symbol, out.series.close);
+                    reader().read_closes(symbol, out.series.close);
                 else
-                    out.series = store_->symbols().load(entries_[i].symbol);
+                    out.series = store_->symbols().load(symbol);
             } catch (const store::StoreError& e) {
                 out.error = e.what();
             }
         }
     } else {
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(first, last),
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, which.size()),
                           [&](const tbb::blocked_range<std::size_t>& range) {
-                              for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                                  LoadedSeries& out = loaded[i - first];
+                              for (std::size_t k = range.begin(); k != range.end(); ++k) {
+                                  LoadedSeries& out = loaded[k];
                                   // One bad file must not stop the others: keep the reason.
                                   try {
-                                      out.series = read_price_csv(entries_[i].origin);
+                                      out.series = read_price_csv(entries_[which[k]].origin);
                                   } catch (const CsvError& e) {
                                       out.error = describe(e);
                                   } catch (const std::exception& e) {

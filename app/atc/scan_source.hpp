@@ -10,10 +10,12 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "atc/cache/cache_key.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/store/scan_bars_reader.hpp"
 #include "timeframe_option.hpp"
@@ -66,12 +68,19 @@ public:
     // one whose data cannot be made into it gets the refusal as its error.
     void set_timeframe(std::optional<TimeframeRequest> request) { timeframe_ = std::move(request); }
 
-    // Entries [first, last) into `loaded` (resized to last - first), files
-    // read in parallel. The vectors `loaded` holds are reused where the
-    // source can (the database's closes), so passing the same one back spares
-    // an allocation per symbol. A symbol that cannot be read (or resampled)
-    // gets its error; the others load.
-    void load(std::size_t first, std::size_t last, std::vector<LoadedSeries>& loaded);
+    // What names each entry's closes in a result cache key without reading
+    // them (store::ScanBarsReader::closes_digest): one per entry, nullopt
+    // where the source cannot tell (a symbol whose closes the store has no
+    // hash for, or cannot read: loading it says why). Empty for a folder and
+    // under a --timeframe (the resampled closes are known only once made).
+    std::vector<std::optional<cache::SeriesDigest>> closes_digests();
+
+    // The entries `which` into `loaded` (resized to which.size(), same
+    // order), files read in parallel. The vectors `loaded` holds are reused
+    // where the source can (the database's closes), so passing the same one
+    // back spares an allocation per symbol. A symbol that cannot be read (or
+    // resampled) gets its error; the others load.
+    void load(std::span<const std::size_t> which, std::vector<LoadedSeries>& loaded);
 
     // What names bar `bar` of entry `entry`, loaded as `series`, by the app's
     // rule: its time where there are times (ISO 8601, UTC; the date alone for
@@ -83,10 +92,12 @@ private:
     ScanSource() = default;
     // Each loaded series at timeframe_, or its refusal as the symbol's error.
     void resample_loaded(std::vector<LoadedSeries>& loaded) const;
+    // The database's reader of closes, made on first use.
+    store::ScanBarsReader& reader();
 
     std::filesystem::path location_;
     std::unique_ptr<StoreSession> store_;  // null for a folder
-    // Reads the database's closes; made on the first load without a timeframe.
+    // Reads the database's closes; made on first need without a timeframe.
     std::unique_ptr<store::ScanBarsReader> reader_;
     std::vector<ScanEntry> entries_;
     std::optional<TimeframeRequest> timeframe_;

@@ -105,6 +105,20 @@ QString seeded_database(const QTemporaryDir& dir) {
     return !crashed && r.exit_code == 0 ? db : QString();
 }
 
+// The chunks `atc scan --db db --no-cache --json` computes in (-1 when it fails).
+int computed_chunks(const QString& db) {
+    bool crashed = false;
+    const Run r = run_atc({QStringLiteral("scan"), QStringLiteral("--db"), db,
+                           QStringLiteral("--json"), QStringLiteral("--no-cache")},
+                          &crashed);
+    if (crashed || r.exit_code != 0)
+        return -1;
+    return QJsonDocument::fromJson(r.out)
+        .object()[QLatin1String("memory")]
+        .toObject()[QLatin1String("chunks")]
+        .toInt(-1);
+}
+
 QByteArray read_all(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -1508,6 +1522,110 @@ private slots:
         QVERIFY(r.out.contains("--no-cache"));
     }
 
+    // A scan answered from the result cache (found by the close hashes the
+    // store keeps, before any bars are read) prints what computing prints,
+    // the entry markers' names included; a symbol whose closes changed since,
+    // through the store or behind its back, is computed again, never served
+    // its old result.
+    void cachedDatabaseScanEqualsComputedAndFollowsChangedCloses() {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString db = seeded_database(tmp);
+        QVERIFY(!db.isEmpty());
+        const auto scan_json = [&db](bool use_cache) {
+            QStringList args{QStringLiteral("scan"), QStringLiteral("--db"), db,
+                             QStringLiteral("--json")};
+            if (!use_cache)
+                args << QStringLiteral("--no-cache");
+            bool crashed = false;
+            const Run run = run_atc(args, &crashed);
+            return std::pair(crashed ? -1 : run.exit_code,
+                             QJsonDocument::fromJson(run.out).object());
+        };
+        const auto row_of = [](const QJsonObject& scan, const QString& symbol) {
+            for (const QJsonValue& value : scan[QLatin1String("rows")].toArray()) {
+                if (value[QLatin1String("symbol")].toString() == symbol)
+                    return value.toObject();
+            }
+            return QJsonObject();
+        };
+
+        const auto [computed_exit, computed] = scan_json(true);
+        QCOMPARE(computed_exit, 0);
+        QCOMPARE(computed[QLatin1String("from_cache")].toInt(-1), 0);
+        const auto [cached_exit, cached] = scan_json(true);
+        QCOMPARE(cached_exit, 0);
+        QCOMPARE(cached[QLatin1String("from_cache")].toInt(-1), 505);
+        QCOMPARE(cached[QLatin1String("rows")], computed[QLatin1String("rows")]);
+        int markers = 0;
+        for (const QJsonValue& value : cached[QLatin1String("rows")].toArray())
+            markers += value[QLatin1String("last_entry")].isNull() ? 0 : 1;
+        QVERIFY(markers > 400);
+
+        // New closes for one symbol, saved as an import or a fetch saves them.
+        const QString changed = QStringLiteral("GEN-0007");
+        {
+            atc::store::Database database = atc::store::Database::open(db.toStdString());
+            atc::store::SymbolStore store(database);
+            const auto info = store.find(changed.toStdString());
+            QVERIFY(info.has_value());
+            atc::PriceSeries bars = store.load(changed.toStdString());
+            for (std::size_t i = bars.close.size() / 2; i < bars.close.size(); ++i)
+                bars.close[i] *= 1.5 - 0.001 * static_cast<double>(i % 7);
+            store.save(info->meta, bars);
+        }
+        const auto [after_save_exit, after_save] = scan_json(true);
+        QCOMPARE(after_save_exit, 0);
+        QCOMPARE(after_save[QLatin1String("from_cache")].toInt(-1), 504);
+        QVERIFY(row_of(after_save, changed) != row_of(cached, changed));
+        const auto [fresh_exit, fresh] = scan_json(false);
+        QCOMPARE(fresh_exit, 0);
+        QCOMPARE(after_save[QLatin1String("rows")], fresh[QLatin1String("rows")]);
+
+        // Closes changed by hand (the same length), as another tool might.
+        const QString edited = QStringLiteral("GEN-0011");
+        {
+            atc::store::Database database = atc::store::Database::open(db.toStdString());
+            std::vector<double> close =
+                atc::store::SymbolStore(database).load(edited.toStdString()).close;
+            for (std::size_t i = 0; i < close.size(); i += 3)
+                close[i] *= 0.9;
+            atc::store::Statement edit(
+                database,
+                "UPDATE bars SET close = ? WHERE symbol_id = (SELECT id FROM symbols WHERE "
+                "name = ?)");
+            edit.bind_blob(1, std::as_bytes(std::span<const double>(close)))
+                .bind(2, edited.toStdString())
+                .run();
+        }
+        const auto [after_edit_exit, after_edit] = scan_json(true);
+        QCOMPARE(after_edit_exit, 0);
+        QCOMPARE(after_edit[QLatin1String("from_cache")].toInt(-1), 504);
+        QVERIFY(row_of(after_edit, edited) != row_of(cached, edited));
+        const auto [edited_fresh_exit, edited_fresh] = scan_json(false);
+        QCOMPARE(edited_fresh_exit, 0);
+        QCOMPARE(after_edit[QLatin1String("rows")], edited_fresh[QLatin1String("rows")]);
+
+        // A symbol given another's closes by hand is answered by that one's
+        // cached result: the key is the closes, whoever holds them.
+        {
+            atc::store::Database database = atc::store::Database::open(db.toStdString());
+            atc::store::Statement copy(
+                database,
+                "UPDATE bars SET close = (SELECT close FROM bars b JOIN symbols s ON s.id = "
+                "b.symbol_id WHERE s.name = 'GEN-0012') WHERE symbol_id = (SELECT id FROM "
+                "symbols WHERE name = 'GEN-0013')");
+            copy.run();
+        }
+        const auto [copied_exit, copied] = scan_json(true);
+        QCOMPARE(copied_exit, 0);
+        QCOMPARE(copied[QLatin1String("from_cache")].toInt(-1), 505);
+        for (const char* member : {"average", "last_close"}) {
+            QCOMPARE(row_of(copied, QStringLiteral("GEN-0013"))[QLatin1String(member)],
+                     row_of(copied, QStringLiteral("GEN-0012"))[QLatin1String(member)]);
+        }
+    }
+
     // Under a memory budget the database is scanned in chunks, with the same rows.
     void scanWithinMemoryBudget() {
         QTemporaryDir tmp;
@@ -1544,9 +1662,10 @@ private slots:
         RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
                 QStringLiteral("--json"));
         const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
+        // Answered from the cache before any bars are read: no chunk to load.
+        QCOMPARE(plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt(-1), 0);
         // Without a budget the chunks are the CPU's (64 symbols); the budget's are smaller.
-        const int plain_chunks =
-            plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt();
+        const int plain_chunks = computed_chunks(db);
         QCOMPARE(plain_chunks, cpuScanChunks(505));
         QVERIFY2(memory[QLatin1String("chunks")].toInt() > plain_chunks, budgeted.out.constData());
         QCOMPARE(plain[QLatin1String("from_cache")].toInt(), 505);
@@ -1589,8 +1708,7 @@ private slots:
         RUN_ATC(whole, QStringLiteral("scan"), QStringLiteral("--db"), db,
                 QStringLiteral("--json"));
         const QJsonObject plain = QJsonDocument::fromJson(whole.out).object();
-        const int plain_chunks =
-            plain[QLatin1String("memory")].toObject()[QLatin1String("chunks")].toInt();
+        const int plain_chunks = computed_chunks(db);
         QCOMPARE(plain_chunks, cpuScanChunks(505));
         QVERIFY2(memory[QLatin1String("chunks")].toInt() > plain_chunks, small.out.constData());
         QCOMPARE(plain[QLatin1String("rows")].toArray().size(), 505);

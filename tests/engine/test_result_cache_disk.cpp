@@ -204,6 +204,72 @@ private slots:
         QCOMPARE(small.stats().disk_errors, std::uint64_t{0});
     }
 
+    // Many keys at once: the same answers as one at a time, in the keys'
+    // order, misses null; the disk hits are counted as such.
+    void findScansAnswersManyKeysAtOnce() {
+        {
+            ResultCache writer(options());
+            for (std::uint64_t i = 0; i < 40; i += 2)
+                writer.store(numbered_key(i), tagged_scan(double(i)));
+        }
+        ResultCache cache(options());
+        std::vector<CacheKey> keys;
+        for (std::uint64_t i = 40; i-- > 0;)
+            keys.push_back(numbered_key(i));
+        const auto found = cache.find_scans(keys);
+        QCOMPARE(found.size(), keys.size());
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            const std::uint64_t i = 39 - k;
+            if (i % 2 == 1) {
+                QVERIFY(!found[k]);
+                continue;
+            }
+            QVERIFY(found[k]);
+            QCOMPARE(found[k]->row.average, double(i));
+        }
+        CacheStats s = cache.stats();
+        QCOMPARE(s.disk_hits, std::uint64_t{20});
+        QCOMPARE(s.misses, std::uint64_t{20});
+        QCOMPARE(s.disk_entries, std::uint64_t{20});  // counted when first asked for
+        // Asked again, the memory tier answers.
+        QVERIFY(cache.find_scans(keys)[1]);
+        QCOMPARE(cache.stats().memory_hits, std::uint64_t{20});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 cache.find_scans(std::vector{numbered_key(1, EntryKind::Result)}));
+    }
+
+    // Reading the cache writes nothing to the file where the rows read were
+    // used within the hour; an older use is brought up to date when the
+    // cache closes, so LRU eviction between sessions stays right by the hour.
+    void hitsRewriteOnlyStaleLastUse() {
+        {
+            ResultCache writer(options());
+            writer.store(numbered_key(1), tagged_scan(1.0));
+            writer.store(numbered_key(2), tagged_scan(2.0));
+        }
+        const auto last_used = [this](std::uint64_t n) {
+            store::Database db = store::Database::connect(db_path_);
+            store::Statement q(db, "SELECT last_used FROM result_cache WHERE key = ?");
+            q.bind_blob(1, numbered_key(n).bytes());
+            return q.step() ? q.int64(0) : std::int64_t{-1};
+        };
+        const std::int64_t two_hours_ago = last_used(2) - std::int64_t{7200} * 1'000'000;
+        {
+            store::Database db = store::Database::connect(db_path_);
+            store::Statement age(db, "UPDATE result_cache SET last_used = ? WHERE key = ?");
+            age.bind(1, two_hours_ago).bind_blob(2, numbered_key(2).bytes()).run();
+        }
+        QCOMPARE(last_used(2), two_hours_ago);
+        const std::int64_t recent = last_used(1);
+        {
+            ResultCache cache(options(0));
+            QVERIFY(cache.find_scans(std::vector{numbered_key(1), numbered_key(2)})[0]);
+            QVERIFY(cache.find_scan(numbered_key(1)));
+        }
+        QCOMPARE(last_used(1), recent);
+        QVERIFY2(last_used(2) > recent, "a use two hours old must be brought up to date");
+    }
+
     void corruptPayloadIsAMissAndIsDeleted() {
         const std::vector<double> close = test::random_walk(300, 8);
         CountingCompute counter;

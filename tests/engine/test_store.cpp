@@ -11,6 +11,7 @@
 #include <limits>
 #include <thread>
 
+#include "atc/cache/hash.hpp"
 #include "atc/store/alert_store.hpp"
 #include "atc/store/database.hpp"
 #include "atc/store/drawing_store.hpp"
@@ -67,12 +68,50 @@ void raw_exec(const fs::path& p, const char* sql) {
 
 // Opens `p` after `take_back` (SQL) turned its current layout back into
 // schema `version`'s, as a file of that version would be.
+// What version 6 added (the close hashes, store_meta), taken back.
+constexpr const char* kTakeBackSix =
+    "DROP TRIGGER bars_insert_forgets_close_hash; DROP TRIGGER bars_update_forgets_close_hash; "
+    "DROP TRIGGER bars_delete_forgets_close_hash; "
+    "DROP TABLE store_meta; ALTER TABLE symbols DROP COLUMN close_hash";
+
 Database open_taken_back(const fs::path& p, const std::string& take_back, int version,
                          OpenReport& report) {
-    raw_exec(p, (take_back + "; UPDATE schema_version SET version = " + std::to_string(version) +
-                 "; PRAGMA wal_checkpoint(TRUNCATE);")
+    const std::string before_six = version < 6 ? std::string(kTakeBackSix) + "; " : std::string();
+    raw_exec(p, (before_six + take_back + "; UPDATE schema_version SET version = " +
+                 std::to_string(version) + "; PRAGMA wal_checkpoint(TRUNCATE);")
                     .c_str());
     return Database::open(p, &report);
+}
+
+// The page size of the file whose bytes are `bytes`: the header's big-endian
+// field at offset 16 (1 stands for 65536).
+std::size_t page_size_of(const std::string& bytes) {
+    const std::size_t field =
+        (static_cast<unsigned char>(bytes[16]) << 8) | static_cast<unsigned char>(bytes[17]);
+    return field == 1 ? 65536 : field;
+}
+
+// Scribbles over the page in the middle of the file `p`, which holds 20
+// symbols' bars and nothing else that large: a page of the bars' b-tree or
+// of a row's values, which only the full check reads. Returns the new bytes.
+std::string scribble_over_a_bars_page(const fs::path& p) {
+    std::string bytes = read_bytes(p);
+    const std::size_t page = page_size_of(bytes);
+    const std::size_t middle = bytes.size() / page / 2;
+    for (std::size_t i = middle * page; i < (middle + 1) * page; ++i)
+        bytes[i] = static_cast<char>(i * 31 + 7);
+    write_bytes(p, bytes);
+    return bytes;
+}
+
+// SQLite's quick_check of the whole file, through `db`.
+std::string quick_check(Database& db) {
+    try {
+        Statement check(db, "PRAGMA quick_check");
+        return check.step() ? check.text(0) : std::string();
+    } catch (const StoreError& e) {
+        return e.what();
+    }
 }
 
 }  // namespace
@@ -627,6 +666,200 @@ private slots:
         QVERIFY2(!report.moved_aside.empty(), "a damaged file must be detected at open");
         QCOMPARE(read_bytes(report.moved_aside), bytes);
         QCOMPARE(SymbolStore(db).count(), std::size_t{0});
+    }
+
+    // Between full checks an open checks all but the bars: damage there is
+    // not looked for (the whole file is tens of milliseconds to read), and
+    // the file stays in use until a full check is due.
+    void damageInTheBarsWaitsForTheFullCheck() {
+        const fs::path p = path("bars-damaged.sqlite");
+        {
+            OpenReport report;
+            Database db = Database::open(p, &report);
+            QVERIFY(report.created);
+            QVERIFY(!report.fully_checked);
+            SymbolStore store(db);
+            for (int i = 0; i < 20; ++i) {
+                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
+                           make_bars(2000, 10.0 + i));
+            }
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        const std::string bytes = scribble_over_a_bars_page(p);
+        {
+            // A new file counts as checked: the next full check is a day away.
+            OpenReport report;
+            Database db = Database::open(p, &report);
+            QVERIFY2(report.moved_aside.empty(), report.problem.c_str());
+            QVERIFY(!report.fully_checked);
+            QCOMPARE(SymbolStore(db).count(), std::size_t{20});
+            QVERIFY2(quick_check(db) != "ok", "the page was not damaged: the test proves nothing");
+        }
+        // A day later the whole file is read, the damage found, the file kept.
+        raw_exec(p,
+                 "UPDATE store_meta SET value = value - 2 * 86400000 WHERE name = "
+                 "'full_check_ms'; PRAGMA wal_checkpoint(TRUNCATE);");
+        const std::string aged = read_bytes(p);
+        OpenReport report;
+        Database db = Database::open(p, &report);
+        QVERIFY(report.fully_checked);
+        QVERIFY2(QString::fromStdString(report.full_check_reason).contains("day"),
+                 report.full_check_reason.c_str());
+        QVERIFY2(!report.moved_aside.empty(), "the full check must find the damaged page");
+        QCOMPARE(read_bytes(report.moved_aside), aged);
+        QVERIFY(!report.problem.empty());
+        QCOMPARE(SymbolStore(db).count(), std::size_t{0});
+    }
+
+    // A -wal file that holds changes when the file is opened means its last
+    // user did not close it (killed, a power cut): the whole file is read.
+    void unsafeShutdownChecksTheWholeFile() {
+        const fs::path p = path("unclean.sqlite");
+        {
+            Database db = Database::open(p);
+            SymbolStore store(db);
+            for (int i = 0; i < 20; ++i) {
+                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
+                           make_bars(2000, 10.0 + i));
+            }
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        scribble_over_a_bars_page(p);
+        // A program that wrote and never closed: its WAL, copied while it
+        // was open, is what a kill leaves behind.
+        const fs::path copy = path("unclean-copy.sqlite");
+        {
+            sqlite3* raw = nullptr;
+            QCOMPARE(sqlite3_open(p.c_str(), &raw), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(raw,
+                                  "PRAGMA wal_autocheckpoint = 0; UPDATE symbols SET "
+                                  "sort_order = 1 WHERE name = 'S0'",
+                                  nullptr, nullptr, nullptr),
+                     SQLITE_OK);
+            fs::copy_file(p, copy);
+            fs::path wal = p;
+            wal += "-wal";
+            fs::path wal_copy = copy;
+            wal_copy += "-wal";
+            fs::copy_file(wal, wal_copy);
+            QVERIFY(fs::file_size(wal_copy) > 0);
+            sqlite3_close(raw);
+        }
+        OpenReport report;
+        Database db = Database::open(copy, &report);
+        QVERIFY(report.fully_checked);
+        QVERIFY2(QString::fromStdString(report.full_check_reason).contains("not closed cleanly"),
+                 report.full_check_reason.c_str());
+        QVERIFY2(!report.moved_aside.empty(), "the full check must find the damaged page");
+        QCOMPARE(SymbolStore(db).count(), std::size_t{0});
+    }
+
+    // A full check that passes is recorded: the next open checks less.
+    void passedFullCheckIsRecorded() {
+        const fs::path p = path("recorded.sqlite");
+        {
+            Database db = Database::open(p);
+            SymbolStore(db).save({"A", "", "", "", SymbolKind::Imported, 0}, make_bars(50, 1.0));
+        }
+        raw_exec(p, "DELETE FROM store_meta; PRAGMA wal_checkpoint(TRUNCATE);");
+        {
+            OpenReport report;
+            Database db = Database::open(p, &report);
+            QVERIFY(report.fully_checked);
+            QVERIFY(report.moved_aside.empty());
+        }
+        OpenReport report;
+        Database db = Database::open(p, &report);
+        QVERIFY2(!report.fully_checked, report.full_check_reason.c_str());
+        QCOMPARE(SymbolStore(db).count(), std::size_t{1});
+    }
+
+    // The store keeps hash_closes of every symbol's closes, so that a scan
+    // finds its cached results without reading the bars; whatever changes
+    // the closes changes it, and a writer that does not know it (the sqlite3
+    // shell) leaves none rather than a wrong one.
+    void closeHashFollowsTheCloses() {
+        Database db = Database::open(path("hashes.sqlite"));
+        SymbolStore store(db);
+        // Appending takes bars without labels.
+        const auto unlabelled = [](PriceSeries bars) {
+            bars.labels = {};
+            bars.label_column.clear();
+            return bars;
+        };
+        const PriceSeries first = unlabelled(make_bars(300, 5.0));
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, first);
+        const auto digest_of = [&db](const char* name) {
+            return ScanBarsReader(db).closes_digest(name);
+        };
+        auto digest = digest_of("H");
+        QVERIFY(digest.has_value());
+        QCOMPARE(digest->bars, std::uint64_t{300});
+        QVERIFY(digest->closes == cache::hash_closes(first.close));
+
+        PriceSeries more = unlabelled(make_bars(10, 7.0));
+        for (std::int64_t& t : more.time_ms)
+            t += 400LL * 86'400'000;
+        store.append({"H", "", "", "", SymbolKind::Imported, 0}, more);
+        digest = digest_of("H");
+        QVERIFY(digest.has_value());
+        QCOMPARE(digest->bars, std::uint64_t{310});
+        QVERIFY(digest->closes == cache::hash_closes(store.load("H").close));
+
+        const PriceSeries replaced = make_bars(300, 6.0);
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
+        digest = digest_of("H");
+        QVERIFY(digest.has_value());
+        QVERIFY(digest->closes == cache::hash_closes(replaced.close));
+
+        // Closes changed behind the store's back, even to the same length.
+        db.exec("UPDATE bars SET close = zeroblob(length(close))");
+        QVERIFY(!digest_of("H").has_value());
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
+        QVERIFY(digest_of("H").has_value());
+        db.exec("DELETE FROM bars");
+        QVERIFY(!digest_of("H").has_value());
+        std::vector<double> close;
+        QVERIFY_THROWS_EXCEPTION(StoreError, ScanBarsReader(db).read_closes("H", close));
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
+        QVERIFY(digest_of("H").has_value());
+        db.exec(
+            "DELETE FROM bars; INSERT INTO bars(symbol_id, close) SELECT id, zeroblob(8 * "
+            "bar_count) FROM symbols");
+        QVERIFY(!digest_of("H").has_value());
+        // Removed through the store, the symbol goes with its bars.
+        store.save({"H", "", "", "", SymbolKind::Imported, 0}, replaced);
+        QVERIFY(store.remove("H"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, digest_of("H"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, digest_of("nothing"));
+    }
+
+    // A version 5 file gains the close hashes of the symbols it holds.
+    void migratesVersionFiveToCloseHashes() {
+        const fs::path p = path("v5.sqlite");
+        const PriceSeries bars = make_bars(40, 3.0);
+        {
+            Database db = Database::open(p);
+            SymbolStore store(db);
+            store.save({"FIVE", "", "", "", SymbolKind::Imported, 0}, bars);
+            store.save({"BROKEN", "", "", "", SymbolKind::Imported, 0}, bars);
+        }
+        raw_exec(p,
+                 "UPDATE bars SET close = x'0102' WHERE symbol_id = (SELECT id FROM symbols "
+                 "WHERE name = 'BROKEN')");
+        OpenReport report;
+        Database db = open_taken_back(p, "SELECT 1", 5, report);
+        QCOMPARE(report.migrated_from, 5);
+        QCOMPARE(db.schema_version(), kSchemaVersion);
+        ScanBarsReader reader(db);
+        const auto digest = reader.closes_digest("FIVE");
+        QVERIFY(digest.has_value());
+        QCOMPARE(digest->bars, std::uint64_t{40});
+        QVERIFY(digest->closes == cache::hash_closes(bars.close));
+        // Closes of the wrong size get no hash: reading them says what is wrong.
+        QVERIFY(!reader.closes_digest("BROKEN").has_value());
+        std::vector<double> close;
+        QVERIFY_THROWS_EXCEPTION(StoreError, reader.read_closes("BROKEN", close));
     }
 
     void foreignDatabaseIsLeftAlone() {

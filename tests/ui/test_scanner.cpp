@@ -626,6 +626,47 @@ private slots:
         QCOMPARE(computed, 10);
     }
 
+    // A scan the result cache answers from disk (its memory tier cleared, as
+    // after a restart) finds the answers by the close hashes the store keeps,
+    // computes nothing and reads no closes, and gives what computing gave:
+    // the rows, the last closes and the markers' dates.
+    void cachedScanEqualsComputed() {
+        const QStringList names = window_->watchlist()->symbols();
+        const AtcParams params = uncached_params(61);
+        QSignalSpy finished(engine_.get(), &EngineService::scanFinished);
+        engine_->requestScan(names, params);
+        QVERIFY(finished.wait(20000));
+        const auto computed = finished.at(0).at(0).value<std::shared_ptr<const ScanOutcome>>();
+        QCOMPARE(computed->compute.from_cache, std::size_t{0});
+        cache_->clear_memory();
+        const std::uint64_t disk_hits = cache_->stats().disk_hits;
+        engine_->requestScan(names, params);
+        QVERIFY(finished.wait(20000));
+        const auto cached = finished.at(1).at(0).value<std::shared_ptr<const ScanOutcome>>();
+        QVERIFY(!cached->cancelled);
+        QCOMPARE(cached->compute.from_cache, static_cast<std::size_t>(names.size()));
+        QCOMPARE(cache_->stats().disk_hits - disk_hits, static_cast<std::uint64_t>(names.size()));
+        QCOMPARE(cached->bars_computed, std::size_t{0});
+        QCOMPARE(cached->errors, computed->errors);
+        QCOMPARE(cached->marker_labels, computed->marker_labels);
+        QVERIFY(cached->last_close == computed->last_close);
+        qsizetype markers = 0;
+        for (std::size_t i = 0; i < computed->results.size(); ++i) {
+            QVERIFY(computed->results[i] && cached->results[i]);
+            const ScanRow& a = computed->results[i]->row;
+            const ScanRow& b = cached->results[i]->row;
+            QVERIFY(a.average == b.average && a.bars == b.bars);
+            QCOMPARE(a.last_marker.has_value(), b.last_marker.has_value());
+            if (a.last_marker) {
+                QCOMPARE(a.last_marker->bar, b.last_marker->bar);
+                ++markers;
+            }
+        }
+        QVERIFY(markers > names.size() / 2);
+        QVERIFY(std::count_if(cached->marker_labels.begin(), cached->marker_labels.end(),
+                              [](const QString& label) { return !label.isEmpty(); }) == markers);
+    }
+
     // A cancel that comes before the worker starts loads nothing at all.
     void cancelBeforeLoadingLoadsNothing() {
         QSignalSpy finished(engine_.get(), &EngineService::scanFinished);

@@ -80,6 +80,60 @@ void nameScanMarker(ScanOutcome& outcome, qsizetype i, store::ScanBarsReader* re
     }
 }
 
+// The scan's BatchOptions that do not change from chunk to chunk.
+BatchOptions scanOptions(const std::atomic<bool>& cancel, ScanOutcome& outcome,
+                         WorkspaceGauge& gauge) {
+    BatchOptions options;
+    options.keep_series = false;
+    options.cancel = &cancel;
+    options.stage_times = &outcome.stage_times;  // summed over the chunks
+    options.workspace_gauge = &gauge;            // the panel's "engine buffers"
+    return options;
+}
+
+// Answers from the result cache the symbols whose closes the store knows by
+// their hash (store::ScanBarsReader::closes_digest), without reading their
+// bars; returns the indexes of the others, in order, to load and compute. A
+// symbol the store cannot tell about is left to loading, which says why.
+std::vector<qsizetype> answerFromStore(ScanOutcome& outcome, store::ScanBarsReader& reader,
+                                       ScanRun& run, const BatchOptions& options,
+                                       const std::string& timeframe) {
+    const qsizetype total = outcome.names.size();
+    std::vector<qsizetype> known;
+    std::vector<cache::SeriesDigest> digests;
+    for (qsizetype i = 0; i < total; ++i) {
+        try {
+            if (const auto digest = reader.closes_digest(outcome.names[i].toStdString())) {
+                known.push_back(i);
+                digests.push_back(*digest);
+            }
+        } catch (const store::StoreError&) {
+        }
+    }
+    std::vector<bool> answered(static_cast<std::size_t>(total), false);
+    if (!known.empty()) {
+        const auto found = run.stored(digests, outcome.params, options, timeframe);
+        const PriceSeries unread;  // the reader names the markers' bars
+        for (std::size_t k = 0; k < known.size(); ++k) {
+            if (!found[k])
+                continue;
+            const qsizetype i = known[k];
+            const auto slot = static_cast<std::size_t>(i);
+            outcome.results[slot] = found[k];
+            outcome.last_close[slot] = found[k]->row.last_close;
+            if (found[k]->ok() && found[k]->row.last_marker)
+                nameScanMarker(outcome, i, &reader, unread);
+            answered[slot] = true;
+        }
+    }
+    std::vector<qsizetype> to_load;
+    for (qsizetype i = 0; i < total; ++i) {
+        if (!answered[static_cast<std::size_t>(i)])
+            to_load.push_back(i);
+    }
+    return to_load;
+}
+
 }  // namespace
 
 double ScanProgress::symbolsPerSecond() const {
@@ -327,31 +381,46 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
         if (reached)
             reached(done);
     };
-    qsizetype finished = 0;  // symbols finished or failed, in order of the names
+    qsizetype finished = 0;  // symbols finished or failed
     ScanRun run = compute_.scan(static_cast<std::size_t>(total));
     // Each symbol at its own timeframe is its own bars: the cache keys them as such.
     const std::string cache_timeframe = timeframe.toStdString();
     try {
         store::Database db = store::Database::connect(database_);
         store::SymbolStore store(db);
+        BatchOptions options = scanOptions(cancel, *outcome, workspace_gauge_);
         // The data's own bars need only the closes, read into the same vectors
-        // chunk after chunk; a timeframe resamples every column.
+        // chunk after chunk; a timeframe resamples every column. Their cached
+        // results are found before any bars are read.
         std::optional<store::ScanBarsReader> reader;
-        if (timeframe.isEmpty())
+        std::vector<qsizetype> to_load;
+        if (timeframe.isEmpty()) {
             reader.emplace(db);
+            arena_.execute([&] {  // decoding the cached rows runs on the workers
+                to_load = answerFromStore(*outcome, *reader, run, options, cache_timeframe);
+            });
+        } else {
+            for (qsizetype i = 0; i < total; ++i)
+                to_load.push_back(i);
+        }
+        finished = total - static_cast<qsizetype>(to_load.size());
+        if (finished > 0)
+            report(finished);
         std::vector<PriceSeries> series;  // the chunk's first `loaded` are its symbols
         // Load and compute a chunk at a time rather than loading everything
         // first: progress then counts finished symbols at one steady rate (so
         // the time left means something), only one chunk's prices are held,
         // and a cancel during loading stops before the compute.
-        for (qsizetype first = 0, chunk = kScanChunk; first < total && !cancel; first += chunk) {
+        const auto pending = static_cast<qsizetype>(to_load.size());
+        for (qsizetype first = 0, chunk = kScanChunk; first < pending && !cancel; first += chunk) {
             chunk = static_cast<qsizetype>(run.chunk_symbols());
-            const qsizetype last = std::min(total, first + chunk);
+            const qsizetype last = std::min(pending, first + chunk);
             series.resize(std::max(series.size(), static_cast<std::size_t>(chunk)));
             std::size_t loaded = 0;
             std::vector<qsizetype> slot_of;  // index into `series` -> index into names
             qsizetype load_failures = 0;
-            for (qsizetype i = first; i < last && !cancel; ++i) {
+            for (qsizetype k = first; k < last && !cancel; ++k) {
+                const qsizetype i = to_load[static_cast<std::size_t>(k)];
                 try {
                     if (reader) {
                         reader->read_closes(names[i].toStdString(), series[loaded].close);
@@ -377,16 +446,11 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
             closes.reserve(loaded);
             for (std::size_t k = 0; k < loaded; ++k)
                 closes.emplace_back(series[k].close);
-            BatchOptions options;
-            options.keep_series = false;
-            options.cancel = &cancel;
-            options.stage_times = &outcome->stage_times;  // summed over the chunks
-            options.workspace_gauge = &workspace_gauge_;  // the panel's "engine buffers"
             for (const auto& c : closes)
                 outcome->bars_computed += c.size();
             // Called from oneTBB workers.
-            options.progress = [&report, offset = first + load_failures](std::size_t done,
-                                                                         std::size_t) {
+            options.progress = [&report, offset = finished + load_failures](std::size_t done,
+                                                                            std::size_t) {
                 report(offset + static_cast<qsizetype>(done));
             };
             cache::CachedBatchResult batch;
@@ -404,8 +468,8 @@ std::shared_ptr<const ScanOutcome> EngineService::runScan(
             }
             if (batch.cancelled)
                 break;
-            finished = last;
-            report(last);
+            finished += last - first;
+            report(finished);
         }
     } catch (const std::exception& e) {
         // The store or the parameters failed as a whole: every symbol without

@@ -95,6 +95,14 @@ public:
                                      const AtcParams& params, const BatchOptions& options,
                                      std::string_view timeframe = {});
 
+    // The scans the cache holds for stored series known by their digests
+    // (CachedCompute::stored_scans; all null without a cache), counted as
+    // answered from the cache. Computes nothing: the caller reads the bars of
+    // the others and passes them to compute().
+    std::vector<std::shared_ptr<const SymbolScan>> stored(
+        std::span<const cache::SeriesDigest> series, const AtcParams& params,
+        const BatchOptions& options, std::string_view timeframe = {});
+
     // The backend chosen (after the first chunk with something to compute);
     // nullopt before.
     const std::optional<RouteDecision>& decision() const { return decision_; }

@@ -55,6 +55,18 @@ cache::CachedBatchResult ScanRun::compute(std::span<const std::span<const double
     return out;
 }
 
+std::vector<std::shared_ptr<const SymbolScan>> ScanRun::stored(
+    std::span<const cache::SeriesDigest> series, const AtcParams& params,
+    const BatchOptions& options, std::string_view timeframe) {
+    if (!service_.cache_)
+        return std::vector<std::shared_ptr<const SymbolScan>>(series.size());
+    auto found =
+        cache::CachedCompute(*service_.cache_).stored_scans(series, params, options, timeframe);
+    record_.from_cache += static_cast<std::size_t>(std::count_if(
+        found.begin(), found.end(), [](const auto& scan) { return scan != nullptr; }));
+    return found;
+}
+
 BatchResult ScanRun::compute_misses(std::span<const std::span<const double>> closes,
                                     const AtcParams& params, const BatchOptions& options) {
     BackendRouter& router = service_.router_;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "atc/cache/cache_key.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "atc/params_json.hpp"
@@ -26,10 +27,10 @@ std::array<std::byte, kKeyBytes> CacheKey::bytes() const {
     std::array<std::byte, kKeyBytes> out{};
     out[0] = static_cast<std::byte>(kind);
     put_le64(&out[1], bars);
-    put_le64(&out[9], data.h1);
-    put_le64(&out[17], data.h2);
-    put_le64(&out[25], context.h1);
-    put_le64(&out[33], context.h2);
+    const HashBytes data_bytes = to_bytes(data);
+    const HashBytes context_bytes = to_bytes(context);
+    std::copy(data_bytes.begin(), data_bytes.end(), out.begin() + 9);
+    std::copy(context_bytes.begin(), context_bytes.end(), out.begin() + 25);
     return out;
 }
 
@@ -50,7 +51,11 @@ Hash128 context_hash(const AtcParams& params, std::string_view engine_version,
 }
 
 CacheKey make_key(EntryKind kind, std::span<const double> close, const Hash128& context) {
-    return {kind, close.size(), hash_closes(close), context};
+    return make_key(kind, {close.size(), hash_closes(close)}, context);
+}
+
+CacheKey make_key(EntryKind kind, const SeriesDigest& series, const Hash128& context) {
+    return {kind, series.bars, series.closes, context};
 }
 
 }  // namespace atc::cache

@@ -103,6 +103,19 @@ CachedBatchResult CachedCompute::scan(std::span<const std::span<const double>> c
     return out;
 }
 
+std::vector<std::shared_ptr<const SymbolScan>> CachedCompute::stored_scans(
+    std::span<const SeriesDigest> series, const AtcParams& params, const BatchOptions& options,
+    std::string_view timeframe) {
+    check_params_or_throw(params);
+    const EntryKind kind = options.keep_series ? EntryKind::Scan : EntryKind::ScanSummary;
+    const Hash128 context = cache_.context(params, timeframe);
+    std::vector<CacheKey> keys;
+    keys.reserve(series.size());
+    for (const SeriesDigest& digest : series)
+        keys.push_back(make_key(kind, digest, context));
+    return cache_.find_scans(keys);
+}
+
 std::shared_ptr<const AtcResult> compute_symbol_cached(ResultCache& cache,
                                                        std::span<const double> close,
                                                        const AtcParams& params) {

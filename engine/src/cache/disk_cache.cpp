@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "atc/cache/disk_cache.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -13,8 +15,17 @@ using store::Statement;
 using store::Transaction;
 using KeyBytes = std::array<std::byte, kKeyBytes>;
 
-// Batched last_used updates are written once this many hits are pending.
-constexpr std::size_t kMaxPendingTouches = 256;
+// A hit's last_used is rewritten in the file only where the stored one is
+// older than this: a row used again within the hour keeps its stored time
+// (LRU order between processes is then by the hour), so that reading the
+// cache, a scan answered from it above all, writes nothing. Within one
+// process the order stays exact: every pending touch goes into the next
+// write transaction (put), before anything is evicted.
+constexpr std::int64_t kStaleTouchMicros = std::int64_t{3600} * 1'000'000;
+// Due touches are written once this many are pending; past kMaxPendingTouches
+// in all, the others (recent enough in the file) are forgotten.
+constexpr std::size_t kMaxDueTouches = 256;
+constexpr std::size_t kMaxPendingTouches = 4096;
 // Rows looked at per round of eviction.
 constexpr int kEvictBatch = 64;
 
@@ -39,6 +50,14 @@ private:
     Statement& s_;
 };
 
+void rollback_quietly(Database& db) {
+    try {
+        db.exec("ROLLBACK");
+    } catch (const store::StoreError&) {
+        // A failed statement may have ended the transaction already.
+    }
+}
+
 }  // namespace
 
 struct DiskCache::Impl {
@@ -52,16 +71,28 @@ struct DiskCache::Impl {
     Statement remove;
     Statement oldest;
     Statement totals;
+    Statement newest;
     std::int64_t last_tick = 0;
-    std::map<KeyBytes, std::int64_t> pending_touches;
+    // A hit's new last_used, and whether the file's is older than
+    // kStaleTouchMicros (due: written at the latest when the cache closes).
+    struct Touch {
+        std::int64_t tick = 0;
+        bool due = false;
+    };
+    std::map<KeyBytes, Touch> pending_touches;
+    std::size_t due_touches = 0;
+    // stats.entries and stats.bytes are counted on first need (a SUM over the
+    // whole table: a scan answered from the cache never needs them).
+    bool totals_known = false;
     DiskStats stats;
 
     Impl(const std::filesystem::path& path, std::uint64_t cap, std::string engine_version)
         : db(Database::connect(path)),
           version(std::move(engine_version)),
           capacity(cap),
-          select_row(
-              db, "SELECT kind, engine_version, bytes, payload FROM result_cache WHERE key = ?1"),
+          select_row(db,
+                     "SELECT kind, engine_version, bytes, payload, last_used FROM result_cache "
+                     "WHERE key = ?1"),
           select_bytes(db, "SELECT bytes FROM result_cache WHERE key = ?1"),
           upsert(db,
                  "INSERT OR REPLACE INTO result_cache"
@@ -70,20 +101,67 @@ struct DiskCache::Impl {
           touch(db, "UPDATE result_cache SET last_used = ?2 WHERE key = ?1"),
           remove(db, "DELETE FROM result_cache WHERE key = ?1"),
           oldest(db, "SELECT key, bytes FROM result_cache ORDER BY last_used LIMIT ?1"),
-          totals(db,
-                 "SELECT COUNT(*), COALESCE(SUM(bytes), 0), COALESCE(MAX(last_used), 0) "
-                 "FROM result_cache") {
+          totals(db, "SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM result_cache"),
+          // From the last_used index: one step, not a pass over the table.
+          newest(db, "SELECT COALESCE(MAX(last_used), 0) FROM result_cache") {
         stats.capacity_bytes = capacity;
-        last_tick = read_totals(stats.entries, stats.bytes);
+        ResetOnExit guard(newest);
+        newest.step();
+        last_tick = newest.int64(0);
     }
 
-    // Counts the rows (another process may share the file); returns MAX(last_used).
-    std::int64_t read_totals(std::uint64_t& entries, std::uint64_t& bytes) {
+    // Counts the rows (another process may share the file).
+    void read_totals(std::uint64_t& entries, std::uint64_t& bytes) {
         ResetOnExit guard(totals);
         totals.step();
         entries = static_cast<std::uint64_t>(totals.int64(0));
         bytes = static_cast<std::uint64_t>(totals.int64(1));
-        return totals.int64(2);
+    }
+
+    void know_totals() {
+        if (totals_known)
+            return;
+        read_totals(stats.entries, stats.bytes);
+        totals_known = true;
+    }
+
+    // The row of `key`, or nothing; a valid hit is marked as used.
+    std::optional<Row> get(const CacheKey& key, const KeyBytes& key_bytes) {
+        ResetOnExit guard(select_row);
+        select_row.bind_blob(1, key_bytes);
+        if (!select_row.step())
+            return std::nullopt;
+        Row row;
+        const auto blob = select_row.blob(3);
+        row.payload.assign(blob.begin(), blob.end());
+        // Anything that does not match the key and the payload is a damaged row
+        // (the key already includes the engine version, so a mismatch is not a
+        // legitimate entry of another version).
+        row.valid = select_row.int64(0) == static_cast<std::int64_t>(key.kind) &&
+                    select_row.text(1) == version &&
+                    select_row.int64(2) == static_cast<std::int64_t>(row.payload.size());
+        if (row.valid)
+            touch_later(key_bytes, select_row.int64(4));
+        return row;
+    }
+
+    void touch_later(const KeyBytes& key, std::int64_t stored_last_used) {
+        const std::int64_t tick = next_tick();
+        Touch& t = pending_touches[key];
+        t.tick = tick;
+        if (!t.due && tick - stored_last_used >= kStaleTouchMicros) {
+            t.due = true;
+            ++due_touches;
+        }
+    }
+
+    // Between lookups: keeps the pending touches bounded.
+    void bound_touches() {
+        if (due_touches >= kMaxDueTouches) {
+            flush_touches();
+        } else if (pending_touches.size() >= kMaxPendingTouches) {
+            flush_touches();
+        }
     }
 
     // last_used is wall-clock microseconds, so recency is comparable between
@@ -105,22 +183,38 @@ struct DiskCache::Impl {
         return static_cast<std::uint64_t>(select_bytes.int64(0));
     }
 
-    // Inside a transaction.
-    void write_touches() {
-        for (const auto& [key, tick] : pending_touches) {
+    // Inside a transaction: `all` false writes the due touches alone.
+    void write_touches(bool all) {
+        for (const auto& [key, t] : pending_touches) {
+            if (!all && !t.due)
+                continue;
             ResetOnExit guard(touch);
-            touch.bind_blob(1, key).bind(2, tick);
+            touch.bind_blob(1, key).bind(2, t.tick);
             touch.run();
         }
     }
 
+    // Writes the due touches (if any) and forgets the others.
     void flush_touches() {
-        if (pending_touches.empty())
-            return;
-        Transaction tx(db);
-        write_touches();
-        tx.commit();
+        if (due_touches > 0) {
+            Transaction tx(db);
+            write_touches(false);
+            tx.commit();
+        }
+        forget_touches();
+    }
+
+    void forget_touches() {
         pending_touches.clear();
+        due_touches = 0;
+    }
+
+    void forget_touch(const KeyBytes& key) {
+        const auto it = pending_touches.find(key);
+        if (it == pending_touches.end())
+            return;
+        due_touches -= it->second.due ? 1 : 0;
+        pending_touches.erase(it);
     }
 
     // Inside a transaction: deletes least recently used rows until `bytes` fits.
@@ -150,7 +244,7 @@ struct DiskCache::Impl {
                 if (key.size() == kKeyBytes) {
                     KeyBytes exact{};
                     std::copy(key.begin(), key.end(), exact.begin());
-                    pending_touches.erase(exact);
+                    forget_touch(exact);
                 }
                 bytes -= std::min(bytes, size);
                 entries -= std::min<std::uint64_t>(entries, 1);
@@ -176,25 +270,40 @@ DiskCache::~DiskCache() {
 std::optional<DiskCache::Row> DiskCache::get(const CacheKey& key) {
     const std::lock_guard lock(mutex_);
     Impl& d = *impl_;
-    if (d.pending_touches.size() >= kMaxPendingTouches)
-        d.flush_touches();
-    const KeyBytes key_bytes = key.bytes();
-    ResetOnExit guard(d.select_row);
-    d.select_row.bind_blob(1, key_bytes);
-    if (!d.select_row.step())
-        return std::nullopt;
-    Row row;
-    const auto blob = d.select_row.blob(3);
-    row.payload.assign(blob.begin(), blob.end());
-    // Anything that does not match the key and the payload is a damaged row
-    // (the key already includes the engine version, so a mismatch is not a
-    // legitimate entry of another version).
-    row.valid = d.select_row.int64(0) == static_cast<std::int64_t>(key.kind) &&
-                d.select_row.text(1) == d.version &&
-                d.select_row.int64(2) == static_cast<std::int64_t>(row.payload.size());
-    if (row.valid)
-        d.pending_touches[key_bytes] = d.next_tick();
-    return row;
+    d.bound_touches();
+    return d.get(key, key.bytes());
+}
+
+std::vector<std::optional<DiskCache::Row>> DiskCache::get(std::span<const CacheKey> keys) {
+    std::vector<KeyBytes> key_bytes(keys.size());
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        key_bytes[i] = keys[i].bytes();
+        order[i] = i;
+    }
+    // In key order the look-ups walk the table's b-tree from left to right.
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return key_bytes[a] < key_bytes[b]; });
+    std::vector<std::optional<Row>> rows(keys.size());
+    const std::lock_guard lock(mutex_);
+    Impl& d = *impl_;
+    d.bound_touches();
+    // One read transaction for all of them (when none is open): each
+    // statement would otherwise take and let go of its own.
+    const bool own_read = sqlite3_get_autocommit(d.db.handle()) != 0;
+    if (own_read)
+        d.db.exec("BEGIN");
+    try {
+        for (const std::size_t i : order)
+            rows[i] = d.get(keys[i], key_bytes[i]);
+    } catch (...) {
+        if (own_read)
+            rollback_quietly(d.db);
+        throw;
+    }
+    if (own_read)
+        d.db.exec("COMMIT");
+    return rows;
 }
 
 std::uint64_t DiskCache::put(std::span<const std::pair<CacheKey, std::vector<std::byte>>> entries) {
@@ -202,10 +311,11 @@ std::uint64_t DiskCache::put(std::span<const std::pair<CacheKey, std::vector<std
     Impl& d = *impl_;
     // Work on copies of the totals: they are adopted only once the transaction
     // has committed, so a failure leaves them describing the file.
+    d.know_totals();
     std::uint64_t count = d.stats.entries;
     std::uint64_t bytes = d.stats.bytes;
     Transaction tx(d.db);
-    d.write_touches();
+    d.write_touches(true);
     for (const auto& [key, payload] : entries) {
         if (payload.size() > d.capacity)
             continue;
@@ -222,7 +332,6 @@ std::uint64_t DiskCache::put(std::span<const std::pair<CacheKey, std::vector<std
             .bind(5, d.next_tick())
             .bind_blob(6, payload);
         d.upsert.run();
-        d.pending_touches.erase(key_bytes);
         bytes += payload.size();
         ++count;
     }
@@ -232,7 +341,7 @@ std::uint64_t DiskCache::put(std::span<const std::pair<CacheKey, std::vector<std
         evicted = d.evict(count, bytes);
     }
     tx.commit();
-    d.pending_touches.clear();
+    d.forget_touches();  // all written
     d.stats.entries = count;
     d.stats.bytes = bytes;
     d.stats.evictions += evicted;
@@ -248,13 +357,14 @@ bool DiskCache::remove(const CacheKey& key) {
     const std::lock_guard lock(mutex_);
     Impl& d = *impl_;
     const KeyBytes key_bytes = key.bytes();
+    d.know_totals();
     const auto old = d.stored_bytes(key_bytes);
     if (!old)
         return false;
     ResetOnExit guard(d.remove);
     d.remove.bind_blob(1, key_bytes);
     d.remove.run();
-    d.pending_touches.erase(key_bytes);
+    d.forget_touch(key_bytes);
     d.stats.bytes -= std::min(d.stats.bytes, *old);
     d.stats.entries -= std::min<std::uint64_t>(d.stats.entries, 1);
     return true;
@@ -267,6 +377,7 @@ void DiskCache::flush() {
 
 DiskStats DiskCache::stats() const {
     const std::lock_guard lock(mutex_);
+    impl_->know_totals();
     return impl_->stats;
 }
 

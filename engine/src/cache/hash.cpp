@@ -98,4 +98,19 @@ Hash128 hash_closes(std::span<const double> close) {
     }
 }
 
+HashBytes to_bytes(const Hash128& hash) {
+    HashBytes out{};
+    for (std::size_t i = 0; i < 8; ++i) {
+        out[i] = static_cast<std::byte>((hash.h1 >> (8 * i)) & 0xff);
+        out[8 + i] = static_cast<std::byte>((hash.h2 >> (8 * i)) & 0xff);
+    }
+    return out;
+}
+
+std::optional<Hash128> hash_from_bytes(std::span<const std::byte> bytes) {
+    if (bytes.size() != HashBytes{}.size())
+        return std::nullopt;
+    return Hash128{load_le64(bytes.data()), load_le64(bytes.data() + 8)};
+}
+
 }  // namespace atc::cache

@@ -19,6 +19,8 @@
 
 #include <stdexcept>
 
+#include <tbb/parallel_for.h>
+
 #include "atc/cache/codec.hpp"
 #include "atc/cache/disk_cache.hpp"
 #include "atc/store/database_location.hpp"
@@ -118,31 +120,83 @@ std::optional<CachedValue> ResultCache::find(const CacheKey& key) {
             disk_failed("result cache: reading", e);
         }
         if (row) {
-            std::string damage = row->valid ? "" : "row does not match its key";
-            if (row->valid) {
-                try {
-                    auto [value, bytes] = decode_for(key, row->payload);
-                    memory_.put(key, value, bytes);
-                    disk_hits_.fetch_add(1, std::memory_order_relaxed);
-                    return value;
-                } catch (const CodecError& e) {
-                    damage = e.what();
-                } catch (const std::exception& e) {  // e.g. out of memory: not the row's fault
-                    disk_failed(std::string("result cache: decoding failed: ") + e.what());
-                }
-            }
-            if (!damage.empty()) {
-                disk_failed("result cache: removed a damaged entry: " + damage);
-                try {
-                    disk_->remove(key);
-                } catch (const std::exception& e) {
-                    disk_failed("result cache: removing", e);
-                }
-            }
+            if (auto value = take_disk_row(key, row->valid, row->payload))
+                return value;
         }
     }
     misses_.fetch_add(1, std::memory_order_relaxed);
     return std::nullopt;
+}
+
+std::optional<CachedValue> ResultCache::take_disk_row(const CacheKey& key, bool valid,
+                                                      std::span<const std::byte> payload) {
+    std::string damage = valid ? "" : "row does not match its key";
+    if (valid) {
+        try {
+            auto [value, bytes] = decode_for(key, payload);
+            memory_.put(key, value, bytes);
+            disk_hits_.fetch_add(1, std::memory_order_relaxed);
+            return value;
+        } catch (const CodecError& e) {
+            damage = e.what();
+        } catch (const std::exception& e) {  // e.g. out of memory: not the row's fault
+            disk_failed(std::string("result cache: decoding failed: ") + e.what());
+        }
+    }
+    if (!damage.empty()) {
+        disk_failed("result cache: removed a damaged entry: " + damage);
+        try {
+            disk_->remove(key);
+        } catch (const std::exception& e) {
+            disk_failed("result cache: removing", e);
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::shared_ptr<const SymbolScan>> ResultCache::find_scans(
+    std::span<const CacheKey> keys) {
+    std::vector<std::shared_ptr<const SymbolScan>> found(keys.size());
+    std::vector<std::size_t> on_disk;  // indexes of keys the memory tier lacks
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (!is_scan(keys[i].kind))
+            throw std::invalid_argument("find_scans needs keys of kind Scan or ScanSummary");
+        if (auto value = memory_.get(keys[i])) {
+            memory_hits_.fetch_add(1, std::memory_order_relaxed);
+            if (const auto* scan = std::get_if<std::shared_ptr<const SymbolScan>>(&*value))
+                found[i] = *scan;
+        } else if (disk_on_for(keys[i].kind)) {
+            on_disk.push_back(i);
+        } else {
+            misses_.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+    if (on_disk.empty())
+        return found;
+    std::vector<CacheKey> asked;
+    asked.reserve(on_disk.size());
+    for (const std::size_t i : on_disk)
+        asked.push_back(keys[i]);
+    std::vector<std::optional<DiskCache::Row>> rows;
+    try {
+        rows = disk_->get(asked);
+    } catch (const std::exception& e) {
+        disk_failed("result cache: reading", e);
+        rows.resize(asked.size());  // every one a miss
+    }
+    // Decoding is most of a hit's cost: the rows are decoded in parallel.
+    tbb::parallel_for(std::size_t{0}, asked.size(), [&](std::size_t k) {
+        std::optional<CachedValue> value;
+        if (rows[k])
+            value = take_disk_row(asked[k], rows[k]->valid, rows[k]->payload);
+        if (!value) {
+            misses_.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+        if (const auto* scan = std::get_if<std::shared_ptr<const SymbolScan>>(&*value))
+            found[on_disk[k]] = *scan;
+    });
+    return found;
 }
 
 void ResultCache::store(const CacheKey& key, std::shared_ptr<const AtcResult> result) {
@@ -221,15 +275,20 @@ CacheStats ResultCache::stats() const {
     s.memory_entries = memory.entries;
     s.memory_capacity_bytes = memory.capacity_bytes;
     s.disk_capacity_bytes = disk_capacity_;
+    std::string totals_error;
     if (disk_) {
-        const DiskStats disk = disk_->stats();
         s.disk_enabled = !disk_off_;
-        s.disk_evictions = disk.evictions;
-        s.disk_bytes = disk.bytes;
-        s.disk_entries = disk.entries;
+        try {
+            const DiskStats disk = disk_->stats();  // counts the totals the first time
+            s.disk_evictions = disk.evictions;
+            s.disk_bytes = disk.bytes;
+            s.disk_entries = disk.entries;
+        } catch (const std::exception& e) {
+            totals_error = std::string("result cache: counting the entries failed: ") + e.what();
+        }
     }
     const std::lock_guard lock(error_mutex_);
-    s.last_disk_error = last_disk_error_;
+    s.last_disk_error = totals_error.empty() ? last_disk_error_ : totals_error;
     s.disk_off_reason = disk_off_reason_;
     return s;
 }

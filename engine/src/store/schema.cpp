@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "atc/cache/hash.hpp"
+
 namespace atc::store::detail {
 namespace {
 
@@ -97,7 +99,55 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations = {
         fired_ms INTEGER NOT NULL,
         message TEXT NOT NULL);
     )sql",
+    // 5 -> 6: what a scan needs to find its cached results without reading
+    // the bars, and when the whole file was last checked (database.cpp).
+    // symbols.close_hash is cache::hash_closes of the symbol's stored closes
+    // (16 bytes: h1 then h2, little-endian), written with the bars by
+    // SymbolStore; NULL means "not known", and a scan then reads and hashes
+    // the closes. The triggers forget it whenever the closes change or go, so a
+    // writer that does not know about it (an older tool, the sqlite3 shell)
+    // can never leave a hash that no longer matches: the worst it costs is
+    // the speed-up. After the SQL, fill_close_hashes() computes the hashes of
+    // the symbols already stored. store_meta: small facts about the file.
+    R"sql(
+    ALTER TABLE symbols ADD COLUMN close_hash BLOB;
+    CREATE TRIGGER bars_insert_forgets_close_hash AFTER INSERT ON bars BEGIN
+        UPDATE symbols SET close_hash = NULL WHERE id = new.symbol_id;
+    END;
+    CREATE TRIGGER bars_update_forgets_close_hash AFTER UPDATE OF close, symbol_id ON bars BEGIN
+        UPDATE symbols SET close_hash = NULL WHERE id IN (old.symbol_id, new.symbol_id);
+    END;
+    CREATE TRIGGER bars_delete_forgets_close_hash AFTER DELETE ON bars BEGIN
+        UPDATE symbols SET close_hash = NULL WHERE id = old.symbol_id;
+    END;
+    CREATE TABLE store_meta(
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL) WITHOUT ROWID;
+    )sql",
 };
+
+// The close hashes of every stored symbol (migration 5 -> 6). A symbol whose
+// closes are missing or of the wrong size keeps NULL: reading it reports the
+// damage as before.
+void fill_close_hashes(Database& db) {
+    Statement rows(db,
+                   "SELECT b.symbol_id, b.close FROM bars b JOIN symbols s ON s.id = b.symbol_id "
+                   "WHERE length(b.close) = 8 * s.bar_count");
+    Statement set(db, "UPDATE symbols SET close_hash = ? WHERE id = ?");
+    while (rows.step()) {
+        // The blob holds the closes' little-endian bytes (column_blob.hpp),
+        // which is what hash_closes hashes.
+        const cache::HashBytes stored = cache::to_bytes(cache::murmur3_x64_128(rows.blob(1)));
+        set.bind_blob(1, stored).bind(2, rows.int64(0)).run();
+        set.reset();
+    }
+}
+
+// Steps that SQL alone cannot do, run in the step's transaction after its SQL.
+void finish_step(Database& db, int to_version) {
+    if (to_version == 6)
+        fill_close_hashes(db);
+}
 
 bool has_table(Database& db, const char* name) {
     Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -144,6 +194,7 @@ int migrate(Database& db) {
     for (int v = start; v < kSchemaVersion; ++v) {
         Transaction tx(db);
         db.exec(kMigrations[static_cast<std::size_t>(v)]);
+        finish_step(db, v + 1);
         Statement set(db, "UPDATE schema_version SET version = ?");
         set.bind(1, std::int64_t{v + 1}).run();
         tx.commit();

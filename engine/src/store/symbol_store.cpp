@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <functional>
 
+#include "atc/cache/hash.hpp"
 #include "store/column_blob.hpp"
+#include "store/wall_clock.hpp"
 #include "system/huge_pages.hpp"
 
 namespace atc::store {
@@ -119,12 +121,6 @@ SymbolInfo read_info(const Statement& q) {
         info.last_time_ms = q.int64(9);
     info.imported_at_ms = q.int64(10);
     return info;
-}
-
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 // Optional columns are either absent (empty) or one value per bar.
@@ -345,7 +341,7 @@ void SymbolStore::save_unlocked(const SymbolMeta& meta, const PriceSeries& bars)
     } else {
         upsert.bind(8, bars.time_ms.front()).bind(9, bars.time_ms.back());
     }
-    upsert.bind(10, now_ms());
+    upsert.bind(10, detail::now_ms());
     if (!upsert.step())
         db_.fail("saving symbol \"" + meta.name + "\"");
     const std::int64_t id = upsert.int64(0);
@@ -371,6 +367,12 @@ void SymbolStore::save_unlocked(const SymbolMeta& meta, const PriceSeries& bars)
     }
     put.bind(11, std::string_view(bars.time_column));
     put.run();
+
+    // A scan finds its cached results by this hash without reading the bars
+    // (schema.cpp, 5 -> 6). Written after the bars: their insert trigger has
+    // just forgotten the old one.
+    Statement remember(db_, "UPDATE symbols SET close_hash = ? WHERE id = ?");
+    remember.bind_blob(1, cache::to_bytes(cache::hash_closes(bars.close))).bind(2, id).run();
 }
 
 SymbolInfo SymbolStore::save(const SymbolMeta& meta, const PriceSeries& bars) {

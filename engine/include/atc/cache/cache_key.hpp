@@ -62,6 +62,16 @@ struct CacheKeyHasher {
 Hash128 context_hash(const AtcParams& params, std::string_view engine_version,
                      std::string_view timeframe = {});
 
+// What names a close series in a key without the closes themselves: the
+// store keeps it with every symbol (symbols.close_hash), so that a scan finds
+// its cached results before reading any bars.
+struct SeriesDigest {
+    std::uint64_t bars = 0;
+    Hash128 closes;  // hash_closes(close)
+};
+
 CacheKey make_key(EntryKind kind, std::span<const double> close, const Hash128& context);
+// The same key as make_key(kind, close, context) for the series `series` digests.
+CacheKey make_key(EntryKind kind, const SeriesDigest& series, const Hash128& context);
 
 }  // namespace atc::cache

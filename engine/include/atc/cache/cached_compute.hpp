@@ -59,6 +59,14 @@ public:
     CachedBatchResult scan(std::span<const std::span<const double>> closes, const AtcParams& params,
                            const BatchOptions& options = {}, std::string_view timeframe = {});
 
+    // What scan() would answer from the cache for series known by their
+    // digests alone (the store keeps them): same order, null where the cache
+    // holds nothing, computes nothing. Parameters are checked first, as by
+    // scan(). A scan of stored symbols asks this before reading any bars.
+    std::vector<std::shared_ptr<const SymbolScan>> stored_scans(
+        std::span<const SeriesDigest> series, const AtcParams& params,
+        const BatchOptions& options = {}, std::string_view timeframe = {});
+
 private:
     ResultCache& cache_;
     SymbolComputeFn symbol_;

@@ -53,9 +53,15 @@ public:
         std::vector<std::byte> payload;
         bool valid = true;  // false: the row's metadata is inconsistent (treat as corrupt)
     };
-    // The stored row for `key`, or nothing. A hit is marked as used; the update of
-    // last_used is batched with later writes (LRU order needs no more precision).
+    // The stored row for `key`, or nothing. A hit is marked as used: the new
+    // last_used goes into the next write (put), and reaches the file without
+    // one (flush, or when the cache closes) only where the stored one is more
+    // than an hour old; LRU order needs no more precision, and reading the
+    // cache then writes nothing.
     std::optional<Row> get(const CacheKey& key);
+    // The rows of many keys (same order), in one read transaction and one
+    // hold of the lock: what a scan asks of the cache before reading any bars.
+    std::vector<std::optional<Row>> get(std::span<const CacheKey> keys);
 
     // Stores (or replaces) entries in one transaction, then evicts the least
     // recently used rows until the table is within the cap. An entry larger than
@@ -64,8 +70,10 @@ public:
     std::uint64_t put(const CacheKey& key, std::vector<std::byte> payload);
 
     bool remove(const CacheKey& key);
-    // Writes the batched last_used updates now.
+    // Writes the pending last_used updates that are due (see get) now.
     void flush();
+    // The entry and byte totals are counted (one pass over the table) on
+    // the first call that needs them: this, put or remove.
     DiskStats stats() const;
     const std::filesystem::path& path() const;
 

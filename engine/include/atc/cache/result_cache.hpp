@@ -136,6 +136,9 @@ public:
     // (std::invalid_argument otherwise).
     std::shared_ptr<const AtcResult> find_result(const CacheKey& key);
     std::shared_ptr<const SymbolScan> find_scan(const CacheKey& key);
+    // find_scan for many keys at once (same order; null where missing): the
+    // disk tier is asked in one go and the rows decoded in parallel.
+    std::vector<std::shared_ptr<const SymbolScan>> find_scans(std::span<const CacheKey> keys);
 
     // Stores in memory and, encoded, on disk. Scans that are not ok() are not
     // stored (an error or a cancelled symbol is not a result).
@@ -153,6 +156,11 @@ public:
 
 private:
     std::optional<CachedValue> find(const CacheKey& key);
+    // The value of a row the disk tier returned for `key` (`valid`: its
+    // metadata matches the key), kept in memory too; nothing where the row
+    // is damaged (it is then reported and deleted).
+    std::optional<CachedValue> take_disk_row(const CacheKey& key, bool valid,
+                                             std::span<const std::byte> payload);
     void store_encoded(std::span<const std::pair<CacheKey, std::vector<std::byte>>> entries);
     void disk_failed(const std::string& message);
     // disk_failed, and turns the disk tier off if `error` says the file cannot

@@ -23,7 +23,7 @@ struct sqlite3_stmt;
 namespace atc::store {
 
 // Current layout of the file; Database::open migrates older files up to it.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // A database problem the user must hear about. what() names the file.
 class StoreError : public std::runtime_error {
@@ -56,6 +56,10 @@ struct OpenReport {
     int migrated_from = 0;              // schema version the file had, if it was migrated; else 0
     std::filesystem::path moved_aside;  // where a corrupt file was moved; empty if none
     std::string problem;                // why it was moved aside
+    // Whether SQLite's quick_check read the whole existing file, and why
+    // (Database::open says when); false for a new file.
+    bool fully_checked = false;
+    std::string full_check_reason;
     Access access = Access::ReadWrite;
     // Why the file cannot be written ("/data is read-only"), when access is not ReadWrite.
     std::string not_writable;
@@ -67,7 +71,18 @@ public:
     // checks it and brings its schema up to kSchemaVersion. A file whose content
     // is damaged (not a SQLite database, or failing SQLite's quick_check) is never
     // deleted: it is renamed to "<name>.corrupt-<UTC time>" (with its -wal/-shm
-    // files), a fresh database is created, and `report` says so. Any other
+    // files), a fresh database is created, and `report` says so.
+    //
+    // What is checked: at every open, SQLite's quick_check of every table but
+    // the bars, and the bars' b-tree down to its rows (a few milliseconds);
+    // the whole file (every page, the bars' values too: tens of milliseconds
+    // for 50 MB) when its -wal file holds changes (the last program using it
+    // did not close it, or one uses it now), when no full check is recorded
+    // in the file (older schemas) or the last is more than a day old. A full
+    // check that passes is recorded (store_meta), as is a new file. Damage in
+    // the bars' values between full checks is SQLite's "database disk image
+    // is malformed" when that symbol is read, and found at the next full
+    // check. A read-only file is always checked whole. Any other
     // problem throws StoreError and leaves the file exactly as it was: locked by
     // another program past the busy timeout, another application's database, or
     // a schema newer than this program understands.

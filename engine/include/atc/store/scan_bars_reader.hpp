@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "atc/cache/cache_key.hpp"
 #include "atc/price_csv.hpp"
 #include "atc/store/database.hpp"
 
@@ -30,14 +31,22 @@ struct BarName {
 // One statement, prepared once, finds a symbol's row and its columns' lengths;
 // one blob handle per column read, moved from row to row (sqlite3_blob_reopen),
 // copies the values straight from the file's pages into the caller's buffer.
-// While the reader lives, its open blob handles keep one read transaction on
-// the connection, so every symbol and every bar name comes from the same
-// snapshot of the file: a marker's name belongs to the closes computed, even
-// while another program re-imports. Nothing may be written through `db`
-// meanwhile (it would expire the handles); other connections may write.
+// While the reader lives it holds one read transaction on the connection (it
+// begins one unless the caller has), so every digest, every symbol and every
+// bar name comes from the same snapshot of the file: a cached result found by
+// a digest, and a marker's name, belong to the closes stored, even while
+// another program re-imports. Nothing may be written through `db` meanwhile;
+// other connections may write.
 class ScanBarsReader {
 public:
     explicit ScanBarsReader(Database& db);
+
+    // What names the closes of symbol `name` in a result cache key, as the
+    // store keeps it (symbols.close_hash), without reading any bars; nullopt
+    // where the store does not know it (read_closes and hash them then: a
+    // symbol whose closes are missing or damaged has none, and read_closes
+    // says what is wrong). Throws StoreError where there is no such symbol.
+    std::optional<cache::SeriesDigest> closes_digest(std::string_view name);
 
     // The closes of symbol `name` into `out`, whose capacity is kept: passing
     // the same vector for every symbol reuses its memory. Throws StoreError with
@@ -53,8 +62,26 @@ private:
     // Steps find_ to the row of `name` (throws when there is none); the caller
     // resets it once done, so that the blobs are read in its transaction.
     void find(std::string_view name);
+    // find(), then checks the closes' stored size; returns the bar count.
+    std::size_t find_closes(std::string_view name);
 
+    // BEGIN ... COMMIT around the reader's life (a read: nothing to roll back).
+    class Snapshot {
+    public:
+        explicit Snapshot(Database& db);
+        Snapshot(const Snapshot&) = delete;
+        Snapshot& operator=(const Snapshot&) = delete;
+        ~Snapshot();
+
+    private:
+        Database& db_;
+        bool began_ = false;
+    };
+
+    // First: ended after the statement and the blob handles are done.
+    Snapshot snapshot_;
     Statement find_;
+    Statement digest_;
     BlobReader close_;
     BlobReader time_;
     BlobReader labels_;
