@@ -49,6 +49,10 @@ public:
     // the caller places it on the line.
     CsvResult<std::int64_t> read(std::string_view text, std::string_view time_of_day,
                                  std::size_t line);
+    // read()'s fast path for a column of dates alone (no time of day column,
+    // no Unix times): the time of a valid date, as read() gives it; false
+    // (nothing changed) for anything else, which read() then reads.
+    bool read_date_only(std::string_view text, std::size_t line, std::int64_t& ms);
 
 private:
     std::string about(std::string_view text) const;
