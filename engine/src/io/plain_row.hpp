@@ -63,6 +63,8 @@ private:
         bool label = false;
     };
 
+    bool read_short_line(std::string_view line, PlainRow& row) const;
+
     std::vector<Field> fields_;  // one per column; empty when disabled
     char delimiter_;
     char point_;

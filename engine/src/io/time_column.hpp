@@ -68,6 +68,7 @@ private:
     bool any_time_of_day_ = false;
     bool any_offset_ = false;
     std::size_t line_of_first_ = 0;
+    MonthMemo month_;  // read_date_only's
 };
 
 // The time column of `layout`, chosen with the first data row: the user's, or
