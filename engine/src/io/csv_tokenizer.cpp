@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "atc/price_csv.hpp"
+#include "io/line_masks.hpp"
 #include "io/swar.hpp"
 #include "io/utf8.hpp"
 
@@ -174,10 +175,11 @@ std::string decode(const RawField& field) {
 
 std::optional<std::string_view> LineReader::next() {
     while (pos_ < text_.size()) {
-        const std::size_t nl = text_.find('\n', pos_);
-        const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
+        const char* const text_end = text_.data() + text_.size();
+        const auto end =
+            static_cast<std::size_t>(find_line_feed(text_.data() + pos_, text_end) - text_.data());
         std::string_view line = text_.substr(pos_, end - pos_);
-        pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
+        pos_ = end == text_.size() ? end : end + 1;
         ++line_number_;
         if (line.ends_with('\r'))
             line.remove_suffix(1);

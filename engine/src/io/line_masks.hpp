@@ -7,6 +7,7 @@
 // byte. Other machines fall back to that path's word-at-a-time reading.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 
 #if defined(__SSE2__)
@@ -23,6 +24,25 @@ struct LineMasks {
     std::uint64_t non_digits = 0;
     std::uint64_t not_plain = 0;  // a quote, a carriage return, a NUL, a non-ASCII byte
 };
+
+// Where the first line feed at or after `p` is; `end` when there is none.
+// Sixteen bytes at a time while they are readable: a line of prices is a few
+// dozen bytes, too short for a call to memchr to pay its way.
+inline const char* find_line_feed(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i line_feed = _mm_set1_epi8('\n');
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        if (const int found = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, line_feed)); found != 0)
+            return p + std::countr_zero(static_cast<unsigned>(found));
+    }
+#endif
+    for (; p < end; ++p) {
+        if (*p == '\n')
+            return p;
+    }
+    return end;
+}
 
 #if defined(__SSE2__)
 inline constexpr bool kHasLineMasks = true;
