@@ -115,28 +115,30 @@ bool read_masked_number(const char* line, unsigned start, unsigned end, const Li
     static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
     const unsigned width = end - start;
     const std::uint64_t others = masks.non_digits & (((std::uint64_t{1} << width) - 1) << start);
-    const bool one_point_inside = (others & (others - 1)) == 0 && (others & ~masks.points) == 0 &&
-                                  (others & (std::uint64_t{1} << start)) == 0 &&
-                                  (others & (std::uint64_t{1} << (end - 1))) == 0;
-    if (width == 0 || width > 8 || !one_point_inside) {
+    const auto one_point_inside = [&] {
+        return (others & (others - 1)) == 0 && (others & ~masks.points) == 0 &&
+               (others & (std::uint64_t{1} << start)) == 0 &&
+               (others & (std::uint64_t{1} << (end - 1))) == 0;
+    };
+    if (width == 0 || width > 8 || !one_point_inside()) {
         const char* number_end = read_short_decimal(line + start, line + end, point, value);
         // Short decimals are finite.
         return number_end == line + end && (volume ? value >= 0.0 : value > 0.0);
     }
     const std::uint64_t word = swar::load(line + start);
-    std::uint64_t digits = 0;
-    unsigned fraction = 0;
-    if (others == 0) {
-        digits = swar::digits_value(word, width);
-    } else {
-        const unsigned whole = static_cast<unsigned>(std::countr_zero(others)) - start;
-        fraction = width - 1 - whole;
-        // The digits after the point moved down over it: one run of digits.
-        const std::uint64_t before_point = (std::uint64_t{1} << (8 * whole)) - 1;
-        digits =
-            swar::digits_value((word & before_point) | ((word >> 8) & ~before_point), width - 1);
-    }
     // Not negative: above 0 unless every digit is 0, which only a volume may be.
+    if (others == 0) {
+        // A whole number (most volumes): no division by 1 to wait for.
+        const std::uint64_t digits = swar::digits_value(word, width);
+        value = static_cast<double>(digits);
+        return digits != 0 || volume;
+    }
+    const unsigned whole = static_cast<unsigned>(std::countr_zero(others)) - start;
+    const unsigned fraction = width - 1 - whole;
+    // The digits after the point moved down over it: one run of digits.
+    const std::uint64_t before_point = (std::uint64_t{1} << (8 * whole)) - 1;
+    const std::uint64_t digits =
+        swar::digits_value((word & before_point) | ((word >> 8) & ~before_point), width - 1);
     value = static_cast<double>(digits) / kPowersOfTen[fraction];
     return digits != 0 || volume;
 }
