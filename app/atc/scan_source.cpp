@@ -43,6 +43,17 @@ std::uint64_t vector_bytes(const std::vector<T>& v) {
     return v.capacity() * sizeof(T);
 }
 
+// A scan of the data's own bars reads the closes, and names a bar by its
+// label or time (bar_text); the other columns were read and checked with the
+// file and are let go at once, so that the next file this thread reads
+// reuses their memory instead of touching new pages (and a chunk holds less).
+void drop_unscanned_columns(PriceSeries& series) {
+    for (std::vector<double>* column : {&series.open, &series.high, &series.low, &series.volume}) {
+        column->clear();
+        column->shrink_to_fit();
+    }
+}
+
 }  // namespace
 
 ScanSource::ScanSource(ScanSource&&) noexcept = default;
@@ -152,6 +163,8 @@ void ScanSource::load(std::span<const std::size_t> which, std::vector<LoadedSeri
                                   // One bad file must not stop the others: keep the reason.
                                   try {
                                       out.series = read_price_csv(entries_[which[k]].origin);
+                                      if (!timeframe_)
+                                          drop_unscanned_columns(out.series);
                                   } catch (const CsvError& e) {
                                       out.error = describe(e);
                                   } catch (const std::exception& e) {

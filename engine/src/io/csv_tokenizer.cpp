@@ -10,27 +10,17 @@
 #include <cstring>
 
 #include "atc/price_csv.hpp"
+#include "io/line_masks.hpp"
+#include "io/swar.hpp"
 #include "io/utf8.hpp"
 
 namespace atc::detail {
 
 namespace {
 
-// Eight bytes at a time: a price file is almost all ASCII.
-constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
-constexpr std::uint64_t kLow7Bits = 0x7F7F7F7F7F7F7F7FULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-
-// The high bit set in exactly the zero bytes of `word` (no false positives,
-// unlike the shorter "has a zero byte" test, whose borrows can mark the byte
-// after a zero one).
-std::uint64_t zero_bytes(std::uint64_t word) {
-    return ~(((word & kLow7Bits) + kLow7Bits) | word | kLow7Bits);
-}
-
-std::uint64_t bytes_equal_to(std::uint64_t word, char c) {
-    return zero_bytes(word ^ (kEveryByte * static_cast<unsigned char>(c)));
-}
+using swar::bytes_equal_to;
+using swar::kHighBits;
+using swar::zero_bytes;
 
 // Where the first byte that is not text is: a NUL or an invalid UTF-8
 // sequence; text.size() when there is none. Runs of ASCII are skipped eight
@@ -185,10 +175,11 @@ std::string decode(const RawField& field) {
 
 std::optional<std::string_view> LineReader::next() {
     while (pos_ < text_.size()) {
-        const std::size_t nl = text_.find('\n', pos_);
-        const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
+        const char* const text_end = text_.data() + text_.size();
+        const auto end =
+            static_cast<std::size_t>(find_line_feed(text_.data() + pos_, text_end) - text_.data());
         std::string_view line = text_.substr(pos_, end - pos_);
-        pos_ = nl == std::string_view::npos ? text_.size() : nl + 1;
+        pos_ = end == text_.size() ? end : end + 1;
         ++line_number_;
         if (line.ends_with('\r'))
             line.remove_suffix(1);

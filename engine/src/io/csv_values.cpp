@@ -14,46 +14,13 @@
 
 #include "io/ascii.hpp"
 #include "io/csv_tokenizer.hpp"
+#include "io/short_decimal.hpp"
 
 namespace atc::detail {
 
 namespace {
 
 enum class NumberStatus { Ok, Empty, NotANumber, OutOfRange };
-
-// The shape of nearly every price and volume, [-]DIGITS[.DIGITS] with at
-// most 15 digits, read without a library call: the digits as an integer
-// (below 2^53, so an exact double) divided by an exact power of ten. One
-// IEEE division rounds once, so this is the correctly rounded value that
-// from_chars gives (Clinger's fast path, which fast_float also tries first,
-// after more checks). False for anything else, `value` unspecified.
-bool read_short_decimal(const char* first, const char* last, double& value) {
-    static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                              1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    const bool negative = first < last && *first == '-';
-    const char* p = first + (negative ? 1 : 0);
-    std::uint64_t digits = 0;
-    int count = 0;
-    int fraction = -1;  // digits after the point; -1: no point
-    for (; p < last; ++p) {
-        const char c = *p;
-        if (is_digit(c)) {
-            digits = digits * 10 + static_cast<unsigned>(c - '0');
-            ++count;
-            fraction += fraction >= 0 ? 1 : 0;
-        } else if (c == '.' && fraction < 0 && count > 0) {
-            fraction = 0;
-        } else {
-            return false;
-        }
-    }
-    if (count == 0 || count > 15 || fraction == 0)
-        return false;
-    const double magnitude =
-        static_cast<double>(digits) / kPowersOfTen[fraction < 0 ? 0 : fraction];
-    value = negative ? -magnitude : magnitude;
-    return true;
-}
 
 // fast_float and std::from_chars both read the decimal text exactly (the
 // nearest double) and ignore the locale. Per "123.45" on the dev VM:
@@ -63,7 +30,8 @@ bool read_short_decimal(const char* first, const char* last, double& value) {
 // finite number is read again by from_chars, which tells "1e400" (out of
 // range) from "inf" and "1e-400" from "0".
 std::from_chars_result read_double(const char* first, const char* last, double& value) {
-    if (read_short_decimal(first, last, value))
+    // Nearly every field: [-]DIGITS[.DIGITS] of up to 15 digits (short_decimal.hpp).
+    if (const char* end = read_short_decimal(first, last, '.', value); end && end == last)
         return {last, std::errc()};
     const fast_float::from_chars_result fast = fast_float::from_chars(first, last, value);
     if (fast.ec == std::errc() && std::isnormal(value))

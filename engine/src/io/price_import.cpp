@@ -359,7 +359,7 @@ CsvResult<ImportedPrices> read_text_prices(std::string_view text, const ImportOp
     if (auto head = detail::check_is_text(text.substr(0, lines.position())); !head)
         return std::move(head.problem());
     while (const auto line = lines.next()) {
-        if (auto row = reader.read(*line, lines.line_number()); !row)
+        if (auto row = reader.read(*line, lines.line_number(), text.data() + text.size()); !row)
             return std::move(row.problem());
     }
     detail::FileRows& rows = reader.rows();

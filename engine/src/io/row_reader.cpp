@@ -40,7 +40,8 @@ RowReader::RowReader(const ColumnLayout& layout, char delimiter, NumberStyle sty
       delimiter_(delimiter),
       style_(style),
       time_(std::move(time)),
-      expected_rows_(expected_rows) {
+      expected_rows_(expected_rows),
+      plain_(plain_plan(layout, delimiter, style, time_)) {
     PriceSeries& s = rows_.bars;
     const auto add = [this](const std::optional<std::size_t>& index, std::vector<double>& dest,
                             ValueRule rule) {
@@ -62,6 +63,44 @@ RowReader::RowReader(const ColumnLayout& layout, char delimiter, NumberStyle sty
         s.time_ms.reserve(expected_rows);
     }
     fields_.reserve(layout.field_count());
+}
+
+PlainRowPlan RowReader::plain_plan(const ColumnLayout& layout, char delimiter, NumberStyle style,
+                                   const std::optional<TimeColumn>& time) {
+    // The order of columns_ (the constructor's): close first, then open,
+    // high, low and volume where the file has them.
+    std::vector<PlainRowPlan::NumberColumn> numbers{{*layout.close, ValueRule::Price}};
+    for (const auto& [index, rule] :
+         {std::pair{layout.open, ValueRule::Price}, std::pair{layout.high, ValueRule::Price},
+          std::pair{layout.low, ValueRule::Price}, std::pair{layout.volume, ValueRule::Volume}}) {
+        if (index)
+            numbers.push_back({*index, rule});
+    }
+    return PlainRowPlan(layout, numbers, time ? std::optional(time->index()) : std::nullopt,
+                        time ? time->time_of_day_index() : std::nullopt, delimiter, style);
+}
+
+// The row that plain_ has read, stored; false (nothing stored) when its time
+// is not one the time column reads, which the general path then words.
+bool RowReader::add_plain_row(std::size_t n) {
+    PriceSeries& s = rows_.bars;
+    if (time_) {
+        std::int64_t ms = 0;
+        if (!time_->read_date_only(plain_row_.time, n, ms)) {
+            auto read = time_->read(plain_row_.time, plain_row_.time_of_day, n);
+            if (!read)
+                return false;
+            ms = *read;
+        }
+        s.time_ms.push_back(ms);
+    }
+    s.close.push_back(plain_row_.numbers[0]);
+    for (std::size_t k = 0; k < columns_.size(); ++k)
+        columns_[k].values->push_back(plain_row_.numbers[k + 1]);
+    if (layout_.label)
+        add_label(plain_row_.label);
+    rows_.lines.push_back(n);
+    return true;
 }
 
 // Yahoo writes holidays as rows whose every value is "null".
@@ -106,7 +145,11 @@ CsvResult<> RowReader::split_general(std::string_view line, std::size_t n) {
     return {};
 }
 
-CsvResult<> RowReader::read(std::string_view line, std::size_t n) {
+CsvResult<> RowReader::read(std::string_view line, std::size_t n, const char* text_end) {
+    if (plain_.enabled() &&
+        plain_.read(line, text_end ? text_end : line.data() + line.size(), plain_row_) &&
+        add_plain_row(n))
+        return {};
     if (!split_plain_fields(line, delimiter_, fields_)) {
         if (auto split = split_general(line, n); !split)
             return split;

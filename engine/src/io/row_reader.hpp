@@ -17,6 +17,7 @@
 #include "io/csv_result.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/csv_values.hpp"
+#include "io/plain_row.hpp"
 #include "io/time_column.hpp"
 
 namespace atc::detail {
@@ -42,7 +43,9 @@ public:
     // text (a NUL, invalid UTF-8) is refused with a problem whose line number
     // is not the file's: the caller checks the whole text for binary data
     // when a read fails (read_prices), and that problem is the one shown.
-    CsvResult<> read(std::string_view line, std::size_t n);
+    // `text_end`: the end of the text that `line` is part of (bytes up to it
+    // may be read); nullptr when that is the line's end.
+    CsvResult<> read(std::string_view line, std::size_t n, const char* text_end = nullptr);
 
     const std::optional<TimeColumn>& time() const { return time_; }
     FileRows& rows() { return rows_; }
@@ -54,6 +57,9 @@ private:
         ValueRule rule = ValueRule::Price;
     };
 
+    static PlainRowPlan plain_plan(const ColumnLayout& layout, char delimiter, NumberStyle style,
+                                   const std::optional<TimeColumn>& time);
+    bool add_plain_row(std::size_t n);
     CsvResult<> split_general(std::string_view line, std::size_t n);
     bool is_null_row() const;
     void add_label(std::string_view label);
@@ -65,7 +71,9 @@ private:
     std::optional<TimeColumn> time_;
     std::size_t expected_rows_;
     FileRows rows_;
-    std::vector<ValueColumn> columns_;
+    std::vector<ValueColumn> columns_;  // open, high, low, volume: those the file has
+    PlainRowPlan plain_;                // the fast path; numbers: close, then columns_
+    PlainRow plain_row_;
     std::vector<RawField> fields_;
     std::string scratch_;
     std::string time_of_day_scratch_;

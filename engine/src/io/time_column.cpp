@@ -95,6 +95,20 @@ CsvResult<std::int64_t> TimeColumn::read(std::string_view text, std::string_view
     return format_.epoch ? read_epoch(text, line) : read_text(text, time_of_day);
 }
 
+bool TimeColumn::read_date_only(std::string_view text, std::size_t line, std::int64_t& ms) {
+    if (format_.epoch || time_of_day_)
+        return false;
+    std::int64_t date = 0;
+    if (!detail::read_date_only(text, format_.date, month_, date))
+        return false;
+    // What read() notes of its first row; a date alone sets no flag, and is
+    // midnight UTC in any zone.
+    if (line_of_first_ == 0)
+        line_of_first_ = line;
+    ms = date;
+    return true;
+}
+
 CsvResult<std::int64_t> TimeColumn::read_epoch(std::string_view text, std::size_t) {
     std::int64_t value = 0;
     if (!parse_unix_digits(text, value))

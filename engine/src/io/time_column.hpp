@@ -49,6 +49,10 @@ public:
     // the caller places it on the line.
     CsvResult<std::int64_t> read(std::string_view text, std::string_view time_of_day,
                                  std::size_t line);
+    // read()'s fast path for a column of dates alone (no time of day column,
+    // no Unix times): the time of a valid date, as read() gives it; false
+    // (nothing changed) for anything else, which read() then reads.
+    bool read_date_only(std::string_view text, std::size_t line, std::int64_t& ms);
 
 private:
     std::string about(std::string_view text) const;
@@ -64,6 +68,7 @@ private:
     bool any_time_of_day_ = false;
     bool any_offset_ = false;
     std::size_t line_of_first_ = 0;
+    MonthMemo month_;  // read_date_only's
 };
 
 // The time column of `layout`, chosen with the first data row: the user's, or

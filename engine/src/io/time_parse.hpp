@@ -74,6 +74,24 @@ struct ReadTime {
 // all; the caller words it.
 CsvResult<ReadTime> parse_date_time(std::string_view text, DateShape shape);
 
+constexpr std::int64_t kMsPerDay = 86'400'000;
+
+// The month of the last date read_date_only read: the rows of one month
+// come together, and skip the calendar's arithmetic.
+struct MonthMemo {
+    unsigned year = 0, month = 0;
+    unsigned days = 0;          // in that month; 0: nothing read yet
+    std::int64_t first_ms = 0;  // midnight UTC of its first day
+};
+
+// The milliseconds of a date alone in `shape` (not SlashEither) that
+// parse_date_time reads without a problem, the same, into `ms`: the fast
+// path of the rows whose time is a plain date. False for any other text,
+// which parse_date_time then words. (Not an optional: GCC builds a returned
+// optional<int64_t> in memory with a byte store and reads it back with a
+// wider load, which stalled every row.)
+bool read_date_only(std::string_view text, DateShape shape, MonthMemo& memo, std::int64_t& ms);
+
 // Parses a time of day (HH:MM, HH:MM:SS[.fff], HHMMSS or HHMM) into
 // milliseconds since midnight; the problem as for parse_date_time.
 CsvResult<std::int64_t> parse_time_of_day(std::string_view text);
