@@ -9,6 +9,7 @@
 #include "atc/scan_budget.hpp"
 #include "atc/signals.hpp"
 #include "atc/validation.hpp"
+#include "pipeline/symbol_lanes.hpp"
 #include "pipeline/symbol_pipeline.hpp"
 
 namespace atc {
@@ -27,6 +28,43 @@ std::optional<std::string> scan_memory_refusal(std::size_t bars, const BatchOpti
     if (needed < kMemoryCheckFromBytes)
         return std::nullopt;  // the common case, without building a message
     return memory_shortfall("scanning " + format_count(bars) + " bars", needed);
+}
+
+// Symbols [first, first + count) of the batch, run as one task: a group of
+// symbols of one length for the symbol-lane path, or one symbol.
+struct SymbolRun {
+    std::size_t first = 0;
+    std::size_t count = 1;
+};
+
+constexpr std::size_t kMaxGroup = 4;  // the most symbols a vector holds (AVX2)
+
+// Each run of equal-length neighbours in the batch's order as groups of
+// symbol_lane_width() symbols, the rest one by one. Neighbours only: a scan
+// lists symbols in an order its caller chose, and the workers' progress
+// follows it. A timed batch runs every symbol on its own: the symbol-lane
+// path computes the MAs, Layer 1 and Layer 2 in one pass, which has no
+// stages to time apart.
+std::vector<SymbolRun> symbol_runs(std::span<const std::span<const double>> closes,
+                                   const AtcParams& params, bool timed) {
+    const std::size_t width = timed ? 1 : std::min(kMaxGroup, detail::symbol_lane_width());
+    std::vector<SymbolRun> runs;
+    runs.reserve(closes.size());
+    std::size_t s = 0;
+    while (s < closes.size()) {
+        const std::size_t bars = closes[s].size();
+        std::size_t same = 1;
+        while (same < width && s + same < closes.size() && closes[s + same].size() == bars)
+            ++same;
+        if (same == width && width > 1 && detail::symbol_lanes_apply(params, bars)) {
+            runs.push_back({s, width});
+            s += width;
+        } else {
+            runs.push_back({s, 1});
+            ++s;
+        }
+    }
+    return runs;
 }
 
 }  // namespace
@@ -51,30 +89,57 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
     tbb::enumerable_thread_specific<detail::PipelineWorkspace> workspaces;
     std::atomic<std::size_t> done{0};
     const std::size_t total = closes.size();
+    const std::vector<SymbolRun> runs = symbol_runs(closes, params, options.stage_times != nullptr);
 
-    // One symbol per task at the finest (oneTBB's auto partitioner coarsens it
-    // as needed): measured the fastest; grains of 4 and 16 symbols were 5-10 %
-    // slower, 64 twice as slow, a worker idling at the end (docs/PERFORMANCE.md).
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total), [&](const auto& range) {
+    // One run (a symbol, or a group of them) per task at the finest (oneTBB's
+    // auto partitioner coarsens it as needed): measured the fastest; grains of
+    // 4 and 16 symbols were 5-10 % slower, 64 twice as slow, a worker idling at
+    // the end (docs/PERFORMANCE.md).
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, runs.size()), [&](const auto& range) {
         detail::PipelineWorkspace& ws = workspaces.local();
-        for (std::size_t s = range.begin(); s != range.end(); ++s) {
+        for (std::size_t r = range.begin(); r != range.end(); ++r) {
             if (options.cancel && options.cancel->load(std::memory_order_relaxed))
                 return;
-            SymbolScan& scan = result.symbols[s];
-            const auto series_issues = check_series(closes[s], params);
-            if (!series_issues.empty()) {
-                scan.error = series_issues.front().message;
-            } else if (auto refusal = scan_memory_refusal(closes[s].size(), options, ws)) {
-                scan.error = std::move(*refusal);
-            } else {
-                detail::run_scan(closes[s], params, options.keep_series,
-                                 options.stage_times != nullptr, ws, scan);
+            // The symbols that pass their checks; the others get their error.
+            std::array<std::span<const double>, kMaxGroup> valid_closes;
+            std::array<SymbolScan*, kMaxGroup> valid_scans;
+            std::size_t valid = 0;
+            for (std::size_t s = runs[r].first; s != runs[r].first + runs[r].count; ++s) {
+                SymbolScan& scan = result.symbols[s];
+                const auto series_issues = check_series(closes[s], params);
+                if (!series_issues.empty()) {
+                    scan.error = series_issues.front().message;
+                } else if (auto refusal = scan_memory_refusal(closes[s].size(), options, ws)) {
+                    scan.error = std::move(*refusal);
+                } else {
+                    valid_closes[valid] = closes[s];
+                    valid_scans[valid++] = &scan;
+                }
+            }
+            if (runs[r].count > 1) {
+                detail::run_scan_group(std::span(valid_closes.data(), valid), params,
+                                       options.keep_series, ws,
+                                       std::span(valid_scans.data(), valid));
+            } else if (valid == 1) {
+                detail::run_scan(valid_closes[0], params, options.keep_series,
+                                 options.stage_times != nullptr, ws, *valid_scans[0]);
             }
             if (options.workspace_gauge)
                 ws.report_growth(*options.workspace_gauge);
-            const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
-            if (options.progress)
-                options.progress(finished, total);
+            // Symbol by symbol, as if each had run alone: a group's symbols
+            // after a cancel are dropped, so that the cancel still stops the
+            // batch before the next symbol.
+            for (std::size_t s = runs[r].first; s != runs[r].first + runs[r].count; ++s) {
+                if (s != runs[r].first && options.cancel &&
+                    options.cancel->load(std::memory_order_relaxed)) {
+                    for (; s != runs[r].first + runs[r].count; ++s)
+                        result.symbols[s] = SymbolScan{};
+                    return;
+                }
+                const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
+                if (options.progress)
+                    options.progress(finished, total);
+            }
         }
     });
 

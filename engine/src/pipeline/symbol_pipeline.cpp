@@ -113,10 +113,17 @@ void SymbolPipeline::run_final(const std::array<std::span<const double>, kFamily
                                std::span<double> average, std::vector<EntryMarker>& markers,
                                ScanRow& row) {
     average_signal(signals, equities, params_, average);
-    entry_markers_into(average, params_.long_threshold, params_.short_threshold, ws_.markers);
-    markers.assign(ws_.markers.begin(), ws_.markers.end());
-    row = scan_row(inputs_.close, average, markers, equities);
+    markers_and_row(inputs_.close, average, equities, params_, ws_.markers, markers, row);
     clock_.lap(&StageTimes::final_stage);
+}
+
+void markers_and_row(std::span<const double> close, std::span<const double> average,
+                     const std::array<std::span<const double>, kFamilyCount>& equities,
+                     const AtcParams& params, std::vector<EntryMarker>& collected,
+                     std::vector<EntryMarker>& markers, ScanRow& row) {
+    entry_markers_into(average, params.long_threshold, params.short_threshold, collected);
+    markers.assign(collected.begin(), collected.end());
+    row = scan_row(close, average, markers, equities);
 }
 
 std::span<const double> run_scan(std::span<const double> close, const AtcParams& params,

@@ -31,6 +31,7 @@ struct PipelineWorkspace {
     std::vector<double> average;
     std::vector<EntryMarker> markers;  // collected here, then copied at their size
     ma::MaScratch ma_scratch;
+    std::vector<double> hull_rings;    // the symbol-lane path's (symbol_lanes.cpp)
     StageTimes times;                  // this worker's stage timing, when asked for
     std::uint64_t reported_bytes = 0;  // what report_growth has counted so far
 
@@ -87,6 +88,14 @@ private:
     StageClock clock_;
     SymbolInputs inputs_;
 };
+
+// The entry markers of `average` (collected in `collected`, then copied into
+// `markers` at their size) and the scan row; the row takes the last value of
+// each of `equities`, which may hold that value alone.
+void markers_and_row(std::span<const double> close, std::span<const double> average,
+                     const std::array<std::span<const double>, kFamilyCount>& equities,
+                     const AtcParams& params, std::vector<EntryMarker>& collected,
+                     std::vector<EntryMarker>& markers, ScanRow& row);
 
 // Runs one validated series into `scan` (compute_batch's per-symbol step, and
 // a sweep's per-cell one), using the workspace for everything the scan does

@@ -25,6 +25,7 @@ std::uint64_t PipelineWorkspace::capacity_bytes() const {
         total += held(layer1_signals[t]) + held(layer2_equities[t]);
     total +=
         held(ma_scratch.a) + held(ma_scratch.b) + held(ma_scratch.c) + held(ma_scratch.lanes_out);
+    total += held(hull_rings);
     return total;
 }
 

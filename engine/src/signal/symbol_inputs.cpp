@@ -26,6 +26,10 @@ const std::vector<double>& SymbolInputBuffers::growth(std::size_t bars, double l
     return growth_;
 }
 
+std::span<const double> SymbolInputBuffers::growth(std::size_t bars, const AtcParams& params) {
+    return {growth(bars, params.lambda / 1000.0, params.cutout).data(), bars};
+}
+
 SymbolInputs SymbolInputBuffers::prepare(std::span<const double> close, const AtcParams& params) {
     const std::size_t n = close.size();
     if (band_.size() < n) {
@@ -35,7 +39,7 @@ SymbolInputs SymbolInputBuffers::prepare(std::span<const double> close, const At
         system::resize_on_huge_pages(down_, n);
     }
     const std::vector<double>& g = growth(n, params.lambda / 1000.0, params.cutout);
-    const double keep = 1.0 - params.decay / 100.0;
+    const double keep = flat_keep(params);
     for (std::size_t i = 0; i < n; ++i)
         band_[i] = kTieTolerance * std::fabs(close[i]);
     if (n > 0) {

@@ -11,6 +11,11 @@
 
 namespace atc::detail {
 
+// 1 - D: the equity factor of a flat bar.
+inline double flat_keep(const AtcParams& params) {
+    return 1.0 - params.decay / 100.0;
+}
+
 struct SymbolInputs {
     std::span<const double> close;
     std::span<const double> band;         // kTieTolerance * |close[i]|
@@ -29,6 +34,9 @@ public:
     // `close` and `params` must be validated. The result refers to `close` and
     // to this object's buffers until the next call.
     SymbolInputs prepare(std::span<const double> close, const AtcParams& params);
+    // The growth multipliers of bars [0, bars) under `params` (the symbol-lane
+    // path computes the other inputs itself, pipeline/symbol_lanes.cpp).
+    std::span<const double> growth(std::size_t bars, const AtcParams& params);
     // Bytes held by the buffers (capacities), for the workspace gauge.
     std::size_t capacity_bytes() const;
 
