@@ -260,6 +260,20 @@ private slots:
             QVERIFY(same_bits(plain.symbols[s].average, with_times.symbols[s].average));
         QVERIFY(times.moving_averages > 0.0 && times.layer1 > 0.0 && times.layer2 > 0.0 &&
                 times.final_stage > 0.0);
+        QCOMPARE(times.fused, 0.0);  // every symbol on its own, each stage timed
+
+        // Timed as a whole (the app's scans): the eight equal-length symbols
+        // run in vector groups, as without timing, with the same numbers.
+        BatchOptions fused;
+        StageTimes fused_times;
+        fused.stage_times = &fused_times;
+        fused.stages_apart = false;
+        const BatchResult grouped = compute_batch(views, AtcParams{}, fused);
+        for (std::size_t s = 0; s < series.size(); ++s)
+            QVERIFY(same_bits(plain.symbols[s].average, grouped.symbols[s].average));
+        QVERIFY(fused_times.fused > 0.0);
+        QCOMPARE(fused_times.moving_averages, 0.0);  // no symbol ran alone
+        QCOMPARE(fused_times.total(), fused_times.fused);
 
         StageTimes single_times;
         const AtcResult a = compute_symbol(series[0], AtcParams{}, &single_times);

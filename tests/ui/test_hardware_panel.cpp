@@ -118,9 +118,12 @@ private slots:
         outcome.bars_computed = 4000;
         outcome.stage_times.moving_averages = 0.0123;
         outcome.stage_times.layer1 = 0.002;
+        outcome.stage_times.fused = 0.0315;
         panel.showScan(outcome);
         QCOMPARE(panel.valueText(QStringLiteral("stage_mas")), QStringLiteral("12.3 ms"));
         QCOMPARE(panel.valueText(QStringLiteral("stage_layer1")), QStringLiteral("2.0 ms"));
+        QCOMPARE(panel.valueText(QStringLiteral("stage_fused")),
+                 QStringLiteral("31.5 ms (all stages in one pass)"));
         QCOMPARE(panel.valueText(QStringLiteral("bars_per_second")),
                  QStringLiteral("8,000 bars/s"));
         QVERIFY(

@@ -87,7 +87,10 @@ BatchOptions scanOptions(const std::atomic<bool>& cancel, ScanOutcome& outcome,
     options.keep_series = false;
     options.cancel = &cancel;
     options.stage_times = &outcome.stage_times;  // summed over the chunks
-    options.workspace_gauge = &gauge;            // the panel's "engine buffers"
+    // Equal-length symbols four to a vector, as in an untimed scan: the panel
+    // shows their time whole (StageTimes::fused) instead of slowing them down.
+    options.stages_apart = false;
+    options.workspace_gauge = &gauge;  // the panel's "engine buffers"
     return options;
 }
 

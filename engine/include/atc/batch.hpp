@@ -29,8 +29,11 @@ struct StageTimes {
     double layer1 = 0.0;
     double layer2 = 0.0;
     double final_stage = 0.0;
+    // Symbols run four to a vector (BatchOptions::stages_apart false): their
+    // stages are one pass over the bars, so only the whole is timed.
+    double fused = 0.0;
 
-    double total() const { return moving_averages + layer1 + layer2 + final_stage; }
+    double total() const { return moving_averages + layer1 + layer2 + final_stage + fused; }
     StageTimes& operator+=(const StageTimes& other);
 };
 
@@ -47,6 +50,12 @@ struct BatchOptions {
     // *stage_times before it returns. When null (the default) no clock is read:
     // the hook costs one predictable branch per stage and symbol.
     StageTimes* stage_times = nullptr;
+    // With stage_times: true times each stage apart, which runs every symbol
+    // on its own (atc-bench's stage columns); false lets symbols of equal
+    // length run four to a vector as without timing, their time in
+    // StageTimes::fused (the app's status panel: a timed scan as fast as an
+    // untimed one).
+    bool stages_apart = true;
     // Optional: the workers' scratch buffers are counted into it as they grow
     // (after each symbol) and taken out again before compute_batch returns.
     WorkspaceGauge* workspace_gauge = nullptr;

@@ -5,6 +5,8 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <chrono>
+
 #include "atc/memory_limits.hpp"
 #include "atc/scan_budget.hpp"
 #include "atc/signals.hpp"
@@ -42,9 +44,9 @@ constexpr std::size_t kMaxGroup = 4;  // the most symbols a vector holds (AVX2)
 // Each run of equal-length neighbours in the batch's order as groups of
 // symbol_lane_width() symbols, the rest one by one. Neighbours only: a scan
 // lists symbols in an order its caller chose, and the workers' progress
-// follows it. A timed batch runs every symbol on its own: the symbol-lane
-// path computes the MAs, Layer 1 and Layer 2 in one pass, which has no
-// stages to time apart.
+// follows it. A batch that times its stages apart runs every symbol on its
+// own: the symbol-lane path computes the MAs, Layer 1 and Layer 2 in one
+// pass, which has no stages to time apart.
 std::vector<SymbolRun> symbol_runs(std::span<const std::span<const double>> closes,
                                    const AtcParams& params, bool timed) {
     const std::size_t width = timed ? 1 : std::min(kMaxGroup, detail::symbol_lane_width());
@@ -74,6 +76,7 @@ StageTimes& StageTimes::operator+=(const StageTimes& other) {
     layer1 += other.layer1;
     layer2 += other.layer2;
     final_stage += other.final_stage;
+    fused += other.fused;
     return *this;
 }
 
@@ -89,7 +92,8 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
     tbb::enumerable_thread_specific<detail::PipelineWorkspace> workspaces;
     std::atomic<std::size_t> done{0};
     const std::size_t total = closes.size();
-    const std::vector<SymbolRun> runs = symbol_runs(closes, params, options.stage_times != nullptr);
+    const std::vector<SymbolRun> runs =
+        symbol_runs(closes, params, options.stage_times && options.stages_apart);
 
     // One run (a symbol, or a group of them) per task at the finest (oneTBB's
     // auto partitioner coarsens it as needed): measured the fastest; grains of
@@ -117,9 +121,15 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
                 }
             }
             if (runs[r].count > 1) {
+                using Clock = std::chrono::steady_clock;
+                const Clock::time_point started =
+                    options.stage_times ? Clock::now() : Clock::time_point{};
                 detail::run_scan_group(std::span(valid_closes.data(), valid), params,
                                        options.keep_series, ws,
                                        std::span(valid_scans.data(), valid));
+                if (options.stage_times) {
+                    ws.times.fused += std::chrono::duration<double>(Clock::now() - started).count();
+                }
             } else if (valid == 1) {
                 detail::run_scan(valid_closes[0], params, options.keep_series,
                                  options.stage_times != nullptr, ws, *valid_scans[0]);
