@@ -246,6 +246,30 @@ private slots:
         QVERIFY(same_result(compute_symbol(shorter, p), first));
     }
 
+    // Symbols of one length group though they are not neighbours (a folder
+    // sorted by name), with the numbers each has alone; a length with too few
+    // symbols for a group runs one by one.
+    void equalLengthsGroupWhereverTheyStand() {
+        const std::size_t width = 4;  // at most; SSE2 groups two
+        std::vector<std::vector<double>> series;
+        for (unsigned s = 0; s < 2 * width; ++s)  // 900, 700, 900, 700, ...
+            series.push_back(test::random_walk(s % 2 == 0 ? 900 : 700, s + 11));
+        series.push_back(test::random_walk(650, 99));  // alone in its length
+        const std::vector<std::span<const double>> views(series.begin(), series.end());
+        BatchOptions timing;
+        StageTimes times;
+        timing.stage_times = &times;
+        timing.stages_apart = false;
+        const BatchResult batch = compute_batch(views, AtcParams{}, timing);
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            const BatchResult alone = compute_batch(std::span(views).subspan(s, 1), AtcParams{});
+            QVERIFY(same_bits(batch.symbols[s].average, alone.symbols[0].average));
+            QCOMPARE(batch.symbols[s].row.average, alone.symbols[0].row.average);
+        }
+        QVERIFY(times.fused > 0.0);            // the 900s and the 700s in groups
+        QVERIFY(times.moving_averages > 0.0);  // the 650 alone
+    }
+
     void stageTimingChangesNothing() {
         std::vector<std::vector<double>> series;
         for (unsigned s = 0; s < 8; ++s)

@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <chrono>
+#include <unordered_map>
 
 #include "atc/memory_limits.hpp"
 #include "atc/scan_budget.hpp"
@@ -32,41 +33,65 @@ std::optional<std::string> scan_memory_refusal(std::size_t bars, const BatchOpti
     return memory_shortfall("scanning " + format_count(bars) + " bars", needed);
 }
 
-// Symbols [first, first + count) of the batch, run as one task: a group of
-// symbols of one length for the symbol-lane path, or one symbol.
-struct SymbolRun {
-    std::size_t first = 0;
-    std::size_t count = 1;
-};
-
 constexpr std::size_t kMaxGroup = 4;  // the most symbols a vector holds (AVX2)
 
-// Each run of equal-length neighbours in the batch's order as groups of
-// symbol_lane_width() symbols, the rest one by one. Neighbours only: a scan
-// lists symbols in an order its caller chose, and the workers' progress
-// follows it. A batch that times its stages apart runs every symbol on its
-// own: the symbol-lane path computes the MAs, Layer 1 and Layer 2 in one
-// pass, which has no stages to time apart.
+// Symbols of the batch run as one task: a group of symbols of one length for
+// the symbol-lane path, or one symbol.
+struct SymbolRun {
+    std::array<std::size_t, kMaxGroup> symbols{};
+    std::size_t count = 1;
+
+    std::span<const std::size_t> members() const { return {symbols.data(), count}; }
+};
+
+// Symbols of equal length as groups of symbol_lane_width(), the rest one by
+// one. A group forms when its last member comes, in the batch's order, so
+// that the work (and the progress) still follows the order the caller chose,
+// while symbols of one length need not be neighbours (a folder sorted by
+// name mixes histories of every length). A batch that times its stages apart
+// runs every symbol on its own: the symbol-lane path computes the MAs, Layer
+// 1 and Layer 2 in one pass, which has no stages to time apart.
 std::vector<SymbolRun> symbol_runs(std::span<const std::span<const double>> closes,
                                    const AtcParams& params, bool timed) {
     const std::size_t width = timed ? 1 : std::min(kMaxGroup, detail::symbol_lane_width());
     std::vector<SymbolRun> runs;
     runs.reserve(closes.size());
-    std::size_t s = 0;
-    while (s < closes.size()) {
+    if (width < 2) {
+        for (std::size_t s = 0; s < closes.size(); ++s)
+            runs.push_back({{s}, 1});
+        return runs;
+    }
+    // Per length, the group being filled: its index in `runs`, or none yet.
+    std::unordered_map<std::size_t, std::size_t> filling;
+    for (std::size_t s = 0; s < closes.size(); ++s) {
         const std::size_t bars = closes[s].size();
-        std::size_t same = 1;
-        while (same < width && s + same < closes.size() && closes[s + same].size() == bars)
-            ++same;
-        if (same == width && width > 1 && detail::symbol_lanes_apply(params, bars)) {
-            runs.push_back({s, width});
-            s += width;
+        if (!detail::symbol_lanes_apply(params, bars)) {
+            runs.push_back({{s}, 1});
+            continue;
+        }
+        const auto [at, is_new] = filling.try_emplace(bars, runs.size());
+        if (is_new) {
+            runs.push_back({{s}, 1});
+            continue;
+        }
+        SymbolRun& group = runs[at->second];
+        group.symbols[group.count++] = s;
+        if (group.count == width)
+            filling.erase(at);
+    }
+    // Groups left short hold symbols that run one by one: split them where
+    // they stand, each symbol its own run.
+    std::vector<SymbolRun> split;
+    split.reserve(closes.size());
+    for (const SymbolRun& run : runs) {
+        if (run.count == width || run.count == 1) {
+            split.push_back(run);
         } else {
-            runs.push_back({s, 1});
-            ++s;
+            for (const std::size_t s : run.members())
+                split.push_back({{s}, 1});
         }
     }
-    return runs;
+    return split;
 }
 
 }  // namespace
@@ -108,7 +133,7 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
             std::array<std::span<const double>, kMaxGroup> valid_closes;
             std::array<SymbolScan*, kMaxGroup> valid_scans;
             std::size_t valid = 0;
-            for (std::size_t s = runs[r].first; s != runs[r].first + runs[r].count; ++s) {
+            for (const std::size_t s : runs[r].members()) {
                 SymbolScan& scan = result.symbols[s];
                 const auto series_issues = check_series(closes[s], params);
                 if (!series_issues.empty()) {
@@ -139,11 +164,11 @@ BatchResult compute_batch(std::span<const std::span<const double>> closes, const
             // Symbol by symbol, as if each had run alone: a group's symbols
             // after a cancel are dropped, so that the cancel still stops the
             // batch before the next symbol.
-            for (std::size_t s = runs[r].first; s != runs[r].first + runs[r].count; ++s) {
-                if (s != runs[r].first && options.cancel &&
-                    options.cancel->load(std::memory_order_relaxed)) {
-                    for (; s != runs[r].first + runs[r].count; ++s)
-                        result.symbols[s] = SymbolScan{};
+            const std::span<const std::size_t> members = runs[r].members();
+            for (std::size_t m = 0; m != members.size(); ++m) {
+                if (m != 0 && options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+                    for (; m != members.size(); ++m)
+                        result.symbols[members[m]] = SymbolScan{};
                     return;
                 }
                 const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
