@@ -266,7 +266,9 @@ private slots:
             QVERIFY(same_bits(batch.symbols[s].average, alone.symbols[0].average));
             QCOMPARE(batch.symbols[s].row.average, alone.symbols[0].row.average);
         }
-        QVERIFY(times.fused > 0.0);            // the 900s and the 700s in groups
+#if !defined(ATC_SANITIZED)          // sanitizer builds have no symbol lanes
+        QVERIFY(times.fused > 0.0);  // the 900s and the 700s in groups
+#endif
         QVERIFY(times.moving_averages > 0.0);  // the 650 alone
     }
 
@@ -295,9 +297,11 @@ private slots:
         const BatchResult grouped = compute_batch(views, AtcParams{}, fused);
         for (std::size_t s = 0; s < series.size(); ++s)
             QVERIFY(same_bits(plain.symbols[s].average, grouped.symbols[s].average));
+#if !defined(ATC_SANITIZED)  // sanitizer builds have no symbol lanes
         QVERIFY(fused_times.fused > 0.0);
         QCOMPARE(fused_times.moving_averages, 0.0);  // no symbol ran alone
         QCOMPARE(fused_times.total(), fused_times.fused);
+#endif
 
         StageTimes single_times;
         const AtcResult a = compute_symbol(series[0], AtcParams{}, &single_times);

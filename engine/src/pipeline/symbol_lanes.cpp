@@ -1,6 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/symbol_lanes.hpp"
 
+// The sanitizer builds (clang with ASan/UBSan or TSan, ATC_SANITIZED) leave
+// the symbol lanes out: clang spent over 15 minutes and 6 GB compiling this
+// file's inlined kernels with the sanitizers on, more than the CI run has.
+// Those builds run every symbol on the per-symbol path, whose kernels the
+// sanitized suites check; the lanes are checked bit for bit against it in
+// the Release build (test_symbol_lanes).
+#if defined(ATC_SANITIZED)
+
+namespace atc::detail {
+
+std::size_t symbol_lane_width() {
+    return 1;
+}
+
+bool symbol_lanes_apply(const AtcParams&, std::size_t) {
+    return false;
+}
+
+void run_scan_group(std::span<const std::span<const double>> closes, const AtcParams& params,
+                    bool keep_series, PipelineWorkspace& ws, std::span<SymbolScan* const> scans) {
+    for (std::size_t s = 0; s < closes.size(); ++s)
+        run_scan(closes[s], params, keep_series, false, ws, *scans[s]);
+}
+
+}  // namespace atc::detail
+
+#else
+
 #include <algorithm>
 #include <cassert>
 #include <limits>
@@ -365,3 +393,5 @@ void run_scan_group(std::span<const std::span<const double>> closes, const AtcPa
 }
 
 }  // namespace atc::detail
+
+#endif  // ATC_SANITIZED
