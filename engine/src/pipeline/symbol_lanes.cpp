@@ -3,7 +3,8 @@
 
 // The sanitizer builds (clang with ASan/UBSan or TSan, ATC_SANITIZED) leave
 // the symbol lanes out: clang spent over 15 minutes and 6 GB compiling this
-// file's inlined kernels with the sanitizers on, more than the CI run has.
+// file's inlined kernels with the sanitizers on (and was still at it after 3
+// minutes without them), more than the CI run has.
 // Those builds run every symbol on the per-symbol path, whose kernels the
 // sanitized suites check; the lanes are checked bit for bit against it in
 // the Release build (test_symbol_lanes).
