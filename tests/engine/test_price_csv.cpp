@@ -34,6 +34,12 @@ void* operator new(std::size_t size) {
         return p;
     throw std::bad_alloc();
 }
+// The nothrow form too (std::stable_sort's buffer): its memory comes back
+// through the operator delete below, which must match.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    return std::malloc(size == 0 ? 1 : size);
+}
 void operator delete(void* p) noexcept {
     std::free(p);
 }
