@@ -285,6 +285,17 @@ QString expected_bar_name(const atc::PriceSeries& series, std::size_t bar) {
                              : QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
 }
 
+// `atc scan --db DB --json` (with --no-cache unless `use_cache`): its exit
+// code (-1 if it crashed) and its JSON.
+std::pair<int, QJsonObject> scan_db_json(const QString& db, bool use_cache) {
+    QStringList args{QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--json")};
+    if (!use_cache)
+        args << QStringLiteral("--no-cache");
+    bool crashed = false;
+    const Run run = run_atc(args, &crashed);
+    return {crashed ? -1 : run.exit_code, QJsonDocument::fromJson(run.out).object()};
+}
+
 bool copy_samples(const QString& dir) {
     for (const QString& s : kSampleSymbols) {
         const QString target =
@@ -1471,16 +1482,7 @@ private slots:
             q.step();
             return std::pair(q.int64(0), q.int64(1));
         };
-        const auto scan_json = [&db](bool use_cache) {
-            QStringList args{QStringLiteral("scan"), QStringLiteral("--db"), db,
-                             QStringLiteral("--json")};
-            if (!use_cache)
-                args << QStringLiteral("--no-cache");
-            bool crashed = false;
-            const Run run = run_atc(args, &crashed);
-            return std::pair(crashed ? -1 : run.exit_code,
-                             QJsonDocument::fromJson(run.out).object());
-        };
+        const auto scan_json = [&db](bool use_cache) { return scan_db_json(db, use_cache); };
 
         const auto [first_exit, first] = scan_json(false);
         QCOMPARE(first_exit, 0);
@@ -1532,16 +1534,7 @@ private slots:
         QVERIFY(tmp.isValid());
         const QString db = seeded_database(tmp);
         QVERIFY(!db.isEmpty());
-        const auto scan_json = [&db](bool use_cache) {
-            QStringList args{QStringLiteral("scan"), QStringLiteral("--db"), db,
-                             QStringLiteral("--json")};
-            if (!use_cache)
-                args << QStringLiteral("--no-cache");
-            bool crashed = false;
-            const Run run = run_atc(args, &crashed);
-            return std::pair(crashed ? -1 : run.exit_code,
-                             QJsonDocument::fromJson(run.out).object());
-        };
+        const auto scan_json = [&db](bool use_cache) { return scan_db_json(db, use_cache); };
         const auto row_of = [](const QJsonObject& scan, const QString& symbol) {
             for (const QJsonValue& value : scan[QLatin1String("rows")].toArray()) {
                 if (value[QLatin1String("symbol")].toString() == symbol)

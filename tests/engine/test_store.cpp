@@ -91,6 +91,17 @@ std::size_t page_size_of(const std::string& bytes) {
     return field == 1 ? 65536 : field;
 }
 
+// Twenty symbols of 2,000 bars, all in the main file (the WAL checkpointed):
+// what the damage tests scribble over.
+void save_twenty_symbols(Database& db) {
+    SymbolStore store(db);
+    for (int i = 0; i < 20; ++i) {
+        store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
+                   make_bars(2000, 10.0 + i));
+    }
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 // Scribbles over the page in the middle of the file `p`, which holds 20
 // symbols' bars and nothing else that large: a page of the bars' b-tree or
 // of a row's values, which only the full check reads. Returns the new bytes.
@@ -642,21 +653,13 @@ private slots:
         const fs::path p = path("damaged.sqlite");
         {
             Database db = Database::open(p);
-            SymbolStore store(db);
-            for (int i = 0; i < 20; ++i) {
-                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
-                           make_bars(2000, 10.0 + i));
-            }
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            save_twenty_symbols(db);
         }
         std::string bytes = read_bytes(p);
         QVERIFY(bytes.size() > 64 * 1024);
         // Scribble over the b-tree pages after the header page (the schema stays
-        // readable). The page size is the header's big-endian field at offset 16
-        // (1 stands for 65536).
-        const std::size_t field =
-            (static_cast<unsigned char>(bytes[16]) << 8) | static_cast<unsigned char>(bytes[17]);
-        const std::size_t page = field == 1 ? 65536 : field;
+        // readable).
+        const std::size_t page = page_size_of(bytes);
         QVERIFY(bytes.size() > page * 6);
         for (std::size_t i = page; i < page * 6; ++i)
             bytes[i] = static_cast<char>(i * 31 + 7);
@@ -678,12 +681,7 @@ private slots:
             Database db = Database::open(p, &report);
             QVERIFY(report.created);
             QVERIFY(!report.fully_checked);
-            SymbolStore store(db);
-            for (int i = 0; i < 20; ++i) {
-                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
-                           make_bars(2000, 10.0 + i));
-            }
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            save_twenty_symbols(db);
         }
         const std::string bytes = scribble_over_a_bars_page(p);
         {
@@ -717,12 +715,7 @@ private slots:
         const fs::path p = path("unclean.sqlite");
         {
             Database db = Database::open(p);
-            SymbolStore store(db);
-            for (int i = 0; i < 20; ++i) {
-                store.save({"S" + std::to_string(i), "", "", "", SymbolKind::Imported, 0},
-                           make_bars(2000, 10.0 + i));
-            }
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            save_twenty_symbols(db);
         }
         scribble_over_a_bars_page(p);
         // A program that wrote and never closed: its WAL, copied while it

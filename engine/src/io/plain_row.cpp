@@ -200,13 +200,7 @@ bool PlainRowPlan::read(std::string_view line, const char* readable_end, PlainRo
             if (field_end == nullptr)
                 return false;
             if (field.kind == Kind::Text) {
-                const std::string_view text = trim(std::string_view(p, field_end - p));
-                if (field.time)
-                    row.time = text;
-                if (field.time_of_day)
-                    row.time_of_day = text;
-                if (field.label)
-                    row.label = text;
+                field.keep_text(trim(std::string_view(p, field_end - p)), row);
             }
         }
         // Fields end at the delimiter, the last one at the line's end: more
@@ -244,13 +238,7 @@ bool PlainRowPlan::read_short_line(std::string_view line, PlainRow& row) const {
                                     row.numbers[field.slot]))
                 return false;
         } else if (field.kind == Kind::Text) {
-            const std::string_view text = trim(line.substr(start, end - start));
-            if (field.time)
-                row.time = text;
-            if (field.time_of_day)
-                row.time_of_day = text;
-            if (field.label)
-                row.label = text;
+            field.keep_text(trim(line.substr(start, end - start)), row);
         }
         start = end + 1;
     }

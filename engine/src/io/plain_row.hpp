@@ -61,6 +61,16 @@ private:
         bool time = false;      // Text: the uses of its trimmed text
         bool time_of_day = false;
         bool label = false;
+
+        // A Text field's trimmed text, to each use the column has.
+        void keep_text(std::string_view text, PlainRow& row) const {
+            if (time)
+                row.time = text;
+            if (time_of_day)
+                row.time_of_day = text;
+            if (label)
+                row.label = text;
+        }
     };
 
     bool read_short_line(std::string_view line, PlainRow& row) const;
