@@ -79,9 +79,48 @@ inline ATC_INLINE auto is_finite(V x) {
 }
 
 // std::max(floor, x) lane by lane: NaN x gives floor, as with std::max.
+// (v)maxpd x, floor is exactly that (x where x > floor, else its second
+// operand: on equal, unordered and signed-zero lanes too) in one instruction,
+// where GCC compiles the compare-and-select to two (SSE2: four). Inline
+// assembly because GCC refuses the AVX intrinsics in the generic kernel
+// templates, which only the AVX2 frame (run_avx2) instantiates with V4: the
+// register operands tie it to that frame; with clang, the plain form.
 template <class V>
 inline ATC_INLINE V max_floor(V floor, V x) {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+    V r;
+    if constexpr (kWidth<V> == 4) {
+        asm("vmaxpd %2, %1, %0" : "=x"(r) : "x"(x), "xm"(floor));
+    } else {
+        r = x;
+        asm("maxpd %1, %0" : "+x"(r) : "xm"(floor));
+    }
+    return r;
+#else
     return floor < x ? x : floor;
+#endif
+}
+
+// mask ? a : b lane by lane, for a mask whose lanes are all ones or all
+// zeros, as comparisons and their and/andnot give: one vblendvpd with `a`
+// read from memory where it is a constant. Spelled as two nested vector
+// ternaries (Layer 1's state), GCC inverted one mask with an extra xor and
+// loaded the constant into a register first. (Inline assembly for the reason
+// max_floor gives; SSE2 has no blend: the bit operations.)
+template <class V>
+inline ATC_INLINE V select(BitsOf<V> mask, V a, V b) {
+    using Bits = BitsOf<V>;
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+    if constexpr (kWidth<V> == 4) {
+        V r;
+        asm("vblendvpd %3, %1, %2, %0"
+            : "=x"(r)
+            : "xm"(a), "x"(b), "x"(__builtin_bit_cast(V, mask)));
+        return r;
+    }
+#endif
+    return __builtin_bit_cast(
+        V, (mask & __builtin_bit_cast(Bits, a)) | (~mask & __builtin_bit_cast(Bits, b)));
 }
 
 // Which build of the kernels runs: AVX2 where the CPU has it, else baseline.

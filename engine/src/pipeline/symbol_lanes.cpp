@@ -299,6 +299,8 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
     GroupState<V>& g = *state;
     Block<V>& b = g.block;
     const double first_signal = cut == 0 ? 0.0 : kNoValue;
+    const V long_threshold = simd::splat<V>(params.long_threshold);
+    const V short_threshold = simd::splat<V>(params.short_threshold);
     // Bars [begin, end), all in one phase, a block at a time.
     const auto run_bars = [&]<Phase kPhase>(std::size_t begin, std::size_t end) ATC_INLINE {
         for (std::size_t block = begin; block < end; block += kBlock) {
@@ -309,7 +311,10 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
                 family_block<kPhase>(members, g.layer1[t], x, b, block, block_end, keep,
                                      b.signal[t], first_signal);
             });
-            // Layer 2 and the Average, bar by bar.
+            // Layer 2 and the Average, bar by bar, their state in locals for
+            // the block (kept in the group state, it was stored at every bar).
+            Layer2<V> layer2 = g.layer2;
+            std::array<V, kFamilyCount> previous_signal = g.previous_signal;
             for (std::size_t i = block; i < block_end; ++i) {
                 const std::size_t r = i - block;
                 std::array<V, kFamilyCount> signal;
@@ -318,13 +323,13 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
                 const bool has_equity = kPhase == Phase::AfterCutout || kPhase == Phase::AtCutout ||
                                         (kPhase == Phase::First && cut == 0);
                 if constexpr (kPhase == Phase::AfterCutout)
-                    g.layer2.step(g.previous_signal, b.keep_return[r], keep);
+                    layer2.step(previous_signal, b.keep_return[r], keep);
                 else if (has_equity)
-                    g.layer2.start(params.weights);
-                g.previous_signal = signal;
-                const V avg = has_equity ? average(signal, g.layer2.equity, params.long_threshold,
-                                                   params.short_threshold)
-                                         : V{};
+                    layer2.start(params.weights);
+                previous_signal = signal;
+                const V avg = has_equity
+                                  ? average(signal, layer2.equity, long_threshold, short_threshold)
+                                  : V{};
                 for (std::size_t s = 0; s < kWidth; ++s)
                     average_out[s][i] = avg[s];
                 if (!keep_series)
@@ -332,10 +337,12 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
                 for (std::size_t s = 0; s < kWidth; ++s) {
                     for (std::size_t t = 0; t < kFamilyCount; ++t) {
                         kept_signal[s][t][i] = signal[t][s];
-                        kept_equity[s][t][i] = has_equity ? g.layer2.equity[t][s] : kNoValue;
+                        kept_equity[s][t][i] = has_equity ? layer2.equity[t][s] : kNoValue;
                     }
                 }
             }
+            g.layer2 = layer2;
+            g.previous_signal = previous_signal;
         }
     };
     run_bars.template operator()<Phase::First>(0, 1);

@@ -41,18 +41,18 @@ struct MemberLayer1 {
             state = simd::splat<V>(0.0);
             equity = simd::max_floor(simd::splat<V>(kEquityFloor), one);
         } else {
-            const auto cross_up = (distance > band) & (diff <= prev_band);
-            const auto cross_down = (distance < minus_band) & (diff >= minus_prev_band);
-            const V held = state;
-            const V not_up = cross_down ? simd::splat<V>(-1.0) : held;
-            state = cross_up ? one : not_up;
-            diff = distance;
+            // The equity first: it takes the state held from the bar before,
+            // which the crossing then overwrites in place.
             // At the cutout the equity is max(floor, 1.0) again: what it has
             // been since bar 0.
             if constexpr (kPhase == Phase::AfterCutout) {
-                const V factor = keep + held * keep_return;
+                const V factor = keep + state * keep_return;
                 equity = simd::max_floor(simd::splat<V>(kEquityFloor), equity * factor);
             }
+            const auto cross_up = (distance > band) & (diff <= prev_band);
+            const auto cross_down = (distance < minus_band) & (diff >= minus_prev_band);
+            state = simd::select(cross_up, one, simd::select(cross_down, -one, state));
+            diff = distance;
         }
         num = state * equity;
         den = equity;
@@ -112,8 +112,8 @@ struct Layer2 {
 // layers.cpp's Average of a bar from the cutout on (before it, 0).
 template <class V>
 inline ATC_INLINE V average(const std::array<V, kFamilyCount>& signal,
-                            const std::array<V, kFamilyCount>& equity, double long_threshold,
-                            double short_threshold) {
+                            const std::array<V, kFamilyCount>& equity, V long_threshold,
+                            V short_threshold) {
     const V one = simd::splat<V>(1.0);
     const V zero{};
     V num{};
