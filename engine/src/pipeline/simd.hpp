@@ -84,10 +84,18 @@ inline ATC_INLINE auto is_finite(V x) {
 // where GCC compiles the compare-and-select to two (SSE2: four). Inline
 // assembly because GCC refuses the AVX intrinsics in the generic kernel
 // templates, which only the AVX2 frame (run_avx2) instantiates with V4: the
-// register operands tie it to that frame; with clang, the plain form.
+// ymm operands need the kernel inlined into that frame, as GCC does from -O1
+// on but not at -O0 or -Os (no ymm registers there: "impossible
+// constraint"). Those builds, and clang, take the plain form.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE__) && \
+    !defined(__OPTIMIZE_SIZE__)
+#define ATC_SIMD_ASM 1
+#else
+#define ATC_SIMD_ASM 0
+#endif
 template <class V>
 inline ATC_INLINE V max_floor(V floor, V x) {
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#if ATC_SIMD_ASM
     V r;
     if constexpr (kWidth<V> == 4) {
         asm("vmaxpd %2, %1, %0" : "=x"(r) : "x"(x), "xm"(floor));
@@ -110,7 +118,7 @@ inline ATC_INLINE V max_floor(V floor, V x) {
 template <class V>
 inline ATC_INLINE V select(BitsOf<V> mask, V a, V b) {
     using Bits = BitsOf<V>;
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#if ATC_SIMD_ASM
     if constexpr (kWidth<V> == 4) {
         V r;
         asm("vblendvpd %3, %1, %2, %0"
