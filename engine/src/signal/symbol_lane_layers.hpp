@@ -34,10 +34,9 @@ struct MemberLayer1 {
     ATC_INLINE void step(V ma, V price, V band, V minus_band, V prev_band, V minus_prev_band,
                          V keep_return, V keep, V& num, V& den) {
         const V one = simd::splat<V>(1.0);
-        const V distance = price - ma;
         if constexpr (kPhase == Phase::First) {
             // Bar 0 has no previous bar, so nothing crosses; it sets the distances.
-            diff = distance;
+            diff = price - ma;
             state = simd::splat<V>(0.0);
             equity = simd::max_floor(simd::splat<V>(kEquityFloor), one);
         } else {
@@ -49,10 +48,14 @@ struct MemberLayer1 {
                 const V factor = keep + state * keep_return;
                 equity = simd::max_floor(simd::splat<V>(kEquityFloor), equity * factor);
             }
-            const auto cross_up = (distance > band) & (diff <= prev_band);
-            const auto cross_down = (distance < minus_band) & (diff >= minus_prev_band);
+            // The previous distance's comparisons before the new distance
+            // takes its place (no copy of it carried to the next bar).
+            const auto was_at_or_below = diff <= prev_band;
+            const auto was_at_or_above = diff >= minus_prev_band;
+            diff = price - ma;
+            const auto cross_up = (diff > band) & was_at_or_below;
+            const auto cross_down = (diff < minus_band) & was_at_or_above;
             state = simd::select(cross_up, one, simd::select(cross_down, -one, state));
-            diff = distance;
         }
         num = state * equity;
         den = equity;
