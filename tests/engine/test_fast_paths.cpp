@@ -6,8 +6,10 @@
 // public signal functions. All must agree bit for bit, so that the drift and
 // golden checks of the simple paths hold for the fast ones too.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 #include "atc/batch.hpp"
@@ -20,6 +22,8 @@
 #include "pipeline/simd.hpp"
 #include "series_equality.hpp"
 #include "varied_parameters.hpp"
+
+#pragma GCC diagnostic ignored "-Wpsabi"  // see pipeline/simd.hpp
 
 using namespace atc;
 
@@ -67,6 +71,43 @@ class TestFastPaths : public QObject {
     Q_OBJECT
 
 private slots:
+    // simd::max_floor is std::max(floor, x) and simd::select is mask ? a : b,
+    // bit for bit on NaN, signed-zero, equal and infinite lanes, in both
+    // builds (the AVX2 build does each in one instruction of its own).
+    void simdHelpersFollowTheScalarRules() {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        const std::vector<double> xs = {nan,    -nan, 0.0,  -0.0,  0.25,   0.2499,
+                                        0.2501, inf,  -inf, 1e308, 5e-324, -3.0};
+        std::vector<double> others(xs.rbegin(), xs.rend());
+        const auto same = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+        for (const bool baseline : {false, true}) {
+            detail::simd::force_baseline(baseline);
+            for (const double floor : {0.25, 0.0, -0.0}) {
+                std::vector<double> maxed(xs.size()), picked(xs.size());
+                detail::simd::dispatch([&]<class V>() ATC_INLINE {
+                    namespace simd = detail::simd;
+                    for (std::size_t i = 0; i < xs.size(); i += simd::kWidth<V>) {
+                        const V x = simd::load<V>(xs.data() + i);
+                        const V other = simd::load<V>(others.data() + i);
+                        simd::store(maxed.data() + i, simd::max_floor(simd::splat<V>(floor), x));
+                        simd::store(picked.data() + i,
+                                    simd::select(x > simd::splat<V>(floor), x, other));
+                    }
+                });
+                for (std::size_t i = 0; i < xs.size(); ++i) {
+                    const QString where = QStringLiteral("%1 build, floor %2, lane %3")
+                                              .arg(baseline ? "baseline" : "widest")
+                                              .arg(floor)
+                                              .arg(i);
+                    QVERIFY2(same(maxed[i], std::max(floor, xs[i])), qPrintable(where));
+                    QVERIFY2(same(picked[i], xs[i] > floor ? xs[i] : others[i]), qPrintable(where));
+                }
+            }
+        }
+        detail::simd::force_baseline(false);
+    }
+
     void familyKernelsMatchSingleMembers_data() {
         QTest::addColumn<int>("base");
         QTest::addColumn<int>("robustness");
