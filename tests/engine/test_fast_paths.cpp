@@ -8,7 +8,6 @@
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -29,13 +28,7 @@ using namespace atc;
 
 namespace {
 
-// Bitwise equality (so NaN equals NaN, and -0 differs from +0).
-template <typename T>
-bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
-    return a.size() == b.size() &&
-           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
-}
-
+using test::same_bits;  // bitwise: NaN equals NaN, -0 differs from +0
 using test::same_values;
 
 bool same_result(const AtcResult& a, const AtcResult& b) {
@@ -80,7 +73,6 @@ private slots:
         const std::vector<double> xs = {nan,    -nan, 0.0,  -0.0,  0.25,   0.2499,
                                         0.2501, inf,  -inf, 1e308, 5e-324, -3.0};
         std::vector<double> others(xs.rbegin(), xs.rend());
-        const auto same = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
         for (const bool baseline : {false, true}) {
             detail::simd::force_baseline(baseline);
             for (const double floor : {0.25, 0.0, -0.0}) {
@@ -100,8 +92,9 @@ private slots:
                                               .arg(baseline ? "baseline" : "widest")
                                               .arg(floor)
                                               .arg(i);
-                    QVERIFY2(same(maxed[i], std::max(floor, xs[i])), qPrintable(where));
-                    QVERIFY2(same(picked[i], xs[i] > floor ? xs[i] : others[i]), qPrintable(where));
+                    QVERIFY2(same_bits(maxed[i], std::max(floor, xs[i])), qPrintable(where));
+                    QVERIFY2(same_bits(picked[i], xs[i] > floor ? xs[i] : others[i]),
+                             qPrintable(where));
                 }
             }
         }

@@ -14,19 +14,9 @@
 #include "atc/batch.hpp"
 #include "atc/cache/cache_key.hpp"
 #include "atc/result.hpp"
+#include "series_equality.hpp"
 
 namespace atc::test {
-
-// Same length and the same bits in every element (NaN payloads and -0.0 included).
-template <typename T>
-bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
-    return a.size() == b.size() &&
-           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
-}
-
-inline bool same_bits(double a, double b) {
-    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
-}
 
 inline bool same_marker(const EntryMarker& a, const EntryMarker& b) {
     return a.bar == b.bar && a.direction == b.direction && same_bits(a.average, b.average);

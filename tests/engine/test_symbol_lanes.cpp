@@ -20,7 +20,6 @@ private slots:
 #else
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -34,6 +33,7 @@ private slots:
 #include "ma/family_lanes.hpp"
 #include "ma/symbol_lane_mas.hpp"
 #include "pipeline/simd.hpp"
+#include "series_equality.hpp"
 
 #pragma GCC diagnostic ignored "-Wpsabi"  // see pipeline/simd.hpp
 // GCC 12 takes simd::splat's lane loop for a read of the unset vector when it
@@ -44,14 +44,7 @@ using namespace atc;
 
 namespace {
 
-bool same_bits(double a, double b) {
-    return std::memcmp(&a, &b, sizeof a) == 0;
-}
-
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() &&
-           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
-}
+using test::same_bits;
 
 bool same_marker(const EntryMarker& a, const EntryMarker& b) {
     return a.bar == b.bar && a.direction == b.direction && same_bits(a.average, b.average);
