@@ -8,7 +8,8 @@
 //   picks another build of it
 //   options: --runs N (timed runs after one warm-up; median reported)
 //            --threads N (oneTBB worker limit; default: all logical CPUs)
-//            --no-avx2 (run the baseline SSE2 kernels on an AVX2 CPU too)
+//            --no-avx512 (the AVX2 kernels on an AVX-512 CPU too)
+//            --no-avx2 (the baseline SSE2 kernels on an AVX2 CPU too)
 //            --list (case names)
 //            --write-csv DIR (writes the atc-scan-csv case's 500 price files
 //            into DIR and exits, to run `atc scan --csv-dir DIR` by hand)
@@ -38,6 +39,7 @@ struct Options {
     int runs = 11;
     int threads = 0;        // 0: oneTBB's default
     bool row_only = false;  // internal: a child process prints its row only
+    bool no_avx512 = false;
     bool no_avx2 = false;
     bool list = false;
     std::string write_csv_dir;  // --write-csv
@@ -46,7 +48,7 @@ struct Options {
 [[noreturn]] void usage(const char* problem) {
     std::fprintf(stderr,
                  "atc-bench: %s\nusage: atc-bench [--case NAME] [--runs N] [--threads N] "
-                 "[--no-avx2] [--list] [--write-csv DIR]\n",
+                 "[--no-avx512] [--no-avx2] [--list] [--write-csv DIR]\n",
                  problem);
     std::exit(2);
 }
@@ -76,6 +78,8 @@ Options parse(int argc, char** argv) {
             o.threads = positive(value());
         } else if (arg == "--row-only") {
             o.row_only = true;
+        } else if (arg == "--no-avx512") {
+            o.no_avx512 = true;
         } else if (arg == "--no-avx2") {
             o.no_avx2 = true;
         } else if (arg == "--list") {
@@ -96,10 +100,13 @@ std::size_t threads_in_use() {
 }
 
 void print_header(const Options& o) {
-    const bool avx2 = atc::detail::simd::active_level() == atc::detail::simd::Level::Avx2;
+    using atc::detail::simd::Level;
+    const Level level = atc::detail::simd::active_level();
     std::printf("atc-bench: backend cpu-tbb, kernels %s, %zu threads (%u logical CPUs: %s)\n",
-                avx2 ? "avx2" : "baseline sse2", threads_in_use(), logical_cpus(),
-                cpu_model().c_str());
+                level == Level::Avx512 ? "avx-512 (symbol groups), avx2"
+                : level == Level::Avx2 ? "avx2"
+                                       : "baseline sse2",
+                threads_in_use(), logical_cpus(), cpu_model().c_str());
     std::printf(
         "median of %d runs after 1 warm-up; CPU ms: process CPU time per run (all "
         "threads);\nstages: share of the workers' time per stage; single-* run on one "
@@ -146,6 +153,8 @@ bool run_in_child(const std::string& self, const CaseSpec& spec, const Options& 
         args.push_back("--threads");
         args.push_back(threads.c_str());
     }
+    if (o.no_avx512)
+        args.push_back("--no-avx512");
     if (o.no_avx2)
         args.push_back("--no-avx2");
     args.push_back(nullptr);
@@ -174,7 +183,10 @@ int main(int argc, char** argv) {
             std::printf("%s\n", c.name.c_str());
         return 0;
     }
-    atc::detail::simd::force_baseline(o.no_avx2);
+    using atc::detail::simd::Level;
+    atc::detail::simd::limit_level(o.no_avx2     ? Level::Baseline
+                                   : o.no_avx512 ? Level::Avx2
+                                                 : Level::Avx512);
     std::optional<tbb::global_control> limit;
     if (o.threads > 0)
         limit.emplace(tbb::global_control::max_allowed_parallelism,

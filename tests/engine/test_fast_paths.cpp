@@ -47,16 +47,23 @@ bool same_result(const AtcResult& a, const AtcResult& b) {
     return same_bits(a.average, b.average) && a.markers.size() == b.markers.size();
 }
 
-// Runs `f` with the AVX2 kernels (where the CPU has them), then the baseline ones.
+// Runs `f` with the widest kernels the CPU has, then the baseline ones.
 template <typename F>
 auto both_builds(F f) {
-    detail::simd::force_baseline(false);
+    using detail::simd::Level;
+    detail::simd::limit_level(Level::Avx512);
     auto fast = f();
-    detail::simd::force_baseline(true);
+    detail::simd::limit_level(Level::Baseline);
     auto baseline = f();
-    detail::simd::force_baseline(false);
+    detail::simd::limit_level(Level::Avx512);
     return std::make_pair(std::move(fast), std::move(baseline));
 }
+
+// The scalar rule each of simd's comparisons stands for.
+struct Comparison {
+    const char* name;
+    bool (*scalar)(double, double);
+};
 
 }  // namespace
 
@@ -64,41 +71,82 @@ class TestFastPaths : public QObject {
     Q_OBJECT
 
 private slots:
-    // simd::max_floor is std::max(floor, x) and simd::select is mask ? a : b,
-    // bit for bit on NaN, signed-zero, equal and infinite lanes, in both
-    // builds (the AVX2 build does each in one instruction of its own).
+    // simd::max_floor is std::max(floor, x), simd::select is mask ? a : b,
+    // and the comparisons (with both and is_finite) are the C++ operators,
+    // bit for bit on NaN, signed-zero, equal, tiny and infinite lanes, in
+    // every build: the AVX2 and AVX-512 ones do each in one instruction of
+    // their own (inline assembly), the AVX-512 ones into mask registers.
     void simdHelpersFollowTheScalarRules() {
+        namespace simd = detail::simd;
+        using simd::Level;
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const double inf = std::numeric_limits<double>::infinity();
-        const std::vector<double> xs = {nan,    -nan, 0.0,  -0.0,  0.25,   0.2499,
-                                        0.2501, inf,  -inf, 1e308, 5e-324, -3.0};
-        std::vector<double> others(xs.rbegin(), xs.rend());
-        for (const bool baseline : {false, true}) {
-            detail::simd::force_baseline(baseline);
+        const std::vector<double> xs = {nan,  -nan,  0.0,    -0.0, 0.25, 0.2499, 0.2501, inf,
+                                        -inf, 1e308, 5e-324, -3.0, 1.0,  -0.25,  0.25,   -5e-324};
+        static_assert(16 % 8 == 0, "whole vectors of every width");
+        const std::vector<double> others = {0.25,  -0.0, -0.0, 0.0,  0.25, nan,   -3.0,   inf,
+                                            1e308, inf,  0.0,  -3.0, nan,  -0.25, 0.2501, 0.0};
+        const Comparison comparisons[] = {
+            {"equal", [](double a, double b) { return a == b; }},
+            {"not_equal", [](double a, double b) { return a != b; }},
+            {"less", [](double a, double b) { return a < b; }},
+            {"less_equal", [](double a, double b) { return a <= b; }},
+            {"greater", [](double a, double b) { return a > b; }},
+            {"greater_equal", [](double a, double b) { return a >= b; }},
+        };
+        for (const Level level : {Level::Avx512, Level::Avx2, Level::Baseline}) {
+            simd::limit_level(level);
+            const QString build = level == Level::Avx512 ? QStringLiteral("widest")
+                                  : level == Level::Avx2 ? QStringLiteral("AVX2 or less")
+                                                         : QStringLiteral("baseline");
             for (const double floor : {0.25, 0.0, -0.0}) {
-                std::vector<double> maxed(xs.size()), picked(xs.size());
-                detail::simd::dispatch([&]<class V>() ATC_INLINE {
-                    namespace simd = detail::simd;
+                std::vector<double> maxed(xs.size()), picked(xs.size()), both(xs.size()),
+                    finite(xs.size());
+                std::array<std::vector<double>, 6> compared;
+                for (auto& c : compared)
+                    c.resize(xs.size());
+                simd::dispatch_widest([&]<class V>() ATC_INLINE {
                     for (std::size_t i = 0; i < xs.size(); i += simd::kWidth<V>) {
                         const V x = simd::load<V>(xs.data() + i);
                         const V other = simd::load<V>(others.data() + i);
-                        simd::store(maxed.data() + i, simd::max_floor(simd::splat<V>(floor), x));
-                        simd::store(picked.data() + i,
-                                    simd::select(x > simd::splat<V>(floor), x, other));
+                        const V f = simd::splat<V>(floor);
+                        simd::store(maxed.data() + i, simd::max_floor(f, x));
+                        simd::store(picked.data() + i, simd::select(simd::greater(x, f), x, other));
+                        simd::store(both.data() + i,
+                                    simd::select(simd::both<V>(simd::greater(x, f),
+                                                               simd::less_equal(other, f)),
+                                                 x, other));
+                        simd::store(finite.data() + i, simd::select(simd::is_finite(x), x, f));
+                        const auto put = [&](std::size_t c, simd::Mask<V> m) ATC_INLINE {
+                            simd::store(compared[c].data() + i, simd::select(m, x, other));
+                        };
+                        put(0, simd::equal(x, other));
+                        put(1, simd::not_equal(x, other));
+                        put(2, simd::less(x, other));
+                        put(3, simd::less_equal(x, other));
+                        put(4, simd::greater(x, other));
+                        put(5, simd::greater_equal(x, other));
                     }
                 });
                 for (std::size_t i = 0; i < xs.size(); ++i) {
-                    const QString where = QStringLiteral("%1 build, floor %2, lane %3")
-                                              .arg(baseline ? "baseline" : "widest")
-                                              .arg(floor)
-                                              .arg(i);
-                    QVERIFY2(same_bits(maxed[i], std::max(floor, xs[i])), qPrintable(where));
-                    QVERIFY2(same_bits(picked[i], xs[i] > floor ? xs[i] : others[i]),
+                    const double x = xs[i];
+                    const double other = others[i];
+                    const QString where =
+                        QStringLiteral("%1 build, floor %2, lane %3").arg(build).arg(floor).arg(i);
+                    QVERIFY2(same_bits(maxed[i], std::max(floor, x)), qPrintable(where));
+                    QVERIFY2(same_bits(picked[i], x > floor ? x : other), qPrintable(where));
+                    QVERIFY2(same_bits(both[i], x > floor && other <= floor ? x : other),
                              qPrintable(where));
+                    QVERIFY2(same_bits(finite[i], std::isfinite(x) ? x : floor), qPrintable(where));
+                    for (std::size_t c = 0; c < compared.size(); ++c) {
+                        QVERIFY2(
+                            same_bits(compared[c][i], comparisons[c].scalar(x, other) ? x : other),
+                            qPrintable(where + ", " + comparisons[c].name));
+                    }
                 }
             }
         }
-        detail::simd::force_baseline(false);
+        simd::limit_level(Level::Avx512);
     }
 
     void familyKernelsMatchSingleMembers_data() {

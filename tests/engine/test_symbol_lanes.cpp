@@ -4,8 +4,8 @@
 // (a batch of one symbol runs that), bit for bit: every kept series, the
 // markers and the scan row, on real data (the golden inputs) under the golden
 // cases' parameters and a few more, for batches of 1 to 9 symbols (so groups
-// and remainders mix), with the AVX2 build (four symbols a vector) and the
-// baseline one (two).
+// and remainders mix), with the AVX-512 build (eight symbols a vector, then
+// four in AVX2), the AVX2 build (four) and the baseline one (two).
 #include <QtTest>
 
 // Sanitizer builds leave the symbol lanes out (pipeline/symbol_lanes.cpp says
@@ -41,6 +41,7 @@ private slots:
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 
 using namespace atc;
+using detail::simd::Level;
 
 namespace {
 
@@ -145,13 +146,25 @@ std::vector<Setting> settings() {
 
 namespace lanes = ma::detail::symbol_lanes;
 
+// What a member's constructor may take: the interleaved closes and their
+// steps, the bars, and the member's part of the Hull rings.
+struct MemberInputs {
+    const double* x;
+    const double* steps;
+    std::size_t n;
+    double* ring;
+};
+
 // Every member's value at every bar, symbol-lane kernels against the family
 // kernels of each symbol, bit for bit; empty when equal. The members run in
 // blocks of `block` bars, as the scan runs them in its own blocks.
+// (Inlined, as is compare_all_members, into the frame of the vector width:
+// simd::dispatch_widest's, which the AVX-512 build's assembly needs.)
 template <class V, class Member, class Make>
-std::string compare_members(MaType type, const std::vector<std::vector<double>>& series,
-                            const ma::detail::MemberLengths& lengths, Make make,
-                            std::size_t block) {
+ATC_INLINE inline std::string compare_members(MaType type,
+                                              const std::vector<std::vector<double>>& series,
+                                              const ma::detail::MemberLengths& lengths, Make make,
+                                              std::size_t block) {
     constexpr std::size_t kWidth = detail::simd::kWidth<V>;
     const std::size_t n = series[0].size();
     std::vector<double> x(n * kWidth), steps(n * kWidth, 0.0), rings;
@@ -169,7 +182,7 @@ std::string compare_members(MaType type, const std::vector<std::vector<double>>&
     std::array<Member, kMembersPerFamily> members;
     double* ring = rings.data();
     for (std::size_t k = 0; k < kMembersPerFamily; ++k) {
-        members[k] = make(x.data(), steps.data(), n, ring, lengths[k]);
+        members[k] = make(MemberInputs{x.data(), steps.data(), n, ring}, lengths[k]);
         ring += lanes::HullMember<V>::ring_rows(lengths[k]) * kWidth;
     }
     std::vector<double> ours(n * kMembersPerFamily * kWidth);
@@ -177,7 +190,7 @@ std::string compare_members(MaType type, const std::vector<std::vector<double>>&
         lanes::members_bars<V>(
             members, std::make_index_sequence<kMembersPerFamily>{}, x.data(), begin,
             std::min(n, begin + block),
-            [&](std::size_t i, V, const std::array<V, kMembersPerFamily>& v) {
+            [&](std::size_t i, V, const std::array<V, kMembersPerFamily>& v) ATC_INLINE {
                 for (std::size_t k = 0; k < kMembersPerFamily; ++k)
                     detail::simd::store(ours.data() + (i * kMembersPerFamily + k) * kWidth, v[k]);
             });
@@ -206,39 +219,39 @@ std::string compare_members(MaType type, const std::vector<std::vector<double>>&
 
 // All six families' members for `width` symbols of `bars` bars.
 template <class V>
-std::string compare_all_members(const std::vector<double>& source, std::size_t bars,
-                                const ma::detail::MemberLengths& lengths, std::size_t block) {
+ATC_INLINE inline std::string compare_all_members(const std::vector<double>& source,
+                                                  std::size_t bars,
+                                                  const ma::detail::MemberLengths& lengths,
+                                                  std::size_t block) {
     const auto series = symbols(source, detail::simd::kWidth<V>, bars);
     using lanes::WindowKind;
     std::string d;
-    const auto check = [&]<class Member>(MaType type, auto make) {
+    const auto check = [&]<class Member>(MaType type, auto make) ATC_INLINE {
         if (d.empty())
             d = compare_members<V, Member>(type, series, lengths, make, block);
     };
     check.template operator()<lanes::EmaMember<V, false>>(
-        MaType::EMA, [](const double* x, const double*, std::size_t n, double*, int length) {
-            return lanes::EmaMember<V, false>(x, n, length);
-        });
+        MaType::EMA, [](const MemberInputs& in, int length)
+                         ATC_INLINE { return lanes::EmaMember<V, false>(in.x, in.n, length); });
     check.template operator()<lanes::EmaMember<V, true>>(
-        MaType::DEMA, [](const double* x, const double*, std::size_t n, double*, int length) {
-            return lanes::EmaMember<V, true>(x, n, length);
-        });
+        MaType::DEMA, [](const MemberInputs& in, int length)
+                          ATC_INLINE { return lanes::EmaMember<V, true>(in.x, in.n, length); });
     check.template operator()<lanes::KamaMember<V>>(
-        MaType::KAMA, [](const double* x, const double* steps, std::size_t, double*, int length) {
-            return lanes::KamaMember<V>(x, steps, length);
+        MaType::KAMA, [](const MemberInputs& in, int length) ATC_INLINE {
+            // The steps series where the width keeps one; else computed.
+            return lanes::KamaMember<V>(in.x, lanes::kKeptSteps<V> ? in.steps : nullptr, length);
         });
     check.template operator()<lanes::WindowMember<V, WindowKind::Wma>>(
-        MaType::WMA, [](const double* x, const double*, std::size_t, double*, int length) {
-            return lanes::WindowMember<V, WindowKind::Wma>(x, length);
+        MaType::WMA, [](const MemberInputs& in, int length) ATC_INLINE {
+            return lanes::WindowMember<V, WindowKind::Wma>(in.x, length);
         });
     check.template operator()<lanes::WindowMember<V, WindowKind::Lsma>>(
-        MaType::LSMA, [](const double* x, const double*, std::size_t, double*, int length) {
-            return lanes::WindowMember<V, WindowKind::Lsma>(x, length);
+        MaType::LSMA, [](const MemberInputs& in, int length) ATC_INLINE {
+            return lanes::WindowMember<V, WindowKind::Lsma>(in.x, length);
         });
     check.template operator()<lanes::HullMember<V>>(
-        MaType::HMA, [](const double* x, const double*, std::size_t, double* ring, int length) {
-            return lanes::HullMember<V>(x, length, ring);
-        });
+        MaType::HMA, [](const MemberInputs& in, int length)
+                         ATC_INLINE { return lanes::HullMember<V>(in.x, length, in.ring); });
     return d;
 }
 
@@ -248,19 +261,20 @@ class TestSymbolLanes : public QObject {
     Q_OBJECT
 
 private slots:
-    void cleanup() { detail::simd::force_baseline(false); }
+    void cleanup() { detail::simd::limit_level(Level::Avx512); }
 
     void sameAsPerSymbol_data() {
-        QTest::addColumn<bool>("baseline");
-        QTest::newRow("widest build") << false;
-        QTest::newRow("baseline build") << true;
+        QTest::addColumn<int>("level");
+        QTest::newRow("widest build") << int(Level::Avx512);
+        QTest::newRow("AVX2 build") << int(Level::Avx2);
+        QTest::newRow("baseline build") << int(Level::Baseline);
     }
 
     // Every setting, batches of 1..9 symbols of the golden lengths and edge
     // lengths (shorter than the longest window, a few bars past the cutout).
     void sameAsPerSymbol() {
-        QFETCH(bool, baseline);
-        detail::simd::force_baseline(baseline);
+        QFETCH(int, level);
+        detail::simd::limit_level(Level(level));
         const std::vector<double> source = test::load_golden_case("ttrc_wide").close;
         for (const Setting& setting : settings()) {
             const std::size_t cut = static_cast<std::size_t>(setting.params.cutout);
@@ -299,12 +313,16 @@ private slots:
             const auto lengths = member_lengths(l.base, l.robustness);
             for (const std::size_t bars : {std::size_t{3000}, std::size_t{200}, std::size_t{5}}) {
                 for (const std::size_t block : {std::size_t{64}, std::size_t{37}}) {
-                    const std::string two =
-                        compare_all_members<detail::simd::V2>(source, bars, lengths, block);
-                    QVERIFY2(two.empty(), two.c_str());
-                    const std::string four =
-                        compare_all_members<detail::simd::V4>(source, bars, lengths, block);
-                    QVERIFY2(four.empty(), four.c_str());
+                    // Each width in its own frame: eight lanes where the CPU
+                    // has AVX-512, four with AVX2, two in the baseline.
+                    for (const Level level : {Level::Avx512, Level::Avx2, Level::Baseline}) {
+                        detail::simd::limit_level(level);
+                        std::string d;
+                        detail::simd::dispatch_widest([&]<class V>() ATC_INLINE {
+                            d = compare_all_members<V>(source, bars, lengths, block);
+                        });
+                        QVERIFY2(d.empty(), d.c_str());
+                    }
                 }
             }
         }
@@ -340,18 +358,20 @@ private slots:
                  qPrintable(QString::number(gauge.peak_bytes())));
     }
 
-    // The two builds of the symbol-lane path agree with each other too.
+    // The builds of the symbol-lane path agree with each other too.
     void widestEqualsBaseline() {
         const std::vector<double> source = test::load_golden_case("smi_narrow_cutout").close;
         const auto series = symbols(source, 8, 1860);
         const std::vector<std::span<const double>> views(series.begin(), series.end());
         const AtcParams params = test::load_golden_case("smi_narrow_cutout").params;
         const BatchResult wide = compute_batch(views, params);
-        detail::simd::force_baseline(true);
-        const BatchResult base = compute_batch(views, params);
-        for (std::size_t s = 0; s < series.size(); ++s)
-            QVERIFY2(difference(wide.symbols[s], base.symbols[s]).empty(),
-                     qPrintable(QString::number(s)));
+        for (const Level level : {Level::Avx2, Level::Baseline}) {
+            detail::simd::limit_level(level);
+            const BatchResult narrower = compute_batch(views, params);
+            for (std::size_t s = 0; s < series.size(); ++s)
+                QVERIFY2(difference(wide.symbols[s], narrower.symbols[s]).empty(),
+                         qPrintable(QString::number(s)));
+        }
     }
 };
 

@@ -105,6 +105,27 @@ struct Rows {
     ATC_INLINE V operator()(std::size_t i) const { return row<V>(x, i); }
 };
 
+// KAMA's noise terms |x[i] - x[i-1]|, bar i >= 1. Up to six symbols a
+// vector they are a second interleaved series, beside the prices in the
+// worker's MA lanes (pipeline/symbol_lanes.cpp's fill_inputs); at eight
+// (AVX-512) the two would not fit there, and the terms are computed where
+// they are read, which the 32 registers have room for. (Computed at four
+// symbols too, they cost 3 % more instructions in the scan.)
+template <class V>
+inline constexpr bool kKeptSteps = 2 * simd::kWidth<V> <= kLaneStride;
+
+template <class V>
+struct StepRows {
+    const double* x;      // the prices
+    const double* steps;  // their steps, where kKeptSteps<V>
+    ATC_INLINE V operator()(std::size_t i) const {
+        if constexpr (kKeptSteps<V>)
+            return row<V>(steps, i);
+        else
+            return simd::abs(row<V>(x, i) - row<V>(x, i - 1));
+    }
+};
+
 // The next bar a member of windows `w` needs its slow path after bar i: every
 // bar until all have started, then the next anchor.
 template <class Window, std::size_t kCount>
@@ -163,8 +184,9 @@ struct EmaMember {
 };
 
 // KamaFamily of family_recursive.cpp: x[0] until bar N, then KAMA[i-1] +
-// sc*(x[i] - KAMA[i-1]), the noise sum of |x[j] - x[j-1]| over the window.
-// `steps` is that series, interleaved (bar 0 unused).
+// sc*(x[i] - KAMA[i-1]), the noise sum of |x[j] - x[j-1]| over the window
+// (which starts at bar 1). `steps`: those terms, interleaved, where
+// kKeptSteps<V> (bar 0 unused); else unread.
 template <class V>
 struct KamaMember {
     V value{};
@@ -183,18 +205,19 @@ struct KamaMember {
         const V zero = simd::splat<V>(0.0);
         const V back = row<V>(x, i - noise[0].length);
         const V signal = simd::abs(price - back);
-        const V ratio = noise[0].sums != zero ? signal / noise[0].sums : zero;
+        const V ratio =
+            simd::select(simd::not_equal(noise[0].sums, zero), signal / noise[0].sums, zero);
         const V sc_root = ratio * simd::splat<V>(kKamaFast - kKamaSlow) + simd::splat<V>(kKamaSlow);
         const V sc = sc_root * sc_root;
         value = value + sc * (price - value);
         return value;
     }
     ATC_INLINE V fast(std::size_t i, V price) {
-        noise[0].fast(i, Rows<V>{steps});
+        noise[0].fast(i, StepRows<V>{x, steps});
         return update(i, price);
     }
     ATC_INLINE V slow(std::size_t i, V price) {
-        const bool started = noise[0].step(i, Rows<V>{steps});
+        const bool started = noise[0].step(i, StepRows<V>{x, steps});
         next_slow = next_window_event(i, noise);
         return started ? update(i, price) : value;
     }

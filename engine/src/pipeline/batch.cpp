@@ -33,7 +33,7 @@ std::optional<std::string> scan_memory_refusal(std::size_t bars, const BatchOpti
     return memory_shortfall("scanning " + format_count(bars) + " bars", needed);
 }
 
-constexpr std::size_t kMaxGroup = 4;  // the most symbols a vector holds (AVX2)
+constexpr std::size_t kMaxGroup = 8;  // the most symbols a vector holds (AVX-512)
 
 // Symbols of the batch run as one task: a group of symbols of one length for
 // the symbol-lane path, or one symbol.
@@ -79,12 +79,14 @@ std::vector<SymbolRun> symbol_runs(std::span<const std::span<const double>> clos
         if (group.count == width)
             filling.erase(at);
     }
-    // Groups left short hold symbols that run one by one: split them where
-    // they stand, each symbol its own run.
+    // Groups left short run in a narrower vector where they fill one
+    // (run_scan_group); those too short for any hold symbols that run one by
+    // one: split them where they stand, each symbol its own run.
+    const std::size_t narrowest = std::min(width, detail::smallest_symbol_group());
     std::vector<SymbolRun> split;
     split.reserve(closes.size());
     for (const SymbolRun& run : runs) {
-        if (run.count == width || run.count == 1) {
+        if (run.count >= narrowest || run.count == 1) {
             split.push_back(run);
         } else {
             for (const std::size_t s : run.members())

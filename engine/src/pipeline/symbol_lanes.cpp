@@ -16,6 +16,10 @@ std::size_t symbol_lane_width() {
     return 1;
 }
 
+std::size_t smallest_symbol_group() {
+    return 1;
+}
+
 bool symbol_lanes_apply(const AtcParams&, std::size_t) {
     return false;
 }
@@ -52,6 +56,7 @@ using namespace atc::detail::symbol_lanes;
 using ma::detail::symbol_lanes::EmaMember;
 using ma::detail::symbol_lanes::HullMember;
 using ma::detail::symbol_lanes::KamaMember;
+using ma::detail::symbol_lanes::kKeptSteps;
 using ma::detail::symbol_lanes::row;
 using ma::detail::symbol_lanes::WindowKind;
 using ma::detail::symbol_lanes::WindowMember;
@@ -59,8 +64,11 @@ using ma::detail::symbol_lanes::WindowMember;
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
 // Bars per block: every member runs a block's bars with its state in
-// registers, the family's sums waiting in the block's rows (in L1).
-constexpr std::size_t kBlock = 64;
+// registers, the family's sums waiting in the block's rows (in L1). The rows
+// of 64 bars are 31 KB at four symbols a vector; at eight, 32 bars keep them
+// that size (measured 4 % faster than 64; at four, 64 is 1 % faster than 32).
+template <class V>
+constexpr std::size_t kBlock = simd::kWidth<V> == 8 ? 32 : 64;
 
 template <class Member>
 using Members = std::array<Member, kMembersPerFamily>;
@@ -68,14 +76,15 @@ using Members = std::array<Member, kMembersPerFamily>;
 // What a block's bars share, row r for bar begin + r.
 template <class V>
 struct Block {
-    std::array<V, kBlock + 1> band, minus_band;  // row r + 1; row 0 is bar begin - 1
-    std::array<V, kBlock> keep_return;
-    std::array<SumSlots<V>, kBlock> num, den;
-    std::array<std::array<V, kBlock>, kFamilyCount> signal;
+    std::array<V, kBlock<V> + 1> band, minus_band;  // row r + 1; row 0 is bar begin - 1
+    std::array<V, kBlock<V>> keep_return;
+    std::array<SumSlots<V>, kBlock<V>> num, den;
+    std::array<std::array<V, kBlock<V>>, kFamilyCount> signal;
 };
 
-// A group's state between blocks: every member's, and the block's rows (some 40 KB
-// for four symbols, on the heap: locals this size the compiler copied about).
+// A group's state between blocks: every member's, and the block's rows (some
+// 40 KB for four symbols, on the heap: locals this size the compiler copied
+// about).
 template <class V>
 struct GroupState {
     Members<EmaMember<V, false>> ema;
@@ -146,7 +155,7 @@ template <Phase kPhase, LaneRole kRole, bool kOpens, bool kCloses, class V, clas
 inline ATC_INLINE void lane_block(Members<Member>& members, Members<MemberLayer1<V>>& stored,
                                   const double* x, Block<V>& b, std::size_t begin, std::size_t end,
                                   V keep, std::index_sequence<K...> lane,
-                                  std::array<V, kBlock>& signal, double first_signal) {
+                                  std::array<V, kBlock<V>>& signal, double first_signal) {
     std::array<MemberLayer1<V>, sizeof...(K)> layer1 = {stored[K]...};
     ma::detail::symbol_lanes::members_bars<V>(
         members, lane, x, begin, end,
@@ -193,7 +202,7 @@ inline ATC_INLINE void lane_block(Members<Member>& members, Members<MemberLayer1
 template <Phase kPhase, class V, class Member>
 inline ATC_INLINE void family_block(Members<Member>& members, Members<MemberLayer1<V>>& layer1,
                                     const double* x, Block<V>& b, std::size_t begin,
-                                    std::size_t end, V keep, std::array<V, kBlock>& signal,
+                                    std::size_t end, V keep, std::array<V, kBlock<V>>& signal,
                                     double first_signal) {
     static_assert(kMembersPerFamily == 9);
     const auto part = [&]<LaneRole kRole, bool kOpens, bool kCloses, std::size_t... K>(
@@ -239,15 +248,17 @@ inline ATC_INLINE void block_inputs(const double* x, std::span<const double> gro
     }
 }
 
-// The group's closes and KAMA's steps |x[i] - x[i-1]|, interleaved, in the
-// worker's MA lanes, which the symbol-lane path does not otherwise use (its
-// n * kLaneStride doubles hold both for up to six symbols): so a worker holds
-// no more than compute_batch's memory estimate says, whichever path it runs.
+// The group's closes, interleaved, and where kKeptSteps<V> KAMA's steps
+// |x[i] - x[i-1]| after them, in the worker's MA lanes, which the
+// symbol-lane path does not otherwise use (its n * kLaneStride doubles hold
+// both for up to six symbols, the closes alone for twelve): so a worker
+// holds no more than compute_batch's memory estimate says, whichever path it
+// runs. Returns the closes and the steps (null where not kept).
 template <class V>
-inline ATC_INLINE double* fill_inputs(std::span<const std::span<const double>> closes,
-                                      PipelineWorkspace& ws) {
+inline ATC_INLINE std::pair<const double*, const double*> fill_inputs(
+    std::span<const std::span<const double>> closes, PipelineWorkspace& ws) {
     constexpr std::size_t kWidth = simd::kWidth<V>;
-    static_assert(2 * kWidth <= ma::kLaneStride);
+    static_assert(kWidth * (kKeptSteps<V> ? 2 : 1) <= ma::kLaneStride);
     const std::size_t n = closes[0].size();
     if (ws.ma_lanes.size() < n * ma::kLaneStride)
         system::resize_on_huge_pages(ws.ma_lanes, n * ma::kLaneStride);
@@ -256,11 +267,13 @@ inline ATC_INLINE double* fill_inputs(std::span<const std::span<const double>> c
         for (std::size_t s = 0; s < kWidth; ++s)
             x[i * kWidth + s] = closes[s][i];
     }
+    if constexpr (!kKeptSteps<V>)
+        return {x, nullptr};
     double* steps = x + n * kWidth;
     simd::store(steps, simd::splat<V>(0.0));  // never read: windows start at bar 1
     for (std::size_t i = 1; i < n; ++i)
         simd::store(steps + i * kWidth, simd::abs(row<V>(x, i) - row<V>(x, i - 1)));
-    return x;
+    return {x, steps};
 }
 
 // One group of kWidth<V> symbols.
@@ -271,8 +284,7 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
     constexpr std::size_t kWidth = simd::kWidth<V>;
     const std::size_t n = closes[0].size();
     const std::size_t cut = static_cast<std::size_t>(params.cutout);
-    const double* x = fill_inputs<V>(closes, ws);
-    const double* steps = x + n * kWidth;
+    const auto [x, steps] = fill_inputs<V>(closes, ws);
     const std::span<const double> growth = ws.inputs.growth(n, params);
     const V keep = simd::splat<V>(flat_keep(params));
 
@@ -291,7 +303,11 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
                 kept_equity[s][t] = scan.layer2_equities[t].data();
             }
         } else {
-            average_out[s] = ws.scratch_signal(s, n).data();  // unused by this path
+            // Buffers this path does not otherwise use, six signals and six
+            // equities: enough for the eight lanes of AVX-512.
+            static_assert(kWidth <= 2 * kFamilyCount);
+            average_out[s] = s < kFamilyCount ? ws.scratch_signal(s, n).data()
+                                              : ws.scratch_equity(s - kFamilyCount, n).data();
         }
     }
 
@@ -303,8 +319,8 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
     const V short_threshold = simd::splat<V>(params.short_threshold);
     // Bars [begin, end), all in one phase, a block at a time.
     const auto run_bars = [&]<Phase kPhase>(std::size_t begin, std::size_t end) ATC_INLINE {
-        for (std::size_t block = begin; block < end; block += kBlock) {
-            const std::size_t block_end = std::min(end, block + kBlock);
+        for (std::size_t block = begin; block < end; block += kBlock<V>) {
+            const std::size_t block_end = std::min(end, block + kBlock<V>);
             block_inputs<V>(x, growth, keep, block, block_end, b);
             g.each_family([&](auto& members, MaType type) ATC_INLINE {
                 const auto t = static_cast<std::size_t>(type);
@@ -378,6 +394,12 @@ inline ATC_INLINE void run_group(std::span<const std::span<const double>> closes
 
 std::size_t symbol_lane_width() {
     std::size_t width = 0;
+    simd::dispatch_widest([&]<class V>() ATC_INLINE { width = simd::kWidth<V>; });
+    return width;
+}
+
+std::size_t smallest_symbol_group() {
+    std::size_t width = 0;
     simd::dispatch([&]<class V>() ATC_INLINE { width = simd::kWidth<V>; });
     return width;
 }
@@ -390,12 +412,17 @@ void run_scan_group(std::span<const std::span<const double>> closes, const AtcPa
                     bool keep_series, PipelineWorkspace& ws, std::span<SymbolScan* const> scans) {
     assert(closes.size() == scans.size());
     std::size_t done = 0;
-    simd::dispatch([&]<class V>() ATC_INLINE {
+    // Groups of the widest vector's lanes, then of the next width down (four
+    // symbols left after groups of eight still share an AVX2 vector), then
+    // the last ones alone.
+    const auto groups = [&]<class V>() ATC_INLINE {
         constexpr std::size_t kWidth = simd::kWidth<V>;
         for (; done + kWidth <= closes.size(); done += kWidth)
             run_group<V>(closes.subspan(done, kWidth), params, keep_series, ws,
                          scans.subspan(done, kWidth));
-    });
+    };
+    simd::dispatch_widest(groups);
+    simd::dispatch(groups);
     for (; done < closes.size(); ++done)
         run_scan(closes[done], params, keep_series, false, ws, *scans[done]);
 }

@@ -67,7 +67,7 @@ inline ATC_INLINE void average_bars(
             den += w;
         }
         const V average = num / den;
-        simd::store(out.data() + i, simd::is_finite(average) ? average : zero);
+        simd::store(out.data() + i, simd::select(simd::is_finite(average), average, zero));
     }
     for (; i < end; ++i) {
         double num = 0.0;

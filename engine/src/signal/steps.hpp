@@ -71,9 +71,9 @@ template <class V>
 inline ATC_INLINE V round2(V x) {
     const V scaled = x * 100.0;
     const V magnitude = simd::abs(scaled);
-    const V rounded = magnitude < kRoundLimit
-                          ? simd::with_sign_of((magnitude + kRoundShift) - kRoundShift, scaled)
-                          : scaled;
+    const V rounded =
+        simd::select(simd::less(magnitude, simd::splat<V>(kRoundLimit)),
+                     simd::with_sign_of((magnitude + kRoundShift) - kRoundShift, scaled), scaled);
     return rounded / 100.0;
 }
 
@@ -81,7 +81,8 @@ inline ATC_INLINE V round2(V x) {
 template <class V>
 inline ATC_INLINE V hold_factor(V previous_signal, V up_factor, V down_factor, V keep) {
     const V zero{};
-    return previous_signal > zero ? up_factor : (previous_signal < zero ? down_factor : keep);
+    return simd::select(simd::greater(previous_signal, zero), up_factor,
+                        simd::select(simd::less(previous_signal, zero), down_factor, keep));
 }
 
 }  // namespace atc::detail

@@ -50,11 +50,11 @@ struct MemberLayer1 {
             }
             // The previous distance's comparisons before the new distance
             // takes its place (no copy of it carried to the next bar).
-            const auto was_at_or_below = diff <= prev_band;
-            const auto was_at_or_above = diff >= minus_prev_band;
+            const auto was_at_or_below = simd::less_equal(diff, prev_band);
+            const auto was_at_or_above = simd::greater_equal(diff, minus_prev_band);
             diff = price - ma;
-            const auto cross_up = (diff > band) & was_at_or_below;
-            const auto cross_down = (diff < minus_band) & was_at_or_above;
+            const auto cross_up = simd::both<V>(simd::greater(diff, band), was_at_or_below);
+            const auto cross_down = simd::both<V>(simd::less(diff, minus_band), was_at_or_above);
             state = simd::select(cross_up, one, simd::select(cross_down, -one, state));
         }
         num = state * equity;
@@ -123,12 +123,13 @@ inline ATC_INLINE V average(const std::array<V, kFamilyCount>& signal,
     V den{};
     for (std::size_t t = 0; t < kFamilyCount; ++t) {
         const V s = signal[t];
-        const V cut = s > long_threshold ? one : (s < short_threshold ? -one : zero);
+        const V cut = simd::select(simd::greater(s, long_threshold), one,
+                                   simd::select(simd::less(s, short_threshold), -one, zero));
         num += cut * equity[t];
         den += equity[t];
     }
     const V result = num / den;
-    return simd::is_finite(result) ? result : zero;
+    return simd::select(simd::is_finite(result), result, zero);
 }
 
 }  // namespace atc::detail::symbol_lanes

@@ -65,8 +65,15 @@ std::pair<SimdLevel, std::vector<std::string>> cpu_simd() {
 SimdLevel engine_kernel_simd() {
     // The engine's own dispatch decides; this only names its choice.
 #if defined(__x86_64__)
-    return atc::detail::simd::active_level() == atc::detail::simd::Level::Avx2 ? SimdLevel::Avx2
-                                                                               : SimdLevel::Sse2;
+    switch (atc::detail::simd::active_level()) {
+        case atc::detail::simd::Level::Avx512:
+            return SimdLevel::Avx512;  // the scans' symbol groups; the rest AVX2
+        case atc::detail::simd::Level::Avx2:
+            return SimdLevel::Avx2;
+        case atc::detail::simd::Level::Baseline:
+            break;
+    }
+    return SimdLevel::Sse2;
 #else
     return SimdLevel::None;
 #endif
