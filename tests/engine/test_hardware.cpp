@@ -224,6 +224,12 @@ private slots:
         QVERIFY(cpu.usable);
         QCOMPARE(cpu.kind, BackendKind::Cpu);
         QCOMPARE(cpu.description, std::string("cpu (oneTBB, 4 threads, AVX2 kernels)"));
+        // AVX-512 runs a scan's symbol groups only; the rest is AVX2.
+        QCOMPARE(choose_backend(BackendRequest::Cpu, none, 2, SimdLevel::Avx512).description,
+                 std::string("cpu (oneTBB, 2 threads, AVX-512 and AVX2 kernels)"));
+        QCOMPARE(kernel_simd_description(SimdLevel::Avx512),
+                 std::string("AVX-512 for scans, AVX2 for single symbols"));
+        QCOMPARE(kernel_simd_description(SimdLevel::Avx2), std::string("AVX2"));
         QCOMPARE(cpu.reason, std::string("requested"));
         QCOMPARE(cpu.threads, 4U);
 

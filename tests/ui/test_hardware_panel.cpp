@@ -35,6 +35,10 @@ private slots:
         QVERIFY(
             panel.valueText(QStringLiteral("simd"))
                 .startsWith(QString::fromUtf8(system::simd_level_name(report.cpu.simd).data())));
+        QVERIFY(panel.valueText(QStringLiteral("simd"))
+                    .contains(QStringLiteral("(engine kernels: %1)")
+                                  .arg(QString::fromStdString(
+                                      system::kernel_simd_description(report.cpu.kernel_simd)))));
         QVERIFY(
             panel.valueText(QStringLiteral("ram")).startsWith(byteText(report.ram.total_bytes)));
         QCOMPARE(panel.valueText(QStringLiteral("backend")),

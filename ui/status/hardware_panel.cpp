@@ -154,9 +154,10 @@ void HardwarePanel::showStaticReport() {
     setValue(QStringLiteral("cpu_model"), qs(cpu.model));
     setValue(QStringLiteral("cores"),
              tr("%1 physical, %2 logical").arg(cpu.physical_cores).arg(cpu.logical_cores));
-    setValue(QStringLiteral("simd"), tr("%1 (engine kernels: %2)")
-                                         .arg(qs(system::simd_level_name(cpu.simd)),
-                                              qs(system::simd_level_name(cpu.kernel_simd))));
+    setValue(QStringLiteral("simd"),
+             tr("%1 (engine kernels: %2)")
+                 .arg(qs(system::simd_level_name(cpu.simd)),
+                      qs(system::kernel_simd_description(cpu.kernel_simd))));
     setValue(QStringLiteral("ram"),
              tr("%1 total, %2 available")
                  .arg(byteText(report_.ram.total_bytes), byteText(report_.ram.available_bytes)));

@@ -35,7 +35,9 @@ std::string_view backend_kind_name(BackendKind kind) {
 
 std::string cpu_backend_description(unsigned threads, SimdLevel kernel_simd) {
     return "cpu (oneTBB, " + std::to_string(threads) + (threads == 1 ? " thread, " : " threads, ") +
-           std::string(simd_level_name(kernel_simd)) + " kernels)";
+           (kernel_simd == SimdLevel::Avx512 ? std::string("AVX-512 and AVX2")
+                                             : std::string(simd_level_name(kernel_simd))) +
+           " kernels)";
 }
 
 unsigned cpu_backend_threads() {

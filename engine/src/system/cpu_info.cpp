@@ -95,6 +95,12 @@ std::string_view simd_level_name(SimdLevel level) {
     return "none";
 }
 
+std::string kernel_simd_description(SimdLevel kernel_simd) {
+    if (kernel_simd == SimdLevel::Avx512)
+        return "AVX-512 for scans, AVX2 for single symbols";
+    return std::string(simd_level_name(kernel_simd));
+}
+
 CpuinfoTopology parse_cpuinfo(std::string_view text) {
     CpuinfoTopology topology;
     if (const auto model = detail::field_value(text, "model name"))

@@ -17,6 +17,12 @@ enum class SimdLevel { None, Sse2, Sse42, Avx2, Avx512 };
 // "none", "SSE2", "SSE4.2", "AVX2", "AVX-512".
 std::string_view simd_level_name(SimdLevel level);
 
+// CpuInfo::kernel_simd in words for people: its name, except that the
+// AVX-512 kernels run only a scan's groups of symbols (everything else, a
+// chart's symbol too, runs AVX2 there): "AVX-512 for scans, AVX2 for single
+// symbols".
+std::string kernel_simd_description(SimdLevel kernel_simd);
+
 struct CpuInfo {
     std::string model;            // "AMD EPYC 7763 64-Core Processor"; "unknown CPU" if not given
     unsigned logical_cores = 0;   // std::thread::hardware_concurrency(), at least 1
@@ -29,8 +35,9 @@ struct CpuInfo {
     SimdLevel simd = SimdLevel::None;
     // The supported ones of: sse4.2, avx, avx2, fma, avx512f (cpuid names).
     std::vector<std::string> simd_features;
-    // The level the engine's kernels run at: its run-time dispatch
-    // (engine/src/pipeline/simd.hpp) picks the AVX2 build or the SSE2 baseline.
+    // The widest level the engine's kernels run at: its run-time dispatch
+    // (engine/src/pipeline/simd.hpp) picks the AVX-512 build (a scan's
+    // symbol groups only), the AVX2 build or the SSE2 baseline.
     SimdLevel kernel_simd = SimdLevel::None;
 };
 
