@@ -277,7 +277,9 @@ private slots:
         row("csv: line over 1 MiB", "csv",
             bytes("bar,close\n0,1\n1," + string(2u << 20, '7') + "\n"),
             "the line is 2.0 MiB long; a row of prices is at most 1.0 MiB", "line 3");
-        row("csv: header over 1 MiB", "csv", bytes(string(1u << 20, 'x') + ",close\n0,1\n"),
+        // (append, not +, which GCC 12 takes for an out-of-bounds copy here: a
+        // false -Warray-bounds)
+        row("csv: header over 1 MiB", "csv", bytes(string(1u << 20, 'x').append(",close\n0,1\n")),
             "a row of prices is at most 1.0 MiB", "line 1");
         row("csv: too many fields", "csv", "bar,close\n0,1,2\n",
             "line has 3 fields but the header has 2", "line 2");

@@ -5,6 +5,7 @@
 // series (drift check).
 #include <QtTest>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "atc/moving_averages.hpp"
@@ -26,12 +27,12 @@ std::vector<double> run(void (*kernel)(std::span<const double>, int, std::span<d
 // Largest |a-b| / max(1,|b|), requiring NaN in the same places.
 double max_relative_error(const std::vector<double>& a, const std::vector<double>& b) {
     if (a.size() != b.size())
-        return INFINITY;
+        return std::numeric_limits<double>::infinity();
     double worst = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (std::isnan(a[i]) || std::isnan(b[i])) {
             if (std::isnan(a[i]) != std::isnan(b[i]))
-                return INFINITY;
+                return std::numeric_limits<double>::infinity();
             continue;
         }
         worst = std::max(worst, std::fabs(a[i] - b[i]) / std::max(1.0, std::fabs(b[i])));

@@ -73,8 +73,11 @@ std::unique_ptr<BackendRouter> emulated_gpu_router() {
     device.memory_bytes = std::uint64_t{1} << 30;
     device.compute_capability_major = 9;
     report.devices.push_back(device);
+    // append, not +: GCC 12 takes `string + const char*` here for an
+    // out-of-bounds copy (a false -Warray-bounds).
     auto gpu = std::make_shared<gpu::host::ExecutorBackend>(
-        std::make_unique<gpu::host::EmulatedExecutor>(), std::string("gpu (") + kDeviceName + ")");
+        std::make_unique<gpu::host::EmulatedExecutor>(),
+        std::string("gpu (").append(kDeviceName).append(")"));
     return std::make_unique<BackendRouter>(std::make_shared<CpuBackend>(), gpu, report,
                                            test_cost_model());
 }

@@ -76,7 +76,7 @@ std::string daily_csv(int n, double start, int bad_line = 0) {
     std::string text = "Date,Close\n";
     for (int i = 0; i < n; ++i) {
         const int line = i + 2;
-        char date[16];
+        char date[32];  // room for any int the format could print
         std::snprintf(date, sizeof date, "2024-%02d-%02d", 1 + i / 28, 1 + i % 28);
         text += date;
         text += ",";

@@ -17,6 +17,10 @@ namespace {
 // with the kernel's scheduler than an engine thread.
 constexpr int kBackgroundNice = 10;
 
+}  // namespace
+
+// Outside the anonymous namespace: BackgroundArena::Impl, which holds one,
+// has external linkage (GCC's -Wsubobject-linkage).
 class LowerPriorityOnEntry : public tbb::task_scheduler_observer {
 public:
     explicit LowerPriorityOnEntry(tbb::task_arena& arena) : tbb::task_scheduler_observer(arena) {
@@ -28,8 +32,6 @@ public:
     }
     void on_scheduler_entry(bool) override { lowerCurrentThreadPriority(); }
 };
-
-}  // namespace
 
 bool lowerCurrentThreadPriority() {
     thread_local bool lowered = false;

@@ -247,7 +247,7 @@ void SweepWindow::refreshControls() {
     run_button_->setEnabled(problem.isEmpty() && !runner_->isRunning());
 }
 
-SweepMetric SweepWindow::metric() const {
+SweepMetric SweepWindow::chosenMetric() const {
     return static_cast<SweepMetric>(metric_box_->currentData().toInt());
 }
 
@@ -325,7 +325,7 @@ void SweepWindow::showMetric() {
     if (!result_)
         return;
     const SweepResult& r = *result_;
-    const SweepMetric m = metric();
+    const SweepMetric m = chosenMetric();
     const bool split = outcome_->job.split.has_value();
     // Chosen on the first part with a split, else on everything.
     const SweepPart chooser = split ? SweepPart::InSample : SweepPart::Whole;

@@ -100,7 +100,7 @@ private:
     void showOutcome(std::shared_ptr<const SweepOutcome> outcome);
     // Colours, best cell and caption for the metric and part chosen now.
     void showMetric();
-    SweepMetric metric() const;
+    SweepMetric chosenMetric() const;  // (not metric(): QWidget has a virtual one)
     void onCellClicked(std::size_t cell);
 
     QSettings& settings_;
